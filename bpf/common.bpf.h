@@ -1,0 +1,77 @@
+/* Helpers shared by every tracetop BPF program: the filter knobs set
+ * between open and load, log2 bucketing, lost-event accounting and the
+ * ring-buffer wake-up policy. Each *.bpf.c includes this once. */
+#ifndef TRACETOP_COMMON_BPF_H
+#define TRACETOP_COMMON_BPF_H
+
+#include "vmlinux.h"
+#include <bpf/bpf_helpers.h>
+#include <bpf/bpf_core_read.h>
+#include <bpf/bpf_tracing.h>
+#include "events.h"
+
+/* Filters (rodata: fixed at load, so the verifier prunes unused paths). */
+const volatile __u32 targ_tgid = TT_ANY;	/* -p/--pid */
+const volatile __u32 targ_uid = TT_ANY;		/* -u/--uid */
+const volatile __u32 self_tgid = 0;		/* tracetop itself: never traced */
+const volatile bool targ_failed = false;	/* -x/--failed: failures only */
+
+/* True when the current task passes the pid/uid/self filters. */
+static __always_inline bool tt_task_wanted(void)
+{
+	__u64 pid_tgid = bpf_get_current_pid_tgid();
+	__u32 tgid = pid_tgid >> 32;
+
+	if (tgid == self_tgid)
+		return false;
+	if (targ_tgid != TT_ANY && tgid != targ_tgid)
+		return false;
+	if (targ_uid != TT_ANY &&
+	    (__u32)bpf_get_current_uid_gid() != targ_uid)
+		return false;
+	return true;
+}
+
+/* floor(log2(v)) for v > 0, 0 for v == 0. */
+static __always_inline __u32 tt_log2(__u64 v)
+{
+	__u32 r = 0, shift;
+
+	shift = (v > 0xffffffffULL) << 5; v >>= shift; r |= shift;
+	shift = (v > 0xffff) << 4; v >>= shift; r |= shift;
+	shift = (v > 0xff) << 3; v >>= shift; r |= shift;
+	shift = (v > 0xf) << 2; v >>= shift; r |= shift;
+	shift = (v > 0x3) << 1; v >>= shift; r |= shift;
+	r |= (v >> 1);
+	return r;
+}
+
+/* Declares the per-CPU "stats" map of a ring-buffer producer. */
+#define TT_DECLARE_RING_STATS()						\
+	struct {							\
+		__uint(type, BPF_MAP_TYPE_PERCPU_ARRAY);		\
+		__uint(max_entries, 1);					\
+		__type(key, __u32);					\
+		__type(value, struct tt_ring_stats);			\
+	} stats SEC(".maps")
+
+/* Writes size bytes of rec to ring rb without waking the consumer unless
+ * enough data waits; counts the record as submitted or lost. */
+static __always_inline void tt_ring_output(void *rb, void *stats_map,
+					   void *rec, __u64 size)
+{
+	__u32 zero = 0;
+	struct tt_ring_stats *st = bpf_map_lookup_elem(stats_map, &zero);
+	__u64 flags = BPF_RB_NO_WAKEUP;
+
+	if (bpf_ringbuf_query(rb, BPF_RB_AVAIL_DATA) >= TT_RB_WAKEUP_BYTES)
+		flags = BPF_RB_FORCE_WAKEUP;
+	if (bpf_ringbuf_output(rb, rec, size, flags) == 0) {
+		if (st)
+			st->submitted++;
+	} else if (st) {
+		st->lost++;
+	}
+}
+
+#endif

@@ -1,0 +1,37 @@
+/* exec source: one record per execve/execveat return, successful or not. */
+#ifndef TRACETOP_BPF_EXEC_H
+#define TRACETOP_BPF_EXEC_H
+
+#include "events.h"
+
+#define EXEC_FILENAME_MAX 512	/* bytes kept of the filename, NUL included */
+#define EXEC_ARGS_MAX 16384	/* compile-time ceiling of the argv byte cap */
+#define EXEC_ARGS_DEFAULT 4096	/* default argv byte cap (knob args_cap) */
+#define EXEC_ARGC_MAX 256	/* most argv entries read one by one */
+
+/* exec_event.flags */
+#define EXEC_F_ARGS_TRUNC 0x1	/* argv was longer than the byte cap */
+#define EXEC_F_NAME_TRUNC 0x2	/* filename was longer than EXEC_FILENAME_MAX */
+#define EXEC_F_EXECVEAT 0x4	/* came from execveat(2) */
+#define EXEC_F_ARGS_MM 0x8	/* argv read from the new image (mm->arg_start) */
+#define EXEC_F_ARGS_FAULT 0x10	/* some argv entry could not be read */
+
+struct exec_event {
+	struct tt_rec_hdr hdr;	/* type TT_REC_EXEC */
+	__u16 filename_len;	/* bytes of filename in data[], NUL included */
+	__u16 args_len;		/* bytes of argv in data[] after filename */
+	__u16 argc;		/* argv entries in args (NUL-separated) */
+	__u16 flags;		/* EXEC_F_* */
+	__u32 pid;		/* tgid */
+	__u32 tid;
+	__u32 ppid;
+	__u32 uid;
+	__s32 ret;		/* 0 or -errno */
+	__s32 dirfd;		/* execveat dirfd, else -100 (AT_FDCWD) */
+	__u64 ts_ns;		/* bpf_ktime_get_ns() at syscall exit */
+	__u64 duration_ns;	/* enter to exit */
+	char comm[TT_COMM_LEN];
+	char data[];		/* filename (NUL-terminated), then argv strings */
+};
+
+#endif

@@ -1,0 +1,38 @@
+/* open source: one record per open/openat/openat2/creat return. */
+#ifndef TRACETOP_BPF_OPEN_H
+#define TRACETOP_BPF_OPEN_H
+
+#include "events.h"
+
+#define OPEN_PATH_MAX 4096	/* bytes kept of the path, NUL included */
+
+enum open_syscall {
+	OPEN_SC_OPEN = 0,
+	OPEN_SC_OPENAT = 1,
+	OPEN_SC_OPENAT2 = 2,
+	OPEN_SC_CREAT = 3,
+};
+
+/* open_event.rflags */
+#define OPEN_F_PATH_TRUNC 0x1	/* path longer than OPEN_PATH_MAX */
+#define OPEN_F_PATH_FAULT 0x2	/* path could not be read */
+
+struct open_event {
+	struct tt_rec_hdr hdr;	/* type TT_REC_OPEN */
+	__u16 path_len;		/* bytes of path in path[], NUL included */
+	__u8 syscall;		/* enum open_syscall */
+	__u8 rflags;		/* OPEN_F_* */
+	__u32 pid;		/* tgid */
+	__u32 tid;
+	__u32 uid;
+	__s32 dirfd;		/* -100 (AT_FDCWD) for open/creat */
+	__s32 ret;		/* fd or -errno */
+	__u32 mode;
+	__u64 flags;		/* open flags as passed (creat: O_CREAT|O_WRONLY|O_TRUNC) */
+	__u64 ts_ns;		/* bpf_ktime_get_ns() at syscall exit */
+	__u64 duration_ns;
+	char comm[TT_COMM_LEN];
+	char path[];		/* as passed by the caller, NUL-terminated */
+};
+
+#endif

@@ -1,0 +1,28 @@
+/* Syscall counts source: per syscall id and per process. */
+#ifndef TRACETOP_BPF_SYSCALLS_H
+#define TRACETOP_BPF_SYSCALLS_H
+
+#include "events.h"
+
+#define SYSCALL_ID_MAX 512	/* ids >= this are counted in slot SYSCALL_ID_MAX - 1 */
+#define SYSCALL_PROC_MAX 8192	/* entries of the per-process LRU map */
+
+/* Map "counts": BPF_MAP_TYPE_PERCPU_ARRAY, key syscall id, value below. */
+struct syscall_stat {
+	__u64 count;
+	__u64 errors;		/* returns < 0 */
+};
+
+/* Map "procs": BPF_MAP_TYPE_LRU_HASH, key below, value struct syscall_proc. */
+struct syscall_proc_key {
+	__u32 tgid;
+	__u32 id;
+};
+
+struct syscall_proc {
+	__u64 count;
+	__u64 errors;
+	char comm[TT_COMM_LEN];
+};
+
+#endif

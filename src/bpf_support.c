@@ -1,0 +1,182 @@
+/* libbpf plumbing shared by the probes; see bpf_support.h.
+ *
+ * libbpf's print callback carries no user pointer, so the message log it
+ * writes to is the one piece of file-scope state in tracetop; it is set
+ * once by the app before any object is opened. */
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mount.h>
+#include <sys/stat.h>
+#include <sys/statfs.h>
+#include <unistd.h>
+#include <linux/magic.h>
+#include <bpf/bpf.h>
+#include <bpf/libbpf.h>
+#include "bpf_support.h"
+#include "../bpf/events.h"
+
+#ifndef TRACEFS_MAGIC
+#define TRACEFS_MAGIC 0x74726163
+#endif
+
+static struct msglog *libbpf_log;
+
+static int libbpf_print(enum libbpf_print_level level, const char *fmt, va_list ap)
+{
+	if (!libbpf_log)
+		return 0;
+	msglog_vprintf(libbpf_log, level == LIBBPF_WARN ? MSG_INFO : MSG_DEBUG, fmt, ap);
+	return 0;
+}
+
+void bpf_support_route_libbpf(struct msglog *log)
+{
+	libbpf_log = log;
+	libbpf_set_print(libbpf_print);
+}
+
+int bpf_support_ring_add(const struct probe_env *env, struct bpf_map *map,
+			 ring_buffer_sample_fn fn, void *ctx)
+{
+	int fd = bpf_map__fd(map);
+
+	if (fd < 0)
+		return -EBADF;
+	if (!*env->rb) {
+		*env->rb = ring_buffer__new(fd, fn, ctx, NULL);
+		if (!*env->rb)
+			return -errno;
+		return 0;
+	}
+	return ring_buffer__add(*env->rb, fd, fn, ctx);
+}
+
+int bpf_support_percpu_sum(int map_fd, uint32_t key, uint64_t *out, unsigned n_u64)
+{
+	int ncpu = libbpf_num_possible_cpus();
+	uint64_t *vals;
+	int i, err = 0;
+	unsigned j;
+
+	if (ncpu <= 0)
+		return ncpu ? ncpu : -EINVAL;
+	vals = calloc((size_t)ncpu * n_u64, sizeof(*vals));
+	if (!vals)
+		return -ENOMEM;
+	if (bpf_map_lookup_elem(map_fd, &key, vals)) {
+		err = -errno;
+		goto out;
+	}
+	for (j = 0; j < n_u64; j++)
+		out[j] = 0;
+	for (i = 0; i < ncpu; i++)
+		for (j = 0; j < n_u64; j++)
+			out[j] += vals[(size_t)i * n_u64 + j];
+out:
+	free(vals);
+	return err;
+}
+
+int bpf_support_ring_stats(struct bpf_map *stats, uint64_t *submitted, uint64_t *lost)
+{
+	uint64_t v[2];
+	int err;
+
+	err = bpf_support_percpu_sum(bpf_map__fd(stats), 0, v, 2);
+	if (err)
+		return err;
+	*submitted = v[0];
+	*lost = v[1];
+	return 0;
+}
+
+static bool is_tracefs(const char *dir)
+{
+	struct statfs sf;
+
+	return statfs(dir, &sf) == 0 && (unsigned long)sf.f_type == TRACEFS_MAGIC;
+}
+
+int bpf_support_tracefs(char *reason, size_t len)
+{
+	if (is_tracefs("/sys/kernel/tracing") ||
+	    is_tracefs("/sys/kernel/debug/tracing"))
+		return 0;
+	if (geteuid() != 0) {
+		snprintf(reason, len, "tracefs is not mounted and only root can mount it "
+			 "(mount -t tracefs nodev /sys/kernel/tracing)");
+		return -EPERM;
+	}
+	if (mount("nodev", "/sys/kernel/tracing", "tracefs", 0, NULL) != 0) {
+		int err = -errno;
+
+		snprintf(reason, len, "tracefs is not mounted and mounting it at "
+			 "/sys/kernel/tracing failed: %s", strerror(-err));
+		return err;
+	}
+	return 0;
+}
+
+bool bpf_support_tracepoint_exists(const char *category, const char *name)
+{
+	static const char *const roots[] = {
+		"/sys/kernel/tracing/events",
+		"/sys/kernel/debug/tracing/events",
+	};
+	char path[256];
+	struct stat st;
+	size_t i;
+
+	for (i = 0; i < sizeof(roots) / sizeof(roots[0]); i++) {
+		snprintf(path, sizeof(path), "%s/%s/%s", roots[i], category, name);
+		if (stat(path, &st) == 0)
+			return true;
+	}
+	return false;
+}
+
+const char *bpf_support_strerror(int err, char *buf, size_t len)
+{
+	if (err < 0)
+		err = -err;
+	switch (err) {
+	case EPERM:
+		snprintf(buf, len, "not permitted (EPERM)");
+		break;
+	case EACCES:
+		snprintf(buf, len, "access denied (EACCES)");
+		break;
+	case ENOENT:
+		snprintf(buf, len, "not found in this kernel (ENOENT)");
+		break;
+	case EOPNOTSUPP:
+		snprintf(buf, len, "not supported by this kernel (EOPNOTSUPP)");
+		break;
+	case EINVAL:
+		snprintf(buf, len, "rejected by the kernel (EINVAL)");
+		break;
+	case ESRCH:
+		snprintf(buf, len, "kernel symbol or type not found (ESRCH)");
+		break;
+	default:
+		snprintf(buf, len, "%s (errno %d)", strerror(err), err);
+		break;
+	}
+	return buf;
+}
+
+void bpf_support_fail(struct tt_source_status *st, struct msglog *log,
+		      const char *fmt, ...)
+{
+	va_list ap;
+
+	st->state = TT_STATE_FAILED;
+	va_start(ap, fmt);
+	vsnprintf(st->error, sizeof(st->error), fmt, ap);
+	va_end(ap);
+	if (log)
+		msglog_printf(log, MSG_WARN, "%s", st->error);
+}

@@ -1,0 +1,55 @@
+/* libbpf plumbing shared by the probes: message routing, per-CPU map
+ * sums, ring buffer registration, tracefs, and turning errno values into
+ * sentences a user can act on. */
+#ifndef TRACETOP_BPF_SUPPORT_H
+#define TRACETOP_BPF_SUPPORT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <bpf/libbpf.h>
+#include "msglog.h"
+#include "probe.h"
+#include "snapshot.h"
+
+/* Routes libbpf's messages into log (debug level unless they are
+ * warnings). Pass NULL to silence libbpf. */
+void bpf_support_route_libbpf(struct msglog *log);
+
+/* Adds a ring buffer map to the shared consumer, creating it on first use. */
+int bpf_support_ring_add(const struct probe_env *env, struct bpf_map *map,
+			 ring_buffer_sample_fn fn, void *ctx);
+
+/* Sums the per-CPU "stats" map (struct tt_ring_stats) of a producer. */
+int bpf_support_ring_stats(struct bpf_map *stats, uint64_t *submitted, uint64_t *lost);
+
+/* Reads key of a per-CPU array map whose value is n_u64 __u64 fields and
+ * adds each field over every possible CPU into out[0..n_u64). */
+int bpf_support_percpu_sum(int map_fd, uint32_t key, uint64_t *out, unsigned n_u64);
+
+/* Makes sure tracefs is mounted (mounting it at /sys/kernel/tracing when
+ * root and missing). 0 or -errno; reason explains a failure. */
+int bpf_support_tracefs(char *reason, size_t len);
+
+/* True when the tracepoint category/name exists in tracefs. */
+bool bpf_support_tracepoint_exists(const char *category, const char *name);
+
+/* Short human description of a libbpf/kernel error for a status line,
+ * e.g. "permission denied (EPERM)". */
+const char *bpf_support_strerror(int err, char *buf, size_t len);
+
+/* Marks a source failed with a formatted reason and logs it. */
+void bpf_support_fail(struct tt_source_status *st, struct msglog *log,
+		      const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+
+/* Sets the rodata filter knobs every tracetop object has (targ_tgid,
+ * targ_uid, self_tgid, targ_failed). rodata is the skeleton's rodata. */
+#define BPF_SUPPORT_SET_FILTERS(rodata, env)				\
+	do {								\
+		(rodata)->targ_tgid = (env)->opt->pid;			\
+		(rodata)->targ_uid = (env)->opt->uid;			\
+		(rodata)->self_tgid = (env)->self_tgid;			\
+		(rodata)->targ_failed = (env)->opt->failed_only;	\
+	} while (0)
+
+#endif

@@ -1,0 +1,47 @@
+/* Decoded exec/open events and the decoder of raw ring-buffer records.
+ *
+ * event_decode() trusts nothing in a record: sizes and lengths are checked
+ * against the bytes actually received, strings are bounded by their
+ * lengths (never by a NUL that may be missing). */
+#ifndef TRACETOP_EVENT_H
+#define TRACETOP_EVENT_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <linux/types.h>
+#include "../bpf/events.h"
+#include "../bpf/exec.h"
+#include "../bpf/open.h"
+
+enum tt_event_type {
+	TT_EVENT_EXEC = TT_REC_EXEC,
+	TT_EVENT_OPEN = TT_REC_OPEN,
+};
+
+struct tt_event {
+	enum tt_event_type type;
+	uint64_t ts_ns;		/* CLOCK_MONOTONIC at syscall exit */
+	uint64_t duration_ns;
+	uint32_t pid, tid, ppid, uid;	/* ppid: exec only */
+	int32_t ret;		/* exec: 0 or -errno; open: fd or -errno */
+	int32_t dirfd;		/* AT_FDCWD (-100) when not relative */
+	uint16_t flags;		/* EXEC_F_* or OPEN_F_* */
+	uint16_t argc;		/* exec */
+	uint8_t open_syscall;	/* enum open_syscall */
+	uint32_t mode;		/* open */
+	uint64_t open_flags;	/* open */
+	char comm[TT_COMM_LEN + 1];
+	/* Borrowed: point into the decoded record (or into the event log's
+	 * slot once stored). Not NUL-terminated when they come from the
+	 * decoder; use the lengths. */
+	const char *path;	/* exec: filename; open: path as passed */
+	size_t path_len;
+	const char *args;	/* exec: argv strings separated by NUL */
+	size_t args_len;
+};
+
+/* Decodes one record of len bytes. Returns 0, or -EINVAL for a record
+ * that is too short, of an unknown type, or whose lengths do not fit. */
+int event_decode(const void *rec, size_t len, struct tt_event *out);
+
+#endif

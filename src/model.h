@@ -1,0 +1,50 @@
+/* The model: everything tracetop knows, fed by the probes and turned into
+ * a snapshot once per interval.
+ *
+ * Probes hand over *cumulative* kernel counters (never deltas); the model
+ * keeps the previous values and computes per-interval deltas and rates
+ * itself, reset-safe. Links without libbpf, curses or root. */
+#ifndef TRACETOP_MODEL_H
+#define TRACETOP_MODEL_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include "snapshot.h"
+#include "event.h"
+#include "event_log.h"
+
+struct model;
+
+struct model_config {
+	size_t log_capacity;	/* events kept in the event log */
+	const char *root;	/* prefix for /proc/partitions ("" or "/" for the live system) */
+};
+
+struct model *model_new(const struct model_config *cfg);
+void model_free(struct model *m);
+
+/* Status of a source, for the probe that owns it to fill in. */
+struct tt_source_status *model_source(struct model *m, enum tt_source s);
+
+/* Cumulative counters, summed over CPUs, as read from the kernel. */
+void model_vfs_set(struct model *m, const uint64_t totals[VFS_OP_MAX], bool approximate);
+void model_syscall_set(struct model *m, unsigned id, uint64_t count, uint64_t errors);
+/* Per-process counts: call begin, then add once per (tgid, id) entry of
+ * the kernel's LRU map. Entries not added since begin are forgotten. */
+void model_procs_begin(struct model *m);
+void model_procs_add(struct model *m, uint32_t tgid, unsigned id, uint64_t count,
+		     uint64_t errors, const char *comm);
+void model_bio_set(struct model *m, uint32_t dev, unsigned op, unsigned phase,
+		   const uint64_t *slots, unsigned nslots, uint64_t sum_us);
+
+/* Stores an event in the log and counts it for its source. 0 or -ENOMEM. */
+int model_event(struct model *m, const struct tt_event *ev);
+
+/* Ends an interval at mono_ns (CLOCK_MONOTONIC): computes rates and
+ * deltas and returns the snapshot, valid until the next call. */
+const struct tt_snapshot *model_tick(struct model *m, uint64_t mono_ns);
+/* The latest snapshot (empty before the first tick). */
+const struct tt_snapshot *model_snapshot(const struct model *m);
+const struct event_log *model_log(const struct model *m);
+
+#endif

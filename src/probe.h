@@ -1,0 +1,44 @@
+/* The probe descriptor: one per source (exec, open, vfs, bio, syscalls).
+ *
+ * A probe owns its BPF skeleton. start() opens it, sets the rodata knobs,
+ * picks the best hook the kernel allows, loads and attaches, and records
+ * the outcome in the source's status (hook in use, or the hooks tried and
+ * why each failed). sample() reads the maps once per interval and hands
+ * cumulative counters to the model. stop() destroys the skeleton, which
+ * detaches every link. A probe that fails to start leaves the others
+ * running. */
+#ifndef TRACETOP_PROBE_H
+#define TRACETOP_PROBE_H
+
+#include <stdint.h>
+#include <bpf/libbpf.h>
+#include "model.h"
+#include "msglog.h"
+#include "options.h"
+
+struct probe_env {
+	const struct options *opt;	/* borrowed */
+	struct model *model;		/* borrowed */
+	struct msglog *log;		/* borrowed */
+	struct ring_buffer **rb;	/* borrowed: the shared consumer of every ring */
+	uint32_t self_tgid;		/* tracetop's own pid, never traced */
+};
+
+struct probe_ops {
+	enum tt_source src;
+	/* 0 on success with *state set; -errno when the source is unavailable
+	 * (its status then says why). */
+	int (*start)(void **state, const struct probe_env *env);
+	/* Reads maps into the model; 0 or -errno (the model keeps going). */
+	int (*sample)(void *state, struct model *m);
+	/* Detaches and frees; state may be NULL. */
+	void (*stop)(void *state);
+};
+
+extern const struct probe_ops probe_exec_ops;
+extern const struct probe_ops probe_open_ops;
+extern const struct probe_ops probe_vfs_ops;
+extern const struct probe_ops probe_bio_ops;
+extern const struct probe_ops probe_syscall_ops;
+
+#endif

@@ -1,0 +1,108 @@
+/* The per-tick view of the model that the UI and the batch/JSON writers
+ * draw. Built by model_tick(); every pointer in it is owned by the model
+ * and stays valid until the next tick. Nothing here touches a terminal. */
+#ifndef TRACETOP_SNAPSHOT_H
+#define TRACETOP_SNAPSHOT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <linux/types.h>
+#include "hist.h"
+#include "../bpf/events.h"
+#include "../bpf/vfs.h"
+#include "../bpf/bio.h"
+#include "../bpf/syscalls.h"
+
+#define TT_SPARK_LEN 60		/* samples of VFS history kept for sparklines */
+
+enum tt_source {
+	TT_SRC_EXEC = 0,
+	TT_SRC_OPEN,
+	TT_SRC_VFS,
+	TT_SRC_BIO,
+	TT_SRC_SYSCALL,
+	TT_SRC_MAX,
+};
+
+enum tt_source_state {
+	TT_STATE_OFF = 0,	/* not requested */
+	TT_STATE_RUNNING,
+	TT_STATE_FAILED,	/* could not load or attach: see error */
+};
+
+struct tt_source_status {
+	enum tt_source_state state;
+	char hook[32];		/* hook in use: tracepoint, fentry, kprobe, tp_btf, raw_tp */
+	char note[96];		/* e.g. "syscall tracepoints, approximate" */
+	char error[256];	/* when FAILED: the hooks tried and why each failed */
+	uint64_t events_total;	/* events received (exec/open) or counted */
+	uint64_t lost_total;	/* events the kernel could not hand over */
+	uint64_t events_interval;
+	uint64_t lost_interval;
+};
+
+struct tt_vfs_view {
+	bool approximate;	/* counted at syscalls, not in the VFS */
+	double rate[VFS_OP_MAX];	/* per second over the last interval */
+	uint64_t total[VFS_OP_MAX];	/* since tracetop started */
+	double spark[VFS_OP_MAX][TT_SPARK_LEN];	/* past rates, oldest first */
+	unsigned spark_len;		/* valid samples in spark[op] */
+};
+
+struct tt_syscall_row {
+	unsigned id;
+	const char *name;	/* static; "syscall_N" style for unknown ids */
+	double rate;		/* calls per second */
+	double err_rate;	/* failed calls per second */
+	uint64_t total;		/* calls since start */
+	uint64_t errors;	/* failed calls since start */
+};
+
+struct tt_proc_row {
+	uint32_t pid;
+	char comm[TT_COMM_LEN + 1];	/* raw bytes from the kernel: sanitise before display */
+	double rate;		/* syscalls per second */
+	double err_rate;
+	uint64_t total;		/* syscalls since first seen */
+	unsigned top_id;	/* syscall with most calls this interval (or overall) */
+	double top_rate;
+};
+
+struct tt_bio_disk {
+	uint32_t dev;		/* kernel dev_t: major << 20 | minor */
+	char name[32];		/* "vda", or "253:0" when unknown */
+	struct hist interval[BIO_OP_MAX][BIO_PH_MAX];	/* last interval */
+	struct hist total[BIO_OP_MAX][BIO_PH_MAX];	/* since start */
+};
+
+struct tt_snapshot {
+	uint64_t seq;		/* tick number, 1 for the first */
+	uint64_t mono_ns;	/* CLOCK_MONOTONIC at the tick */
+	int64_t wall_s;		/* CLOCK_REALTIME seconds at the tick */
+	double elapsed_s;	/* length of the interval just ended */
+	char hostname[65];
+	char kernel[65];	/* uname -r */
+
+	struct tt_source_status src[TT_SRC_MAX];
+	uint64_t events_interval;	/* exec + open events received this interval */
+	uint64_t lost_interval;		/* all sources */
+	uint64_t lost_total;
+
+	struct tt_vfs_view vfs;
+
+	struct tt_syscall_row *syscalls;	/* rows with calls, by rate then total */
+	size_t n_syscalls;
+	struct tt_proc_row *procs;	/* processes seen, by rate */
+	size_t n_procs;
+	struct tt_bio_disk *disks;	/* disks with I/O, by name */
+	size_t n_disks;
+
+	/* Events received during this interval: event log sequence numbers
+	 * [ev_begin, ev_end). Some may already be overwritten. */
+	uint64_t ev_begin, ev_end;
+};
+
+const char *tt_source_name(enum tt_source s);	/* "exec", "open", "vfs", "bio", "syscalls" */
+
+#endif
