@@ -1,0 +1,256 @@
+/* struct app: init in one order, run the loop, tear down in reverse. */
+#include <errno.h>
+#include <signal.h>
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+#include "app.h"
+#include "bpf_support.h"
+#include "exit_codes.h"
+#include "privilege.h"
+#include "probe.h"
+
+/* How often the rings are drained between ticks: events reach the UI
+ * within this delay without a wake-up per event. */
+#define APP_DRAIN_UI_S 0.2
+#define APP_DRAIN_BATCH_S 0.5
+
+static const struct probe_ops *const probe_table[TT_SRC_MAX] = {
+	[TT_SRC_EXEC] = &probe_exec_ops,
+	[TT_SRC_OPEN] = &probe_open_ops,
+	[TT_SRC_VFS] = &probe_vfs_ops,
+	[TT_SRC_BIO] = &probe_bio_ops,
+	[TT_SRC_SYSCALL] = &probe_syscall_ops,
+};
+
+static uint64_t clock_ns(clockid_t id)
+{
+	struct timespec ts;
+
+	clock_gettime(id, &ts);
+	return (uint64_t)ts.tv_sec * 1000000000ULL + (uint64_t)ts.tv_nsec;
+}
+
+static int start_probes(struct app *a, char *msg, size_t len)
+{
+	struct probe_env env = {
+		.opt = &a->opt,
+		.model = a->model,
+		.log = &a->log,
+		.rb = &a->rb,
+		.self_tgid = (uint32_t)getpid(),
+	};
+	int i, running = 0;
+	size_t pos = 0;
+
+	for (i = 0; i < TT_SRC_MAX; i++) {
+		struct tt_source_status *st = model_source(a->model, i);
+
+		if (!(a->opt.sources & (1u << i))) {
+			st->state = TT_STATE_OFF;
+			continue;
+		}
+		if (probe_table[i]->start(&a->probe_state[i], &env) == 0) {
+			st->state = TT_STATE_RUNNING;
+			running++;
+			continue;
+		}
+		a->probe_state[i] = NULL;
+		if (st->state != TT_STATE_FAILED)
+			bpf_support_fail(st, &a->log, "%s: could not start", tt_source_name(i));
+		if (pos < len)
+			pos += (size_t)snprintf(msg + pos, len - pos, "%s%s: %s",
+						pos ? "; " : "", tt_source_name(i), st->error);
+	}
+	if (!running) {
+		if (!pos)
+			snprintf(msg, len, "no source was requested");
+		return TT_EXIT_NO_SOURCE;
+	}
+	return 0;
+}
+
+int app_init(struct app *a, const struct options *opt, char *msg, size_t len)
+{
+	struct model_config mc = { .log_capacity = opt->log_capacity, .root = "" };
+	int rc;
+
+	memset(a, 0, sizeof(*a));
+	a->opt = *opt;
+	msglog_init(&a->log);
+	if (opt->log_file && msglog_open_file(&a->log, opt->log_file)) {
+		snprintf(msg, len, "cannot open the log file %s: %s", opt->log_file, strerror(errno));
+		return TT_EXIT_USAGE;
+	}
+	if (opt->output != OUTPUT_UI)
+		a->log.echo = stderr;
+	rc = privilege_check("", msg, len);
+	if (rc)
+		return rc;
+	bpf_support_route_libbpf(&a->log);
+	a->model = model_new(&mc);
+	if (!a->model) {
+		snprintf(msg, len, "out of memory");
+		return TT_EXIT_ERROR;
+	}
+	rc = start_probes(a, msg, len);
+	if (rc)
+		return rc;
+	a->out = (struct output){
+		.f = stdout,
+		.json = opt->output == OUTPUT_JSON,
+		.wall_offset_ns = (int64_t)(clock_ns(CLOCK_REALTIME) - clock_ns(CLOCK_MONOTONIC)),
+		.interval_s = opt->delay_s,
+		.self_pid = (uint32_t)getpid(),
+		.version = PACKAGE_VERSION,
+	};
+	return 0;
+}
+
+static void sample_all(struct app *a)
+{
+	int i;
+
+	if (a->rb)
+		ring_buffer__consume(a->rb);
+	for (i = 0; i < TT_SRC_MAX; i++) {
+		if (!a->probe_state[i])
+			continue;
+		if (probe_table[i]->sample(a->probe_state[i], a->model))
+			msglog_printf(&a->log, MSG_DEBUG, "%s: sampling failed", tt_source_name(i));
+	}
+}
+
+/* One interval ends: read every source, build the snapshot, print it in
+ * batch mode. Returns true when the output is gone (e.g. a closed pipe). */
+static bool tick(struct app *a, bool final)
+{
+	const struct tt_snapshot *snap;
+
+	sample_all(a);
+	snap = model_tick(a->model, clock_ns(CLOCK_MONOTONIC));
+	a->ticks++;
+	if (a->fe)
+		return false;
+	output_snapshot(&a->out, snap, model_log(a->model), final);
+	return ferror(a->out.f) != 0;
+}
+
+static void handle_signals(struct app *a, bool *dirty)
+{
+	int sig;
+
+	while ((sig = loop_next_signal(&a->loop)) != 0) {
+		switch (sig) {
+		case SIGINT:
+		case SIGTERM:
+		case SIGHUP:
+			a->quit = true;
+			break;
+		case SIGWINCH:
+			if (a->fe) {
+				a->fe->resize(a->fe->ctx);
+				*dirty = true;
+			}
+			break;
+		case SIGTSTP:
+			if (a->fe)
+				a->fe->suspend(a->fe->ctx);
+			kill(getpid(), SIGSTOP);
+			break;
+		case SIGCONT:
+			if (a->fe) {
+				a->fe->resume(a->fe->ctx);
+				*dirty = true;
+			}
+			break;
+		}
+	}
+}
+
+static void handle_input(struct app *a, bool *dirty)
+{
+	unsigned r = a->fe->input(a->fe->ctx);
+
+	if (r & FE_QUIT)
+		a->quit = true;
+	if (r & FE_INTERVAL) {
+		a->opt.delay_s = a->fe->delay(a->fe->ctx);
+		loop_set_interval(&a->loop, a->opt.delay_s);
+	}
+	if (r & FE_REDRAW)
+		*dirty = true;
+}
+
+int app_run(struct app *a, const struct frontend *fe)
+{
+	double drain = fe ? APP_DRAIN_UI_S : APP_DRAIN_BATCH_S;
+	int err;
+
+	a->fe = fe;
+	err = loop_init(&a->loop, a->opt.delay_s, drain);
+	a->loop_ready = true;
+	if (!err && a->rb)
+		err = loop_add(&a->loop, ring_buffer__epoll_fd(a->rb), LOOP_RING);
+	if (!err && fe)
+		err = loop_add(&a->loop, fe->input_fd, LOOP_INPUT);
+	if (err) {
+		msglog_printf(&a->log, MSG_ERROR, "event loop setup failed: %s", strerror(-err));
+		return TT_EXIT_ERROR;
+	}
+	if (!fe)
+		output_start(&a->out, model_snapshot(a->model));
+
+	while (!a->quit) {
+		bool dirty = false;
+		int ready = loop_wait(&a->loop, fe ? fe->wake_ms(fe->ctx) : -1);
+
+		if (ready < 0) {
+			msglog_printf(&a->log, MSG_ERROR, "event loop: %s", strerror(-ready));
+			return TT_EXIT_ERROR;
+		}
+		if (fe && ready == 0)
+			dirty = true;	/* the front end asked for a timed redraw */
+		if (ready & (1 << LOOP_SIGNAL))
+			handle_signals(a, &dirty);
+		if ((ready & ((1 << LOOP_RING) | (1 << LOOP_DRAIN))) && a->rb) {
+			ring_buffer__consume(a->rb);
+			dirty = dirty || fe;
+		}
+		if (ready & (1 << LOOP_INPUT))
+			handle_input(a, &dirty);
+		if (ready & (1 << LOOP_TICK)) {
+			if (tick(a, false))
+				return TT_EXIT_OK;	/* reader went away */
+			dirty = true;
+			if (a->opt.iterations && a->ticks >= a->opt.iterations)
+				a->quit = true;
+		}
+		if (a->quit && !fe && !(ready & (1 << LOOP_TICK)))
+			tick(a, true);	/* the events since the last tick */
+		if (dirty && fe && !a->quit)
+			fe->draw(fe->ctx, model_snapshot(a->model), model_log(a->model));
+	}
+	return TT_EXIT_OK;
+}
+
+void app_fini(struct app *a)
+{
+	int i;
+
+	/* The consumer maps the rings: release it before the maps go. */
+	ring_buffer__free(a->rb);
+	a->rb = NULL;
+	for (i = TT_SRC_MAX - 1; i >= 0; i--) {
+		if (a->probe_state[i])
+			probe_table[i]->stop(a->probe_state[i]);
+		a->probe_state[i] = NULL;
+	}
+	if (a->loop_ready)
+		loop_fini(&a->loop);
+	a->loop_ready = false;
+	model_free(a->model);
+	a->model = NULL;
+	msglog_fini(&a->log);
+}

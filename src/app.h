@@ -1,0 +1,40 @@
+/* struct app: the sole owner of tracetop's runtime state — options, the
+ * message log, the model, the probes, the ring buffer consumer and the
+ * event loop — with one init order and the reverse teardown. */
+#ifndef TRACETOP_APP_H
+#define TRACETOP_APP_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <bpf/libbpf.h>
+#include "frontend.h"
+#include "loop.h"
+#include "model.h"
+#include "msglog.h"
+#include "options.h"
+#include "output.h"
+
+struct app {
+	struct options opt;
+	struct msglog log;
+	struct model *model;		/* owned */
+	struct ring_buffer *rb;		/* owned: every probe's ring */
+	void *probe_state[TT_SRC_MAX];	/* owned by each probe */
+	struct loop loop;
+	bool loop_ready;
+	struct output out;
+	const struct frontend *fe;	/* borrowed; NULL in batch mode */
+	uint64_t ticks;
+	bool quit;
+};
+
+/* Checks privileges, starts the requested sources. Returns 0 or an exit
+ * code (exit_codes.h) with a sentence in msg. */
+int app_init(struct app *a, const struct options *opt, char *msg, size_t len);
+/* Runs the event loop until quit, -n snapshots or a terminating signal.
+ * fe is the interactive front end, NULL for batch output. Returns an exit code. */
+int app_run(struct app *a, const struct frontend *fe);
+/* Stops every probe (detaching all BPF programs) and frees everything. */
+void app_fini(struct app *a);
+
+#endif

@@ -1,0 +1,18 @@
+/* Decoding of event fields into words a person reads: errno names,
+ * open(2) flag names, the syscall an open came from. Shared by the
+ * batch/JSON writers and the UI. */
+#ifndef TRACETOP_EVENT_FORMAT_H
+#define TRACETOP_EVENT_FORMAT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+/* "ENOENT" for 2 (sign ignored); "E<n>" for numbers without a name. */
+const char *errno_name(int err, char *buf, size_t len);
+/* "O_RDONLY|O_CREAT|O_CLOEXEC"; unknown bits as a trailing hex value.
+ * Returns the length needed, like snprintf. */
+size_t open_flags_format(uint64_t flags, char *buf, size_t len);
+/* "open", "openat", "openat2", "creat" for enum open_syscall. */
+const char *open_syscall_name(unsigned sc);
+
+#endif

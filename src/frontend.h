@@ -1,0 +1,27 @@
+/* What the event loop needs from an interactive front end. The loop
+ * (app.c) stays free of curses; ui/ provides one of these (app_ui.c). */
+#ifndef TRACETOP_FRONTEND_H
+#define TRACETOP_FRONTEND_H
+
+#include "event_log.h"
+#include "snapshot.h"
+
+enum fe_reaction {
+	FE_REDRAW = 1 << 0,
+	FE_QUIT = 1 << 1,
+	FE_INTERVAL = 1 << 2,
+};
+
+struct frontend {
+	void *ctx;
+	int input_fd;
+	unsigned (*input)(void *ctx);	/* enum fe_reaction bits */
+	void (*resize)(void *ctx);
+	void (*suspend)(void *ctx);
+	void (*resume)(void *ctx);
+	void (*draw)(void *ctx, const struct tt_snapshot *snap, const struct event_log *log);
+	double (*delay)(void *ctx);
+	int (*wake_ms)(void *ctx);	/* -1: no timed redraw wanted */
+};
+
+#endif

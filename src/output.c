@@ -1,0 +1,36 @@
+/* Picks the batch format and holds what the two formats share. */
+#include <time.h>
+#include "output.h"
+
+void output_start(const struct output *o, const struct tt_snapshot *snap)
+{
+	if (o->json)
+		output_json_start(o, snap);
+	else
+		output_text_start(o, snap);
+	fflush(o->f);
+}
+
+void output_snapshot(const struct output *o, const struct tt_snapshot *snap,
+		     const struct event_log *log, bool final)
+{
+	if (o->json)
+		output_json_snapshot(o, snap, log, final);
+	else
+		output_text_snapshot(o, snap, log, final);
+	fflush(o->f);
+}
+
+void output_event_time(const struct output *o, uint64_t mono_ns, char *buf, size_t len)
+{
+	int64_t wall_ns = (int64_t)mono_ns + o->wall_offset_ns;
+	time_t secs = (time_t)(wall_ns / 1000000000);
+	struct tm tm;
+
+	if (!localtime_r(&secs, &tm)) {
+		snprintf(buf, len, "?");
+		return;
+	}
+	snprintf(buf, len, "%02d:%02d:%02d.%03d", tm.tm_hour, tm.tm_min, tm.tm_sec,
+		 (int)((wall_ns / 1000000) % 1000));
+}

@@ -1,0 +1,39 @@
+/* Batch writers: the same snapshot the UI draws, printed as text (like
+ * top -b) or as NDJSON (one object per line). Every string that came from
+ * the kernel goes through the sanitiser (text) or the JSON escaper. */
+#ifndef TRACETOP_OUTPUT_H
+#define TRACETOP_OUTPUT_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+#include "event_log.h"
+#include "snapshot.h"
+
+struct output {
+	FILE *f;		/* borrowed */
+	bool json;
+	int64_t wall_offset_ns;	/* CLOCK_REALTIME - CLOCK_MONOTONIC, to date events */
+	double interval_s;
+	uint32_t self_pid;
+	const char *version;
+};
+
+/* Once, after the probes started: which sources run and how. */
+void output_start(const struct output *o, const struct tt_snapshot *snap);
+/* Once per interval; final marks the partial interval written at exit. */
+void output_snapshot(const struct output *o, const struct tt_snapshot *snap,
+		     const struct event_log *log, bool final);
+
+/* The two formats (output.c dispatches). */
+void output_text_start(const struct output *o, const struct tt_snapshot *snap);
+void output_text_snapshot(const struct output *o, const struct tt_snapshot *snap,
+			  const struct event_log *log, bool final);
+void output_json_start(const struct output *o, const struct tt_snapshot *snap);
+void output_json_snapshot(const struct output *o, const struct tt_snapshot *snap,
+			  const struct event_log *log, bool final);
+
+/* Shared by both: "HH:MM:SS.mmm" local time of a CLOCK_MONOTONIC stamp. */
+void output_event_time(const struct output *o, uint64_t mono_ns, char *buf, size_t len);
+
+#endif

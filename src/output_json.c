@@ -1,0 +1,234 @@
+/* NDJSON snapshots for --json: one "start" object, then one "snapshot"
+ * object per interval with the events of that interval inside. The
+ * schema is documented in doc/json-schema.md; kernel strings are
+ * JSON-escaped (control bytes and invalid UTF-8 never pass raw). */
+#include <inttypes.h>
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+#include "event_format.h"
+#include "output.h"
+#include "sanitize.h"
+#include "syscall_names.h"
+
+static const char *const vfs_names[VFS_OP_MAX] = { "read", "write", "open", "create", "fsync" };
+static const char *const bio_op_names[BIO_OP_MAX] = { "read", "write", "flush", "discard", "other" };
+static const char *const bio_phase_names[BIO_PH_MAX] = { "device", "queue" };
+
+/* JSON has no NaN or infinity. */
+static double fin(double v)
+{
+	return isfinite(v) ? v : 0.0;
+}
+
+static void json_str(FILE *f, const char *s)
+{
+	json_fputs(f, s, strlen(s));
+}
+
+static void json_sources(const struct output *o, const struct tt_snapshot *s)
+{
+	static const char *const states[] = { "off", "running", "failed" };
+	int i;
+
+	fputs("\"sources\":{", o->f);
+	for (i = 0; i < TT_SRC_MAX; i++) {
+		const struct tt_source_status *st = &s->src[i];
+
+		fprintf(o->f, "%s\"%s\":{\"state\":\"%s\",\"hook\":", i ? "," : "",
+			tt_source_name(i), states[st->state <= TT_STATE_FAILED ? st->state : 0]);
+		json_str(o->f, st->hook);
+		fputs(",\"note\":", o->f);
+		json_str(o->f, st->note);
+		fputs(",\"error\":", o->f);
+		json_str(o->f, st->error);
+		fprintf(o->f, ",\"events\":%" PRIu64 ",\"lost\":%" PRIu64 ",\"events_total\":%" PRIu64
+			",\"lost_total\":%" PRIu64 "}", st->events_interval, st->lost_interval,
+			st->events_total, st->lost_total);
+	}
+	fputc('}', o->f);
+}
+
+void output_json_start(const struct output *o, const struct tt_snapshot *s)
+{
+	fprintf(o->f, "{\"type\":\"start\",\"version\":");
+	json_str(o->f, o->version);
+	fputs(",\"host\":", o->f);
+	json_str(o->f, s->hostname);
+	fputs(",\"kernel\":", o->f);
+	json_str(o->f, s->kernel);
+	fprintf(o->f, ",\"interval_s\":%.3f,\"pid\":%u,", o->interval_s, o->self_pid);
+	json_sources(o, s);
+	fputs("}\n", o->f);
+}
+
+static void json_vfs(const struct output *o, const struct tt_snapshot *s)
+{
+	int i;
+
+	fprintf(o->f, ",\"vfs\":{\"approximate\":%s,\"rate\":{", s->vfs.approximate ? "true" : "false");
+	for (i = 0; i < VFS_OP_MAX; i++)
+		fprintf(o->f, "%s\"%s\":%.3f", i ? "," : "", vfs_names[i], fin(s->vfs.rate[i]));
+	fputs("},\"total\":{", o->f);
+	for (i = 0; i < VFS_OP_MAX; i++)
+		fprintf(o->f, "%s\"%s\":%" PRIu64, i ? "," : "", vfs_names[i], s->vfs.total[i]);
+	fputs("}}", o->f);
+}
+
+static void json_syscalls(const struct output *o, const struct tt_snapshot *s)
+{
+	size_t i;
+
+	fputs(",\"syscalls\":[", o->f);
+	for (i = 0; i < s->n_syscalls; i++) {
+		const struct tt_syscall_row *r = &s->syscalls[i];
+
+		fprintf(o->f, "%s{\"id\":%u,\"name\":", i ? "," : "", r->id);
+		json_str(o->f, r->name);
+		fprintf(o->f, ",\"rate\":%.3f,\"err_rate\":%.3f,\"total\":%" PRIu64 ",\"errors\":%" PRIu64 "}",
+			fin(r->rate), fin(r->err_rate), r->total, r->errors);
+	}
+	fputs("],\"procs\":[", o->f);
+	for (i = 0; i < s->n_procs; i++) {
+		const struct tt_proc_row *p = &s->procs[i];
+		const char *top = syscall_name(p->top_id);
+
+		fprintf(o->f, "%s{\"pid\":%u,\"comm\":", i ? "," : "", p->pid);
+		json_fputs(o->f, p->comm, strnlen(p->comm, sizeof(p->comm)));
+		fprintf(o->f, ",\"rate\":%.3f,\"err_rate\":%.3f,\"total\":%" PRIu64 ",\"top\":",
+			fin(p->rate), fin(p->err_rate), p->total);
+		json_str(o->f, top ? top : "");
+		fprintf(o->f, ",\"top_rate\":%.3f}", fin(p->top_rate));
+	}
+	fputc(']', o->f);
+}
+
+static void json_hist(FILE *f, const struct hist *h)
+{
+	int i, hi = hist_max_slot(h);
+
+	fprintf(f, "{\"count\":%" PRIu64 ",\"sum_us\":%" PRIu64 ",\"p50_us\":%.1f,\"p95_us\":%.1f,"
+		"\"p99_us\":%.1f,\"slots\":[", h->count, h->sum, fin(hist_percentile(h, 50)),
+		fin(hist_percentile(h, 95)), fin(hist_percentile(h, 99)));
+	for (i = 0; i <= hi; i++)
+		fprintf(f, "%s%" PRIu64, i ? "," : "", h->slots[i]);
+	fputs("]}", f);
+}
+
+static void json_bio(const struct output *o, const struct tt_snapshot *s)
+{
+	size_t d;
+	unsigned op, ph;
+
+	fputs(",\"bio\":[", o->f);
+	for (d = 0; d < s->n_disks; d++) {
+		const struct tt_bio_disk *disk = &s->disks[d];
+
+		fprintf(o->f, "%s{\"disk\":", d ? "," : "");
+		json_str(o->f, disk->name);
+		fprintf(o->f, ",\"dev\":\"%u:%u\",\"ops\":{", disk->dev >> 20, disk->dev & 0xfffff);
+		for (op = 0; op < BIO_OP_MAX; op++) {
+			fprintf(o->f, "%s\"%s\":{", op ? "," : "", bio_op_names[op]);
+			for (ph = 0; ph < BIO_PH_MAX; ph++) {
+				fprintf(o->f, "%s\"%s\":{\"interval\":", ph ? "," : "", bio_phase_names[ph]);
+				json_hist(o->f, &disk->interval[op][ph]);
+				fputs(",\"total\":", o->f);
+				json_hist(o->f, &disk->total[op][ph]);
+				fputc('}', o->f);
+			}
+			fputc('}', o->f);
+		}
+		fputs("}}", o->f);
+	}
+	fputc(']', o->f);
+}
+
+static void json_args(FILE *f, const struct tt_event *ev)
+{
+	const char *p = ev->args, *end = ev->args + ev->args_len;
+	bool first = true;
+
+	fputc('[', f);
+	while (p && p < end) {
+		size_t n = strnlen(p, (size_t)(end - p));
+
+		if (!first)
+			fputc(',', f);
+		json_fputs(f, p, n);
+		first = false;
+		p += n + 1;
+	}
+	fputc(']', f);
+}
+
+static void json_event(const struct output *o, const struct tt_event *ev, uint64_t seq)
+{
+	FILE *f = o->f;
+	char when[32], ebuf[16], flags[160];
+	bool exec = ev->type == TT_EVENT_EXEC;
+
+	output_event_time(o, ev->ts_ns, when, sizeof(when));
+	fprintf(f, "{\"seq\":%" PRIu64 ",\"type\":\"%s\",\"time\":\"%s\",\"ts_ns\":%" PRIu64
+		",\"pid\":%u,\"tid\":%u,\"uid\":%u,\"comm\":", seq, exec ? "exec" : "open", when,
+		ev->ts_ns, ev->pid, ev->tid, ev->uid);
+	json_fputs(f, ev->comm, strlen(ev->comm));
+	fprintf(f, ",\"ret\":%d,\"errno\":", ev->ret);
+	if (ev->ret < 0)
+		json_str(f, errno_name(ev->ret, ebuf, sizeof(ebuf)));
+	else
+		fputs("null", f);
+	fprintf(f, ",\"duration_ns\":%" PRIu64, ev->duration_ns);
+	if (exec) {
+		fprintf(f, ",\"ppid\":%u,\"execveat\":%s,\"dirfd\":%d,\"filename\":", ev->ppid,
+			ev->flags & EXEC_F_EXECVEAT ? "true" : "false", ev->dirfd);
+		json_fputs(f, ev->path, ev->path_len);
+		fprintf(f, ",\"argc\":%u,\"args\":", ev->argc);
+		json_args(f, ev);
+		fprintf(f, ",\"args_truncated\":%s", ev->flags & EXEC_F_ARGS_TRUNC ? "true" : "false");
+	} else {
+		open_flags_format(ev->open_flags, flags, sizeof(flags));
+		fprintf(f, ",\"syscall\":\"%s\",\"dirfd\":%d,\"path\":",
+			open_syscall_name(ev->open_syscall), ev->dirfd);
+		json_fputs(f, ev->path, ev->path_len);
+		fprintf(f, ",\"flags\":%" PRIu64 ",\"flags_str\":\"%s\",\"mode\":%u,\"path_truncated\":%s",
+			ev->open_flags, flags, ev->mode,
+			ev->flags & OPEN_F_PATH_TRUNC ? "true" : "false");
+	}
+	fputc('}', f);
+}
+
+static void json_events(const struct output *o, const struct tt_snapshot *s,
+			const struct event_log *log)
+{
+	uint64_t seq, first = event_log_first_seq(log);
+	bool comma = false;
+
+	fprintf(o->f, ",\"events_overwritten\":%" PRIu64 ",\"events\":[",
+		s->ev_begin < first ? first - s->ev_begin : 0);
+	for (seq = s->ev_begin < first ? first : s->ev_begin; seq < s->ev_end; seq++) {
+		const struct tt_event *ev = event_log_get(log, seq);
+
+		if (!ev)
+			continue;
+		if (comma)
+			fputc(',', o->f);
+		json_event(o, ev, seq);
+		comma = true;
+	}
+	fputc(']', o->f);
+}
+
+void output_json_snapshot(const struct output *o, const struct tt_snapshot *s,
+			  const struct event_log *log, bool final)
+{
+	fprintf(o->f, "{\"type\":\"snapshot\",\"seq\":%" PRIu64 ",\"final\":%s,\"time\":%" PRId64
+		",\"elapsed_s\":%.3f,\"event_count\":%" PRIu64 ",\"lost\":%" PRIu64 ",\"lost_total\":%" PRIu64 ",",
+		s->seq, final ? "true" : "false", s->wall_s, fin(s->elapsed_s),
+		s->events_interval, s->lost_interval, s->lost_total);
+	json_sources(o, s);
+	json_vfs(o, s);
+	json_syscalls(o, s);
+	json_bio(o, s);
+	json_events(o, s, log);
+	fputs("}\n", o->f);
+}

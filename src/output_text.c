@@ -1,0 +1,222 @@
+/* Text snapshots for --batch: readable in a terminal or a log file, one
+ * block per interval, like top -b. Kernel strings are sanitised. */
+#include <inttypes.h>
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+#include "event_format.h"
+#include "output.h"
+#include "sanitize.h"
+#include "syscall_names.h"
+
+#define TEXT_SYSCALL_ROWS 20
+#define TEXT_PROC_ROWS 10
+#define TEXT_BAR_WIDTH 30
+
+static const char *const vfs_names[VFS_OP_MAX] = { "read", "write", "open", "create", "fsync" };
+static const char *const bio_op_names[BIO_OP_MAX] = { "read", "write", "flush", "discard", "other" };
+static const char *const bio_phase_names[BIO_PH_MAX] = { "device", "queue" };
+
+static const char *state_word(const struct tt_source_status *st)
+{
+	switch (st->state) {
+	case TT_STATE_RUNNING:
+		return "running";
+	case TT_STATE_FAILED:
+		return "FAILED";
+	default:
+		return "off";
+	}
+}
+
+static void text_sources(const struct output *o, const struct tt_snapshot *s, bool counts)
+{
+	int i;
+
+	for (i = 0; i < TT_SRC_MAX; i++) {
+		const struct tt_source_status *st = &s->src[i];
+
+		fprintf(o->f, "  %-9s %-8s %-11s", tt_source_name(i), state_word(st),
+			st->state == TT_STATE_RUNNING ? st->hook : "-");
+		if (counts && st->state == TT_STATE_RUNNING)
+			fprintf(o->f, " events %" PRIu64 " lost %" PRIu64 " (total lost %" PRIu64 ")",
+				st->events_interval, st->lost_interval, st->lost_total);
+		if (st->state == TT_STATE_FAILED)
+			fprintf(o->f, " %s", st->error);
+		else if (st->note[0])
+			fprintf(o->f, " [%s]", st->note);
+		fputc('\n', o->f);
+	}
+}
+
+void output_text_start(const struct output *o, const struct tt_snapshot *s)
+{
+	fprintf(o->f, "tracetop %s on %s, Linux %s, interval %.2fs, pid %u\n",
+		o->version, s->hostname, s->kernel, o->interval_s, o->self_pid);
+	fprintf(o->f, "sources:\n");
+	text_sources(o, s, false);
+	fputc('\n', o->f);
+}
+
+static void text_vfs(const struct output *o, const struct tt_snapshot *s)
+{
+	int i;
+
+	if (s->src[TT_SRC_VFS].state != TT_STATE_RUNNING)
+		return;
+	fprintf(o->f, "VFS per second%s:", s->vfs.approximate ? " (syscall tracepoints, approximate)" : "");
+	for (i = 0; i < VFS_OP_MAX; i++)
+		fprintf(o->f, "  %s %.1f", vfs_names[i], s->vfs.rate[i]);
+	fputc('\n', o->f);
+}
+
+static void text_syscalls(const struct output *o, const struct tt_snapshot *s)
+{
+	size_t i;
+
+	if (s->src[TT_SRC_SYSCALL].state != TT_STATE_RUNNING)
+		return;
+	fprintf(o->f, "%-22s %12s %12s %10s %6s\n", "SYSCALL", "COUNT/s", "TOTAL", "ERR/s", "ERR%");
+	for (i = 0; i < s->n_syscalls && i < TEXT_SYSCALL_ROWS; i++) {
+		const struct tt_syscall_row *r = &s->syscalls[i];
+		double pct = r->rate > 0 ? 100.0 * r->err_rate / r->rate : 0.0;
+
+		fprintf(o->f, "%-22s %12.1f %12" PRIu64 " %10.1f %6.1f\n",
+			r->name, r->rate, r->total, r->err_rate, pct);
+	}
+	if (s->n_procs)
+		fprintf(o->f, "%-8s %-16s %12s %12s  %s\n", "PID", "COMM", "SYSCALLS/s", "TOTAL", "TOP SYSCALL");
+	for (i = 0; i < s->n_procs && i < TEXT_PROC_ROWS; i++) {
+		const struct tt_proc_row *p = &s->procs[i];
+		const char *top = syscall_name(p->top_id);
+		char comm[80];
+
+		sanitize(comm, sizeof(comm), p->comm, strnlen(p->comm, sizeof(p->comm)));
+		fprintf(o->f, "%-8u %-16s %12.1f %12" PRIu64 "  %s\n", p->pid, comm,
+			p->rate, p->total, top ? top : "?");
+	}
+}
+
+static void text_hist(const struct output *o, const struct tt_bio_disk *d,
+		      unsigned op, unsigned ph)
+{
+	const struct hist *h = &d->interval[op][ph];
+	uint64_t peak = 0;
+	char p50[16], p95[16], p99[16], label[32];
+	int i, lo = -1, hi;
+
+	if (!h->count)
+		return;
+	hi = hist_max_slot(h);
+	for (i = 0; i <= hi; i++) {
+		if (h->slots[i] && lo < 0)
+			lo = i;
+		if (h->slots[i] > peak)
+			peak = h->slots[i];
+	}
+	hist_format_us(hist_percentile(h, 50), p50, sizeof(p50));
+	hist_format_us(hist_percentile(h, 95), p95, sizeof(p95));
+	hist_format_us(hist_percentile(h, 99), p99, sizeof(p99));
+	fprintf(o->f, "BIO %s %s %s: count %" PRIu64 " p50 %s p95 %s p99 %s\n",
+		d->name, bio_op_names[op], bio_phase_names[ph], h->count, p50, p95, p99);
+	for (i = lo; i <= hi; i++) {
+		int w = (int)(h->slots[i] * TEXT_BAR_WIDTH / peak);
+
+		hist_slot_label((unsigned)i, label, sizeof(label));
+		fprintf(o->f, "  %14s |%-*.*s| %" PRIu64 "\n", label, TEXT_BAR_WIDTH, w,
+			"##############################", h->slots[i]);
+	}
+}
+
+static void text_bio(const struct output *o, const struct tt_snapshot *s)
+{
+	size_t d;
+	unsigned op, ph;
+
+	if (s->src[TT_SRC_BIO].state != TT_STATE_RUNNING)
+		return;
+	for (d = 0; d < s->n_disks; d++)
+		for (op = 0; op < BIO_OP_MAX; op++)
+			for (ph = 0; ph < BIO_PH_MAX; ph++)
+				text_hist(o, &s->disks[d], op, ph);
+}
+
+static void text_args(const struct output *o, const struct tt_event *ev)
+{
+	const char *p = ev->args, *end = ev->args + ev->args_len;
+
+	while (p && p < end) {
+		size_t n = strnlen(p, (size_t)(end - p));
+
+		fputc(' ', o->f);
+		sanitize_fputs(o->f, p, n);
+		p += n + 1;
+	}
+	if (ev->flags & EXEC_F_ARGS_TRUNC)
+		fputs(" \xe2\x80\xa6", o->f);
+}
+
+static void text_event(const struct output *o, const struct tt_event *ev)
+{
+	char when[32], res[32], comm[80], flags[160], ebuf[16];
+
+	output_event_time(o, ev->ts_ns, when, sizeof(when));
+	sanitize(comm, sizeof(comm), ev->comm, strlen(ev->comm));
+	if (ev->ret < 0)
+		snprintf(res, sizeof(res), "%s", errno_name(ev->ret, ebuf, sizeof(ebuf)));
+	else
+		snprintf(res, sizeof(res), "%d", ev->ret);
+	fprintf(o->f, "%s %-4s %-7u %-5u %-16s %-8s ", when,
+		ev->type == TT_EVENT_EXEC ? "exec" : "open", ev->pid, ev->uid, comm, res);
+	sanitize_fputs(o->f, ev->path, ev->path_len);
+	if (ev->type == TT_EVENT_EXEC) {
+		fprintf(o->f, " ppid %u args:", ev->ppid);
+		text_args(o, ev);
+	} else {
+		open_flags_format(ev->open_flags, flags, sizeof(flags));
+		fprintf(o->f, " %s %s", open_syscall_name(ev->open_syscall), flags);
+		if (ev->dirfd != -100)
+			fprintf(o->f, " dirfd %d", ev->dirfd);
+	}
+	fputc('\n', o->f);
+}
+
+static void text_events(const struct output *o, const struct tt_snapshot *s,
+			const struct event_log *log)
+{
+	uint64_t seq, first = event_log_first_seq(log);
+
+	if (s->ev_end == s->ev_begin)
+		return;
+	fprintf(o->f, "EVENTS %" PRIu64 "%s\n", s->ev_end - s->ev_begin,
+		s->ev_begin < first ? " (oldest overwritten)" : "");
+	fprintf(o->f, "%-12s %-4s %-7s %-5s %-16s %-8s %s\n", "TIME", "TYPE", "PID", "UID",
+		"COMM", "RESULT", "PATH / FILENAME");
+	for (seq = s->ev_begin < first ? first : s->ev_begin; seq < s->ev_end; seq++) {
+		const struct tt_event *ev = event_log_get(log, seq);
+
+		if (ev)
+			text_event(o, ev);
+	}
+}
+
+void output_text_snapshot(const struct output *o, const struct tt_snapshot *s,
+			  const struct event_log *log, bool final)
+{
+	time_t now = (time_t)s->wall_s;
+	struct tm tm;
+	char stamp[32] = "?";
+
+	if (localtime_r(&now, &tm))
+		strftime(stamp, sizeof(stamp), "%Y-%m-%d %H:%M:%S", &tm);
+	fprintf(o->f, "=== tracetop %s snapshot %" PRIu64 "%s, %.2fs, events %" PRIu64
+		"/interval, lost %" PRIu64 " (total %" PRIu64 ") ===\n",
+		stamp, s->seq, final ? " (final)" : "", s->elapsed_s,
+		s->events_interval, s->lost_interval, s->lost_total);
+	text_sources(o, s, true);
+	text_vfs(o, s);
+	text_syscalls(o, s);
+	text_bio(o, s);
+	text_events(o, s, log);
+	fputc('\n', o->f);
+}

@@ -1,0 +1,81 @@
+/* Privilege and kernel-support checks; see privilege.h. */
+#include <errno.h>
+#include <inttypes.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+#include "exit_codes.h"
+#include "privilege.h"
+
+static FILE *open_under(const char *root, const char *path)
+{
+	char full[512];
+
+	snprintf(full, sizeof(full), "%s%s", root ? root : "", path);
+	return fopen(full, "re");
+}
+
+int privilege_cap_eff(const char *root, uint64_t *caps)
+{
+	FILE *f = open_under(root, "/proc/self/status");
+	char line[256];
+	int err = -ENOENT;
+
+	if (!f)
+		return -errno;
+	while (fgets(line, sizeof(line), f)) {
+		if (sscanf(line, "CapEff: %" SCNx64, caps) == 1) {
+			err = 0;
+			break;
+		}
+	}
+	fclose(f);
+	return err;
+}
+
+bool privilege_caps_enough(uint64_t caps)
+{
+	uint64_t need = (1ULL << TT_CAP_BPF) | (1ULL << TT_CAP_PERFMON);
+
+	return (caps & need) == need || (caps & (1ULL << TT_CAP_SYS_ADMIN));
+}
+
+static bool file_exists(const char *root, const char *path)
+{
+	char full[512];
+
+	snprintf(full, sizeof(full), "%s%s", root ? root : "", path);
+	return access(full, R_OK) == 0;
+}
+
+int privilege_check(const char *root, char *msg, size_t len)
+{
+	uint64_t caps = 0;
+	char line[128] = "";
+	FILE *f;
+
+	if (privilege_cap_eff(root, &caps) != 0 || !privilege_caps_enough(caps)) {
+		snprintf(msg, len, "tracetop needs root, or the capabilities CAP_BPF and "
+			 "CAP_PERFMON, to load its BPF programs: run it with sudo.");
+		return TT_EXIT_PRIVILEGE;
+	}
+	if (!file_exists(root, "/sys/kernel/btf/vmlinux")) {
+		snprintf(msg, len, "this kernel exposes no BTF type information "
+			 "(/sys/kernel/btf/vmlinux is missing): tracetop needs a kernel "
+			 "built with CONFIG_DEBUG_INFO_BTF=y.");
+		return TT_EXIT_KERNEL;
+	}
+	f = open_under(root, "/sys/kernel/security/lockdown");
+	if (f) {
+		if (!fgets(line, sizeof(line), f))
+			line[0] = '\0';
+		fclose(f);
+		if (strstr(line, "[confidentiality]")) {
+			snprintf(msg, len, "the kernel is in lockdown mode 'confidentiality', "
+				 "which forbids the BPF tracing tracetop relies on; boot with "
+				 "lockdown=integrity or none.");
+			return TT_EXIT_KERNEL;
+		}
+	}
+	return 0;
+}

@@ -1,0 +1,103 @@
+# Shared by the integration tests (sourced). They run the real tracetop
+# binary with the real BPF programs as root, drive tests/integration/
+# workload with unique markers, and check tracetop's own JSON output.
+#
+# Exit 77 means "skipped" to the test driver. In CI a skipped BPF test is
+# a failure: TRACETOP_REQUIRE_BPF=1 turns every skip into a failure.
+
+set -u
+
+: "${TRACETOP:?TRACETOP must point at the tracetop binary}"
+: "${TT_WORKLOAD:?TT_WORKLOAD must point at the workload binary}"
+
+fail() {
+	echo "FAIL: $*" >&2
+	if [ -n "${TT_TMP:-}" ] && [ -s "$TT_TMP/err" ]; then
+		echo "--- tracetop stderr:" >&2
+		tail -n 20 "$TT_TMP/err" >&2
+	fi
+	exit 1
+}
+
+skip() {
+	if [ "${TRACETOP_REQUIRE_BPF:-0}" = 1 ]; then
+		echo "FAIL: would skip ($*), but TRACETOP_REQUIRE_BPF=1 requires this test" >&2
+		exit 1
+	fi
+	echo "SKIP: $*" >&2
+	exit 77
+}
+
+require_bpf() {
+	[ "$(id -u)" = 0 ] || skip "needs root to load BPF programs"
+	[ -r /sys/kernel/btf/vmlinux ] || skip "the kernel has no BTF (/sys/kernel/btf/vmlinux)"
+	command -v jq >/dev/null 2>&1 || skip "jq is not installed (apt-get install jq)"
+}
+
+TT_TMP=$(mktemp -d "${TMPDIR:-/tmp}/tracetop-test.XXXXXX")
+TT_PID=
+cleanup() {
+	if [ -n "$TT_PID" ] && kill -0 "$TT_PID" 2>/dev/null; then
+		kill -KILL "$TT_PID" 2>/dev/null
+	fi
+	rm -rf "$TT_TMP"
+}
+trap cleanup EXIT
+
+# A marker no other process on the machine will produce.
+marker() {
+	echo "tt$1-$$-$(od -An -N4 -tx4 /dev/urandom | tr -d ' ')"
+}
+
+# Starts tracetop --json in the background with extra options; returns
+# once it has printed its start record (all probes attached).
+start_tracetop() {
+	"$TRACETOP" --json -d 1 "$@" >"$TT_TMP/out.json" 2>"$TT_TMP/err" &
+	TT_PID=$!
+	i=0
+	while ! grep -q '"type":"start"' "$TT_TMP/out.json" 2>/dev/null; do
+		kill -0 "$TT_PID" 2>/dev/null || fail "tracetop exited before starting"
+		i=$((i + 1))
+		[ $i -lt 300 ] || fail "tracetop did not start within 30 s"
+		sleep 0.1
+	done
+}
+
+# Ends tracetop with SIGINT (it prints a final snapshot with the events
+# since its last tick) and checks it exits 0.
+stop_tracetop() {
+	sleep 0.3
+	kill -INT "$TT_PID"
+	i=0
+	while kill -0 "$TT_PID" 2>/dev/null; do
+		i=$((i + 1))
+		[ $i -lt 100 ] || fail "tracetop did not exit within 10 s of SIGINT"
+		sleep 0.1
+	done
+	wait "$TT_PID"
+	rc=$?
+	TT_PID=
+	[ "$rc" = 0 ] || fail "tracetop exited with $rc"
+	tail -n 1 "$TT_TMP/out.json" | jq -e '.type == "snapshot" and .final == true' >/dev/null ||
+		fail "the last record is not the final snapshot"
+}
+
+# jq over every record, slurped into one array.
+q() {
+	jq -s "$@" "$TT_TMP/out.json"
+}
+
+# All events of all snapshots, one array.
+events() {
+	jq -s "[.[] | select(.type == \"snapshot\") | .events[]] $1" "$TT_TMP/out.json"
+}
+
+expect_eq() {
+	[ "$2" = "$3" ] || fail "$1: expected $3, got $2"
+	echo "ok: $1 = $2"
+}
+
+expect_ge() {
+	[ "$2" -ge "$3" ] 2>/dev/null || fail "$1: expected at least $3, got $2"
+	echo "ok: $1 = $2 (>= $3)"
+}

@@ -1,0 +1,204 @@
+/* A workload with known, unique markers for the integration tests: each
+ * subcommand makes an exact number of syscalls, failed opens, execs,
+ * reads/writes or direct writes, so a test can check that exactly those
+ * events reached tracetop's output.
+ *
+ *   workload getppid N
+ *   workload failopen DIR MARKER M   M failed opens of DIR/MARKER-<i>, via
+ *                                    open, openat(AT_FDCWD), openat(dirfd),
+ *                                    openat2 and creat in turn
+ *   workload exec MARKER K           K fork+exec of /bin/true MARKER <i>;
+ *                                    odd i via execveat(dirfd of /bin)
+ *   workload rw FILE R W             W one-byte writes then R one-byte reads
+ *   workload direct FILE D           D O_DIRECT 4 KiB writes, then fsync
+ */
+#ifndef _GNU_SOURCE
+#define _GNU_SOURCE
+#endif
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/syscall.h>
+#include <sys/wait.h>
+#include <unistd.h>
+#include <linux/openat2.h>
+
+static long parse_count(const char *s)
+{
+	char *end;
+	long v;
+
+	errno = 0;
+	v = strtol(s, &end, 10);
+	if (errno || *end || v < 0) {
+		fprintf(stderr, "workload: bad count '%s'\n", s);
+		exit(2);
+	}
+	return v;
+}
+
+static int do_getppid(long n)
+{
+	long i;
+
+	for (i = 0; i < n; i++)
+		syscall(SYS_getppid);
+	printf("getppid %ld\n", n);
+	return 0;
+}
+
+static int do_failopen(const char *dir, const char *marker, long m)
+{
+	int dfd = open(dir, O_RDONLY | O_DIRECTORY);
+	char path[4096], name[256];
+	long i, failed = 0;
+
+	if (dfd < 0) {
+		perror("workload: open dir");
+		return 1;
+	}
+	for (i = 0; i < m; i++) {
+		struct open_how how = { .flags = O_RDONLY };
+		long fd;
+
+		snprintf(name, sizeof(name), "%s-%ld", marker, i);
+		snprintf(path, sizeof(path), "%s/%s", dir, name);
+		switch (i % 5) {
+		case 0:
+			fd = syscall(SYS_open, path, O_RDONLY);
+			break;
+		case 1:
+			fd = syscall(SYS_openat, AT_FDCWD, path, O_RDONLY | O_CLOEXEC);
+			break;
+		case 2:
+			fd = syscall(SYS_openat, dfd, name, O_RDONLY);
+			break;
+		case 3:
+			fd = syscall(SYS_openat2, dfd, name, &how, sizeof(how));
+			break;
+		default:
+			/* creat in a directory that does not exist fails too */
+			snprintf(path, sizeof(path), "%s/%s/missing", dir, name);
+			fd = syscall(SYS_creat, path, 0600);
+			break;
+		}
+		if (fd >= 0)
+			close((int)fd);
+		else
+			failed++;
+	}
+	close(dfd);
+	printf("failopen %ld failed %ld\n", m, failed);
+	return failed == m ? 0 : 1;
+}
+
+static int do_exec(const char *marker, long k)
+{
+	int bin = open("/bin", O_RDONLY | O_DIRECTORY);
+	long i;
+
+	if (bin < 0) {
+		perror("workload: open /bin");
+		return 1;
+	}
+	for (i = 0; i < k; i++) {
+		char idx[32];
+		char *argv[] = { "true", (char *)marker, idx, NULL };
+		char *envp[] = { NULL };
+		int status;
+		pid_t pid;
+
+		snprintf(idx, sizeof(idx), "%ld", i);
+		pid = fork();
+		if (pid < 0) {
+			perror("workload: fork");
+			return 1;
+		}
+		if (pid == 0) {
+			if (i % 2)
+				syscall(SYS_execveat, bin, "true", argv, envp, 0);
+			else
+				execve("/bin/true", argv, envp);
+			_exit(127);
+		}
+		if (waitpid(pid, &status, 0) < 0 || !WIFEXITED(status) ||
+		    WEXITSTATUS(status) != 0) {
+			fprintf(stderr, "workload: exec %ld failed\n", i);
+			return 1;
+		}
+	}
+	close(bin);
+	printf("exec %ld\n", k);
+	return 0;
+}
+
+static int do_rw(const char *file, long r, long w)
+{
+	int fd = open(file, O_RDWR | O_CREAT | O_TRUNC, 0600);
+	char c = 'x';
+	long i;
+
+	if (fd < 0) {
+		perror("workload: open");
+		return 1;
+	}
+	for (i = 0; i < w; i++)
+		if (write(fd, &c, 1) != 1)
+			return 1;
+	for (i = 0; i < r; i++)
+		if (pread(fd, &c, 1, 0) != 1)
+			return 1;
+	close(fd);
+	unlink(file);
+	printf("rw reads %ld writes %ld\n", r, w);
+	return 0;
+}
+
+static int do_direct(const char *file, long d)
+{
+	void *buf;
+	long i;
+	int fd;
+
+	if (posix_memalign(&buf, 4096, 4096))
+		return 1;
+	memset(buf, 0xab, 4096);
+	fd = open(file, O_WRONLY | O_CREAT | O_TRUNC | O_DIRECT, 0600);
+	if (fd < 0) {
+		perror("workload: open O_DIRECT");
+		return 1;
+	}
+	for (i = 0; i < d; i++) {
+		if (pwrite(fd, buf, 4096, (off_t)i * 4096) != 4096) {
+			perror("workload: pwrite");
+			return 1;
+		}
+	}
+	fsync(fd);
+	close(fd);
+	unlink(file);
+	free(buf);
+	printf("direct %ld\n", d);
+	return 0;
+}
+
+int main(int argc, char **argv)
+{
+	setvbuf(stdout, NULL, _IOLBF, 0);
+	if (argc == 3 && !strcmp(argv[1], "getppid"))
+		return do_getppid(parse_count(argv[2]));
+	if (argc == 5 && !strcmp(argv[1], "failopen"))
+		return do_failopen(argv[2], argv[3], parse_count(argv[4]));
+	if (argc == 4 && !strcmp(argv[1], "exec"))
+		return do_exec(argv[2], parse_count(argv[3]));
+	if (argc == 5 && !strcmp(argv[1], "rw"))
+		return do_rw(argv[2], parse_count(argv[3]), parse_count(argv[4]));
+	if (argc == 4 && !strcmp(argv[1], "direct"))
+		return do_direct(argv[2], parse_count(argv[3]));
+	fprintf(stderr, "usage: workload getppid N | failopen DIR MARKER M | exec MARKER K |"
+		" rw FILE R W | direct FILE D\n");
+	return 2;
+}
