@@ -183,6 +183,18 @@ static void handle_input(struct app *a, bool *dirty)
 		*dirty = true;
 }
 
+/* The start record reports how each source started; the model copies
+ * statuses into a snapshot only at a tick, so take them directly. */
+static void start_record(struct app *a)
+{
+	struct tt_snapshot head = *model_snapshot(a->model);
+	int i;
+
+	for (i = 0; i < TT_SRC_MAX; i++)
+		head.src[i] = *model_source(a->model, i);
+	output_start(&a->out, &head);
+}
+
 int app_run(struct app *a, const struct frontend *fe)
 {
 	double drain = fe ? APP_DRAIN_UI_S : APP_DRAIN_BATCH_S;
@@ -200,7 +212,7 @@ int app_run(struct app *a, const struct frontend *fe)
 		return TT_EXIT_ERROR;
 	}
 	if (!fe)
-		output_start(&a->out, model_snapshot(a->model));
+		start_record(a);
 
 	while (!a->quit) {
 		bool dirty = false;

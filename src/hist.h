@@ -34,7 +34,10 @@ uint64_t hist_slot_high(unsigned i);
 double hist_percentile(const struct hist *h, double p);
 /* Index of the highest non-empty slot, or -1 when empty. */
 int hist_max_slot(const struct hist *h);
-/* Human label of slot i: "0-1us", "2-3us", "4-7us", ... "1-2ms", "2-4s". */
+/* Human label of slot i: "0-1us", "2-3us", "4-7us", ... "512-1023us"
+ * (inclusive integer bounds); from slot 10 on, bounds are divided by 1024
+ * per unit step and written half-open: "1-2ms", ... "512-1024ms", "1-2s",
+ * "2-4s", ... "2048-4096s". Returns what snprintf returns. */
 int hist_slot_label(unsigned i, char *buf, size_t len);
 /* A microsecond duration in a short human form: "850us", "1.2ms", "3.0s". */
 int hist_format_us(double us, char *buf, size_t len);

@@ -34,6 +34,8 @@ struct options {
 	size_t log_capacity;	/* --events: event log ring size */
 	unsigned ringbuf_kb;	/* --ringbuf-size: per ring buffer, KiB (power of 2) */
 	const char *log_file;	/* --log: libbpf and diagnostic messages */
+	const char *theme;	/* --theme NAME|PATH (interactive) */
+	bool no_mouse;		/* --no-mouse (interactive) */
 	bool help;		/* -h */
 	bool version;		/* -V */
 };

@@ -89,7 +89,7 @@ q() {
 
 # All events of all snapshots, one array.
 events() {
-	jq -s "[.[] | select(.type == \"snapshot\") | .events[]] $1" "$TT_TMP/out.json"
+	jq -r -s "[.[] | select(.type == \"snapshot\") | .events[]] $1" "$TT_TMP/out.json"
 }
 
 expect_eq() {

@@ -1,0 +1,198 @@
+// SPDX-License-Identifier: GPL-2.0
+/* Block I/O latency: log2 histograms per disk, operation and phase.
+ *
+ * A request is timed from insert (handed to the I/O scheduler) to issue
+ * (handed to the driver) to complete. issue -> complete is the device
+ * latency, insert -> issue the time spent queued; requests that bypass
+ * the scheduler have no insert and only count towards the device phase.
+ *
+ * The same helpers serve tp_btf and raw_tp programs: every pointer is
+ * read with BPF_CORE_READ, which works whether the verifier trusts the
+ * pointer (tp_btf) or not (raw_tp). User space autoloads one family.
+ *
+ * No pid/uid filter here: completion runs in interrupt context, in
+ * whatever task happened to be current, and even issue often runs in a
+ * kernel worker; a task filter would only drop arbitrary samples.
+ */
+#include "common.bpf.h"
+#include "compat.bpf.h"
+#include "bio.h"
+
+char LICENSE[] SEC("license") = "GPL";
+
+#define BIO_INFLIGHT_MAX 16384
+
+_Static_assert((BIO_HIST_SLOTS & (BIO_HIST_SLOTS - 1)) == 0,
+	       "the slot index is bounded with a mask");
+
+/* Set by user space from the kernel's BTF: see tt_rq_arg() in compat. */
+const volatile bool rq_queue_arg = false;
+
+struct rq_start {
+	__u64 insert_ns;	/* 0 when the insert was not seen */
+	__u64 issue_ns;		/* 0 until issued */
+};
+
+/* In-flight requests only: an entry lives from insert or issue to
+ * complete. Keyed by the request's address. */
+struct {
+	__uint(type, BPF_MAP_TYPE_HASH);
+	__uint(max_entries, BIO_INFLIGHT_MAX);
+	__type(key, __u64);
+	__type(value, struct rq_start);
+} starts SEC(".maps");
+
+/* Cumulative histograms; entries are never deleted, user space diffs. */
+struct {
+	__uint(type, BPF_MAP_TYPE_HASH);
+	__uint(max_entries, 1024);
+	__type(key, struct bio_hist_key);
+	__type(value, struct bio_hist);
+} hists SEC(".maps");
+
+static __always_inline int rq_insert(struct request *rq)
+{
+	struct rq_start s = { .insert_ns = bpf_ktime_get_ns() };
+	__u64 key = (__u64)rq;
+
+	bpf_map_update_elem(&starts, &key, &s, BPF_ANY);
+	return 0;
+}
+
+static __always_inline int rq_issue(struct request *rq)
+{
+	struct rq_start fresh = {}, *s;
+	__u64 key = (__u64)rq;
+	__u64 now = bpf_ktime_get_ns();
+
+	s = bpf_map_lookup_elem(&starts, &key);
+	if (s) {
+		/* A requeued request is issued again: time the last try. */
+		s->issue_ns = now;
+		return 0;
+	}
+	fresh.issue_ns = now;
+	bpf_map_update_elem(&starts, &key, &fresh, BPF_ANY);
+	return 0;
+}
+
+static __always_inline __u8 rq_op(struct request *rq)
+{
+	__u32 op = BPF_CORE_READ(rq, cmd_flags) & TT_REQ_OP_MASK;
+
+	switch (op) {
+	case REQ_OP_READ:
+		return BIO_OP_READ;
+	case REQ_OP_WRITE:
+		return BIO_OP_WRITE;
+	case REQ_OP_FLUSH:
+		return BIO_OP_FLUSH;
+	case REQ_OP_DISCARD:
+		return BIO_OP_DISCARD;
+	default:
+		return BIO_OP_OTHER;
+	}
+}
+
+static __always_inline __u32 rq_dev(struct request *rq)
+{
+	struct gendisk *disk = tt_rq_disk(rq);
+
+	if (!disk)
+		return 0;
+	return ((__u32)BPF_CORE_READ(disk, major) << 20) |
+	       ((__u32)BPF_CORE_READ(disk, first_minor) & 0xfffff);
+}
+
+static __always_inline void hist_add(struct bio_hist_key *key, __u64 delta_ns)
+{
+	struct bio_hist zero = {}, *h;
+	__u64 us = delta_ns / 1000;
+	__u32 slot;
+
+	h = bpf_map_lookup_elem(&hists, key);
+	if (!h) {
+		/* NOEXIST: a racing CPU may have created it; either way look
+		 * it up again and add to whichever entry won. */
+		bpf_map_update_elem(&hists, key, &zero, BPF_NOEXIST);
+		h = bpf_map_lookup_elem(&hists, key);
+		if (!h)
+			return;
+	}
+	slot = tt_log2(us);
+	if (slot >= BIO_HIST_SLOTS)
+		slot = BIO_HIST_SLOTS - 1;
+	/* clang folds the clamp into arithmetic the verifier cannot bound;
+	 * a mask behind a compiler barrier is an index it can check. */
+	barrier_var(slot);
+	slot &= BIO_HIST_SLOTS - 1;
+	__sync_fetch_and_add(&h->slots[slot], 1);
+	__sync_fetch_and_add(&h->sum_us, us);
+}
+
+static __always_inline int rq_complete(struct request *rq)
+{
+	struct bio_hist_key hkey = {};
+	__u64 key = (__u64)rq;
+	__u64 now = bpf_ktime_get_ns();
+	struct rq_start *s;
+	__u64 insert_ns, issue_ns;
+
+	s = bpf_map_lookup_elem(&starts, &key);
+	if (!s)
+		return 0;	/* started before tracetop attached */
+	insert_ns = s->insert_ns;
+	issue_ns = s->issue_ns;
+	bpf_map_delete_elem(&starts, &key);
+	if (!issue_ns || now < issue_ns)
+		return 0;
+
+	hkey.dev = rq_dev(rq);
+	hkey.op = rq_op(rq);
+	hkey.phase = BIO_PH_DEVICE;
+	hist_add(&hkey, now - issue_ns);
+	if (insert_ns && issue_ns >= insert_ns) {
+		hkey.phase = BIO_PH_QUEUE;
+		hist_add(&hkey, issue_ns - insert_ns);
+	}
+	return 0;
+}
+
+/* tp_btf: the verifier knows the argument types from the kernel's BTF. */
+SEC("tp_btf/block_rq_insert")
+int btf_rq_insert(__u64 *ctx)
+{
+	return rq_insert(tt_rq_arg(ctx, rq_queue_arg));
+}
+
+SEC("tp_btf/block_rq_issue")
+int btf_rq_issue(__u64 *ctx)
+{
+	return rq_issue(tt_rq_arg(ctx, rq_queue_arg));
+}
+
+/* block_rq_complete(struct request *rq, blk_status_t error, unsigned int nr_bytes) */
+SEC("tp_btf/block_rq_complete")
+int btf_rq_complete(__u64 *ctx)
+{
+	return rq_complete((struct request *)ctx[0]);
+}
+
+/* raw_tp: the same arguments as an array of u64, untyped. */
+SEC("raw_tp/block_rq_insert")
+int raw_rq_insert(__u64 *ctx)
+{
+	return rq_insert(tt_rq_arg(ctx, rq_queue_arg));
+}
+
+SEC("raw_tp/block_rq_issue")
+int raw_rq_issue(__u64 *ctx)
+{
+	return rq_issue(tt_rq_arg(ctx, rq_queue_arg));
+}
+
+SEC("raw_tp/block_rq_complete")
+int raw_rq_complete(__u64 *ctx)
+{
+	return rq_complete((struct request *)ctx[0]);
+}

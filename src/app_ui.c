@@ -1,0 +1,82 @@
+/* Adapts the interactive UI (ui/ui.h) to the loop's front-end interface,
+ * so app.c never depends on curses. */
+#include <stdio.h>
+#include "app_ui.h"
+#include "../ui/ui.h"
+
+static unsigned fe_input(void *ctx)
+{
+	unsigned r = ui_handle_input(ctx), out = 0;
+
+	if (r & UI_REDRAW)
+		out |= FE_REDRAW;
+	if (r & UI_QUIT)
+		out |= FE_QUIT;
+	if (r & UI_INTERVAL)
+		out |= FE_INTERVAL | FE_REDRAW;
+	return out;
+}
+
+static void fe_resize(void *ctx)
+{
+	ui_resize(ctx);
+}
+
+static void fe_suspend(void *ctx)
+{
+	ui_suspend(ctx);
+}
+
+static void fe_resume(void *ctx)
+{
+	ui_resume(ctx);
+}
+
+static void fe_draw(void *ctx, const struct tt_snapshot *snap, const struct event_log *log)
+{
+	ui_draw(ctx, snap, log);
+}
+
+static double fe_delay(void *ctx)
+{
+	return ui_delay(ctx);
+}
+
+static int fe_wake_ms(void *ctx)
+{
+	return ui_wake_ms(ctx);
+}
+
+int app_ui_open(struct app_ui *u, const struct options *opt, const struct msglog *log,
+		char *err, size_t errlen)
+{
+	struct ui_config cfg = {
+		.theme = opt->theme,
+		.mouse = !opt->no_mouse,
+		.delay_s = opt->delay_s,
+		.log = log,
+	};
+
+	u->ui = ui_new(&cfg, err, errlen);
+	if (!u->ui)
+		return -1;
+	u->fe = (struct frontend){
+		.ctx = u->ui,
+		.input_fd = ui_input_fd(u->ui),
+		.input = fe_input,
+		.resize = fe_resize,
+		.suspend = fe_suspend,
+		.resume = fe_resume,
+		.draw = fe_draw,
+		.delay = fe_delay,
+		.wake_ms = fe_wake_ms,
+	};
+	return 0;
+}
+
+void app_ui_close(struct app_ui *u)
+{
+	if (u->ui)
+		ui_free(u->ui);
+	u->ui = NULL;
+}

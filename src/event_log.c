@@ -1,0 +1,108 @@
+/* The event log: a bounded ring of the newest exec/open events, each
+ * with a sequence number so views and writers can say "everything since
+ * seq N" without copying. A slot's text buffer only grows, so once the
+ * ring is full and warm, storing an event allocates nothing. */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include "event_log.h"
+
+int event_log_init(struct event_log *log, size_t capacity)
+{
+	memset(log, 0, sizeof(*log));
+	if (!capacity)
+		return -EINVAL;
+	log->slots = calloc(capacity, sizeof(log->slots[0]));
+	if (!log->slots)
+		return -ENOMEM;
+	log->capacity = capacity;
+	return 0;
+}
+
+void event_log_fini(struct event_log *log)
+{
+	size_t i;
+
+	if (log->slots)
+		for (i = 0; i < log->capacity; i++)
+			free(log->slots[i].text);
+	free(log->slots);
+	memset(log, 0, sizeof(*log));
+}
+
+static int slot_reserve(struct event_log_slot *s, size_t need)
+{
+	size_t cap;
+	char *p;
+
+	if (need <= s->text_cap)
+		return 0;
+	/* round up so paths of similar length do not regrow every time */
+	cap = s->text_cap ? s->text_cap : 64;
+	while (cap < need)
+		cap *= 2;
+	p = realloc(s->text, cap);
+	if (!p)
+		return -ENOMEM;
+	s->text = p;
+	s->text_cap = cap;
+	return 0;
+}
+
+int event_log_push(struct event_log *log, const struct tt_event *ev)
+{
+	struct event_log_slot *s;
+	size_t plen = ev->path ? ev->path_len : 0;
+	size_t alen = ev->args ? ev->args_len : 0;
+	char *text;
+
+	if (!log->capacity)
+		return -EINVAL;
+	s = &log->slots[log->next_seq % log->capacity];
+	if (slot_reserve(s, plen + 1 + alen + 1))
+		return -ENOMEM;
+	text = s->text;
+	/* args hold NUL-separated argv strings: copy by length, not strcpy */
+	if (plen)
+		memcpy(text, ev->path, plen);
+	text[plen] = '\0';
+	if (alen)
+		memcpy(text + plen + 1, ev->args, alen);
+	text[plen + 1 + alen] = '\0';
+
+	s->ev = *ev;
+	s->ev.comm[sizeof(s->ev.comm) - 1] = '\0';
+	s->ev.path = text;
+	s->ev.path_len = plen;
+	s->ev.args = text + plen + 1;
+	s->ev.args_len = alen;
+
+	if (log->next_seq >= log->capacity)
+		log->overwritten++;
+	log->next_seq++;
+	return 0;
+}
+
+uint64_t event_log_first_seq(const struct event_log *log)
+{
+	if (log->next_seq <= log->capacity)
+		return 0;
+	return log->next_seq - log->capacity;
+}
+
+uint64_t event_log_end_seq(const struct event_log *log)
+{
+	return log->next_seq;
+}
+
+size_t event_log_count(const struct event_log *log)
+{
+	return (size_t)(log->next_seq - event_log_first_seq(log));
+}
+
+const struct tt_event *event_log_get(const struct event_log *log, uint64_t seq)
+{
+	if (seq < event_log_first_seq(log) || seq >= log->next_seq)
+		return NULL;
+	return &log->slots[seq % log->capacity].ev;
+}

@@ -1,0 +1,534 @@
+/* The model: owns everything tracetop has learnt from the probes (source
+ * statuses, counters, histograms, per-process counts, the event log) and
+ * turns it into one snapshot per interval.
+ *
+ * Probes hand over cumulative kernel counters whenever they sample; the
+ * model only diffs them in model_tick(), so a probe may sample any number
+ * of times per interval. Every kernel map starts at zero when tracetop
+ * loads it, so the first sample of a counter counts from zero. A source
+ * that was not sampled in an interval shows no activity for it, and its
+ * next rate spans the whole time since it last was. */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <sys/utsname.h>
+#include "model.h"
+#include "partitions.h"
+#include "proc_table.h"
+#include "rate.h"
+#include "syscall_names.h"
+
+#define MODEL_LOG_DEFAULT 100000	/* events kept when the config says 0 */
+#define SYSCALL_NAME_LEN 24
+
+/* Counter sources remember when they were last sampled, so a rate never
+ * divides a two-interval delta by one interval. */
+struct model_freshness {
+	bool fresh;		/* sampled since the last tick */
+	uint64_t last_ns;	/* tick at which it last was */
+};
+
+struct model_syscall {
+	uint64_t count, errors;	/* latest cumulative values from the kernel */
+	bool seen;
+	struct rate calls, fails;
+	uint64_t total, total_errors;	/* sums of deltas: survive map resets */
+};
+
+struct model_disk {
+	uint32_t dev;
+	bool named;		/* name came from the partition table */
+	struct hist cur[BIO_OP_MAX][BIO_PH_MAX];	/* latest kernel hists */
+	struct hist prev[BIO_OP_MAX][BIO_PH_MAX];	/* at the previous tick */
+	struct tt_bio_disk view;	/* name, interval and total hists */
+};
+
+struct model {
+	uint64_t start_ns, last_tick_ns;
+	char root[4096];	/* for /proc/partitions */
+
+	struct tt_source_status status[TT_SRC_MAX];
+	uint64_t prev_events[TT_SRC_MAX], prev_lost[TT_SRC_MAX];
+
+	uint64_t vfs_totals[VFS_OP_MAX];	/* latest cumulative values */
+	bool vfs_approximate, vfs_seen;
+	struct rate vfs_rate[VFS_OP_MAX];
+	uint64_t vfs_sum[VFS_OP_MAX];	/* sums of deltas */
+	struct model_freshness vfs_fresh, sys_fresh, bio_fresh;
+
+	struct model_syscall sys[SYSCALL_ID_MAX];
+	char sys_names[SYSCALL_ID_MAX][SYSCALL_NAME_LEN];	/* fallback names */
+	struct proc_table *procs;	/* owned */
+
+	struct model_disk *disks;	/* owned */
+	size_t n_disks, cap_disks;
+	struct partitions parts;	/* owned */
+	bool parts_stale;	/* a dev was not found: reload at the next tick */
+
+	struct event_log log;	/* owned */
+	uint64_t ev_mark;	/* log end seq at the previous tick */
+
+	struct tt_snapshot snap;	/* arrays below are owned and reused */
+	size_t cap_procs, cap_snap_disks;
+};
+
+static uint64_t mono_now(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (uint64_t)ts.tv_sec * 1000000000ULL + (uint64_t)ts.tv_nsec;
+}
+
+static void model_tick_host(struct model *m);
+
+static void sys_names_init(struct model *m)
+{
+	unsigned i;
+
+	/* the kernel folds every id beyond its array into the last slot */
+	for (i = 0; i < SYSCALL_ID_MAX; i++)
+		snprintf(m->sys_names[i], SYSCALL_NAME_LEN,
+			 i == SYSCALL_ID_MAX - 1 ? "syscall_%u+" : "syscall_%u", i);
+}
+
+struct model *model_new(const struct model_config *cfg)
+{
+	size_t cap = cfg && cfg->log_capacity ? cfg->log_capacity : MODEL_LOG_DEFAULT;
+	const char *root = cfg && cfg->root ? cfg->root : "";
+	struct model *m;
+	unsigned i;
+
+	m = calloc(1, sizeof(*m));
+	if (!m)
+		return NULL;
+	snprintf(m->root, sizeof(m->root), "%s", root);
+	m->start_ns = m->last_tick_ns = mono_now();
+	m->vfs_fresh.last_ns = m->sys_fresh.last_ns = m->bio_fresh.last_ns = m->start_ns;
+	for (i = 0; i < VFS_OP_MAX; i++)
+		rate_init(&m->vfs_rate[i]);
+	for (i = 0; i < SYSCALL_ID_MAX; i++) {
+		rate_init(&m->sys[i].calls);
+		rate_init(&m->sys[i].fails);
+	}
+	sys_names_init(m);
+	m->procs = proc_table_new(SYSCALL_PROC_MAX);
+	m->snap.syscalls = calloc(SYSCALL_ID_MAX, sizeof(*m->snap.syscalls));
+	if (!m->procs || !m->snap.syscalls || event_log_init(&m->log, cap)) {
+		model_free(m);
+		return NULL;
+	}
+	model_tick_host(m);
+	/* a missing partition table only costs names ("8:0") */
+	partitions_load(&m->parts, m->root);
+	return m;
+}
+
+void model_free(struct model *m)
+{
+	if (!m)
+		return;
+	proc_table_free(m->procs);
+	free(m->disks);
+	partitions_fini(&m->parts);
+	event_log_fini(&m->log);
+	free(m->snap.syscalls);
+	free(m->snap.procs);
+	free(m->snap.disks);
+	free(m);
+}
+
+struct tt_source_status *model_source(struct model *m, enum tt_source s)
+{
+	if ((unsigned)s >= TT_SRC_MAX)
+		return NULL;
+	return &m->status[s];
+}
+
+void model_vfs_set(struct model *m, const uint64_t totals[VFS_OP_MAX], bool approximate)
+{
+	memcpy(m->vfs_totals, totals, sizeof(m->vfs_totals));
+	m->vfs_approximate = approximate;
+	m->vfs_seen = true;
+	m->vfs_fresh.fresh = true;
+}
+
+void model_syscall_set(struct model *m, unsigned id, uint64_t count, uint64_t errors)
+{
+	if (id >= SYSCALL_ID_MAX)
+		id = SYSCALL_ID_MAX - 1;
+	m->sys[id].count = count;
+	m->sys[id].errors = errors;
+	m->sys[id].seen = true;
+	m->sys_fresh.fresh = true;
+}
+
+void model_procs_begin(struct model *m)
+{
+	proc_table_begin(m->procs);
+	m->sys_fresh.fresh = true;
+}
+
+void model_procs_add(struct model *m, uint32_t tgid, unsigned id, uint64_t count,
+		     uint64_t errors, const char *comm)
+{
+	/* a full table drops the entry: the kernel's LRU holds no more */
+	proc_table_add(m->procs, tgid, id, count, errors, comm);
+}
+
+static struct model_disk *model_disk_get(struct model *m, uint32_t dev)
+{
+	struct model_disk *d;
+	size_t i;
+
+	for (i = 0; i < m->n_disks; i++)
+		if (m->disks[i].dev == dev)
+			return &m->disks[i];
+	if (m->n_disks == m->cap_disks) {
+		size_t ncap = m->cap_disks ? m->cap_disks * 2 : 4;
+
+		d = realloc(m->disks, ncap * sizeof(*d));
+		if (!d)
+			return NULL;
+		m->disks = d;
+		m->cap_disks = ncap;
+	}
+	d = &m->disks[m->n_disks++];
+	memset(d, 0, sizeof(*d));
+	d->dev = dev;
+	d->view.dev = dev;
+	snprintf(d->view.name, sizeof(d->view.name), "%u:%u", dev >> 20, dev & 0xfffff);
+	m->parts_stale = true;
+	return d;
+}
+
+void model_bio_set(struct model *m, uint32_t dev, unsigned op, unsigned phase,
+		   const uint64_t *slots, unsigned nslots, uint64_t sum_us)
+{
+	struct model_disk *d;
+
+	if (op >= BIO_OP_MAX || phase >= BIO_PH_MAX)
+		return;
+	d = model_disk_get(m, dev);
+	if (!d)
+		return;
+	hist_set(&d->cur[op][phase], slots, nslots, sum_us);
+	m->bio_fresh.fresh = true;
+}
+
+int model_event(struct model *m, const struct tt_event *ev)
+{
+	int err = event_log_push(&m->log, ev);
+
+	if (err)
+		return err;
+	if (ev->type == TT_EVENT_EXEC)
+		m->status[TT_SRC_EXEC].events_total++;
+	else if (ev->type == TT_EVENT_OPEN)
+		m->status[TT_SRC_OPEN].events_total++;
+	return 0;
+}
+
+/* Seconds since the source was last fresh, and marks it consumed; 0
+ * when it was not sampled this interval. */
+static double model_fresh_dt(struct model_freshness *f, uint64_t now)
+{
+	double dt;
+
+	if (!f->fresh)
+		return 0;
+	dt = now > f->last_ns ? (double)(now - f->last_ns) / 1e9 : 0;
+	f->fresh = false;
+	f->last_ns = now;
+	return dt;
+}
+
+static void model_tick_vfs(struct model *m, uint64_t now)
+{
+	struct tt_vfs_view *v = &m->snap.vfs;
+	bool fresh = m->vfs_fresh.fresh;
+	double dt = model_fresh_dt(&m->vfs_fresh, now);
+	uint64_t events = 0;
+	unsigned op;
+
+	v->approximate = m->vfs_approximate;
+	for (op = 0; op < VFS_OP_MAX; op++) {
+		if (fresh) {
+			rate_update(&m->vfs_rate[op], m->vfs_totals[op], dt, true);
+			m->vfs_sum[op] += m->vfs_rate[op].delta;
+		}
+		v->rate[op] = fresh ? m->vfs_rate[op].per_sec : 0;
+		v->total[op] = m->vfs_sum[op];
+		events += m->vfs_sum[op];
+	}
+	if (m->vfs_seen)
+		m->status[TT_SRC_VFS].events_total = events;
+	if (!fresh)
+		return;
+	/* sparklines scroll left once full: index 0 is always the oldest */
+	if (v->spark_len == TT_SPARK_LEN) {
+		for (op = 0; op < VFS_OP_MAX; op++)
+			memmove(&v->spark[op][0], &v->spark[op][1],
+				(TT_SPARK_LEN - 1) * sizeof(v->spark[op][0]));
+		v->spark_len--;
+	}
+	for (op = 0; op < VFS_OP_MAX; op++)
+		v->spark[op][v->spark_len] = v->rate[op];
+	v->spark_len++;
+}
+
+static int syscall_row_cmp(const void *a, const void *b)
+{
+	const struct tt_syscall_row *x = a, *y = b;
+
+	if (x->rate != y->rate)
+		return x->rate > y->rate ? -1 : 1;
+	if (x->total != y->total)
+		return x->total > y->total ? -1 : 1;
+	return x->id < y->id ? -1 : x->id > y->id;
+}
+
+static void model_tick_syscalls(struct model *m, double dt, bool fresh)
+{
+	uint64_t events = 0;
+	bool any = false;
+	size_t n = 0;
+	unsigned id;
+
+	for (id = 0; id < SYSCALL_ID_MAX; id++) {
+		struct model_syscall *s = &m->sys[id];
+		struct tt_syscall_row *r;
+		const char *name;
+
+		if (!s->seen)
+			continue;
+		any = true;
+		if (fresh) {
+			rate_update(&s->calls, s->count, dt, true);
+			rate_update(&s->fails, s->errors, dt, true);
+			s->total += s->calls.delta;
+			s->total_errors += s->fails.delta;
+		}
+		events += s->total;
+		if (!s->total)
+			continue;
+		r = &m->snap.syscalls[n++];
+		name = id < SYSCALL_ID_MAX - 1 ? syscall_name(id) : NULL;
+		r->id = id;
+		r->name = name ? name : m->sys_names[id];
+		r->rate = fresh ? s->calls.per_sec : 0;
+		r->err_rate = fresh ? s->fails.per_sec : 0;
+		r->total = s->total;
+		r->errors = s->total_errors;
+	}
+	qsort(m->snap.syscalls, n, sizeof(m->snap.syscalls[0]), syscall_row_cmp);
+	m->snap.n_syscalls = n;
+	if (any)
+		m->status[TT_SRC_SYSCALL].events_total = events;
+}
+
+static int proc_row_cmp(const void *a, const void *b)
+{
+	const struct tt_proc_row *x = a, *y = b;
+
+	if (x->rate != y->rate)
+		return x->rate > y->rate ? -1 : 1;
+	if (x->total != y->total)
+		return x->total > y->total ? -1 : 1;
+	return x->pid < y->pid ? -1 : x->pid > y->pid;
+}
+
+static void model_tick_procs(struct model *m, double dt)
+{
+	const struct proc_stat *ps;
+	struct tt_proc_row *rows;
+	size_t i, n;
+
+	ps = proc_table_end(m->procs, &n);
+	if (n > m->cap_procs) {
+		rows = realloc(m->snap.procs, n * sizeof(*rows));
+		if (!rows) {
+			/* keep what fits rather than fail the tick */
+			n = m->cap_procs;
+		} else {
+			m->snap.procs = rows;
+			m->cap_procs = n;
+		}
+	}
+	for (i = 0; i < n; i++) {
+		struct tt_proc_row *r = &m->snap.procs[i];
+
+		r->pid = ps[i].tgid;
+		memcpy(r->comm, ps[i].comm, sizeof(r->comm));
+		r->rate = dt > 0 ? (double)ps[i].delta / dt : 0;
+		r->err_rate = dt > 0 ? (double)ps[i].err_delta / dt : 0;
+		r->total = ps[i].total;
+		r->top_id = ps[i].top_id;
+		r->top_rate = dt > 0 ? (double)ps[i].top_delta / dt : 0;
+	}
+	if (n)
+		qsort(m->snap.procs, n, sizeof(m->snap.procs[0]), proc_row_cmp);
+	m->snap.n_procs = n;
+}
+
+/* Names disks not yet named; rereads the partition table (at most once
+ * per tick) when a disk appeared that the cached table does not know. */
+static void model_name_disks(struct model *m)
+{
+	size_t i;
+
+	for (i = 0; i < m->n_disks; i++) {
+		struct model_disk *d = &m->disks[i];
+		const char *name;
+
+		if (d->named)
+			continue;
+		name = partitions_name(&m->parts, d->dev);
+		if (!name && m->parts_stale) {
+			partitions_fini(&m->parts);
+			partitions_load(&m->parts, m->root);
+			m->parts_stale = false;
+			name = partitions_name(&m->parts, d->dev);
+		}
+		if (name) {
+			snprintf(d->view.name, sizeof(d->view.name), "%s", name);
+			d->named = true;
+		}
+	}
+	m->parts_stale = false;
+}
+
+static int disk_cmp(const void *a, const void *b)
+{
+	const struct tt_bio_disk *x = a, *y = b;
+	int c = strcmp(x->name, y->name);
+
+	if (c)
+		return c;
+	return x->dev < y->dev ? -1 : x->dev > y->dev;
+}
+
+static bool disk_has_io(const struct tt_bio_disk *v)
+{
+	unsigned op, ph;
+
+	for (op = 0; op < BIO_OP_MAX; op++)
+		for (ph = 0; ph < BIO_PH_MAX; ph++)
+			if (v->total[op][ph].count)
+				return true;
+	return false;
+}
+
+static void model_tick_bio(struct model *m, uint64_t now)
+{
+	uint64_t events = 0;
+	size_t i, n = 0;
+	unsigned op, ph;
+
+	model_fresh_dt(&m->bio_fresh, now);
+	model_name_disks(m);
+	if (m->n_disks > m->cap_snap_disks) {
+		struct tt_bio_disk *v = realloc(m->snap.disks, m->n_disks * sizeof(*v));
+
+		if (v) {
+			m->snap.disks = v;
+			m->cap_snap_disks = m->n_disks;
+		}
+	}
+	for (i = 0; i < m->n_disks; i++) {
+		struct model_disk *d = &m->disks[i];
+
+		/* an unsampled interval diffs equal hists: empty, as it should */
+		for (op = 0; op < BIO_OP_MAX; op++) {
+			for (ph = 0; ph < BIO_PH_MAX; ph++) {
+				hist_diff(&d->view.interval[op][ph], &d->cur[op][ph],
+					  &d->prev[op][ph]);
+				d->prev[op][ph] = d->cur[op][ph];
+				hist_merge(&d->view.total[op][ph], &d->view.interval[op][ph]);
+			}
+			events += d->view.total[op][BIO_PH_DEVICE].count;
+		}
+		if (disk_has_io(&d->view) && n < m->cap_snap_disks)
+			m->snap.disks[n++] = d->view;
+	}
+	if (n)
+		qsort(m->snap.disks, n, sizeof(m->snap.disks[0]), disk_cmp);
+	m->snap.n_disks = n;
+	if (m->n_disks)
+		m->status[TT_SRC_BIO].events_total = events;
+}
+
+/* Copies the statuses and derives each source's interval counts. */
+static void model_tick_status(struct model *m)
+{
+	struct tt_snapshot *s = &m->snap;
+	unsigned i;
+
+	s->events_interval = 0;
+	s->lost_interval = 0;
+	s->lost_total = 0;
+	for (i = 0; i < TT_SRC_MAX; i++) {
+		struct tt_source_status *st = &m->status[i];
+
+		st->events_interval = counter_delta(m->prev_events[i], st->events_total);
+		st->lost_interval = counter_delta(m->prev_lost[i], st->lost_total);
+		m->prev_events[i] = st->events_total;
+		m->prev_lost[i] = st->lost_total;
+		s->src[i] = *st;
+		if (i == TT_SRC_EXEC || i == TT_SRC_OPEN)
+			s->events_interval += st->events_interval;
+		s->lost_interval += st->lost_interval;
+		s->lost_total += st->lost_total;
+	}
+}
+
+static void model_tick_host(struct model *m)
+{
+	struct tt_snapshot *s = &m->snap;
+	struct utsname u;
+	struct timespec ts;
+
+	clock_gettime(CLOCK_REALTIME, &ts);
+	s->wall_s = (int64_t)ts.tv_sec;
+	if (uname(&u) == 0) {
+		snprintf(s->hostname, sizeof(s->hostname), "%s", u.nodename);
+		snprintf(s->kernel, sizeof(s->kernel), "%s", u.release);
+	}
+}
+
+const struct tt_snapshot *model_tick(struct model *m, uint64_t mono_ns)
+{
+	struct tt_snapshot *s = &m->snap;
+	bool sys_fresh = m->sys_fresh.fresh;
+	double sys_dt;
+
+	s->seq++;
+	s->mono_ns = mono_ns;
+	s->elapsed_s = mono_ns > m->last_tick_ns ? (double)(mono_ns - m->last_tick_ns) / 1e9 : 0;
+	m->last_tick_ns = mono_ns;
+	model_tick_host(m);
+
+	model_tick_vfs(m, mono_ns);
+	sys_dt = model_fresh_dt(&m->sys_fresh, mono_ns);
+	model_tick_syscalls(m, sys_dt, sys_fresh);
+	model_tick_procs(m, sys_dt);
+	model_tick_bio(m, mono_ns);
+	model_tick_status(m);
+
+	s->ev_begin = m->ev_mark;
+	s->ev_end = event_log_end_seq(&m->log);
+	m->ev_mark = s->ev_end;
+	return s;
+}
+
+const struct tt_snapshot *model_snapshot(const struct model *m)
+{
+	return &m->snap;
+}
+
+const struct event_log *model_log(const struct model *m)
+{
+	return &m->log;
+}

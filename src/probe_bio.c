@@ -1,0 +1,192 @@
+/* The block I/O latency source: owns the bio skeleton, picks tp_btf or
+ * raw_tp programs at run time, and hands the kernel's cumulative
+ * histograms to the model, which diffs them and names the disks.
+ *
+ * Both families live in one object; an attempt opens a fresh skeleton
+ * and autoloads only its own, so a failed tp_btf load leaves nothing
+ * behind when raw_tp is tried. */
+#include <errno.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <bpf/bpf.h>
+#include <bpf/btf.h>
+#include <bpf/libbpf.h>
+#include "bpf_support.h"
+#include "probe.h"
+#include "bio.skel.h"
+
+/* Histogram keys read per tick at most: far above the map's size, only a
+ * guard against a key chain that never ends. */
+#define BIO_SAMPLE_MAX 4096
+
+enum bio_family {
+	FAM_TP_BTF = 0,
+	FAM_RAW_TP,
+	FAM_MAX,
+};
+
+static const char *const family_hook[FAM_MAX] = {
+	[FAM_TP_BTF] = "tp_btf",
+	[FAM_RAW_TP] = "raw_tp",
+};
+
+struct bio_probe {
+	struct bio_bpf *skel;	/* owned */
+};
+
+/* Whether block_rq_insert/issue still pass the request_queue first
+ * (kernels before 5.11): the prototype behind btf_trace_block_rq_issue
+ * is (void *, struct request_queue *, struct request *) there. Without
+ * kernel BTF, assume the current shape. */
+static bool rq_has_queue_arg(const struct btf *btf)
+{
+	const struct btf_type *t;
+	int id;
+
+	if (!btf)
+		return false;
+	id = btf__find_by_name_kind(btf, "btf_trace_block_rq_issue", BTF_KIND_TYPEDEF);
+	if (id < 0)
+		return false;
+	t = btf__type_by_id(btf, id);
+	t = t ? btf__type_by_id(btf, t->type) : NULL;
+	if (!t || !btf_is_ptr(t))
+		return false;
+	t = btf__type_by_id(btf, t->type);
+	return t && btf_is_func_proto(t) && btf_vlen(t) == 3;
+}
+
+static void select_family(struct bio_bpf *skel, enum bio_family fam)
+{
+	bool btf = fam == FAM_TP_BTF;
+
+	bpf_program__set_autoload(skel->progs.btf_rq_insert, btf);
+	bpf_program__set_autoload(skel->progs.btf_rq_issue, btf);
+	bpf_program__set_autoload(skel->progs.btf_rq_complete, btf);
+	bpf_program__set_autoload(skel->progs.raw_rq_insert, !btf);
+	bpf_program__set_autoload(skel->progs.raw_rq_issue, !btf);
+	bpf_program__set_autoload(skel->progs.raw_rq_complete, !btf);
+}
+
+/* One attempt: fresh skeleton, one family, load, attach; torn down on
+ * failure with why saying which step failed. */
+static int try_family(struct bio_probe *p, enum bio_family fam, bool queue_arg,
+		      const struct probe_env *env, char *why, size_t len)
+{
+	const char *step = "open";
+	char ebuf[64];
+	int err;
+
+	p->skel = bio_bpf__open();
+	if (!p->skel) {
+		err = -errno;
+		goto fail;
+	}
+	BPF_SUPPORT_SET_FILTERS(p->skel->rodata, env);
+	p->skel->rodata->rq_queue_arg = queue_arg;
+	select_family(p->skel, fam);
+	step = "load";
+	err = bio_bpf__load(p->skel);
+	if (err)
+		goto fail;
+	step = "attach";
+	err = bio_bpf__attach(p->skel);
+	if (err)
+		goto fail;
+	return 0;
+fail:
+	snprintf(why, len, "%s: %s", step, bpf_support_strerror(err, ebuf, sizeof(ebuf)));
+	bio_bpf__destroy(p->skel);
+	p->skel = NULL;
+	return err;
+}
+
+static int bio_start(void **state, const struct probe_env *env)
+{
+	struct tt_source_status *st = model_source(env->model, TT_SRC_BIO);
+	char tried[sizeof(st->error)] = "", why[160];
+	enum bio_family fam;
+	struct bio_probe *p;
+	struct btf *btf;
+	bool queue_arg;
+	size_t pos = 0;
+	int err = -ENOENT;
+
+	p = calloc(1, sizeof(*p));
+	if (!p)
+		return -ENOMEM;
+	btf = btf__load_vmlinux_btf();
+	queue_arg = rq_has_queue_arg(btf);
+	btf__free(btf);
+	for (fam = FAM_TP_BTF; fam < FAM_MAX; fam++) {
+		err = try_family(p, fam, queue_arg, env, why, sizeof(why));
+		if (!err)
+			break;
+		msglog_printf(env->log, MSG_INFO, "bio: %s unavailable: %s",
+			      family_hook[fam], why);
+		if (pos < sizeof(tried))
+			pos += (size_t)snprintf(tried + pos, sizeof(tried) - pos, "%s%s: %s",
+						pos ? "; " : "", family_hook[fam], why);
+	}
+	if (err) {
+		bpf_support_fail(st, env->log, "bio: block_rq tracepoints could not be "
+				 "attached (%s)", tried);
+		free(p);
+		return err;
+	}
+	st->state = TT_STATE_RUNNING;
+	snprintf(st->hook, sizeof(st->hook), "%s", family_hook[fam]);
+	snprintf(st->note, sizeof(st->note), "%s", tried);
+	*state = p;
+	return 0;
+}
+
+/* Hands every histogram to the model. Entries are never deleted, so the
+ * key chain is stable while it is walked; new keys may or may not be
+ * seen this tick and are seen the next. */
+static int bio_sample(void *state, struct model *m)
+{
+	struct bio_probe *p = state;
+	int fd = bpf_map__fd(p->skel->maps.hists);
+	struct bio_hist_key key, next;
+	uint64_t slots[BIO_HIST_SLOTS];
+	struct bio_hist h;
+	void *prev = NULL;
+	unsigned n, i;
+
+	for (n = 0; n < BIO_SAMPLE_MAX; n++) {
+		if (bpf_map_get_next_key(fd, prev, &next))
+			return errno == ENOENT ? 0 : -errno;
+		key = next;
+		prev = &key;
+		if (bpf_map_lookup_elem(fd, &key, &h))
+			continue;
+		if (key.op >= BIO_OP_MAX || key.phase >= BIO_PH_MAX)
+			continue;
+		/* __u64 and uint64_t are distinct types on some ABIs. */
+		for (i = 0; i < BIO_HIST_SLOTS; i++)
+			slots[i] = h.slots[i];
+		model_bio_set(m, key.dev, key.op, key.phase, slots, BIO_HIST_SLOTS,
+			      h.sum_us);
+	}
+	return 0;
+}
+
+static void bio_stop(void *state)
+{
+	struct bio_probe *p = state;
+
+	if (!p)
+		return;
+	bio_bpf__destroy(p->skel);
+	free(p);
+}
+
+const struct probe_ops probe_bio_ops = {
+	.src = TT_SRC_BIO,
+	.start = bio_start,
+	.sample = bio_sample,
+	.stop = bio_stop,
+};

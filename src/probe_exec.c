@@ -1,0 +1,190 @@
+/* The exec source: owns the exec skeleton (execve/execveat syscall
+ * tracepoints), registers its ring buffer with the shared consumer, and
+ * turns each record into an event for the model. Loss is never silent:
+ * records the kernel could not write and records that fail decoding both
+ * end up in the source's lost count. */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <unistd.h>
+#include <bpf/libbpf.h>
+#include "bpf_support.h"
+#include "event.h"
+#include "probe.h"
+#include "exec.skel.h"
+
+#define EXEC_RING_KB_DEFAULT 1024
+
+static const char *const exec_tracepoints[] = {
+	"sys_enter_execve", "sys_exit_execve",
+	"sys_enter_execveat", "sys_exit_execveat",
+};
+
+struct exec_probe {
+	struct exec_bpf *skel;	/* owned */
+	struct model *model;	/* borrowed */
+	struct msglog *log;	/* borrowed */
+	uint64_t bad;		/* records that failed decoding */
+};
+
+/* Ring buffer sizes must be a power of two and a multiple of the page. */
+static uint32_t exec_ring_bytes(unsigned kb)
+{
+	uint64_t want = (uint64_t)(kb ? kb : EXEC_RING_KB_DEFAULT) * 1024;
+	uint64_t size = (uint64_t)sysconf(_SC_PAGESIZE);
+
+	while (size < want && size < (1u << 30))
+		size <<= 1;
+	return (uint32_t)size;
+}
+
+/* Called by the shared consumer for every record of this ring. Never
+ * stops the consumer: a bad record is counted and the next one read. */
+static int exec_record(void *ctx, void *data, size_t len)
+{
+	struct exec_probe *p = ctx;
+	struct tt_event ev;
+
+	if (event_decode(data, len, &ev) || ev.type != TT_EVENT_EXEC) {
+		if (!p->bad++)
+			msglog_printf(p->log, MSG_WARN, "exec: dropped a malformed "
+				      "record of %zu bytes (more are counted as lost)", len);
+		return 0;
+	}
+	if (model_event(p->model, &ev))
+		msglog_printf(p->log, MSG_DEBUG, "exec: event not stored: out of memory");
+	return 0;
+}
+
+/* Why the tracepoints cannot be used, or 0. */
+static int exec_check_tracefs(char *why, size_t len)
+{
+	size_t i;
+	int err;
+
+	err = bpf_support_tracefs(why, len);
+	if (err)
+		return err;
+	for (i = 0; i < sizeof(exec_tracepoints) / sizeof(exec_tracepoints[0]); i++) {
+		if (!bpf_support_tracepoint_exists("syscalls", exec_tracepoints[i])) {
+			snprintf(why, len, "tracepoint syscalls/%s is missing "
+				 "(kernel without CONFIG_FTRACE_SYSCALLS?)", exec_tracepoints[i]);
+			return -ENOENT;
+		}
+	}
+	return 0;
+}
+
+static unsigned exec_args_cap(const struct probe_env *env)
+{
+	unsigned cap = env->opt->args_cap ? env->opt->args_cap : EXEC_ARGS_DEFAULT;
+
+	if (cap > EXEC_ARGS_MAX) {
+		msglog_printf(env->log, MSG_INFO, "exec: argv cap %u lowered to %u bytes",
+			      cap, EXEC_ARGS_MAX);
+		cap = EXEC_ARGS_MAX;
+	}
+	return cap;
+}
+
+/* open -> knobs -> ring size -> load -> attach -> register the ring. */
+static int exec_load(struct exec_probe *p, const struct probe_env *env,
+		     unsigned cap, char *why, size_t len)
+{
+	const char *step = "open";
+	char ebuf[64];
+	int err;
+
+	p->skel = exec_bpf__open();
+	if (!p->skel) {
+		err = -errno;
+		goto fail;
+	}
+	BPF_SUPPORT_SET_FILTERS(p->skel->rodata, env);
+	p->skel->rodata->args_cap = cap;
+	step = "ring size";
+	err = bpf_map__set_max_entries(p->skel->maps.events,
+				       exec_ring_bytes(env->opt->ringbuf_kb));
+	if (err)
+		goto fail;
+	step = "load";
+	err = exec_bpf__load(p->skel);
+	if (err)
+		goto fail;
+	step = "attach";
+	err = exec_bpf__attach(p->skel);
+	if (err)
+		goto fail;
+	step = "ring buffer";
+	err = bpf_support_ring_add(env, p->skel->maps.events, exec_record, p);
+	if (err)
+		goto fail;
+	return 0;
+fail:
+	snprintf(why, len, "%s: %s", step, bpf_support_strerror(err, ebuf, sizeof(ebuf)));
+	exec_bpf__destroy(p->skel);
+	p->skel = NULL;
+	return err;
+}
+
+static int exec_start(void **state, const struct probe_env *env)
+{
+	struct tt_source_status *st = model_source(env->model, TT_SRC_EXEC);
+	struct exec_probe *p;
+	char why[200];
+	unsigned cap;
+	int err;
+
+	err = exec_check_tracefs(why, sizeof(why));
+	if (err) {
+		bpf_support_fail(st, env->log, "exec: tracepoints unavailable: %s", why);
+		return err;
+	}
+	p = calloc(1, sizeof(*p));
+	if (!p)
+		return -ENOMEM;
+	p->model = env->model;
+	p->log = env->log;
+	cap = exec_args_cap(env);
+	err = exec_load(p, env, cap, why, sizeof(why));
+	if (err) {
+		bpf_support_fail(st, env->log, "exec: tracepoint %s", why);
+		free(p);
+		return err;
+	}
+	st->state = TT_STATE_RUNNING;
+	snprintf(st->hook, sizeof(st->hook), "tracepoint");
+	snprintf(st->note, sizeof(st->note), "argv up to %u bytes", cap);
+	*state = p;
+	return 0;
+}
+
+static int exec_sample(void *state, struct model *m)
+{
+	struct exec_probe *p = state;
+	uint64_t submitted, lost;
+	int err;
+
+	err = bpf_support_ring_stats(p->skel->maps.stats, &submitted, &lost);
+	if (err)
+		return err;
+	model_source(m, TT_SRC_EXEC)->lost_total = lost + p->bad;
+	return 0;
+}
+
+static void exec_stop(void *state)
+{
+	struct exec_probe *p = state;
+
+	if (!p)
+		return;
+	exec_bpf__destroy(p->skel);
+	free(p);
+}
+
+const struct probe_ops probe_exec_ops = {
+	.src = TT_SRC_EXEC,
+	.start = exec_start,
+	.sample = exec_sample,
+	.stop = exec_stop,
+};

@@ -1,0 +1,200 @@
+/* The open source: owns the open skeleton (open, openat, openat2 and
+ * creat syscall tracepoints), registers its ring buffer with the shared
+ * consumer, and turns each record into an event for the model. openat is
+ * required; the others are skipped where the kernel has no such syscall
+ * (open and creat are x86-only, openat2 came in 5.6), and the note says
+ * so. Loss is never silent: records the kernel could not write and
+ * records that fail decoding both end up in the source's lost count. */
+#include <errno.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <unistd.h>
+#include <bpf/libbpf.h>
+#include "bpf_support.h"
+#include "event.h"
+#include "probe.h"
+#include "open.skel.h"
+
+#define OPEN_RING_KB_DEFAULT 1024
+
+struct open_probe {
+	struct open_bpf *skel;	/* owned */
+	struct model *model;	/* borrowed */
+	struct msglog *log;	/* borrowed */
+	uint64_t bad;		/* records that failed decoding */
+};
+
+/* Ring buffer sizes must be a power of two and a multiple of the page. */
+static uint32_t open_ring_bytes(unsigned kb)
+{
+	uint64_t want = (uint64_t)(kb ? kb : OPEN_RING_KB_DEFAULT) * 1024;
+	uint64_t size = (uint64_t)sysconf(_SC_PAGESIZE);
+
+	while (size < want && size < (1u << 30))
+		size <<= 1;
+	return (uint32_t)size;
+}
+
+/* Called by the shared consumer for every record of this ring. Never
+ * stops the consumer: a bad record is counted and the next one read. */
+static int open_record(void *ctx, void *data, size_t len)
+{
+	struct open_probe *p = ctx;
+	struct tt_event ev;
+
+	if (event_decode(data, len, &ev) || ev.type != TT_EVENT_OPEN) {
+		if (!p->bad++)
+			msglog_printf(p->log, MSG_WARN, "open: dropped a malformed "
+				      "record of %zu bytes (more are counted as lost)", len);
+		return 0;
+	}
+	if (model_event(p->model, &ev))
+		msglog_printf(p->log, MSG_DEBUG, "open: event not stored: out of memory");
+	return 0;
+}
+
+/* Enables the enter/exit pair of one syscall only when both tracepoints
+ * exist; returns whether it did. */
+static bool open_select(struct bpf_program *enter, struct bpf_program *leave,
+			const char *name)
+{
+	char tp_enter[48], tp_exit[48];
+	bool ok;
+
+	snprintf(tp_enter, sizeof(tp_enter), "sys_enter_%s", name);
+	snprintf(tp_exit, sizeof(tp_exit), "sys_exit_%s", name);
+	ok = bpf_support_tracepoint_exists("syscalls", tp_enter) &&
+	     bpf_support_tracepoint_exists("syscalls", tp_exit);
+	bpf_program__set_autoload(enter, ok);
+	bpf_program__set_autoload(leave, ok);
+	return ok;
+}
+
+/* Picks the syscalls this kernel has; writes the missing ones to note.
+ * -ENOENT when openat itself is missing. */
+static int open_select_all(struct open_bpf *skel, char *note, size_t len)
+{
+	size_t pos = 0;
+
+	note[0] = '\0';
+	if (!open_select(skel->progs.open_enter_openat, skel->progs.open_exit_openat,
+			 "openat"))
+		return -ENOENT;
+	if (!open_select(skel->progs.open_enter_open, skel->progs.open_exit_open, "open"))
+		pos += (size_t)snprintf(note + pos, len - pos, " open");
+	if (!open_select(skel->progs.open_enter_creat, skel->progs.open_exit_creat,
+			 "creat") && pos < len)
+		pos += (size_t)snprintf(note + pos, len - pos, " creat");
+	if (!open_select(skel->progs.open_enter_openat2, skel->progs.open_exit_openat2,
+			 "openat2") && pos < len)
+		snprintf(note + pos, len - pos, " openat2");
+	return 0;
+}
+
+/* open -> knobs -> hooks -> ring size -> load -> attach -> register. */
+static int open_load(struct open_probe *p, const struct probe_env *env,
+		     char *missing, size_t mlen, char *why, size_t len)
+{
+	const char *step = "open";
+	char ebuf[64];
+	int err;
+
+	p->skel = open_bpf__open();
+	if (!p->skel) {
+		err = -errno;
+		goto fail;
+	}
+	BPF_SUPPORT_SET_FILTERS(p->skel->rodata, env);
+	err = open_select_all(p->skel, missing, mlen);
+	if (err) {
+		snprintf(why, len, "syscalls/sys_enter_openat is missing "
+			 "(kernel without CONFIG_FTRACE_SYSCALLS?)");
+		goto out;
+	}
+	step = "ring size";
+	err = bpf_map__set_max_entries(p->skel->maps.events,
+				       open_ring_bytes(env->opt->ringbuf_kb));
+	if (err)
+		goto fail;
+	step = "load";
+	err = open_bpf__load(p->skel);
+	if (err)
+		goto fail;
+	step = "attach";
+	err = open_bpf__attach(p->skel);
+	if (err)
+		goto fail;
+	step = "ring buffer";
+	err = bpf_support_ring_add(env, p->skel->maps.events, open_record, p);
+	if (err)
+		goto fail;
+	return 0;
+fail:
+	snprintf(why, len, "%s: %s", step, bpf_support_strerror(err, ebuf, sizeof(ebuf)));
+out:
+	open_bpf__destroy(p->skel);
+	p->skel = NULL;
+	return err;
+}
+
+static int open_start(void **state, const struct probe_env *env)
+{
+	struct tt_source_status *st = model_source(env->model, TT_SRC_OPEN);
+	char why[200], missing[64];
+	struct open_probe *p;
+	int err;
+
+	err = bpf_support_tracefs(why, sizeof(why));
+	if (err) {
+		bpf_support_fail(st, env->log, "open: tracepoints unavailable: %s", why);
+		return err;
+	}
+	p = calloc(1, sizeof(*p));
+	if (!p)
+		return -ENOMEM;
+	p->model = env->model;
+	p->log = env->log;
+	err = open_load(p, env, missing, sizeof(missing), why, sizeof(why));
+	if (err) {
+		bpf_support_fail(st, env->log, "open: tracepoint %s", why);
+		free(p);
+		return err;
+	}
+	st->state = TT_STATE_RUNNING;
+	snprintf(st->hook, sizeof(st->hook), "tracepoint");
+	if (missing[0])
+		snprintf(st->note, sizeof(st->note), "no such syscall here:%s", missing);
+	*state = p;
+	return 0;
+}
+
+static int open_sample(void *state, struct model *m)
+{
+	struct open_probe *p = state;
+	uint64_t submitted, lost;
+	int err;
+
+	err = bpf_support_ring_stats(p->skel->maps.stats, &submitted, &lost);
+	if (err)
+		return err;
+	model_source(m, TT_SRC_OPEN)->lost_total = lost + p->bad;
+	return 0;
+}
+
+static void open_stop(void *state)
+{
+	struct open_probe *p = state;
+
+	if (!p)
+		return;
+	open_bpf__destroy(p->skel);
+	free(p);
+}
+
+const struct probe_ops probe_open_ops = {
+	.src = TT_SRC_OPEN,
+	.start = open_start,
+	.sample = open_sample,
+	.stop = open_stop,
+};

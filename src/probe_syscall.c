@@ -1,0 +1,300 @@
+/* The syscall counts source: owns the syscalls skeleton, picks the best
+ * sys_exit hook at run time (tp_btf, raw_tp, then the raw_syscalls
+ * tracepoint), and hands cumulative per-syscall and per-process counters
+ * to the model.
+ *
+ * Maps are read with one batched lookup each; kernels without batch
+ * operations on these map types (before 5.6) are read key by key. The
+ * buffers are sized once at start, so a tick allocates nothing. */
+#include <errno.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <bpf/bpf.h>
+#include <bpf/libbpf.h>
+#include "bpf_support.h"
+#include "probe.h"
+#include "syscalls.skel.h"
+
+enum sc_family {
+	FAM_TP_BTF = 0,
+	FAM_RAW_TP,
+	FAM_TRACEPOINT,
+	FAM_MAX,
+};
+
+static const char *const family_hook[FAM_MAX] = {
+	[FAM_TP_BTF] = "tp_btf",
+	[FAM_RAW_TP] = "raw_tp",
+	[FAM_TRACEPOINT] = "tracepoint",
+};
+
+struct syscall_probe {
+	struct syscalls_bpf *skel;	/* owned */
+	struct msglog *log;		/* borrowed */
+	unsigned ncpu;			/* possible CPUs: per-CPU value count */
+	bool no_batch;			/* the kernel refused a batch lookup */
+	uint32_t *ids;			/* owned: SYSCALL_ID_MAX keys */
+	struct syscall_stat *stats;	/* owned: SYSCALL_ID_MAX * ncpu values */
+	struct syscall_proc_key *pkeys;	/* owned: SYSCALL_PROC_MAX */
+	struct syscall_proc *pvals;	/* owned: SYSCALL_PROC_MAX */
+};
+
+static void select_family(struct syscalls_bpf *skel, enum sc_family fam)
+{
+	bpf_program__set_autoload(skel->progs.btf_sys_exit, fam == FAM_TP_BTF);
+	bpf_program__set_autoload(skel->progs.raw_sys_exit, fam == FAM_RAW_TP);
+	bpf_program__set_autoload(skel->progs.tp_sys_exit, fam == FAM_TRACEPOINT);
+}
+
+/* One attempt: fresh skeleton, one program, load, attach; torn down on
+ * failure with why saying which step failed. */
+static int try_family(struct syscall_probe *p, enum sc_family fam,
+		      const struct probe_env *env, char *why, size_t len)
+{
+	const char *step = "open";
+	char ebuf[64];
+	int err;
+
+	if (fam == FAM_TRACEPOINT) {
+		err = bpf_support_tracefs(why, len);
+		if (err)
+			return err;
+	}
+	p->skel = syscalls_bpf__open();
+	if (!p->skel) {
+		err = -errno;
+		goto fail;
+	}
+	BPF_SUPPORT_SET_FILTERS(p->skel->rodata, env);
+	select_family(p->skel, fam);
+	step = "load";
+	err = syscalls_bpf__load(p->skel);
+	if (err)
+		goto fail;
+	step = "attach";
+	err = syscalls_bpf__attach(p->skel);
+	if (err)
+		goto fail;
+	return 0;
+fail:
+	snprintf(why, len, "%s: %s", step, bpf_support_strerror(err, ebuf, sizeof(ebuf)));
+	syscalls_bpf__destroy(p->skel);
+	p->skel = NULL;
+	return err;
+}
+
+static void syscall_free(struct syscall_probe *p)
+{
+	syscalls_bpf__destroy(p->skel);
+	free(p->ids);
+	free(p->stats);
+	free(p->pkeys);
+	free(p->pvals);
+	free(p);
+}
+
+static struct syscall_probe *syscall_alloc(struct msglog *log)
+{
+	struct syscall_probe *p = calloc(1, sizeof(*p));
+	int ncpu = libbpf_num_possible_cpus();
+
+	if (!p || ncpu <= 0) {
+		free(p);
+		return NULL;
+	}
+	p->log = log;
+	p->ncpu = (unsigned)ncpu;
+	p->ids = calloc(SYSCALL_ID_MAX, sizeof(*p->ids));
+	p->stats = calloc((size_t)SYSCALL_ID_MAX * p->ncpu, sizeof(*p->stats));
+	p->pkeys = calloc(SYSCALL_PROC_MAX, sizeof(*p->pkeys));
+	p->pvals = calloc(SYSCALL_PROC_MAX, sizeof(*p->pvals));
+	if (!p->ids || !p->stats || !p->pkeys || !p->pvals) {
+		syscall_free(p);
+		return NULL;
+	}
+	return p;
+}
+
+static int syscall_start(void **state, const struct probe_env *env)
+{
+	struct tt_source_status *st = model_source(env->model, TT_SRC_SYSCALL);
+	char tried[sizeof(st->error)] = "", why[160];
+	struct syscall_probe *p;
+	enum sc_family fam;
+	size_t pos = 0;
+	int err = -ENOENT;
+
+	p = syscall_alloc(env->log);
+	if (!p) {
+		bpf_support_fail(st, env->log, "syscalls: out of memory");
+		return -ENOMEM;
+	}
+	for (fam = FAM_TP_BTF; fam < FAM_MAX; fam++) {
+		err = try_family(p, fam, env, why, sizeof(why));
+		if (!err)
+			break;
+		msglog_printf(env->log, MSG_INFO, "syscalls: %s sys_exit unavailable: %s",
+			      family_hook[fam], why);
+		if (pos < sizeof(tried))
+			pos += (size_t)snprintf(tried + pos, sizeof(tried) - pos, "%s%s: %s",
+						pos ? "; " : "", family_hook[fam], why);
+	}
+	if (err) {
+		bpf_support_fail(st, env->log, "syscalls: no sys_exit hook could be "
+				 "attached (%s)", tried);
+		syscall_free(p);
+		return err;
+	}
+	st->state = TT_STATE_RUNNING;
+	snprintf(st->hook, sizeof(st->hook), "%s", family_hook[fam]);
+	snprintf(st->note, sizeof(st->note), "%s", tried);
+	*state = p;
+	return 0;
+}
+
+/* Reads up to cap entries of map fd with batched lookups into keys and
+ * vals (each entry key_size and val_size bytes); *n says how many. 0 or
+ * -errno, e.g. -EINVAL when the kernel has no batch operations. */
+static int read_batch(int fd, void *keys, size_t key_size, void *vals, size_t val_size,
+		      uint32_t cap, uint32_t *n)
+{
+	uint32_t in_tok = 0, out_tok = 0, count, done = 0;
+	bool first = true;
+	int err = 0;
+
+	while (done < cap) {
+		count = cap - done;
+		err = bpf_map_lookup_batch(fd, first ? NULL : &in_tok, &out_tok,
+					   (char *)keys + done * key_size,
+					   (char *)vals + done * val_size, &count, NULL);
+		if (err && err != -ENOENT)
+			break;
+		done += count;
+		if (err == -ENOENT) {
+			err = 0;	/* end of the map */
+			break;
+		}
+		in_tok = out_tok;
+		first = false;
+	}
+	*n = done;
+	return err;
+}
+
+/* The per-CPU counts of every id, key by key. */
+static int read_ids_each(struct syscall_probe *p, int fd, uint32_t *n)
+{
+	uint32_t id;
+
+	for (id = 0; id < SYSCALL_ID_MAX; id++) {
+		p->ids[id] = id;
+		if (bpf_map_lookup_elem(fd, &id, &p->stats[(size_t)id * p->ncpu]))
+			return -errno;
+	}
+	*n = SYSCALL_ID_MAX;
+	return 0;
+}
+
+static int sample_ids(struct syscall_probe *p, struct model *m)
+{
+	int fd = bpf_map__fd(p->skel->maps.counts);
+	uint32_t n = 0, i, c;
+	int err = -EOPNOTSUPP;
+
+	if (!p->no_batch) {
+		err = read_batch(fd, p->ids, sizeof(*p->ids), p->stats,
+				 sizeof(*p->stats) * p->ncpu, SYSCALL_ID_MAX, &n);
+		if (err) {
+			msglog_printf(p->log, MSG_DEBUG, "syscalls: batch lookup failed "
+				      "(%d), reading key by key", err);
+			p->no_batch = true;
+		}
+	}
+	if (err) {
+		err = read_ids_each(p, fd, &n);
+		if (err)
+			return err;
+	}
+	for (i = 0; i < n; i++) {
+		const struct syscall_stat *v = &p->stats[(size_t)i * p->ncpu];
+		uint64_t count = 0, errors = 0;
+
+		for (c = 0; c < p->ncpu; c++) {
+			count += v[c].count;
+			errors += v[c].errors;
+		}
+		if (count)
+			model_syscall_set(m, p->ids[i], count, errors);
+	}
+	return 0;
+}
+
+/* The LRU map key by key. An entry evicted under the walk restarts it
+ * from the first key, so the walk is bounded by the map's size. */
+static int read_procs_each(struct syscall_probe *p, int fd, uint32_t *n)
+{
+	struct syscall_proc_key key, next;
+	void *prev = NULL;
+	uint32_t i = 0;
+
+	while (i < SYSCALL_PROC_MAX && bpf_map_get_next_key(fd, prev, &next) == 0) {
+		key = next;
+		prev = &key;
+		if (bpf_map_lookup_elem(fd, &key, &p->pvals[i]))
+			continue;
+		p->pkeys[i++] = key;
+	}
+	*n = i;
+	return 0;
+}
+
+static int sample_procs(struct syscall_probe *p, struct model *m)
+{
+	int fd = bpf_map__fd(p->skel->maps.procs);
+	char comm[TT_COMM_LEN + 1];
+	uint32_t n = 0, i;
+	int err = -EOPNOTSUPP;
+
+	if (!p->no_batch)
+		err = read_batch(fd, p->pkeys, sizeof(*p->pkeys), p->pvals,
+				 sizeof(*p->pvals), SYSCALL_PROC_MAX, &n);
+	if (err) {
+		p->no_batch = true;
+		read_procs_each(p, fd, &n);
+	}
+	model_procs_begin(m);
+	for (i = 0; i < n; i++) {
+		/* The kernel terminates comm, but it is not trusted to. */
+		memcpy(comm, p->pvals[i].comm, TT_COMM_LEN);
+		comm[TT_COMM_LEN] = '\0';
+		model_procs_add(m, p->pkeys[i].tgid, p->pkeys[i].id, p->pvals[i].count,
+				p->pvals[i].errors, comm);
+	}
+	return 0;
+}
+
+static int syscall_sample(void *state, struct model *m)
+{
+	struct syscall_probe *p = state;
+	int err;
+
+	err = sample_ids(p, m);
+	if (err)
+		return err;
+	return sample_procs(p, m);
+}
+
+static void syscall_stop(void *state)
+{
+	if (state)
+		syscall_free(state);
+}
+
+const struct probe_ops probe_syscall_ops = {
+	.src = TT_SRC_SYSCALL,
+	.start = syscall_start,
+	.sample = syscall_sample,
+	.stop = syscall_stop,
+};

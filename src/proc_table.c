@@ -1,0 +1,256 @@
+/* Per-process syscall counts: diffs the kernel's cumulative (tgid, id)
+ * counters and sums them per process (see proc_table.h).
+ *
+ * Two open-addressing maps of entries alternate: begin() makes the older
+ * one current and invalidates it by bumping its generation (no memset of
+ * the whole table each interval); add() looks the pair up in the other,
+ * previous map. What was not added this time is thereby forgotten. The
+ * per-process sums alternate the same way, so totals carry over from
+ * one interval to the next. */
+#include <errno.h>
+#include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
+#include "proc_table.h"
+#include "rate.h"
+
+struct pt_entry {
+	uint64_t key;		/* tgid << 32 | id */
+	uint64_t gen;		/* live when equal to its map's gen */
+	uint64_t count, errors;	/* cumulative, as the kernel gave them */
+	uint64_t delta, err_delta;	/* not yet summed by proc_table_end() */
+	char comm[TT_COMM_LEN];
+};
+
+struct pt_map {
+	struct pt_entry *v;	/* owned, mask + 1 slots */
+	size_t mask;
+	uint64_t gen;
+	size_t used;
+};
+
+struct pt_procs {
+	struct proc_stat *v;	/* owned, dense, max_entries slots */
+	uint64_t *top_count;	/* owned, parallel to v: cumulative count of top_id */
+	size_t n;
+	int32_t *index;		/* owned, mask + 1 slots: tgid -> v index, -1 empty */
+	size_t mask;
+};
+
+struct proc_table {
+	size_t max_entries;
+	struct pt_map maps[2];
+	unsigned cur;		/* maps[cur] is being filled */
+	struct pt_procs procs[2];
+	unsigned pcur;		/* procs[pcur] is the latest result */
+};
+
+static uint64_t pt_hash(uint64_t k)
+{
+	/* a 64-bit finaliser: tgids are dense, ids small; spread them */
+	k ^= k >> 33;
+	k *= 0xff51afd7ed558ccdULL;
+	k ^= k >> 33;
+	k *= 0xc4ceb9fe1a85ec53ULL;
+	k ^= k >> 33;
+	return k;
+}
+
+static size_t pow2_at_least(size_t n)
+{
+	size_t p = 16;
+
+	while (p < n)
+		p *= 2;
+	return p;
+}
+
+/* The live slot holding key, or the free slot where it belongs. Never
+ * loops forever: maps are kept at most half full. */
+static struct pt_entry *pt_map_slot(struct pt_map *m, uint64_t key)
+{
+	size_t i = pt_hash(key) & m->mask;
+
+	while (m->v[i].gen == m->gen && m->v[i].key != key)
+		i = (i + 1) & m->mask;
+	return &m->v[i];
+}
+
+static const struct pt_entry *pt_map_find(const struct pt_map *m, uint64_t key)
+{
+	const struct pt_entry *e = pt_map_slot((struct pt_map *)m, key);
+
+	return e->gen == m->gen ? e : NULL;
+}
+
+struct proc_table *proc_table_new(size_t max_entries)
+{
+	struct proc_table *t;
+	size_t slots;
+	unsigned i;
+
+	if (!max_entries || max_entries > INT32_MAX / 4)
+		return NULL;
+	t = calloc(1, sizeof(*t));
+	if (!t)
+		return NULL;
+	t->max_entries = max_entries;
+	slots = pow2_at_least(max_entries * 2);
+	for (i = 0; i < 2; i++) {
+		t->maps[i].v = calloc(slots, sizeof(struct pt_entry));
+		t->maps[i].mask = slots - 1;
+		t->maps[i].gen = 1;	/* calloc'd slots have gen 0: empty */
+		t->procs[i].v = calloc(max_entries, sizeof(struct proc_stat));
+		t->procs[i].top_count = calloc(max_entries, sizeof(uint64_t));
+		t->procs[i].index = malloc(slots * sizeof(int32_t));
+		t->procs[i].mask = slots - 1;
+		if (!t->maps[i].v || !t->procs[i].v || !t->procs[i].top_count ||
+		    !t->procs[i].index) {
+			proc_table_free(t);
+			return NULL;
+		}
+		memset(t->procs[i].index, 0xff, slots * sizeof(int32_t));
+	}
+	return t;
+}
+
+void proc_table_free(struct proc_table *t)
+{
+	unsigned i;
+
+	if (!t)
+		return;
+	for (i = 0; i < 2; i++) {
+		free(t->maps[i].v);
+		free(t->procs[i].v);
+		free(t->procs[i].top_count);
+		free(t->procs[i].index);
+	}
+	free(t);
+}
+
+void proc_table_begin(struct proc_table *t)
+{
+	struct pt_map *m;
+
+	t->cur ^= 1;
+	m = &t->maps[t->cur];
+	m->gen++;
+	m->used = 0;
+}
+
+int proc_table_add(struct proc_table *t, uint32_t tgid, unsigned id, uint64_t count,
+		   uint64_t errors, const char *comm)
+{
+	struct pt_map *m = &t->maps[t->cur];
+	const struct pt_entry *prev;
+	uint64_t key = (uint64_t)tgid << 32 | id;
+	struct pt_entry *e;
+
+	prev = pt_map_find(&t->maps[t->cur ^ 1], key);
+	e = pt_map_slot(m, key);
+	if (e->gen != m->gen) {
+		if (m->used >= t->max_entries)
+			return -ENOSPC;
+		m->used++;
+	}
+	/* Deltas not yet summed (two reads between ticks) carry over; an
+	 * entry first seen counts from zero. */
+	e->key = key;
+	e->gen = m->gen;
+	e->delta = counter_delta(prev ? prev->count : 0, count) + (prev ? prev->delta : 0);
+	e->err_delta = counter_delta(prev ? prev->errors : 0, errors) +
+		       (prev ? prev->err_delta : 0);
+	e->count = count;
+	e->errors = errors;
+	if (comm) {
+		/* a kernel comm may fill its array with no NUL; a caller's
+		 * string may be shorter than the array: read neither past */
+		size_t len = strnlen(comm, sizeof(e->comm));
+
+		memcpy(e->comm, comm, len);
+		memset(e->comm + len, 0, sizeof(e->comm) - len);
+	} else if (prev) {
+		memcpy(e->comm, prev->comm, sizeof(e->comm));
+	} else {
+		memset(e->comm, 0, sizeof(e->comm));
+	}
+	return 0;
+}
+
+/* Index of the row for tgid in p, or -1. With create, a missing row is
+ * added (zeroed) and *created set. */
+static int32_t pt_procs_find(struct pt_procs *p, uint32_t tgid, bool create, bool *created)
+{
+	size_t i = pt_hash(tgid) & p->mask;
+
+	while (p->index[i] >= 0) {
+		if (p->v[p->index[i]].tgid == tgid)
+			return p->index[i];
+		i = (i + 1) & p->mask;
+	}
+	if (!create)
+		return -1;
+	/* rows <= live entries <= max_entries, so v never overflows */
+	p->index[i] = (int32_t)p->n;
+	memset(&p->v[p->n], 0, sizeof(p->v[0]));
+	p->v[p->n].tgid = tgid;
+	p->top_count[p->n] = 0;
+	*created = true;
+	return (int32_t)p->n++;
+}
+
+/* Folds one entry into row r; the busiest entry this interval (the
+ * largest cumulative one when all are idle) names the top syscall. */
+static void pt_fold(struct pt_procs *p, int32_t r, const struct pt_entry *e, bool created)
+{
+	struct proc_stat *s = &p->v[r];
+
+	s->delta += e->delta;
+	s->err_delta += e->err_delta;
+	if (created || e->delta > s->top_delta ||
+	    (e->delta == s->top_delta && e->count > p->top_count[r])) {
+		s->top_id = (unsigned)(e->key & 0xffffffffu);
+		s->top_delta = e->delta;
+		p->top_count[r] = e->count;
+		/* The comm of the busiest entry: entries made before an
+		 * exec carry the old program's name. */
+		if (e->comm[0] || created)
+			memcpy(s->comm, e->comm, TT_COMM_LEN);
+	} else if (!s->comm[0]) {
+		memcpy(s->comm, e->comm, TT_COMM_LEN);
+	}
+}
+
+const struct proc_stat *proc_table_end(struct proc_table *t, size_t *n)
+{
+	struct pt_map *m = &t->maps[t->cur];
+	struct pt_procs *old = &t->procs[t->pcur];
+	struct pt_procs *p = &t->procs[t->pcur ^ 1];
+	size_t i;
+
+	memset(p->index, 0xff, (p->mask + 1) * sizeof(int32_t));
+	p->n = 0;
+	for (i = 0; i <= m->mask; i++) {
+		struct pt_entry *e = &m->v[i];
+		bool created = false;
+		int32_t r;
+
+		if (e->gen != m->gen)
+			continue;
+		r = pt_procs_find(p, (uint32_t)(e->key >> 32), true, &created);
+		pt_fold(p, r, e, created);
+		e->delta = 0;
+		e->err_delta = 0;
+	}
+	/* totals carry over from the previous end for processes still seen */
+	for (i = 0; i < p->n; i++) {
+		int32_t o = pt_procs_find(old, p->v[i].tgid, false, NULL);
+
+		p->v[i].total = (o >= 0 ? old->v[o].total : 0) + p->v[i].delta;
+		p->v[i].errors = (o >= 0 ? old->v[o].errors : 0) + p->v[i].err_delta;
+	}
+	t->pcur ^= 1;
+	*n = p->n;
+	return p->v;
+}

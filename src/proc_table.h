@@ -1,0 +1,49 @@
+/* Per-process syscall counts on the user-space side.
+ *
+ * The kernel keeps cumulative (tgid, syscall id) counters in an LRU map.
+ * Each interval the syscall probe hands every entry over (begin, then
+ * add per entry); the table diffs them against the previous interval,
+ * reset-safe, and proc_table_end() sums the differences per process.
+ * Entries and processes not handed over in an interval are forgotten:
+ * the kernel evicted them, or the process is gone. A new entry counts
+ * from zero, since the kernel map starts empty when tracetop loads it.
+ * Bounded: at most max_entries (tgid, id) pairs are tracked. */
+#ifndef TRACETOP_PROC_TABLE_H
+#define TRACETOP_PROC_TABLE_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <linux/types.h>
+#include "../bpf/events.h"
+
+struct proc_table;
+
+struct proc_stat {
+	uint32_t tgid;
+	char comm[TT_COMM_LEN + 1];	/* raw kernel bytes, NUL-terminated */
+	uint64_t delta;		/* calls since the previous proc_table_end() */
+	uint64_t err_delta;	/* failed calls, same interval */
+	uint64_t total;		/* calls since first seen */
+	uint64_t errors;	/* failed calls since first seen */
+	unsigned top_id;	/* most calls this interval (overall when idle) */
+	uint64_t top_delta;	/* calls of top_id this interval */
+};
+
+/* A table of at most max_entries (tgid, id) pairs; NULL on ENOMEM or
+ * when max_entries is 0. */
+struct proc_table *proc_table_new(size_t max_entries);
+void proc_table_free(struct proc_table *t);
+/* Starts handing over a fresh read of the kernel map. */
+void proc_table_begin(struct proc_table *t);
+/* One kernel entry (cumulative counts). 0, or -ENOSPC when full (the
+ * entry is then ignored). comm may be NULL (the previous one is kept);
+ * at most TT_COMM_LEN bytes of it are read, up to a NUL. */
+int proc_table_add(struct proc_table *t, uint32_t tgid, unsigned id, uint64_t count,
+		   uint64_t errors, const char *comm);
+/* Ends the interval: sums per process what was added since the last
+ * end. Calling it again without new adds gives zero deltas. Returns the
+ * processes, in no particular order, valid until the next call; *n is
+ * set to their number. */
+const struct proc_stat *proc_table_end(struct proc_table *t, size_t *n);
+
+#endif

@@ -1,0 +1,188 @@
+/* The escaper for every string traced processes control (file names,
+ * argv, comm) before it reaches a terminal or a JSON document.
+ *
+ * tracetop runs as root on a terminal an attacker can write file names
+ * to. A name holding ESC [ 2 J, or the one-byte CSI U+009B, or broken
+ * UTF-8 that a terminal resynchronises on, could drive that terminal, so
+ * anything but printable ASCII and well-formed, non-control UTF-8 comes
+ * out as visible escapes. The input is split into units (one ASCII byte,
+ * one whole UTF-8 sequence, or one rejected byte); each unit is written
+ * whole or not at all, so a cut never splits an escape or a character. */
+#include <stdint.h>
+#include <string.h>
+#include "sanitize.h"
+
+#define UNIT_MAX 8	/* longest unit text: "\u009f" is 6, "\\xNN" 5 */
+
+/* Length (2..4) of the well-formed UTF-8 sequence at s, or 0. Rejects
+ * overlong forms, UTF-16 surrogates (U+D800..DFFF), code points above
+ * U+10FFFF and sequences cut short by the end of the input. */
+static size_t utf8_seq_len(const unsigned char *s, size_t len)
+{
+	unsigned char c = s[0], lo = 0x80, hi = 0xbf;
+	size_t n, i;
+
+	if (c >= 0xc2 && c <= 0xdf)
+		n = 2;
+	else if (c >= 0xe0 && c <= 0xef)
+		n = 3;
+	else if (c >= 0xf0 && c <= 0xf4)
+		n = 4;
+	else
+		return 0;	/* ASCII, a continuation byte, 0xc0/0xc1, 0xf5.. */
+	/* the second byte's range is what rules out the bad forms */
+	if (c == 0xe0)
+		lo = 0xa0;	/* overlong 3-byte */
+	else if (c == 0xed)
+		hi = 0x9f;	/* surrogates */
+	else if (c == 0xf0)
+		lo = 0x90;	/* overlong 4-byte */
+	else if (c == 0xf4)
+		hi = 0x8f;	/* above U+10FFFF */
+	if (len < n || s[1] < lo || s[1] > hi)
+		return 0;
+	for (i = 2; i < n; i++)
+		if (s[i] < 0x80 || s[i] > 0xbf)
+			return 0;
+	return n;
+}
+
+/* True for U+0080..U+009F, encoded c2 80..c2 9f: C1 controls, which
+ * some terminals obey (c2 9b is CSI). */
+static int is_c1(const unsigned char *s, size_t n)
+{
+	return n == 2 && s[0] == 0xc2 && s[1] <= 0x9f;
+}
+
+static const char hexdig[] = "0123456789abcdef";
+
+/* The terminal-safe text of the unit at s; returns its length and sets
+ * *used to the input bytes it stands for. */
+static size_t unit_text(const unsigned char *s, size_t len, char *out, size_t *used)
+{
+	unsigned char c = s[0];
+	size_t n;
+
+	*used = 1;
+	if (c == '\\') {
+		out[0] = '\\';
+		out[1] = '\\';
+		return 2;
+	}
+	if (c >= 0x20 && c < 0x7f) {
+		out[0] = (char)c;
+		return 1;
+	}
+	if (c == '\n' || c == '\t' || c == '\r') {
+		out[0] = '\\';
+		out[1] = c == '\n' ? 'n' : c == '\t' ? 't' : 'r';
+		return 2;
+	}
+	n = c >= 0x80 ? utf8_seq_len(s, len) : 0;
+	if (n && !is_c1(s, n)) {
+		memcpy(out, s, n);
+		*used = n;
+		return n;
+	}
+	/* controls, 0x7f, C1 and every byte of malformed UTF-8: one at a
+	 * time, so whatever follows a bad byte is judged on its own */
+	out[0] = '\\';
+	out[1] = 'x';
+	out[2] = hexdig[c >> 4];
+	out[3] = hexdig[c & 0xf];
+	return 4;
+}
+
+size_t sanitize(char *dst, size_t dstlen, const char *src, size_t len)
+{
+	const unsigned char *s = (const unsigned char *)src;
+	size_t need = 0, pos = 0, i = 0;
+	int full = dstlen == 0;
+
+	while (i < len) {
+		char unit[UNIT_MAX];
+		size_t used, n = unit_text(s + i, len - i, unit, &used);
+
+		/* once a unit does not fit, nothing after it is written either */
+		if (!full && pos + n < dstlen) {
+			memcpy(dst + pos, unit, n);
+			pos += n;
+		} else {
+			full = 1;
+		}
+		need += n;
+		i += used;
+	}
+	if (dstlen)
+		dst[pos] = '\0';
+	return need;
+}
+
+void sanitize_fputs(FILE *f, const char *src, size_t len)
+{
+	const unsigned char *s = (const unsigned char *)src;
+	size_t i = 0;
+
+	while (i < len) {
+		char unit[UNIT_MAX];
+		size_t used, n = unit_text(s + i, len - i, unit, &used);
+
+		fwrite(unit, 1, n, f);
+		i += used;
+	}
+}
+
+/* The JSON text of the unit at s (see json_fputs). */
+static size_t json_unit(const unsigned char *s, size_t len, char *out, size_t *used)
+{
+	unsigned char c = s[0];
+	size_t n;
+
+	*used = 1;
+	if (c == '"' || c == '\\') {
+		out[0] = '\\';
+		out[1] = (char)c;
+		return 2;
+	}
+	if (c >= 0x20 && c < 0x7f) {
+		out[0] = (char)c;
+		return 1;
+	}
+	n = c >= 0x80 ? utf8_seq_len(s, len) : 0;
+	if (n && !is_c1(s, n)) {
+		memcpy(out, s, n);
+		*used = n;
+		return n;
+	}
+	if (n) {
+		/* C1: a valid code point, escaped so a terminal never sees it */
+		c = s[1];
+		*used = 2;
+	} else if (c >= 0x80) {
+		/* JSON cannot carry a raw invalid byte: spell it "\\xNN" */
+		memcpy(out, "\\\\x", 3);
+		out[3] = hexdig[c >> 4];
+		out[4] = hexdig[c & 0xf];
+		return 5;
+	}
+	memcpy(out, "\\u00", 4);
+	out[4] = hexdig[c >> 4];
+	out[5] = hexdig[c & 0xf];
+	return 6;
+}
+
+void json_fputs(FILE *f, const char *src, size_t len)
+{
+	const unsigned char *s = (const unsigned char *)src;
+	size_t i = 0;
+
+	fputc('"', f);
+	while (i < len) {
+		char unit[UNIT_MAX];
+		size_t used, n = json_unit(s + i, len - i, unit, &used);
+
+		fwrite(unit, 1, n, f);
+		i += used;
+	}
+	fputc('"', f);
+}

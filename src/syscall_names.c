@@ -1,0 +1,33 @@
+/* Syscall number <-> name for x86_64, from the generated table in
+ * syscall_table_x86_64.h (see tools/gen-syscall-names.sh). Built in so
+ * that tracetop never depends on ausyscall or headers at run time. */
+#include <string.h>
+#include "syscall_names.h"
+#include "syscall_table_x86_64.h"
+
+#define SYSCALL_TABLE_LEN (sizeof(syscall_table_x86_64) / sizeof(syscall_table_x86_64[0]))
+
+const char *syscall_name(unsigned id)
+{
+	if (id >= SYSCALL_TABLE_LEN)
+		return NULL;
+	return syscall_table_x86_64[id];
+}
+
+int syscall_id(const char *name)
+{
+	unsigned i;
+
+	if (!name)
+		return -1;
+	/* a few hundred entries, looked up only when parsing user input */
+	for (i = 0; i < SYSCALL_TABLE_LEN; i++)
+		if (syscall_table_x86_64[i] && !strcmp(syscall_table_x86_64[i], name))
+			return (int)i;
+	return -1;
+}
+
+unsigned syscall_table_size(void)
+{
+	return SYSCALL_TABLE_LEN;
+}

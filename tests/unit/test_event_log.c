@@ -1,0 +1,162 @@
+/* Unit tests of the event log ring (src/event_log.c): sequence numbers,
+ * overwriting, and copies of paths and NUL-separated argv. */
+#include <errno.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+#include <cmocka.h>
+#include "event_log.h"
+
+static struct tt_event make_exec(uint32_t pid, const char *path, const char *args, size_t args_len)
+{
+	struct tt_event ev;
+
+	memset(&ev, 0, sizeof(ev));
+	ev.type = TT_EVENT_EXEC;
+	ev.pid = pid;
+	snprintf(ev.comm, sizeof(ev.comm), "proc%u", pid);
+	ev.path = path;
+	ev.path_len = strlen(path);
+	ev.args = args;
+	ev.args_len = args_len;
+	return ev;
+}
+
+static void test_capacity_zero(void **state)
+{
+	struct event_log log;
+
+	(void)state;
+	assert_int_equal(event_log_init(&log, 0), -EINVAL);
+	event_log_fini(&log);	/* safe after a failed init */
+}
+
+static void test_push_get(void **state)
+{
+	static const char args[] = "ls\0-l\0/tmp";	/* argv with inner NULs */
+	char path[] = "/bin/ls";
+	struct tt_event ev = make_exec(42, path, args, sizeof(args) - 1);
+	const struct tt_event *got;
+	struct event_log log;
+
+	(void)state;
+	assert_int_equal(event_log_init(&log, 4), 0);
+	assert_int_equal(event_log_count(&log), 0);
+	assert_null(event_log_get(&log, 0));
+	assert_int_equal(event_log_push(&log, &ev), 0);
+	/* the log keeps its own copy: changing the source changes nothing */
+	path[1] = 'X';
+	got = event_log_get(&log, 0);
+	assert_non_null(got);
+	assert_int_equal(got->pid, 42);
+	assert_string_equal(got->comm, "proc42");
+	assert_string_equal(got->path, "/bin/ls");
+	assert_int_equal(got->path_len, 7);
+	assert_int_equal(got->args_len, sizeof(args) - 1);
+	assert_memory_equal(got->args, args, sizeof(args) - 1);
+	assert_int_equal(got->args[got->args_len], '\0');
+	assert_ptr_not_equal(got->path, path);
+	assert_int_equal(event_log_first_seq(&log), 0);
+	assert_int_equal(event_log_end_seq(&log), 1);
+	assert_null(event_log_get(&log, 1));
+	event_log_fini(&log);
+}
+
+static void test_path_not_terminated(void **state)
+{
+	/* decoder strings are bounded by length, not by a NUL */
+	const char raw[8] = { 'a', 'b', 'c', 'd', 'e', 'f', 'g', 'h' };
+	struct tt_event ev = make_exec(1, "", NULL, 0);
+	const struct tt_event *got;
+	struct event_log log;
+
+	(void)state;
+	ev.path = raw;
+	ev.path_len = 3;
+	assert_int_equal(event_log_init(&log, 2), 0);
+	assert_int_equal(event_log_push(&log, &ev), 0);
+	got = event_log_get(&log, 0);
+	assert_string_equal(got->path, "abc");
+	assert_int_equal(got->args_len, 0);
+	assert_string_equal(got->args, "");
+	/* a NULL path is stored as an empty string */
+	ev.path = NULL;
+	ev.path_len = 5;
+	assert_int_equal(event_log_push(&log, &ev), 0);
+	got = event_log_get(&log, 1);
+	assert_string_equal(got->path, "");
+	assert_int_equal(got->path_len, 0);
+	event_log_fini(&log);
+}
+
+static void test_wraparound(void **state)
+{
+	struct event_log log;
+	char path[64];
+	uint64_t seq;
+	unsigned i;
+
+	(void)state;
+	assert_int_equal(event_log_init(&log, 3), 0);
+	for (i = 0; i < 10; i++) {
+		struct tt_event ev;
+
+		/* lengths vary so slot buffers have to grow and be reused */
+		snprintf(path, sizeof(path), "/p/%0*u", (int)(i * 5 % 40 + 1), i);
+		ev = make_exec(100 + i, path, NULL, 0);
+		assert_int_equal(event_log_push(&log, &ev), 0);
+	}
+	assert_int_equal(event_log_count(&log), 3);
+	assert_int_equal(event_log_first_seq(&log), 7);
+	assert_int_equal(event_log_end_seq(&log), 10);
+	assert_int_equal(log.overwritten, 7);
+	assert_null(event_log_get(&log, 6));
+	assert_null(event_log_get(&log, 10));
+	for (seq = 7; seq < 10; seq++) {
+		const struct tt_event *got = event_log_get(&log, seq);
+
+		assert_non_null(got);
+		assert_int_equal(got->pid, 100 + seq);
+		snprintf(path, sizeof(path), "/p/%0*u", (int)(seq * 5 % 40 + 1), (unsigned)seq);
+		assert_string_equal(got->path, path);
+	}
+	event_log_fini(&log);
+}
+
+static void test_long_args(void **state)
+{
+	static char args[16384];
+	struct event_log log;
+	struct tt_event ev;
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(args); i++)
+		args[i] = i % 100 == 99 ? '\0' : (char)('a' + i % 26);
+	ev = make_exec(7, "/bin/sh", args, sizeof(args));
+	assert_int_equal(event_log_init(&log, 2), 0);
+	assert_int_equal(event_log_push(&log, &ev), 0);
+	ev.args_len = 10;
+	assert_int_equal(event_log_push(&log, &ev), 0);
+	assert_int_equal(event_log_push(&log, &ev), 0);	/* reuses slot 0's big buffer */
+	assert_memory_equal(event_log_get(&log, 1)->args, args, 10);
+	assert_int_equal(event_log_get(&log, 2)->args_len, 10);
+	assert_true(log.slots[0].text_cap >= sizeof(args));
+	event_log_fini(&log);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_capacity_zero),
+		cmocka_unit_test(test_push_get),
+		cmocka_unit_test(test_path_not_terminated),
+		cmocka_unit_test(test_wraparound),
+		cmocka_unit_test(test_long_args),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,407 @@
+/* Unit tests of command-line parsing (src/options.c): every option, its
+ * bounds, bad values and the one-line messages that explain them. */
+#include <errno.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+#include <linux/types.h>
+#include "options.h"
+#include "snapshot.h"
+
+#define ALL_SOURCES ((1u << TT_SRC_MAX) - 1)
+
+static char errbuf[256];
+
+/* Parses a NULL-terminated list of arguments (program name added). */
+static int parse_v(struct options *o, const char *first, va_list ap)
+{
+	char *argv[32];
+	int argc = 0;
+	const char *a;
+
+	argv[argc++] = (char *)"tracetop";
+	for (a = first; a; a = va_arg(ap, const char *)) {
+		assert_true(argc < 31);
+		argv[argc++] = (char *)a;
+	}
+	argv[argc] = NULL;
+	return options_parse(o, argc, argv, errbuf, sizeof(errbuf));
+}
+
+static int parse(struct options *o, const char *first, ...)
+{
+	va_list ap;
+	int rc;
+
+	va_start(ap, first);
+	rc = parse_v(o, first, ap);
+	va_end(ap);
+	return rc;
+}
+
+/* Expects args to be refused with a message containing each of the
+ * given fragments (NULL-terminated after args' own NULL). */
+static void refuse(const char *const *args, const char *frag1, const char *frag2)
+{
+	char *argv[16];
+	struct options o, before;
+	int argc = 0;
+
+	argv[argc++] = (char *)"tracetop";
+	while (*args)
+		argv[argc++] = (char *)*args++;
+	argv[argc] = NULL;
+	options_defaults(&o);
+	o.delay_s = 7;	/* a parse that fails must leave o alone */
+	before = o;
+	assert_int_equal(options_parse(&o, argc, argv, errbuf, sizeof(errbuf)), -EINVAL);
+	assert_memory_equal(&o, &before, sizeof(o));
+	assert_non_null(strstr(errbuf, "tracetop: "));
+	assert_null(strchr(errbuf, '\n'));
+	if (frag1 && !strstr(errbuf, frag1))
+		fail_msg("'%s' does not contain '%s'", errbuf, frag1);
+	if (frag2 && !strstr(errbuf, frag2))
+		fail_msg("'%s' does not contain '%s'", errbuf, frag2);
+}
+
+#define REFUSE(f1, f2, ...) refuse((const char *const[]){ __VA_ARGS__, NULL }, f1, f2)
+
+static void test_defaults(void **state)
+{
+	struct options o;
+
+	(void)state;
+	assert_int_equal(parse(&o, NULL), 0);
+	assert_float_equal(o.delay_s, 1.0, 1e-12);
+	assert_int_equal(o.iterations, 0);
+	assert_int_equal(o.output, OUTPUT_UI);
+	assert_int_equal(o.pid, TT_ANY);
+	assert_int_equal(o.uid, TT_ANY);
+	assert_false(o.failed_only);
+	assert_int_equal(o.vfs_hook, VFS_HOOK_AUTO);
+	assert_int_equal(o.sources, ALL_SOURCES);
+	assert_int_equal(o.args_cap, 4096);
+	assert_int_equal(o.log_capacity, 100000);
+	assert_int_equal(o.ringbuf_kb, 1024);
+	assert_null(o.log_file);
+	assert_null(o.theme);
+	assert_false(o.no_mouse || o.help || o.version);
+	assert_string_equal(errbuf, "");
+}
+
+static void test_delay(void **state)
+{
+	struct options o;
+
+	(void)state;
+	assert_int_equal(parse(&o, "-d", "2", NULL), 0);
+	assert_float_equal(o.delay_s, 2.0, 1e-12);
+	assert_int_equal(parse(&o, "-d0.5", NULL), 0);
+	assert_float_equal(o.delay_s, 0.5, 1e-12);
+	assert_int_equal(parse(&o, "--delay=0.1", NULL), 0);
+	assert_float_equal(o.delay_s, 0.1, 1e-12);
+	assert_int_equal(parse(&o, "--delay", "3600", NULL), 0);
+	assert_float_equal(o.delay_s, 3600.0, 1e-12);
+	assert_int_equal(parse(&o, "-d", ".25", NULL), 0);
+	assert_float_equal(o.delay_s, 0.25, 1e-12);
+	/* a unique prefix of a long option is the option */
+	assert_int_equal(parse(&o, "--del", "3", NULL), 0);
+	assert_float_equal(o.delay_s, 3.0, 1e-12);
+
+	REFUSE("-d: '0' is not a number of seconds between 0.1 and 3600", NULL, "-d", "0");
+	REFUSE("'0.09'", "between 0.1 and 3600", "-d", "0.09");
+	REFUSE("'3600.5'", NULL, "-d", "3600.5");
+	REFUSE("'1x'", NULL, "-d", "1x");
+	REFUSE("'-1'", NULL, "-d", "-1");
+	REFUSE("'1e1'", NULL, "-d", "1e1");
+	REFUSE("'inf'", NULL, "-d", "inf");
+	REFUSE("'nan'", NULL, "-d", "nan");
+	REFUSE("' 1'", NULL, "-d", " 1");
+	REFUSE("'1.2.3'", NULL, "-d", "1.2.3");
+	REFUSE("'.'", NULL, "-d", ".");
+	REFUSE("''", NULL, "-d", "");
+	REFUSE("--delay: '0'", NULL, "--delay=0");
+	REFUSE("-d: missing value", NULL, "-d");
+	REFUSE("--delay: missing value", NULL, "--delay");
+}
+
+static void test_iterations(void **state)
+{
+	struct options o;
+
+	(void)state;
+	assert_int_equal(parse(&o, "-n", "5", NULL), 0);
+	assert_int_equal(o.iterations, 5);
+	assert_int_equal(parse(&o, "--iterations=1000000000", NULL), 0);
+	assert_int_equal(o.iterations, 1000000000);
+	REFUSE("-n: '0' is not a number of snapshots between 1 and 1000000000", NULL, "-n", "0");
+	REFUSE("'-5'", NULL, "-n", "-5");
+	REFUSE("'+5'", NULL, "-n", "+5");
+	REFUSE("'5x'", NULL, "-n", "5x");
+	REFUSE("'0x10'", NULL, "-n", "0x10");
+	REFUSE("'18446744073709551616'", NULL, "-n", "18446744073709551616");
+	REFUSE("'99999999999999999999999999'", NULL, "-n", "99999999999999999999999999");
+}
+
+static void test_output_modes(void **state)
+{
+	struct options o;
+
+	(void)state;
+	assert_int_equal(parse(&o, "-b", NULL), 0);
+	assert_int_equal(o.output, OUTPUT_BATCH);
+	assert_int_equal(parse(&o, "--batch", NULL), 0);
+	assert_int_equal(o.output, OUTPUT_BATCH);
+	assert_int_equal(parse(&o, "--json", NULL), 0);
+	assert_int_equal(o.output, OUTPUT_JSON);
+	/* --json wins over -b in either order */
+	assert_int_equal(parse(&o, "--json", "-b", NULL), 0);
+	assert_int_equal(o.output, OUTPUT_JSON);
+	assert_int_equal(parse(&o, "-b", "--json", NULL), 0);
+	assert_int_equal(o.output, OUTPUT_JSON);
+	REFUSE("--batch: takes no value", NULL, "--batch=1");
+	REFUSE("--json: takes no value", NULL, "--json=yes");
+}
+
+static void test_pid_uid(void **state)
+{
+	struct options o;
+
+	(void)state;
+	assert_int_equal(parse(&o, "-p", "1234", NULL), 0);
+	assert_int_equal(o.pid, 1234);
+	assert_int_equal(parse(&o, "--pid=4194304", NULL), 0);
+	assert_int_equal(o.pid, 4194304);
+	REFUSE("-p: '0' is not a process id between 1 and 4194304", NULL, "-p", "0");
+	REFUSE("'4194305'", NULL, "-p", "4194305");
+	REFUSE("'-1'", NULL, "-p", "-1");
+	REFUSE("'12ab'", NULL, "--pid", "12ab");
+
+	assert_int_equal(parse(&o, "-u", "0", NULL), 0);
+	assert_int_equal(o.uid, 0);
+	assert_int_equal(parse(&o, "-u", "1000", NULL), 0);
+	assert_int_equal(o.uid, 1000);
+	assert_int_equal(parse(&o, "--uid=4294967294", NULL), 0);
+	assert_int_equal(o.uid, 4294967294u);
+	/* root is user 0 on every system */
+	assert_int_equal(parse(&o, "-u", "root", NULL), 0);
+	assert_int_equal(o.uid, 0);
+	REFUSE("-u: '4294967295' is not a user id between 0 and 4294967294", NULL, "-u",
+	       "4294967295");
+	REFUSE("'99999999999999999999'", NULL, "-u", "99999999999999999999");
+	REFUSE("'12x'", NULL, "-u", "12x");
+	REFUSE("'no-such-user-tt'", "user name", "-u", "no-such-user-tt");
+	REFUSE("'-1'", NULL, "-u", "-1");
+	REFUSE("''", NULL, "-u", "");
+}
+
+static void test_flags(void **state)
+{
+	struct options o;
+
+	(void)state;
+	assert_int_equal(parse(&o, "-x", "--no-mouse", "-h", "-V", NULL), 0);
+	assert_true(o.failed_only);
+	assert_true(o.no_mouse);
+	assert_true(o.help);
+	assert_true(o.version);
+	/* short flags combine */
+	assert_int_equal(parse(&o, "-bxd2", NULL), 0);
+	assert_int_equal(o.output, OUTPUT_BATCH);
+	assert_true(o.failed_only);
+	assert_float_equal(o.delay_s, 2.0, 1e-12);
+	assert_int_equal(parse(&o, "--failed", "--help", "--version", NULL), 0);
+	assert_true(o.failed_only && o.help && o.version);
+}
+
+static void test_vfs_hook(void **state)
+{
+	static const struct {
+		const char *arg;
+		enum vfs_hook want;
+	} ok[] = {
+		{ "--vfs-hook=auto", VFS_HOOK_AUTO },
+		{ "--vfs-hook=fentry", VFS_HOOK_FENTRY },
+		{ "--vfs-hook=kprobe", VFS_HOOK_KPROBE },
+		{ "--vfs-hook=tracepoint", VFS_HOOK_TRACEPOINT },
+	};
+	struct options o;
+	unsigned i;
+
+	(void)state;
+	for (i = 0; i < sizeof(ok) / sizeof(ok[0]); i++) {
+		assert_int_equal(parse(&o, ok[i].arg, NULL), 0);
+		assert_int_equal(o.vfs_hook, ok[i].want);
+	}
+	assert_int_equal(parse(&o, "--vfs-hook", "kprobe", NULL), 0);
+	assert_int_equal(o.vfs_hook, VFS_HOOK_KPROBE);
+	REFUSE("--vfs-hook: 'fexit' is not one of auto, fentry, kprobe, tracepoint", NULL,
+	       "--vfs-hook=fexit");
+	REFUSE("'Fentry'", NULL, "--vfs-hook=Fentry");
+	REFUSE("''", NULL, "--vfs-hook=");
+	REFUSE("--vfs-hook: missing value", NULL, "--vfs-hook");
+}
+
+static void test_sources(void **state)
+{
+	struct options o;
+
+	(void)state;
+	assert_int_equal(parse(&o, "--sources", "exec", NULL), 0);
+	assert_int_equal(o.sources, 1u << TT_SRC_EXEC);
+	assert_int_equal(parse(&o, "--sources=bio,syscalls,open", NULL), 0);
+	assert_int_equal(o.sources, 1u << TT_SRC_BIO | 1u << TT_SRC_SYSCALL | 1u << TT_SRC_OPEN);
+	assert_int_equal(parse(&o, "--sources=vfs,vfs", NULL), 0);
+	assert_int_equal(o.sources, 1u << TT_SRC_VFS);
+	assert_int_equal(parse(&o, "--sources=all", NULL), 0);
+	assert_int_equal(o.sources, ALL_SOURCES);
+	REFUSE("--sources: 'disk' in 'exec,disk' is not one of", NULL, "--sources=exec,disk");
+	REFUSE("'' in ''", NULL, "--sources=");
+	REFUSE("'' in 'exec,'", NULL, "--sources=exec,");
+	REFUSE("'' in ',exec'", NULL, "--sources=,exec");
+	REFUSE("'execs'", NULL, "--sources=execs");
+	REFUSE("'syscall'", NULL, "--sources=syscall");
+}
+
+static void test_limits(void **state)
+{
+	struct options o;
+
+	(void)state;
+	assert_int_equal(parse(&o, "--args-cap=64", NULL), 0);
+	assert_int_equal(o.args_cap, 64);
+	assert_int_equal(parse(&o, "--args-cap", "16384", NULL), 0);
+	assert_int_equal(o.args_cap, 16384);
+	REFUSE("--args-cap: '63' is not a number of bytes between 64 and 16384", NULL,
+	       "--args-cap=63");
+	REFUSE("'16385'", NULL, "--args-cap=16385");
+
+	assert_int_equal(parse(&o, "--events=16", NULL), 0);
+	assert_int_equal(o.log_capacity, 16);
+	assert_int_equal(parse(&o, "--events=10000000", NULL), 0);
+	assert_int_equal(o.log_capacity, 10000000);
+	REFUSE("--events: '15' is not a number of events between 16 and 10000000", NULL,
+	       "--events=15");
+	REFUSE("'10000001'", NULL, "--events=10000001");
+
+	assert_int_equal(parse(&o, "--ringbuf-size=64", NULL), 0);
+	assert_int_equal(o.ringbuf_kb, 64);
+	assert_int_equal(parse(&o, "--ringbuf-size", "262144", NULL), 0);
+	assert_int_equal(o.ringbuf_kb, 262144);
+	assert_int_equal(parse(&o, "--ringbuf-size=4096", NULL), 0);
+	assert_int_equal(o.ringbuf_kb, 4096);
+	REFUSE("--ringbuf-size: '1000' is not a power of two between 64 and 262144", NULL,
+	       "--ringbuf-size=1000");
+	REFUSE("'32'", NULL, "--ringbuf-size=32");
+	REFUSE("'524288'", NULL, "--ringbuf-size=524288");
+	REFUSE("'0'", NULL, "--ringbuf-size=0");
+}
+
+static void test_strings(void **state)
+{
+	struct options o;
+
+	(void)state;
+	assert_int_equal(parse(&o, "--log", "/tmp/tt.log", "--theme=light", NULL), 0);
+	assert_string_equal(o.log_file, "/tmp/tt.log");
+	assert_string_equal(o.theme, "light");
+	REFUSE("--log: the log file name must not be empty", NULL, "--log=");
+	REFUSE("--theme: the theme name must not be empty", NULL, "--theme=");
+	REFUSE("--log: missing value", NULL, "--log");
+}
+
+static void test_unknown_and_stray(void **state)
+{
+	(void)state;
+	REFUSE("unknown option '-q'", NULL, "-q");
+	REFUSE("unknown option '--frobnicate'", NULL, "--frobnicate");
+	REFUSE("unknown option '--frobnicate'", NULL, "--frobnicate=3");
+	REFUSE("unknown option '-q'", NULL, "-bq");
+	REFUSE("unexpected argument 'foo'", NULL, "foo");
+	REFUSE("unexpected argument 'foo'", NULL, "-b", "foo", "-x");
+	REFUSE("unexpected argument '-b'", NULL, "--", "-b");
+	/* the first error wins and later options are not looked at */
+	REFUSE("-d: '0'", NULL, "-d", "0", "-n", "0");
+}
+
+static void test_repeated_and_last_wins(void **state)
+{
+	struct options o;
+
+	(void)state;
+	/* getopt state is reset: a failed parse does not poison the next */
+	REFUSE("-d", NULL, "-b", "-d");
+	assert_int_equal(parse(&o, "-d", "3", "-d", "4", NULL), 0);
+	assert_float_equal(o.delay_s, 4.0, 1e-12);
+	/* a second parse starts from the defaults, not from the first */
+	assert_int_equal(parse(&o, "-x", NULL), 0);
+	assert_float_equal(o.delay_s, 1.0, 1e-12);
+	assert_true(o.failed_only);
+	assert_int_equal(parse(&o, NULL), 0);
+	assert_false(o.failed_only);
+}
+
+static void test_small_error_buffer(void **state)
+{
+	char *argv[] = { (char *)"tracetop", (char *)"-d", (char *)"0", NULL };
+	char small[12];
+	struct options o;
+
+	(void)state;
+	memset(small, 'Z', sizeof(small));
+	assert_int_equal(options_parse(&o, 3, argv, small, sizeof(small)), -EINVAL);
+	assert_int_equal(strlen(small), sizeof(small) - 1);
+	/* no buffer at all is allowed too */
+	assert_int_equal(options_parse(&o, 3, argv, NULL, 0), -EINVAL);
+}
+
+static void test_usage(void **state)
+{
+	char *buf = NULL;
+	size_t size = 0;
+	FILE *f = open_memstream(&buf, &size);
+	static const char *const want[] = {
+		"-d, --delay SECS", "-n, --iterations N", "-b, --batch", "--json",
+		"-p, --pid PID", "-u, --uid UID", "-x, --failed", "--vfs-hook HOOK",
+		"--sources LIST", "--args-cap BYTES", "--events N", "--ringbuf-size KIB",
+		"--log FILE", "--theme NAME", "--no-mouse", "-h, --help", "-V, --version",
+		"Filters:", "Output:", "Limits:",
+	};
+	unsigned i;
+
+	(void)state;
+	assert_non_null(f);
+	options_usage(f);
+	fclose(f);
+	for (i = 0; i < sizeof(want) / sizeof(want[0]); i++)
+		if (!strstr(buf, want[i]))
+			fail_msg("usage lacks '%s'", want[i]);
+	free(buf);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_defaults),
+		cmocka_unit_test(test_delay),
+		cmocka_unit_test(test_iterations),
+		cmocka_unit_test(test_output_modes),
+		cmocka_unit_test(test_pid_uid),
+		cmocka_unit_test(test_flags),
+		cmocka_unit_test(test_vfs_hook),
+		cmocka_unit_test(test_sources),
+		cmocka_unit_test(test_limits),
+		cmocka_unit_test(test_strings),
+		cmocka_unit_test(test_unknown_and_stray),
+		cmocka_unit_test(test_repeated_and_last_wins),
+		cmocka_unit_test(test_small_error_buffer),
+		cmocka_unit_test(test_usage),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
