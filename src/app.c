@@ -10,6 +10,7 @@
 #include "exit_codes.h"
 #include "privilege.h"
 #include "probe.h"
+#include "report.h"
 
 /* How often the rings are drained between ticks: events reach the UI
  * within this delay without a wake-up per event. */
@@ -77,6 +78,7 @@ int app_init(struct app *a, const struct options *opt, char *msg, size_t len)
 	int rc;
 
 	memset(a, 0, sizeof(*a));
+	a->stats_fd = -1;
 	a->opt = *opt;
 	msglog_init(&a->log);
 	if (opt->log_file && msglog_open_file(&a->log, opt->log_file)) {
@@ -97,6 +99,22 @@ int app_init(struct app *a, const struct options *opt, char *msg, size_t len)
 	rc = start_probes(a, msg, len);
 	if (rc)
 		return rc;
+	a->stats_fd = bpf_support_enable_stats();
+	if (a->stats_fd < 0)
+		msglog_printf(&a->log, MSG_INFO, "BPF run-time statistics unavailable: %s",
+			      strerror(-a->stats_fd));
+	selfcost_read("", &a->cost);
+	a->cost_ns = clock_ns(CLOCK_MONOTONIC);
+	/* Everything is attached and every map is open: what remains
+	 * (map reads, ring consumption, /proc reads) needs no capability. */
+	if (!opt->probe_report) {
+		int err = privilege_drop();
+
+		if (err)
+			msglog_printf(&a->log, MSG_WARN, "could not drop capabilities: %s",
+				      strerror(-err));
+		a->dropped = err == 0;
+	}
 	a->out = (struct output){
 		.f = stdout,
 		.json = opt->output == OUTPUT_JSON,
@@ -127,9 +145,19 @@ static void sample_all(struct app *a)
 static bool tick(struct app *a, bool final)
 {
 	const struct tt_snapshot *snap;
+	struct selfcost_sample cost;
+	struct tt_selfcost self = { 0 };
+	uint64_t now;
 
 	sample_all(a);
-	snap = model_tick(a->model, clock_ns(CLOCK_MONOTONIC));
+	now = clock_ns(CLOCK_MONOTONIC);
+	snap = model_tick(a->model, now);
+	selfcost_read("", &cost);
+	selfcost_update(&self, &a->cost, &cost, (double)(now - a->cost_ns) / 1e9);
+	self.stats_enabled = a->stats_fd >= 0;
+	model_set_self(a->model, &self, a->dropped);
+	a->cost = cost;
+	a->cost_ns = now;
 	a->ticks++;
 	if (a->fe)
 		return false;
@@ -247,9 +275,27 @@ int app_run(struct app *a, const struct frontend *fe)
 	return TT_EXIT_OK;
 }
 
+void app_probe_report(struct app *a, FILE *out)
+{
+	struct tt_source_status src[TT_SRC_MAX];
+	struct report_facts facts;
+	int i;
+
+	report_gather(&facts, "");
+	facts.bpf_stats = a->stats_fd >= 0;
+	memset(src, 0, sizeof(src));
+	for (i = 0; a->model && i < TT_SRC_MAX; i++)
+		src[i] = *model_source(a->model, i);
+	report_print(out, &facts, src, &a->log);
+}
+
 void app_fini(struct app *a)
 {
 	int i;
+
+	if (a->stats_fd >= 0)
+		close(a->stats_fd);
+	a->stats_fd = -1;
 
 	/* The consumer maps the rings: release it before the maps go. */
 	ring_buffer__free(a->rb);

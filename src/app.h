@@ -13,6 +13,7 @@
 #include "msglog.h"
 #include "options.h"
 #include "output.h"
+#include "selfcost.h"
 
 struct app {
 	struct options opt;
@@ -26,11 +27,18 @@ struct app {
 	const struct frontend *fe;	/* borrowed; NULL in batch mode */
 	uint64_t ticks;
 	bool quit;
+	int stats_fd;			/* owned: keeps BPF run-time stats on, or -1 */
+	bool dropped;			/* capabilities dropped after attach */
+	struct selfcost_sample cost;	/* at the previous tick */
+	uint64_t cost_ns;		/* CLOCK_MONOTONIC of that sample */
 };
 
 /* Checks privileges, starts the requested sources. Returns 0 or an exit
  * code (exit_codes.h) with a sentence in msg. */
 int app_init(struct app *a, const struct options *opt, char *msg, size_t len);
+/* --probe-report: prints what the kernel offers and how each source
+ * started (call after app_init, whatever it returned). */
+void app_probe_report(struct app *a, FILE *out);
 /* Runs the event loop until quit, -n snapshots or a terminating signal.
  * fe is the interactive front end, NULL for batch output. Returns an exit code. */
 int app_run(struct app *a, const struct frontend *fe);

@@ -138,6 +138,13 @@ bool bpf_support_tracepoint_exists(const char *category, const char *name)
 	return false;
 }
 
+int bpf_support_enable_stats(void)
+{
+	int fd = bpf_enable_stats(BPF_STATS_RUN_TIME);
+
+	return fd < 0 ? -errno : fd;
+}
+
 const char *bpf_support_strerror(int err, char *buf, size_t len)
 {
 	if (err < 0)

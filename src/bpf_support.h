@@ -34,6 +34,11 @@ int bpf_support_tracefs(char *reason, size_t len);
 /* True when the tracepoint category/name exists in tracefs. */
 bool bpf_support_tracepoint_exists(const char *category, const char *name);
 
+/* Turns on the kernel's BPF run-time statistics for as long as the
+ * returned fd stays open (the kernel counts holders and restores the
+ * previous setting when the last one closes). fd or -errno. */
+int bpf_support_enable_stats(void);
+
 /* Short human description of a libbpf/kernel error for a status line,
  * e.g. "permission denied (EPERM)". */
 const char *bpf_support_strerror(int err, char *buf, size_t len);

@@ -30,7 +30,12 @@ int main(int argc, char **argv)
 		opt.output = OUTPUT_BATCH;
 
 	rc = app_init(&app, &opt, msg, sizeof(msg));
-	if (rc == TT_EXIT_OK)
+	if (opt.probe_report) {
+		if (rc && rc != TT_EXIT_NO_SOURCE)
+			fprintf(stderr, "tracetop: %s\n", msg);
+		else
+			app_probe_report(&app, stdout);
+	} else if (rc == TT_EXIT_OK)
 		rc = app_run(&app, NULL);
 	else
 		fprintf(stderr, "tracetop: %s\n", msg);

@@ -523,6 +523,12 @@ const struct tt_snapshot *model_tick(struct model *m, uint64_t mono_ns)
 	return s;
 }
 
+void model_set_self(struct model *m, const struct tt_selfcost *c, bool privileges_dropped)
+{
+	m->snap.self = *c;
+	m->snap.privileges_dropped = privileges_dropped;
+}
+
 const struct tt_snapshot *model_snapshot(const struct model *m)
 {
 	return &m->snap;

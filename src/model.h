@@ -43,6 +43,8 @@ int model_event(struct model *m, const struct tt_event *ev);
 /* Ends an interval at mono_ns (CLOCK_MONOTONIC): computes rates and
  * deltas and returns the snapshot, valid until the next call. */
 const struct tt_snapshot *model_tick(struct model *m, uint64_t mono_ns);
+/* Facts about tracetop itself, copied into the current snapshot. */
+void model_set_self(struct model *m, const struct tt_selfcost *c, bool privileges_dropped);
 /* The latest snapshot (empty before the first tick). */
 const struct tt_snapshot *model_snapshot(const struct model *m);
 const struct event_log *model_log(const struct model *m);

@@ -46,6 +46,7 @@ enum {
 	OPT_LOG,
 	OPT_THEME,
 	OPT_NO_MOUSE,
+	OPT_PROBE_REPORT,
 };
 
 struct opt_desc {
@@ -82,6 +83,8 @@ static const struct opt_desc opt_table[] = {
 	{ "no-mouse", OPT_NO_MOUSE, false, NULL, NULL, "do not capture the mouse" },
 	{ "help", 'h', false, NULL, "Information", "show this help and exit" },
 	{ "version", 'V', false, NULL, NULL, "show the version and exit" },
+	{ "probe-report", OPT_PROBE_REPORT, false, NULL, NULL,
+	  "start every source, report the kernel's facilities\nand the hook each source uses, and exit" },
 };
 
 #define N_OPTS (sizeof(opt_table) / sizeof(opt_table[0]))
@@ -328,6 +331,9 @@ static int opt_apply(struct opt_ctx *c, int val, const char *arg, struct options
 		return 0;
 	case 'V':
 		o->version = true;
+		return 0;
+	case OPT_PROBE_REPORT:
+		o->probe_report = true;
 		return 0;
 	}
 	return opt_fail(c, "internal error: option %d has no handler", val);

@@ -38,6 +38,7 @@ struct options {
 	bool no_mouse;		/* --no-mouse (interactive) */
 	bool help;		/* -h */
 	bool version;		/* -V */
+	bool probe_report;	/* --probe-report */
 };
 
 #define OPTIONS_EXIT_USAGE 2

@@ -226,6 +226,12 @@ void output_json_snapshot(const struct output *o, const struct tt_snapshot *s,
 		s->seq, final ? "true" : "false", s->wall_s, fin(s->elapsed_s),
 		s->events_interval, s->lost_interval, s->lost_total);
 	json_sources(o, s);
+	fprintf(o->f, ",\"self\":{\"cpu_pct\":%.2f,\"bpf_stats\":%s,\"bpf_cpu_pct\":%.2f,"
+		"\"bpf_run_ns\":%" PRIu64 ",\"bpf_run_cnt\":%" PRIu64 ",\"bpf_progs\":%u,"
+		"\"map_bytes\":%" PRIu64 ",\"rss_kb\":%" PRIu64 ",\"privileges_dropped\":%s}",
+		fin(s->self.cpu_pct), s->self.stats_enabled ? "true" : "false",
+		fin(s->self.bpf_cpu_pct), s->self.bpf_run_ns, s->self.bpf_run_cnt, s->self.n_progs,
+		s->self.map_bytes, s->self.rss_kb, s->privileges_dropped ? "true" : "false");
 	json_vfs(o, s);
 	json_syscalls(o, s);
 	json_bio(o, s);

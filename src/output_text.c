@@ -214,6 +214,12 @@ void output_text_snapshot(const struct output *o, const struct tt_snapshot *s,
 		stamp, s->seq, final ? " (final)" : "", s->elapsed_s,
 		s->events_interval, s->lost_interval, s->lost_total);
 	text_sources(o, s, true);
+	fprintf(o->f, "tracetop itself: cpu %.1f%%", s->self.cpu_pct);
+	if (s->self.stats_enabled)
+		fprintf(o->f, ", its %u BPF programs %.2f%% of a core (%" PRIu64 " runs)",
+			s->self.n_progs, s->self.bpf_cpu_pct, s->self.bpf_runs_interval);
+	fprintf(o->f, ", maps %" PRIu64 " KiB, rss %" PRIu64 " KiB%s\n", s->self.map_bytes / 1024,
+		s->self.rss_kb, s->privileges_dropped ? ", capabilities dropped" : "");
 	text_vfs(o, s);
 	text_syscalls(o, s);
 	text_bio(o, s);

@@ -4,6 +4,9 @@
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
+#include <sys/prctl.h>
+#include <sys/syscall.h>
+#include <linux/capability.h>
 #include "exit_codes.h"
 #include "privilege.h"
 
@@ -77,5 +80,38 @@ int privilege_check(const char *root, char *msg, size_t len)
 			return TT_EXIT_KERNEL;
 		}
 	}
+	return 0;
+}
+
+static int last_cap(void)
+{
+	FILE *f = fopen("/proc/sys/kernel/cap_last_cap", "re");
+	int cap = 63;
+
+	if (f) {
+		if (fscanf(f, "%d", &cap) != 1)
+			cap = 63;
+		fclose(f);
+	}
+	return cap;
+}
+
+int privilege_drop(void)
+{
+	struct __user_cap_header_struct hdr = { .version = _LINUX_CAPABILITY_VERSION_3 };
+	struct __user_cap_data_struct data[_LINUX_CAPABILITY_U32S_3];
+	int cap, top = last_cap();
+
+	/* The bounding set first: dropping from it needs CAP_SETPCAP. */
+	for (cap = 0; cap <= top; cap++)
+		if (prctl(PR_CAPBSET_DROP, cap, 0, 0, 0) && errno != EINVAL)
+			return -errno;
+	if (prctl(PR_CAP_AMBIENT, PR_CAP_AMBIENT_CLEAR_ALL, 0, 0, 0) && errno != EINVAL)
+		return -errno;
+	memset(data, 0, sizeof(data));
+	if (syscall(SYS_capset, &hdr, data))
+		return -errno;
+	if (prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0))
+		return -errno;
 	return 0;
 }

@@ -21,4 +21,10 @@ bool privilege_caps_enough(uint64_t caps);
  * exit_codes.h with a sentence (and its fix) in msg. */
 int privilege_check(const char *root, char *msg, size_t len);
 
+/* Drops every capability (effective, permitted, inheritable, ambient and
+ * the bounding set) and sets no_new_privs. Called once every BPF program
+ * is attached and every map is open: map and ring operations on fds
+ * already held need no capability. 0 or -errno. */
+int privilege_drop(void);
+
 #endif

@@ -76,6 +76,19 @@ struct tt_bio_disk {
 	struct hist total[BIO_OP_MAX][BIO_PH_MAX];	/* since start */
 };
 
+/* What tracetop itself costs (selfcost.c). */
+struct tt_selfcost {
+	bool stats_enabled;	/* BPF run-time statistics are on */
+	double cpu_pct;		/* tracetop's own CPU, % of one core */
+	double bpf_cpu_pct;	/* its BPF programs' run time, % of one core */
+	uint64_t bpf_run_ns;	/* since start */
+	uint64_t bpf_run_cnt;
+	uint64_t bpf_runs_interval;
+	unsigned n_progs;
+	uint64_t map_bytes;	/* kernel memory of its maps */
+	uint64_t rss_kb;
+};
+
 struct tt_snapshot {
 	uint64_t seq;		/* tick number, 1 for the first */
 	uint64_t mono_ns;	/* CLOCK_MONOTONIC at the tick */
@@ -88,6 +101,9 @@ struct tt_snapshot {
 	uint64_t events_interval;	/* exec + open events received this interval */
 	uint64_t lost_interval;		/* all sources */
 	uint64_t lost_total;
+
+	struct tt_selfcost self;	/* set by the app each tick */
+	bool privileges_dropped;	/* capabilities gone after attach */
 
 	struct tt_vfs_view vfs;
 

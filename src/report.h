@@ -1,0 +1,29 @@
+/* --probe-report: what the kernel offers tracetop and what each source
+ * ended up using, printed once after every source was tried. The facts
+ * are read under a root directory so tests can use fixtures. */
+#ifndef TRACETOP_REPORT_H
+#define TRACETOP_REPORT_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+#include "msglog.h"
+#include "snapshot.h"
+
+struct report_facts {
+	char kernel[65];	/* uname -r */
+	char machine[65];	/* uname -m */
+	long long btf_bytes;	/* size of /sys/kernel/btf/vmlinux, -1 when missing */
+	char lockdown[64];	/* the bracketed mode, or "not available" */
+	uint64_t cap_eff;
+	bool cap_known;
+	char tracefs[256];	/* mount point, or "" */
+	char debugfs[256];
+	bool bpf_stats;		/* run-time statistics could be enabled */
+};
+
+void report_gather(struct report_facts *f, const char *root);
+void report_print(FILE *out, const struct report_facts *f,
+		  const struct tt_source_status src[TT_SRC_MAX], const struct msglog *log);
+
+#endif
