@@ -183,9 +183,15 @@ static void handle_signals(struct app *a, bool *dirty)
 			}
 			break;
 		case SIGTSTP:
+			/* Leave the terminal as the shell expects, stop, and
+			 * take it back once continued. */
 			if (a->fe)
 				a->fe->suspend(a->fe->ctx);
 			kill(getpid(), SIGSTOP);
+			if (a->fe) {
+				a->fe->resume(a->fe->ctx);
+				*dirty = true;
+			}
 			break;
 		case SIGCONT:
 			if (a->fe) {

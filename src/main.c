@@ -2,7 +2,9 @@
  * Nothing else lives here; only main() chooses the exit code. */
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 #include "app.h"
+#include "app_ui.h"
 #include "exit_codes.h"
 #include "options.h"
 
@@ -10,6 +12,7 @@ int main(int argc, char **argv)
 {
 	struct options opt;
 	struct app app;
+	struct app_ui ui = { 0 };
 	char msg[1024] = "";
 	int rc;
 
@@ -25,9 +28,12 @@ int main(int argc, char **argv)
 		printf("tracetop %s\n", PACKAGE_VERSION);
 		return TT_EXIT_OK;
 	}
-	/* Until the interactive UI is built in, the default is batch text. */
-	if (opt.output == OUTPUT_UI)
-		opt.output = OUTPUT_BATCH;
+	if (opt.output == OUTPUT_UI && !opt.probe_report &&
+	    (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO))) {
+		fprintf(stderr, "tracetop: the full-screen view needs a terminal; "
+			"use --batch or --json for a pipe or a file.\n");
+		return TT_EXIT_USAGE;
+	}
 
 	rc = app_init(&app, &opt, msg, sizeof(msg));
 	if (opt.probe_report) {
@@ -35,10 +41,17 @@ int main(int argc, char **argv)
 			fprintf(stderr, "tracetop: %s\n", msg);
 		else
 			app_probe_report(&app, stdout);
-	} else if (rc == TT_EXIT_OK)
-		rc = app_run(&app, NULL);
-	else
+	} else if (rc != TT_EXIT_OK) {
 		fprintf(stderr, "tracetop: %s\n", msg);
+	} else if (opt.output != OUTPUT_UI) {
+		rc = app_run(&app, NULL);
+	} else if (app_ui_open(&ui, &app.opt, &app.log, msg, sizeof(msg)) == 0) {
+		rc = app_run(&app, &ui.fe);
+		app_ui_close(&ui);
+	} else {
+		fprintf(stderr, "tracetop: %s\n", msg);
+		rc = TT_EXIT_ERROR;
+	}
 	app_fini(&app);
 	return rc;
 }

@@ -1,0 +1,230 @@
+/* Test data for the UI tests (see fixture.h). */
+#include <stdio.h>
+#include <string.h>
+#include "fixture.h"
+
+#define NS 1000000000ull
+#define MONO_NS (273125ull * NS)	/* up 3 days, 3h52m05s */
+#define WALL_S 1700000000		/* 2023-11-14 22:13:20 UTC */
+
+static const struct {
+	unsigned id;
+	const char *name;
+	double rate, err_rate;
+	uint64_t total, errors;
+} sc_data[] = {
+	{ 0, "read", 18234.5, 12.0, 93811200, 41022 },
+	{ 1, "write", 9120.2, 0, 47120333, 12 },
+	{ 232, "epoll_wait", 7702.0, 0, 39882001, 0 },
+	{ 202, "futex", 5210.7, 310.4, 27001876, 1603221 },
+	{ 257, "openat", 2403.1, 812.6, 12420778, 4200117 },
+	{ 3, "close", 2398.0, 0.5, 12399870, 2510 },
+	{ 262, "newfstatat", 1904.3, 402.0, 9860022, 2081005 },
+	{ 45, "recvfrom", 1500.0, 220.9, 7712004, 1140002 },
+	{ 44, "sendto", 1499.8, 0, 7710980, 3 },
+	{ 9, "mmap", 320.4, 0, 1650044, 0 },
+	{ 16, "ioctl", 210.0, 210.0, 1082100, 1082100 },
+	{ 217, "getdents64", 88.2, 0, 455120, 0 },
+	{ 230, "clock_nanosleep", 40.0, 0, 206880, 0 },
+	{ 59, "execve", 3.1, 0.4, 16044, 2080 },
+	{ 74, "fsync", 1.0, 0, 5170, 0 },
+	{ 435, "clone3", 0, 0, 8120, 0 },
+};
+
+static const struct {
+	uint32_t pid;
+	const char *comm;
+	double rate, err_rate;
+	uint64_t total;
+	unsigned top;
+} pr_data[] = {
+	{ 2211, "nginx", 14022.0, 402.5, 72008121, 232 },
+	{ 2212, "nginx", 13877.4, 398.0, 71650330, 232 },
+	{ 1830, "postgres", 9012.7, 12.0, 46600211, 0 },
+	{ 1844, "postgres", 4410.0, 0, 22800100, 1 },
+	{ 3120, "python3", 2204.9, 803.0, 11400222, 257 },
+	{ 1, "systemd", 310.0, 40.1, 1602201, 232 },
+	{ 977, "journald", 122.3, 0, 632008, 1 },
+	{ 4410, "bash", 12.0, 2.0, 62100, 262 },
+	{ 4478, "evil\x1b[31mred", 9.0, 9.0, 46522, 257 },
+	{ 612, "sshd", 4.5, 0, 23330, 45 },
+};
+
+static void disk_hist(struct hist *h, const uint64_t *slots, unsigned n)
+{
+	hist_clear(h);
+	hist_set(h, slots, n, 0);
+}
+
+static void fill_disks(struct fixture *f)
+{
+	/* vda: reads mostly 128us..2ms, writes slower, a tail to 65ms. */
+	static const uint64_t vda_read[] = { 0, 0, 0, 0, 0, 0, 3, 40, 220, 810, 1203, 622, 140, 31, 6, 2, 1 };
+	static const uint64_t vda_write[] = { 0, 0, 0, 0, 0, 0, 0, 5, 60, 301, 530, 700, 412, 90, 22, 8, 3 };
+	static const uint64_t vda_queue[] = { 4020, 880, 120, 31, 8, 2, 1 };
+	static const uint64_t nvme_read[] = { 0, 0, 0, 0, 2, 80, 930, 2200, 410, 30, 4 };
+	static const uint64_t nvme_write[] = { 0, 0, 0, 0, 0, 12, 300, 1820, 940, 70, 9, 1 };
+	struct tt_bio_disk *d = f->disks;
+
+	memset(d, 0, sizeof(f->disks));
+	snprintf(d[0].name, sizeof(d[0].name), "nvme0n1");
+	d[0].dev = 259u << 20;
+	disk_hist(&d[0].interval[BIO_OP_READ][BIO_PH_DEVICE], nvme_read, 11);
+	disk_hist(&d[0].interval[BIO_OP_WRITE][BIO_PH_DEVICE], nvme_write, 12);
+	snprintf(d[1].name, sizeof(d[1].name), "vda");
+	d[1].dev = 253u << 20;
+	disk_hist(&d[1].interval[BIO_OP_READ][BIO_PH_DEVICE], vda_read, 17);
+	disk_hist(&d[1].interval[BIO_OP_WRITE][BIO_PH_DEVICE], vda_write, 17);
+	disk_hist(&d[1].interval[BIO_OP_READ][BIO_PH_QUEUE], vda_queue, 7);
+	for (int i = 0; i < 2; i++)
+		for (int op = 0; op < BIO_OP_MAX; op++)
+			for (int ph = 0; ph < BIO_PH_MAX; ph++) {
+				/* "since start" is 40 intervals like this one */
+				struct hist *t = &d[i].total[op][ph];
+
+				hist_clear(t);
+				for (int k = 0; k < 40; k++)
+					hist_merge(t, &d[i].interval[op][ph]);
+			}
+}
+
+static void push(struct fixture *f, int type, unsigned ms_ago, uint32_t pid, const char *comm,
+		 int ret, const char *path, const char *args, size_t args_len)
+{
+	struct tt_event ev;
+
+	memset(&ev, 0, sizeof(ev));
+	ev.type = type;
+	ev.ts_ns = MONO_NS - (uint64_t)ms_ago * 1000000ull;
+	ev.pid = ev.tid = pid;
+	ev.ret = ret;
+	ev.dirfd = -100;
+	snprintf(ev.comm, sizeof(ev.comm), "%s", comm);
+	ev.path = path;
+	ev.path_len = strlen(path) + 1;	/* as the decoder hands it: NUL included */
+	ev.args = args;
+	ev.args_len = args_len;
+	if (args)
+		ev.argc = 1;
+	event_log_push(&f->log, &ev);
+}
+
+#define ARGS(s) s, sizeof(s)	/* NUL-separated argv, final NUL included */
+
+static void fill_log(struct fixture *f)
+{
+	event_log_init(&f->log, 64);
+	push(f, TT_EVENT_OPEN, 4100, 3120, "python3", 3, "/etc/ld.so.cache", NULL, 0);
+	push(f, TT_EVENT_OPEN, 4090, 3120, "python3", -2, "/usr/lib/python3.11/site-packages/requests/__pycache__/adapters.cpython-311.pyc", NULL, 0);
+	push(f, TT_EVENT_EXEC, 3900, 4410, "bash", 0, "/usr/bin/grep", ARGS("grep\0-r\0--color=auto\0TODO\0src/"));
+	push(f, TT_EVENT_OPEN, 3850, 4411, "grep", 3, "src/main.c", NULL, 0);
+	push(f, TT_EVENT_OPEN, 3700, 2211, "nginx", 14, "/var/www/html/index.html", NULL, 0);
+	push(f, TT_EVENT_OPEN, 3650, 2212, "nginx", -2, "/var/www/html/favicon.ico", NULL, 0);
+	push(f, TT_EVENT_EXEC, 3400, 1, "systemd", -13, "/usr/local/bin/backup.sh", ARGS("/usr/local/bin/backup.sh\0--full"));
+	push(f, TT_EVENT_OPEN, 3100, 1830, "postgres", 22, "base/16384/2619", NULL, 0);
+	push(f, TT_EVENT_OPEN, 2800, 4478, "evil\x1b[31mred", -2, "/tmp/\x1b[2J\x1b[Hgotcha\nline2", NULL, 0);
+	push(f, TT_EVENT_EXEC, 2500, 4410, "bash", 0, "/usr/bin/ls", ARGS("ls\0-la\0/var/log"));
+	push(f, TT_EVENT_OPEN, 2490, 4479, "ls", 3, "/var/log", NULL, 0);
+	push(f, TT_EVENT_OPEN, 2200, 977, "journald", -24, "/var/log/journal/0f3c/system.journal", NULL, 0);
+	push(f, TT_EVENT_OPEN, 1900, 3120, "python3", 5, "/home/deploy/app/config/settings.yaml", NULL, 0);
+	push(f, TT_EVENT_EXEC, 1500, 612, "sshd", 0, "/usr/sbin/sshd", ARGS("sshd: deploy [priv]"));
+	push(f, TT_EVENT_OPEN, 1200, 2211, "nginx", -13, "/var/www/private/.htpasswd", NULL, 0);
+	push(f, TT_EVENT_EXEC, 900, 4410, "bash", -2, "/usr/bin/nonexistent-tool", ARGS("nonexistent-tool\0--help"));
+	push(f, TT_EVENT_OPEN, 700, 1844, "postgres", 31, "pg_wal/000000010000000A000000F3", NULL, 0);
+	push(f, TT_EVENT_EXEC, 400, 4410, "bash", 0, "/usr/bin/python3",
+	     ARGS("python3\0-c\0import sys; print(sys.argv)\0a very long argument list that goes on and on past the edge of the pane"));
+	push(f, TT_EVENT_OPEN, 300, 4480, "python3", 3, "/usr/lib/python3.11/encodings/__init__.py", NULL, 0);
+	push(f, TT_EVENT_OPEN, 100, 2212, "nginx", 15, "/var/www/html/caf\xc3\xa9/men\xc3\xba.html", NULL, 0);
+}
+
+void fixture_init(struct fixture *f)
+{
+	struct tt_snapshot *s = &f->snap;
+	static const char *const hooks[TT_SRC_MAX] = {
+		[TT_SRC_EXEC] = "tracepoint", [TT_SRC_OPEN] = "tracepoint",
+		[TT_SRC_VFS] = "tracepoint", [TT_SRC_BIO] = "tp_btf", [TT_SRC_SYSCALL] = "tp_btf",
+	};
+	static const double vfs_rate[VFS_OP_MAX] = { 18234.5, 9120.2, 2403.1, 41.0, 1.0 };
+
+	memset(f, 0, sizeof(*f));
+	s->seq = 412;
+	s->mono_ns = MONO_NS;
+	s->wall_s = WALL_S;
+	s->elapsed_s = 1.0;
+	snprintf(s->hostname, sizeof(s->hostname), "fixture-web-01");
+	snprintf(s->kernel, sizeof(s->kernel), "6.18.0-fixture");
+	for (int i = 0; i < TT_SRC_MAX; i++) {
+		s->src[i].state = TT_STATE_RUNNING;
+		snprintf(s->src[i].hook, sizeof(s->src[i].hook), "%s", hooks[i]);
+		s->src[i].events_total = 1000;
+	}
+	snprintf(s->src[TT_SRC_VFS].note, sizeof(s->src[TT_SRC_VFS].note), "syscall tracepoints, approximate");
+	s->events_interval = 2436;
+	s->lost_interval = 0;
+	s->lost_total = 0;
+
+	s->vfs.approximate = true;
+	s->vfs.spark_len = TT_SPARK_LEN;
+	for (int op = 0; op < VFS_OP_MAX; op++) {
+		s->vfs.rate[op] = vfs_rate[op];
+		s->vfs.total[op] = (uint64_t)(vfs_rate[op] * 5150);
+		for (int k = 0; k < TT_SPARK_LEN; k++) {
+			/* a slow wave plus a burst twenty samples ago */
+			double wave = 0.6 + 0.4 * ((k * 7 + op * 3) % 17) / 16.0;
+
+			s->vfs.spark[op][k] = vfs_rate[op] * wave * (k == 40 ? 2.0 : 1.0);
+		}
+	}
+	for (size_t i = 0; i < sizeof(sc_data) / sizeof(sc_data[0]); i++)
+		f->syscalls[i] = (struct tt_syscall_row){ sc_data[i].id, sc_data[i].name, sc_data[i].rate,
+							  sc_data[i].err_rate, sc_data[i].total, sc_data[i].errors };
+	s->syscalls = f->syscalls;
+	s->n_syscalls = sizeof(sc_data) / sizeof(sc_data[0]);
+	for (size_t i = 0; i < sizeof(pr_data) / sizeof(pr_data[0]); i++) {
+		struct tt_proc_row *p = &f->procs[i];
+
+		p->pid = pr_data[i].pid;
+		snprintf(p->comm, sizeof(p->comm), "%s", pr_data[i].comm);
+		p->rate = pr_data[i].rate;
+		p->err_rate = pr_data[i].err_rate;
+		p->total = pr_data[i].total;
+		p->top_id = pr_data[i].top;
+		p->top_rate = pr_data[i].rate / 2;
+	}
+	s->procs = f->procs;
+	s->n_procs = sizeof(pr_data) / sizeof(pr_data[0]);
+	fill_disks(f);
+	s->disks = f->disks;
+	s->n_disks = 2;
+	fill_log(f);
+	s->ev_begin = 0;
+	s->ev_end = event_log_end_seq(&f->log);
+}
+
+void fixture_init_failed(struct fixture *f)
+{
+	struct tt_snapshot *s;
+
+	fixture_init(f);
+	s = &f->snap;
+	s->src[TT_SRC_BIO].state = TT_STATE_FAILED;
+	s->src[TT_SRC_BIO].hook[0] = '\0';
+	snprintf(s->src[TT_SRC_BIO].error, sizeof(s->src[TT_SRC_BIO].error),
+		 "tp_btf/block_rq_issue: load failed: Permission denied (EPERM); "
+		 "raw_tp/block_rq_issue: attach failed: No such file or directory (ENOENT)");
+	s->src[TT_SRC_SYSCALL].state = TT_STATE_FAILED;
+	snprintf(s->src[TT_SRC_SYSCALL].error, sizeof(s->src[TT_SRC_SYSCALL].error),
+		 "tp_btf/sys_exit, raw_tp/sys_exit and tracepoint raw_syscalls:sys_exit all failed: "
+		 "tracefs is not mounted and could not be mounted (read-only /sys)");
+	s->src[TT_SRC_OPEN].state = TT_STATE_OFF;
+	s->lost_interval = 120;
+	s->lost_total = 4410;
+	s->n_syscalls = 0;
+	s->n_procs = 0;
+	s->n_disks = 0;
+}
+
+void fixture_fini(struct fixture *f)
+{
+	event_log_fini(&f->log);
+}

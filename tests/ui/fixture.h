@@ -1,0 +1,24 @@
+/* Hand-built snapshots and event logs for the UI tests: realistic values
+ * from an imaginary busy web server, clearly test data (host
+ * "fixture-web-01"). Nothing here comes from a kernel. */
+#ifndef TRACETOP_TESTS_UI_FIXTURE_H
+#define TRACETOP_TESTS_UI_FIXTURE_H
+
+#include "snapshot.h"
+#include "event_log.h"
+
+struct fixture {
+	struct tt_snapshot snap;
+	struct tt_syscall_row syscalls[16];
+	struct tt_proc_row procs[10];
+	struct tt_bio_disk disks[2];
+	struct event_log log;
+};
+
+/* Fills f with the busy-server snapshot and ~30 events. */
+void fixture_init(struct fixture *f);
+/* The same, with the block I/O and syscall sources FAILED. */
+void fixture_init_failed(struct fixture *f);
+void fixture_fini(struct fixture *f);
+
+#endif

@@ -1,0 +1,230 @@
+/* Canvas tests (issue 3): clipping and wide glyphs, the frame diff that
+ * decides what flush.c writes (only changed cells, whole glyphs), and
+ * every screen at every size down to 1x1 without a crash or a write
+ * outside the canvas. */
+#include <locale.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+#include "diff.h"
+#include "fixture.h"
+#include "golden.h"
+#include "layout.h"
+#include "role.h"
+#include "state.h"
+#include "view.h"
+
+static void test_puts_clips(void **state)
+{
+	struct canvas *cv = canvas_new(10, 2);
+	char row[64];
+
+	assert_int_equal(canvas_puts(cv, 7, 0, 100, ROLE_VALUE, "abcdef"), 3);
+	canvas_row_text(cv, 0, row, sizeof(row));
+	assert_string_equal(row, "       abc");
+	canvas_puts(cv, -1, 1, 10, ROLE_VALUE, "xy");
+	canvas_puts(cv, 0, 5, 10, ROLE_VALUE, "x");
+	canvas_row_text(cv, 1, row, sizeof(row));
+	assert_string_equal(row, "y         ");
+	/* control characters never reach a cell */
+	canvas_puts(cv, 0, 1, 10, ROLE_VALUE, "a\x1b[2Jb");
+	canvas_row_text(cv, 1, row, sizeof(row));
+	assert_string_equal(row, "a?[2Jb    ");
+	canvas_free(cv);
+}
+
+static void test_wide_glyphs(void **state)
+{
+	struct canvas *cv = canvas_new(5, 1);
+	char row[64];
+
+	/* U+4E2D is two columns: it does not fit in the last column */
+	assert_int_equal(canvas_puts(cv, 0, 0, 5, ROLE_VALUE, "ab\xe4\xb8\xad\xe4\xb8\xad"), 4);
+	canvas_row_text(cv, 0, row, sizeof(row));
+	assert_string_equal(row, "ab\xe4\xb8\xad ");
+	assert_int_equal(canvas_cell(cv, 3, 0)->ch, UI_CELL_CONT);
+	/* overwriting the right half blanks the left half */
+	canvas_putc(cv, 3, 0, 5, 'x', ROLE_VALUE);
+	canvas_row_text(cv, 0, row, sizeof(row));
+	assert_string_equal(row, "ab x ");
+	assert_int_equal(text_width("a\xe4\xb8\xad"), 3);
+	canvas_free(cv);
+}
+
+struct runs {
+	int n;
+	int x[16], y[16], len[16];
+};
+
+static void collect(void *ctx, int x, int y, int len)
+{
+	struct runs *r = ctx;
+
+	if (r->n < 16) {
+		r->x[r->n] = x;
+		r->y[r->n] = y;
+		r->len[r->n] = len;
+	}
+	r->n++;
+}
+
+static void test_diff_only_changes(void **state)
+{
+	struct canvas *a = canvas_new(20, 3), *b = canvas_new(20, 3);
+	struct runs r = { 0 };
+
+	canvas_puts(a, 0, 0, 20, ROLE_VALUE, "read 12.0k");
+	canvas_puts(b, 0, 0, 20, ROLE_VALUE, "read 12.0k");
+	/* identical frames: nothing to write */
+	assert_int_equal(canvas_diff(a, b, collect, &r), 0);
+	assert_int_equal(r.n, 0);
+	/* one value changes: exactly those cells */
+	canvas_puts(b, 5, 0, 20, ROLE_VALUE, "13.1k");
+	assert_int_equal(canvas_diff(a, b, collect, &r), 2);
+	assert_int_equal(r.n, 2);
+	assert_int_equal(r.x[0], 6);
+	assert_int_equal(r.len[0], 1);
+	assert_int_equal(r.x[1], 8);
+	assert_int_equal(r.len[1], 1);
+	canvas_puts(b, 12, 0, 20, ROLE_VALUE, "/s");
+	memset(&r, 0, sizeof(r));
+	assert_int_equal(canvas_diff(a, b, collect, &r), 4);
+	assert_int_equal(r.x[2], 12);
+	assert_int_equal(r.len[2], 2);
+	/* a role change alone is a change (colour) */
+	memset(&r, 0, sizeof(r));
+	canvas_set_role(b, (struct rect){ 0, 2, 4, 1 }, ROLE_CURSOR);
+	canvas_diff(a, b, collect, &r);
+	assert_int_equal(r.n, 4);
+	assert_int_equal(r.y[3], 2);
+	assert_int_equal(r.x[3], 0);
+	assert_int_equal(r.len[3], 4);
+	/* no previous frame or another size: every cell */
+	memset(&r, 0, sizeof(r));
+	assert_int_equal(canvas_diff(NULL, b, collect, &r), 60);
+	assert_int_equal(r.n, 3);
+	canvas_resize(a, 10, 3);
+	assert_int_equal(canvas_diff(a, b, collect, &r), 60);
+	canvas_free(a);
+	canvas_free(b);
+}
+
+static void test_diff_whole_glyphs(void **state)
+{
+	struct canvas *a = canvas_new(6, 1), *b = canvas_new(6, 1);
+	struct runs r = { 0 };
+
+	canvas_puts(a, 0, 0, 6, ROLE_VALUE, "a\xe4\xb8\xad" "b");
+	canvas_puts(b, 0, 0, 6, ROLE_VALUE, "a\xe4\xb8\xad" "b");
+	/* only the right half's role changed: the run starts at the glyph */
+	canvas_cell(b, 2, 0)->role = ROLE_CURSOR;
+	canvas_diff(a, b, collect, &r);
+	assert_int_equal(r.n, 1);
+	assert_int_equal(r.x[0], 1);
+	assert_int_equal(r.len[0], 2);
+	canvas_free(a);
+	canvas_free(b);
+}
+
+/* A frame drawn twice from the same data must diff to nothing: idle
+ * screens cost no terminal output. */
+static void test_redraw_is_idle(void **state)
+{
+	struct fixture f;
+	struct ui_state st;
+	struct canvas *a = canvas_new(120, 40), *b = canvas_new(120, 40);
+	struct runs r = { 0 };
+
+	fixture_init(&f);
+	ui_state_init(&st, 1.0, true);
+	st.now_ms = 1000;
+	ui_render(&st, a, &f.snap, &f.log, NULL);
+	ui_render(&st, b, &f.snap, &f.log, NULL);
+	assert_int_equal(canvas_diff(a, b, collect, &r), 0);
+	ui_state_fini(&st);
+	fixture_fini(&f);
+	canvas_free(a);
+	canvas_free(b);
+}
+
+/* Every size from 1x1 up, every screen: nothing may crash or write out of
+ * bounds (run under ASan in CI), and a too small screen says so. */
+static void test_all_sizes(void **state)
+{
+	struct fixture f, ff;
+
+	fixture_init(&f);
+	fixture_init_failed(&ff);
+	for (int h = 1; h <= 45; h += (h < 12 ? 1 : 5))
+		for (int w = 1; w <= 140; w += (w < 45 ? 1 : 7))
+			for (int v = 0; v < 7; v++) {
+				struct canvas *cv = canvas_new(w, h);
+				struct ui_state st;
+
+				ui_state_init(&st, 1.0, true);
+				st.now_ms = 1000;
+				st.zoom = v >= 1 && v <= 4;
+				st.focus = v == 2 ? PANE_BIO : v == 3 ? PANE_LOG : v == 4 ? PANE_VFS : PANE_SYSCALLS;
+				st.procs = v == 1;
+				st.help = v == 5;
+				st.paused = v == 6;
+				ui_render(&st, cv, &f.snap, &f.log, NULL);
+				ui_render(&st, cv, v == 6 ? &ff.snap : NULL, v == 6 ? &ff.log : NULL, NULL);
+				if (w < LAYOUT_MIN_W || h < LAYOUT_MIN_H) {
+					char *text = canvas_dump(cv);
+
+					if (w >= 18 && h >= 3)
+						assert_non_null(strstr(text, "terminal too small"));
+					free(text);
+				}
+				ui_state_fini(&st);
+				canvas_free(cv);
+			}
+	fixture_fini(&f);
+	fixture_fini(&ff);
+}
+
+static void test_layout(void **state)
+{
+	struct layout l;
+
+	layout_compute(&l, 80, 24, false, PANE_SYSCALLS);
+	assert_false(l.too_small);
+	for (int p = 0; p < PANE_MAX; p++) {
+		assert_true(l.shown[p]);
+		assert_true(l.pane[p].x + l.pane[p].w <= 80);
+		assert_true(l.pane[p].y >= 2 && l.pane[p].y + l.pane[p].h <= 23);
+	}
+	layout_compute(&l, 80, 24, true, PANE_LOG);
+	assert_true(l.shown[PANE_LOG]);
+	assert_false(l.shown[PANE_VFS]);
+	assert_int_equal(l.pane[PANE_LOG].h, 21);
+	layout_compute(&l, 39, 24, false, PANE_LOG);
+	assert_true(l.too_small);
+	layout_compute(&l, 40, 10, false, PANE_BIO);
+	assert_false(l.too_small);
+	assert_true(l.shown[PANE_BIO]);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_puts_clips),
+		cmocka_unit_test(test_wide_glyphs),
+		cmocka_unit_test(test_diff_only_changes),
+		cmocka_unit_test(test_diff_whole_glyphs),
+		cmocka_unit_test(test_redraw_is_idle),
+		cmocka_unit_test(test_all_sizes),
+		cmocka_unit_test(test_layout),
+	};
+
+	setenv("TZ", "UTC", 1);
+	if (!setlocale(LC_ALL, "C.UTF-8"))
+		setlocale(LC_ALL, "");
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

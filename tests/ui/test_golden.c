@@ -1,0 +1,128 @@
+/* Golden screens (issue 3): every view renders fixed, hand-built
+ * snapshots into the canvas at 80x24 and 132x43, and the text must match
+ * the screens checked in under tests/ui/golden/. After a deliberate
+ * change, regenerate them with
+ *     TT_UPDATE_GOLDEN=1 make check TESTS=tests/ui/test_golden
+ * and review the diff by eye before committing. */
+#include <locale.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <time.h>
+#include <cmocka.h>
+#include "fixture.h"
+#include "golden.h"
+#include "state.h"
+#include "view.h"
+
+enum screen {
+	SCR_OVERVIEW,
+	SCR_SYSCALLS,
+	SCR_PROCS,
+	SCR_BIO,
+	SCR_LOG,
+	SCR_HELP,
+	SCR_FAILED,
+	SCR_TOO_SMALL,
+};
+
+struct golden_case {
+	const char *name;
+	enum screen screen;
+	int w, h;
+};
+
+static const struct golden_case cases[] = {
+	{ "overview-80x24", SCR_OVERVIEW, 80, 24 },
+	{ "overview-132x43", SCR_OVERVIEW, 132, 43 },
+	{ "overview-60x20", SCR_OVERVIEW, 60, 20 },
+	{ "syscalls-80x24", SCR_SYSCALLS, 80, 24 },
+	{ "syscalls-132x43", SCR_SYSCALLS, 132, 43 },
+	{ "procs-80x24", SCR_PROCS, 80, 24 },
+	{ "procs-132x43", SCR_PROCS, 132, 43 },
+	{ "bio-80x24", SCR_BIO, 80, 24 },
+	{ "bio-132x43", SCR_BIO, 132, 43 },
+	{ "log-80x24", SCR_LOG, 80, 24 },
+	{ "log-132x43", SCR_LOG, 132, 43 },
+	{ "help-80x24", SCR_HELP, 80, 24 },
+	{ "help-132x43", SCR_HELP, 132, 43 },
+	{ "failed-80x24", SCR_FAILED, 80, 24 },
+	{ "failed-132x43", SCR_FAILED, 132, 43 },
+	{ "too-small-39x9", SCR_TOO_SMALL, 39, 9 },
+	{ "too-small-20x6", SCR_TOO_SMALL, 20, 6 },
+};
+
+static void render_case(const struct golden_case *c, char **text)
+{
+	struct fixture f;
+	struct ui_state st;
+	struct canvas *cv = canvas_new(c->w, c->h);
+
+	assert_non_null(cv);
+	if (c->screen == SCR_FAILED)
+		fixture_init_failed(&f);
+	else
+		fixture_init(&f);
+	ui_state_init(&st, 1.0, true);
+	st.now_ms = 1000000;
+	switch (c->screen) {
+	case SCR_SYSCALLS:
+		st.zoom = true;
+		break;
+	case SCR_PROCS:
+		st.zoom = true;
+		st.procs = true;
+		break;
+	case SCR_BIO:
+		st.zoom = true;
+		st.focus = PANE_BIO;
+		break;
+	case SCR_LOG:
+		st.zoom = true;
+		st.focus = PANE_LOG;
+		break;
+	case SCR_HELP:
+		st.help = true;
+		break;
+	case SCR_FAILED:
+		st.paused = true;
+		st.paused_new = 37;
+		break;
+	default:
+		break;
+	}
+	ui_render(&st, cv, &f.snap, &f.log, NULL);
+	*text = canvas_dump(cv);
+	assert_non_null(*text);
+	ui_state_fini(&st);
+	fixture_fini(&f);
+	canvas_free(cv);
+}
+
+static void test_screen(void **state)
+{
+	const struct golden_case *c = *state;
+	char *text;
+
+	render_case(c, &text);
+	assert_int_equal(golden_check(c->name, text), 0);
+	free(text);
+}
+
+int main(void)
+{
+	struct CMUnitTest tests[sizeof(cases) / sizeof(cases[0])];
+
+	/* Screens are rendered in UTF-8 and clock times in UTC, whatever
+	 * the machine running the tests uses. */
+	setenv("TZ", "UTC", 1);
+	tzset();
+	if (!setlocale(LC_ALL, "C.UTF-8"))
+		setlocale(LC_ALL, "");
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++)
+		tests[i] = (struct CMUnitTest){ cases[i].name, test_screen, NULL, NULL, (void *)&cases[i] };
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,321 @@
+/* Keys, actions and the mouse (issue 3): every key reaches its action and
+ * returns the right reaction; the help screen lists every bound key;
+ * sort and scroll keys hold the row order still for HOLD_MS; mouse
+ * clicks sort by a column header and focus panes; interval steps. */
+#include <limits.h>
+#include <locale.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+#include "fixture.h"
+#include "golden.h"
+#include "keymap.h"
+#include "ui.h"
+#include "view.h"
+
+struct env {
+	struct fixture f;
+	struct ui_state st;
+	struct canvas *cv;
+};
+
+static int setup(void **state)
+{
+	struct env *e = calloc(1, sizeof(*e));
+
+	fixture_init(&e->f);
+	ui_state_init(&e->st, 1.0, true);
+	e->st.now_ms = 100000;
+	e->cv = canvas_new(80, 24);
+	*state = e;
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	struct env *e = *state;
+
+	ui_state_fini(&e->st);
+	fixture_fini(&e->f);
+	canvas_free(e->cv);
+	free(e);
+	return 0;
+}
+
+static char *render(struct env *e)
+{
+	ui_render(&e->st, e->cv, &e->f.snap, &e->f.log, NULL);
+	return canvas_dump(e->cv);
+}
+
+static void test_help_lists_every_key(void **state)
+{
+	struct env *e = *state;
+	char *text;
+
+	e->cv = (canvas_free(e->cv), canvas_new(132, 43));
+	assert_int_equal(keymap_dispatch(&e->st, '?'), UI_REDRAW);
+	assert_true(e->st.help);
+	text = render(e);
+	for (size_t i = 0; i < ui_n_bindings; i++) {
+		char name[16];
+
+		key_name(ui_bindings[i].key, name, sizeof(name));
+		if (!strstr(text, name))
+			fail_msg("help does not list key %s", name);
+	}
+	for (int a = 0; a < ACT_MAX; a++)
+		assert_non_null(strstr(text, ui_actions[a].help));
+	free(text);
+	/* any other key leaves help without doing anything else */
+	assert_int_equal(keymap_dispatch(&e->st, 'p'), UI_REDRAW);
+	assert_false(e->st.help);
+	assert_false(e->st.procs);
+	/* F1 and h toggle it too; q in help only leaves help */
+	keymap_dispatch(&e->st, UK_F(1));
+	assert_true(e->st.help);
+	assert_int_equal(keymap_dispatch(&e->st, 'q'), UI_REDRAW);
+	assert_false(e->st.help);
+	keymap_dispatch(&e->st, 'h');
+	assert_true(e->st.help);
+	assert_int_equal(keymap_dispatch(&e->st, UK_F(10)), UI_QUIT);
+}
+
+static void test_keys_reactions(void **state)
+{
+	struct env *e = *state;
+
+	assert_int_equal(keymap_dispatch(&e->st, 'q'), UI_QUIT);
+	assert_int_equal(keymap_dispatch(&e->st, UK_F(10)), UI_QUIT);
+	assert_int_equal(keymap_dispatch(&e->st, 'x'), 0);	/* unbound */
+	/* focus cycles through the four panes both ways */
+	e->st.focus = PANE_VFS;
+	keymap_dispatch(&e->st, UK_TAB);
+	assert_int_equal(e->st.focus, PANE_SYSCALLS);
+	keymap_dispatch(&e->st, UK_BTAB);
+	keymap_dispatch(&e->st, UK_BTAB);
+	assert_int_equal(e->st.focus, PANE_LOG);
+	/* zoom and back */
+	keymap_dispatch(&e->st, 'z');
+	assert_true(e->st.zoom);
+	keymap_dispatch(&e->st, UK_ENTER);
+	assert_false(e->st.zoom);
+	keymap_dispatch(&e->st, 'z');
+	keymap_dispatch(&e->st, UK_ESC);
+	assert_false(e->st.zoom);
+	/* pause and theme need ui.c: internal bits */
+	assert_int_equal(keymap_dispatch(&e->st, ' '), UI_REDRAW | REACT_PAUSE);
+	assert_true(e->st.paused);
+	assert_int_equal(keymap_dispatch(&e->st, 'Z'), UI_REDRAW | REACT_PAUSE);
+	assert_false(e->st.paused);
+	assert_int_equal(keymap_dispatch(&e->st, 't'), UI_REDRAW | REACT_THEME);
+	assert_string_equal(e->st.theme_name, "light");
+	/* block I/O selection */
+	e->st.n_disks_seen = 2;
+	strcpy(e->st.disks_seen[0], "nvme0n1");
+	strcpy(e->st.disks_seen[1], "vda");
+	keymap_dispatch(&e->st, 'd');
+	assert_string_equal(e->st.bio_disk, "nvme0n1");
+	assert_int_equal(e->st.focus, PANE_BIO);
+	keymap_dispatch(&e->st, 'd');
+	assert_string_equal(e->st.bio_disk, "vda");
+	keymap_dispatch(&e->st, 'd');
+	assert_string_equal(e->st.bio_disk, "");
+	keymap_dispatch(&e->st, 'o');
+	assert_int_equal(e->st.bio_op, BIO_OP_READ);
+	keymap_dispatch(&e->st, 'o');
+	assert_int_equal(e->st.bio_op, BIO_OP_WRITE);
+	keymap_dispatch(&e->st, 'o');
+	assert_int_equal(e->st.bio_op, -1);
+	keymap_dispatch(&e->st, 'Q');
+	assert_int_equal(e->st.bio_phase, BIO_PH_QUEUE);
+	keymap_dispatch(&e->st, 'c');
+	assert_true(e->st.bio_cumulative);
+	keymap_dispatch(&e->st, 'p');
+	assert_true(e->st.procs);
+}
+
+static void test_interval_steps(void **state)
+{
+	struct env *e = *state;
+
+	assert_int_equal(keymap_dispatch(&e->st, '+'), UI_REDRAW | UI_INTERVAL);
+	assert_true(e->st.delay_s == 2.0);
+	keymap_dispatch(&e->st, '-');
+	keymap_dispatch(&e->st, '-');
+	assert_true(e->st.delay_s == 0.5);
+	keymap_dispatch(&e->st, '-');
+	keymap_dispatch(&e->st, '-');
+	assert_true(e->st.delay_s == 0.1);
+	assert_int_equal(keymap_dispatch(&e->st, '-'), 0);	/* floor */
+	e->st.delay_s = 3600;
+	assert_int_equal(keymap_dispatch(&e->st, '+'), 0);	/* ceiling */
+	e->st.delay_s = 1.5;	/* from -d: snaps to the next step */
+	keymap_dispatch(&e->st, '+');
+	assert_true(e->st.delay_s == 2.0);
+}
+
+/* The first row of the syscall table as text. */
+static void first_row(struct env *e, char *buf, size_t len)
+{
+	char *text = render(e), *line = text;
+
+	/* header (2 lines), pane title, column titles, then the first row */
+	for (int i = 0; i < 4; i++)
+		line = strchr(line, '\n') + 1;
+	snprintf(buf, len, "%.*s", (int)(strchr(line, '\n') - line), line);
+	free(text);
+}
+
+static void test_sort_and_hold(void **state)
+{
+	struct env *e = *state;
+	char row[512];
+
+	e->st.zoom = true;	/* the syscall table alone on screen */
+	first_row(e, row, sizeof(row));
+	assert_non_null(strstr(row, "read"));
+	/* sort by the next column (TOTAL) takes effect at once... */
+	keymap_dispatch(&e->st, '>');
+	assert_int_equal(e->st.sc.sort_col, SC_TOTAL);
+	first_row(e, row, sizeof(row));
+	assert_non_null(strstr(row, "read"));
+	/* ...then rows hold still while the data changes under them */
+	e->f.syscalls[15].total = 999999999;	/* clone3 becomes the biggest */
+	e->st.now_ms += HOLD_MS / 2;
+	first_row(e, row, sizeof(row));
+	assert_non_null(strstr(row, "read"));
+	assert_int_equal(ui_state_held(&e->st), true);
+	/* once the hold expires the new order shows */
+	e->st.now_ms += HOLD_MS;
+	first_row(e, row, sizeof(row));
+	assert_non_null(strstr(row, "clone3"));
+	/* invert: smallest first */
+	keymap_dispatch(&e->st, 'I');
+	first_row(e, row, sizeof(row));
+	assert_non_null(strstr(row, "fsync"));
+	/* sort by name with < from the first column wraps around */
+	keymap_dispatch(&e->st, '<');
+	keymap_dispatch(&e->st, '<');
+	assert_int_equal(e->st.sc.sort_col, SC_NAME);
+	first_row(e, row, sizeof(row));
+	if (!strstr(row, "clock_nanosleep"))
+		fail_msg("first row: %s", row);
+}
+
+static void test_scroll_holds(void **state)
+{
+	struct env *e = *state;
+
+	free(render(e));
+	e->st.focus = PANE_SYSCALLS;
+	keymap_dispatch(&e->st, UK_DOWN);
+	keymap_dispatch(&e->st, UK_DOWN);
+	assert_int_equal(e->st.sc.cursor, 2);
+	assert_true(ui_state_held(&e->st));
+	keymap_dispatch(&e->st, UK_END);
+	free(render(e));
+	assert_int_equal(e->st.sc.cursor, 15);
+	assert_true(e->st.sc.scroll > 0);
+	keymap_dispatch(&e->st, UK_HOME);
+	free(render(e));
+	assert_int_equal(e->st.sc.cursor, 0);
+	assert_int_equal(e->st.sc.scroll, 0);
+}
+
+static void test_log_follow(void **state)
+{
+	struct env *e = *state;
+	char *text;
+
+	e->st.focus = PANE_LOG;
+	free(render(e));
+	assert_true(e->st.log_follow);
+	keymap_dispatch(&e->st, UK_UP);
+	assert_false(e->st.log_follow);
+	text = render(e);
+	assert_non_null(strstr(text, "1 newer below"));
+	free(text);
+	/* new events do not move a scrolled log */
+	{
+		uint64_t anchor = e->st.log_anchor;
+		struct tt_event ev = *event_log_get(&e->f.log, 3);
+
+		event_log_push(&e->f.log, &ev);
+		free(render(e));
+		assert_int_equal(e->st.log_anchor, anchor);
+	}
+	keymap_dispatch(&e->st, UK_END);
+	assert_true(e->st.log_follow);
+	keymap_dispatch(&e->st, UK_HOME);
+	assert_false(e->st.log_follow);
+	text = render(e);
+	assert_non_null(strstr(text, "/etc/ld.so.cache"));	/* the oldest event */
+	free(text);
+}
+
+static void test_mouse(void **state)
+{
+	struct env *e = *state;
+	struct ui_mouse m;
+
+	free(render(e));
+	/* a click on the COUNT/s ... ERR/s header sorts; again inverts */
+	for (int i = 0; i < e->st.sc.ncols_shown; i++)
+		if (e->st.sc.col_id[i] == SC_ERR_RATE)
+			m = (struct ui_mouse){ e->st.sc.col_x0[i], e->st.sc.hdr_y, MOUSE_CLICK };
+	assert_int_equal(mouse_dispatch(&e->st, &m), UI_REDRAW);
+	assert_int_equal(e->st.sc.sort_col, SC_ERR_RATE);
+	assert_false(e->st.sc.invert);
+	mouse_dispatch(&e->st, &m);
+	assert_true(e->st.sc.invert);
+	/* a click in the log focuses it; the wheel scrolls it */
+	m = (struct ui_mouse){ 5, e->st.lay.pane[PANE_LOG].y + 2, MOUSE_CLICK };
+	mouse_dispatch(&e->st, &m);
+	assert_int_equal(e->st.focus, PANE_LOG);
+	m.kind = MOUSE_WHEEL_UP;
+	mouse_dispatch(&e->st, &m);
+	assert_false(e->st.log_follow);
+	/* --no-mouse: ignored */
+	e->st.mouse = false;
+	m = (struct ui_mouse){ 1, e->st.lay.pane[PANE_VFS].y + 1, MOUSE_CLICK };
+	assert_int_equal(mouse_dispatch(&e->st, &m), 0);
+	assert_int_equal(e->st.focus, PANE_LOG);
+}
+
+static void test_paused_badge(void **state)
+{
+	struct env *e = *state;
+	char *text;
+
+	e->st.paused = true;
+	e->st.paused_new = 1234;
+	text = render(e);
+	assert_non_null(strstr(text, "PAUSED +1234 new"));
+	assert_non_null(strstr(text, "Resume"));
+	free(text);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(test_help_lists_every_key, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_keys_reactions, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_interval_steps, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_sort_and_hold, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_scroll_holds, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_log_follow, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_mouse, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_paused_badge, setup, teardown),
+	};
+
+	setenv("TZ", "UTC", 1);
+	if (!setlocale(LC_ALL, "C.UTF-8"))
+		setlocale(LC_ALL, "");
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

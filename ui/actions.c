@@ -1,0 +1,398 @@
+/* What each key does to the UI state (the functions behind keymap.c's
+ * table), and what a mouse click or wheel turn does. Actions never draw:
+ * they return reaction bits and the loop or ui.c acts on them. */
+#include <limits.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "ui.h"
+#include "keymap.h"
+#include "role.h"
+#include "theme.h"
+#include "../bpf/bio.h"
+
+#define WHEEL_ROWS 3
+
+void ui_state_init(struct ui_state *st, double delay_s, bool mouse)
+{
+	memset(st, 0, sizeof(*st));
+	st->focus = PANE_SYSCALLS;
+	st->mouse = mouse;
+	st->sc.sort_col = SC_RATE;
+	st->pr.sort_col = PR_RATE;
+	st->sc.resort = st->pr.resort = true;
+	st->log_follow = true;
+	st->bio_op = -1;
+	st->bio_phase = BIO_PH_DEVICE;
+	st->delay_s = delay_s > 0 ? delay_s : 1.0;
+	snprintf(st->theme_name, sizeof(st->theme_name), "default");
+}
+
+void ui_state_fini(struct ui_state *st)
+{
+	free(st->sc.order);
+	free(st->pr.order);
+	st->sc.order = st->pr.order = NULL;
+}
+
+void ui_state_message(struct ui_state *st, int role, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(st->msg, sizeof(st->msg), fmt, ap);
+	va_end(ap);
+	st->msg_role = role;
+	st->msg_until_ms = st->now_ms + MSG_MS;
+}
+
+void ui_state_hold(struct ui_state *st)
+{
+	st->hold_until_ms = st->now_ms + HOLD_MS;
+}
+
+bool ui_state_held(const struct ui_state *st)
+{
+	return st->now_ms < st->hold_until_ms;
+}
+
+static struct table_state *active_table(struct ui_state *st)
+{
+	return st->procs ? &st->pr : &st->sc;
+}
+
+static unsigned act_help(struct ui_state *st)
+{
+	st->help = !st->help;
+	st->help_scroll = 0;
+	return UI_REDRAW;
+}
+
+static unsigned act_quit(struct ui_state *st)
+{
+	return UI_QUIT;
+}
+
+static unsigned act_focus_next(struct ui_state *st)
+{
+	st->focus = (enum ui_pane)((st->focus + 1) % PANE_MAX);
+	return UI_REDRAW;
+}
+
+static unsigned act_focus_prev(struct ui_state *st)
+{
+	st->focus = (enum ui_pane)((st->focus + PANE_MAX - 1) % PANE_MAX);
+	return UI_REDRAW;
+}
+
+static unsigned act_zoom(struct ui_state *st)
+{
+	st->zoom = !st->zoom;
+	return UI_REDRAW;
+}
+
+static unsigned act_back(struct ui_state *st)
+{
+	if (st->help)
+		st->help = false;
+	else if (st->zoom)
+		st->zoom = false;
+	else
+		return 0;
+	return UI_REDRAW;
+}
+
+static unsigned sort_step(struct ui_state *st, int step)
+{
+	struct table_state *t = active_table(st);
+	int n = st->procs ? PR_NCOLS : SC_NCOLS;
+
+	st->focus = PANE_SYSCALLS;
+	t->sort_col = (t->sort_col + n + step) % n;
+	t->invert = false;
+	t->resort = true;
+	ui_state_hold(st);
+	return UI_REDRAW;
+}
+
+static unsigned act_sort_next(struct ui_state *st)
+{
+	return sort_step(st, 1);
+}
+
+static unsigned act_sort_prev(struct ui_state *st)
+{
+	return sort_step(st, -1);
+}
+
+static unsigned act_invert(struct ui_state *st)
+{
+	struct table_state *t = active_table(st);
+
+	st->focus = PANE_SYSCALLS;
+	t->invert = !t->invert;
+	t->resort = true;
+	ui_state_hold(st);
+	return UI_REDRAW;
+}
+
+/* Moves the focused pane by delta rows (INT_MIN/INT_MAX: to either end). */
+static unsigned scroll_by(struct ui_state *st, enum ui_pane pane, long delta)
+{
+	if (st->help) {
+		long s = st->help_scroll + (delta == INT_MIN ? -100000 : delta == INT_MAX ? 100000 : delta);
+
+		st->help_scroll = s < 0 ? 0 : s > 100000 ? 100000 : (int)s;
+		return UI_REDRAW;
+	}
+	if (pane == PANE_SYSCALLS) {
+		struct table_state *t = active_table(st);
+		long c = delta == INT_MIN ? 0 : delta == INT_MAX ? INT_MAX / 2 : t->cursor + delta;
+
+		t->cursor = c < 0 ? 0 : c > INT_MAX / 2 ? INT_MAX / 2 : (int)c;
+		ui_state_hold(st);
+		return UI_REDRAW;
+	}
+	if (pane == PANE_LOG) {
+		uint64_t first = st->log_first_seen, last = st->log_end_seen ? st->log_end_seen - 1 : 0;
+		uint64_t a = st->log_follow ? last : st->log_anchor;
+		int rows = st->log_rows_shown > 0 ? st->log_rows_shown : 1;
+
+		if (st->log_end_seen == first)
+			return 0;
+		if (delta == INT_MAX) {
+			st->log_follow = true;
+			return UI_REDRAW;
+		}
+		if (delta == INT_MIN)
+			a = first + (uint64_t)rows - 1;
+		else if (delta < 0)
+			a = a - first > (uint64_t)-delta ? a + (uint64_t)delta : first;
+		else
+			a += (uint64_t)delta;
+		if (a < first + (uint64_t)rows - 1)
+			a = first + (uint64_t)rows - 1;
+		st->log_follow = a >= last;
+		st->log_anchor = a >= last ? last : a;
+		return UI_REDRAW;
+	}
+	return 0;
+}
+
+static int page_rows(const struct ui_state *st)
+{
+	int rows = st->help ? st->screen_h - 4 :
+		   st->focus == PANE_LOG ? st->log_rows_shown : st->procs ? st->pr.rows_shown : st->sc.rows_shown;
+
+	return rows > 1 ? rows - 1 : 1;
+}
+
+static unsigned act_up(struct ui_state *st)
+{
+	return scroll_by(st, st->focus, -1);
+}
+
+static unsigned act_down(struct ui_state *st)
+{
+	return scroll_by(st, st->focus, 1);
+}
+
+static unsigned act_pgup(struct ui_state *st)
+{
+	return scroll_by(st, st->focus, -page_rows(st));
+}
+
+static unsigned act_pgdn(struct ui_state *st)
+{
+	return scroll_by(st, st->focus, page_rows(st));
+}
+
+static unsigned act_home(struct ui_state *st)
+{
+	return scroll_by(st, st->focus, INT_MIN);
+}
+
+static unsigned act_end(struct ui_state *st)
+{
+	return scroll_by(st, st->focus, INT_MAX);
+}
+
+static unsigned act_pause(struct ui_state *st)
+{
+	st->paused = !st->paused;
+	st->paused_new = 0;
+	return UI_REDRAW | REACT_PAUSE;
+}
+
+/* Intervals +/- step through; the options allow 0.1 s to an hour. */
+static const double delay_steps[] = {
+	0.1, 0.2, 0.5, 1, 2, 3, 5, 10, 15, 30, 60, 120, 300, 600, 1800, 3600,
+};
+#define N_DELAY_STEPS (sizeof(delay_steps) / sizeof(delay_steps[0]))
+
+static unsigned act_slower(struct ui_state *st)
+{
+	for (size_t i = 0; i < N_DELAY_STEPS; i++)
+		if (delay_steps[i] > st->delay_s + 1e-9) {
+			st->delay_s = delay_steps[i];
+			return UI_REDRAW | UI_INTERVAL;
+		}
+	return 0;
+}
+
+static unsigned act_faster(struct ui_state *st)
+{
+	for (size_t i = N_DELAY_STEPS; i-- > 0;)
+		if (delay_steps[i] < st->delay_s - 1e-9) {
+			st->delay_s = delay_steps[i];
+			return UI_REDRAW | UI_INTERVAL;
+		}
+	return 0;
+}
+
+static unsigned act_theme(struct ui_state *st)
+{
+	unsigned n = 0;
+
+	while (theme_names[n])
+		n++;
+	st->theme_idx = (st->theme_idx + 1) % n;
+	snprintf(st->theme_name, sizeof(st->theme_name), "%s", theme_names[st->theme_idx]);
+	return UI_REDRAW | REACT_THEME;
+}
+
+static unsigned act_procs(struct ui_state *st)
+{
+	st->procs = !st->procs;
+	st->focus = PANE_SYSCALLS;
+	return UI_REDRAW;
+}
+
+static unsigned act_disk(struct ui_state *st)
+{
+	int cur = -1;
+
+	st->focus = PANE_BIO;
+	for (int i = 0; i < st->n_disks_seen; i++)
+		if (!strcmp(st->disks_seen[i], st->bio_disk))
+			cur = i;
+	if (!st->bio_disk[0] || cur >= 0)
+		cur++;
+	else
+		cur = 0;	/* the chosen disk went away: start over */
+	if (cur < st->n_disks_seen)
+		snprintf(st->bio_disk, sizeof(st->bio_disk), "%s", st->disks_seen[cur]);
+	else
+		st->bio_disk[0] = '\0';
+	return UI_REDRAW;
+}
+
+static unsigned act_op(struct ui_state *st)
+{
+	st->focus = PANE_BIO;
+	st->bio_op = st->bio_op < 0 ? BIO_OP_READ : st->bio_op == BIO_OP_READ ? BIO_OP_WRITE : -1;
+	return UI_REDRAW;
+}
+
+static unsigned act_cumulative(struct ui_state *st)
+{
+	st->focus = PANE_BIO;
+	st->bio_cumulative = !st->bio_cumulative;
+	return UI_REDRAW;
+}
+
+static unsigned act_phase(struct ui_state *st)
+{
+	st->focus = PANE_BIO;
+	st->bio_phase = st->bio_phase == BIO_PH_DEVICE ? BIO_PH_QUEUE : BIO_PH_DEVICE;
+	return UI_REDRAW;
+}
+
+const struct ui_action_desc ui_actions[ACT_MAX] = {
+	[ACT_HELP] = { "show or leave this help", act_help },
+	[ACT_QUIT] = { "quit", act_quit },
+	[ACT_FOCUS_NEXT] = { "focus the next pane", act_focus_next },
+	[ACT_FOCUS_PREV] = { "focus the previous pane", act_focus_prev },
+	[ACT_ZOOM] = { "zoom the focused pane to full screen, and back", act_zoom },
+	[ACT_BACK] = { "leave help or zoom", act_back },
+	[ACT_SORT_NEXT] = { "sort the syscall/process table by the next column", act_sort_next },
+	[ACT_SORT_PREV] = { "sort by the previous column", act_sort_prev },
+	[ACT_INVERT] = { "invert the sort order", act_invert },
+	[ACT_UP] = { "move up one row (table cursor, event log)", act_up },
+	[ACT_DOWN] = { "move down one row", act_down },
+	[ACT_PGUP] = { "page up", act_pgup },
+	[ACT_PGDN] = { "page down", act_pgdn },
+	[ACT_HOME] = { "go to the first row (oldest event)", act_home },
+	[ACT_END] = { "go to the last row; the event log follows new events", act_end },
+	[ACT_PAUSE] = { "pause the display (capture goes on) or resume", act_pause },
+	[ACT_SLOWER] = { "longer sampling interval", act_slower },
+	[ACT_FASTER] = { "shorter sampling interval", act_faster },
+	[ACT_THEME] = { "next colour theme", act_theme },
+	[ACT_PROCS] = { "syscalls per syscall, or per process", act_procs },
+	[ACT_DISK] = { "block I/O: all disks, then each disk", act_disk },
+	[ACT_OP] = { "block I/O: all operations, reads, writes", act_op },
+	[ACT_CUMULATIVE] = { "block I/O: last interval, or since start", act_cumulative },
+	[ACT_PHASE] = { "block I/O: device time, or queue time", act_phase },
+};
+
+/* Which pane, if any, holds the point (x, y) in the last frame. */
+static int pane_at(const struct ui_state *st, int x, int y)
+{
+	for (int p = 0; p < PANE_MAX; p++) {
+		const struct rect *r = &st->lay.pane[p];
+
+		if (st->lay.shown[p] && x >= r->x && x < r->x + r->w && y >= r->y && y < r->y + r->h)
+			return p;
+	}
+	return -1;
+}
+
+static unsigned table_click(struct ui_state *st, int x, int y)
+{
+	struct table_state *t = active_table(st);
+
+	if (y == t->hdr_y) {
+		for (int i = 0; i < t->ncols_shown; i++) {
+			if (x < t->col_x0[i] || x >= t->col_x1[i])
+				continue;
+			if (t->sort_col == t->col_id[i])
+				t->invert = !t->invert;
+			else
+				t->sort_col = t->col_id[i], t->invert = false;
+			t->resort = true;
+			ui_state_hold(st);
+			return UI_REDRAW;
+		}
+		return UI_REDRAW;
+	}
+	if (y > t->hdr_y && y <= t->hdr_y + t->rows_shown) {
+		t->cursor = t->scroll + (y - t->hdr_y - 1);
+		ui_state_hold(st);
+	}
+	return UI_REDRAW;
+}
+
+unsigned mouse_dispatch(struct ui_state *st, const struct ui_mouse *m)
+{
+	int pane;
+
+	if (!st->mouse)
+		return 0;
+	if (st->help) {
+		if (m->kind == MOUSE_CLICK) {
+			st->help = false;
+			return UI_REDRAW;
+		}
+		return scroll_by(st, st->focus, m->kind == MOUSE_WHEEL_UP ? -WHEEL_ROWS : WHEEL_ROWS);
+	}
+	pane = pane_at(st, m->x, m->y);
+	if (pane < 0)
+		return 0;
+	if (m->kind != MOUSE_CLICK)
+		return scroll_by(st, (enum ui_pane)pane, m->kind == MOUSE_WHEEL_UP ? -WHEEL_ROWS : WHEEL_ROWS);
+	st->focus = (enum ui_pane)pane;
+	if (pane == PANE_SYSCALLS)
+		return table_click(st, m->x, m->y);
+	return UI_REDRAW;
+}

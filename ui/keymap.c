@@ -1,0 +1,115 @@
+/* Which key runs which action, and the names of keys for the help
+ * screen. Changing a binding means changing one line of ui_bindings. */
+#include <stdio.h>
+#include <string.h>
+#include "ui.h"
+#include "keymap.h"
+
+const struct ui_binding ui_bindings[] = {
+	{ UK_F(1), ACT_HELP },
+	{ '?', ACT_HELP },
+	{ 'h', ACT_HELP },
+	{ 'q', ACT_QUIT },
+	{ UK_F(10), ACT_QUIT },
+	{ UK_TAB, ACT_FOCUS_NEXT },
+	{ UK_BTAB, ACT_FOCUS_PREV },
+	{ 'z', ACT_ZOOM },
+	{ UK_ENTER, ACT_ZOOM },
+	{ UK_ESC, ACT_BACK },
+	{ UK_F(6), ACT_SORT_NEXT },
+	{ '>', ACT_SORT_NEXT },
+	{ '<', ACT_SORT_PREV },
+	{ 'I', ACT_INVERT },
+	{ UK_UP, ACT_UP },
+	{ UK_DOWN, ACT_DOWN },
+	{ UK_PGUP, ACT_PGUP },
+	{ UK_PGDN, ACT_PGDN },
+	{ UK_HOME, ACT_HOME },
+	{ UK_END, ACT_END },
+	{ ' ', ACT_PAUSE },
+	{ 'Z', ACT_PAUSE },
+	{ '+', ACT_SLOWER },
+	{ '-', ACT_FASTER },
+	{ 't', ACT_THEME },
+	{ 'p', ACT_PROCS },
+	{ 'd', ACT_DISK },
+	{ 'o', ACT_OP },
+	{ 'c', ACT_CUMULATIVE },
+	{ 'Q', ACT_PHASE },
+};
+
+const size_t ui_n_bindings = sizeof(ui_bindings) / sizeof(ui_bindings[0]);
+
+unsigned keymap_dispatch(struct ui_state *st, int key)
+{
+	for (size_t i = 0; i < ui_n_bindings; i++) {
+		enum ui_action act = ui_bindings[i].act;
+
+		if (ui_bindings[i].key != key)
+			continue;
+		/* The help screen is modal: it scrolls, F10 still quits, and
+		 * any other key goes back to where the user was. */
+		if (st->help && act != ACT_QUIT && act != ACT_UP && act != ACT_DOWN &&
+		    act != ACT_PGUP && act != ACT_PGDN && act != ACT_HOME && act != ACT_END) {
+			st->help = false;
+			return UI_REDRAW;
+		}
+		if (st->help && act == ACT_QUIT && key == 'q') {
+			st->help = false;
+			return UI_REDRAW;
+		}
+		return ui_actions[act].fn(st);
+	}
+	if (st->help) {
+		st->help = false;
+		return UI_REDRAW;
+	}
+	return 0;
+}
+
+const char *key_name(int key, char *buf, size_t len)
+{
+	switch (key) {
+	case UK_TAB: return "Tab";
+	case UK_BTAB: return "S-Tab";
+	case UK_ENTER: return "Enter";
+	case UK_ESC: return "Esc";
+	case UK_UP: return "Up";
+	case UK_DOWN: return "Down";
+	case UK_LEFT: return "Left";
+	case UK_RIGHT: return "Right";
+	case UK_PGUP: return "PgUp";
+	case UK_PGDN: return "PgDn";
+	case UK_HOME: return "Home";
+	case UK_END: return "End";
+	case ' ': return "Space";
+	}
+	if (key >= UK_F(1) && key <= UK_F12)
+		snprintf(buf, len, "F%d", key - UK_F1 + 1);
+	else if (key > ' ' && key < 0x7f)
+		snprintf(buf, len, "%c", key);
+	else
+		snprintf(buf, len, "#%x", (unsigned)key);
+	return buf;
+}
+
+size_t keymap_keys_of(enum ui_action act, char *buf, size_t len)
+{
+	size_t used = 0;
+
+	if (len)
+		buf[0] = '\0';
+	for (size_t i = 0; i < ui_n_bindings; i++) {
+		char tmp[16];
+		int n;
+
+		if (ui_bindings[i].act != act)
+			continue;
+		n = snprintf(buf + used, used < len ? len - used : 0, "%s%s", used ? " " : "",
+			     key_name(ui_bindings[i].key, tmp, sizeof(tmp)));
+		used += (size_t)n;
+		if (used >= len)
+			used = len ? len - 1 : 0;
+	}
+	return used;
+}

@@ -1,0 +1,72 @@
+/* Where each pane goes for a given terminal size (see layout.h).
+ *
+ * Wide screens (70 columns and more) get two columns: VFS over block I/O
+ * on the left, syscalls on the right, the event log across the bottom.
+ * Narrow ones stack the panes; when even that leaves a pane without a
+ * data row, only the focused pane is shown, as if zoomed. */
+#include <string.h>
+#include "layout.h"
+
+#define PANE_MIN_H 2	/* title + one line */
+#define VFS_H 6		/* title + five operations */
+
+static struct rect rect_make(int x, int y, int w, int h)
+{
+	return (struct rect){ x, y, w, h };
+}
+
+static void show(struct layout *l, enum ui_pane p, struct rect r)
+{
+	l->pane[p] = r;
+	l->shown[p] = r.w > 0 && r.h >= PANE_MIN_H;
+}
+
+static void two_columns(struct layout *l, struct rect b)
+{
+	int log_h = b.h * 2 / 5, top_h, left_w = b.w / 2, vfs_h;
+
+	if (log_h < 3)
+		log_h = 3;
+	top_h = b.h - log_h;
+	vfs_h = top_h >= 2 * VFS_H ? VFS_H : top_h / 2;
+	show(l, PANE_VFS, rect_make(b.x, b.y, left_w, vfs_h));
+	show(l, PANE_BIO, rect_make(b.x, b.y + vfs_h, left_w, top_h - vfs_h));
+	show(l, PANE_SYSCALLS, rect_make(b.x + left_w + 1, b.y, b.w - left_w - 1, top_h));
+	show(l, PANE_LOG, rect_make(b.x, b.y + top_h, b.w, log_h));
+}
+
+static void stacked(struct layout *l, struct rect b, enum ui_pane focus)
+{
+	int each = b.h / PANE_MAX, y = b.y;
+
+	if (each < 3) {
+		show(l, focus, b);
+		return;
+	}
+	for (int p = 0; p < PANE_MAX; p++) {
+		int h = p == PANE_MAX - 1 ? b.y + b.h - y : each;
+
+		if (p == PANE_VFS && h > VFS_H)
+			h = VFS_H;
+		show(l, (enum ui_pane)p, rect_make(b.x, y, b.w, h));
+		y += h;
+	}
+}
+
+void layout_compute(struct layout *l, int w, int h, bool zoom, enum ui_pane focus)
+{
+	memset(l, 0, sizeof(*l));
+	if (w < LAYOUT_MIN_W || h < LAYOUT_MIN_H) {
+		l->too_small = true;
+		return;
+	}
+	l->header = rect_make(0, 0, w, 2);
+	l->footer = rect_make(0, h - 1, w, 1);
+	l->body = rect_make(0, 2, w, h - 3);
+	if (zoom)
+		show(l, focus, l->body);
+	else if (w >= 70)
+		two_columns(l, l->body);
+	else
+		stacked(l, l->body, focus);
+}

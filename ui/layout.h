@@ -1,0 +1,32 @@
+/* Terminal size -> rectangles for the header, the panes and the footer.
+ *
+ * Pure arithmetic, so every size from 1x1 up can be tested. Below
+ * LAYOUT_MIN_W x LAYOUT_MIN_H the screen only says it is too small. */
+#ifndef TRACETOP_UI_LAYOUT_H
+#define TRACETOP_UI_LAYOUT_H
+
+#include <stdbool.h>
+#include "canvas.h"
+
+#define LAYOUT_MIN_W 40
+#define LAYOUT_MIN_H 10
+
+enum ui_pane {
+	PANE_VFS = 0,
+	PANE_SYSCALLS,
+	PANE_BIO,
+	PANE_LOG,
+	PANE_MAX,
+};
+
+struct layout {
+	bool too_small;
+	struct rect header, body, footer;
+	struct rect pane[PANE_MAX];
+	bool shown[PANE_MAX];
+};
+
+/* Lays out a w x h screen; zoom gives the focused pane the whole body. */
+void layout_compute(struct layout *l, int w, int h, bool zoom, enum ui_pane focus);
+
+#endif

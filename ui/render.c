@@ -1,0 +1,36 @@
+/* One frame: lay the screen out for the canvas size and let each view
+ * draw its part. Pure: the same state, snapshot and size always give the
+ * same cells, which is what the golden-screen tests rely on. */
+#include "layout.h"
+#include "role.h"
+#include "view.h"
+
+void ui_render(struct ui_state *st, struct canvas *cv, const struct tt_snapshot *snap,
+	       const struct event_log *log, const struct msglog *msgs)
+{
+	struct view_ctx vc = { cv, st, snap, log, msgs };
+	struct layout *l = &st->lay;
+
+	canvas_clear(cv, ROLE_DEFAULT);
+	st->screen_w = cv->w;
+	st->screen_h = cv->h;
+	layout_compute(l, cv->w, cv->h, st->zoom || st->help, st->focus);
+	if (l->too_small) {
+		view_too_small(&vc);
+		return;
+	}
+	view_header(&vc, l->header);
+	view_footer(&vc, l->footer);
+	if (st->help) {
+		view_help(&vc, l->body);
+		return;
+	}
+	if (l->shown[PANE_VFS])
+		view_vfs(&vc, l->pane[PANE_VFS], st->focus == PANE_VFS);
+	if (l->shown[PANE_SYSCALLS])
+		view_syscalls(&vc, l->pane[PANE_SYSCALLS], st->focus == PANE_SYSCALLS);
+	if (l->shown[PANE_BIO])
+		view_bio(&vc, l->pane[PANE_BIO], st->focus == PANE_BIO);
+	if (l->shown[PANE_LOG])
+		view_log(&vc, l->pane[PANE_LOG], st->focus == PANE_LOG);
+}

@@ -1,0 +1,197 @@
+/* Sorting the syscall and process tables, and holding their order still
+ * (see sort.h). Rows are matched across snapshots by a stable key (the
+ * syscall id or the pid) since the snapshot's arrays are rebuilt each
+ * tick. */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include "sort.h"
+
+struct sort_ctx {
+	const struct tt_snapshot *snap;
+	int col;
+	bool invert;
+};
+
+static int cmp_num(double a, double b)
+{
+	return a < b ? -1 : a > b;
+}
+
+static double err_pct(const struct tt_syscall_row *r)
+{
+	return r->rate > 0 ? r->err_rate / r->rate : -1;
+}
+
+/* Numbers sort big first and names A first, before any inversion. */
+static int cmp_syscall(const void *a, const void *b, void *arg)
+{
+	const struct sort_ctx *c = arg;
+	const struct tt_syscall_row *x = &c->snap->syscalls[*(const size_t *)a];
+	const struct tt_syscall_row *y = &c->snap->syscalls[*(const size_t *)b];
+	int r;
+
+	switch (c->col) {
+	case SC_NAME: r = strcmp(x->name ? x->name : "", y->name ? y->name : ""); break;
+	case SC_TOTAL: r = -cmp_num((double)x->total, (double)y->total); break;
+	case SC_ERR_RATE: r = -cmp_num(x->err_rate, y->err_rate); break;
+	case SC_ERR_PCT: r = -cmp_num(err_pct(x), err_pct(y)); break;
+	default: r = -cmp_num(x->rate, y->rate); break;
+	}
+	if (c->invert)
+		r = -r;
+	if (!r)
+		r = -cmp_num((double)x->total, (double)y->total);
+	return r ? r : cmp_num(x->id, y->id);
+}
+
+static const char *top_name(const struct tt_snapshot *s, unsigned id)
+{
+	for (size_t i = 0; i < s->n_syscalls; i++)
+		if (s->syscalls[i].id == id)
+			return s->syscalls[i].name ? s->syscalls[i].name : "";
+	return "";
+}
+
+static int cmp_proc(const void *a, const void *b, void *arg)
+{
+	const struct sort_ctx *c = arg;
+	const struct tt_proc_row *x = &c->snap->procs[*(const size_t *)a];
+	const struct tt_proc_row *y = &c->snap->procs[*(const size_t *)b];
+	int r;
+
+	switch (c->col) {
+	case PR_PID: r = cmp_num(x->pid, y->pid); break;
+	case PR_COMM: r = strcmp(x->comm, y->comm); break;
+	case PR_ERR_RATE: r = -cmp_num(x->err_rate, y->err_rate); break;
+	case PR_TOTAL: r = -cmp_num((double)x->total, (double)y->total); break;
+	case PR_TOP: r = strcmp(top_name(c->snap, x->top_id), top_name(c->snap, y->top_id)); break;
+	default: r = -cmp_num(x->rate, y->rate); break;
+	}
+	if (c->invert)
+		r = -r;
+	return r ? r : cmp_num(x->pid, y->pid);
+}
+
+struct key_idx {
+	uint64_t key;
+	size_t idx;
+};
+
+static int cmp_key(const void *a, const void *b)
+{
+	const struct key_idx *x = a, *y = b;
+
+	return x->key < y->key ? -1 : x->key > y->key;
+}
+
+/* Puts rows in the held order first, then the rest in sorted order. */
+static int apply_held(struct table_state *t, size_t n, size_t *idx, const uint64_t *keys)
+{
+	struct key_idx *map = malloc((n ? n : 1) * sizeof(*map));
+	bool *used = calloc(n ? n : 1, sizeof(*used));
+	size_t out = 0;
+
+	if (!map || !used) {
+		free(map);
+		free(used);
+		return -ENOMEM;
+	}
+	for (size_t i = 0; i < n; i++)
+		map[i] = (struct key_idx){ keys[i], i };
+	qsort(map, n, sizeof(*map), cmp_key);
+	{
+		size_t *sorted = malloc((n ? n : 1) * sizeof(*sorted));
+
+		if (!sorted) {
+			free(map);
+			free(used);
+			return -ENOMEM;
+		}
+		memcpy(sorted, idx, n * sizeof(*idx));
+		for (size_t k = 0; k < t->n_order; k++) {
+			struct key_idx probe = { t->order[k], 0 }, *hit;
+
+			hit = bsearch(&probe, map, n, sizeof(*map), cmp_key);
+			if (hit && !used[hit->idx]) {
+				used[hit->idx] = true;
+				idx[out++] = hit->idx;
+			}
+		}
+		for (size_t k = 0; k < n; k++)
+			if (!used[sorted[k]])
+				idx[out++] = sorted[k];
+		free(sorted);
+	}
+	free(map);
+	free(used);
+	return 0;
+}
+
+static int remember(struct table_state *t, size_t n, const size_t *idx, const uint64_t *keys)
+{
+	if (n > t->cap_order) {
+		uint64_t *o = realloc(t->order, n * sizeof(*o));
+
+		if (!o)
+			return -ENOMEM;
+		t->order = o;
+		t->cap_order = n;
+	}
+	for (size_t i = 0; i < n; i++)
+		t->order[i] = keys[idx[i]];
+	t->n_order = n;
+	return 0;
+}
+
+static int order_rows(struct table_state *t, bool held, const struct tt_snapshot *snap, size_t n,
+		      size_t *idx, const uint64_t *keys,
+		      int (*cmp)(const void *, const void *, void *))
+{
+	struct sort_ctx c = { snap, t->sort_col, t->invert };
+	int ret = 0;
+
+	for (size_t i = 0; i < n; i++)
+		idx[i] = i;
+	qsort_r(idx, n, sizeof(*idx), cmp, &c);
+	if (held && !t->resort && t->n_order)
+		ret = apply_held(t, n, idx, keys);
+	t->resort = false;
+	return ret ? ret : remember(t, n, idx, keys);
+}
+
+int sort_syscalls(struct table_state *t, bool held, const struct tt_snapshot *snap, size_t *idx)
+{
+	size_t n = snap->n_syscalls;
+	uint64_t *keys = malloc((n ? n : 1) * sizeof(*keys));
+	int ret;
+
+	if (!keys) {
+		for (size_t i = 0; i < n; i++)
+			idx[i] = i;
+		return -ENOMEM;
+	}
+	for (size_t i = 0; i < n; i++)
+		keys[i] = snap->syscalls[i].id;
+	ret = order_rows(t, held, snap, n, idx, keys, cmp_syscall);
+	free(keys);
+	return ret;
+}
+
+int sort_procs(struct table_state *t, bool held, const struct tt_snapshot *snap, size_t *idx)
+{
+	size_t n = snap->n_procs;
+	uint64_t *keys = malloc((n ? n : 1) * sizeof(*keys));
+	int ret;
+
+	if (!keys) {
+		for (size_t i = 0; i < n; i++)
+			idx[i] = i;
+		return -ENOMEM;
+	}
+	for (size_t i = 0; i < n; i++)
+		keys[i] = snap->procs[i].pid;
+	ret = order_rows(t, held, snap, n, idx, keys, cmp_proc);
+	free(keys);
+	return ret;
+}

@@ -1,0 +1,90 @@
+/* Everything the user has chosen on screen: focus, zoom, sort, scroll,
+ * pause, block-I/O selection, interval, theme, status message.
+ *
+ * Plain data, no curses: keys and mouse clicks change it (actions.c),
+ * views read it (render.c). Tests drive both without a terminal. The
+ * last frame's layout and hit areas are kept here so a mouse click can be
+ * mapped back to what was under it. */
+#ifndef TRACETOP_UI_STATE_H
+#define TRACETOP_UI_STATE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include "layout.h"
+
+#define HOLD_MS 1500		/* rows keep their order this long after a sort/scroll key */
+#define MSG_MS 5000		/* status messages show this long */
+#define TABLE_COLS_MAX 8
+
+enum sc_col { SC_NAME = 0, SC_RATE, SC_TOTAL, SC_ERR_RATE, SC_ERR_PCT, SC_NCOLS };
+enum pr_col { PR_PID = 0, PR_COMM, PR_RATE, PR_ERR_RATE, PR_TOTAL, PR_TOP, PR_NCOLS };
+
+/* One sortable, scrollable table and the row order it showed last. */
+struct table_state {
+	int sort_col;
+	bool invert;
+	int cursor;		/* selected row (display index) */
+	int scroll;		/* first row shown */
+	uint64_t *order;	/* owned: keys (syscall id or pid) in shown order */
+	size_t n_order, cap_order;
+	/* Hit areas of the header row, for mouse sorting. */
+	int hdr_y;
+	int col_x0[TABLE_COLS_MAX], col_x1[TABLE_COLS_MAX];
+	int col_id[TABLE_COLS_MAX];
+	int ncols_shown;
+	int rows_shown;
+	bool resort;		/* sort afresh on the next frame, even when held */
+};
+
+struct ui_state {
+	enum ui_pane focus;
+	bool zoom, help, procs;
+	bool paused;
+	bool mouse;
+
+	struct table_state sc, pr;
+
+	/* Event log: the bottom row shows event seq log_anchor unless
+	 * following the newest. */
+	bool log_follow;
+	uint64_t log_anchor;
+	int log_rows_shown;
+	uint64_t log_first_seen, log_end_seen;	/* range of the last frame's log */
+	int help_scroll;
+
+	/* Block I/O selection. */
+	char bio_disk[32];	/* "" = all disks */
+	int bio_op;		/* -1 = all, else enum bio_op */
+	int bio_phase;		/* enum bio_phase */
+	bool bio_cumulative;
+	char disks_seen[16][32];	/* disk names of the last frame, for `d` */
+	int n_disks_seen;
+
+	double delay_s;
+	uint64_t now_ms;		/* monotonic, set before each render/key */
+	uint64_t hold_until_ms;
+
+	unsigned theme_idx;	/* index into theme_names, for `t` */
+	char theme_name[64];
+
+	char msg[256];
+	int msg_role;
+	uint64_t msg_until_ms;
+
+	uint64_t paused_new;	/* events since the pause (badge) */
+
+	struct layout lay;	/* of the last frame */
+	int screen_w, screen_h;
+};
+
+void ui_state_init(struct ui_state *st, double delay_s, bool mouse);
+void ui_state_fini(struct ui_state *st);
+/* Shows a status message for MSG_MS (role: ROLE_MSG_*). */
+void ui_state_message(struct ui_state *st, int role, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+/* Rows stay in their order until now + HOLD_MS. */
+void ui_state_hold(struct ui_state *st);
+bool ui_state_held(const struct ui_state *st);
+
+#endif

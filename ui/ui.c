@@ -1,0 +1,293 @@
+/* The UI as the event loop sees it (ui.h): owns the terminal, the canvas,
+ * the flush state, the theme, the view state and, while paused, the
+ * frozen snapshot. It turns terminal input into actions, actions into
+ * reactions for the loop, and snapshots into one flush per frame. */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+#include "ui.h"
+#include "flush.h"
+#include "freeze.h"
+#include "keymap.h"
+#include "role.h"
+#include "state.h"
+#include "term.h"
+#include "theme.h"
+#include "view.h"
+
+#ifndef TT_THEMEDIR
+#define TT_THEMEDIR "themes"
+#endif
+#ifndef TT_PKGTHEMEDIR
+#define TT_PKGTHEMEDIR "/usr/share/tracetop/themes"
+#endif
+
+static const char *const theme_dirs[] = { TT_PKGTHEMEDIR, TT_THEMEDIR, NULL };
+
+struct ui {
+	struct term *term;		/* owned */
+	struct canvas *cv;		/* owned */
+	struct flush *fl;		/* owned */
+	struct ui_state st;
+	struct theme theme;
+	bool colour;			/* false: NO_COLOR or a monochrome tty */
+	const struct msglog *msgs;	/* borrowed */
+	unsigned long msgs_seen;
+	struct frozen frozen;
+	bool freeze_pending;		/* pause asked; copy the next snapshot drawn */
+};
+
+static uint64_t now_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (uint64_t)ts.tv_sec * 1000u + (uint64_t)ts.tv_nsec / 1000000u;
+}
+
+static void use_theme(struct ui *ui, const struct theme *th)
+{
+	ui->theme = *th;
+	if (!ui->colour)
+		theme_strip_colour(&ui->theme);
+	term_apply_theme(ui->term, &ui->theme);
+	flush_invalidate(ui->fl);
+}
+
+/* Loads spec; on error the old theme stays and the status line says why. */
+static void load_theme(struct ui *ui, const char *spec)
+{
+	struct theme th = ui->theme;
+	char err[512];
+
+	if (theme_load(&th, spec, theme_dirs, err, sizeof(err))) {
+		ui_state_message(&ui->st, ROLE_MSG_ERROR, "theme: %s (keeping '%s')", err, ui->theme.name);
+		return;
+	}
+	use_theme(ui, &th);
+	snprintf(ui->st.theme_name, sizeof(ui->st.theme_name), "%s", th.name);
+	for (unsigned i = 0; theme_names[i]; i++)
+		if (!strcmp(theme_names[i], th.name))
+			ui->st.theme_idx = i;
+}
+
+static int screen_canvas(struct ui *ui)
+{
+	int w, h;
+
+	term_size(ui->term, &w, &h);
+	if (ui->cv && ui->cv->w == w && ui->cv->h == h)
+		return 0;
+	if (!ui->cv) {
+		ui->cv = canvas_new(w, h);
+		return ui->cv ? 0 : -ENOMEM;
+	}
+	return canvas_resize(ui->cv, w, h);
+}
+
+struct ui *ui_new(const struct ui_config *cfg, char *err, size_t errlen)
+{
+	const char *no_colour = getenv("NO_COLOR");
+	struct ui *ui = calloc(1, sizeof(*ui));
+	struct theme th;
+
+	if (!ui) {
+		snprintf(err, errlen, "out of memory");
+		return NULL;
+	}
+	ui->colour = !no_colour || !*no_colour;
+	ui->msgs = cfg->log;
+	ui->msgs_seen = cfg->log ? cfg->log->next : 0;
+	ui_state_init(&ui->st, cfg->delay_s, cfg->mouse);
+	ui->st.now_ms = now_ms();
+	ui->fl = flush_new();
+	if (!ui->fl) {
+		snprintf(err, errlen, "out of memory");
+		goto fail;
+	}
+	ui->term = term_new(cfg->mouse, ui->colour, err, errlen);
+	if (!ui->term)
+		goto fail;
+	if (!term_colours(ui->term))
+		ui->colour = false;
+	if (screen_canvas(ui)) {
+		snprintf(err, errlen, "out of memory");
+		goto fail;
+	}
+	/* Without colours the default theme would lose its bars: mono is
+	 * made for that case. Both are compiled in. */
+	theme_builtin(&th, ui->colour ? "default" : "mono");
+	use_theme(ui, &th);
+	snprintf(ui->st.theme_name, sizeof(ui->st.theme_name), "%s", th.name);
+	ui->st.theme_idx = ui->colour ? 0 : 2;
+	if (cfg->theme && *cfg->theme)
+		load_theme(ui, cfg->theme);
+	return ui;
+fail:
+	ui_free(ui);
+	return NULL;
+}
+
+void ui_restore_terminal(struct ui *ui)
+{
+	if (ui)
+		term_restore(ui->term);
+}
+
+void ui_free(struct ui *ui)
+{
+	if (!ui)
+		return;
+	term_free(ui->term);
+	frozen_release(&ui->frozen);
+	flush_free(ui->fl);
+	canvas_free(ui->cv);
+	ui_state_fini(&ui->st);
+	free(ui);
+}
+
+int ui_input_fd(const struct ui *ui)
+{
+	return STDIN_FILENO;
+}
+
+/* The pause key flipped st.paused. Pausing copies the next snapshot
+ * drawn (the pointers the loop gave earlier may be gone by now); the log
+ * position moves between live and frozen sequence numbers. */
+static void pause_changed(struct ui *ui)
+{
+	struct ui_state *st = &ui->st;
+
+	if (st->paused) {
+		ui->freeze_pending = true;
+		return;
+	}
+	ui->freeze_pending = false;
+	if (ui->frozen.taken && !st->log_follow)
+		st->log_anchor += ui->frozen.live_base;
+	frozen_release(&ui->frozen);
+}
+
+unsigned ui_handle_input(struct ui *ui)
+{
+	struct term_event ev;
+	unsigned out = 0, budget = 4096;
+
+	ui->st.now_ms = now_ms();
+	/* A bounded batch: a flood of input (a paste, a stuck key) cannot
+	 * starve the loop; what is left is read on the next pass. */
+	while (budget-- && term_read(ui->term, &ev)) {
+		unsigned r = 0;
+
+		switch (ev.kind) {
+		case TEV_KEY:
+			r = keymap_dispatch(&ui->st, ev.key);
+			break;
+		case TEV_MOUSE:
+			r = mouse_dispatch(&ui->st, &ev.mouse);
+			break;
+		case TEV_REPAINT:
+			term_repaint(ui->term);
+			flush_invalidate(ui->fl);
+			r = UI_REDRAW;
+			break;
+		}
+		if (r & REACT_THEME)
+			load_theme(ui, ui->st.theme_name);
+		if (r & REACT_PAUSE)
+			pause_changed(ui);
+		out |= r;
+		if (out & UI_QUIT)
+			break;
+	}
+	return out & ~REACT_INTERNAL;
+}
+
+void ui_resize(struct ui *ui)
+{
+	term_update_size(ui->term);
+	if (screen_canvas(ui))
+		ui_state_message(&ui->st, ROLE_MSG_ERROR, "out of memory while resizing");
+	flush_invalidate(ui->fl);
+}
+
+void ui_suspend(struct ui *ui)
+{
+	term_restore(ui->term);
+}
+
+void ui_resume(struct ui *ui)
+{
+	term_resume(ui->term);
+	ui_resize(ui);
+}
+
+/* New warnings in the message log become the status line. */
+static void pick_messages(struct ui *ui)
+{
+	const struct msglog *l = ui->msgs;
+	unsigned long fresh;
+
+	if (!l || l->next == ui->msgs_seen)
+		return;
+	fresh = l->next - ui->msgs_seen;
+	ui->msgs_seen = l->next;
+	for (unsigned n = 0; n < fresh && n < MSGLOG_LINES; n++) {
+		enum msg_level lvl;
+		const char *line = msglog_line(l, n, &lvl);
+
+		if (line && lvl >= MSG_WARN) {
+			ui_state_message(&ui->st, lvl >= MSG_ERROR ? ROLE_MSG_ERROR : ROLE_MSG_WARN, "%s", line);
+			return;
+		}
+	}
+}
+
+void ui_draw(struct ui *ui, const struct tt_snapshot *snap, const struct event_log *log)
+{
+	struct ui_state *st = &ui->st;
+
+	st->now_ms = now_ms();
+	pick_messages(ui);
+	if (ui->freeze_pending) {
+		ui->freeze_pending = false;
+		if (frozen_take(&ui->frozen, snap, log)) {
+			st->paused = false;
+			ui_state_message(st, ROLE_MSG_ERROR, "cannot pause: out of memory");
+		} else if (!st->log_follow) {
+			st->log_anchor = st->log_anchor > ui->frozen.live_base ?
+					 st->log_anchor - ui->frozen.live_base : 0;
+		}
+	}
+	if (st->paused && ui->frozen.taken) {
+		uint64_t end = log ? event_log_end_seq(log) : ui->frozen.live_end;
+
+		st->paused_new = end - ui->frozen.live_end;
+		snap = &ui->frozen.snap;
+		log = &ui->frozen.log;
+	}
+	ui_render(st, ui->cv, snap, log, ui->msgs);
+	flush_frame(ui->fl, ui->term, ui->cv);
+}
+
+double ui_delay(const struct ui *ui)
+{
+	return ui->st.delay_s;
+}
+
+int ui_wake_ms(const struct ui *ui)
+{
+	const struct ui_state *st = &ui->st;
+	uint64_t now = now_ms(), wake = 0;
+
+	if (st->hold_until_ms > now)
+		wake = st->hold_until_ms;
+	if (st->msg[0] && st->msg_until_ms > now && (!wake || st->msg_until_ms < wake))
+		wake = st->msg_until_ms;
+	if (!wake)
+		return -1;
+	return (int)(wake - now);
+}

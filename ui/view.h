@@ -1,0 +1,49 @@
+/* The views: each draws one part of the screen from a snapshot into the
+ * canvas, inside the rectangle layout.c gave it. Views read the snapshot
+ * and the UI state; they never touch curses, and the only state they
+ * write back is what the next key or click needs (visible rows, hit
+ * areas, the table order held still). */
+#ifndef TRACETOP_UI_VIEW_H
+#define TRACETOP_UI_VIEW_H
+
+#include <stdbool.h>
+#include "canvas.h"
+#include "state.h"
+#include "snapshot.h"
+#include "event_log.h"
+#include "msglog.h"
+
+struct view_ctx {
+	struct canvas *cv;
+	struct ui_state *st;
+	const struct tt_snapshot *snap;	/* borrowed; NULL before the first tick */
+	const struct event_log *log;	/* borrowed; may be NULL */
+	const struct msglog *msgs;	/* borrowed; may be NULL */
+};
+
+/* Draws the whole frame: layout, header, panes or help, footer. */
+void ui_render(struct ui_state *st, struct canvas *cv, const struct tt_snapshot *snap,
+	       const struct event_log *log, const struct msglog *msgs);
+
+void view_header(const struct view_ctx *vc, struct rect r);
+void view_footer(const struct view_ctx *vc, struct rect r);
+void view_too_small(const struct view_ctx *vc);
+void view_help(const struct view_ctx *vc, struct rect r);
+void view_vfs(const struct view_ctx *vc, struct rect r, bool focused);
+void view_syscalls(const struct view_ctx *vc, struct rect r, bool focused);
+void view_bio(const struct view_ctx *vc, struct rect r, bool focused);
+void view_log(const struct view_ctx *vc, struct rect r, bool focused);
+
+/* Pane helpers (pane.c). */
+/* Draws the title line of a pane and returns the rectangle below it. */
+struct rect pane_frame(const struct view_ctx *vc, struct rect r, bool focused,
+		       const char *title, const char *info);
+/* When source s is not running, says why in body and returns true:
+ * a failed source shows its reason, never numbers. */
+bool pane_source_down(const struct view_ctx *vc, struct rect body, enum tt_source s);
+/* True when there is no snapshot to draw yet; says so in body. */
+bool pane_no_data(const struct view_ctx *vc, struct rect body);
+/* Word-wraps text into r; returns the lines used. */
+int text_wrap(struct canvas *cv, struct rect r, unsigned role, const char *text);
+
+#endif

@@ -1,0 +1,105 @@
+/* The block I/O pane: a log2 latency histogram for the chosen disk
+ * (d: all or one), operation (o: all, read, write), phase (Q: device or
+ * queue time) and span (c: last interval or since start), with p50, p95
+ * and p99 above it. */
+#include <stdio.h>
+#include <string.h>
+#include "format.h"
+#include "role.h"
+#include "view.h"
+#include "widget_graph.h"
+
+static const char *op_label(int op)
+{
+	return op == BIO_OP_READ ? "read" : op == BIO_OP_WRITE ? "write" : "all ops";
+}
+
+/* Merges the histograms the selection covers into *out; returns how
+ * many disks matched. */
+static int select_hist(const struct tt_snapshot *s, const struct ui_state *st, struct hist *out)
+{
+	int matched = 0;
+
+	hist_clear(out);
+	for (size_t d = 0; d < s->n_disks; d++) {
+		const struct tt_bio_disk *disk = &s->disks[d];
+
+		if (st->bio_disk[0] && strcmp(st->bio_disk, disk->name))
+			continue;
+		matched++;
+		for (int op = 0; op < BIO_OP_MAX; op++) {
+			if (st->bio_op >= 0 && op != st->bio_op)
+				continue;
+			hist_merge(out, st->bio_cumulative ? &disk->total[op][st->bio_phase]
+							   : &disk->interval[op][st->bio_phase]);
+		}
+	}
+	return matched;
+}
+
+static void remember_disks(struct ui_state *st, const struct tt_snapshot *s)
+{
+	int n = 0;
+
+	for (size_t d = 0; d < s->n_disks && n < (int)(sizeof(st->disks_seen) / sizeof(st->disks_seen[0])); d++)
+		snprintf(st->disks_seen[n++], sizeof(st->disks_seen[0]), "%s", s->disks[d].name);
+	st->n_disks_seen = n;
+}
+
+void view_bio(const struct view_ctx *vc, struct rect r, bool focused)
+{
+	const struct tt_snapshot *s = vc->snap;
+	struct ui_state *st = vc->st;
+	struct canvas *cv = vc->cv;
+	char info[128], p50[16], p95[16], p99[16], num[16], line[160];
+	struct hist h;
+	struct rect b;
+	int matched;
+
+	/* The selection (d, o, Q, c) in words, or briefly on a narrow pane. */
+	if (r.w >= 70)
+		snprintf(info, sizeof(info), "%s, %s, %s time, %s",
+			 st->bio_disk[0] ? st->bio_disk : "all disks", op_label(st->bio_op),
+			 st->bio_phase == BIO_PH_QUEUE ? "queue" : "device",
+			 st->bio_cumulative ? "since start" : "last interval");
+	else
+		snprintf(info, sizeof(info), "%s/%s %s %s",
+			 st->bio_disk[0] ? st->bio_disk : "all",
+			 st->bio_op < 0 ? "all" : op_label(st->bio_op),
+			 st->bio_phase == BIO_PH_QUEUE ? "queue" : "device",
+			 st->bio_cumulative ? "total" : "interval");
+	b = pane_frame(vc, r, focused, r.w >= 70 ? "Block I/O latency" : "Block I/O", info);
+	if (pane_no_data(vc, b) || pane_source_down(vc, b, TT_SRC_BIO))
+		return;
+	remember_disks(st, s);
+	matched = select_hist(s, st, &h);
+	if (!h.count) {
+		if (st->bio_disk[0] && !matched)
+			snprintf(line, sizeof(line), "no I/O seen on %s", st->bio_disk);
+		else
+			snprintf(line, sizeof(line), "no block I/O %s",
+				 st->bio_cumulative ? "since start" : "in this interval");
+		text_wrap(cv, (struct rect){ b.x + 1, b.y, b.w - 2, b.h }, ROLE_VALUE_ZERO, line);
+		return;
+	}
+	hist_format_us(hist_percentile(&h, 50), p50, sizeof(p50));
+	hist_format_us(hist_percentile(&h, 95), p95, sizeof(p95));
+	hist_format_us(hist_percentile(&h, 99), p99, sizeof(p99));
+	fmt_count(h.count, num, sizeof(num));
+	{
+		int x = b.x + 1, maxx = b.x + b.w;
+
+		x += canvas_puts(cv, x, b.y, maxx, ROLE_LABEL, "p50 ");
+		x += canvas_puts(cv, x, b.y, maxx, ROLE_VALUE, p50);
+		x += canvas_puts(cv, x, b.y, maxx, ROLE_LABEL, "  p95 ");
+		x += canvas_puts(cv, x, b.y, maxx, ROLE_VALUE, p95);
+		x += canvas_puts(cv, x, b.y, maxx, ROLE_LABEL, "  p99 ");
+		x += canvas_puts(cv, x, b.y, maxx, ROLE_VALUE_WARN, p99);
+		/* The count only when it fits whole: a cut number lies. */
+		if (x + 4 + text_width(num) <= maxx) {
+			x += canvas_puts(cv, x, b.y, maxx, ROLE_LABEL, "  n ");
+			canvas_puts(cv, x, b.y, maxx, ROLE_VALUE, num);
+		}
+	}
+	hist_draw(cv, (struct rect){ b.x + 1, b.y + 1, b.w - 2, b.h - 1 }, &h);
+}

@@ -1,0 +1,152 @@
+/* The two header lines: where we are (host, kernel, uptime, interval,
+ * clock, pause badge) and how each source is attached (hook, state),
+ * with the event and loss rates. A source on an approximation carries a
+ * '~'; a failed one says FAILED, and its pane says why. */
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+#include "format.h"
+#include "role.h"
+#include "view.h"
+
+static int put(struct canvas *cv, int *x, int y, int maxx, unsigned role, const char *s)
+{
+	int n = canvas_puts(cv, *x, y, maxx, role, s);
+
+	*x += n;
+	return n;
+}
+
+static const char *short_hook(const char *hook)
+{
+	return !strcmp(hook, "tracepoint") ? "tp" : hook;
+}
+
+/* Writes the sources line from x; returns the width it took, or would
+ * take when dry (nothing drawn). */
+static int sources_line(const struct view_ctx *vc, int x, int y, int maxx, bool brief, bool dry)
+{
+	const struct tt_snapshot *s = vc->snap;
+	int x0 = x;
+
+	for (int i = 0; i < TT_SRC_MAX; i++) {
+		const struct tt_source_status *src = &s->src[i];
+		char buf[64];
+		unsigned role;
+
+		if (i)
+			x += dry ? 1 : canvas_puts(vc->cv, x, y, maxx, ROLE_HEADER, " ");
+		if (src->state == TT_STATE_FAILED) {
+			snprintf(buf, sizeof(buf), "%s:FAILED", tt_source_name(i));
+			role = ROLE_STATE_FAILED;
+		} else if (src->state == TT_STATE_OFF) {
+			snprintf(buf, sizeof(buf), "%s:off", tt_source_name(i));
+			role = ROLE_STATE_OFF;
+		} else {
+			bool approx = i == TT_SRC_VFS && s->vfs.approximate;
+
+			snprintf(buf, sizeof(buf), "%s:%s%s", tt_source_name(i),
+				 brief ? short_hook(src->hook) : src->hook, approx ? "~" : "");
+			role = approx ? ROLE_STATE_APPROX : ROLE_STATE_OK;
+		}
+		x += dry ? text_width(buf) : canvas_puts(vc->cv, x, y, maxx, role, buf);
+	}
+	return x - x0;
+}
+
+/* Line 1: "tracetop  host H  kernel K  up U" on the left; the pause
+ * badge, the interval and the clock on the right. Labels go first when
+ * the line is short of room, then the values are cut. */
+static void top_line(const struct view_ctx *vc, struct rect r)
+{
+	const struct tt_snapshot *s = vc->snap;
+	const struct ui_state *st = vc->st;
+	struct canvas *cv = vc->cv;
+	int x = r.x, y = r.y, right = r.x + r.w;
+	char buf[96], up[32];
+	bool have = s && s->seq;
+
+	if (have) {
+		struct tm tm;
+		time_t t = (time_t)s->wall_s;
+
+		localtime_r(&t, &tm);
+		strftime(buf, sizeof(buf), "%H:%M:%S", &tm);
+		right -= canvas_puts_right(cv, right, y, r.x, ROLE_HEADER_VALUE, buf) + 2;
+	}
+	right -= canvas_puts_right(cv, right, y, r.x, ROLE_HEADER_VALUE,
+				   fmt_interval(st->delay_s, buf, sizeof(buf)));
+	right -= canvas_puts_right(cv, right, y, r.x, ROLE_HEADER, "every ") + 2;
+	if (st->paused) {
+		snprintf(buf, sizeof(buf), " PAUSED +%llu new ", (unsigned long long)st->paused_new);
+		right -= canvas_puts_right(cv, right, y, r.x, ROLE_BADGE, buf) + 2;
+	}
+	put(cv, &x, y, right, ROLE_HEADER_VALUE, "tracetop");
+	if (!have)
+		return;
+	fmt_uptime(s->mono_ns / 1000000000ull, up, sizeof(up));
+	{
+		bool labels = 8 + 7 + text_width(s->hostname) + 9 + text_width(s->kernel) + 5 +
+			      text_width(up) <= right - r.x;
+
+		put(cv, &x, y, right, ROLE_HEADER, labels ? "  host " : "  ");
+		put(cv, &x, y, right, ROLE_HEADER_VALUE, s->hostname);
+		put(cv, &x, y, right, ROLE_HEADER, labels ? "  kernel " : "  ");
+		put(cv, &x, y, right, ROLE_HEADER_VALUE, s->kernel);
+		put(cv, &x, y, right, ROLE_HEADER, "  up ");
+		put(cv, &x, y, right, ROLE_HEADER_VALUE, up);
+	}
+}
+
+/* Line 2: each source's hook and state; event and loss rates on the
+ * right, shortened before the sources are. */
+static void sources(const struct view_ctx *vc, struct rect r)
+{
+	const struct tt_snapshot *s = vc->snap;
+	struct canvas *cv = vc->cv;
+	int y = r.y + 1, maxx = r.x + r.w, need_full, need_brief, right;
+	double el = s->elapsed_s > 0 ? s->elapsed_s : vc->st->delay_s;
+	char rate[16], lost[16], total[48];
+	int variant;
+
+	fmt_rate((double)s->events_interval / el, rate, sizeof(rate));
+	fmt_count(s->lost_interval, lost, sizeof(lost));
+	snprintf(total, sizeof(total), " (total %llu)", (unsigned long long)s->lost_total);
+	need_full = sources_line(vc, r.x, y, maxx, false, true);
+	need_brief = sources_line(vc, r.x, y, maxx, true, true);
+	/* variant 0: "ev/s R  lost L (total T)", 1: without the total,
+	 * 2: "lost L" alone. The loss figure is the last to go. */
+	for (variant = 0; variant < 3; variant++) {
+		int w = 7 + text_width(lost) + (variant == 0 && s->lost_total ? text_width(total) : 0) +
+			(variant < 2 ? 7 + text_width(rate) : 0);
+
+		if (need_brief + w <= r.w || variant == 2)
+			break;
+	}
+	right = maxx;
+	if (variant == 0 && s->lost_total)
+		right -= canvas_puts_right(cv, right, y, r.x, ROLE_VALUE_BAD, total);
+	right -= canvas_puts_right(cv, right, y, r.x, s->lost_total ? ROLE_VALUE_BAD : ROLE_HEADER_VALUE, lost);
+	right -= canvas_puts_right(cv, right, y, r.x, ROLE_HEADER, "lost ");
+	if (variant < 2) {
+		right -= canvas_puts_right(cv, right, y, r.x, ROLE_HEADER, "  ");
+		right -= canvas_puts_right(cv, right, y, r.x, ROLE_HEADER_VALUE, rate);
+		right -= canvas_puts_right(cv, right, y, r.x, ROLE_HEADER, "ev/s ");
+	}
+	right -= 2;
+	sources_line(vc, r.x, y, right, need_full > right - r.x || need_brief > right - r.x ?
+		     true : false, false);
+}
+
+void view_header(const struct view_ctx *vc, struct rect r)
+{
+	canvas_fill(vc->cv, r, ' ', ROLE_HEADER);
+	top_line(vc, r);
+	if (r.h < 2)
+		return;
+	if (!vc->snap || !vc->snap->seq) {
+		canvas_puts(vc->cv, r.x, r.y + 1, r.x + r.w, ROLE_HEADER, "waiting for the first sample...");
+		return;
+	}
+	sources(vc, r);
+}

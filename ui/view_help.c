@@ -1,0 +1,47 @@
+/* The help screen, generated from the key map so it always lists every
+ * key, plus what the mouse does and what the header's marks mean. */
+#include <stdio.h>
+#include <string.h>
+#include "keymap.h"
+#include "role.h"
+#include "view.h"
+
+static const char *const notes[] = {
+	"",
+	"Mouse: click a pane to focus it, a column header to sort by it (again to",
+	"invert), a row to select it; the wheel scrolls. --no-mouse turns it off.",
+	"",
+	"Header: each source with the hook it runs on. A '~' marks an approximation",
+	"(VFS counted at syscalls); FAILED sources say why in their pane.",
+	"Pause keeps capturing: the badge counts events that arrived meanwhile.",
+	"After a sort or scroll key the rows hold still for a moment.",
+};
+
+void view_help(const struct view_ctx *vc, struct rect r)
+{
+	struct ui_state *st = vc->st;
+	struct canvas *cv = vc->cv;
+	int lines = ACT_MAX + (int)(sizeof(notes) / sizeof(notes[0])) + 2, y, max_scroll;
+	struct rect b = pane_frame(vc, r, true, "Help", "Esc or any other key returns, F10 quits");
+
+	max_scroll = lines - b.h > 0 ? lines - b.h : 0;
+	if (st->help_scroll > max_scroll)
+		st->help_scroll = max_scroll;
+	y = b.y - st->help_scroll;
+	for (int a = 0; a < ACT_MAX; a++, y++) {
+		char keys[64];
+
+		if (y < b.y || y >= b.y + b.h)
+			continue;
+		keymap_keys_of((enum ui_action)a, keys, sizeof(keys));
+		canvas_puts(cv, b.x + 1, y, b.x + 18, ROLE_HELP_KEY, keys);
+		canvas_puts(cv, b.x + 19, y, b.x + b.w, ROLE_DEFAULT, ui_actions[a].help);
+	}
+	for (size_t i = 0; i < sizeof(notes) / sizeof(notes[0]); i++, y++)
+		if (y >= b.y && y < b.y + b.h)
+			canvas_puts(cv, b.x + 1, y, b.x + b.w, ROLE_DEFAULT, notes[i]);
+	y++;
+	if (y >= b.y && y < b.y + b.h)
+		canvas_printf(cv, b.x + 1, y, b.x + b.w, ROLE_LABEL, "Theme: %s.  Interval: %gs.",
+			      st->theme_name, st->delay_s);
+}

@@ -1,0 +1,18 @@
+/* Small graphics made of block characters: sparklines of recent rates
+ * and horizontal histogram bars. */
+#ifndef TRACETOP_UI_WIDGET_GRAPH_H
+#define TRACETOP_UI_WIDGET_GRAPH_H
+
+#include "canvas.h"
+#include "../src/hist.h"
+
+/* The newest samples of v[0..n) (oldest first) that fit between x and
+ * maxx, scaled to their own maximum; newest at the right edge. */
+void spark_draw(struct canvas *cv, int x, int y, int maxx, const double *v, unsigned n, unsigned role);
+/* A bar of value/max of the width w, in eighths of a cell. */
+void bar_draw(struct canvas *cv, int x, int y, int w, double value, double max, unsigned role);
+/* A log2 latency histogram in r: one row per slot (label, count, bar),
+ * showing the rows with the most counts when not all fit. */
+void hist_draw(struct canvas *cv, struct rect r, const struct hist *h);
+
+#endif
