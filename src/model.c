@@ -121,6 +121,8 @@ struct model *model_new(const struct model_config *cfg)
 		return NULL;
 	}
 	model_tick_host(m);
+	/* the clocks' pairing dates events received before the first tick */
+	m->snap.mono_ns = m->start_ns;
 	/* a missing partition table only costs names ("8:0") */
 	partitions_load(&m->parts, m->root);
 	return m;
