@@ -7,6 +7,13 @@
  * path is read at exit, when the kernel has copied it from the caller
  * (so its page is present, which it need not be at enter). openat2's
  * struct open_how is read at exit for the same reason.
+ *
+ * A relative path means nothing without its base directory, least of all
+ * when the open failed (there is no fd to look at afterwards, and the
+ * process may be gone by the time user space asks /proc). So for a
+ * relative path the exit program also walks the base directory — the
+ * working directory for AT_FDCWD, else the directory open on dirfd — up
+ * to the task's root and appends its component names to the record.
  */
 #include "common.bpf.h"
 #include "open.h"
@@ -40,8 +47,9 @@ struct open_pending {
 	__u32 syscall;	/* enum open_syscall */
 };
 
+/* Room for the masked write of one more name past the kept bytes. */
 struct open_scratch {
-	__u8 bytes[sizeof(struct open_event) + OPEN_PATH_MAX];
+	__u8 bytes[sizeof(struct open_event) + OPEN_PATH_MAX + OPEN_BASE_MAX + OPEN_NAME_MAX];
 };
 
 struct {
@@ -132,6 +140,129 @@ static __always_inline __u32 open_path(struct open_event *e, __u64 path)
 	return n;
 }
 
+/* The struct path a relative name is looked up from, or -1. */
+static __always_inline int open_base_path(struct task_struct *task, __s32 dirfd,
+					  struct path *base)
+{
+	struct file **fds, *file = NULL;
+	struct fdtable *fdt;
+
+	if (dirfd == TT_AT_FDCWD)
+		return BPF_CORE_READ_INTO(base, task, fs, pwd) ? -1 : 0;
+	fdt = BPF_CORE_READ(task, files, fdt);
+	if (!fdt || dirfd < 0 || (__u32)dirfd >= BPF_CORE_READ(fdt, max_fds))
+		return -1;
+	fds = BPF_CORE_READ(fdt, fd);
+	if (bpf_probe_read_kernel(&file, sizeof(file), fds + dirfd) || !file)
+		return -1;
+	return BPF_CORE_READ_INTO(base, file, f_path) ? -1 : 0;
+}
+
+/* State of one walk up the directory tree, shared with the bpf_loop
+ * callback. bpf_loop lets the verifier check the step once instead of
+ * once per level, which the 4 exit programs could not afford. */
+struct base_walk {
+	struct open_event *e;
+	struct vfsmount *vm;
+	struct mount *mnt;
+	struct dentry *d;
+	struct path root;
+	__u64 mnt_off;		/* offsetof(struct mount, mnt) in this kernel */
+	__u32 at;		/* where the components start in e->path */
+	__u32 off;		/* bytes of components so far */
+	bool done;
+};
+
+/* One level: cross a mount point or record one name. 1 stops the loop. */
+static long base_step(__u32 i, struct base_walk *w)
+{
+	/* Locals: CO-RE reads must start from kernel types, not from
+	 * this program's own struct. */
+	struct open_event *e = w->e;
+	struct vfsmount *vm = w->vm;
+	struct mount *mnt = w->mnt;
+	struct dentry *d = w->d, *parent;
+	__u32 at = w->at, off = w->off, pos;
+	long n;
+
+	if (d == w->root.dentry && vm == w->root.mnt)
+		goto done;
+	if (d == BPF_CORE_READ(vm, mnt_root)) {
+		struct mount *up = BPF_CORE_READ(mnt, mnt_parent);
+
+		if (!up || up == mnt)
+			goto done;	/* the top of the mount tree */
+		w->d = BPF_CORE_READ(mnt, mnt_mountpoint);
+		w->mnt = up;
+		w->vm = (void *)up + w->mnt_off;
+		return 0;
+	}
+	parent = BPF_CORE_READ(d, d_parent);
+	if (!parent || parent == d)
+		goto done;
+	if (!e || at > OPEN_PATH_MAX || off > OPEN_BASE_MAX - OPEN_NAME_MAX)
+		return 1;
+	/* The checks above keep pos below the mask, but older verifiers
+	 * (6.1) lose a bound the compiler checked on a register copy: the
+	 * mask, kept by barrier_var, bounds the very register used. */
+	pos = at + off;
+	barrier_var(pos);
+	pos &= OPEN_PATH_MAX + OPEN_BASE_MAX - 1;
+	n = bpf_probe_read_kernel_str(e->path + pos, OPEN_NAME_MAX,
+				      BPF_CORE_READ(d, d_name.name));
+	if (n <= 0) {
+		e->rflags |= OPEN_F_BASE_FAULT;
+		goto done;
+	}
+	w->off = off + n;
+	w->d = parent;
+	return 0;
+done:
+	w->done = true;
+	return 1;
+}
+
+/* Appends the names of the directories from base up to the task's root
+ * (innermost first) at e->path + at; returns their bytes. Mount points
+ * are crossed through the parent mount. */
+static __always_inline __u32 open_base_walk(struct open_event *e, __u32 at,
+					    struct task_struct *task, const struct path *base)
+{
+	struct base_walk w = {
+		.e = e,
+		.vm = base->mnt,
+		.d = base->dentry,
+		.mnt_off = bpf_core_field_offset(struct mount, mnt),
+		.at = at,
+	};
+
+	w.mnt = (void *)w.vm - w.mnt_off;
+	BPF_CORE_READ_INTO(&w.root, task, fs, root);
+	bpf_loop(OPEN_BASE_DEPTH, base_step, &w, 0);
+	if (!w.done)
+		e->rflags |= OPEN_F_BASE_TRUNC;
+	return w.off;
+}
+
+/* For a relative path: which base, and its components after the path. */
+static __always_inline __u32 open_base(struct open_event *e, __u32 path_len, __s32 dirfd)
+{
+	struct task_struct *task = (void *)bpf_get_current_task();
+	struct path base = {};
+	__u32 at = path_len;
+
+	if (!path_len || e->path[0] == '/')
+		return 0;
+	if (open_base_path(task, dirfd, &base) || !base.dentry || !base.mnt) {
+		e->rflags |= OPEN_F_BASE_FAULT;
+		return 0;
+	}
+	if (at > OPEN_PATH_MAX)
+		return 0;
+	e->base_kind = dirfd == TT_AT_FDCWD ? OPEN_BASE_CWD : OPEN_BASE_DIRFD;
+	return open_base_walk(e, at, task, &base);
+}
+
 static __always_inline void open_emit(const struct open_pending *p, long ret)
 {
 	__u64 id = bpf_get_current_pid_tgid();
@@ -146,6 +277,8 @@ static __always_inline void open_emit(const struct open_pending *p, long ret)
 	e->hdr.type = TT_REC_OPEN;
 	e->syscall = p->syscall;
 	e->rflags = 0;
+	e->base_kind = OPEN_BASE_NONE;
+	e->base_len = 0;
 	e->pid = id >> 32;
 	e->tid = (__u32)id;
 	e->uid = (__u32)bpf_get_current_uid_gid();
@@ -164,9 +297,10 @@ static __always_inline void open_emit(const struct open_pending *p, long ret)
 	e->duration_ns = e->ts_ns - p->ts;
 	bpf_get_current_comm(e->comm, sizeof(e->comm));
 	e->path_len = open_path(e, p->path);
-	size = sizeof(*e) + e->path_len;
+	e->base_len = open_base(e, e->path_len, p->dirfd);
+	size = sizeof(*e) + e->path_len + e->base_len;
 	barrier_var(size);
-	if (size > sizeof(*e) + OPEN_PATH_MAX)
+	if (size > sizeof(*e) + OPEN_PATH_MAX + OPEN_BASE_MAX)
 		return;
 	e->hdr.size = size;
 	tt_ring_output(&events, &stats, e, size);

@@ -81,14 +81,22 @@ static int decode_open(const unsigned char *rec, size_t size, struct tt_event *o
 	if (size < sizeof(e))
 		return -EINVAL;
 	memcpy(&e, rec, sizeof(e));
-	if (sizeof(e) + (size_t)e.path_len != size)
+	if (sizeof(e) + (size_t)e.path_len + (size_t)e.base_len != size)
 		return -EINVAL;
-	if (e.syscall > OPEN_SC_CREAT)
+	if (e.syscall > OPEN_SC_CREAT || e.base_kind > OPEN_BASE_DIRFD)
 		return -EINVAL;
 	if (take_string(path, e.path_len, &out->path, &out->path_len))
 		return -EINVAL;
+	/* the base's components are NUL-terminated strings back to back */
+	if (e.base_len && path[e.path_len + e.base_len - 1] != '\0')
+		return -EINVAL;
 	out->args = NULL;
 	out->args_len = 0;
+	out->raw_path = out->path;
+	out->raw_path_len = out->path_len;
+	out->path_base = e.base_kind;
+	out->base = e.base_len || e.base_kind ? path + e.path_len : NULL;
+	out->base_len = e.base_len;
 	out->type = TT_EVENT_OPEN;
 	out->ts_ns = e.ts_ns;
 	out->duration_ns = e.duration_ns;
@@ -134,4 +142,80 @@ int event_decode(const void *rec, size_t len, struct tt_event *out)
 		return err;
 	*out = ev;	/* transactional: *out untouched on error */
 	return 0;
+}
+
+/* Copies n bytes at *pos in buf (len bytes), keeping room for a NUL. */
+static int put(char *buf, size_t len, size_t *pos, const char *s, size_t n)
+{
+	if (*pos + n + 1 > len)
+		return -ENAMETOOLONG;
+	memcpy(buf + *pos, s, n);
+	*pos += n;
+	buf[*pos] = '\0';
+	return 0;
+}
+
+int event_resolve_path(struct tt_event *ev, char *buf, size_t len)
+{
+	const char *comp[OPEN_BASE_DEPTH];
+	size_t clen[OPEN_BASE_DEPTH], n = 0, off = 0, pos = 0, rlen;
+	const char *rel;
+	int i;
+
+	if (ev->type != TT_EVENT_OPEN)
+		return 0;
+	ev->raw_path = ev->path;
+	ev->raw_path_len = ev->path_len;
+	if (!ev->base || ev->path_base == OPEN_BASE_NONE ||
+	    (ev->path_len && ev->path[0] == '/')) {
+		ev->path_base = OPEN_BASE_NONE;
+		return 0;
+	}
+	while (off < ev->base_len && n < OPEN_BASE_DEPTH) {
+		clen[n] = strnlen(ev->base + off, ev->base_len - off);
+		comp[n] = ev->base + off;
+		off += clen[n] + 1;
+		n++;
+	}
+	if (len)
+		buf[0] = '\0';
+	if (!n && put(buf, len, &pos, "/", 1))
+		goto too_long;
+	for (i = (int)n - 1; i >= 0; i--)
+		if (put(buf, len, &pos, "/", 1) || put(buf, len, &pos, comp[i], clen[i]))
+			goto too_long;
+	/* "./x" is "x" and "." alone names the base itself; ".." stays, as
+	 * a symlinked base would make dropping it wrong */
+	rel = ev->path;
+	rlen = ev->path_len;
+	while (rlen >= 2 && rel[0] == '.' && rel[1] == '/') {
+		rel += 2;
+		rlen -= 2;
+		while (rlen && rel[0] == '/') {
+			rel++;
+			rlen--;
+		}
+	}
+	if (!rlen || (rlen == 1 && rel[0] == '.'))
+		goto done;
+	if ((pos > 1 && put(buf, len, &pos, "/", 1)) || put(buf, len, &pos, rel, rlen))
+		goto too_long;
+done:
+	ev->path = buf;
+	ev->path_len = pos;
+	return 0;
+too_long:
+	ev->path_base = OPEN_BASE_NONE;
+	return -ENAMETOOLONG;
+}
+
+const char *event_path_base_name(const struct tt_event *ev)
+{
+	if (ev->path_base == OPEN_BASE_CWD)
+		return "cwd";
+	if (ev->path_base == OPEN_BASE_DIRFD)
+		return "dirfd";
+	if (ev->path_len && ev->path[0] == '/')
+		return "absolute";
+	return "raw";
 }

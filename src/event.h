@@ -38,10 +38,29 @@ struct tt_event {
 	size_t path_len;
 	const char *args;	/* exec: argv strings separated by NUL */
 	size_t args_len;
+	/* open: the path exactly as the caller passed it; path itself is
+	 * made absolute by event_resolve_path() when the kernel sent the
+	 * base directory of a relative path. */
+	const char *raw_path;
+	size_t raw_path_len;
+	uint8_t path_base;	/* enum open_base the path was resolved from */
+	/* Decoder only: the base directory's components, innermost first,
+	 * each NUL-terminated (see bpf/open.h). */
+	const char *base;
+	size_t base_len;
 };
 
 /* Decodes one record of len bytes. Returns 0, or -EINVAL for a record
  * that is too short, of an unknown type, or whose lengths do not fit. */
 int event_decode(const void *rec, size_t len, struct tt_event *out);
+
+/* For an open of a relative path whose base the kernel sent, writes the
+ * absolute path (base components outermost first, then the path) into
+ * buf and points ev->path at it; otherwise leaves ev->path as passed
+ * (path_base OPEN_BASE_NONE). ev->raw_path always keeps the argument.
+ * Returns 0, or -ENAMETOOLONG when buf is too small (path left raw). */
+int event_resolve_path(struct tt_event *ev, char *buf, size_t len);
+/* "cwd", "dirfd", "absolute" or "raw" for a decoded open event. */
+const char *event_path_base_name(const struct tt_event *ev);
 
 #endif

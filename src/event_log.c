@@ -3,6 +3,7 @@
  * seq N" without copying. A slot's text buffer only grows, so once the
  * ring is full and warm, storing an event allocates nothing. */
 #include <errno.h>
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 #include "event_log.h"
@@ -54,12 +55,15 @@ int event_log_push(struct event_log *log, const struct tt_event *ev)
 	struct event_log_slot *s;
 	size_t plen = ev->path ? ev->path_len : 0;
 	size_t alen = ev->args ? ev->args_len : 0;
+	/* the argument as passed, kept only when it differs from path */
+	bool raw = ev->raw_path && ev->raw_path != ev->path;
+	size_t rlen = raw ? ev->raw_path_len : 0;
 	char *text;
 
 	if (!log->capacity)
 		return -EINVAL;
 	s = &log->slots[log->next_seq % log->capacity];
-	if (slot_reserve(s, plen + 1 + alen + 1))
+	if (slot_reserve(s, plen + 1 + alen + 1 + rlen + 1))
 		return -ENOMEM;
 	text = s->text;
 	/* args hold NUL-separated argv strings: copy by length, not strcpy */
@@ -69,6 +73,9 @@ int event_log_push(struct event_log *log, const struct tt_event *ev)
 	if (alen)
 		memcpy(text + plen + 1, ev->args, alen);
 	text[plen + 1 + alen] = '\0';
+	if (rlen)
+		memcpy(text + plen + 1 + alen + 1, ev->raw_path, rlen);
+	text[plen + 1 + alen + 1 + rlen] = '\0';
 
 	s->ev = *ev;
 	s->ev.comm[sizeof(s->ev.comm) - 1] = '\0';
@@ -76,6 +83,10 @@ int event_log_push(struct event_log *log, const struct tt_event *ev)
 	s->ev.path_len = plen;
 	s->ev.args = text + plen + 1;
 	s->ev.args_len = alen;
+	s->ev.raw_path = raw ? text + plen + 1 + alen + 1 : s->ev.path;
+	s->ev.raw_path_len = raw ? rlen : plen;
+	s->ev.base = NULL;	/* pointed into the ring record */
+	s->ev.base_len = 0;
 
 	if (log->next_seq >= log->capacity)
 		log->overwritten++;

@@ -35,15 +35,24 @@ void msglog_vprintf(struct msglog *l, enum msg_level lvl, const char *fmt, va_li
 	static const char *const tags[] = { "debug", "info", "warning", "error" };
 	char *line = l->lines[l->next % MSGLOG_LINES];
 	size_t n;
+	va_list full;
 
+	/* The file gets the whole message (a verifier log runs to pages);
+	 * the ring keeps a line of it. */
+	if (l->file) {
+		va_copy(full, ap);
+		fprintf(l->file, "%s: ", tags[lvl]);
+		vfprintf(l->file, fmt, full);
+		if (!*fmt || fmt[strlen(fmt) - 1] != '\n')
+			fputc('\n', l->file);
+		va_end(full);
+	}
 	vsnprintf(line, MSGLOG_LINE_MAX, fmt, ap);
 	n = strlen(line);
 	while (n > 0 && (line[n - 1] == '\n' || line[n - 1] == '\r'))
 		line[--n] = '\0';
 	l->levels[l->next % MSGLOG_LINES] = lvl;
 	l->next++;
-	if (l->file)
-		fprintf(l->file, "%s: %s\n", tags[lvl], line);
 	if (l->echo && lvl >= l->echo_level)
 		fprintf(l->echo, "tracetop: %s\n", line);
 }

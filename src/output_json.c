@@ -6,6 +6,7 @@
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
+#include "event.h"
 #include "event_format.h"
 #include "output.h"
 #include "sanitize.h"
@@ -190,6 +191,12 @@ static void json_event(const struct output *o, const struct tt_event *ev, uint64
 		fprintf(f, ",\"syscall\":\"%s\",\"dirfd\":%d,\"path\":",
 			open_syscall_name(ev->open_syscall), ev->dirfd);
 		json_fputs(f, ev->path, ev->path_len);
+		fputs(",\"path_raw\":", f);
+		if (ev->raw_path)
+			json_fputs(f, ev->raw_path, ev->raw_path_len);
+		else
+			json_fputs(f, ev->path, ev->path_len);
+		fprintf(f, ",\"resolved\":\"%s\"", event_path_base_name(ev));
 		fprintf(f, ",\"flags\":%" PRIu64 ",\"flags_str\":\"%s\",\"mode\":%u,\"path_truncated\":%s",
 			ev->open_flags, flags, ev->mode,
 			ev->flags & OPEN_F_PATH_TRUNC ? "true" : "false");

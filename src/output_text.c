@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
+#include "event.h"
 #include "event_format.h"
 #include "output.h"
 #include "sanitize.h"
@@ -177,6 +178,12 @@ static void text_event(const struct output *o, const struct tt_event *ev)
 		fprintf(o->f, " %s %s", open_syscall_name(ev->open_syscall), flags);
 		if (ev->dirfd != -100)
 			fprintf(o->f, " dirfd %d", ev->dirfd);
+		/* a resolved relative path: say from where, keep the argument */
+		if (ev->path_base != OPEN_BASE_NONE && ev->raw_path) {
+			fprintf(o->f, " (%s-relative: ", event_path_base_name(ev));
+			sanitize_fputs(o->f, ev->raw_path, ev->raw_path_len);
+			fputc(')', o->f);
+		}
 	}
 	fputc('\n', o->f);
 }

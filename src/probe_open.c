@@ -41,6 +41,8 @@ static uint32_t open_ring_bytes(unsigned kb)
 static int open_record(void *ctx, void *data, size_t len)
 {
 	struct open_probe *p = ctx;
+	/* room for a full base and a full path, plus separators */
+	char abs[OPEN_BASE_MAX + OPEN_PATH_MAX + 2];
 	struct tt_event ev;
 
 	if (event_decode(data, len, &ev) || ev.type != TT_EVENT_OPEN) {
@@ -49,6 +51,7 @@ static int open_record(void *ctx, void *data, size_t len)
 				      "record of %zu bytes (more are counted as lost)", len);
 		return 0;
 	}
+	event_resolve_path(&ev, abs, sizeof(abs));
 	if (model_event(p->model, &ev))
 		msglog_printf(p->log, MSG_DEBUG, "open: event not stored: out of memory");
 	return 0;

@@ -94,7 +94,7 @@ for run in $KM_RUNS; do
 	mkdir -p "$KM_WORKDIR"
 	stamp "run --vfs-hook=$run"
 	sh /km/scenario.sh "/tmp/out-$run" "$run"
-	for f in status out.json err workload.log; do
+	for f in status out.json err workload.log tracetop.log; do
 		send "$run/$f" "/tmp/out-$run/$f" >"$out"
 	done
 done

@@ -31,7 +31,7 @@ status() {
 	echo "$*" >>"$out/status"
 }
 
-"$TRACETOP" --json -d 1 --sources "$KM_SOURCES" --vfs-hook="$hook" \
+"$TRACETOP" --json -d 1 --sources "$KM_SOURCES" --vfs-hook="$hook" --log "$out/tracetop.log" \
 	>"$out/out.json" 2>"$out/err" &
 pid=$!
 

@@ -73,6 +73,23 @@ static size_t make_open(unsigned char *buf, const char *path, size_t path_len,
 	return e.hdr.size;
 }
 
+/* An open record of a relative path with the base directory's
+ * components (innermost first, NUL-terminated) after it. */
+static size_t make_open_based(unsigned char *buf, const char *path, const char *base,
+			      size_t base_len, uint8_t kind)
+{
+	size_t len = make_open(buf, path, strlen(path) + 1, OPEN_SC_OPENAT);
+	struct open_event e;
+
+	memcpy(&e, buf, sizeof(e));
+	e.base_len = (uint16_t)base_len;
+	e.base_kind = kind;
+	e.hdr.size = (uint16_t)(len + base_len);
+	memcpy(buf, &e, sizeof(e));
+	memcpy(buf + len, base, base_len);
+	return e.hdr.size;
+}
+
 static void set_hdr_size(unsigned char *buf, uint16_t size)
 {
 	memcpy(buf + offsetof(struct tt_rec_hdr, size), &size, sizeof(size));
@@ -366,6 +383,79 @@ static void test_largest(void **state)
 	assert_int_equal(ev.args_len, EXEC_ARGS_MAX - 1);
 }
 
+/* Relative paths come out absolute, joined to the base the kernel sent;
+ * the argument is kept as passed. */
+static void test_open_resolve(void **state)
+{
+	static const struct {
+		const char *path;
+		const char *base;
+		size_t base_len;
+		uint8_t kind;
+		const char *want;
+		const char *how;
+	} cases[] = {
+		{ "x", "b\0a\0", 4, OPEN_BASE_CWD, "/a/b/x", "cwd" },
+		{ "./x", "b\0a\0", 4, OPEN_BASE_CWD, "/a/b/x", "cwd" },
+		{ ".//./x/y", "b\0a\0", 4, OPEN_BASE_DIRFD, "/a/b/x/y", "dirfd" },
+		{ "../x", "b\0a\0", 4, OPEN_BASE_DIRFD, "/a/b/../x", "dirfd" },
+		{ ".", "etc\0", 4, OPEN_BASE_DIRFD, "/etc", "dirfd" },
+		{ "x", "", 0, OPEN_BASE_CWD, "/x", "cwd" },
+		{ "/abs/p", "b\0", 2, OPEN_BASE_NONE, "/abs/p", "absolute" },
+		{ "rel", "", 0, OPEN_BASE_NONE, "rel", "raw" },
+	};
+	union rec_buf rb;
+	char abs[256];
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		struct tt_event ev;
+		size_t len = make_open_based(rb.b, cases[i].path, cases[i].base,
+					     cases[i].base_len, cases[i].kind);
+
+		assert_int_equal(event_decode(rb.b, len, &ev), 0);
+		assert_int_equal(event_resolve_path(&ev, abs, sizeof(abs)), 0);
+		assert_int_equal(ev.path_len, strlen(cases[i].want));
+		assert_memory_equal(ev.path, cases[i].want, ev.path_len);
+		assert_int_equal(ev.raw_path_len, strlen(cases[i].path));
+		assert_memory_equal(ev.raw_path, cases[i].path, ev.raw_path_len);
+		assert_string_equal(event_path_base_name(&ev), cases[i].how);
+	}
+}
+
+/* A buffer too small leaves the argument as the path, marked raw. */
+static void test_open_resolve_too_long(void **state)
+{
+	union rec_buf rb;
+	size_t len = make_open_based(rb.b, "file", "deep\0dir\0", 9, OPEN_BASE_CWD);
+	struct tt_event ev;
+	char abs[8];
+
+	(void)state;
+	assert_int_equal(event_decode(rb.b, len, &ev), 0);
+	assert_int_equal(event_resolve_path(&ev, abs, sizeof(abs)), -ENAMETOOLONG);
+	assert_int_equal(ev.path_len, 4);
+	assert_memory_equal(ev.path, "file", 4);
+	assert_string_equal(event_path_base_name(&ev), "raw");
+}
+
+/* The base must end in a NUL and its kind must be known. */
+static void test_open_base_invalid(void **state)
+{
+	union rec_buf rb;
+	struct tt_event ev;
+	size_t len;
+
+	(void)state;
+	len = make_open_based(rb.b, "x", "ab", 2, OPEN_BASE_CWD);
+	assert_int_equal(event_decode(rb.b, len, &ev), -EINVAL);
+	len = make_open_based(rb.b, "x", "a\0", 2, 7);
+	assert_int_equal(event_decode(rb.b, len, &ev), -EINVAL);
+	len = make_open_based(rb.b, "x", "a\0", 2, OPEN_BASE_CWD);
+	assert_int_equal(event_decode(rb.b, len - 1, &ev), -EINVAL);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -383,6 +473,9 @@ int main(void)
 		cmocka_unit_test(test_control_bytes_raw),
 		cmocka_unit_test(test_out_untouched_on_error),
 		cmocka_unit_test(test_largest),
+		cmocka_unit_test(test_open_resolve),
+		cmocka_unit_test(test_open_resolve_too_long),
+		cmocka_unit_test(test_open_base_invalid),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
