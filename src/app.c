@@ -75,12 +75,22 @@ static int start_probes(struct app *a, char *msg, size_t len)
 int app_init(struct app *a, const struct options *opt, char *msg, size_t len)
 {
 	struct model_config mc = { .log_capacity = opt->log_capacity, .root = "" };
+
+	struct filter_error fe;
 	int rc;
 
 	memset(a, 0, sizeof(*a));
 	a->stats_fd = -1;
 	a->opt = *opt;
+	filter_init(&a->filter);
 	msglog_init(&a->log);
+	/* --filter was checked with the options; a configuration file's
+	 * pattern is first compiled here */
+	if (opt->output != OUTPUT_UI && filter_set(&a->filter, opt->filter, &fe)) {
+		snprintf(msg, len, "filter: %s at offset %zu in '%s'",
+			 fe.msg[0] ? fe.msg : "out of memory", fe.offset, opt->filter);
+		return TT_EXIT_USAGE;
+	}
 	if (opt->log_file && msglog_open_file(&a->log, opt->log_file)) {
 		snprintf(msg, len, "cannot open the log file %s: %s", opt->log_file, strerror(errno));
 		return TT_EXIT_USAGE;
@@ -122,6 +132,7 @@ int app_init(struct app *a, const struct options *opt, char *msg, size_t len)
 		.interval_s = opt->delay_s,
 		.self_pid = (uint32_t)getpid(),
 		.version = PACKAGE_VERSION,
+		.filter = &a->filter,
 	};
 	return 0;
 }
@@ -213,6 +224,8 @@ static void handle_input(struct app *a, bool *dirty)
 		a->opt.delay_s = a->fe->delay(a->fe->ctx);
 		loop_set_interval(&a->loop, a->opt.delay_s);
 	}
+	if (r & FE_FAILED_ONLY)
+		a->opt.failed_only = a->fe->failed_only(a->fe->ctx);
 	if (r & FE_REDRAW)
 		*dirty = true;
 }
@@ -316,5 +329,6 @@ void app_fini(struct app *a)
 	a->loop_ready = false;
 	model_free(a->model);
 	a->model = NULL;
+	filter_fini(&a->filter);
 	msglog_fini(&a->log);
 }

@@ -7,6 +7,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 #include <bpf/libbpf.h>
+#include "filter.h"
 #include "frontend.h"
 #include "loop.h"
 #include "model.h"
@@ -24,6 +25,7 @@ struct app {
 	struct loop loop;
 	bool loop_ready;
 	struct output out;
+	struct filter filter;		/* --filter for the batch writers */
 	const struct frontend *fe;	/* borrowed; NULL in batch mode */
 	uint64_t ticks;
 	bool quit;

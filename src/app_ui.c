@@ -14,7 +14,14 @@ static unsigned fe_input(void *ctx)
 		out |= FE_QUIT;
 	if (r & UI_INTERVAL)
 		out |= FE_INTERVAL | FE_REDRAW;
+	if (r & UI_FAILED_ONLY)
+		out |= FE_FAILED_ONLY | FE_REDRAW;
 	return out;
+}
+
+static bool fe_failed_only(void *ctx)
+{
+	return ui_failed_only(ctx);
 }
 
 static void fe_resize(void *ctx)
@@ -55,6 +62,8 @@ int app_ui_open(struct app_ui *u, const struct options *opt, const struct msglog
 		.mouse = !opt->no_mouse,
 		.delay_s = opt->delay_s,
 		.log = log,
+		.filter = opt->filter,
+		.failed_only = opt->failed_only,
 	};
 
 	u->ui = ui_new(&cfg, err, errlen);
@@ -70,6 +79,7 @@ int app_ui_open(struct app_ui *u, const struct options *opt, const struct msglog
 		.draw = fe_draw,
 		.delay = fe_delay,
 		.wake_ms = fe_wake_ms,
+		.failed_only = fe_failed_only,
 	};
 	return 0;
 }

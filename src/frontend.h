@@ -3,6 +3,7 @@
 #ifndef TRACETOP_FRONTEND_H
 #define TRACETOP_FRONTEND_H
 
+#include <stdbool.h>
 #include "event_log.h"
 #include "snapshot.h"
 
@@ -10,6 +11,7 @@ enum fe_reaction {
 	FE_REDRAW = 1 << 0,
 	FE_QUIT = 1 << 1,
 	FE_INTERVAL = 1 << 2,
+	FE_FAILED_ONLY = 1 << 3,	/* failed_only() changed */
 };
 
 struct frontend {
@@ -22,6 +24,7 @@ struct frontend {
 	void (*draw)(void *ctx, const struct tt_snapshot *snap, const struct event_log *log);
 	double (*delay)(void *ctx);
 	int (*wake_ms)(void *ctx);	/* -1: no timed redraw wanted */
+	bool (*failed_only)(void *ctx);	/* the user wants failed calls only */
 };
 
 #endif

@@ -5,6 +5,7 @@
 #include <unistd.h>
 #include "app.h"
 #include "app_ui.h"
+#include "config_file.h"
 #include "exit_codes.h"
 #include "options.h"
 
@@ -13,10 +14,21 @@ int main(int argc, char **argv)
 	struct options opt;
 	struct app app;
 	struct app_ui ui = { 0 };
-	char msg[1024] = "";
+	char msg[1024] = "", cfg[4096] = "";
+	struct config_diag diag;
 	int rc;
 
-	if (options_parse(&opt, argc, argv, msg, sizeof(msg))) {
+	/* defaults, then the configuration file, then the command line */
+	options_defaults(&opt);
+	if (config_default_path(cfg, sizeof(cfg)) == 0) {
+		config_load(&opt, cfg, &diag);
+		for (unsigned i = 0; i < diag.n && i < CONFIG_DIAG_MAX; i++)
+			fprintf(stderr, "tracetop: %s\n", diag.msg[i]);
+		if (diag.n > CONFIG_DIAG_MAX)
+			fprintf(stderr, "tracetop: %s: %u more problems\n", cfg,
+				diag.n - CONFIG_DIAG_MAX);
+	}
+	if (options_parse_over(&opt, argc, argv, msg, sizeof(msg))) {
 		fprintf(stderr, "%s\nTry 'tracetop --help' for more information.\n", msg);
 		return TT_EXIT_USAGE;
 	}
@@ -26,6 +38,19 @@ int main(int argc, char **argv)
 	}
 	if (opt.version) {
 		printf("tracetop %s\n", PACKAGE_VERSION);
+		return TT_EXIT_OK;
+	}
+	if (opt.save_config) {
+		opt.save_config = false;
+		if (!cfg[0]) {
+			fprintf(stderr, "tracetop: no home directory to save the configuration in\n");
+			return TT_EXIT_ERROR;
+		}
+		if (config_save(&opt, cfg, msg, sizeof(msg))) {
+			fprintf(stderr, "tracetop: %s\n", msg);
+			return TT_EXIT_ERROR;
+		}
+		printf("tracetop: settings saved to %s\n", cfg);
 		return TT_EXIT_OK;
 	}
 	if (opt.output == OUTPUT_UI && !opt.probe_report &&

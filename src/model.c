@@ -14,6 +14,7 @@
 #include <string.h>
 #include <time.h>
 #include <sys/utsname.h>
+#include "fail_table.h"
 #include "model.h"
 #include "partitions.h"
 #include "proc_table.h"
@@ -68,6 +69,7 @@ struct model {
 	bool parts_stale;	/* a dev was not found: reload at the next tick */
 
 	struct event_log log;	/* owned */
+	struct fail_table *fails;	/* owned: failed opens by (path, errno, comm) */
 	uint64_t ev_mark;	/* log end seq at the previous tick */
 
 	struct tt_snapshot snap;	/* arrays below are owned and reused */
@@ -115,8 +117,9 @@ struct model *model_new(const struct model_config *cfg)
 	}
 	sys_names_init(m);
 	m->procs = proc_table_new(SYSCALL_PROC_MAX);
+	m->fails = fail_table_new(FAIL_TABLE_DEFAULT);
 	m->snap.syscalls = calloc(SYSCALL_ID_MAX, sizeof(*m->snap.syscalls));
-	if (!m->procs || !m->snap.syscalls || event_log_init(&m->log, cap)) {
+	if (!m->procs || !m->fails || !m->snap.syscalls || event_log_init(&m->log, cap)) {
 		model_free(m);
 		return NULL;
 	}
@@ -133,6 +136,7 @@ void model_free(struct model *m)
 	if (!m)
 		return;
 	proc_table_free(m->procs);
+	fail_table_free(m->fails);
 	free(m->disks);
 	partitions_fini(&m->parts);
 	event_log_fini(&m->log);
@@ -226,6 +230,7 @@ int model_event(struct model *m, const struct tt_event *ev)
 
 	if (err)
 		return err;
+	fail_table_add(m->fails, ev);
 	if (ev->type == TT_EVENT_EXEC)
 		m->status[TT_SRC_EXEC].events_total++;
 	else if (ev->type == TT_EVENT_OPEN)
@@ -518,6 +523,8 @@ const struct tt_snapshot *model_tick(struct model *m, uint64_t mono_ns)
 	model_tick_procs(m, sys_dt);
 	model_tick_bio(m, mono_ns);
 	model_tick_status(m);
+	s->n_fails = fail_table_tick(m->fails, s->elapsed_s, &s->fails);
+	s->fails_untracked = fail_table_untracked(m->fails);
 
 	s->ev_begin = m->ev_mark;
 	s->ev_end = event_log_end_seq(&m->log);

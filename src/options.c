@@ -18,6 +18,7 @@
 #include <stdio.h>
 #include <string.h>
 #include <linux/types.h>
+#include "filter.h"
 #include "options.h"
 #include "snapshot.h"
 #include "../bpf/exec.h"
@@ -47,6 +48,10 @@ enum {
 	OPT_THEME,
 	OPT_NO_MOUSE,
 	OPT_PROBE_REPORT,
+	OPT_FILTER,
+	OPT_FOCUS,
+	OPT_SORT,
+	OPT_SAVE_CONFIG,
 };
 
 struct opt_desc {
@@ -69,6 +74,9 @@ static const struct opt_desc opt_table[] = {
 	{ "pid", 'p', true, "PID", "Filters", "trace only process PID" },
 	{ "uid", 'u', true, "UID", NULL, "trace only user UID (a number or a user name)" },
 	{ "failed", 'x', false, NULL, NULL, "show only failed exec and open calls" },
+	{ "filter", OPT_FILTER, true, "EXPR", NULL,
+	  "show only events matching EXPR: PCRE2 terms,\nall of which must match, such as\n"
+	  "path:^/etc/ errno:ENOENT !comm:^systemd" },
 	{ "sources", OPT_SOURCES, true, "LIST", "Sources",
 	  "any of exec,open,vfs,bio,syscalls,all (default all)" },
 	{ "vfs-hook", OPT_VFS_HOOK, true, "HOOK", NULL,
@@ -81,6 +89,11 @@ static const struct opt_desc opt_table[] = {
 	  "ring buffer size in KiB, a power of two\nfrom 64 to 262144 (default 1024)" },
 	{ "theme", OPT_THEME, true, "NAME", "Interface", "colour theme: a name or a file path" },
 	{ "no-mouse", OPT_NO_MOUSE, false, NULL, NULL, "do not capture the mouse" },
+	{ "focus", OPT_FOCUS, true, "PANE", NULL, "pane focused at start: vfs, syscalls, bio, log" },
+	{ "sort", OPT_SORT, true, "COLUMN", NULL,
+	  "sort the syscall tables by name, rate, total,\nerrors or err-pct (default rate)" },
+	{ "save-config", OPT_SAVE_CONFIG, false, NULL, "Configuration",
+	  "write the settings in effect to the configuration\nfile and exit" },
 	{ "help", 'h', false, NULL, "Information", "show this help and exit" },
 	{ "version", 'V', false, NULL, NULL, "show the version and exit" },
 	{ "probe-report", OPT_PROBE_REPORT, false, NULL, NULL,
@@ -91,6 +104,7 @@ static const struct opt_desc opt_table[] = {
 
 /* Parsing state for one options_parse() call. */
 struct opt_ctx {
+	const char *prefix;	/* "tracetop: " on the command line */
 	char *err;
 	size_t errlen;
 	const char *name;	/* the option as spelled, for messages */
@@ -105,7 +119,7 @@ static int opt_fail(struct opt_ctx *c, const char *fmt, ...)
 
 	if (!c->errlen)
 		return -EINVAL;
-	n = snprintf(c->err, c->errlen, "tracetop: ");
+	n = snprintf(c->err, c->errlen, "%s", c->prefix ? c->prefix : "");
 	if (n < 0 || (size_t)n >= c->errlen)
 		return -EINVAL;
 	va_start(ap, fmt);
@@ -207,17 +221,67 @@ static int opt_uid(struct opt_ctx *c, const char *s, struct options *o)
 	return 0;
 }
 
+static const char *const vfs_hooks[] = {
+	[VFS_HOOK_AUTO] = "auto",
+	[VFS_HOOK_FENTRY] = "fentry",
+	[VFS_HOOK_KPROBE] = "kprobe",
+	[VFS_HOOK_TRACEPOINT] = "tracepoint",
+};
+
+/* FOCUS_DEFAULT and SORT_DEFAULT have no name: the UI's own choice. */
+static const char *const focus_names[] = {
+	[FOCUS_VFS] = "vfs",
+	[FOCUS_SYSCALLS] = "syscalls",
+	[FOCUS_BIO] = "bio",
+	[FOCUS_LOG] = "log",
+};
+
+static const char *const sort_names[] = {
+	[SORT_NAME] = "name",
+	[SORT_RATE] = "rate",
+	[SORT_TOTAL] = "total",
+	[SORT_ERRORS] = "errors",
+	[SORT_ERR_PCT] = "err-pct",
+};
+
+#define N_OF(a) (sizeof(a) / sizeof((a)[0]))
+
+/* The index of s in names[0..n), skipping NULL slots, or -1. */
+static int name_index(const char *const *names, unsigned n, const char *s)
+{
+	for (unsigned i = 0; i < n; i++)
+		if (names[i] && !strcmp(s, names[i]))
+			return (int)i;
+	return -1;
+}
+
+static int opt_focus(struct opt_ctx *c, const char *s, struct options *o)
+{
+	int i = name_index(focus_names, N_OF(focus_names), s);
+
+	if (i < 0)
+		return opt_fail(c, "%s: '%s' is not one of vfs, syscalls, bio, log", c->name, s);
+	o->focus = (enum opt_focus)i;
+	return 0;
+}
+
+static int opt_sort(struct opt_ctx *c, const char *s, struct options *o)
+{
+	int i = name_index(sort_names, N_OF(sort_names), s);
+
+	if (i < 0)
+		return opt_fail(c, "%s: '%s' is not one of name, rate, total, errors, err-pct",
+				c->name, s);
+	o->sort = (enum opt_sort)i;
+	return 0;
+}
+
 static int opt_vfs_hook(struct opt_ctx *c, const char *s, struct options *o)
 {
-	static const char *const hooks[] = {
-		[VFS_HOOK_AUTO] = "auto",
-		[VFS_HOOK_FENTRY] = "fentry",
-		[VFS_HOOK_KPROBE] = "kprobe",
-		[VFS_HOOK_TRACEPOINT] = "tracepoint",
-	};
+	const char *const *hooks = vfs_hooks;
 	unsigned i;
 
-	for (i = 0; i < sizeof(hooks) / sizeof(hooks[0]); i++) {
+	for (i = 0; i < N_OF(vfs_hooks); i++) {
 		if (!strcmp(s, hooks[i])) {
 			o->vfs_hook = (enum vfs_hook)i;
 			return 0;
@@ -265,6 +329,19 @@ static int opt_ringbuf(struct opt_ctx *c, const char *s, struct options *o)
 		return opt_fail(c, "%s: '%s' is not a power of two between %llu and %llu (KiB)",
 				c->name, s, RINGBUF_MIN, RINGBUF_MAX);
 	o->ringbuf_kb = (unsigned)v;
+	return 0;
+}
+
+/* The pattern is compiled here only to be checked, so that a mistake
+ * is reported before anything starts. */
+static int opt_filter(struct opt_ctx *c, const char *s, struct options *o)
+{
+	struct filter_error fe;
+
+	if (filter_check(s, &fe))
+		return opt_fail(c, "%s: %s at offset %zu in '%s'", c->name,
+				fe.msg[0] ? fe.msg : "out of memory", fe.offset, s);
+	o->filter = *s ? s : NULL;
 	return 0;
 }
 
@@ -323,6 +400,8 @@ static int opt_apply(struct opt_ctx *c, int val, const char *arg, struct options
 		return opt_string(c, arg, "the log file name", &o->log_file);
 	case OPT_THEME:
 		return opt_string(c, arg, "the theme name", &o->theme);
+	case OPT_FILTER:
+		return opt_filter(c, arg, o);
 	case OPT_NO_MOUSE:
 		o->no_mouse = true;
 		return 0;
@@ -334,6 +413,13 @@ static int opt_apply(struct opt_ctx *c, int val, const char *arg, struct options
 		return 0;
 	case OPT_PROBE_REPORT:
 		o->probe_report = true;
+		return 0;
+	case OPT_FOCUS:
+		return opt_focus(c, arg, o);
+	case OPT_SORT:
+		return opt_sort(c, arg, o);
+	case OPT_SAVE_CONFIG:
+		o->save_config = true;
 		return 0;
 	}
 	return opt_fail(c, "internal error: option %d has no handler", val);
@@ -422,15 +508,27 @@ static void opt_build(struct option *lo, char *shorts)
 
 int options_parse(struct options *o, int argc, char **argv, char *err, size_t errlen)
 {
+	struct options tmp;
+	int rc;
+
+	options_defaults(&tmp);
+	rc = options_parse_over(&tmp, argc, argv, err, errlen);
+	if (!rc)
+		*o = tmp;
+	return rc;
+}
+
+int options_parse_over(struct options *o, int argc, char **argv, char *err, size_t errlen)
+{
 	struct option lo[N_OPTS + 1];
 	char shorts[2 * N_OPTS + 3];
-	struct opt_ctx c = { .err = err, .errlen = errlen };
+	struct opt_ctx c = { .prefix = "tracetop: ", .err = err, .errlen = errlen };
 	struct options tmp;
 	int rc, li;
 
 	if (errlen)
 		err[0] = '\0';
-	options_defaults(&tmp);
+	tmp = *o;
 	opt_build(lo, shorts);
 	/* optind 0 makes glibc reinitialise getopt completely */
 	optind = 0;
@@ -453,6 +551,178 @@ int options_parse(struct options *o, int argc, char **argv, char *err, size_t er
 	if (optind < argc)
 		return opt_fail(&c, "unexpected argument '%s' (see --help)", argv[optind]);
 	*o = tmp;
+	return 0;
+}
+
+int options_bool(const char *s, bool *out)
+{
+	static const char *const yes[] = { "yes", "true", "on", "1" };
+	static const char *const no[] = { "no", "false", "off", "0" };
+
+	if (name_index(yes, N_OF(yes), s) >= 0)
+		*out = true;
+	else if (name_index(no, N_OF(no), s) >= 0)
+		*out = false;
+	else
+		return -EINVAL;
+	return 0;
+}
+
+static const struct opt_desc *opt_by_name(const char *name)
+{
+	for (unsigned i = 0; i < N_OPTS; i++)
+		if (!strcmp(name, opt_table[i].name))
+			return &opt_table[i];
+	return NULL;
+}
+
+int options_set(struct options *o, const char *name, const char *value, char *err, size_t errlen)
+{
+	const struct opt_desc *d = opt_by_name(name);
+	struct opt_ctx c = { .prefix = "", .err = err, .errlen = errlen, .name = name };
+	struct options tmp = *o;
+	bool on;
+
+	if (errlen)
+		err[0] = '\0';
+	if (!d)
+		return -ENOENT;
+	if (!value)
+		value = "";
+	if (d->arg) {
+		if (opt_apply(&c, d->val, value, &tmp))
+			return -EINVAL;
+	} else if (options_bool(value, &on)) {
+		return opt_fail(&c, "%s: '%s' is not yes or no", name, value);
+	} else if (on) {
+		if (opt_apply(&c, d->val, NULL, &tmp))
+			return -EINVAL;
+	} else if (d->val == 'x') {
+		tmp.failed_only = false;
+	} else if (d->val == OPT_NO_MOUSE) {
+		tmp.no_mouse = false;
+	} else {
+		return opt_fail(&c, "%s: can only be turned on", name);
+	}
+	*o = tmp;
+	return 0;
+}
+
+/* Seconds as options_set() reads them back: no exponent, no locale. */
+static void fmt_seconds(double v, char *buf, size_t len)
+{
+	unsigned long long us = (unsigned long long)(v * 1e6 + 0.5);
+	char *end;
+
+	snprintf(buf, len, "%llu.%06llu", us / 1000000, us % 1000000);
+	end = buf + strlen(buf);
+	while (end > buf && end[-1] == '0')
+		*--end = '\0';
+	if (end > buf && end[-1] == '.')
+		*--end = '\0';
+}
+
+int options_get(const struct options *o, const char *name, char *buf, size_t len)
+{
+	const struct opt_desc *d = opt_by_name(name);
+	const char *s = NULL;
+	unsigned long long n = 0;
+	bool flag = false, number = false;
+
+	if (!d)
+		return -ENOENT;
+	switch (d->val) {
+	case 'd':
+		fmt_seconds(o->delay_s, buf, len);
+		return 0;
+	case 'n':
+		if (!o->iterations)
+			return -ENODATA;
+		n = o->iterations, number = true;
+		break;
+	case 'b':
+		flag = o->output != OUTPUT_UI;
+		break;
+	case OPT_JSON:
+		flag = o->output == OUTPUT_JSON;
+		break;
+	case 'p':
+	case 'u':
+		n = d->val == 'p' ? o->pid : o->uid, number = true;
+		if (n == TT_ANY)
+			return -ENODATA;
+		break;
+	case 'x':
+		flag = o->failed_only;
+		break;
+	case OPT_FILTER:
+		s = o->filter;
+		break;
+	case OPT_VFS_HOOK:
+		s = (unsigned)o->vfs_hook < N_OF(vfs_hooks) ? vfs_hooks[o->vfs_hook] : NULL;
+		break;
+	case OPT_SOURCES: {
+		size_t used = 0;
+
+		if (len)
+			buf[0] = '\0';
+		if (o->sources == (1u << TT_SRC_MAX) - 1) {
+			snprintf(buf, len, "all");
+			return 0;
+		}
+		for (unsigned i = 0; i < TT_SRC_MAX; i++) {
+			if (!(o->sources & (1u << i)))
+				continue;
+			used += (size_t)snprintf(buf + used, used < len ? len - used : 0, "%s%s",
+						 used ? "," : "", tt_source_name((enum tt_source)i));
+		}
+		return used ? 0 : -ENODATA;
+	}
+	case OPT_ARGS_CAP:
+		n = o->args_cap, number = true;
+		break;
+	case OPT_EVENTS:
+		n = o->log_capacity, number = true;
+		break;
+	case OPT_RINGBUF:
+		n = o->ringbuf_kb, number = true;
+		break;
+	case OPT_LOG:
+		s = o->log_file;
+		break;
+	case OPT_THEME:
+		s = o->theme;
+		break;
+	case OPT_NO_MOUSE:
+		flag = o->no_mouse;
+		break;
+	case OPT_FOCUS:
+		s = (unsigned)o->focus < N_OF(focus_names) ? focus_names[o->focus] : NULL;
+		break;
+	case OPT_SORT:
+		s = (unsigned)o->sort < N_OF(sort_names) ? sort_names[o->sort] : NULL;
+		break;
+	case 'h':
+		flag = o->help;
+		break;
+	case 'V':
+		flag = o->version;
+		break;
+	case OPT_PROBE_REPORT:
+		flag = o->probe_report;
+		break;
+	case OPT_SAVE_CONFIG:
+		flag = o->save_config;
+		break;
+	}
+	if (number)
+		snprintf(buf, len, "%llu", n);
+	else if (!d->arg)
+		snprintf(buf, len, "%s", flag ? "yes" : "no");
+	else if (s)
+		snprintf(buf, len, "%s", s);
+	else
+		return -ENODATA;
 	return 0;
 }
 

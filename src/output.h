@@ -8,6 +8,7 @@
 #include <stdint.h>
 #include <stdio.h>
 #include "event_log.h"
+#include "filter.h"
 #include "snapshot.h"
 
 struct output {
@@ -17,6 +18,7 @@ struct output {
 	double interval_s;
 	uint32_t self_pid;
 	const char *version;
+	struct filter *filter;	/* borrowed: --filter, or NULL; only matching events print */
 };
 
 /* Once, after the probes started: which sources run and how. */

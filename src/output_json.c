@@ -58,7 +58,12 @@ void output_json_start(const struct output *o, const struct tt_snapshot *s)
 	json_str(o->f, s->hostname);
 	fputs(",\"kernel\":", o->f);
 	json_str(o->f, s->kernel);
-	fprintf(o->f, ",\"interval_s\":%.3f,\"pid\":%u,", o->interval_s, o->self_pid);
+	fprintf(o->f, ",\"interval_s\":%.3f,\"pid\":%u,\"filter\":", o->interval_s, o->self_pid);
+	if (filter_active(o->filter))
+		json_str(o->f, filter_expr(o->filter));
+	else
+		fputs("null", o->f);
+	fprintf(o->f, ",\"filter_jit\":%s,", o->filter && o->filter->jit ? "true" : "false");
 	json_sources(o, s);
 	fputs("}\n", o->f);
 }
@@ -204,11 +209,12 @@ static void json_event(const struct output *o, const struct tt_event *ev, uint64
 	fputc('}', f);
 }
 
+/* The events of the interval that pass --filter, then how many did out
+ * of how many were examined. */
 static void json_events(const struct output *o, const struct tt_snapshot *s,
 			const struct event_log *log)
 {
-	uint64_t seq, first = event_log_first_seq(log);
-	bool comma = false;
+	uint64_t seq, first = event_log_first_seq(log), examined = 0, matched = 0;
 
 	fprintf(o->f, ",\"events_overwritten\":%" PRIu64 ",\"events\":[",
 		s->ev_begin < first ? first - s->ev_begin : 0);
@@ -217,12 +223,16 @@ static void json_events(const struct output *o, const struct tt_snapshot *s,
 
 		if (!ev)
 			continue;
-		if (comma)
+		examined++;
+		if (!filter_match(o->filter, ev))
+			continue;
+		if (matched++)
 			fputc(',', o->f);
 		json_event(o, ev, seq);
-		comma = true;
 	}
-	fputc(']', o->f);
+	fprintf(o->f, "],\"events_examined\":%" PRIu64 ",\"events_matched\":%" PRIu64
+		",\"filter_limit_hits\":%" PRIu64, examined, matched,
+		o->filter ? o->filter->limit_hits : 0);
 }
 
 void output_json_snapshot(const struct output *o, const struct tt_snapshot *s,

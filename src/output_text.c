@@ -4,7 +4,6 @@
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
-#include "event.h"
 #include "event_format.h"
 #include "output.h"
 #include "sanitize.h"
@@ -54,6 +53,11 @@ void output_text_start(const struct output *o, const struct tt_snapshot *s)
 {
 	fprintf(o->f, "tracetop %s on %s, Linux %s, interval %.2fs, pid %u\n",
 		o->version, s->hostname, s->kernel, o->interval_s, o->self_pid);
+	if (filter_active(o->filter)) {
+		fputs("filter: ", o->f);
+		sanitize_fputs(o->f, filter_expr(o->filter), strlen(filter_expr(o->filter)));
+		fputc('\n', o->f);
+	}
 	fprintf(o->f, "sources:\n");
 	text_sources(o, s, false);
 	fputc('\n', o->f);
@@ -188,23 +192,45 @@ static void text_event(const struct output *o, const struct tt_event *ev)
 	fputc('\n', o->f);
 }
 
+static void text_columns(const struct output *o)
+{
+	fprintf(o->f, "%-12s %-4s %-7s %-5s %-16s %-8s %s\n", "TIME", "TYPE", "PID", "UID",
+		"COMM", "RESULT", "PATH / FILENAME");
+}
+
+/* The events of the interval. With --filter only the matching ones,
+ * under a header written at the first match, and a count after them. */
 static void text_events(const struct output *o, const struct tt_snapshot *s,
 			const struct event_log *log)
 {
-	uint64_t seq, first = event_log_first_seq(log);
+	uint64_t seq, first = event_log_first_seq(log), matched = 0;
+	const char *lost = s->ev_begin < first ? " (oldest overwritten)" : "";
+	bool filtered = filter_active(o->filter);
 
 	if (s->ev_end == s->ev_begin)
 		return;
-	fprintf(o->f, "EVENTS %" PRIu64 "%s\n", s->ev_end - s->ev_begin,
-		s->ev_begin < first ? " (oldest overwritten)" : "");
-	fprintf(o->f, "%-12s %-4s %-7s %-5s %-16s %-8s %s\n", "TIME", "TYPE", "PID", "UID",
-		"COMM", "RESULT", "PATH / FILENAME");
+	if (!filtered) {
+		fprintf(o->f, "EVENTS %" PRIu64 "%s\n", s->ev_end - s->ev_begin, lost);
+		text_columns(o);
+	}
 	for (seq = s->ev_begin < first ? first : s->ev_begin; seq < s->ev_end; seq++) {
 		const struct tt_event *ev = event_log_get(log, seq);
 
-		if (ev)
-			text_event(o, ev);
+		if (!ev || !filter_match(o->filter, ev))
+			continue;
+		if (filtered && !matched) {
+			fprintf(o->f, "EVENTS matching the filter%s\n", lost);
+			text_columns(o);
+		}
+		matched++;
+		text_event(o, ev);
 	}
+	if (filtered && matched)
+		fprintf(o->f, "(%" PRIu64 " of %" PRIu64 " events matched)\n", matched,
+			s->ev_end - s->ev_begin);
+	if (filtered && filter_take_limit_report(o->filter))
+		fprintf(o->f, "note: the filter hit PCRE2's match limit on an event, "
+			"which counts as not matching\n");
 }
 
 void output_text_snapshot(const struct output *o, const struct tt_snapshot *s,

@@ -76,6 +76,19 @@ struct tt_bio_disk {
 	struct hist total[BIO_OP_MAX][BIO_PH_MAX];	/* since start */
 };
 
+/* Failed opens of one (path, errno, comm) (fail_table.c). */
+struct tt_fail_row {
+	uint64_t id;		/* stable while the key is tracked */
+	const char *path;	/* borrowed from the table: raw bytes, path_len of them */
+	size_t path_len;
+	bool path_trunc;	/* the kernel cut the path */
+	int err;		/* errno, positive */
+	char comm[TT_COMM_LEN + 1];	/* raw bytes: sanitise before display */
+	uint64_t count;		/* since start */
+	double rate;		/* per second over the last interval */
+	uint64_t last_ns;	/* CLOCK_MONOTONIC of the latest */
+};
+
 /* What tracetop itself costs (selfcost.c). */
 struct tt_selfcost {
 	bool stats_enabled;	/* BPF run-time statistics are on */
@@ -113,6 +126,11 @@ struct tt_snapshot {
 	size_t n_procs;
 	struct tt_bio_disk *disks;	/* disks with I/O, by name */
 	size_t n_disks;
+
+	/* Failed opens by (path, errno, comm), in no particular order. */
+	const struct tt_fail_row *fails;
+	size_t n_fails;
+	uint64_t fails_untracked;	/* failed opens the full table could not count */
 
 	/* Events received during this interval: event log sequence numbers
 	 * [ev_begin, ev_end). Some may already be overwritten. */

@@ -1,6 +1,7 @@
 /* What each key does to the UI state (the functions behind keymap.c's
  * table), and what a mouse click or wheel turn does. Actions never draw:
  * they return reaction bits and the loop or ui.c acts on them. */
+#include <errno.h>
 #include <limits.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -14,26 +15,49 @@
 
 #define WHEEL_ROWS 3
 
-void ui_state_init(struct ui_state *st, double delay_s, bool mouse)
+int ui_state_init(struct ui_state *st, double delay_s, bool mouse)
 {
 	memset(st, 0, sizeof(*st));
 	st->focus = PANE_SYSCALLS;
 	st->mouse = mouse;
 	st->sc.sort_col = SC_RATE;
 	st->pr.sort_col = PR_RATE;
-	st->sc.resort = st->pr.resort = true;
+	st->fl.sort_col = FL_COUNT;
+	st->sc.resort = st->pr.resort = st->fl.resort = true;
 	st->log_follow = true;
 	st->bio_op = -1;
 	st->bio_phase = BIO_PH_DEVICE;
 	st->delay_s = delay_s > 0 ? delay_s : 1.0;
 	snprintf(st->theme_name, sizeof(st->theme_name), "default");
+	st->log_mask = LOG_SHOW_ALL;
+	filter_init(&st->filter);
+	filter_init(&st->search);
+	log_index_init(&st->view_idx);
+	log_index_init(&st->search_idx);
+	st->idx_stale = true;
+	st->prompt = calloc(1, sizeof(*st->prompt));
+	if (!st->prompt || event_log_init(&st->detail, 1)) {
+		ui_state_fini(st);
+		return -ENOMEM;
+	}
+	return 0;
 }
 
 void ui_state_fini(struct ui_state *st)
 {
 	free(st->sc.order);
 	free(st->pr.order);
-	st->sc.order = st->pr.order = NULL;
+	free(st->fl.order);
+	st->sc.order = st->pr.order = st->fl.order = NULL;
+	log_index_fini(&st->view_idx);
+	log_index_fini(&st->search_idx);
+	filter_fini(&st->filter);
+	filter_fini(&st->search);
+	free(st->prompt);
+	st->prompt = NULL;
+	free(st->fl_pick);
+	st->fl_pick = NULL;
+	event_log_fini(&st->detail);
 }
 
 void ui_state_message(struct ui_state *st, int role, const char *fmt, ...)
@@ -59,6 +83,8 @@ bool ui_state_held(const struct ui_state *st)
 
 static struct table_state *active_table(struct ui_state *st)
 {
+	if (st->screen == SCREEN_FAILS)
+		return &st->fl;
 	return st->procs ? &st->pr : &st->sc;
 }
 
@@ -96,6 +122,8 @@ static unsigned act_back(struct ui_state *st)
 {
 	if (st->help)
 		st->help = false;
+	else if (st->screen != SCREEN_MAIN)
+		st->screen = SCREEN_MAIN;
 	else if (st->zoom)
 		st->zoom = false;
 	else
@@ -106,9 +134,10 @@ static unsigned act_back(struct ui_state *st)
 static unsigned sort_step(struct ui_state *st, int step)
 {
 	struct table_state *t = active_table(st);
-	int n = st->procs ? PR_NCOLS : SC_NCOLS;
+	int n = st->screen == SCREEN_FAILS ? FL_NCOLS : st->procs ? PR_NCOLS : SC_NCOLS;
 
-	st->focus = PANE_SYSCALLS;
+	if (st->screen != SCREEN_FAILS)
+		st->focus = PANE_SYSCALLS;
 	t->sort_col = (t->sort_col + n + step) % n;
 	t->invert = false;
 	t->resort = true;
@@ -130,7 +159,8 @@ static unsigned act_invert(struct ui_state *st)
 {
 	struct table_state *t = active_table(st);
 
-	st->focus = PANE_SYSCALLS;
+	if (st->screen != SCREEN_FAILS)
+		st->focus = PANE_SYSCALLS;
 	t->invert = !t->invert;
 	t->resort = true;
 	ui_state_hold(st);
@@ -140,13 +170,14 @@ static unsigned act_invert(struct ui_state *st)
 /* Moves the focused pane by delta rows (INT_MIN/INT_MAX: to either end). */
 static unsigned scroll_by(struct ui_state *st, enum ui_pane pane, long delta)
 {
-	if (st->help) {
-		long s = st->help_scroll + (delta == INT_MIN ? -100000 : delta == INT_MAX ? 100000 : delta);
+	if (st->help || st->screen == SCREEN_DETAIL) {
+		int *scroll = st->help ? &st->help_scroll : &st->detail_scroll;
+		long s = *scroll + (delta == INT_MIN ? -100000 : delta == INT_MAX ? 100000 : delta);
 
-		st->help_scroll = s < 0 ? 0 : s > 100000 ? 100000 : (int)s;
+		*scroll = s < 0 ? 0 : s > 100000 ? 100000 : (int)s;
 		return UI_REDRAW;
 	}
-	if (pane == PANE_SYSCALLS) {
+	if (pane == PANE_SYSCALLS || st->screen == SCREEN_FAILS) {
 		struct table_state *t = active_table(st);
 		long c = delta == INT_MIN ? 0 : delta == INT_MAX ? INT_MAX / 2 : t->cursor + delta;
 
@@ -154,35 +185,15 @@ static unsigned scroll_by(struct ui_state *st, enum ui_pane pane, long delta)
 		ui_state_hold(st);
 		return UI_REDRAW;
 	}
-	if (pane == PANE_LOG) {
-		uint64_t first = st->log_first_seen, last = st->log_end_seen ? st->log_end_seen - 1 : 0;
-		uint64_t a = st->log_follow ? last : st->log_anchor;
-		int rows = st->log_rows_shown > 0 ? st->log_rows_shown : 1;
-
-		if (st->log_end_seen == first)
-			return 0;
-		if (delta == INT_MAX) {
-			st->log_follow = true;
-			return UI_REDRAW;
-		}
-		if (delta == INT_MIN)
-			a = first + (uint64_t)rows - 1;
-		else if (delta < 0)
-			a = a - first > (uint64_t)-delta ? a + (uint64_t)delta : first;
-		else
-			a += (uint64_t)delta;
-		if (a < first + (uint64_t)rows - 1)
-			a = first + (uint64_t)rows - 1;
-		st->log_follow = a >= last;
-		st->log_anchor = a >= last ? last : a;
-		return UI_REDRAW;
-	}
+	if (pane == PANE_LOG)
+		return log_scroll(st, delta);
 	return 0;
 }
 
 static int page_rows(const struct ui_state *st)
 {
-	int rows = st->help ? st->screen_h - 4 :
+	int rows = st->help || st->screen == SCREEN_DETAIL ? st->screen_h - 4 :
+		   st->screen == SCREEN_FAILS ? st->fl.rows_shown :
 		   st->focus == PANE_LOG ? st->log_rows_shown : st->procs ? st->pr.rows_shown : st->sc.rows_shown;
 
 	return rows > 1 ? rows - 1 : 1;
@@ -218,10 +229,21 @@ static unsigned act_end(struct ui_state *st)
 	return scroll_by(st, st->focus, INT_MAX);
 }
 
+/* The log stops following while paused, on the newest event seen, and
+ * keeps capturing underneath: scrolling and F3 reach what arrives. */
 static unsigned act_pause(struct ui_state *st)
 {
 	st->paused = !st->paused;
 	st->paused_new = 0;
+	if (st->paused) {
+		st->follow_before_pause = st->log_follow;
+		if (st->log_follow && st->log_end_seen) {
+			st->log_follow = false;
+			st->log_anchor = st->log_end_seen - 1;
+		}
+	} else if (st->follow_before_pause) {
+		st->log_follow = true;
+	}
 	return UI_REDRAW | REACT_PAUSE;
 }
 
@@ -288,6 +310,13 @@ static unsigned act_disk(struct ui_state *st)
 	return UI_REDRAW;
 }
 
+static unsigned act_fails(struct ui_state *st)
+{
+	st->screen = st->screen == SCREEN_FAILS ? SCREEN_MAIN : SCREEN_FAILS;
+	st->fl.resort = true;
+	return UI_REDRAW;
+}
+
 static unsigned act_op(struct ui_state *st)
 {
 	st->focus = PANE_BIO;
@@ -334,6 +363,17 @@ const struct ui_action_desc ui_actions[ACT_MAX] = {
 	[ACT_OP] = { "block I/O: all operations, reads, writes", act_op },
 	[ACT_CUMULATIVE] = { "block I/O: last interval, or since start", act_cumulative },
 	[ACT_PHASE] = { "block I/O: device time, or queue time", act_phase },
+	[ACT_FILTER] = { "filter the event log (PCRE2 terms; Esc cancels)", act_filter, WHERE_ANY },
+	[ACT_SEARCH] = { "search the captured events (F3 again, n, N)", act_search, WHERE_ANY },
+	[ACT_MATCH_NEXT] = { "next search match (older)", act_match_next, WHERE_ANY },
+	[ACT_MATCH_PREV] = { "previous search match (newer)", act_match_prev, WHERE_ANY },
+	[ACT_FAILED_ONLY] = { "event log: failed calls only, or all", act_failed_only, WHERE_ANY },
+	[ACT_SHOW_EXEC] = { "event log: show or hide exec events", act_show_exec, WHERE_ANY },
+	[ACT_SHOW_OPEN] = { "event log: show or hide open events (in the log)", act_show_open,
+			    WHERE_LOG },
+	[ACT_FAILS] = { "top failing opens, and back", act_fails, WHERE_ANY },
+	[ACT_SELECT] = { "event details; on a failing open: filter the log on it", act_select,
+			 WHERE_LOG | WHERE_FAILS },
 };
 
 /* Which pane, if any, holds the point (x, y) in the last frame. */
@@ -379,12 +419,20 @@ unsigned mouse_dispatch(struct ui_state *st, const struct ui_mouse *m)
 
 	if (!st->mouse)
 		return 0;
-	if (st->help) {
+	if (st->help || st->screen == SCREEN_DETAIL) {
 		if (m->kind == MOUSE_CLICK) {
-			st->help = false;
+			if (st->help)
+				st->help = false;
+			else
+				st->screen = SCREEN_MAIN;
 			return UI_REDRAW;
 		}
 		return scroll_by(st, st->focus, m->kind == MOUSE_WHEEL_UP ? -WHEEL_ROWS : WHEEL_ROWS);
+	}
+	if (st->screen == SCREEN_FAILS) {
+		if (m->kind != MOUSE_CLICK)
+			return scroll_by(st, st->focus, m->kind == MOUSE_WHEEL_UP ? -WHEEL_ROWS : WHEEL_ROWS);
+		return table_click(st, m->x, m->y);
 	}
 	pane = pane_at(st, m->x, m->y);
 	if (pane < 0)

@@ -19,6 +19,39 @@ static void *dup_array(const void *src, size_t n, size_t size, int *err)
 	return p;
 }
 
+/* The failing-opens rows point into the model's table, which forgets
+ * keys at a tick: their paths move into one block of the copy. */
+static int copy_fail_paths(struct frozen *f)
+{
+	struct tt_fail_row *rows = (struct tt_fail_row *)f->snap.fails;
+	size_t total = 0, at = 0;
+
+	for (size_t i = 0; i < f->snap.n_fails; i++)
+		total += rows[i].path_len + 1;
+	if (!total)
+		return 0;
+	f->fail_paths = malloc(total);
+	if (!f->fail_paths)
+		return -ENOMEM;
+	for (size_t i = 0; i < f->snap.n_fails; i++) {
+		memcpy(f->fail_paths + at, rows[i].path, rows[i].path_len);
+		f->fail_paths[at + rows[i].path_len] = '\0';
+		rows[i].path = f->fail_paths + at;
+		at += rows[i].path_len + 1;
+	}
+	return 0;
+}
+
+static void free_copies(struct frozen *f)
+{
+	free(f->snap.syscalls);
+	free(f->snap.procs);
+	free(f->snap.disks);
+	free((void *)f->snap.fails);
+	free(f->fail_paths);
+	memset(f, 0, sizeof(*f));
+}
+
 int frozen_take(struct frozen *f, const struct tt_snapshot *s, const struct event_log *log)
 {
 	int err = 0;
@@ -32,46 +65,21 @@ int frozen_take(struct frozen *f, const struct tt_snapshot *s, const struct even
 		f->snap.syscalls = dup_array(s->syscalls, s->n_syscalls, sizeof(*s->syscalls), &err);
 		f->snap.procs = dup_array(s->procs, s->n_procs, sizeof(*s->procs), &err);
 		f->snap.disks = dup_array(s->disks, s->n_disks, sizeof(*s->disks), &err);
-	}
-	if (!err && log) {
-		uint64_t end = event_log_end_seq(log), first = event_log_first_seq(log);
-
-		if (end - first > FREEZE_EVENTS)
-			first = end - FREEZE_EVENTS;
-		f->live_base = first;
-		f->live_end = end;
-		err = event_log_init(&f->log, end - first ? (size_t)(end - first) : 1);
-		if (!err) {
-			for (uint64_t seq = first; seq < end && !err; seq++) {
-				const struct tt_event *ev = event_log_get(log, seq);
-
-				if (ev)
-					err = event_log_push(&f->log, ev);
-			}
-			if (err)
-				event_log_fini(&f->log);
-		}
-	} else if (!err) {
-		err = event_log_init(&f->log, 1);
+		f->snap.fails = dup_array(s->fails, s->n_fails, sizeof(*s->fails), &err);
+		if (!err)
+			err = copy_fail_paths(f);
 	}
 	if (err) {
-		free(f->snap.syscalls);
-		free(f->snap.procs);
-		free(f->snap.disks);
-		memset(f, 0, sizeof(*f));
+		free_copies(f);
 		return err;
 	}
+	f->live_end = log ? event_log_end_seq(log) : 0;
 	f->taken = true;
 	return 0;
 }
 
 void frozen_release(struct frozen *f)
 {
-	if (!f->taken)
-		return;
-	free(f->snap.syscalls);
-	free(f->snap.procs);
-	free(f->snap.disks);
-	event_log_fini(&f->log);
-	memset(f, 0, sizeof(*f));
+	if (f->taken)
+		free_copies(f);
 }

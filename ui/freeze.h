@@ -1,7 +1,8 @@
-/* A paused display: a deep copy of the snapshot and of the newest events
- * at the moment of the pause. The model's snapshot is only valid until
- * the next tick and its event log keeps overwriting, while capture goes
- * on; the paused screen must not change under the user. */
+/* A paused display: a deep copy of the snapshot at the moment of the
+ * pause. The model's snapshot is only valid until the next tick while
+ * capture goes on; the paused panes must not change under the user. The
+ * event log is not copied: it keeps filling while paused, and the log
+ * pane holds still on sequence numbers instead (F3 searches it all). */
 #ifndef TRACETOP_UI_FREEZE_H
 #define TRACETOP_UI_FREEZE_H
 
@@ -10,18 +11,15 @@
 #include "snapshot.h"
 #include "event_log.h"
 
-#define FREEZE_EVENTS 5000	/* newest events kept for scrolling while paused */
-
 struct frozen {
 	bool taken;
 	struct tt_snapshot snap;	/* its arrays are owned */
-	struct event_log log;		/* owned copy; its seq numbers start at 0 */
-	uint64_t live_base;		/* live seq of the copy's seq 0 */
+	char *fail_paths;		/* owned: the failing-opens rows' paths */
 	uint64_t live_end;		/* live end seq when frozen */
 };
 
-/* Copies s and the newest events of log (may be NULL). 0 or -ENOMEM
- * (then nothing is held). */
+/* Copies s and notes the end of log (may be NULL). 0 or -ENOMEM (then
+ * nothing is held). */
 int frozen_take(struct frozen *f, const struct tt_snapshot *s, const struct event_log *log);
 void frozen_release(struct frozen *f);
 

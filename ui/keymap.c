@@ -14,6 +14,7 @@ const struct ui_binding ui_bindings[] = {
 	{ UK_TAB, ACT_FOCUS_NEXT },
 	{ UK_BTAB, ACT_FOCUS_PREV },
 	{ 'z', ACT_ZOOM },
+	{ UK_ENTER, ACT_SELECT },
 	{ UK_ENTER, ACT_ZOOM },
 	{ UK_ESC, ACT_BACK },
 	{ UK_F(6), ACT_SORT_NEXT },
@@ -33,37 +34,66 @@ const struct ui_binding ui_bindings[] = {
 	{ 't', ACT_THEME },
 	{ 'p', ACT_PROCS },
 	{ 'd', ACT_DISK },
+	{ 'o', ACT_SHOW_OPEN },
 	{ 'o', ACT_OP },
 	{ 'c', ACT_CUMULATIVE },
 	{ 'Q', ACT_PHASE },
+	{ UK_F(4), ACT_FILTER },
+	{ '/', ACT_FILTER },
+	{ UK_F(3), ACT_SEARCH },
+	{ 'n', ACT_MATCH_NEXT },
+	{ 'N', ACT_MATCH_PREV },
+	{ 'x', ACT_FAILED_ONLY },
+	{ 'e', ACT_SHOW_EXEC },
+	{ 'f', ACT_FAILS },
 };
 
 const size_t ui_n_bindings = sizeof(ui_bindings) / sizeof(ui_bindings[0]);
 
+static bool applies(const struct ui_state *st, enum ui_action act)
+{
+	unsigned w = ui_actions[act].where;
+
+	if (w == WHERE_ANY)
+		return true;
+	if ((w & WHERE_FAILS) && st->screen == SCREEN_FAILS)
+		return true;
+	return (w & WHERE_LOG) && st->screen == SCREEN_MAIN && st->focus == PANE_LOG;
+}
+
+/* Leaves the help screen or the detail view, whichever is on top. */
+static unsigned leave_overlay(struct ui_state *st)
+{
+	if (st->help)
+		st->help = false;
+	else
+		st->screen = SCREEN_MAIN;
+	return UI_REDRAW;
+}
+
 unsigned keymap_dispatch(struct ui_state *st, int key)
 {
+	bool overlay = st->help || st->screen == SCREEN_DETAIL;
+
+	if (st->prompt && st->prompt->kind != PROMPT_NONE)
+		return prompt_key(st, key);
 	for (size_t i = 0; i < ui_n_bindings; i++) {
 		enum ui_action act = ui_bindings[i].act;
 
-		if (ui_bindings[i].key != key)
+		if (ui_bindings[i].key != key || !applies(st, act))
 			continue;
-		/* The help screen is modal: it scrolls, F10 still quits, and
-		 * any other key goes back to where the user was. */
-		if (st->help && act != ACT_QUIT && act != ACT_UP && act != ACT_DOWN &&
-		    act != ACT_PGUP && act != ACT_PGDN && act != ACT_HOME && act != ACT_END) {
-			st->help = false;
-			return UI_REDRAW;
-		}
-		if (st->help && act == ACT_QUIT && key == 'q') {
-			st->help = false;
-			return UI_REDRAW;
-		}
+		/* Help and the detail view are modal: they scroll, F10
+		 * still quits, and any other key goes back to where the
+		 * user was. */
+		if (overlay && act != ACT_QUIT && act != ACT_UP && act != ACT_DOWN &&
+		    act != ACT_PGUP && act != ACT_PGDN && act != ACT_HOME && act != ACT_END)
+			return leave_overlay(st);
+		if (overlay && act == ACT_QUIT && key == 'q')
+			return leave_overlay(st);
 		return ui_actions[act].fn(st);
 	}
-	if (st->help) {
-		st->help = false;
-		return UI_REDRAW;
-	}
+	if (overlay)
+		return leave_overlay(st);
 	return 0;
 }
 
@@ -74,6 +104,7 @@ const char *key_name(int key, char *buf, size_t len)
 	case UK_BTAB: return "S-Tab";
 	case UK_ENTER: return "Enter";
 	case UK_ESC: return "Esc";
+	case UK_BACKSPACE: return "Backspace";
 	case UK_UP: return "Up";
 	case UK_DOWN: return "Down";
 	case UK_LEFT: return "Left";

@@ -41,12 +41,29 @@ enum ui_action {
 	ACT_OP,
 	ACT_CUMULATIVE,
 	ACT_PHASE,
+	ACT_FILTER,
+	ACT_SEARCH,
+	ACT_MATCH_NEXT,
+	ACT_MATCH_PREV,
+	ACT_FAILED_ONLY,
+	ACT_SHOW_EXEC,
+	ACT_SHOW_OPEN,
+	ACT_FAILS,
+	ACT_SELECT,
 	ACT_MAX,
 };
+
+/* Where an action applies. A key bound to several actions runs the
+ * first one, in table order, that applies where the user is: Enter
+ * shows an event's details in the log and zooms elsewhere. */
+#define WHERE_ANY 0u
+#define WHERE_LOG (1u << 0)	/* the panes, with the event log focused */
+#define WHERE_FAILS (1u << 1)	/* the failing-opens screen */
 
 struct ui_action_desc {
 	const char *help;	/* one line for the help screen */
 	unsigned (*fn)(struct ui_state *st);
+	unsigned where;		/* WHERE_* bits; WHERE_ANY: everywhere */
 };
 
 struct ui_binding {
@@ -64,6 +81,25 @@ unsigned keymap_dispatch(struct ui_state *st, int key);
 const char *key_name(int key, char *buf, size_t len);
 /* Every key bound to act, separated by spaces ("F1 ? h"). */
 size_t keymap_keys_of(enum ui_action act, char *buf, size_t len);
+
+/* The event log's actions (actions_log.c). */
+unsigned act_filter(struct ui_state *st);
+unsigned act_search(struct ui_state *st);
+unsigned act_match_next(struct ui_state *st);
+unsigned act_match_prev(struct ui_state *st);
+unsigned act_failed_only(struct ui_state *st);
+unsigned act_show_exec(struct ui_state *st);
+unsigned act_show_open(struct ui_state *st);
+unsigned act_select(struct ui_state *st);
+/* Moves the log by delta shown rows (INT_MIN/INT_MAX: to either end). */
+unsigned log_scroll(struct ui_state *st, long delta);
+/* A key while the prompt is open (prompt.c). */
+unsigned prompt_key(struct ui_state *st, int key);
+/* Opens the prompt on the filter or the search. */
+void prompt_open(struct ui_state *st, enum prompt_kind kind);
+/* Puts expr in force as the log's filter; on a bad pattern the status
+ * line says why and the old filter stays. 0 or -EINVAL/-ENOMEM. */
+int log_set_filter(struct ui_state *st, const char *expr);
 
 /* A mouse event against the last frame's layout. */
 unsigned mouse_dispatch(struct ui_state *st, const struct ui_mouse *m);

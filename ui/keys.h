@@ -20,6 +20,7 @@ enum {
 	UK_BTAB,	/* shift-tab */
 	UK_ENTER,
 	UK_ESC,
+	UK_BACKSPACE,
 	UK_F1,		/* UK_F1 .. UK_F1 + 11 */
 	UK_F12 = UK_F1 + 11,
 };

@@ -14,7 +14,7 @@ void ui_render(struct ui_state *st, struct canvas *cv, const struct tt_snapshot 
 	canvas_clear(cv, ROLE_DEFAULT);
 	st->screen_w = cv->w;
 	st->screen_h = cv->h;
-	layout_compute(l, cv->w, cv->h, st->zoom || st->help, st->focus);
+	layout_compute(l, cv->w, cv->h, st->zoom || st->help || st->screen != SCREEN_MAIN, st->focus);
 	if (l->too_small) {
 		view_too_small(&vc);
 		return;
@@ -23,6 +23,14 @@ void ui_render(struct ui_state *st, struct canvas *cv, const struct tt_snapshot 
 	view_footer(&vc, l->footer);
 	if (st->help) {
 		view_help(&vc, l->body);
+		return;
+	}
+	if (st->screen == SCREEN_FAILS) {
+		view_fails(&vc, l->body);
+		return;
+	}
+	if (st->screen == SCREEN_DETAIL) {
+		view_detail(&vc, l->body);
 		return;
 	}
 	if (l->shown[PANE_VFS])

@@ -34,6 +34,8 @@ static const char *const role_names[ROLE_MAX] = {
 	[ROLE_MSG_WARN] = "message-warn",
 	[ROLE_MSG_ERROR] = "message-error",
 	[ROLE_HELP_KEY] = "help-key",
+	[ROLE_MATCH] = "match",
+	[ROLE_PROMPT] = "prompt",
 };
 
 const char *role_name(unsigned role)

@@ -38,6 +38,8 @@ enum ui_role {
 	ROLE_MSG_WARN,
 	ROLE_MSG_ERROR,
 	ROLE_HELP_KEY,		/* key names on the help screen */
+	ROLE_MATCH,		/* event log rows a search matches */
+	ROLE_PROMPT,		/* the filter/search prompt line */
 	ROLE_MAX,
 };
 

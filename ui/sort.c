@@ -1,10 +1,12 @@
-/* Sorting the syscall and process tables, and holding their order still
- * (see sort.h). Rows are matched across snapshots by a stable key (the
- * syscall id or the pid) since the snapshot's arrays are rebuilt each
- * tick. */
+/* Sorting the syscall, process and failing-opens tables, and holding
+ * their order still (see sort.h). Rows are matched across snapshots by a
+ * stable key (the syscall id, the pid, the failing open's id) since the
+ * snapshot's arrays are rebuilt each tick. */
 #include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "event_format.h"
 #include "sort.h"
 
 struct sort_ctx {
@@ -71,6 +73,35 @@ static int cmp_proc(const void *a, const void *b, void *arg)
 	if (c->invert)
 		r = -r;
 	return r ? r : cmp_num(x->pid, y->pid);
+}
+
+static int cmp_bytes(const char *a, size_t an, const char *b, size_t bn)
+{
+	int r = memcmp(a, b, an < bn ? an : bn);
+
+	return r ? r : an < bn ? -1 : an > bn;
+}
+
+static int cmp_fail(const void *a, const void *b, void *arg)
+{
+	const struct sort_ctx *c = arg;
+	const struct tt_fail_row *x = &c->snap->fails[*(const size_t *)a];
+	const struct tt_fail_row *y = &c->snap->fails[*(const size_t *)b];
+	char xe[16], ye[16];
+	int r;
+
+	switch (c->col) {
+	case FL_RATE: r = -cmp_num(x->rate, y->rate); break;
+	case FL_ERRNO: r = strcmp(errno_name(x->err, xe, sizeof(xe)), errno_name(y->err, ye, sizeof(ye))); break;
+	case FL_COMM: r = strcmp(x->comm, y->comm); break;
+	case FL_PATH: r = cmp_bytes(x->path, x->path_len, y->path, y->path_len); break;
+	default: r = -cmp_num((double)x->count, (double)y->count); break;
+	}
+	if (c->invert)
+		r = -r;
+	if (!r)
+		r = -cmp_num((double)x->count, (double)y->count);
+	return r ? r : cmp_num((double)x->id, (double)y->id);
 }
 
 struct key_idx {
@@ -192,6 +223,24 @@ int sort_procs(struct table_state *t, bool held, const struct tt_snapshot *snap,
 	for (size_t i = 0; i < n; i++)
 		keys[i] = snap->procs[i].pid;
 	ret = order_rows(t, held, snap, n, idx, keys, cmp_proc);
+	free(keys);
+	return ret;
+}
+
+int sort_fails(struct table_state *t, bool held, const struct tt_snapshot *snap, size_t *idx)
+{
+	size_t n = snap->n_fails;
+	uint64_t *keys = malloc((n ? n : 1) * sizeof(*keys));
+	int ret;
+
+	if (!keys) {
+		for (size_t i = 0; i < n; i++)
+			idx[i] = i;
+		return -ENOMEM;
+	}
+	for (size_t i = 0; i < n; i++)
+		keys[i] = snap->fails[i].id;
+	ret = order_rows(t, held, snap, n, idx, keys, cmp_fail);
 	free(keys);
 	return ret;
 }

@@ -14,5 +14,6 @@
  * the snapshot's own order). */
 int sort_syscalls(struct table_state *t, bool held, const struct tt_snapshot *snap, size_t *idx);
 int sort_procs(struct table_state *t, bool held, const struct tt_snapshot *snap, size_t *idx);
+int sort_fails(struct table_state *t, bool held, const struct tt_snapshot *snap, size_t *idx);
 
 #endif

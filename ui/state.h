@@ -11,7 +11,10 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include "event_log.h"
+#include "filter.h"
 #include "layout.h"
+#include "log_index.h"
 
 #define HOLD_MS 1500		/* rows keep their order this long after a sort/scroll key */
 #define MSG_MS 5000		/* status messages show this long */
@@ -19,6 +22,28 @@
 
 enum sc_col { SC_NAME = 0, SC_RATE, SC_TOTAL, SC_ERR_RATE, SC_ERR_PCT, SC_NCOLS };
 enum pr_col { PR_PID = 0, PR_COMM, PR_RATE, PR_ERR_RATE, PR_TOTAL, PR_TOP, PR_NCOLS };
+enum fl_col { FL_COUNT = 0, FL_RATE, FL_ERRNO, FL_COMM, FL_PATH, FL_NCOLS };
+
+/* What the body of the screen shows. */
+enum ui_screen {
+	SCREEN_MAIN = 0,	/* the panes */
+	SCREEN_FAILS,		/* top failing opens (f) */
+	SCREEN_DETAIL,		/* every field of one event (Enter in the log) */
+};
+
+enum prompt_kind { PROMPT_NONE = 0, PROMPT_FILTER, PROMPT_SEARCH };
+
+/* The line the user types a filter or a search into. It applies as it
+ * is typed; Esc puts back what was in force when it opened. */
+struct prompt {
+	enum prompt_kind kind;
+	char text[FILTER_EXPR_MAX + 1];
+	size_t len;
+	char saved[FILTER_EXPR_MAX + 1];	/* expression in force at open */
+	bool saved_follow;
+	uint64_t saved_anchor;
+	bool error_shown;	/* the status line holds this prompt's error */
+};
 
 /* One sortable, scrollable table and the row order it showed last. */
 struct table_state {
@@ -45,13 +70,39 @@ struct ui_state {
 
 	struct table_state sc, pr;
 
-	/* Event log: the bottom row shows event seq log_anchor unless
-	 * following the newest. */
+	/* Event log: the bottom row shows the newest event shown at or
+	 * before seq log_anchor, unless following the newest. That row is
+	 * the selected one (Enter shows its details). */
 	bool log_follow;
 	uint64_t log_anchor;
 	int log_rows_shown;
 	uint64_t log_first_seen, log_end_seen;	/* range of the last frame's log */
+	bool log_has_sel;
+	uint64_t log_sel;		/* seq of the last frame's bottom row */
+	bool follow_before_pause;
 	int help_scroll;
+
+	/* What the event log shows: types, failed only (LOG_* bits), the
+	 * filter (F4), and the search (F3) whose matches are highlighted. */
+	unsigned log_mask;
+	struct filter filter;		/* owned */
+	struct filter search;		/* owned */
+	struct log_index view_idx;	/* owned: events the log shows */
+	struct log_index search_idx;	/* owned: of those, the search's matches */
+	bool idx_stale;			/* conditions changed: rebuild both */
+	bool search_stale;		/* the search changed: rebuild its index */
+	const void *idx_log;		/* the log the indexes were built on */
+	bool search_jump;		/* go to the newest match once found */
+	struct prompt *prompt;		/* owned; kind NONE when closed */
+
+	enum ui_screen screen;
+	struct table_state fl;		/* the failing-opens table */
+	char *fl_pick;			/* owned: filter for its cursor row, or NULL */
+	struct event_log detail;	/* owned: a copy of the event shown in detail */
+	uint64_t detail_seq;
+	bool detail_want;		/* copy detail_seq from the log at the next frame */
+	bool detail_gone;		/* it was overwritten before it could be copied */
+	int detail_scroll;
 
 	/* Block I/O selection. */
 	char bio_disk[32];	/* "" = all disks */
@@ -78,7 +129,8 @@ struct ui_state {
 	int screen_w, screen_h;
 };
 
-void ui_state_init(struct ui_state *st, double delay_s, bool mouse);
+/* 0, or -ENOMEM (then st holds nothing to free). */
+int ui_state_init(struct ui_state *st, double delay_s, bool mouse);
 void ui_state_fini(struct ui_state *st);
 /* Shows a status message for MSG_MS (role: ROLE_MSG_*). */
 void ui_state_message(struct ui_state *st, int role, const char *fmt, ...)

@@ -144,6 +144,7 @@ static int translate_key(int code)
 	case KEY_END: return UK_END;
 	case KEY_BTAB: return UK_BTAB;
 	case KEY_ENTER: return UK_ENTER;
+	case KEY_BACKSPACE: return UK_BACKSPACE;
 	}
 	return UK_NONE;
 }
@@ -199,6 +200,7 @@ int term_read(struct term *t, struct term_event *ev)
 		switch (wch) {
 		case '\r': case '\n': ev->key = UK_ENTER; break;
 		case 27: ev->key = UK_ESC; break;
+		case 8: case 127: ev->key = UK_BACKSPACE; break;
 		case 12: ev->kind = TEV_REPAINT; break;	/* ^L */
 		default: ev->key = (int)wch; break;
 		}

@@ -27,6 +27,8 @@
 
 static const char *const theme_dirs[] = { TT_PKGTHEMEDIR, TT_THEMEDIR, NULL };
 
+#define INDEX_FRAME_MS 40	/* frames while a filter is being applied */
+
 struct ui {
 	struct term *term;		/* owned */
 	struct canvas *cv;		/* owned */
@@ -101,8 +103,18 @@ struct ui *ui_new(const struct ui_config *cfg, char *err, size_t errlen)
 	ui->colour = !no_colour || !*no_colour;
 	ui->msgs = cfg->log;
 	ui->msgs_seen = cfg->log ? cfg->log->next : 0;
-	ui_state_init(&ui->st, cfg->delay_s, cfg->mouse);
+	if (ui_state_init(&ui->st, cfg->delay_s, cfg->mouse)) {
+		snprintf(err, errlen, "out of memory");
+		free(ui);
+		return NULL;
+	}
 	ui->st.now_ms = now_ms();
+	if (cfg->failed_only)
+		ui->st.log_mask |= LOG_FAILED_ONLY;
+	/* a configuration file's pattern is first compiled here: a bad one
+	 * is said on the status line and the log starts unfiltered */
+	if (cfg->filter && *cfg->filter)
+		log_set_filter(&ui->st, cfg->filter);
 	ui->fl = flush_new();
 	if (!ui->fl) {
 		snprintf(err, errlen, "out of memory");
@@ -155,19 +167,14 @@ int ui_input_fd(const struct ui *ui)
 }
 
 /* The pause key flipped st.paused. Pausing copies the next snapshot
- * drawn (the pointers the loop gave earlier may be gone by now); the log
- * position moves between live and frozen sequence numbers. */
+ * drawn (the pointers the loop gave earlier may be gone by now). */
 static void pause_changed(struct ui *ui)
 {
-	struct ui_state *st = &ui->st;
-
-	if (st->paused) {
+	if (ui->st.paused) {
 		ui->freeze_pending = true;
 		return;
 	}
 	ui->freeze_pending = false;
-	if (ui->frozen.taken && !st->log_follow)
-		st->log_anchor += ui->frozen.live_base;
 	frozen_release(&ui->frozen);
 }
 
@@ -256,18 +263,15 @@ void ui_draw(struct ui *ui, const struct tt_snapshot *snap, const struct event_l
 		ui->freeze_pending = false;
 		if (frozen_take(&ui->frozen, snap, log)) {
 			st->paused = false;
+			st->log_follow = st->follow_before_pause;
 			ui_state_message(st, ROLE_MSG_ERROR, "cannot pause: out of memory");
-		} else if (!st->log_follow) {
-			st->log_anchor = st->log_anchor > ui->frozen.live_base ?
-					 st->log_anchor - ui->frozen.live_base : 0;
 		}
 	}
 	if (st->paused && ui->frozen.taken) {
 		uint64_t end = log ? event_log_end_seq(log) : ui->frozen.live_end;
 
 		st->paused_new = end - ui->frozen.live_end;
-		snap = &ui->frozen.snap;
-		log = &ui->frozen.log;
+		snap = &ui->frozen.snap;	/* the log stays live */
 	}
 	ui_render(st, ui->cv, snap, log, ui->msgs);
 	flush_frame(ui->fl, ui->term, ui->cv);
@@ -276,6 +280,11 @@ void ui_draw(struct ui *ui, const struct tt_snapshot *snap, const struct event_l
 double ui_delay(const struct ui *ui)
 {
 	return ui->st.delay_s;
+}
+
+bool ui_failed_only(const struct ui *ui)
+{
+	return ui->st.log_mask & LOG_FAILED_ONLY;
 }
 
 int ui_wake_ms(const struct ui *ui)
@@ -287,6 +296,11 @@ int ui_wake_ms(const struct ui *ui)
 		wake = st->hold_until_ms;
 	if (st->msg[0] && st->msg_until_ms > now && (!wake || st->msg_until_ms < wake))
 		wake = st->msg_until_ms;
+	/* a filter or search still being built goes on at the next frame */
+	if ((!log_index_complete(&st->view_idx) ||
+	     (filter_active(&st->search) && !log_index_complete(&st->search_idx))) &&
+	    (!wake || now + INDEX_FRAME_MS < wake))
+		wake = now + INDEX_FRAME_MS;
 	if (!wake)
 		return -1;
 	return (int)(wake - now);

@@ -22,6 +22,8 @@ struct ui_config {
 	bool mouse;			/* --no-mouse clears it */
 	double delay_s;			/* current sampling interval */
 	const struct msglog *log;	/* borrowed: messages for the status bar */
+	const char *filter;		/* event log filter at start (filter.h), or NULL */
+	bool failed_only;		/* -x: the log starts with failed calls only */
 };
 
 /* Reaction flags returned by ui_handle_input(). */
@@ -29,6 +31,7 @@ enum ui_reaction {
 	UI_REDRAW = 1 << 0,	/* draw again with the current snapshot */
 	UI_QUIT = 1 << 1,
 	UI_INTERVAL = 1 << 2,	/* ui_delay() changed: rearm the timer */
+	UI_FAILED_ONLY = 1 << 3,	/* ui_failed_only() changed (key x) */
 };
 
 /* Enters curses mode. NULL with a message in err when the terminal
@@ -52,6 +55,9 @@ void ui_resume(struct ui *ui);
 void ui_draw(struct ui *ui, const struct tt_snapshot *snap, const struct event_log *log);
 /* The sampling interval the user asked for with +/-. */
 double ui_delay(const struct ui *ui);
+/* Whether the user wants failed exec/open calls only (x). The event log
+ * view applies it itself; the kernel may drop the rest at the source. */
+bool ui_failed_only(const struct ui *ui);
 /* Milliseconds until the UI wants a redraw on its own (e.g. a held
  * sort order expiring), or -1 for never. */
 int ui_wake_ms(const struct ui *ui);

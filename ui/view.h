@@ -33,6 +33,8 @@ void view_vfs(const struct view_ctx *vc, struct rect r, bool focused);
 void view_syscalls(const struct view_ctx *vc, struct rect r, bool focused);
 void view_bio(const struct view_ctx *vc, struct rect r, bool focused);
 void view_log(const struct view_ctx *vc, struct rect r, bool focused);
+void view_fails(const struct view_ctx *vc, struct rect r);
+void view_detail(const struct view_ctx *vc, struct rect r);
 
 /* Pane helpers (pane.c). */
 /* Draws the title line of a pane and returns the rectangle below it. */

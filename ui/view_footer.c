@@ -1,22 +1,57 @@
-/* The bottom line: the function-key bar (htop's habit), or a status
- * message while one is fresh; and the screen shown when the terminal is
- * too small for anything else. */
+/* The bottom line: the function-key bar (htop's habit) for the screen
+ * the user is on, or a status message while one is fresh; and the screen
+ * shown when the terminal is too small for anything else. */
 #include <stdio.h>
+#include <string.h>
 #include "layout.h"
 #include "role.h"
 #include "view.h"
 
-static const struct {
+struct fkey {
 	const char *key, *label;
-} fkeys[] = {
-	{ "F1", "Help" }, { "Tab", "Pane" }, { "z", "Zoom" }, { "F6", "Sort" },
-	{ "Spc", "Pause" }, { "+-", "Delay" }, { "t", "Theme" }, { "F10", "Quit" },
 };
+
+/* In the order they give way on a narrow screen; the last item of each
+ * bar (quit, or cancel in the prompt) always shows. */
+static const struct fkey main_keys[] = {
+	{ "F1", "Help" }, { "F3", "Search" }, { "F4", "Filter" }, { "f", "Fails" },
+	{ "Spc", "Pause" }, { "Tab", "Pane" }, { "z", "Zoom" }, { "F6", "Sort" },
+	{ "+-", "Delay" }, { "t", "Theme" }, { "F10", "Quit" },
+};
+static const struct fkey fails_keys[] = {
+	{ "F1", "Help" }, { "Enter", "Filter" }, { "F6", "Sort" }, { "I", "Invert" },
+	{ "Spc", "Pause" }, { "Esc", "Back" }, { "F10", "Quit" },
+};
+static const struct fkey detail_keys[] = {
+	{ "Up/Dn", "Scroll" }, { "Esc", "Back" }, { "F10", "Quit" },
+};
+static const struct fkey prompt_keys[] = {
+	{ "Enter", "Keep" }, { "^U", "Clear" }, { "Esc", "Cancel" },
+};
+
+static int item_width(const struct fkey *k, char *buf, size_t len)
+{
+	snprintf(buf, len, "%-6s ", k->label);
+	return text_width(k->key) + text_width(buf);
+}
+
+static int put_item(const struct view_ctx *vc, int x, int y, int maxx, const struct fkey *k,
+		    const char *label)
+{
+	char buf[16];
+
+	snprintf(buf, sizeof(buf), "%-6s ", label);
+	x += canvas_puts(vc->cv, x, y, maxx, ROLE_FKEY, k->key);
+	return x + canvas_puts(vc->cv, x, y, maxx, ROLE_FKEY_LABEL, buf);
+}
 
 void view_footer(const struct view_ctx *vc, struct rect r)
 {
 	const struct ui_state *st = vc->st;
-	int x = r.x, maxx = r.x + r.w;
+	const struct fkey *keys = main_keys;
+	size_t n = sizeof(main_keys) / sizeof(main_keys[0]);
+	int x = r.x, maxx = r.x + r.w, last_w;
+	char buf[16];
 
 	canvas_fill(vc->cv, r, ' ', ROLE_DEFAULT);
 	if (st->msg[0] && st->now_ms < st->msg_until_ms) {
@@ -24,18 +59,31 @@ void view_footer(const struct view_ctx *vc, struct rect r)
 		canvas_puts(vc->cv, x, r.y, maxx, (unsigned)st->msg_role, st->msg);
 		return;
 	}
-	for (size_t i = 0; i < sizeof(fkeys) / sizeof(fkeys[0]) && x < maxx; i++) {
-		const char *label = fkeys[i].label;
-		char buf[16];
-
-		if (i == 4 && st->paused)
-			label = "Resume";
-		snprintf(buf, sizeof(buf), "%-6s ", label);
-		if (x + text_width(fkeys[i].key) + text_width(buf) - 1 > maxx)
-			break;	/* whole items only */
-		x += canvas_puts(vc->cv, x, r.y, maxx, ROLE_FKEY, fkeys[i].key);
-		x += canvas_puts(vc->cv, x, r.y, maxx, ROLE_FKEY_LABEL, buf);
+	if (st->prompt && st->prompt->kind != PROMPT_NONE) {
+		keys = prompt_keys;
+		n = sizeof(prompt_keys) / sizeof(prompt_keys[0]);
+	} else if (st->help) {
+		/* the help screen: the main bar, which help explains */
+	} else if (st->screen == SCREEN_FAILS) {
+		keys = fails_keys;
+		n = sizeof(fails_keys) / sizeof(fails_keys[0]);
+	} else if (st->screen == SCREEN_DETAIL) {
+		keys = detail_keys;
+		n = sizeof(detail_keys) / sizeof(detail_keys[0]);
 	}
+	last_w = item_width(&keys[n - 1], buf, sizeof(buf)) - 1;
+	for (size_t i = 0; i + 1 < n && x < maxx; i++) {
+		const char *label = keys[i].label;
+
+		if (!strcmp(label, "Pause") && st->paused)
+			label = "Resume";
+		/* whole items only, and room kept for the last one */
+		if (x + item_width(&keys[i], buf, sizeof(buf)) + last_w > maxx)
+			break;
+		x = put_item(vc, x, r.y, maxx, &keys[i], label);
+	}
+	if (x + last_w <= maxx)
+		put_item(vc, x, r.y, maxx, &keys[n - 1], keys[n - 1].label);
 }
 
 void view_too_small(const struct view_ctx *vc)

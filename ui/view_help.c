@@ -15,6 +15,14 @@ static const char *const notes[] = {
 	"(VFS counted at syscalls); FAILED sources say why in their pane.",
 	"Pause keeps capturing: the badge counts events that arrived meanwhile.",
 	"After a sort or scroll key the rows hold still for a moment.",
+	"",
+	"Filter (F4 or /) and search (F3): terms that must all match, each an",
+	"optional ! (not), a field (comm: path: args: pid: uid: errno: type:) and a",
+	"PCRE2 pattern; a bare pattern matches the whole row. Without an uppercase",
+	"letter case is ignored. A blank inside a pattern is written \\ (or \\s).",
+	"  path:^/etc/ errno:ENOENT !comm:^systemd     type:exec args:--force",
+	"The filter applies as you type; a bad pattern says why and the last good",
+	"one stays. Enter keeps it, Esc puts the old one back.",
 };
 
 void view_help(const struct view_ctx *vc, struct rect r)

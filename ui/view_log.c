@@ -1,8 +1,12 @@
 /* The event log pane: exec and open events, newest at the bottom, one
  * line each (time, type, pid, comm, result, path or argv). It follows
  * new events until the user scrolls up, and then stays on the events it
- * shows. Every string here came from a traced process: it is sanitised
- * before it reaches the canvas. */
+ * shows. It shows the events that pass the types, failed-only switch
+ * and filter the user chose, highlights search matches, and holds the
+ * filter/search prompt on its last row. Every string here came from a
+ * traced process (or was typed by the user): it is sanitised before it
+ * reaches the canvas. */
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
@@ -12,6 +16,8 @@
 #include "view.h"
 
 #define TEXT_MAX (4 * OPEN_PATH_MAX + 1)	/* worst case: every byte as \xNN */
+#define LOG_FRAME_BUDGET_NS 30000000ull	/* filtering work per frame: 30 ms */
+#define PROMPT_TAIL 512		/* bytes of a prompt's text that can show */
 
 struct log_cols {
 	int time, type, pid, comm, result, text;	/* x of each column */
@@ -38,7 +44,8 @@ static void event_time(const struct tt_snapshot *s, const struct tt_event *ev, c
 	struct tm tm;
 	time_t t;
 
-	if (!s || !s->seq) {
+	/* the model pairs the clocks at start, before its first tick */
+	if (!s || (!s->seq && !s->mono_ns)) {
 		snprintf(buf, len, "%8.1f", (double)ev->ts_ns / 1e9);
 		return;
 	}
@@ -153,15 +160,128 @@ static int source_notes(const struct view_ctx *vc, struct rect b)
 	return used;
 }
 
+/* Brings the indexes up to date with the log, within a time budget per
+ * frame: a costly filter over a full ring is built over several frames
+ * (the newest events first) instead of freezing the screen. */
+static void update_indexes(struct ui_state *st, const struct event_log *log)
+{
+	struct timespec ts;
+	uint64_t deadline;
+	bool searching = filter_active(&st->search);
+
+	if (st->idx_log != log) {
+		st->idx_log = log;
+		st->idx_stale = true;
+	}
+	if (st->idx_stale) {
+		log_index_reset(&st->view_idx, st->log_mask, &st->filter, NULL);
+		st->idx_stale = false;
+		st->search_stale = true;
+	}
+	if (st->search_stale) {
+		log_index_reset(&st->search_idx, st->log_mask, &st->filter, &st->search);
+		st->search_stale = false;
+	}
+	if (!log)
+		return;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	deadline = (uint64_t)ts.tv_sec * 1000000000ull + (uint64_t)ts.tv_nsec + LOG_FRAME_BUDGET_NS;
+	log_index_update(&st->view_idx, log, SIZE_MAX, deadline);
+	if (searching)
+		log_index_update(&st->search_idx, log, SIZE_MAX, deadline);
+	if (filter_take_limit_report(&st->filter) || (searching && filter_take_limit_report(&st->search)))
+		ui_state_message(st, ROLE_MSG_WARN, "a pattern hit PCRE2's match limit on an event, "
+				 "which counts as not matching");
+	if (searching && st->search_jump && log_index_count(&st->search_idx)) {
+		/* a new search shows its newest match */
+		st->log_follow = false;
+		st->log_anchor = log_index_at(&st->search_idx, log_index_count(&st->search_idx) - 1);
+		st->search_jump = false;
+	} else if (searching && st->search_jump && log_index_complete(&st->search_idx)) {
+		st->search_jump = false;
+	}
+}
+
+/* "Events (exec, open, failed only)" */
+static void log_title(const struct ui_state *st, char *buf, size_t len)
+{
+	unsigned m = st->log_mask;
+	const char *types = (m & LOG_SHOW_ALL) == LOG_SHOW_ALL ? "exec, open" :
+			    m & LOG_SHOW_EXEC ? "exec" : m & LOG_SHOW_OPEN ? "open" : "none";
+
+	snprintf(buf, len, "Events (%s%s)", types, m & LOG_FAILED_ONLY ? ", failed only" : "");
+}
+
+/* The filter and the search in force with their counts, then where the
+ * view is. The expressions are the user's, sanitised all the same. */
+static void log_info(const struct ui_state *st, uint64_t below, char *buf, size_t len)
+{
+	size_t used = 0;
+	char expr[256];
+
+#define ADD(...) \
+	(used += (size_t)snprintf(buf + (used < len ? used : len), used < len ? len - used : 0, __VA_ARGS__))
+	buf[0] = '\0';
+	if (filter_active(&st->filter)) {
+		sanitize(expr, sizeof(expr), filter_expr(&st->filter), strlen(filter_expr(&st->filter)));
+		ADD("filter (%zu%s matching): %s  ", log_index_count(&st->view_idx),
+		    log_index_complete(&st->view_idx) ? "" : "+ so far", expr);
+	}
+	if (filter_active(&st->search)) {
+		size_t n = log_index_count(&st->search_idx);
+
+		sanitize(expr, sizeof(expr), filter_expr(&st->search), strlen(filter_expr(&st->search)));
+		if (st->log_has_sel && log_index_has(&st->search_idx, st->log_sel))
+			ADD("search (%zu/%zu): %s  ", log_index_rank(&st->search_idx, st->log_sel) + 1, n, expr);
+		else
+			ADD("search (%zu found): %s  ", n, expr);
+	}
+	if (st->log_follow)
+		ADD("following");
+	else
+		ADD("%llu newer below, End %s", (unsigned long long)below,
+		    st->paused ? "goes to the newest" : "follows");
+#undef ADD
+}
+
+/* The prompt on the last row: "Filter: text" with a cursor cell; a text
+ * too long for the row shows its end. */
+static void draw_prompt(const struct view_ctx *vc, struct rect b)
+{
+	const struct prompt *p = vc->st->prompt;
+	const char *label = p->kind == PROMPT_FILTER ? "Filter: " : "Search: ";
+	int y = b.y + b.h - 1, x = b.x, maxx = b.x + b.w;
+	size_t from = p->len > PROMPT_TAIL ? p->len - PROMPT_TAIL : 0;
+	char text[4 * PROMPT_TAIL + 1];
+	const char *s = text;
+	int avail;
+
+	canvas_fill(vc->cv, (struct rect){ b.x, y, b.w, 1 }, ' ', ROLE_PROMPT);
+	x += canvas_puts(vc->cv, x, y, maxx, ROLE_PROMPT, label);
+	/* no row is wider than this: only the end of a long text shows */
+	sanitize(text, sizeof(text), p->text + from, p->len - from);
+	avail = maxx - x - 1;
+	while (*s && text_width(s) > avail) {
+		uint32_t cp;
+
+		s += utf8_decode(s, strlen(s), &cp);
+	}
+	x += canvas_puts(vc->cv, x, y, maxx - 1, ROLE_PROMPT, s);
+	canvas_putc(vc->cv, x, y, maxx, ' ', ROLE_CURSOR);
+}
+
 void view_log(const struct view_ctx *vc, struct rect r, bool focused)
 {
 	struct ui_state *st = vc->st;
 	const struct tt_snapshot *s = vc->snap;
-	uint64_t first = 0, end = 0, bottom, top;
+	const struct log_index *x = &st->view_idx;
+	uint64_t first = 0, end = 0, below = 0;
+	size_t n, top, bot = 0;
 	struct log_cols c;
-	char info[96];
+	char info[640], title[64];
 	struct rect b;
 	int rows, notes = 0;
+	bool prompt = st->prompt && st->prompt->kind != PROMPT_NONE;
 
 	if (vc->log) {
 		first = event_log_first_seq(vc->log);
@@ -169,16 +289,22 @@ void view_log(const struct view_ctx *vc, struct rect r, bool focused)
 	}
 	st->log_first_seen = first;
 	st->log_end_seen = end;
-	if (st->log_follow || end == first)
-		bottom = end ? end - 1 : 0;
-	else
-		bottom = st->log_anchor < first ? first : st->log_anchor >= end ? end - 1 : st->log_anchor;
-	if (st->log_follow || end == first)
-		snprintf(info, sizeof(info), "following");
-	else
-		snprintf(info, sizeof(info), "%llu newer below, End follows",
-			 (unsigned long long)(end - 1 - bottom));
-	b = pane_frame(vc, r, focused, "Events (exec, open)", info);
+	update_indexes(st, vc->log);
+	n = vc->log ? log_index_count(x) : 0;
+	st->log_has_sel = n > 0;
+	if (n) {
+		/* the bottom row: the newest shown, or the newest at or
+		 * before the anchor (the oldest shown if none is) */
+		if (st->log_follow)
+			bot = n - 1;
+		else
+			bot = log_index_rank(x, st->log_anchor + 1) ? log_index_rank(x, st->log_anchor + 1) - 1 : 0;
+		st->log_sel = log_index_at(x, bot);
+		below = n - 1 - bot;
+	}
+	log_title(st, title, sizeof(title));
+	log_info(st, below, info, sizeof(info));
+	b = pane_frame(vc, r, focused, title, info);
 	st->log_rows_shown = 0;
 	if (s && s->seq && s->src[TT_SRC_EXEC].state != TT_STATE_RUNNING &&
 	    s->src[TT_SRC_OPEN].state != TT_STATE_RUNNING && end == first) {
@@ -193,6 +319,10 @@ void view_log(const struct view_ctx *vc, struct rect r, bool focused)
 		notes = source_notes(vc, b);
 	b.y += notes;
 	b.h -= notes;
+	if (prompt && b.h >= 1) {
+		draw_prompt(vc, b);
+		b.h--;
+	}
 	if (b.h < 2)
 		return;
 	layout_cols(&c, b);
@@ -205,15 +335,28 @@ void view_log(const struct view_ctx *vc, struct rect r, bool focused)
 	canvas_puts(vc->cv, c.text, b.y, c.maxx, ROLE_COLUMN, "PATH / ARGV");
 	rows = b.h - 1;
 	st->log_rows_shown = rows;
-	if (end == first) {
-		canvas_puts(vc->cv, b.x + 1, b.y + 1, b.x + b.w, ROLE_VALUE_ZERO, "no exec or open events yet");
+	if (!n) {
+		const char *why = end == first ? "no exec or open events yet" :
+				  log_index_complete(x) ? "no event matches" : "searching...";
+
+		canvas_puts(vc->cv, b.x + 1, b.y + 1, b.x + b.w, ROLE_VALUE_ZERO, why);
 		return;
 	}
-	top = bottom - first + 1 > (uint64_t)rows ? bottom + 1 - (uint64_t)rows : first;
-	for (uint64_t seq = top; seq <= bottom; seq++) {
+	/* the selected row at the bottom, or as low as the rows before it
+	 * allow, with newer ones under it; paused, nothing newer shows
+	 * until the user goes there */
+	top = bot + 1 > (size_t)rows ? bot + 1 - (size_t)rows : 0;
+	for (size_t k = top; k < n && k < top + (size_t)rows && (!st->paused || k <= bot); k++) {
+		uint64_t seq = log_index_at(x, k);
 		const struct tt_event *ev = event_log_get(vc->log, seq);
+		int y = b.y + 1 + (int)(k - top);
 
-		if (ev)
-			draw_event(vc, &c, b.y + 1 + (int)(seq - top), ev);
+		if (!ev)
+			continue;
+		draw_event(vc, &c, y, ev);
+		if (focused && !st->log_follow && k == bot)
+			canvas_set_role(vc->cv, (struct rect){ b.x, y, b.w, 1 }, ROLE_CURSOR);
+		else if (filter_active(&st->search) && log_index_has(&st->search_idx, seq))
+			canvas_set_role(vc->cv, (struct rect){ b.x, y, b.w, 1 }, ROLE_MATCH);
 	}
 }

@@ -7,6 +7,7 @@
  *   workload failopen DIR MARKER M   M failed opens of DIR/MARKER-<i>, via
  *                                    open, openat(AT_FDCWD), openat(dirfd),
  *                                    openat2 and creat in turn
+ *   workload failsame PATH M         M failed open(2)s of the same PATH
  *   workload exec MARKER K           K fork+exec of /bin/true MARKER <i>;
  *                                    odd i via execveat(dirfd of /bin)
  *   workload rw FILE R W             W one-byte writes then R one-byte reads
@@ -92,6 +93,22 @@ static int do_failopen(const char *dir, const char *marker, long m)
 	}
 	close(dfd);
 	printf("failopen %ld failed %ld\n", m, failed);
+	return failed == m ? 0 : 1;
+}
+
+static int do_failsame(const char *path, long m)
+{
+	long i, failed = 0;
+
+	for (i = 0; i < m; i++) {
+		int fd = open(path, O_RDONLY);
+
+		if (fd >= 0)
+			close(fd);
+		else
+			failed++;
+	}
+	printf("failsame %ld failed %ld\n", m, failed);
 	return failed == m ? 0 : 1;
 }
 
@@ -192,13 +209,15 @@ int main(int argc, char **argv)
 		return do_getppid(parse_count(argv[2]));
 	if (argc == 5 && !strcmp(argv[1], "failopen"))
 		return do_failopen(argv[2], argv[3], parse_count(argv[4]));
+	if (argc == 4 && !strcmp(argv[1], "failsame"))
+		return do_failsame(argv[2], parse_count(argv[3]));
 	if (argc == 4 && !strcmp(argv[1], "exec"))
 		return do_exec(argv[2], parse_count(argv[3]));
 	if (argc == 5 && !strcmp(argv[1], "rw"))
 		return do_rw(argv[2], parse_count(argv[3]), parse_count(argv[4]));
 	if (argc == 4 && !strcmp(argv[1], "direct"))
 		return do_direct(argv[2], parse_count(argv[3]));
-	fprintf(stderr, "usage: workload getppid N | failopen DIR MARKER M | exec MARKER K |"
-		" rw FILE R W | direct FILE D\n");
+	fprintf(stderr, "usage: workload getppid N | failopen DIR MARKER M | failsame PATH M |"
+		" exec MARKER K | rw FILE R W | direct FILE D\n");
 	return 2;
 }

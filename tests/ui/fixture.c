@@ -88,6 +88,44 @@ static void fill_disks(struct fixture *f)
 			}
 }
 
+/* Failed opens by (path, errno, comm): a missing favicon hammered by
+ * nginx, Python's import probing, and a name that tries to drive the
+ * terminal. */
+static void fill_fails(struct fixture *f)
+{
+	static const struct {
+		const char *path, *comm;
+		int err;
+		uint64_t count;
+		double rate;
+	} d[] = {
+		{ "/var/www/html/favicon.ico", "nginx", 2, 48210, 31.0 },
+		{ "/usr/lib/python3.11/site-packages/requests/__pycache__/adapters.cpython-311.pyc",
+		  "python3", 2, 9120, 4.0 },
+		{ "/var/www/private/.htpasswd", "nginx", 13, 2210, 1.0 },
+		{ "/etc/ssl/certs/ca-certificates.crt", "curl", 2, 812, 0 },
+		{ "/var/log/journal/0f3c/system.journal", "journald", 24, 77, 0.5 },
+		{ "/tmp/\x1b[2J\x1b[Hgotcha\nline2", "evil\x1b[31mred", 2, 12, 0 },
+		{ "/home/deploy/.config/app/settings.local.yaml", "python3", 2, 4, 0 },
+	};
+
+	for (size_t i = 0; i < sizeof(d) / sizeof(d[0]); i++) {
+		struct tt_fail_row *r = &f->fails[i];
+
+		memset(r, 0, sizeof(*r));
+		r->id = i + 1;
+		r->path = d[i].path;
+		r->path_len = strlen(d[i].path);
+		r->err = d[i].err;
+		snprintf(r->comm, sizeof(r->comm), "%s", d[i].comm);
+		r->count = d[i].count;
+		r->rate = d[i].rate;
+		r->last_ns = MONO_NS - i * NS;
+	}
+	f->snap.fails = f->fails;
+	f->snap.n_fails = sizeof(d) / sizeof(d[0]);
+}
+
 static void push(struct fixture *f, int type, unsigned ms_ago, uint32_t pid, const char *comm,
 		 int ret, const char *path, const char *args, size_t args_len)
 {
@@ -104,8 +142,8 @@ static void push(struct fixture *f, int type, unsigned ms_ago, uint32_t pid, con
 	ev.path_len = strlen(path) + 1;	/* as the decoder hands it: NUL included */
 	ev.args = args;
 	ev.args_len = args_len;
-	if (args)
-		ev.argc = 1;
+	for (size_t i = 0; args && i < args_len; i++)
+		ev.argc += args[i] == '\0';
 	event_log_push(&f->log, &ev);
 }
 
@@ -196,6 +234,7 @@ void fixture_init(struct fixture *f)
 	fill_disks(f);
 	s->disks = f->disks;
 	s->n_disks = 2;
+	fill_fails(f);
 	fill_log(f);
 	s->ev_begin = 0;
 	s->ev_end = event_log_end_seq(&f->log);

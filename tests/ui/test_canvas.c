@@ -14,6 +14,7 @@
 #include "diff.h"
 #include "fixture.h"
 #include "golden.h"
+#include "keymap.h"
 #include "layout.h"
 #include "role.h"
 #include "state.h"
@@ -162,7 +163,7 @@ static void test_all_sizes(void **state)
 	fixture_init_failed(&ff);
 	for (int h = 1; h <= 45; h += (h < 12 ? 1 : 5))
 		for (int w = 1; w <= 140; w += (w < 45 ? 1 : 7))
-			for (int v = 0; v < 7; v++) {
+			for (int v = 0; v < 10; v++) {
 				struct canvas *cv = canvas_new(w, h);
 				struct ui_state st;
 
@@ -173,6 +174,15 @@ static void test_all_sizes(void **state)
 				st.procs = v == 1;
 				st.help = v == 5;
 				st.paused = v == 6;
+				/* issue 4: failing opens, an event's details, the prompt */
+				st.screen = v == 7 ? SCREEN_FAILS : v == 8 ? SCREEN_DETAIL : SCREEN_MAIN;
+				st.detail_seq = 17;
+				st.detail_want = v == 8;
+				if (v == 9) {
+					keymap_dispatch(&st, '/');
+					for (int k = 0; k < 300; k++)
+						keymap_dispatch(&st, k % 7 ? 'a' + k % 26 : 0xe9);
+				}
 				ui_render(&st, cv, &f.snap, &f.log, NULL);
 				ui_render(&st, cv, v == 6 ? &ff.snap : NULL, v == 6 ? &ff.log : NULL, NULL);
 				if (w < LAYOUT_MIN_W || h < LAYOUT_MIN_H) {

@@ -15,6 +15,7 @@
 #include <cmocka.h>
 #include "fixture.h"
 #include "golden.h"
+#include "keymap.h"
 #include "state.h"
 #include "view.h"
 
@@ -27,6 +28,10 @@ enum screen {
 	SCR_HELP,
 	SCR_FAILED,
 	SCR_TOO_SMALL,
+	SCR_FAILS,		/* top failing opens (f) */
+	SCR_DETAIL,		/* Enter on an exec event: every field */
+	SCR_DETAIL_OPEN,	/* the same on an open whose names hold escapes */
+	SCR_FILTER,		/* a filtered log, a search, its prompt open */
 };
 
 struct golden_case {
@@ -53,7 +58,20 @@ static const struct golden_case cases[] = {
 	{ "failed-132x43", SCR_FAILED, 132, 43 },
 	{ "too-small-39x9", SCR_TOO_SMALL, 39, 9 },
 	{ "too-small-20x6", SCR_TOO_SMALL, 20, 6 },
+	{ "fails-80x24", SCR_FAILS, 80, 24 },
+	{ "fails-132x43", SCR_FAILS, 132, 43 },
+	{ "detail-80x24", SCR_DETAIL, 80, 24 },
+	{ "detail-132x43", SCR_DETAIL, 132, 43 },
+	{ "detail-open-80x24", SCR_DETAIL_OPEN, 80, 24 },
+	{ "filter-80x24", SCR_FILTER, 80, 24 },
+	{ "filter-132x43", SCR_FILTER, 132, 43 },
 };
+
+static void type(struct ui_state *st, const char *s)
+{
+	while (*s)
+		keymap_dispatch(st, (unsigned char)*s++);
+}
 
 static void render_case(const struct golden_case *c, char **text)
 {
@@ -90,6 +108,25 @@ static void render_case(const struct golden_case *c, char **text)
 	case SCR_FAILED:
 		st.paused = true;
 		st.paused_new = 37;
+		break;
+	case SCR_FAILS:
+		keymap_dispatch(&st, 'f');
+		keymap_dispatch(&st, UK_DOWN);	/* the cursor on the second row */
+		break;
+	case SCR_DETAIL:
+	case SCR_DETAIL_OPEN:
+		st.screen = SCREEN_DETAIL;
+		st.detail_seq = c->screen == SCR_DETAIL ? 17 : 8;
+		st.detail_want = true;
+		break;
+	case SCR_FILTER:
+		st.zoom = true;
+		st.focus = PANE_LOG;
+		keymap_dispatch(&st, '/');
+		type(&st, "errno:ENOENT !comm:^py");
+		keymap_dispatch(&st, UK_ENTER);
+		keymap_dispatch(&st, UK_F(3));
+		type(&st, "nginx|grep");
 		break;
 	default:
 		break;

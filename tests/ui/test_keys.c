@@ -92,7 +92,7 @@ static void test_keys_reactions(void **state)
 
 	assert_int_equal(keymap_dispatch(&e->st, 'q'), UI_QUIT);
 	assert_int_equal(keymap_dispatch(&e->st, UK_F(10)), UI_QUIT);
-	assert_int_equal(keymap_dispatch(&e->st, 'x'), 0);	/* unbound */
+	assert_int_equal(keymap_dispatch(&e->st, 'j'), 0);	/* unbound */
 	/* focus cycles through the four panes both ways */
 	e->st.focus = PANE_VFS;
 	keymap_dispatch(&e->st, UK_TAB);
@@ -100,11 +100,18 @@ static void test_keys_reactions(void **state)
 	keymap_dispatch(&e->st, UK_BTAB);
 	keymap_dispatch(&e->st, UK_BTAB);
 	assert_int_equal(e->st.focus, PANE_LOG);
-	/* zoom and back */
+	/* zoom and back; Enter zooms too, but in the event log it opens the
+	 * selected event (issue 4) */
 	keymap_dispatch(&e->st, 'z');
+	assert_true(e->st.zoom);
+	keymap_dispatch(&e->st, 'z');
+	assert_false(e->st.zoom);
+	e->st.focus = PANE_VFS;
+	keymap_dispatch(&e->st, UK_ENTER);
 	assert_true(e->st.zoom);
 	keymap_dispatch(&e->st, UK_ENTER);
 	assert_false(e->st.zoom);
+	e->st.focus = PANE_LOG;
 	keymap_dispatch(&e->st, 'z');
 	keymap_dispatch(&e->st, UK_ESC);
 	assert_false(e->st.zoom);

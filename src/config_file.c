@@ -1,0 +1,483 @@
+/* The configuration file (see config_file.h): reading it onto struct options
+ * line by line, and writing it back atomically on request.
+ *
+ * This file knows which settings belong in the file and how a line is
+ * spelled; what a value may be, and the message when it may not, is
+ * options.c's (options_set/options_get), so the file and the command
+ * line cannot disagree. */
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <pwd.h>
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include "config_file.h"
+#include "sanitize.h"
+
+#define LINE_MAX_LEN 4096
+
+/* The settings a file may hold, in the order config_save writes them.
+ * Modes (--batch, --json), one-shot actions and per-run choices (--pid,
+ * --iterations, --log) stay on the command line. */
+struct config_key {
+	const char *key;	/* as written in the file */
+	const char *option;	/* the long option it sets */
+	bool invert;		/* a yes/no that is the option turned around */
+	const char *comment;	/* written above the line by config_save */
+};
+
+static const struct config_key config_keys[] = {
+	{ "delay", "delay", false, "seconds between snapshots, 0.1 to 3600" },
+	{ "sources", "sources", false, "any of exec,open,vfs,bio,syscalls, or all" },
+	{ "vfs-hook", "vfs-hook", false, "auto, fentry, kprobe or tracepoint" },
+	{ "failed", "failed", false, "yes: only failed exec and open calls" },
+	{ "events", "events", false, "exec/open events kept, 16 to 10000000" },
+	{ "args-cap", "args-cap", false, "argv bytes kept per exec, 64 to 16384" },
+	{ "ringbuf-size", "ringbuf-size", false, "ring buffer size in KiB, a power of two" },
+	{ "theme", "theme", false, "a theme name or a theme file's path" },
+	{ "mouse", "no-mouse", true, "no: leave the mouse to the terminal" },
+	{ "focus", "focus", false, "pane focused at start: vfs, syscalls, bio, log" },
+	{ "sort", "sort", false, "name, rate, total, errors or err-pct" },
+	{ "filter", "filter", false, "events shown: PCRE2 terms such as path:^/etc/ errno:ENOENT" },
+};
+
+#define N_KEYS (sizeof(config_keys) / sizeof(config_keys[0]))
+
+/* Values applied from files, kept for the life of the process: options
+ * holds string values by pointer. */
+struct kept_value {
+	struct kept_value *next;
+	char text[];
+};
+static struct kept_value *kept_values;
+
+static char *keep(const char *s)
+{
+	size_t len = strlen(s);
+	struct kept_value *k = malloc(sizeof(*k) + len + 1);
+
+	if (!k)
+		return NULL;
+	memcpy(k->text, s, len + 1);
+	k->next = kept_values;
+	kept_values = k;
+	return k->text;
+}
+
+__attribute__((format(printf, 4, 5)))
+static void diag_add(struct config_diag *diag, const char *path, unsigned line,
+		     const char *fmt, ...)
+{
+	char raw[CONFIG_DIAG_LEN];
+	va_list ap;
+	int n;
+
+	if (!diag)
+		return;
+	if (diag->n < CONFIG_DIAG_MAX) {
+		n = line ? snprintf(raw, sizeof(raw), "%s:%u: ", path, line)
+			 : snprintf(raw, sizeof(raw), "%s: ", path);
+		if (n > 0 && (size_t)n < sizeof(raw)) {
+			va_start(ap, fmt);
+			vsnprintf(raw + n, sizeof(raw) - (size_t)n, fmt, ap);
+			va_end(ap);
+		}
+		/* names and values come from the file: escape what a terminal
+		 * would take as a control sequence */
+		sanitize(diag->msg[diag->n], sizeof(diag->msg[0]), raw, strlen(raw));
+	}
+	diag->n++;
+}
+
+int config_default_path(char *buf, size_t len)
+{
+	const char *xdg = getenv("XDG_CONFIG_HOME");
+	const char *home = getenv("HOME");
+	int n;
+
+	/* the XDG base directory rules ignore a relative XDG_CONFIG_HOME */
+	if (xdg && xdg[0] == '/') {
+		n = snprintf(buf, len, "%s/tracetop/config", xdg);
+	} else {
+		if (!home || home[0] != '/') {
+			struct passwd *pw = getpwuid(getuid());
+
+			home = pw && pw->pw_dir && pw->pw_dir[0] == '/' ? pw->pw_dir : NULL;
+		}
+		if (!home)
+			return -ENOENT;
+		n = snprintf(buf, len, "%s/.config/tracetop/config", home);
+	}
+	return n < 0 || (size_t)n >= len ? -ENAMETOOLONG : 0;
+}
+
+static char *trim(char *s)
+{
+	char *end;
+
+	while (*s == ' ' || *s == '\t')
+		s++;
+	end = s + strlen(s);
+	while (end > s && (end[-1] == ' ' || end[-1] == '\t' || end[-1] == '\r' || end[-1] == '\n'))
+		*--end = '\0';
+	return s;
+}
+
+static const struct config_key *key_find(const char *key)
+{
+	for (size_t i = 0; i < N_KEYS; i++)
+		if (!strcmp(key, config_keys[i].key))
+			return &config_keys[i];
+	return NULL;
+}
+
+/* Applies "key = value" (already split and trimmed). 0 or -EINVAL with
+ * the reason in msg. */
+static int apply(struct options *o, const char *key, const char *value, char *msg, size_t len)
+{
+	const struct config_key *k = key_find(key);
+	struct options tmp = *o;
+	char *copy;
+	bool on;
+	int rc;
+
+	if (!k) {
+		snprintf(msg, len, "unknown key '%s'", key);
+		return -EINVAL;
+	}
+	if (k->invert) {
+		if (options_bool(value, &on)) {
+			snprintf(msg, len, "%s: '%s' is not yes or no", key, value);
+			return -EINVAL;
+		}
+		value = on ? "no" : "yes";
+	}
+	copy = keep(value);
+	if (!copy) {
+		snprintf(msg, len, "%s: out of memory", key);
+		return -ENOMEM;
+	}
+	rc = options_set(&tmp, k->option, copy, msg, len);
+	if (rc == -ENOENT)
+		snprintf(msg, len, "%s: no such option in this tracetop", key);
+	if (rc)
+		return rc;
+	*o = tmp;
+	return 0;
+}
+
+/* Opens path for reading without blocking on a FIFO and without
+ * following it onto a device: only a regular file is a config file. */
+static FILE *open_regular(const char *path, int *err)
+{
+	struct stat st;
+	FILE *f;
+	int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
+
+	if (fd < 0) {
+		*err = errno;
+		return NULL;
+	}
+	if (fstat(fd, &st) || !S_ISREG(st.st_mode)) {
+		*err = S_ISDIR(st.st_mode) ? EISDIR : EINVAL;
+		close(fd);
+		return NULL;
+	}
+	fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK);
+	f = fdopen(fd, "r");
+	if (!f) {
+		*err = errno;
+		close(fd);
+	}
+	return f;
+}
+
+int config_load(struct options *o, const char *path, struct config_diag *diag)
+{
+	char *line = NULL, msg[CONFIG_DIAG_LEN];
+	size_t cap = 0;
+	unsigned lineno = 0, bad = 0;
+	ssize_t n;
+	int err = 0;
+	FILE *f;
+
+	if (diag)
+		memset(diag, 0, sizeof(*diag));
+	f = open_regular(path, &err);
+	if (!f) {
+		struct stat st;
+
+		/* no file, or one this user cannot even see (a run as another
+		 * user with HOME left pointing at root's home): nothing to apply */
+		if (err == ENOENT || err == ENOTDIR || (err == EACCES && stat(path, &st)))
+			return 0;
+		diag_add(diag, path, 0, "cannot read the configuration file: %s",
+			 err == EINVAL ? "not a regular file" : strerror(err));
+		return -err;
+	}
+	while ((n = getline(&line, &cap, f)) >= 0) {
+		char *s, *eq, *key, *value;
+
+		lineno++;
+		if (memchr(line, '\0', (size_t)n)) {
+			diag_add(diag, path, lineno, "the line holds a NUL byte");
+			bad++;
+			continue;
+		}
+		if (n > LINE_MAX_LEN) {
+			diag_add(diag, path, lineno, "the line is longer than %d bytes", LINE_MAX_LEN);
+			bad++;
+			continue;
+		}
+		s = trim(line);
+		if (!*s || *s == '#')
+			continue;
+		eq = strchr(s, '=');
+		if (!eq || eq == s) {
+			diag_add(diag, path, lineno, "expected 'key = value', got '%s'", s);
+			bad++;
+			continue;
+		}
+		*eq = '\0';
+		key = trim(s);
+		value = trim(eq + 1);
+		if (!*key) {
+			diag_add(diag, path, lineno, "expected 'key = value', got '= %s'", value);
+			bad++;
+			continue;
+		}
+		msg[0] = '\0';
+		if (apply(o, key, value, msg, sizeof(msg))) {
+			diag_add(diag, path, lineno, "%s", msg);
+			bad++;
+		}
+	}
+	if (ferror(f)) {
+		diag_add(diag, path, lineno + 1, "read error: %s", strerror(errno));
+		bad++;
+	}
+	free(line);
+	fclose(f);
+	return (int)bad;
+}
+
+/* --- saving ------------------------------------------------------------ */
+
+/* Appends to a fixed buffer; *used past len means it did not fit. */
+__attribute__((format(printf, 4, 5)))
+static void put(char *buf, size_t len, size_t *used, const char *fmt, ...)
+{
+	va_list ap;
+	int n;
+
+	va_start(ap, fmt);
+	n = vsnprintf(buf + *used, *used < len ? len - *used : 0, fmt, ap);
+	va_end(ap);
+	if (n > 0)
+		*used += (size_t)n;
+}
+
+/* The file's text for o. 0, or -EINVAL with the reason in err. */
+static int render(const struct options *o, char *buf, size_t len, size_t *used, char *err,
+		  size_t errlen)
+{
+	*used = 0;
+	put(buf, len, used,
+	    "# tracetop configuration, written by tracetop --save-config.\n"
+	    "# One 'key = value' per line; '#' starts a comment line. Command-line\n"
+	    "# options override these. See tracetop(8), CONFIGURATION.\n");
+	for (size_t i = 0; i < N_KEYS; i++) {
+		const struct config_key *k = &config_keys[i];
+		char value[LINE_MAX_LEN];
+		size_t vlen;
+		int rc;
+
+		rc = options_get(o, k->option, value, sizeof(value));
+		put(buf, len, used, "\n# %s\n", k->comment);
+		if (rc == -ENODATA) {
+			put(buf, len, used, "#%s =\n", k->key);
+			continue;
+		}
+		if (rc) {
+			snprintf(err, errlen, "%s: cannot be saved (option missing)", k->key);
+			return -EINVAL;
+		}
+		if (k->invert)
+			snprintf(value, sizeof(value), "%s", strcmp(value, "yes") ? "yes" : "no");
+		vlen = strlen(value);
+		/* what load would not read back as it is, save refuses */
+		if (strpbrk(value, "\n\r") || (vlen && (value[0] == ' ' || value[0] == '\t' ||
+						      value[vlen - 1] == ' ' ||
+						      value[vlen - 1] == '\t'))) {
+			snprintf(err, errlen, "%s: a value with a line break or outer blanks cannot be saved",
+				 k->key);
+			return -EINVAL;
+		}
+		if (vlen + strlen(k->key) + 4 > LINE_MAX_LEN) {
+			snprintf(err, errlen, "%s: the value is too long to save", k->key);
+			return -EINVAL;
+		}
+		put(buf, len, used, "%s = %s\n", k->key, value);
+	}
+	if (*used >= len) {
+		snprintf(err, errlen, "the configuration is too long to save");
+		return -EINVAL;
+	}
+	return 0;
+}
+
+/* mkdir -p of path's directory part, new directories 0700. */
+static int make_parents(char *dir)
+{
+	struct stat st;
+	char *slash;
+	int rc;
+
+	if (!stat(dir, &st))
+		return S_ISDIR(st.st_mode) ? 0 : -ENOTDIR;
+	if (errno != ENOENT)
+		return -errno;
+	slash = strrchr(dir, '/');
+	if (slash && slash != dir) {
+		*slash = '\0';
+		rc = make_parents(dir);
+		*slash = '/';
+		if (rc)
+			return rc;
+	}
+	if (mkdir(dir, 0700) && errno != EEXIST)
+		return -errno;
+	return 0;
+}
+
+static int write_all(int fd, const char *buf, size_t len)
+{
+	while (len) {
+		ssize_t n = write(fd, buf, len);
+
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0)
+			return n < 0 ? -errno : -EIO;
+		buf += n;
+		len -= (size_t)n;
+	}
+	return 0;
+}
+
+/* Replaces path's content with text[0..used), atomically. */
+static int replace_file(const char *path, const char *text, size_t used, char *err, size_t errlen)
+{
+	char target[PATH_MAX], dir[PATH_MAX], tmp[PATH_MAX + 16];
+	const char *what = "";
+	struct stat st;
+	char *slash;
+	int fd = -1, dfd, rc;
+	bool have_old = false;
+
+	/* a symlinked config file (a dotfiles checkout) is saved through
+	 * the link, not replaced by a file */
+	if (!lstat(path, &st) && S_ISLNK(st.st_mode)) {
+		if (!realpath(path, target)) {
+			rc = -errno;
+			snprintf(err, errlen, "%s: cannot follow the link: %s", path, strerror(-rc));
+			return rc;
+		}
+	} else if (snprintf(target, sizeof(target), "%s", path) >= (int)sizeof(target)) {
+		snprintf(err, errlen, "%s: path too long", path);
+		return -ENAMETOOLONG;
+	}
+	if (!stat(target, &st)) {
+		if (!S_ISREG(st.st_mode)) {
+			snprintf(err, errlen, "%s: not a regular file", target);
+			return -EINVAL;
+		}
+		have_old = true;
+	}
+	snprintf(dir, sizeof(dir), "%s", target);
+	slash = strrchr(dir, '/');
+	if (!slash)
+		snprintf(dir, sizeof(dir), ".");
+	else if (slash == dir)
+		dir[1] = '\0';
+	else
+		*slash = '\0';
+	rc = make_parents(dir);
+	if (rc) {
+		snprintf(err, errlen, "%s: cannot create the directory: %s", dir, strerror(-rc));
+		return rc;
+	}
+
+	snprintf(tmp, sizeof(tmp), "%s.XXXXXX", target);
+	fd = mkostemp(tmp, O_CLOEXEC);
+	if (fd < 0) {
+		rc = -errno;
+		snprintf(err, errlen, "%s: cannot write in %s: %s", target, dir, strerror(-rc));
+		return rc;
+	}
+	/* keep the old file's permissions; a new one is private (0600) */
+	if (have_old && fchmod(fd, st.st_mode & 07777)) {
+		what = "cannot set the permissions";
+		rc = -errno;
+		goto fail;
+	}
+	rc = write_all(fd, text, used);
+	if (rc) {
+		what = "cannot write";
+		goto fail;
+	}
+	if (fsync(fd)) {
+		what = "cannot sync";
+		rc = -errno;
+		goto fail;
+	}
+	rc = close(fd);
+	fd = -1;
+	if (rc) {
+		what = "cannot write";
+		rc = -errno;
+		goto fail;
+	}
+	if (rename(tmp, target)) {
+		what = "cannot replace the file";
+		rc = -errno;
+		goto fail;
+	}
+	/* the rename itself lasts once the directory is synced */
+	dfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (dfd >= 0) {
+		fsync(dfd);
+		close(dfd);
+	}
+	return 0;
+fail:
+	if (fd >= 0)
+		close(fd);
+	unlink(tmp);
+	snprintf(err, errlen, "%s: %s: %s", target, what, strerror(-rc));
+	return rc;
+}
+
+int config_save(const struct options *o, const char *path, char *err, size_t errlen)
+{
+	size_t textlen = 64 * 1024, used = 0;
+	char *text = malloc(textlen);
+	int rc;
+
+	if (errlen)
+		err[0] = '\0';
+	if (!text) {
+		snprintf(err, errlen, "%s: out of memory", path);
+		return -ENOMEM;
+	}
+	rc = render(o, text, textlen, &used, err, errlen);
+	if (!rc)
+		rc = replace_file(path, text, used, err, errlen);
+	free(text);
+	return rc;
+}

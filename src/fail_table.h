@@ -1,0 +1,35 @@
+/* Failed opens, aggregated by (path, errno, comm): how often each failed
+ * since tracetop started and how often per second over the last
+ * interval. This is what the UI's "top failing opens" view and its
+ * filter-on-a-row action show.
+ *
+ * Memory is bounded: at most max_entries keys, each holding one copy of
+ * its path. Between two ticks a full table counts new keys as untracked;
+ * at a tick it forgets the keys seen least recently to make room again.
+ * Entries only go away at a tick, so the rows of the last tick stay
+ * valid until the next one. */
+#ifndef TRACETOP_FAIL_TABLE_H
+#define TRACETOP_FAIL_TABLE_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include "event.h"
+#include "snapshot.h"
+
+#define FAIL_TABLE_DEFAULT 1024
+
+struct fail_table;
+
+struct fail_table *fail_table_new(size_t max_entries);
+void fail_table_free(struct fail_table *t);
+/* Counts ev if it is a failed open; other events are ignored. */
+void fail_table_add(struct fail_table *t, const struct tt_event *ev);
+/* Ends an interval of dt_s seconds at mono_ns: computes each key's rate,
+ * makes room when the table is full, and returns the rows (in no
+ * particular order) through rows, valid until the next tick. Returns
+ * the number of rows. */
+size_t fail_table_tick(struct fail_table *t, double dt_s, const struct tt_fail_row **rows);
+/* Failed opens not counted under any key because the table was full. */
+uint64_t fail_table_untracked(const struct fail_table *t);
+
+#endif

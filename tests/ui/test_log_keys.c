@@ -1,0 +1,280 @@
+/* The event log's keys (issue 4), driven as a person would, without a
+ * terminal: the filter prompt applied as it is typed, a bad pattern that
+ * says why and keeps the rows, Esc and Enter; failed-only and the type
+ * switches; search with n/N over events captured while paused; the
+ * failing-opens screen and Enter on a row; the detail view; a pattern
+ * that hits the match limit. */
+#include <locale.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+#include "fixture.h"
+#include "golden.h"
+#include "keymap.h"
+#include "ui.h"
+#include "view.h"
+
+struct env {
+	struct fixture f;
+	struct ui_state st;
+	struct canvas *cv;
+};
+
+static int setup(void **state)
+{
+	struct env *e = calloc(1, sizeof(*e));
+
+	fixture_init(&e->f);
+	assert_int_equal(ui_state_init(&e->st, 1.0, true), 0);
+	e->st.now_ms = 100000;
+	e->cv = canvas_new(100, 30);
+	e->st.focus = PANE_LOG;
+	e->st.zoom = true;
+	*state = e;
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	struct env *e = *state;
+
+	ui_state_fini(&e->st);
+	fixture_fini(&e->f);
+	canvas_free(e->cv);
+	free(e);
+	return 0;
+}
+
+static char *render(struct env *e)
+{
+	ui_render(&e->st, e->cv, &e->f.snap, &e->f.log, NULL);
+	return canvas_dump(e->cv);
+}
+
+static void type(struct env *e, const char *s)
+{
+	while (*s)
+		keymap_dispatch(&e->st, (unsigned char)*s++);
+}
+
+static bool shows(struct env *e, const char *what)
+{
+	char *text = render(e);
+	bool found = strstr(text, what) != NULL;
+
+	free(text);
+	return found;
+}
+
+static void test_filter_prompt(void **state)
+{
+	struct env *e = *state;
+
+	assert_true(shows(e, "/etc/ld.so.cache"));
+	assert_int_equal(keymap_dispatch(&e->st, '/'), UI_REDRAW);
+	assert_int_equal(e->st.prompt->kind, PROMPT_FILTER);
+	/* applied at every key: the log narrows as it is typed */
+	type(e, "path:fav");
+	assert_true(shows(e, "Filter: path:fav"));
+	assert_true(shows(e, "favicon.ico"));
+	assert_false(shows(e, "/etc/ld.so.cache"));
+	/* a bad pattern: PCRE2's message and offset, the rows stay */
+	type(e, "(");
+	assert_non_null(strstr(e->st.msg, "missing closing parenthesis at offset 9"));
+	assert_string_equal(filter_expr(&e->st.filter), "path:fav");
+	assert_true(shows(e, "missing closing parenthesis"));
+	assert_true(shows(e, "favicon.ico"));
+	assert_false(shows(e, "/etc/ld.so.cache"));
+	/* fixed again: the message goes */
+	keymap_dispatch(&e->st, UK_BACKSPACE);
+	assert_string_equal(e->st.msg, "");
+	/* Esc: the filter in force before the prompt comes back */
+	keymap_dispatch(&e->st, UK_ESC);
+	assert_int_equal(e->st.prompt->kind, PROMPT_NONE);
+	assert_false(filter_active(&e->st.filter));
+	assert_true(shows(e, "/etc/ld.so.cache"));
+	/* Enter keeps it; the title shows it and its count */
+	keymap_dispatch(&e->st, UK_F(4));
+	type(e, "errno:ENOENT");
+	keymap_dispatch(&e->st, UK_ENTER);
+	assert_int_equal(e->st.prompt->kind, PROMPT_NONE);
+	assert_true(shows(e, "filter (4 matching): errno:ENOENT"));
+	assert_false(shows(e, "index.html"));
+	/* keys are keys again */
+	assert_int_equal(keymap_dispatch(&e->st, 'q'), UI_QUIT);
+}
+
+static void test_switches(void **state)
+{
+	struct env *e = *state;
+
+	assert_int_equal(keymap_dispatch(&e->st, 'x'), UI_REDRAW | UI_FAILED_ONLY);
+	assert_true(shows(e, "Events (exec, open, failed only)"));
+	assert_false(shows(e, "index.html"));
+	assert_true(shows(e, "favicon.ico"));
+	keymap_dispatch(&e->st, 'x');
+	/* e hides exec events anywhere; o hides opens in the log... */
+	keymap_dispatch(&e->st, 'e');
+	assert_true(shows(e, "Events (open)"));
+	assert_false(shows(e, "grep -r"));
+	keymap_dispatch(&e->st, 'e');
+	keymap_dispatch(&e->st, 'o');
+	assert_true(shows(e, "Events (exec)"));
+	assert_false(shows(e, "index.html"));
+	keymap_dispatch(&e->st, 'o');
+	/* ...and picks the block I/O operation elsewhere */
+	e->st.zoom = false;
+	e->st.focus = PANE_BIO;
+	keymap_dispatch(&e->st, 'o');
+	assert_int_equal(e->st.bio_op, 0);
+	assert_int_equal(e->st.log_mask, LOG_SHOW_ALL);
+}
+
+static void push_open(struct env *e, const char *path, int ret)
+{
+	struct tt_event ev;
+
+	memset(&ev, 0, sizeof(ev));
+	ev.type = TT_EVENT_OPEN;
+	ev.pid = ev.tid = 4411;
+	ev.dirfd = -100;
+	snprintf(ev.comm, sizeof(ev.comm), "grep");
+	ev.path = path;
+	ev.path_len = strlen(path);
+	ev.ret = ret;
+	event_log_push(&e->f.log, &ev);
+}
+
+static void test_search_while_paused(void **state)
+{
+	struct env *e = *state;
+	uint64_t end = event_log_end_seq(&e->f.log);
+
+	free(render(e));
+	assert_int_equal(keymap_dispatch(&e->st, ' '), UI_REDRAW | REACT_PAUSE);
+	assert_false(e->st.log_follow);
+	/* capture goes on; the paused log holds still */
+	push_open(e, "/captured/while/paused/1", -2);
+	for (int i = 0; i < 5; i++)
+		push_open(e, "/noise", 3);
+	push_open(e, "/captured/while/paused/2", -2);
+	assert_false(shows(e, "/captured/while"));
+	/* F3 finds them: the newest match first */
+	keymap_dispatch(&e->st, UK_F(3));
+	type(e, "path:paused");
+	keymap_dispatch(&e->st, UK_ENTER);
+	assert_true(shows(e, "/captured/while/paused/2"));
+	assert_int_equal(e->st.log_sel, end + 6);
+	assert_true(shows(e, "search (2/2): path:paused"));
+	/* n: the older match; again: none */
+	keymap_dispatch(&e->st, 'n');
+	free(render(e));
+	assert_int_equal(e->st.log_sel, end);
+	assert_true(shows(e, "search (1/2): path:paused"));
+	keymap_dispatch(&e->st, 'n');
+	assert_non_null(strstr(e->st.msg, "no older match"));
+	/* N: back to the newer one */
+	keymap_dispatch(&e->st, 'N');
+	free(render(e));
+	assert_int_equal(e->st.log_sel, end + 6);
+	/* End goes to the newest captured, still paused */
+	keymap_dispatch(&e->st, UK_END);
+	free(render(e));
+	assert_false(e->st.log_follow);
+	assert_int_equal(e->st.log_sel, end + 6);
+	keymap_dispatch(&e->st, ' ');
+	assert_true(e->st.log_follow);
+}
+
+static void test_fails_screen(void **state)
+{
+	struct env *e = *state;
+	char *text;
+
+	keymap_dispatch(&e->st, 'f');
+	assert_int_equal(e->st.screen, SCREEN_FAILS);
+	text = render(e);
+	assert_non_null(strstr(text, "Top failing opens"));
+	assert_non_null(strstr(text, "evil\\x1b[31mred"));	/* sanitised */
+	assert_null(strchr(text, '\x1b'));
+	free(text);
+	/* sorted by count: the second row is Python's import probe */
+	keymap_dispatch(&e->st, UK_DOWN);
+	free(render(e));
+	assert_non_null(e->st.fl_pick);
+	assert_int_equal(keymap_dispatch(&e->st, UK_ENTER), UI_REDRAW);
+	assert_int_equal(e->st.screen, SCREEN_MAIN);
+	assert_int_equal(e->st.focus, PANE_LOG);
+	assert_non_null(strstr(filter_expr(&e->st.filter), "errno:^ENOENT$ comm:(?-i)^python3$"));
+	assert_true(shows(e, "filter (1 matching): type:open errno:^ENOENT$"));
+	assert_true(shows(e, "adapters.cpython-311.pyc"));
+	/* sorting keys work on that screen */
+	keymap_dispatch(&e->st, 'f');
+	keymap_dispatch(&e->st, '>');
+	assert_int_equal(e->st.fl.sort_col, FL_RATE);
+	assert_int_equal(e->st.screen, SCREEN_FAILS);
+	keymap_dispatch(&e->st, UK_ESC);
+	assert_int_equal(e->st.screen, SCREEN_MAIN);
+}
+
+static void test_detail(void **state)
+{
+	struct env *e = *state;
+	char *text;
+
+	free(render(e));
+	keymap_dispatch(&e->st, UK_UP);
+	keymap_dispatch(&e->st, UK_UP);	/* the python3 exec */
+	free(render(e));
+	assert_int_equal(keymap_dispatch(&e->st, UK_ENTER), UI_REDRAW);
+	assert_int_equal(e->st.screen, SCREEN_DETAIL);
+	text = render(e);
+	assert_non_null(strstr(text, "argv[2]     import sys; print(sys.argv)"));
+	assert_non_null(strstr(text, "argc        4"));
+	free(text);
+	/* the event stays whole while the ring overwrites it */
+	for (int i = 0; i < 70; i++)
+		push_open(e, "/noise", 3);
+	assert_true(shows(e, "/usr/bin/python3"));
+	/* q leaves the view, it does not quit */
+	assert_int_equal(keymap_dispatch(&e->st, 'q'), UI_REDRAW);
+	assert_int_equal(e->st.screen, SCREEN_MAIN);
+}
+
+static void test_limit_reported(void **state)
+{
+	struct env *e = *state;
+	static char path[4097];
+
+	memset(path, 'a', sizeof(path) - 2);
+	path[sizeof(path) - 2] = '!';
+	push_open(e, path, -2);
+	assert_int_equal(log_set_filter(&e->st, "path:(a+)+$"), 0);
+	assert_true(shows(e, "no event matches"));
+	assert_non_null(strstr(e->st.msg, "match limit"));
+	e->st.msg[0] = '\0';
+	free(render(e));
+	assert_string_equal(e->st.msg, "");	/* once */
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(test_filter_prompt, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_switches, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_search_while_paused, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_fails_screen, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_detail, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_limit_reported, setup, teardown),
+	};
+
+	setenv("TZ", "UTC", 1);
+	if (!setlocale(LC_ALL, "C.UTF-8"))
+		setlocale(LC_ALL, "");
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

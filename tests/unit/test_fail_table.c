@@ -1,0 +1,142 @@
+/* Unit tests of failed opens by (path, errno, comm) (src/fail_table.c),
+ * issue 4: aggregation by the whole key, rates per interval, other
+ * events ignored, bounded memory (untracked counts, the least recent
+ * forgotten at a tick), and the model exposing it in the snapshot. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+#include <cmocka.h>
+#include "fail_table.h"
+#include "model.h"
+
+static struct tt_event fail_ev(const char *path, int err, const char *comm, uint64_t ts)
+{
+	struct tt_event ev;
+
+	memset(&ev, 0, sizeof(ev));
+	ev.type = TT_EVENT_OPEN;
+	ev.ret = -err;
+	ev.ts_ns = ts;
+	snprintf(ev.comm, sizeof(ev.comm), "%s", comm);
+	ev.path = path;
+	ev.path_len = strlen(path) + 1;	/* NUL included, as decoded */
+	return ev;
+}
+
+static const struct tt_fail_row *find(const struct tt_fail_row *rows, size_t n, const char *path,
+				      int err, const char *comm)
+{
+	for (size_t i = 0; i < n; i++)
+		if (rows[i].err == err && !strcmp(rows[i].comm, comm) &&
+		    rows[i].path_len == strlen(path) && !memcmp(rows[i].path, path, rows[i].path_len))
+			return &rows[i];
+	return NULL;
+}
+
+static void test_aggregate(void **state)
+{
+	struct fail_table *t = fail_table_new(16);
+	const struct tt_fail_row *rows, *r;
+	struct tt_event ev;
+	size_t n;
+
+	(void)state;
+	for (int i = 0; i < 6; i++) {
+		ev = fail_ev("/etc/x", 2, "cat", 100 + i);
+		fail_table_add(t, &ev);
+	}
+	ev = fail_ev("/etc/x", 13, "cat", 200);	/* another errno */
+	fail_table_add(t, &ev);
+	ev = fail_ev("/etc/x", 2, "dog", 201);	/* another comm */
+	fail_table_add(t, &ev);
+	ev = fail_ev("/etc/x", 2, "cat", 202);
+	ev.ret = 3;	/* a successful open: not counted */
+	fail_table_add(t, &ev);
+	ev.type = TT_EVENT_EXEC;	/* an exec: not counted */
+	ev.ret = -2;
+	fail_table_add(t, &ev);
+	n = fail_table_tick(t, 2.0, &rows);
+	assert_int_equal(n, 3);
+	r = find(rows, n, "/etc/x", 2, "cat");
+	assert_non_null(r);
+	assert_int_equal(r->count, 6);
+	assert_true(r->rate == 3.0);
+	assert_int_equal(r->last_ns, 105);
+	assert_non_null(find(rows, n, "/etc/x", 13, "cat"));
+	assert_non_null(find(rows, n, "/etc/x", 2, "dog"));
+	/* the next interval: the rate is of that interval only */
+	ev = fail_ev("/etc/x", 2, "cat", 300);
+	fail_table_add(t, &ev);
+	n = fail_table_tick(t, 1.0, &rows);
+	r = find(rows, n, "/etc/x", 2, "cat");
+	assert_int_equal(r->count, 7);
+	assert_true(r->rate == 1.0);
+	assert_true(find(rows, n, "/etc/x", 2, "dog")->rate == 0.0);
+	fail_table_free(t);
+}
+
+static void test_bounded(void **state)
+{
+	struct fail_table *t = fail_table_new(8);
+	const struct tt_fail_row *rows;
+	struct tt_event ev;
+	char path[32];
+	size_t n;
+
+	(void)state;
+	for (int i = 0; i < 10; i++) {
+		snprintf(path, sizeof(path), "/f%d", i);
+		ev = fail_ev(path, 2, "x", (uint64_t)i);
+		fail_table_add(t, &ev);
+	}
+	assert_int_equal(fail_table_untracked(t), 2);
+	/* /f0 is seen again: the most recent now */
+	ev = fail_ev("/f0", 2, "x", 50);
+	fail_table_add(t, &ev);
+	n = fail_table_tick(t, 1.0, &rows);
+	assert_int_equal(n, 6);	/* room made: three quarters kept */
+	assert_non_null(find(rows, n, "/f0", 2, "x"));
+	assert_null(find(rows, n, "/f1", 2, "x"));	/* least recent forgotten */
+	assert_non_null(find(rows, n, "/f7", 2, "x"));
+	/* room again for new keys */
+	ev = fail_ev("/new", 2, "x", 60);
+	fail_table_add(t, &ev);
+	fail_table_add(t, &ev);
+	n = fail_table_tick(t, 1.0, &rows);
+	assert_int_equal(find(rows, n, "/new", 2, "x")->count, 2);
+	assert_int_equal(fail_table_untracked(t), 2);
+	fail_table_free(t);
+}
+
+static void test_in_snapshot(void **state)
+{
+	struct model_config mc = { .log_capacity = 16, .root = "/nonexistent" };
+	struct model *m = model_new(&mc);
+	const struct tt_snapshot *s;
+	struct tt_event ev = fail_ev("/run/missing.sock", 111, "client", 1);
+
+	(void)state;
+	assert_non_null(m);
+	model_event(m, &ev);
+	model_event(m, &ev);
+	s = model_tick(m, 2000000000ull);
+	assert_int_equal(s->n_fails, 1);
+	assert_int_equal(s->fails[0].count, 2);
+	assert_int_equal(s->fails[0].err, 111);
+	assert_int_equal(s->fails[0].path_len, strlen("/run/missing.sock"));
+	model_free(m);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_aggregate),
+		cmocka_unit_test(test_bounded),
+		cmocka_unit_test(test_in_snapshot),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

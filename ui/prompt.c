@@ -1,0 +1,154 @@
+/* The filter and search prompt: a one-line editor whose text is put in
+ * force at every key, so the log narrows as the user types. A pattern
+ * that does not compile leaves the last good one in force and says why
+ * on the status line; Esc puts back what was in force when the prompt
+ * opened, Enter keeps what is in force now. */
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
+#include "keymap.h"
+#include "role.h"
+#include "ui.h"
+
+#define CTRL_U 0x15
+
+static struct filter *target(struct ui_state *st, enum prompt_kind kind)
+{
+	return kind == PROMPT_FILTER ? &st->filter : &st->search;
+}
+
+void prompt_open(struct ui_state *st, enum prompt_kind kind)
+{
+	struct prompt *p = st->prompt;
+	const char *cur = filter_expr(target(st, kind));
+
+	p->kind = kind;
+	snprintf(p->text, sizeof(p->text), "%s", cur);
+	snprintf(p->saved, sizeof(p->saved), "%s", cur);
+	p->len = strlen(p->text);
+	p->saved_follow = st->log_follow;
+	p->saved_anchor = st->log_anchor;
+	p->error_shown = false;
+	st->help = false;
+	st->screen = SCREEN_MAIN;
+	st->focus = PANE_LOG;
+}
+
+static void clear_error(struct ui_state *st)
+{
+	if (st->prompt->error_shown) {
+		st->msg[0] = '\0';
+		st->prompt->error_shown = false;
+	}
+}
+
+/* Puts the text in force, or says why it cannot be. */
+static void apply(struct ui_state *st)
+{
+	struct prompt *p = st->prompt;
+	const char *what = p->kind == PROMPT_FILTER ? "filter" : "search";
+	struct filter_error err;
+	int rc;
+
+	p->text[p->len] = '\0';
+	rc = filter_set(target(st, p->kind), p->text, &err);
+	if (rc) {
+		if (rc == -EINVAL)
+			ui_state_message(st, ROLE_MSG_ERROR, "%s: %s at offset %zu (the previous %s stays)",
+					 what, err.msg, err.offset, what);
+		else
+			ui_state_message(st, ROLE_MSG_ERROR, "%s: out of memory", what);
+		p->error_shown = true;
+		return;
+	}
+	clear_error(st);
+	if (p->kind == PROMPT_FILTER) {
+		st->idx_stale = true;
+	} else {
+		st->search_stale = true;
+		st->search_jump = filter_active(&st->search);
+	}
+}
+
+static void cancel(struct ui_state *st)
+{
+	struct prompt *p = st->prompt;
+
+	/* what was in force compiled then, and compiles now */
+	filter_set(target(st, p->kind), p->saved, NULL);
+	if (p->kind == PROMPT_FILTER)
+		st->idx_stale = true;
+	else
+		st->search_stale = true;
+	st->search_jump = false;
+	st->log_follow = p->saved_follow;
+	st->log_anchor = p->saved_anchor;
+	clear_error(st);
+	p->kind = PROMPT_NONE;
+}
+
+static size_t utf8_encode(uint32_t cp, char *out)
+{
+	if (cp < 0x80) {
+		out[0] = (char)cp;
+		return 1;
+	}
+	if (cp < 0x800) {
+		out[0] = (char)(0xc0 | (cp >> 6));
+		out[1] = (char)(0x80 | (cp & 0x3f));
+		return 2;
+	}
+	if (cp < 0x10000) {
+		out[0] = (char)(0xe0 | (cp >> 12));
+		out[1] = (char)(0x80 | ((cp >> 6) & 0x3f));
+		out[2] = (char)(0x80 | (cp & 0x3f));
+		return 3;
+	}
+	out[0] = (char)(0xf0 | (cp >> 18));
+	out[1] = (char)(0x80 | ((cp >> 12) & 0x3f));
+	out[2] = (char)(0x80 | ((cp >> 6) & 0x3f));
+	out[3] = (char)(0x80 | (cp & 0x3f));
+	return 4;
+}
+
+unsigned prompt_key(struct ui_state *st, int key)
+{
+	struct prompt *p = st->prompt;
+
+	switch (key) {
+	case UK_ESC:
+		cancel(st);
+		return UI_REDRAW;
+	case UK_ENTER:
+		p->kind = PROMPT_NONE;
+		return UI_REDRAW;
+	case UK_BACKSPACE:
+		if (!p->len)
+			return 0;
+		while (p->len > 1 && ((unsigned char)p->text[p->len - 1] & 0xc0) == 0x80)
+			p->len--;
+		p->len--;
+		apply(st);
+		return UI_REDRAW;
+	case CTRL_U:
+		p->len = 0;
+		apply(st);
+		return UI_REDRAW;
+	}
+	/* text: any printable character, never a control one */
+	if (key >= 0x20 && key != 0x7f && !(key >= 0x80 && key < 0xa0) && key < UK_BASE &&
+	    !(key >= 0xd800 && key < 0xe000)) {
+		char enc[4];
+		size_t n = utf8_encode((uint32_t)key, enc);
+
+		if (p->len + n > FILTER_EXPR_MAX) {
+			ui_state_message(st, ROLE_MSG_WARN, "the pattern is at its longest");
+			return UI_REDRAW;
+		}
+		memcpy(p->text + p->len, enc, n);
+		p->len += n;
+		apply(st);
+		return UI_REDRAW;
+	}
+	return 0;
+}
