@@ -64,6 +64,8 @@ int app_ui_open(struct app_ui *u, const struct options *opt, const struct msglog
 		.log = log,
 		.filter = opt->filter,
 		.failed_only = opt->failed_only,
+		.focus = opt->focus,
+		.sort = opt->sort,
 	};
 
 	u->ui = ui_new(&cfg, err, errlen);

@@ -15,7 +15,7 @@ int main(int argc, char **argv)
 	struct app app;
 	struct app_ui ui = { 0 };
 	char msg[1024] = "", cfg[4096] = "";
-	struct config_diag diag;
+	struct config_diag diag = { 0 };
 	int rc;
 
 	/* defaults, then the configuration file, then the command line */
@@ -71,6 +71,10 @@ int main(int argc, char **argv)
 	} else if (opt.output != OUTPUT_UI) {
 		rc = app_run(&app, NULL);
 	} else if (app_ui_open(&ui, &app.opt, &app.log, msg, sizeof(msg)) == 0) {
+		/* stderr is gone under the full screen: repeat the
+		 * configuration file's problems on the status line */
+		for (unsigned i = 0; i < diag.n && i < CONFIG_DIAG_MAX; i++)
+			msglog_printf(&app.log, MSG_WARN, "%s", diag.msg[i]);
 		rc = app_run(&app, &ui.fe);
 		app_ui_close(&ui);
 	} else {

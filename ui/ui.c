@@ -9,6 +9,7 @@
 #include <time.h>
 #include <unistd.h>
 #include "ui.h"
+#include "options.h"
 #include "flush.h"
 #include "freeze.h"
 #include "keymap.h"
@@ -25,7 +26,32 @@
 #define TT_PKGTHEMEDIR "/usr/share/tracetop/themes"
 #endif
 
-static const char *const theme_dirs[] = { TT_PKGTHEMEDIR, TT_THEMEDIR, NULL };
+#ifndef TT_BUILDDIR
+#define TT_BUILDDIR ""
+#endif
+
+/* Where theme names are looked up. The source tree's themes/ serves only
+ * a binary run from its own build directory: an installed tracetop, which
+ * runs as root, must never read themes from a build path that may lie in
+ * a world-writable place such as /tmp. */
+static void theme_dirs_init(const char *dirs[3])
+{
+	char exe[4096], build[4096];
+	ssize_t n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
+	char *slash;
+
+	dirs[0] = TT_PKGTHEMEDIR;
+	dirs[1] = NULL;
+	dirs[2] = NULL;
+	if (n <= 0 || !TT_BUILDDIR[0] || !realpath(TT_BUILDDIR, build))
+		return;
+	exe[n] = '\0';
+	slash = strrchr(exe, '/');
+	if (slash)
+		*slash = '\0';
+	if (!strcmp(exe, build))
+		dirs[1] = TT_THEMEDIR;
+}
 
 #define INDEX_FRAME_MS 40	/* frames while a filter is being applied */
 
@@ -63,8 +89,10 @@ static void use_theme(struct ui *ui, const struct theme *th)
 static void load_theme(struct ui *ui, const char *spec)
 {
 	struct theme th = ui->theme;
+	const char *theme_dirs[3];
 	char err[512];
 
+	theme_dirs_init(theme_dirs);
 	if (theme_load(&th, spec, theme_dirs, err, sizeof(err))) {
 		ui_state_message(&ui->st, ROLE_MSG_ERROR, "theme: %s (keeping '%s')", err, ui->theme.name);
 		return;
@@ -74,6 +102,30 @@ static void load_theme(struct ui *ui, const char *spec)
 	for (unsigned i = 0; theme_names[i]; i++)
 		if (!strcmp(theme_names[i], th.name))
 			ui->st.theme_idx = i;
+}
+
+/* --focus and --sort (also from the configuration file). */
+static void apply_start_choices(struct ui_state *st, int focus, int sort)
+{
+	static const int panes[] = {
+		[FOCUS_VFS] = PANE_VFS, [FOCUS_SYSCALLS] = PANE_SYSCALLS,
+		[FOCUS_BIO] = PANE_BIO, [FOCUS_LOG] = PANE_LOG,
+	};
+	static const int sc[] = {
+		[SORT_NAME] = SC_NAME, [SORT_RATE] = SC_RATE, [SORT_TOTAL] = SC_TOTAL,
+		[SORT_ERRORS] = SC_ERR_RATE, [SORT_ERR_PCT] = SC_ERR_PCT,
+	};
+	static const int pr[] = {
+		[SORT_NAME] = PR_COMM, [SORT_RATE] = PR_RATE, [SORT_TOTAL] = PR_TOTAL,
+		[SORT_ERRORS] = PR_ERR_RATE, [SORT_ERR_PCT] = PR_ERR_RATE,
+	};
+
+	if (focus > FOCUS_DEFAULT && focus <= FOCUS_LOG)
+		st->focus = panes[focus];
+	if (sort > SORT_DEFAULT && sort <= SORT_ERR_PCT) {
+		st->sc.sort_col = sc[sort];
+		st->pr.sort_col = pr[sort];
+	}
 }
 
 static int screen_canvas(struct ui *ui)
@@ -109,6 +161,7 @@ struct ui *ui_new(const struct ui_config *cfg, char *err, size_t errlen)
 		return NULL;
 	}
 	ui->st.now_ms = now_ms();
+	apply_start_choices(&ui->st, cfg->focus, cfg->sort);
 	if (cfg->failed_only)
 		ui->st.log_mask |= LOG_FAILED_ONLY;
 	/* a configuration file's pattern is first compiled here: a bad one

@@ -24,6 +24,8 @@ struct ui_config {
 	const struct msglog *log;	/* borrowed: messages for the status bar */
 	const char *filter;		/* event log filter at start (filter.h), or NULL */
 	bool failed_only;		/* -x: the log starts with failed calls only */
+	int focus;			/* enum opt_focus (--focus), 0 for the default */
+	int sort;			/* enum opt_sort (--sort), 0 for the default */
 };
 
 /* Reaction flags returned by ui_handle_input(). */
