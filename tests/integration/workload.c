@@ -10,6 +10,8 @@
  *   workload failsame PATH M         M failed open(2)s of the same PATH
  *   workload exec MARKER K           K fork+exec of /bin/true MARKER <i>;
  *                                    odd i via execveat(dirfd of /bin)
+ *   workload execargs MARKER N PATH  one fork+exec of PATH with argv
+ *                                    MARKER a1-MARKER ... aN-MARKER
  *   workload rw FILE R W             W one-byte writes then R one-byte reads
  *   workload direct FILE D           D O_DIRECT 4 KiB writes, then fsync
  */
@@ -152,6 +154,39 @@ static int do_exec(const char *marker, long k)
 	return 0;
 }
 
+static int do_execargs(const char *marker, long n, const char *path)
+{
+	char **argv = calloc((size_t)n + 2, sizeof(*argv));
+	char *envp[] = { NULL };
+	int status;
+	pid_t pid;
+	long i;
+
+	if (!argv)
+		return 1;
+	argv[0] = (char *)marker;
+	for (i = 1; i <= n; i++) {
+		argv[i] = malloc(strlen(marker) + 32);
+		if (!argv[i])
+			return 1;
+		sprintf(argv[i], "a%ld-%s", i, marker);
+	}
+	pid = fork();
+	if (pid < 0)
+		return 1;
+	if (pid == 0) {
+		execve(path, argv, envp);
+		_exit(127);
+	}
+	if (waitpid(pid, &status, 0) < 0)
+		return 1;
+	printf("execargs %ld status %d\n", n, WIFEXITED(status) ? WEXITSTATUS(status) : -1);
+	for (i = 1; i <= n; i++)
+		free(argv[i]);
+	free(argv);
+	return 0;
+}
+
 static int do_rw(const char *file, long r, long w)
 {
 	int fd = open(file, O_RDWR | O_CREAT | O_TRUNC, 0600);
@@ -211,6 +246,8 @@ int main(int argc, char **argv)
 		return do_failopen(argv[2], argv[3], parse_count(argv[4]));
 	if (argc == 4 && !strcmp(argv[1], "failsame"))
 		return do_failsame(argv[2], parse_count(argv[3]));
+	if (argc == 5 && !strcmp(argv[1], "execargs"))
+		return do_execargs(argv[2], parse_count(argv[3]), argv[4]);
 	if (argc == 4 && !strcmp(argv[1], "exec"))
 		return do_exec(argv[2], parse_count(argv[3]));
 	if (argc == 5 && !strcmp(argv[1], "rw"))
@@ -218,6 +255,7 @@ int main(int argc, char **argv)
 	if (argc == 4 && !strcmp(argv[1], "direct"))
 		return do_direct(argv[2], parse_count(argv[3]));
 	fprintf(stderr, "usage: workload getppid N | failopen DIR MARKER M | failsame PATH M |"
+		" execargs MARKER N PATH |"
 		" exec MARKER K | rw FILE R W | direct FILE D\n");
 	return 2;
 }
