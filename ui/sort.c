@@ -191,9 +191,28 @@ static int order_rows(struct table_state *t, bool held, const struct tt_snapshot
 	return ret ? ret : remember(t, n, idx, keys);
 }
 
-int sort_syscalls(struct table_state *t, bool held, const struct tt_snapshot *snap, size_t *idx)
+/* The row key (what identifies a row across ticks) of row i of a table. */
+typedef uint64_t (*row_key_fn)(const struct tt_snapshot *snap, size_t i);
+
+static uint64_t syscall_key(const struct tt_snapshot *snap, size_t i)
 {
-	size_t n = snap->n_syscalls;
+	return snap->syscalls[i].id;
+}
+
+static uint64_t proc_key(const struct tt_snapshot *snap, size_t i)
+{
+	return snap->procs[i].pid;
+}
+
+static uint64_t fail_key(const struct tt_snapshot *snap, size_t i)
+{
+	return snap->fails[i].id;
+}
+
+static int sort_table(struct table_state *t, bool held, const struct tt_snapshot *snap,
+		      size_t n, size_t *idx, row_key_fn key,
+		      int (*cmp)(const void *, const void *, void *))
+{
 	uint64_t *keys = malloc((n ? n : 1) * sizeof(*keys));
 	int ret;
 
@@ -203,44 +222,23 @@ int sort_syscalls(struct table_state *t, bool held, const struct tt_snapshot *sn
 		return -ENOMEM;
 	}
 	for (size_t i = 0; i < n; i++)
-		keys[i] = snap->syscalls[i].id;
-	ret = order_rows(t, held, snap, n, idx, keys, cmp_syscall);
+		keys[i] = key(snap, i);
+	ret = order_rows(t, held, snap, n, idx, keys, cmp);
 	free(keys);
 	return ret;
+}
+
+int sort_syscalls(struct table_state *t, bool held, const struct tt_snapshot *snap, size_t *idx)
+{
+	return sort_table(t, held, snap, snap->n_syscalls, idx, syscall_key, cmp_syscall);
 }
 
 int sort_procs(struct table_state *t, bool held, const struct tt_snapshot *snap, size_t *idx)
 {
-	size_t n = snap->n_procs;
-	uint64_t *keys = malloc((n ? n : 1) * sizeof(*keys));
-	int ret;
-
-	if (!keys) {
-		for (size_t i = 0; i < n; i++)
-			idx[i] = i;
-		return -ENOMEM;
-	}
-	for (size_t i = 0; i < n; i++)
-		keys[i] = snap->procs[i].pid;
-	ret = order_rows(t, held, snap, n, idx, keys, cmp_proc);
-	free(keys);
-	return ret;
+	return sort_table(t, held, snap, snap->n_procs, idx, proc_key, cmp_proc);
 }
 
 int sort_fails(struct table_state *t, bool held, const struct tt_snapshot *snap, size_t *idx)
 {
-	size_t n = snap->n_fails;
-	uint64_t *keys = malloc((n ? n : 1) * sizeof(*keys));
-	int ret;
-
-	if (!keys) {
-		for (size_t i = 0; i < n; i++)
-			idx[i] = i;
-		return -ENOMEM;
-	}
-	for (size_t i = 0; i < n; i++)
-		keys[i] = snap->fails[i].id;
-	ret = order_rows(t, held, snap, n, idx, keys, cmp_fail);
-	free(keys);
-	return ret;
+	return sort_table(t, held, snap, snap->n_fails, idx, fail_key, cmp_fail);
 }
