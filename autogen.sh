@@ -7,7 +7,8 @@ cd "$(dirname "$0")"
 DEPS="autoconf automake make gcc pkg-config clang llvm bpftool
 libbpf-dev libelf-dev zlib1g-dev libncurses-dev libpcre2-dev libcmocka-dev
 tmux jq util-linux procps
-qemu-system-x86 busybox-static cpio e2fsprogs"
+qemu-system-x86 busybox-static cpio e2fsprogs
+valgrind libclang-rt-dev"
 
 if [ "$1" = "--deps" ]; then
 	if ! command -v apt-get >/dev/null 2>&1; then

@@ -45,7 +45,10 @@ static int decode_exec(const unsigned char *rec, size_t size, struct tt_event *o
 
 	if (size < sizeof(e))
 		return -EINVAL;
-	memcpy(&e, rec, sizeof(e));	/* the record need not be aligned */
+	memcpy(&e, rec, sizeof(e));
+	/* the kernel returns -errno in [-4095, -1]; anything lower is garbage */
+	if (e.ret < -4095)
+		return -EINVAL;	/* the record need not be aligned */
 	if (sizeof(e) + (size_t)e.filename_len + e.args_len != size)
 		return -EINVAL;
 	if (take_string(data, e.filename_len, &out->path, &out->path_len) ||
@@ -81,6 +84,9 @@ static int decode_open(const unsigned char *rec, size_t size, struct tt_event *o
 	if (size < sizeof(e))
 		return -EINVAL;
 	memcpy(&e, rec, sizeof(e));
+	/* the kernel returns -errno in [-4095, -1]; anything lower is garbage */
+	if (e.ret < -4095)
+		return -EINVAL;
 	if (sizeof(e) + (size_t)e.path_len + (size_t)e.base_len != size)
 		return -EINVAL;
 	if (e.syscall > OPEN_SC_CREAT || e.base_kind > OPEN_BASE_DIRFD)
@@ -166,7 +172,10 @@ int event_resolve_path(struct tt_event *ev, char *buf, size_t len)
 		return 0;
 	ev->raw_path = ev->path;
 	ev->raw_path_len = ev->path_len;
+	/* a base cut short or unreadable would name the wrong directory:
+	 * keep the argument as it was passed */
 	if (!ev->base || ev->path_base == OPEN_BASE_NONE ||
+	    (ev->flags & (OPEN_F_BASE_TRUNC | OPEN_F_BASE_FAULT)) ||
 	    (ev->path_len && ev->path[0] == '/')) {
 		ev->path_base = OPEN_BASE_NONE;
 		return 0;

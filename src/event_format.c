@@ -6,14 +6,13 @@
 
 const char *errno_name(int err, char *buf, size_t len)
 {
-	const char *name;
+	/* unsigned: -INT_MIN does not exist */
+	unsigned int e = err < 0 ? 0u - (unsigned int)err : (unsigned int)err;
+	const char *name = e <= 4095 ? strerrorname_np((int)e) : NULL;
 
-	if (err < 0)
-		err = -err;
-	name = strerrorname_np(err);
 	if (name)
 		return name;
-	snprintf(buf, len, "E%d", err);
+	snprintf(buf, len, "E%u", e);
 	return buf;
 }
 

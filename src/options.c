@@ -20,6 +20,7 @@
 #include <linux/types.h>
 #include "filter.h"
 #include "options.h"
+#include "sanitize.h"
 #include "snapshot.h"
 #include "../bpf/exec.h"
 
@@ -114,6 +115,7 @@ struct opt_ctx {
 __attribute__((format(printf, 2, 3)))
 static int opt_fail(struct opt_ctx *c, const char *fmt, ...)
 {
+	char raw[1024];
 	va_list ap;
 	int n;
 
@@ -123,8 +125,10 @@ static int opt_fail(struct opt_ctx *c, const char *fmt, ...)
 	if (n < 0 || (size_t)n >= c->errlen)
 		return -EINVAL;
 	va_start(ap, fmt);
-	vsnprintf(c->err + n, c->errlen - (size_t)n, fmt, ap);
+	vsnprintf(raw, sizeof(raw), fmt, ap);
 	va_end(ap);
+	/* the message quotes what the user typed: escape it for the tty */
+	sanitize(c->err + n, c->errlen - (size_t)n, raw, strlen(raw));
 	return -EINVAL;
 }
 

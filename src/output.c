@@ -23,7 +23,8 @@ void output_snapshot(const struct output *o, const struct tt_snapshot *snap,
 
 void output_event_time(const struct output *o, uint64_t mono_ns, char *buf, size_t len)
 {
-	int64_t wall_ns = (int64_t)mono_ns + o->wall_offset_ns;
+	/* unsigned: a hostile or garbled stamp must not overflow */
+	int64_t wall_ns = (int64_t)(mono_ns + (uint64_t)o->wall_offset_ns);
 	time_t secs = (time_t)(wall_ns / 1000000000);
 	struct tm tm;
 

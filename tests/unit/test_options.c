@@ -315,6 +315,15 @@ static void test_strings(void **state)
 	REFUSE("--log: missing value", NULL, "--log");
 }
 
+/* A value full of escape sequences is quoted escaped, never raw. */
+static void test_hostile_value_escaped(void **state)
+{
+	(void)state;
+	REFUSE("\\x1b]0;x\\x07", NULL, "-d", "\033]0;x\007");
+	REFUSE("\\x1b[2J", NULL, "--vfs-hook", "\033[2J");
+	assert_null(strchr(errbuf, '\033'));
+}
+
 static void test_unknown_and_stray(void **state)
 {
 	(void)state;
@@ -398,6 +407,7 @@ int main(void)
 		cmocka_unit_test(test_limits),
 		cmocka_unit_test(test_strings),
 		cmocka_unit_test(test_unknown_and_stray),
+		cmocka_unit_test(test_hostile_value_escaped),
 		cmocka_unit_test(test_repeated_and_last_wins),
 		cmocka_unit_test(test_small_error_buffer),
 		cmocka_unit_test(test_usage),
