@@ -109,10 +109,16 @@ int app_init(struct app *a, const struct options *opt, char *msg, size_t len)
 	rc = start_probes(a, msg, len);
 	if (rc)
 		return rc;
-	a->stats_fd = bpf_support_enable_stats();
-	if (a->stats_fd < 0)
-		msglog_printf(&a->log, MSG_INFO, "BPF run-time statistics unavailable: %s",
-			      strerror(-a->stats_fd));
+	/* The kernel's run-time statistics read the clock around every run
+	 * of every BPF program on the machine: some 50 ns a syscall here,
+	 * more than tracetop's own programs. So they are on only on request,
+	 * and must be asked for now, while the capability is still held. */
+	if (opt->bpf_stats || opt->probe_report) {
+		a->stats_fd = bpf_support_enable_stats();
+		if (a->stats_fd < 0)
+			msglog_printf(&a->log, MSG_WARN, "BPF run-time statistics unavailable: %s",
+				      strerror(-a->stats_fd));
+	}
 	selfcost_read("", &a->cost);
 	a->cost_ns = clock_ns(CLOCK_MONOTONIC);
 	/* Everything is attached and every map is open: what remains

@@ -49,6 +49,7 @@ enum {
 	OPT_THEME,
 	OPT_NO_MOUSE,
 	OPT_PROBE_REPORT,
+	OPT_BPF_STATS,
 	OPT_FILTER,
 	OPT_FOCUS,
 	OPT_SORT,
@@ -72,6 +73,8 @@ static const struct opt_desc opt_table[] = {
 	  "print text snapshots instead of the full-screen view" },
 	{ "json", OPT_JSON, false, NULL, NULL, "print snapshots and events as NDJSON (implies -b)" },
 	{ "log", OPT_LOG, true, "FILE", NULL, "append libbpf and diagnostic messages to FILE" },
+	{ "bpf-stats", OPT_BPF_STATS, false, NULL, NULL,
+	  "measure the run time of tracetop's BPF programs\n(costs the kernel ~50 ns per program run)" },
 	{ "pid", 'p', true, "PID", "Filters", "trace only process PID" },
 	{ "uid", 'u', true, "UID", NULL, "trace only user UID (a number or a user name)" },
 	{ "failed", 'x', false, NULL, NULL, "show only failed exec and open calls" },
@@ -418,6 +421,9 @@ static int opt_apply(struct opt_ctx *c, int val, const char *arg, struct options
 	case OPT_PROBE_REPORT:
 		o->probe_report = true;
 		return 0;
+	case OPT_BPF_STATS:
+		o->bpf_stats = true;
+		return 0;
 	case OPT_FOCUS:
 		return opt_focus(c, arg, o);
 	case OPT_SORT:
@@ -714,6 +720,9 @@ int options_get(const struct options *o, const char *name, char *buf, size_t len
 		break;
 	case OPT_PROBE_REPORT:
 		flag = o->probe_report;
+		break;
+	case OPT_BPF_STATS:
+		flag = o->bpf_stats;
 		break;
 	case OPT_SAVE_CONFIG:
 		flag = o->save_config;

@@ -62,6 +62,7 @@ struct options {
 	bool help;		/* -h */
 	bool version;		/* -V */
 	bool probe_report;	/* --probe-report */
+	bool bpf_stats;		/* --bpf-stats: kernel run-time statistics on */
 };
 
 #define OPTIONS_EXIT_USAGE 2

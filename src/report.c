@@ -98,8 +98,8 @@ void report_print(FILE *out, const struct report_facts *f,
 			yes(f->cap_eff >> TT_CAP_SYS_ADMIN & 1));
 	fprintf(out, "  tracefs       %s\n", f->tracefs[0] ? f->tracefs : "not mounted");
 	fprintf(out, "  debugfs       %s\n", f->debugfs[0] ? f->debugfs : "not mounted");
-	fprintf(out, "  BPF stats     %s\n", f->bpf_stats ? "enabled while tracetop runs" :
-		"unavailable (own BPF cost will not be shown)");
+	fprintf(out, "  BPF stats     %s\n", f->bpf_stats ? "available (--bpf-stats)" :
+		"unavailable (own BPF cost cannot be shown)");
 	fprintf(out, "sources\n");
 	for (i = 0; i < TT_SRC_MAX; i++) {
 		const struct tt_source_status *s = &src[i];
