@@ -16,10 +16,10 @@ const volatile __u32 targ_uid = TT_ANY;		/* -u/--uid */
 const volatile __u32 self_tgid = 0;		/* tracetop itself: never traced */
 const volatile bool targ_failed = false;	/* -x/--failed: failures only */
 
-/* True when the current task passes the pid/uid/self filters. */
-static __always_inline bool tt_task_wanted(void)
+/* True when the task of pid_tgid (the current one) passes the
+ * pid/uid/self filters. */
+static __always_inline bool tt_wanted(__u64 pid_tgid)
 {
-	__u64 pid_tgid = bpf_get_current_pid_tgid();
 	__u32 tgid = pid_tgid >> 32;
 
 	if (tgid == self_tgid)
@@ -30,6 +30,12 @@ static __always_inline bool tt_task_wanted(void)
 	    (__u32)bpf_get_current_uid_gid() != targ_uid)
 		return false;
 	return true;
+}
+
+/* True when the current task passes the pid/uid/self filters. */
+static __always_inline bool tt_task_wanted(void)
+{
+	return tt_wanted(bpf_get_current_pid_tgid());
 }
 
 /* floor(log2(v)) for v > 0, 0 for v == 0. */
@@ -56,15 +62,19 @@ static __always_inline __u32 tt_log2(__u64 v)
 	} stats SEC(".maps")
 
 /* Writes size bytes of rec to ring rb without waking the consumer unless
- * enough data waits; counts the record as submitted or lost. */
+ * this record brings the data waiting to TT_RB_WAKEUP_BYTES; counts the
+ * record as submitted or lost. Only the record that crosses the mark
+ * wakes: while a busy consumer lags above it, a wake-up per record would
+ * cost every traced call an interrupt and wake nobody new. */
 static __always_inline void tt_ring_output(void *rb, void *stats_map,
 					   void *rec, __u64 size)
 {
 	__u32 zero = 0;
 	struct tt_ring_stats *st = bpf_map_lookup_elem(stats_map, &zero);
 	__u64 flags = BPF_RB_NO_WAKEUP;
+	__u64 avail = bpf_ringbuf_query(rb, BPF_RB_AVAIL_DATA);
 
-	if (bpf_ringbuf_query(rb, BPF_RB_AVAIL_DATA) >= TT_RB_WAKEUP_BYTES)
+	if (avail < TT_RB_WAKEUP_BYTES && avail + size >= TT_RB_WAKEUP_BYTES)
 		flags = BPF_RB_FORCE_WAKEUP;
 	if (bpf_ringbuf_output(rb, rec, size, flags) == 0) {
 		if (st)

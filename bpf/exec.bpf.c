@@ -364,11 +364,10 @@ static __always_inline void exec_emit(const struct exec_pending *p, long ret)
 	tt_ring_output(&events, &stats, e, size);
 }
 
-static __always_inline int exec_exit(struct trace_event_raw_sys_exit *ctx)
+static __always_inline int exec_exit(long ret)
 {
 	__u64 id = bpf_get_current_pid_tgid();
 	__u32 tid = (__u32)id, tgid = id >> 32, key = tid, *old;
-	long ret = ctx->ret;
 	struct exec_pending *p;
 
 	p = bpf_map_lookup_elem(&pending, &key);
@@ -395,11 +394,20 @@ static __always_inline int exec_exit(struct trace_event_raw_sys_exit *ctx)
 SEC("tracepoint/syscalls/sys_exit_execve")
 int exec_exit_execve(struct trace_event_raw_sys_exit *ctx)
 {
-	return exec_exit(ctx);
+	return exec_exit(ctx->ret);
 }
 
 SEC("tracepoint/syscalls/sys_exit_execveat")
 int exec_exit_execveat(struct trace_event_raw_sys_exit *ctx)
 {
-	return exec_exit(ctx);
+	return exec_exit(ctx->ret);
+}
+
+/* With the syscalls source on, the exits come from its sys_exit hub
+ * instead (syscalls.bpf.c): a tail call for execve and execveat. This
+ * program is loaded but never attached. */
+SEC("tp_btf/sys_exit")
+int BPF_PROG(exec_hub_exit, struct pt_regs *regs, long ret)
+{
+	return exec_exit(ret);
 }

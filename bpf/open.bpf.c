@@ -306,11 +306,10 @@ static __always_inline void open_emit(const struct open_pending *p, long ret)
 	tt_ring_output(&events, &stats, e, size);
 }
 
-static __always_inline int open_exit(struct trace_event_raw_sys_exit *ctx)
+static __always_inline int open_exit(long ret)
 {
 	__u32 tid = (__u32)bpf_get_current_pid_tgid();
 	struct open_pending *p;
-	long ret = ctx->ret;
 
 	p = bpf_map_lookup_elem(&pending, &tid);
 	if (!p)
@@ -324,23 +323,32 @@ static __always_inline int open_exit(struct trace_event_raw_sys_exit *ctx)
 SEC("tracepoint/syscalls/sys_exit_open")
 int open_exit_open(struct trace_event_raw_sys_exit *ctx)
 {
-	return open_exit(ctx);
+	return open_exit(ctx->ret);
 }
 
 SEC("tracepoint/syscalls/sys_exit_openat")
 int open_exit_openat(struct trace_event_raw_sys_exit *ctx)
 {
-	return open_exit(ctx);
+	return open_exit(ctx->ret);
 }
 
 SEC("tracepoint/syscalls/sys_exit_openat2")
 int open_exit_openat2(struct trace_event_raw_sys_exit *ctx)
 {
-	return open_exit(ctx);
+	return open_exit(ctx->ret);
 }
 
 SEC("tracepoint/syscalls/sys_exit_creat")
 int open_exit_creat(struct trace_event_raw_sys_exit *ctx)
 {
-	return open_exit(ctx);
+	return open_exit(ctx->ret);
+}
+
+/* With the syscalls source on, the exits come from its sys_exit hub
+ * instead (syscalls.bpf.c): a tail call for the open syscalls' ids. This
+ * program is loaded but never attached. */
+SEC("tp_btf/sys_exit")
+int BPF_PROG(open_hub_exit, struct pt_regs *regs, long ret)
+{
+	return open_exit(ret);
 }

@@ -25,4 +25,11 @@ struct syscall_proc {
 	char comm[TT_COMM_LEN];
 };
 
+/* The sys_exit hub's table "hub_vfs_op" (rodata, by syscall id): how the
+ * syscall counts for the vfs source. */
+#define HUB_OP_MASK 0x0f	/* enum vfs_op + 1; 0: not a VFS syscall */
+#define HUB_CREAT_ARG2 0x10	/* O_CREAT also counts a create: flags in arg 2 (open) */
+#define HUB_CREAT_ARG3 0x20	/* ... flags in arg 3 (openat) */
+#define HUB_CREAT_HOW3 0x40	/* ... struct open_how * in arg 3 (openat2) */
+
 #endif

@@ -10,6 +10,7 @@
 #ifndef TRACETOP_PROBE_H
 #define TRACETOP_PROBE_H
 
+#include <stdbool.h>
 #include <stdint.h>
 #include <bpf/libbpf.h>
 #include "model.h"
@@ -34,6 +35,26 @@ struct probe_ops {
 	/* Detaches and frees; state may be NULL. */
 	void (*stop)(void *state);
 };
+
+/*
+ * The sys_exit hub (probe_syscall.c). With the syscalls source on, its
+ * tp_btf program is the one program tracetop runs at sys_exit, and the
+ * exec, open and vfs sources use it instead of their own exit hooks: a
+ * second program there would cost every system call an indirect call.
+ * Loaded by the first probe that asks, freed with the last reference.
+ */
+struct syscall_hub;
+
+/* A reference to the hub, loaded and attached on first use; NULL when the
+ * syscalls source is off or the hub cannot run on this kernel. */
+struct syscall_hub *syscall_hub_get(const struct probe_env *env);
+void syscall_hub_put(struct syscall_hub *h);
+/* Tail-calls prog (a loaded, unattached tp_btf/sys_exit program) at the
+ * exit of syscall nr; prog NULL stops it. 0 or -errno. */
+int syscall_hub_route(struct syscall_hub *h, unsigned nr, const struct bpf_program *prog);
+/* Turns VFS counting by syscall on or off; returns the fd of its per-CPU
+ * counts (key enum vfs_op, value __u64). */
+int syscall_hub_vfs(struct syscall_hub *h, bool on);
 
 extern const struct probe_ops probe_exec_ops;
 extern const struct probe_ops probe_open_ops;

@@ -1,11 +1,15 @@
 /* The exec source: owns the exec skeleton (execve/execveat syscall
  * tracepoints), registers its ring buffer with the shared consumer, and
- * turns each record into an event for the model. Loss is never silent:
+ * turns each record into an event for the model. With the syscalls source
+ * on, the exits come through its sys_exit hub (probe.h) instead of the
+ * exit tracepoints. Loss is never silent:
  * records the kernel could not write and records that fail decoding both
  * end up in the source's lost count. */
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
+#include <sys/syscall.h>
 #include <unistd.h>
 #include <bpf/libbpf.h>
 #include "bpf_support.h"
@@ -20,8 +24,12 @@ static const char *const exec_tracepoints[] = {
 	"sys_enter_execveat", "sys_exit_execveat",
 };
 
+static const unsigned exec_nrs[] = { SYS_execve, SYS_execveat };
+
 struct exec_probe {
 	struct exec_bpf *skel;	/* owned */
+	struct syscall_hub *hub;	/* a reference, or NULL */
+	bool routed;		/* exec_nrs[] exit through the hub */
 	struct model *model;	/* borrowed */
 	struct msglog *log;	/* borrowed */
 	uint64_t bad;		/* records that failed decoding */
@@ -87,6 +95,39 @@ static unsigned exec_args_cap(const struct probe_env *env)
 	return cap;
 }
 
+/* With the hub, the exit tracepoints stay out of the kernel and the hub
+ * tail-calls exec_hub_exit instead. */
+static void exec_use_hub(struct exec_probe *p, bool on)
+{
+	bpf_program__set_autoload(p->skel->progs.exec_exit_execve, !on);
+	bpf_program__set_autoload(p->skel->progs.exec_exit_execveat, !on);
+	bpf_program__set_autoload(p->skel->progs.exec_hub_exit, on);
+	bpf_program__set_autoattach(p->skel->progs.exec_hub_exit, false);
+}
+
+static void exec_unroute(struct exec_probe *p)
+{
+	size_t i;
+
+	for (i = 0; p->routed && i < sizeof(exec_nrs) / sizeof(exec_nrs[0]); i++)
+		syscall_hub_route(p->hub, exec_nrs[i], NULL);
+	p->routed = false;
+}
+
+static int exec_route(struct exec_probe *p)
+{
+	size_t i;
+	int err;
+
+	p->routed = true;
+	for (i = 0; i < sizeof(exec_nrs) / sizeof(exec_nrs[0]); i++) {
+		err = syscall_hub_route(p->hub, exec_nrs[i], p->skel->progs.exec_hub_exit);
+		if (err)
+			return err;
+	}
+	return 0;
+}
+
 /* open -> knobs -> ring size -> load -> attach -> register the ring. */
 static int exec_load(struct exec_probe *p, const struct probe_env *env,
 		     unsigned cap, char *why, size_t len)
@@ -102,6 +143,7 @@ static int exec_load(struct exec_probe *p, const struct probe_env *env,
 	}
 	BPF_SUPPORT_SET_FILTERS(p->skel->rodata, env);
 	p->skel->rodata->args_cap = cap;
+	exec_use_hub(p, p->hub != NULL);
 	step = "ring size";
 	err = bpf_map__set_max_entries(p->skel->maps.events,
 				       exec_ring_bytes(env->opt->ringbuf_kb));
@@ -115,6 +157,12 @@ static int exec_load(struct exec_probe *p, const struct probe_env *env,
 	err = exec_bpf__attach(p->skel);
 	if (err)
 		goto fail;
+	step = "hub";
+	if (p->hub) {
+		err = exec_route(p);
+		if (err)
+			goto fail;
+	}
 	step = "ring buffer";
 	err = bpf_support_ring_add(env, p->skel->maps.events, exec_record, p);
 	if (err)
@@ -122,6 +170,8 @@ static int exec_load(struct exec_probe *p, const struct probe_env *env,
 	return 0;
 fail:
 	snprintf(why, len, "%s: %s", step, bpf_support_strerror(err, ebuf, sizeof(ebuf)));
+	if (p->hub)
+		exec_unroute(p);
 	exec_bpf__destroy(p->skel);
 	p->skel = NULL;
 	return err;
@@ -146,15 +196,18 @@ static int exec_start(void **state, const struct probe_env *env)
 	p->model = env->model;
 	p->log = env->log;
 	cap = exec_args_cap(env);
+	p->hub = syscall_hub_get(env);
 	err = exec_load(p, env, cap, why, sizeof(why));
 	if (err) {
 		bpf_support_fail(st, env->log, "exec: tracepoint %s", why);
+		syscall_hub_put(p->hub);
 		free(p);
 		return err;
 	}
 	st->state = TT_STATE_RUNNING;
 	snprintf(st->hook, sizeof(st->hook), "tracepoint");
-	snprintf(st->note, sizeof(st->note), "argv up to %u bytes", cap);
+	snprintf(st->note, sizeof(st->note), "argv up to %u bytes%s", cap,
+		 p->hub ? "; exits via the syscalls hub" : "");
 	*state = p;
 	return 0;
 }
@@ -178,6 +231,10 @@ static void exec_stop(void *state)
 
 	if (!p)
 		return;
+	if (p->hub) {
+		exec_unroute(p);
+		syscall_hub_put(p->hub);
+	}
 	exec_bpf__destroy(p->skel);
 	free(p);
 }

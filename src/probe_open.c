@@ -3,12 +3,16 @@
  * consumer, and turns each record into an event for the model. openat is
  * required; the others are skipped where the kernel has no such syscall
  * (open and creat are x86-only, openat2 came in 5.6), and the note says
- * so. Loss is never silent: records the kernel could not write and
- * records that fail decoding both end up in the source's lost count. */
+ * so. With the syscalls source on, the exits come through its sys_exit
+ * hub (probe.h) instead of the exit tracepoints. Loss is never silent:
+ * records the kernel could not write and records that fail decoding both
+ * end up in the source's lost count. */
 #include <errno.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
+#include <sys/syscall.h>
 #include <unistd.h>
 #include <bpf/libbpf.h>
 #include "bpf_support.h"
@@ -18,8 +22,35 @@
 
 #define OPEN_RING_KB_DEFAULT 1024
 
+/* The open syscalls: tracepoint name, number (-1: none here). */
+enum { OPEN_SC_N = 4 };
+
+static const struct {
+	const char *name;
+	long nr;
+} open_syscalls[OPEN_SC_N] = {
+	{ "openat", SYS_openat },
+#ifdef SYS_open
+	{ "open", SYS_open },
+#else
+	{ "open", -1 },
+#endif
+#ifdef SYS_creat
+	{ "creat", SYS_creat },
+#else
+	{ "creat", -1 },
+#endif
+#ifdef SYS_openat2
+	{ "openat2", SYS_openat2 },
+#else
+	{ "openat2", -1 },
+#endif
+};
+
 struct open_probe {
 	struct open_bpf *skel;	/* owned */
+	struct syscall_hub *hub;	/* a reference, or NULL */
+	bool routed[OPEN_SC_N];	/* exits of open_syscalls[i] come from the hub */
 	struct model *model;	/* borrowed */
 	struct msglog *log;	/* borrowed */
 	uint64_t bad;		/* records that failed decoding */
@@ -74,24 +105,71 @@ static bool open_select(struct bpf_program *enter, struct bpf_program *leave,
 	return ok;
 }
 
-/* Picks the syscalls this kernel has; writes the missing ones to note.
- * -ENOENT when openat itself is missing. */
-static int open_select_all(struct open_bpf *skel, char *note, size_t len)
+/* Picks the syscalls this kernel has (want[] says which); writes the
+ * missing ones to note. -ENOENT when openat itself is missing. */
+static int open_select_all(struct open_bpf *skel, bool want[OPEN_SC_N], char *note, size_t len)
 {
+	struct bpf_program *const enter[OPEN_SC_N] = {
+		skel->progs.open_enter_openat, skel->progs.open_enter_open,
+		skel->progs.open_enter_creat, skel->progs.open_enter_openat2,
+	};
+	struct bpf_program *const leave[OPEN_SC_N] = {
+		skel->progs.open_exit_openat, skel->progs.open_exit_open,
+		skel->progs.open_exit_creat, skel->progs.open_exit_openat2,
+	};
 	size_t pos = 0;
+	int i;
 
 	note[0] = '\0';
-	if (!open_select(skel->progs.open_enter_openat, skel->progs.open_exit_openat,
-			 "openat"))
-		return -ENOENT;
-	if (!open_select(skel->progs.open_enter_open, skel->progs.open_exit_open, "open"))
-		pos += (size_t)snprintf(note + pos, len - pos, " open");
-	if (!open_select(skel->progs.open_enter_creat, skel->progs.open_exit_creat,
-			 "creat") && pos < len)
-		pos += (size_t)snprintf(note + pos, len - pos, " creat");
-	if (!open_select(skel->progs.open_enter_openat2, skel->progs.open_exit_openat2,
-			 "openat2") && pos < len)
-		snprintf(note + pos, len - pos, " openat2");
+	for (i = 0; i < OPEN_SC_N; i++) {
+		want[i] = open_select(enter[i], leave[i], open_syscalls[i].name);
+		if (!want[i] && i == 0)
+			return -ENOENT;
+		if (!want[i] && pos < len)
+			pos += (size_t)snprintf(note + pos, len - pos, " %s", open_syscalls[i].name);
+	}
+	return 0;
+}
+
+/* With the hub, the exit tracepoints stay out of the kernel and the hub
+ * tail-calls open_hub_exit instead. */
+static void open_use_hub(struct open_probe *p, bool on)
+{
+	struct bpf_program *prog;
+
+	bpf_object__for_each_program(prog, p->skel->obj) {
+		const char *sec = bpf_program__section_name(prog);
+
+		if (on && strncmp(sec, "tracepoint/syscalls/sys_exit_", 29) == 0)
+			bpf_program__set_autoload(prog, false);
+	}
+	bpf_program__set_autoload(p->skel->progs.open_hub_exit, on);
+	bpf_program__set_autoattach(p->skel->progs.open_hub_exit, false);
+}
+
+static void open_unroute(struct open_probe *p)
+{
+	int i;
+
+	for (i = 0; i < OPEN_SC_N; i++)
+		if (p->routed[i])
+			syscall_hub_route(p->hub, (unsigned)open_syscalls[i].nr, NULL);
+	memset(p->routed, 0, sizeof(p->routed));
+}
+
+static int open_route(struct open_probe *p, const bool want[OPEN_SC_N])
+{
+	int i, err;
+
+	for (i = 0; i < OPEN_SC_N; i++) {
+		if (!want[i] || open_syscalls[i].nr < 0)
+			continue;
+		err = syscall_hub_route(p->hub, (unsigned)open_syscalls[i].nr,
+					p->skel->progs.open_hub_exit);
+		if (err)
+			return err;
+		p->routed[i] = true;
+	}
 	return 0;
 }
 
@@ -100,6 +178,7 @@ static int open_load(struct open_probe *p, const struct probe_env *env,
 		     char *missing, size_t mlen, char *why, size_t len)
 {
 	const char *step = "open";
+	bool want[OPEN_SC_N];
 	char ebuf[64];
 	int err;
 
@@ -109,12 +188,13 @@ static int open_load(struct open_probe *p, const struct probe_env *env,
 		goto fail;
 	}
 	BPF_SUPPORT_SET_FILTERS(p->skel->rodata, env);
-	err = open_select_all(p->skel, missing, mlen);
+	err = open_select_all(p->skel, want, missing, mlen);
 	if (err) {
 		snprintf(why, len, "syscalls/sys_enter_openat is missing "
 			 "(kernel without CONFIG_FTRACE_SYSCALLS?)");
 		goto out;
 	}
+	open_use_hub(p, p->hub != NULL);
 	step = "ring size";
 	err = bpf_map__set_max_entries(p->skel->maps.events,
 				       open_ring_bytes(env->opt->ringbuf_kb));
@@ -128,6 +208,12 @@ static int open_load(struct open_probe *p, const struct probe_env *env,
 	err = open_bpf__attach(p->skel);
 	if (err)
 		goto fail;
+	step = "hub";
+	if (p->hub) {
+		err = open_route(p, want);
+		if (err)
+			goto fail;
+	}
 	step = "ring buffer";
 	err = bpf_support_ring_add(env, p->skel->maps.events, open_record, p);
 	if (err)
@@ -136,6 +222,8 @@ static int open_load(struct open_probe *p, const struct probe_env *env,
 fail:
 	snprintf(why, len, "%s: %s", step, bpf_support_strerror(err, ebuf, sizeof(ebuf)));
 out:
+	if (p->hub)
+		open_unroute(p);
 	open_bpf__destroy(p->skel);
 	p->skel = NULL;
 	return err;
@@ -158,16 +246,21 @@ static int open_start(void **state, const struct probe_env *env)
 		return -ENOMEM;
 	p->model = env->model;
 	p->log = env->log;
+	p->hub = syscall_hub_get(env);
 	err = open_load(p, env, missing, sizeof(missing), why, sizeof(why));
 	if (err) {
 		bpf_support_fail(st, env->log, "open: tracepoint %s", why);
+		syscall_hub_put(p->hub);
 		free(p);
 		return err;
 	}
 	st->state = TT_STATE_RUNNING;
 	snprintf(st->hook, sizeof(st->hook), "tracepoint");
 	if (missing[0])
-		snprintf(st->note, sizeof(st->note), "no such syscall here:%s", missing);
+		snprintf(st->note, sizeof(st->note), "%sno such syscall here:%s",
+			 p->hub ? "exits via the syscalls hub; " : "", missing);
+	else if (p->hub)
+		snprintf(st->note, sizeof(st->note), "exits via the syscalls hub");
 	*state = p;
 	return 0;
 }
@@ -191,6 +284,10 @@ static void open_stop(void *state)
 
 	if (!p)
 		return;
+	if (p->hub) {
+		open_unroute(p);
+		syscall_hub_put(p->hub);
+	}
 	open_bpf__destroy(p->skel);
 	free(p);
 }

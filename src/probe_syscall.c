@@ -1,7 +1,8 @@
 /* The syscall counts source: owns the syscalls skeleton, picks the best
  * sys_exit hook at run time (tp_btf, raw_tp, then the raw_syscalls
  * tracepoint), and hands cumulative per-syscall and per-process counters
- * to the model.
+ * to the model. Its tp_btf program is also the sys_exit hub of the exec,
+ * open and vfs sources (probe.h): whichever probe asks first loads it.
  *
  * Maps are read with one batched lookup each; kernels without batch
  * operations on these map types (before 5.6) are read key by key. The
@@ -11,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/syscall.h>
 #include <bpf/bpf.h>
 #include <bpf/libbpf.h>
 #include "bpf_support.h"
@@ -31,7 +33,8 @@ static const char *const family_hook[FAM_MAX] = {
 };
 
 struct syscall_probe {
-	struct syscalls_bpf *skel;	/* owned */
+	struct syscalls_bpf *skel;	/* owned, or the hub's */
+	struct syscall_hub *hub;	/* a reference, or NULL */
 	struct msglog *log;		/* borrowed */
 	unsigned ncpu;			/* possible CPUs: per-CPU value count */
 	bool no_batch;			/* the kernel refused a batch lookup */
@@ -85,9 +88,128 @@ fail:
 	return err;
 }
 
+/*
+ * The hub. There is one per process, shared by probes that otherwise
+ * know nothing of each other, and the probes start in a fixed order
+ * (exec, open and vfs before syscalls): hence this one piece of state,
+ * loaded by whichever probe asks first.
+ */
+struct syscall_hub {
+	struct syscalls_bpf *skel;	/* owned */
+	unsigned refs;
+	bool failed;			/* tried once and could not load */
+};
+
+static struct syscall_hub hub;
+
+#define HUB_OP(op) ((uint8_t)((op) + 1))
+
+/* How each VFS syscall counts: the syscall variant of the vfs source,
+ * by the C library's numbers for this architecture. */
+static const struct {
+	long nr;
+	uint8_t how;
+} hub_vfs_ids[] = {
+	{ SYS_read, HUB_OP(VFS_READ) },
+	{ SYS_readv, HUB_OP(VFS_READ) },
+	{ SYS_pread64, HUB_OP(VFS_READ) },
+	{ SYS_preadv, HUB_OP(VFS_READ) },
+	{ SYS_write, HUB_OP(VFS_WRITE) },
+	{ SYS_writev, HUB_OP(VFS_WRITE) },
+	{ SYS_pwrite64, HUB_OP(VFS_WRITE) },
+	{ SYS_pwritev, HUB_OP(VFS_WRITE) },
+#ifdef SYS_preadv2
+	{ SYS_preadv2, HUB_OP(VFS_READ) },
+	{ SYS_pwritev2, HUB_OP(VFS_WRITE) },
+#endif
+#ifdef SYS_open
+	{ SYS_open, HUB_OP(VFS_OPEN) | HUB_CREAT_ARG2 },
+#endif
+#ifdef SYS_creat
+	{ SYS_creat, HUB_OP(VFS_CREATE) },
+#endif
+	{ SYS_openat, HUB_OP(VFS_OPEN) | HUB_CREAT_ARG3 },
+#ifdef SYS_openat2
+	{ SYS_openat2, HUB_OP(VFS_OPEN) | HUB_CREAT_HOW3 },
+#endif
+	{ SYS_fsync, HUB_OP(VFS_FSYNC) },
+	{ SYS_fdatasync, HUB_OP(VFS_FSYNC) },
+	{ SYS_sync_file_range, HUB_OP(VFS_FSYNC) },
+};
+
+static int hub_load(const struct probe_env *env)
+{
+	char ebuf[64];
+	size_t i;
+	int err;
+
+	hub.skel = syscalls_bpf__open();
+	if (!hub.skel)
+		return -errno;
+	BPF_SUPPORT_SET_FILTERS(hub.skel->rodata, env);
+	for (i = 0; i < sizeof(hub_vfs_ids) / sizeof(hub_vfs_ids[0]); i++)
+		if (hub_vfs_ids[i].nr < SYSCALL_ID_MAX)
+			hub.skel->rodata->hub_vfs_op[hub_vfs_ids[i].nr] = hub_vfs_ids[i].how;
+	select_family(hub.skel, FAM_TP_BTF);
+	err = syscalls_bpf__load(hub.skel);
+	if (!err)
+		err = syscalls_bpf__attach(hub.skel);
+	if (err) {
+		msglog_printf(env->log, MSG_INFO, "syscalls: no sys_exit hub, each source "
+			      "uses its own exit hooks: %s",
+			      bpf_support_strerror(err, ebuf, sizeof(ebuf)));
+		syscalls_bpf__destroy(hub.skel);
+		hub.skel = NULL;
+	}
+	return err;
+}
+
+struct syscall_hub *syscall_hub_get(const struct probe_env *env)
+{
+	if (!(env->opt->sources & (1u << TT_SRC_SYSCALL)) || hub.failed)
+		return NULL;
+	if (!hub.refs && hub_load(env)) {
+		hub.failed = true;
+		return NULL;
+	}
+	hub.refs++;
+	return &hub;
+}
+
+void syscall_hub_put(struct syscall_hub *h)
+{
+	if (!h || !h->refs || --h->refs)
+		return;
+	syscalls_bpf__destroy(h->skel);
+	h->skel = NULL;
+}
+
+int syscall_hub_route(struct syscall_hub *h, unsigned nr, const struct bpf_program *prog)
+{
+	int map = bpf_map__fd(h->skel->maps.exit_calls), fd;
+
+	if (nr >= SYSCALL_ID_MAX)
+		return -ERANGE;
+	if (!prog)
+		return bpf_map_delete_elem(map, &nr) ? -errno : 0;
+	fd = bpf_program__fd(prog);
+	if (fd < 0)
+		return fd;
+	return bpf_map_update_elem(map, &nr, &fd, BPF_ANY) ? -errno : 0;
+}
+
+int syscall_hub_vfs(struct syscall_hub *h, bool on)
+{
+	h->skel->bss->hub_count_vfs = on;
+	return bpf_map__fd(h->skel->maps.vfs_counts);
+}
+
 static void syscall_free(struct syscall_probe *p)
 {
-	syscalls_bpf__destroy(p->skel);
+	if (p->hub)
+		syscall_hub_put(p->hub);
+	else
+		syscalls_bpf__destroy(p->skel);
 	free(p->ids);
 	free(p->stats);
 	free(p->pkeys);
@@ -131,7 +253,13 @@ static int syscall_start(void **state, const struct probe_env *env)
 		bpf_support_fail(st, env->log, "syscalls: out of memory");
 		return -ENOMEM;
 	}
-	for (fam = FAM_TP_BTF; fam < FAM_MAX; fam++) {
+	/* The hub is this source's tp_btf variant, maybe loaded already. */
+	p->hub = syscall_hub_get(env);
+	if (p->hub) {
+		p->skel = p->hub->skel;
+		err = 0;
+	}
+	for (fam = FAM_TP_BTF; !p->hub && fam < FAM_MAX; fam++) {
 		err = try_family(p, fam, env, why, sizeof(why));
 		if (!err)
 			break;

@@ -8,7 +8,11 @@
  * fresh skeleton, autoloads only its own family, loads and attaches; a
  * failed attempt is destroyed whole before the next one, so nothing of
  * it stays in the kernel. --vfs-hook forces one family: if that fails,
- * the source fails with the reason instead of falling back. */
+ * the source fails with the reason instead of falling back.
+ *
+ * With the syscalls source on, the syscall family is counted by its
+ * sys_exit hub (probe.h) from the syscall id, instead of by some 17
+ * tracepoint programs of this object. */
 #include <errno.h>
 #include <stdbool.h>
 #include <stdio.h>
@@ -57,6 +61,8 @@ static const char *const required_targets[] = {
 
 struct vfs_probe {
 	struct vfs_bpf *skel;			/* owned */
+	struct syscall_hub *hub;		/* a reference, or NULL */
+	int counts_fd;				/* skel's or the hub's counts */
 	struct bpf_link *links[VFS_LINKS_MAX];	/* owned */
 	unsigned n_links;
 	bool approximate;			/* counting syscalls, not VFS calls */
@@ -113,6 +119,11 @@ static void vfs_release(struct vfs_probe *p)
 		bpf_link__destroy(p->links[--p->n_links]);
 	vfs_bpf__destroy(p->skel);
 	p->skel = NULL;
+	if (p->hub) {
+		syscall_hub_vfs(p->hub, false);
+		syscall_hub_put(p->hub);
+		p->hub = NULL;
+	}
 }
 
 /* Autoloads the family's programs whose target exists, and nothing else. */
@@ -190,6 +201,11 @@ static int try_family(struct vfs_probe *p, enum vfs_family fam, const struct btf
 	int err;
 
 	if (fam == FAM_TRACEPOINT) {
+		p->hub = syscall_hub_get(env);
+		if (p->hub) {
+			p->counts_fd = syscall_hub_vfs(p->hub, true);
+			return 0;
+		}
 		err = bpf_support_tracefs(why, len);
 		if (err)
 			return err;
@@ -220,6 +236,8 @@ static int try_family(struct vfs_probe *p, enum vfs_family fam, const struct btf
 		err = attach_programs(p, fam, why, len);
 	if (err)
 		vfs_release(p);
+	else
+		p->counts_fd = bpf_map__fd(p->skel->maps.counts);
 	return err;
 }
 
@@ -229,7 +247,10 @@ static void vfs_running(struct vfs_probe *p, struct tt_source_status *st,
 	st->state = TT_STATE_RUNNING;
 	snprintf(st->hook, sizeof(st->hook), "%s", families[fam].hook);
 	p->approximate = fam == FAM_TRACEPOINT;
-	if (p->approximate)
+	if (p->hub)
+		snprintf(st->note, sizeof(st->note), "syscalls, counted by the syscalls "
+			 "hub at sys_exit (approximate)");
+	else if (p->approximate)
 		snprintf(st->note, sizeof(st->note), "syscall tracepoints (approximate)");
 	else
 		snprintf(st->note, sizeof(st->note), "%s", skipped);
@@ -291,7 +312,7 @@ static int vfs_sample(void *state, struct model *m)
 {
 	struct vfs_probe *p = state;
 	uint64_t totals[VFS_OP_MAX];
-	int fd = bpf_map__fd(p->skel->maps.counts);
+	int fd = p->counts_fd;
 	uint32_t op;
 	int err;
 
