@@ -14,7 +14,13 @@
 const volatile __u32 targ_tgid = TT_ANY;	/* -p/--pid */
 const volatile __u32 targ_uid = TT_ANY;		/* -u/--uid */
 const volatile __u32 self_tgid = 0;		/* tracetop itself: never traced */
-const volatile bool targ_failed = false;	/* -x/--failed: failures only */
+/* Forced wake-up mark of the ring: a quarter of it, at most
+ * TT_RB_WAKEUP_BYTES, so that a small ring still wakes its consumer. */
+const volatile __u64 wakeup_bytes = TT_RB_WAKEUP_BYTES;
+
+/* Runtime knob (.bss, mmapped): user space flips it while running, with
+ * no capability, when the user presses x. Failed calls only (-x). */
+volatile bool targ_failed;
 
 /* True when the task of pid_tgid (the current one) passes the
  * pid/uid/self filters. */
@@ -62,7 +68,7 @@ static __always_inline __u32 tt_log2(__u64 v)
 	} stats SEC(".maps")
 
 /* Writes size bytes of rec to ring rb without waking the consumer unless
- * this record brings the data waiting to TT_RB_WAKEUP_BYTES; counts the
+ * this record brings the data waiting to wakeup_bytes; counts the
  * record as submitted or lost. Only the record that crosses the mark
  * wakes: while a busy consumer lags above it, a wake-up per record would
  * cost every traced call an interrupt and wake nobody new. */
@@ -74,7 +80,7 @@ static __always_inline void tt_ring_output(void *rb, void *stats_map,
 	__u64 flags = BPF_RB_NO_WAKEUP;
 	__u64 avail = bpf_ringbuf_query(rb, BPF_RB_AVAIL_DATA);
 
-	if (avail < TT_RB_WAKEUP_BYTES && avail + size >= TT_RB_WAKEUP_BYTES)
+	if (avail < wakeup_bytes && avail + size >= wakeup_bytes)
 		flags = BPF_RB_FORCE_WAKEUP;
 	if (bpf_ringbuf_output(rb, rec, size, flags) == 0) {
 		if (st)

@@ -220,6 +220,18 @@ static void handle_signals(struct app *a, bool *dirty)
 	}
 }
 
+/* x: pushed into the exec and open programs, so successes cost nothing
+ * while only failures are wanted. */
+static void set_failed_only(struct app *a, bool on)
+{
+	int i;
+
+	a->opt.failed_only = on;
+	for (i = 0; i < TT_SRC_MAX; i++)
+		if (a->probe_state[i] && probe_table[i]->set_failed_only)
+			probe_table[i]->set_failed_only(a->probe_state[i], on);
+}
+
 static void handle_input(struct app *a, bool *dirty)
 {
 	unsigned r = a->fe->input(a->fe->ctx);
@@ -231,7 +243,7 @@ static void handle_input(struct app *a, bool *dirty)
 		loop_set_interval(&a->loop, a->opt.delay_s);
 	}
 	if (r & FE_FAILED_ONLY)
-		a->opt.failed_only = a->fe->failed_only(a->fe->ctx);
+		set_failed_only(a, a->fe->failed_only(a->fe->ctx));
 	if (r & FE_REDRAW)
 		*dirty = true;
 }

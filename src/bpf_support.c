@@ -22,6 +22,8 @@
 #define TRACEFS_MAGIC 0x74726163
 #endif
 
+#define BPF_SUPPORT_RING_KB_DEFAULT 1024
+
 static struct msglog *libbpf_log;
 
 static int libbpf_print(enum libbpf_print_level level, const char *fmt, va_list ap)
@@ -136,6 +138,23 @@ bool bpf_support_tracepoint_exists(const char *category, const char *name)
 			return true;
 	}
 	return false;
+}
+
+uint32_t bpf_support_ring_bytes(unsigned kb)
+{
+	uint64_t want = (uint64_t)(kb ? kb : BPF_SUPPORT_RING_KB_DEFAULT) * 1024;
+	uint64_t size = (uint64_t)sysconf(_SC_PAGESIZE);
+
+	while (size < want && size < (1u << 30))
+		size <<= 1;
+	return (uint32_t)size;
+}
+
+uint64_t bpf_support_wakeup_bytes(uint32_t ring_bytes)
+{
+	uint64_t quarter = ring_bytes / 4;
+
+	return quarter < TT_RB_WAKEUP_BYTES ? quarter : TT_RB_WAKEUP_BYTES;
 }
 
 int bpf_support_enable_stats(void)

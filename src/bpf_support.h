@@ -48,13 +48,23 @@ void bpf_support_fail(struct tt_source_status *st, struct msglog *log,
 		      const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 
 /* Sets the rodata filter knobs every tracetop object has (targ_tgid,
- * targ_uid, self_tgid, targ_failed). rodata is the skeleton's rodata. */
+ * targ_uid, self_tgid). rodata is the skeleton's rodata. The failed-only
+ * switch lives in .bss, see BPF_SUPPORT_SET_FAILED. */
 #define BPF_SUPPORT_SET_FILTERS(rodata, env)				\
 	do {								\
 		(rodata)->targ_tgid = (env)->opt->pid;			\
 		(rodata)->targ_uid = (env)->opt->uid;			\
 		(rodata)->self_tgid = (env)->self_tgid;			\
-		(rodata)->targ_failed = (env)->opt->failed_only;	\
 	} while (0)
+
+/* The failed-only switch of an exec or open object: its .bss is mmapped
+ * once loaded, so this takes effect at once and needs no capability. */
+#define BPF_SUPPORT_SET_FAILED(bss, on)	((bss)->targ_failed = (on))
+
+/* Ring buffer size in bytes for --ringbuf-size kb (0: the default):
+ * a power of two, at least a page. */
+uint32_t bpf_support_ring_bytes(unsigned kb);
+/* The forced wake-up mark for a ring of that size. */
+uint64_t bpf_support_wakeup_bytes(uint32_t ring_bytes);
 
 #endif

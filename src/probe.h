@@ -34,6 +34,9 @@ struct probe_ops {
 	int (*sample)(void *state, struct model *m);
 	/* Detaches and frees; state may be NULL. */
 	void (*stop)(void *state);
+	/* Failed calls only, switched while running (NULL: not an event
+	 * source). */
+	void (*set_failed_only)(void *state, bool on);
 };
 
 /*

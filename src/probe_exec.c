@@ -17,7 +17,6 @@
 #include "probe.h"
 #include "exec.skel.h"
 
-#define EXEC_RING_KB_DEFAULT 1024
 
 static const char *const exec_tracepoints[] = {
 	"sys_enter_execve", "sys_exit_execve",
@@ -34,17 +33,6 @@ struct exec_probe {
 	struct msglog *log;	/* borrowed */
 	uint64_t bad;		/* records that failed decoding */
 };
-
-/* Ring buffer sizes must be a power of two and a multiple of the page. */
-static uint32_t exec_ring_bytes(unsigned kb)
-{
-	uint64_t want = (uint64_t)(kb ? kb : EXEC_RING_KB_DEFAULT) * 1024;
-	uint64_t size = (uint64_t)sysconf(_SC_PAGESIZE);
-
-	while (size < want && size < (1u << 30))
-		size <<= 1;
-	return (uint32_t)size;
-}
 
 /* Called by the shared consumer for every record of this ring. Never
  * stops the consumer: a bad record is counted and the next one read. */
@@ -134,6 +122,7 @@ static int exec_load(struct exec_probe *p, const struct probe_env *env,
 {
 	const char *step = "open";
 	char ebuf[64];
+	uint32_t ring;
 	int err;
 
 	p->skel = exec_bpf__open();
@@ -145,8 +134,10 @@ static int exec_load(struct exec_probe *p, const struct probe_env *env,
 	p->skel->rodata->args_cap = cap;
 	exec_use_hub(p, p->hub != NULL);
 	step = "ring size";
-	err = bpf_map__set_max_entries(p->skel->maps.events,
-				       exec_ring_bytes(env->opt->ringbuf_kb));
+	ring = bpf_support_ring_bytes(env->opt->ringbuf_kb);
+	p->skel->rodata->wakeup_bytes = bpf_support_wakeup_bytes(ring);
+	BPF_SUPPORT_SET_FAILED(p->skel->bss, env->opt->failed_only);
+	err = bpf_map__set_max_entries(p->skel->maps.events, ring);
 	if (err)
 		goto fail;
 	step = "load";
@@ -239,9 +230,18 @@ static void exec_stop(void *state)
 	free(p);
 }
 
+static void exec_set_failed_only(void *state, bool on)
+{
+	struct exec_probe *p = state;
+
+	/* the mmapped .bss: the next exit program run sees it */
+	BPF_SUPPORT_SET_FAILED(p->skel->bss, on);
+}
+
 const struct probe_ops probe_exec_ops = {
 	.src = TT_SRC_EXEC,
 	.start = exec_start,
 	.sample = exec_sample,
 	.stop = exec_stop,
+	.set_failed_only = exec_set_failed_only,
 };

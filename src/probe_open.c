@@ -20,7 +20,6 @@
 #include "probe.h"
 #include "open.skel.h"
 
-#define OPEN_RING_KB_DEFAULT 1024
 
 /* The open syscalls: tracepoint name, number (-1: none here). */
 enum { OPEN_SC_N = 4 };
@@ -55,17 +54,6 @@ struct open_probe {
 	struct msglog *log;	/* borrowed */
 	uint64_t bad;		/* records that failed decoding */
 };
-
-/* Ring buffer sizes must be a power of two and a multiple of the page. */
-static uint32_t open_ring_bytes(unsigned kb)
-{
-	uint64_t want = (uint64_t)(kb ? kb : OPEN_RING_KB_DEFAULT) * 1024;
-	uint64_t size = (uint64_t)sysconf(_SC_PAGESIZE);
-
-	while (size < want && size < (1u << 30))
-		size <<= 1;
-	return (uint32_t)size;
-}
 
 /* Called by the shared consumer for every record of this ring. Never
  * stops the consumer: a bad record is counted and the next one read. */
@@ -180,6 +168,7 @@ static int open_load(struct open_probe *p, const struct probe_env *env,
 	const char *step = "open";
 	bool want[OPEN_SC_N];
 	char ebuf[64];
+	uint32_t ring;
 	int err;
 
 	p->skel = open_bpf__open();
@@ -196,8 +185,10 @@ static int open_load(struct open_probe *p, const struct probe_env *env,
 	}
 	open_use_hub(p, p->hub != NULL);
 	step = "ring size";
-	err = bpf_map__set_max_entries(p->skel->maps.events,
-				       open_ring_bytes(env->opt->ringbuf_kb));
+	ring = bpf_support_ring_bytes(env->opt->ringbuf_kb);
+	p->skel->rodata->wakeup_bytes = bpf_support_wakeup_bytes(ring);
+	BPF_SUPPORT_SET_FAILED(p->skel->bss, env->opt->failed_only);
+	err = bpf_map__set_max_entries(p->skel->maps.events, ring);
 	if (err)
 		goto fail;
 	step = "load";
@@ -292,9 +283,18 @@ static void open_stop(void *state)
 	free(p);
 }
 
+static void open_set_failed_only(void *state, bool on)
+{
+	struct open_probe *p = state;
+
+	/* the mmapped .bss: the next exit program run sees it */
+	BPF_SUPPORT_SET_FAILED(p->skel->bss, on);
+}
+
 const struct probe_ops probe_open_ops = {
 	.src = TT_SRC_OPEN,
 	.start = open_start,
 	.sample = open_sample,
 	.stop = open_stop,
+	.set_failed_only = open_set_failed_only,
 };
