@@ -7,6 +7,7 @@
 #include <unistd.h>
 #include "app.h"
 #include "bpf_support.h"
+#include "config_file.h"
 #include "exit_codes.h"
 #include "privilege.h"
 #include "probe.h"
@@ -232,6 +233,26 @@ static void set_failed_only(struct app *a, bool on)
 			probe_table[i]->set_failed_only(a->probe_state[i], on);
 }
 
+/* W: the settings in effect, with what the user changed on screen,
+ * written atomically to the configuration file. */
+static void save_settings(struct app *a)
+{
+	struct options o = a->opt;
+	char path[4096], err[512], text[4200];
+
+	a->fe->settings(a->fe->ctx, &o);
+	if (config_default_path(path, sizeof(path))) {
+		a->fe->notice(a->fe->ctx, true, "no home directory to save the settings in");
+		return;
+	}
+	if (config_save(&o, path, err, sizeof(err))) {
+		a->fe->notice(a->fe->ctx, true, err);
+		return;
+	}
+	snprintf(text, sizeof(text), "settings saved to %s", path);
+	a->fe->notice(a->fe->ctx, false, text);
+}
+
 static void handle_input(struct app *a, bool *dirty)
 {
 	unsigned r = a->fe->input(a->fe->ctx);
@@ -244,6 +265,8 @@ static void handle_input(struct app *a, bool *dirty)
 	}
 	if (r & FE_FAILED_ONLY)
 		set_failed_only(a, a->fe->failed_only(a->fe->ctx));
+	if (r & FE_SAVE_CONFIG)
+		save_settings(a);
 	if (r & FE_REDRAW)
 		*dirty = true;
 }

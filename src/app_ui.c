@@ -16,7 +16,28 @@ static unsigned fe_input(void *ctx)
 		out |= FE_INTERVAL | FE_REDRAW;
 	if (r & UI_FAILED_ONLY)
 		out |= FE_FAILED_ONLY | FE_REDRAW;
+	if (r & UI_SAVE_CONFIG)
+		out |= FE_SAVE_CONFIG | FE_REDRAW;
 	return out;
+}
+
+/* The UI's settings; the strings live here until the next call. */
+static void fe_settings(void *ctx, struct options *o)
+{
+	static struct ui_settings s;
+
+	ui_get_settings(ctx, &s);
+	o->delay_s = s.delay_s;
+	o->theme = s.theme[0] ? s.theme : o->theme;
+	o->focus = s.focus;
+	o->sort = s.sort;
+	o->filter = s.filter[0] ? s.filter : NULL;
+	o->failed_only = s.failed_only;
+}
+
+static void fe_notice(void *ctx, bool error, const char *text)
+{
+	ui_notice(ctx, error, text);
 }
 
 static bool fe_failed_only(void *ctx)
@@ -82,6 +103,8 @@ int app_ui_open(struct app_ui *u, const struct options *opt, const struct msglog
 		.delay = fe_delay,
 		.wake_ms = fe_wake_ms,
 		.failed_only = fe_failed_only,
+		.settings = fe_settings,
+		.notice = fe_notice,
 	};
 	return 0;
 }

@@ -5,6 +5,7 @@
 
 #include <stdbool.h>
 #include "event_log.h"
+#include "options.h"
 #include "snapshot.h"
 
 enum fe_reaction {
@@ -12,6 +13,7 @@ enum fe_reaction {
 	FE_QUIT = 1 << 1,
 	FE_INTERVAL = 1 << 2,
 	FE_FAILED_ONLY = 1 << 3,	/* failed_only() changed */
+	FE_SAVE_CONFIG = 1 << 4,	/* save the settings (settings()) */
 };
 
 struct frontend {
@@ -25,6 +27,10 @@ struct frontend {
 	double (*delay)(void *ctx);
 	int (*wake_ms)(void *ctx);	/* -1: no timed redraw wanted */
 	bool (*failed_only)(void *ctx);	/* the user wants failed calls only */
+	/* Writes what the user set on screen (interval, theme, focus, sort,
+	 * filter, failed-only) over o; strings stay valid until the next call. */
+	void (*settings)(void *ctx, struct options *o);
+	void (*notice)(void *ctx, bool error, const char *text);
 };
 
 #endif

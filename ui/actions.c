@@ -284,6 +284,12 @@ static unsigned act_theme(struct ui_state *st)
 	return UI_REDRAW | REACT_THEME;
 }
 
+static unsigned act_save(struct ui_state *st)
+{
+	(void)st;
+	return UI_SAVE_CONFIG;
+}
+
 static unsigned act_procs(struct ui_state *st)
 {
 	st->procs = !st->procs;
@@ -374,6 +380,7 @@ const struct ui_action_desc ui_actions[ACT_MAX] = {
 	[ACT_FAILS] = { "top failing opens, and back", act_fails, WHERE_ANY },
 	[ACT_SELECT] = { "event details; on a failing open: filter the log on it", act_select,
 			 WHERE_LOG | WHERE_FAILS },
+	[ACT_SAVE] = { "write these settings to the configuration file", act_save, WHERE_ANY },
 };
 
 /* Which pane, if any, holds the point (x, y) in the last frame. */

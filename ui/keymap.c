@@ -46,6 +46,7 @@ const struct ui_binding ui_bindings[] = {
 	{ 'x', ACT_FAILED_ONLY },
 	{ 'e', ACT_SHOW_EXEC },
 	{ 'f', ACT_FAILS },
+	{ 'W', ACT_SAVE },
 };
 
 const size_t ui_n_bindings = sizeof(ui_bindings) / sizeof(ui_bindings[0]);

@@ -50,6 +50,7 @@ enum ui_action {
 	ACT_SHOW_OPEN,
 	ACT_FAILS,
 	ACT_SELECT,
+	ACT_SAVE,
 	ACT_MAX,
 };
 

@@ -104,6 +104,32 @@ static void load_theme(struct ui *ui, const char *spec)
 			ui->st.theme_idx = i;
 }
 
+void ui_get_settings(const struct ui *ui, struct ui_settings *s)
+{
+	static const int focus[PANE_MAX] = {
+		[PANE_VFS] = FOCUS_VFS, [PANE_SYSCALLS] = FOCUS_SYSCALLS,
+		[PANE_BIO] = FOCUS_BIO, [PANE_LOG] = FOCUS_LOG,
+	};
+	static const int sort[SC_NCOLS] = {
+		[SC_NAME] = SORT_NAME, [SC_RATE] = SORT_RATE, [SC_TOTAL] = SORT_TOTAL,
+		[SC_ERR_RATE] = SORT_ERRORS, [SC_ERR_PCT] = SORT_ERR_PCT,
+	};
+	const char *f = filter_expr(&ui->st.filter);
+
+	memset(s, 0, sizeof(*s));
+	s->delay_s = ui->st.delay_s;
+	snprintf(s->theme, sizeof(s->theme), "%s", ui->st.theme_name);
+	s->focus = (unsigned)ui->st.focus < PANE_MAX ? focus[ui->st.focus] : FOCUS_DEFAULT;
+	s->sort = (unsigned)ui->st.sc.sort_col < SC_NCOLS ? sort[ui->st.sc.sort_col] : SORT_DEFAULT;
+	snprintf(s->filter, sizeof(s->filter), "%s", f ? f : "");
+	s->failed_only = ui->st.log_mask & LOG_FAILED_ONLY;
+}
+
+void ui_notice(struct ui *ui, bool error, const char *text)
+{
+	ui_state_message(&ui->st, error ? ROLE_MSG_ERROR : ROLE_MSG_INFO, "%s", text);
+}
+
 /* --focus and --sort (also from the configuration file). */
 static void apply_start_choices(struct ui_state *st, int focus, int sort)
 {

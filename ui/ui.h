@@ -34,11 +34,25 @@ enum ui_reaction {
 	UI_QUIT = 1 << 1,
 	UI_INTERVAL = 1 << 2,	/* ui_delay() changed: rearm the timer */
 	UI_FAILED_ONLY = 1 << 3,	/* ui_failed_only() changed (key x) */
+	UI_SAVE_CONFIG = 1 << 4,	/* W: save the settings in effect (ui_get_settings) */
+};
+
+/* What the user set on screen, for the configuration file (key W). */
+struct ui_settings {
+	double delay_s;
+	char theme[64];
+	int focus;			/* enum opt_focus */
+	int sort;			/* enum opt_sort */
+	char filter[1024];		/* the event log filter, "" for none */
+	bool failed_only;
 };
 
 /* Enters curses mode. NULL with a message in err when the terminal
  * cannot be used (not a tty, unknown TERM, bad theme is NOT fatal). */
 struct ui *ui_new(const struct ui_config *cfg, char *err, size_t errlen);
+void ui_get_settings(const struct ui *ui, struct ui_settings *s);
+/* A one-line notice on the status line (error: shown as an error). */
+void ui_notice(struct ui *ui, bool error, const char *text);
 /* Leaves curses mode and restores the terminal; idempotent. */
 void ui_free(struct ui *ui);
 /* Restores the terminal without freeing (fatal paths, atexit). */
