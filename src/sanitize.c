@@ -157,25 +157,35 @@ static size_t plain_run(const unsigned char *s, size_t len)
 	return i;
 }
 
-void sanitize_fputs(FILE *f, const char *src, size_t len)
+typedef size_t (*unit_fn)(const unsigned char *s, size_t len, char *out, size_t *used);
+
+/* Writes src through the buffer: plain runs as they are, the rest unit
+ * by unit in the escaped form unit() gives. */
+static void put_escaped(struct outbuf *o, const char *src, size_t len, unit_fn unit)
 {
 	const unsigned char *s = (const unsigned char *)src;
-	struct outbuf o = { .f = f };
 	size_t i = 0;
 
 	while (i < len) {
-		char unit[UNIT_MAX];
+		char text[UNIT_MAX];
 		size_t used, n = plain_run(s + i, len - i);
 
 		if (n) {
-			ob_put(&o, (const char *)s + i, n);
+			ob_put(o, (const char *)s + i, n);
 			i += n;
 			continue;
 		}
-		n = unit_text(s + i, len - i, unit, &used);
-		ob_put(&o, unit, n);
+		n = unit(s + i, len - i, text, &used);
+		ob_put(o, text, n);
 		i += used;
 	}
+}
+
+void sanitize_fputs(FILE *f, const char *src, size_t len)
+{
+	struct outbuf o = { .f = f };
+
+	put_escaped(&o, src, len, unit_text);
 	ob_flush(&o);
 }
 
@@ -220,24 +230,10 @@ static size_t json_unit(const unsigned char *s, size_t len, char *out, size_t *u
 
 void json_fputs(FILE *f, const char *src, size_t len)
 {
-	const unsigned char *s = (const unsigned char *)src;
 	struct outbuf o = { .f = f };
-	size_t i = 0;
 
 	ob_put(&o, "\"", 1);
-	while (i < len) {
-		char unit[UNIT_MAX];
-		size_t used, n = plain_run(s + i, len - i);
-
-		if (n) {
-			ob_put(&o, (const char *)s + i, n);
-			i += n;
-			continue;
-		}
-		n = json_unit(s + i, len - i, unit, &used);
-		ob_put(&o, unit, n);
-		i += used;
-	}
+	put_escaped(&o, src, len, json_unit);
 	ob_put(&o, "\"", 1);
 	ob_flush(&o);
 }
