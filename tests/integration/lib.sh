@@ -44,6 +44,17 @@ cleanup() {
 }
 trap cleanup EXIT
 
+# A copy of the binary $1 that uid 65534 can run wherever the build tree
+# lives (a clone under a private home directory is out of its reach).
+public_bin() {
+	mkdir -p "$TT_TMP/pub"
+	chmod 711 "$TT_TMP"
+	chmod 755 "$TT_TMP/pub"
+	cp "$1" "$TT_TMP/pub/" || fail "cannot copy $1"
+	chmod 755 "$TT_TMP/pub/$(basename "$1")"
+	echo "$TT_TMP/pub/$(basename "$1")"
+}
+
 # A marker no other process on the machine will produce.
 marker() {
 	echo "tt$1-$$-$(od -An -N4 -tx4 /dev/urandom | tr -d ' ')"
