@@ -63,13 +63,25 @@ marker() {
 # Starts tracetop --json in the background with extra options; returns
 # once it has printed its start record (all probes attached).
 start_tracetop() {
-	"$TRACETOP" --json -d 1 "$@" >"$TT_TMP/out.json" 2>"$TT_TMP/err" &
+	start_bg "$TT_TMP/out.json" '"type":"start"' "$TRACETOP" --json -d 1 "$@"
+}
+
+# start_bg OUT READY CMD...: runs CMD in the background, stdout to OUT and
+# stderr to $TT_TMP/err, and waits (30 s at most) until OUT holds READY.
+# OUT is emptied here first: the child truncates it only after the fork,
+# and a previous run's output must not pass for this run being ready.
+start_bg() {
+	_out=$1
+	_ready=$2
+	shift 2
+	: >"$_out"
+	"$@" >"$_out" 2>"$TT_TMP/err" &
 	TT_PID=$!
-	i=0
-	while ! grep -q '"type":"start"' "$TT_TMP/out.json" 2>/dev/null; do
-		kill -0 "$TT_PID" 2>/dev/null || fail "tracetop exited before starting"
-		i=$((i + 1))
-		[ $i -lt 300 ] || fail "tracetop did not start within 30 s"
+	_i=0
+	while ! grep -q "$_ready" "$_out" 2>/dev/null; do
+		kill -0 "$TT_PID" 2>/dev/null || fail "$(basename "$1") exited before starting: $(head -c 300 "$TT_TMP/err")"
+		_i=$((_i + 1))
+		[ $_i -lt 300 ] || fail "$(basename "$1") did not start within 30 s"
 		sleep 0.1
 	done
 }
