@@ -28,10 +28,27 @@ struct tt_ring_stats {
 	__u64 lost;
 };
 
-/* Ring-buffer wake-up policy: the producer never wakes the consumer for
- * a single record; it forces a wake-up once this many bytes wait. The
- * consumer also drains on a short timer. */
+/* Ring-buffer wake-up policy: the producer does not wake the consumer
+ * for each record, only for one that takes the data waiting past a
+ * multiple of the mark (at most this many bytes; a quarter of a smaller
+ * ring). The consumer also drains on a short timer. */
 #define TT_RB_WAKEUP_BYTES (64 * 1024)
+
+/* Bytes a record of size bytes takes in a BPF ring buffer: an 8-byte
+ * header, the whole rounded up to 8. */
+#define TT_RB_FOOTPRINT(size) ((((__u64)(size)) + 8 + 7) & ~(__u64)7)
+
+/* True when a record of size bytes, written while avail bytes wait,
+ * takes them past a multiple of mark (> 0): the producer then forces a
+ * wake-up. The record's whole footprint counts: with the payload alone,
+ * a mark falling in its header or padding would be passed unseen.
+ * Shared so that tests/unit/test_ring_wake.c checks the rule the BPF
+ * programs run. */
+static inline __attribute__((always_inline)) int
+tt_rb_wakes(__u64 avail, __u64 size, __u64 mark)
+{
+	return avail / mark != (avail + TT_RB_FOOTPRINT(size)) / mark;
+}
 
 /* Any pid/uid filter value meaning "no filter". */
 #define TT_ANY ((__u32)-1)
