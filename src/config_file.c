@@ -35,6 +35,8 @@ static const struct config_key config_keys[] = {
 	{ "delay", "delay", false, "seconds between snapshots, 0.1 to 3600" },
 	{ "sources", "sources", false, "any of exec,open,vfs,bio,syscalls, or all" },
 	{ "vfs-hook", "vfs-hook", false, "auto, fentry, kprobe or tracepoint" },
+	{ "bio-hook", "bio-hook", false, "auto, tp_btf or raw_tp" },
+	{ "syscalls-hook", "syscalls-hook", false, "auto, tp_btf, raw_tp or tracepoint" },
 	{ "failed", "failed", false, "yes: only failed exec and open calls" },
 	{ "events", "events", false, "exec/open events kept, 16 to 10000000" },
 	{ "args-cap", "args-cap", false, "argv bytes kept per exec, 64 to 16384" },

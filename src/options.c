@@ -41,6 +41,8 @@
 enum {
 	OPT_JSON = 256,
 	OPT_VFS_HOOK,
+	OPT_BIO_HOOK,
+	OPT_SYSCALLS_HOOK,
 	OPT_SOURCES,
 	OPT_ARGS_CAP,
 	OPT_EVENTS,
@@ -85,6 +87,10 @@ static const struct opt_desc opt_table[] = {
 	  "any of exec,open,vfs,bio,syscalls,all (default all)" },
 	{ "vfs-hook", OPT_VFS_HOOK, true, "HOOK", NULL,
 	  "auto, fentry, kprobe or tracepoint (default auto)" },
+	{ "bio-hook", OPT_BIO_HOOK, true, "HOOK", NULL,
+	  "auto, tp_btf or raw_tp (default auto)" },
+	{ "syscalls-hook", OPT_SYSCALLS_HOOK, true, "HOOK", NULL,
+	  "auto, tp_btf, raw_tp or tracepoint (default auto)" },
 	{ "args-cap", OPT_ARGS_CAP, true, "BYTES", "Limits",
 	  "argv bytes kept per exec, 64 to 16384 (default 4096)" },
 	{ "events", OPT_EVENTS, true, "N", NULL,
@@ -235,6 +241,19 @@ static const char *const vfs_hooks[] = {
 	[VFS_HOOK_TRACEPOINT] = "tracepoint",
 };
 
+static const char *const bio_hooks[] = {
+	[BIO_HOOK_AUTO] = "auto",
+	[BIO_HOOK_TP_BTF] = "tp_btf",
+	[BIO_HOOK_RAW_TP] = "raw_tp",
+};
+
+static const char *const syscalls_hooks[] = {
+	[SYSCALLS_HOOK_AUTO] = "auto",
+	[SYSCALLS_HOOK_TP_BTF] = "tp_btf",
+	[SYSCALLS_HOOK_RAW_TP] = "raw_tp",
+	[SYSCALLS_HOOK_TRACEPOINT] = "tracepoint",
+};
+
 /* FOCUS_DEFAULT and SORT_DEFAULT have no name: the UI's own choice. */
 static const char *const focus_names[] = {
 	[FOCUS_VFS] = "vfs",
@@ -283,18 +302,23 @@ static int opt_sort(struct opt_ctx *c, const char *s, struct options *o)
 	return 0;
 }
 
-static int opt_vfs_hook(struct opt_ctx *c, const char *s, struct options *o)
+/* A --*-hook value: one of names[0..n), listed in the message if not. */
+static int opt_hook(struct opt_ctx *c, const char *s, const char *const *names, unsigned n,
+		    unsigned *out)
 {
-	const char *const *hooks = vfs_hooks;
-	unsigned i;
+	char list[96];
+	size_t used = 0;
+	int i = name_index(names, n, s);
 
-	for (i = 0; i < N_OF(vfs_hooks); i++) {
-		if (!strcmp(s, hooks[i])) {
-			o->vfs_hook = (enum vfs_hook)i;
-			return 0;
-		}
+	if (i >= 0) {
+		*out = (unsigned)i;
+		return 0;
 	}
-	return opt_fail(c, "%s: '%s' is not one of auto, fentry, kprobe, tracepoint", c->name, s);
+	list[0] = '\0';
+	for (unsigned k = 0; k < n; k++)
+		used += (size_t)snprintf(list + used, used < sizeof(list) ? sizeof(list) - used : 0,
+					 "%s%s", k ? ", " : "", names[k]);
+	return opt_fail(c, "%s: '%s' is not one of %s", c->name, s, list);
 }
 
 /* "exec,bio" -> bit mask; "all" names every source. */
@@ -364,6 +388,7 @@ static int opt_string(struct opt_ctx *c, const char *s, const char *what, const 
 static int opt_apply(struct opt_ctx *c, int val, const char *arg, struct options *o)
 {
 	uint64_t v;
+	unsigned u;
 	int err;
 
 	switch (val) {
@@ -390,7 +415,17 @@ static int opt_apply(struct opt_ctx *c, int val, const char *arg, struct options
 		o->failed_only = true;
 		return 0;
 	case OPT_VFS_HOOK:
-		return opt_vfs_hook(c, arg, o);
+		err = opt_hook(c, arg, vfs_hooks, N_OF(vfs_hooks), &u);
+		o->vfs_hook = err ? o->vfs_hook : (enum vfs_hook)u;
+		return err;
+	case OPT_BIO_HOOK:
+		err = opt_hook(c, arg, bio_hooks, N_OF(bio_hooks), &u);
+		o->bio_hook = err ? o->bio_hook : (enum bio_hook)u;
+		return err;
+	case OPT_SYSCALLS_HOOK:
+		err = opt_hook(c, arg, syscalls_hooks, N_OF(syscalls_hooks), &u);
+		o->syscalls_hook = err ? o->syscalls_hook : (enum syscalls_hook)u;
+		return err;
 	case OPT_SOURCES:
 		return opt_sources(c, arg, o);
 	case OPT_ARGS_CAP:
@@ -670,6 +705,13 @@ int options_get(const struct options *o, const char *name, char *buf, size_t len
 		break;
 	case OPT_VFS_HOOK:
 		s = (unsigned)o->vfs_hook < N_OF(vfs_hooks) ? vfs_hooks[o->vfs_hook] : NULL;
+		break;
+	case OPT_BIO_HOOK:
+		s = (unsigned)o->bio_hook < N_OF(bio_hooks) ? bio_hooks[o->bio_hook] : NULL;
+		break;
+	case OPT_SYSCALLS_HOOK:
+		s = (unsigned)o->syscalls_hook < N_OF(syscalls_hooks) ?
+			syscalls_hooks[o->syscalls_hook] : NULL;
 		break;
 	case OPT_SOURCES: {
 		size_t used = 0;

@@ -15,6 +15,21 @@ enum vfs_hook {
 	VFS_HOOK_TRACEPOINT,
 };
 
+/* --bio-hook: the block_rq program family. */
+enum bio_hook {
+	BIO_HOOK_AUTO = 0,
+	BIO_HOOK_TP_BTF,
+	BIO_HOOK_RAW_TP,
+};
+
+/* --syscalls-hook: the sys_exit program family. */
+enum syscalls_hook {
+	SYSCALLS_HOOK_AUTO = 0,
+	SYSCALLS_HOOK_TP_BTF,
+	SYSCALLS_HOOK_RAW_TP,
+	SYSCALLS_HOOK_TRACEPOINT,
+};
+
 enum output_mode {
 	OUTPUT_UI = 0,
 	OUTPUT_BATCH,		/* text snapshots */
@@ -49,6 +64,8 @@ struct options {
 	bool failed_only;	/* -x */
 	const char *filter;	/* --filter: event filter expression (filter.h), or NULL */
 	enum vfs_hook vfs_hook;	/* --vfs-hook */
+	enum bio_hook bio_hook;	/* --bio-hook */
+	enum syscalls_hook syscalls_hook;	/* --syscalls-hook */
 	unsigned sources;	/* bit mask of 1u << enum tt_source; --sources */
 	unsigned args_cap;	/* --args-cap: argv bytes per exec */
 	size_t log_capacity;	/* --events: event log ring size */

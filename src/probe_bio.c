@@ -107,7 +107,7 @@ static int bio_start(void **state, const struct probe_env *env)
 {
 	struct tt_source_status *st = model_source(env->model, TT_SRC_BIO);
 	char tried[sizeof(st->error)] = "", why[160];
-	enum bio_family fam;
+	enum bio_family fam, first, last;
 	struct bio_probe *p;
 	struct btf *btf;
 	bool queue_arg;
@@ -120,7 +120,11 @@ static int bio_start(void **state, const struct probe_env *env)
 	btf = btf__load_vmlinux_btf();
 	queue_arg = rq_has_queue_arg(btf);
 	btf__free(btf);
-	for (fam = FAM_TP_BTF; fam < FAM_MAX; fam++) {
+	/* --bio-hook: enum bio_hook's values past auto follow the families */
+	first = FAM_TP_BTF, last = FAM_RAW_TP;
+	if (env->opt->bio_hook != BIO_HOOK_AUTO)
+		first = last = (enum bio_family)(env->opt->bio_hook - BIO_HOOK_TP_BTF);
+	for (fam = first; fam <= last; fam++) {
 		err = try_family(p, fam, queue_arg, env, why, sizeof(why));
 		if (!err)
 			break;
@@ -131,8 +135,12 @@ static int bio_start(void **state, const struct probe_env *env)
 						pos ? "; " : "", family_hook[fam], why);
 	}
 	if (err) {
-		bpf_support_fail(st, env->log, "bio: block_rq tracepoints could not be "
-				 "attached (%s)", tried);
+		if (first == last)
+			bpf_support_fail(st, env->log, "bio: --bio-hook=%s failed: %s",
+					 family_hook[first], tried);
+		else
+			bpf_support_fail(st, env->log, "bio: block_rq tracepoints could not be "
+					 "attached (%s)", tried);
 		free(p);
 		return err;
 	}

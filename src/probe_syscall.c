@@ -166,7 +166,11 @@ static int hub_load(const struct probe_env *env)
 
 struct syscall_hub *syscall_hub_get(const struct probe_env *env)
 {
-	if (!(env->opt->sources & (1u << TT_SRC_SYSCALL)) || hub.failed)
+	enum syscalls_hook forced = env->opt->syscalls_hook;
+
+	/* the hub is the tp_btf variant: no hub when another is forced */
+	if (!(env->opt->sources & (1u << TT_SRC_SYSCALL)) || hub.failed ||
+	    (forced != SYSCALLS_HOOK_AUTO && forced != SYSCALLS_HOOK_TP_BTF))
 		return NULL;
 	if (!hub.refs && hub_load(env)) {
 		hub.failed = true;
@@ -244,7 +248,7 @@ static int syscall_start(void **state, const struct probe_env *env)
 	struct tt_source_status *st = model_source(env->model, TT_SRC_SYSCALL);
 	char tried[sizeof(st->error)] = "", why[160];
 	struct syscall_probe *p;
-	enum sc_family fam;
+	enum sc_family fam, first, last;
 	size_t pos = 0;
 	int err = -ENOENT;
 
@@ -259,7 +263,12 @@ static int syscall_start(void **state, const struct probe_env *env)
 		p->skel = p->hub->skel;
 		err = 0;
 	}
-	for (fam = FAM_TP_BTF; !p->hub && fam < FAM_MAX; fam++) {
+	/* --syscalls-hook: enum syscalls_hook's values past auto follow
+	 * the families */
+	first = FAM_TP_BTF, last = FAM_TRACEPOINT;
+	if (env->opt->syscalls_hook != SYSCALLS_HOOK_AUTO)
+		first = last = (enum sc_family)(env->opt->syscalls_hook - SYSCALLS_HOOK_TP_BTF);
+	for (fam = first; !p->hub && fam <= last; fam++) {
 		err = try_family(p, fam, env, why, sizeof(why));
 		if (!err)
 			break;
@@ -270,8 +279,12 @@ static int syscall_start(void **state, const struct probe_env *env)
 						pos ? "; " : "", family_hook[fam], why);
 	}
 	if (err) {
-		bpf_support_fail(st, env->log, "syscalls: no sys_exit hook could be "
-				 "attached (%s)", tried);
+		if (first == last)
+			bpf_support_fail(st, env->log, "syscalls: --syscalls-hook=%s failed: %s",
+					 family_hook[first], tried);
+		else
+			bpf_support_fail(st, env->log, "syscalls: no sys_exit hook could be "
+					 "attached (%s)", tried);
 		syscall_free(p);
 		return err;
 	}

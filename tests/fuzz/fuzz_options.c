@@ -24,7 +24,8 @@ static void check_ranges(const struct options *o, char **argv, int argc)
 		fuzz_fail("options: delay out of range", o, sizeof(*o));
 	if (o->iterations > 1000000000ULL)
 		fuzz_fail("options: iterations out of range", o, sizeof(*o));
-	if (o->output > OUTPUT_JSON || o->vfs_hook > VFS_HOOK_TRACEPOINT)
+	if (o->output > OUTPUT_JSON || o->vfs_hook > VFS_HOOK_TRACEPOINT ||
+	    o->bio_hook > BIO_HOOK_RAW_TP || o->syscalls_hook > SYSCALLS_HOOK_TRACEPOINT)
 		fuzz_fail("options: enum out of range", o, sizeof(*o));
 	if (o->pid != TT_ANY && (o->pid < 1 || o->pid > 4194304))
 		fuzz_fail("options: pid out of range", o, sizeof(*o));

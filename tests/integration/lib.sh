@@ -124,3 +124,18 @@ expect_ge() {
 	[ "$2" -ge "$3" ] 2>/dev/null || fail "$1: expected at least $3, got $2"
 	echo "ok: $1 = $2 (>= $3)"
 }
+
+# The plain disk holding directory $1 (a partition's parent disk), in the
+# kernel's name (vda, nvme0n1...); skips when it is not on one.
+disk_of() {
+	_dev=$(stat -c '%d' "$1")
+	_majmin="$((_dev >> 8 & 0xfff)):$(( (_dev & 0xff) | (_dev >> 12 & 0xfff00) ))"
+	_sys=$(readlink -f "/sys/dev/block/$_majmin" 2>/dev/null) || skip "$1 is not on a block device"
+	[ -e "$_sys/partition" ] && _sys=$(dirname "$_sys")
+	_disk=$(basename "$_sys")
+	[ -e "/sys/block/$_disk" ] || skip "$1 is not on a block device ($_majmin)"
+	case $_disk in
+	dm-*|md*|loop*|zram*) skip "$1 is on $_disk, not a plain disk";;
+	esac
+	echo "$_disk"
+}

@@ -247,6 +247,31 @@ static void test_vfs_hook(void **state)
 	REFUSE("--vfs-hook: missing value", NULL, "--vfs-hook");
 }
 
+/* --bio-hook and --syscalls-hook: each family by name, auto by default,
+ * anything else refused with the list and the old value kept. */
+static void test_bio_syscalls_hooks(void **state)
+{
+	struct options o;
+
+	(void)state;
+	assert_int_equal(parse(&o, NULL), 0);
+	assert_int_equal(o.bio_hook, BIO_HOOK_AUTO);
+	assert_int_equal(o.syscalls_hook, SYSCALLS_HOOK_AUTO);
+	assert_int_equal(parse(&o, "--bio-hook=raw_tp", "--syscalls-hook", "tracepoint", NULL), 0);
+	assert_int_equal(o.bio_hook, BIO_HOOK_RAW_TP);
+	assert_int_equal(o.syscalls_hook, SYSCALLS_HOOK_TRACEPOINT);
+	assert_int_equal(parse(&o, "--bio-hook=tp_btf", "--syscalls-hook=raw_tp", NULL), 0);
+	assert_int_equal(o.bio_hook, BIO_HOOK_TP_BTF);
+	assert_int_equal(o.syscalls_hook, SYSCALLS_HOOK_RAW_TP);
+	assert_int_equal(parse(&o, "--syscalls-hook=tp_btf", NULL), 0);
+	assert_int_equal(o.syscalls_hook, SYSCALLS_HOOK_TP_BTF);
+	REFUSE("--bio-hook: 'kprobe' is not one of auto, tp_btf, raw_tp", NULL,
+	       "--bio-hook=kprobe");
+	REFUSE("--syscalls-hook: 'fentry' is not one of auto, tp_btf, raw_tp, tracepoint", NULL,
+	       "--syscalls-hook=fentry");
+	REFUSE("--syscalls-hook: missing value", NULL, "--syscalls-hook");
+}
+
 static void test_sources(void **state)
 {
 	struct options o;
@@ -377,6 +402,7 @@ static void test_usage(void **state)
 	static const char *const want[] = {
 		"-d, --delay SECS", "-n, --iterations N", "-b, --batch", "--json",
 		"-p, --pid PID", "-u, --uid UID", "-x, --failed", "--vfs-hook HOOK",
+		"--bio-hook HOOK", "--syscalls-hook HOOK",
 		"--sources LIST", "--args-cap BYTES", "--events N", "--ringbuf-size KIB",
 		"--log FILE", "--theme NAME", "--no-mouse", "-h, --help", "-V, --version",
 		"Filters:", "Output:", "Limits:",
@@ -403,6 +429,7 @@ int main(void)
 		cmocka_unit_test(test_pid_uid),
 		cmocka_unit_test(test_flags),
 		cmocka_unit_test(test_vfs_hook),
+		cmocka_unit_test(test_bio_syscalls_hooks),
 		cmocka_unit_test(test_sources),
 		cmocka_unit_test(test_limits),
 		cmocka_unit_test(test_strings),
