@@ -116,8 +116,8 @@ struct model *model_new(const struct model_config *cfg)
 		rate_init(&m->sys[i].fails);
 	}
 	sys_names_init(m);
-	m->procs = proc_table_new(SYSCALL_PROC_MAX);
-	m->fails = fail_table_new(FAIL_TABLE_DEFAULT);
+	m->procs = proc_table_new(cfg && cfg->procs_max ? cfg->procs_max : SYSCALL_PROC_MAX);
+	m->fails = fail_table_new(cfg && cfg->fails_max ? cfg->fails_max : FAIL_TABLE_DEFAULT);
 	m->snap.syscalls = calloc(SYSCALL_ID_MAX, sizeof(*m->snap.syscalls));
 	if (!m->procs || !m->fails || !m->snap.syscalls || event_log_init(&m->log, cap)) {
 		model_free(m);

@@ -18,6 +18,8 @@ struct model;
 struct model_config {
 	size_t log_capacity;	/* events kept in the event log */
 	const char *root;	/* prefix for /proc/partitions ("" or "/" for the live system) */
+	size_t procs_max;	/* per-process rows kept; 0: as many as the kernel's map */
+	size_t fails_max;	/* failing-open keys kept; 0: the default */
 };
 
 struct model *model_new(const struct model_config *cfg);

@@ -134,7 +134,10 @@ static size_t text_event_lines(const char *text, size_t len)
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	struct model_config cfg = { .log_capacity = LOG_CAPACITY, .root = "/nonexistent" };
+	/* small tables: a model per input must cost microseconds, not the
+	 * megabytes of the default sizes */
+	struct model_config cfg = { .log_capacity = LOG_CAPACITY, .root = "/nonexistent",
+				    .procs_max = 64, .fails_max = 64 };
 	struct model *m = model_new(&cfg);
 	const struct tt_snapshot *snap;
 	struct timespec now;
