@@ -139,3 +139,29 @@ disk_of() {
 	esac
 	echo "$_disk"
 }
+
+# run_traced_by_pid OPTIONS -- WORKLOAD-ARGS: runs the workload stopped
+# (TT_WL_STOP=1), starts tracetop --json with OPTIONS and --pid on it,
+# lets it run to its end and stops tracetop: the output holds that
+# process's calls and nobody else's, so counts can be checked exactly.
+run_traced_by_pid() {
+	_opts=
+	while [ $# -gt 0 ] && [ "$1" != -- ]; do
+		_opts="$_opts $1"
+		shift
+	done
+	shift
+	TT_WL_STOP=1 "$TT_WORKLOAD" "$@" >"$TT_TMP/wl.out" 2>&1 &
+	_wl=$!
+	_i=0
+	until [ "$(awk '{ print $3 }' "/proc/$_wl/stat" 2>/dev/null)" = T ]; do
+		_i=$((_i + 1))
+		[ $_i -lt 100 ] || fail "the workload did not stop itself"
+		sleep 0.05
+	done
+	# shellcheck disable=SC2086
+	start_tracetop $_opts -p "$_wl"
+	kill -CONT "$_wl"
+	wait "$_wl" || fail "workload $* failed: $(cat "$TT_TMP/wl.out")"
+	stop_tracetop
+}

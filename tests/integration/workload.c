@@ -14,12 +14,19 @@
  *                                    MARKER a1-MARKER ... aN-MARKER
  *   workload rw FILE R W             W one-byte writes then R one-byte reads
  *   workload direct FILE D           D O_DIRECT 4 KiB writes, then fsync
+ *
+ * With TT_WL_STOP=1 in the environment it stops itself (SIGSTOP) once
+ * started, before the subcommand: a tracer can then attach with --pid
+ * and send SIGCONT, and see the subcommand's calls and nothing before.
+ * Each subcommand ends by printing one line (one write(2): stdout is
+ * line-buffered).
  */
 #ifndef _GNU_SOURCE
 #define _GNU_SOURCE
 #endif
 #include <errno.h>
 #include <fcntl.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -239,7 +246,11 @@ static int do_direct(const char *file, long d)
 
 int main(int argc, char **argv)
 {
+	const char *stop = getenv("TT_WL_STOP");
+
 	setvbuf(stdout, NULL, _IOLBF, 0);
+	if (stop && !strcmp(stop, "1"))
+		raise(SIGSTOP);
 	if (argc == 3 && !strcmp(argv[1], "getppid"))
 		return do_getppid(parse_count(argv[2]));
 	if (argc == 5 && !strcmp(argv[1], "failopen"))
