@@ -289,6 +289,8 @@ void view_log(const struct view_ctx *vc, struct rect r, bool focused)
 	}
 	st->log_first_seen = first;
 	st->log_end_seen = end;
+	if (!st->paused)
+		st->log_horizon = end;
 	update_indexes(st, vc->log);
 	n = vc->log ? log_index_count(x) : 0;
 	st->log_has_sel = n > 0;
@@ -301,6 +303,8 @@ void view_log(const struct view_ctx *vc, struct rect r, bool focused)
 			bot = log_index_rank(x, st->log_anchor + 1) ? log_index_rank(x, st->log_anchor + 1) - 1 : 0;
 		st->log_sel = log_index_at(x, bot);
 		below = n - 1 - bot;
+		if (st->log_sel >= st->log_horizon)
+			st->log_horizon = st->log_sel + 1;
 	}
 	log_title(st, title, sizeof(title));
 	log_info(st, below, info, sizeof(info));
@@ -343,14 +347,16 @@ void view_log(const struct view_ctx *vc, struct rect r, bool focused)
 		return;
 	}
 	/* the selected row at the bottom, or as low as the rows before it
-	 * allow, with newer ones under it; paused, nothing newer shows
-	 * until the user goes there */
+	 * allow, with newer ones under it; paused, nothing that arrived
+	 * after the pause shows until the user goes there */
 	top = bot + 1 > (size_t)rows ? bot + 1 - (size_t)rows : 0;
-	for (size_t k = top; k < n && k < top + (size_t)rows && (!st->paused || k <= bot); k++) {
+	for (size_t k = top; k < n && k < top + (size_t)rows; k++) {
 		uint64_t seq = log_index_at(x, k);
 		const struct tt_event *ev = event_log_get(vc->log, seq);
 		int y = b.y + 1 + (int)(k - top);
 
+		if (st->paused && k > bot && seq >= st->log_horizon)
+			break;
 		if (!ev)
 			continue;
 		draw_event(vc, &c, y, ev);

@@ -191,6 +191,29 @@ static void test_search_while_paused(void **state)
 	assert_true(e->st.log_follow);
 }
 
+/* Home while paused: the oldest page whole, not the oldest row alone,
+ * and still nothing that arrived after the pause. */
+static void test_paused_home(void **state)
+{
+	struct env *e = *state;
+
+	free(render(e));
+	keymap_dispatch(&e->st, ' ');
+	push_open(e, "/arrived/after/the/pause", -2);
+	keymap_dispatch(&e->st, UK_HOME);
+	assert_true(shows(e, "grep -r --color=auto TODO src/"));	/* the oldest */
+	assert_true(shows(e, "/usr/local/bin/backup.sh --full"));
+	assert_true(shows(e, "nonexistent-tool --help"));	/* the newest before the pause */
+	assert_false(shows(e, "/arrived/after"));
+	/* End goes there */
+	keymap_dispatch(&e->st, UK_END);
+	assert_true(shows(e, "/arrived/after/the/pause"));
+	/* and Home again shows it too now, on the first page */
+	keymap_dispatch(&e->st, UK_HOME);
+	assert_true(shows(e, "/arrived/after/the/pause"));
+	assert_true(e->st.paused);
+}
+
 static void test_fails_screen(void **state)
 {
 	struct env *e = *state;
@@ -268,6 +291,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_filter_prompt, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_switches, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_search_while_paused, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_paused_home, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_fails_screen, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_detail, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_limit_reported, setup, teardown),
