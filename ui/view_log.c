@@ -60,20 +60,21 @@ static void event_time(const struct tt_snapshot *s, const struct tt_event *ev, c
  * joined with spaces. */
 static void join_args(const struct tt_event *ev, char *out, size_t len)
 {
-	size_t used = 0, i = 0;
+	size_t used = 0, off = 0, n;
+	const char *a;
 
 	out[0] = '\0';
-	while (i < ev->args_len && used + 1 < len) {
-		const char *a = ev->args + i;
-		size_t n = strnlen(a, ev->args_len - i);
-
-		if (used)
+	for (unsigned i = 0; used + 1 < len && (a = event_arg(ev, i, &off, &n)); i++) {
+		if (i)
 			out[used++] = ' ';
 		out[used] = '\0';
 		used += sanitize(out + used, len - used, a, n);
 		if (used >= len)
 			used = len - 1;
-		i += n + 1;
+		if (event_arg_unread(ev, i))
+			used += (size_t)snprintf(out + used, len - used, "%s", EVENT_ARG_UNREAD);
+		if (used >= len)
+			used = len - 1;
 	}
 	if (ev->flags & EXEC_F_ARGS_TRUNC && used + 4 < len)
 		snprintf(out + used, len - used, " \u2026");
@@ -132,7 +133,7 @@ static void draw_event(const struct view_ctx *vc, const struct log_cols *c, int 
 		canvas_puts(cv, c->result, y, c->text - 1, ROLE_VALUE, "ok");
 	else
 		canvas_printf(cv, c->result, y, c->text - 1, ROLE_VALUE, "fd %d", ev->ret);
-	if (exec && ev->args && ev->args_len) {
+	if (exec && ev->args_n) {
 		join_args(ev, text, sizeof(text));
 		put_text(cv, c->text, y, c->maxx, exec ? ROLE_DEFAULT : ROLE_DEFAULT, text, false);
 	} else if (ev->path) {

@@ -269,6 +269,40 @@ static void test_detail(void **state)
 	assert_int_equal(e->st.screen, SCREEN_MAIN);
 }
 
+/* What the kernel could not give says so: argv entries not in memory
+ * when the exec failed; an empty last argument is kept. */
+static void test_detail_unreadable(void **state)
+{
+	static const char args[] = "tool\0\0\0";	/* tool <unreadable> "" */
+	struct env *e = *state;
+	struct tt_event ev;
+	char *text;
+
+	memset(&ev, 0, sizeof(ev));
+	ev.type = TT_EVENT_EXEC;
+	ev.pid = ev.tid = 4412;
+	ev.ret = -2;
+	ev.dirfd = -100;
+	snprintf(ev.comm, sizeof(ev.comm), "make");
+	ev.path = "/opt/tool";
+	ev.path_len = strlen(ev.path);
+	ev.args = args;
+	ev.args_len = sizeof(args) - 2;	/* as the decoder hands it */
+	ev.argc = ev.args_n = 3;
+	ev.flags = EXEC_F_ARGS_FAULT;
+	ev.args_unread = 1u << 1;
+	event_log_push(&e->f.log, &ev);
+	assert_true(shows(e, "ENOENT  tool <unreadable>"));
+	keymap_dispatch(&e->st, UK_ENTER);	/* on the newest */
+	text = render(e);
+	assert_non_null(strstr(text, "argc        3"));
+	assert_non_null(strstr(text, "argv[0]     tool"));
+	assert_non_null(strstr(text, "argv[1]     (could not be read: not in memory when the exec failed)"));
+	assert_non_null(strstr(text, " argv[2]"));
+	assert_null(strstr(text, " argv[3]"));
+	free(text);
+}
+
 static void test_limit_reported(void **state)
 {
 	struct env *e = *state;
@@ -294,6 +328,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_paused_home, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_fails_screen, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_detail, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_detail_unreadable, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_limit_reported, setup, teardown),
 	};
 

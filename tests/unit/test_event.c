@@ -241,6 +241,61 @@ static void test_exec_argc(void **state)
 	assert_int_equal(event_decode(rb.b, len, &ev), 0);
 }
 
+/* argv entries as the walk gives them: empty ones, the last one too,
+ * and those flagged as unreadable, which must be entries it kept and
+ * come with the fault flag. */
+static void test_exec_entries(void **state)
+{
+	static const char args[] = "echo\0\0x\0";	/* echo "" x "" */
+	static const char *const want[] = { "echo", "", "x", "" };
+	union rec_buf rb;
+	struct tt_event ev;
+	struct exec_event e;
+	size_t len, off = 0, n;
+	const char *a;
+	unsigned i;
+
+	(void)state;
+	len = make_exec(rb.b, "/bin/echo", args, sizeof(args), 4, 0);
+	assert_int_equal(event_decode(rb.b, len, &ev), 0);
+	assert_int_equal(ev.args_n, 4);
+	for (i = 0; (a = event_arg(&ev, i, &off, &n)); i++) {
+		assert_true(i < 4);
+		assert_int_equal(n, strlen(want[i]));
+		assert_memory_equal(a, want[i], n);
+		assert_false(event_arg_unread(&ev, i));
+	}
+	assert_int_equal(i, 4);
+
+	/* argv[1] and argv[3] unreadable: fine with the fault flag */
+	len = make_exec(rb.b, "/bin/echo", args, sizeof(args), 4, EXEC_F_ARGS_FAULT);
+	memcpy(&e, rb.b, sizeof(e));
+	e.args_unread = 0xa;
+	memcpy(rb.b, &e, sizeof(e));
+	assert_int_equal(event_decode(rb.b, len, &ev), 0);
+	assert_false(event_arg_unread(&ev, 0));
+	assert_true(event_arg_unread(&ev, 1));
+	assert_false(event_arg_unread(&ev, 2));
+	assert_true(event_arg_unread(&ev, 3));
+	assert_false(event_arg_unread(&ev, 40));
+	/* without it: refused */
+	len = make_exec(rb.b, "/bin/echo", args, sizeof(args), 4, 0);
+	e.flags = 0;
+	memcpy(rb.b, &e, sizeof(e));
+	assert_int_equal(event_decode(rb.b, len, &ev), -EINVAL);
+	/* an entry it did not keep cannot be flagged */
+	e.flags = EXEC_F_ARGS_FAULT;
+	e.args_unread = 1u << 4;
+	memcpy(rb.b, &e, sizeof(e));
+	assert_int_equal(event_decode(rb.b, len, &ev), -EINVAL);
+
+	/* no argv at all: no entry */
+	len = make_exec(rb.b, "/bin/echo", "", 0, 0, 0);
+	assert_int_equal(event_decode(rb.b, len, &ev), 0);
+	off = 0;
+	assert_null(event_arg(&ev, 0, &off, &n));
+}
+
 static void test_open_valid(void **state)
 {
 	static const char path[] = "/tmp/nonexistent-marker";
@@ -498,6 +553,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_exec_valid),
+		cmocka_unit_test(test_exec_entries),
 		cmocka_unit_test(test_exec_empty_args),
 		cmocka_unit_test(test_exec_padding_and_alignment),
 		cmocka_unit_test(test_exec_truncated),
