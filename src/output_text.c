@@ -187,6 +187,9 @@ static void text_event(const struct output *o, const struct tt_event *ev)
 			fprintf(o->f, " (%s-relative: ", event_path_base_name(ev));
 			sanitize_fputs(o->f, ev->raw_path, ev->raw_path_len);
 			fputc(')', o->f);
+		} else if (ev->path_len && ev->path[0] != '/') {
+			/* relative, and its base could not be had */
+			fputs(" (raw: not resolved)", o->f);
 		}
 	}
 	fputc('\n', o->f);

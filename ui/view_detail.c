@@ -178,9 +178,14 @@ static void emit_open(struct lines *l, const struct tt_event *ev)
 	emitf(l, "mode", ROLE_VALUE, "0%o", ev->mode);
 	emit_bytes(l, "path", ev->path, ev->path ? ev->path_len : 0);
 	if (ev->path_base != OPEN_BASE_NONE && ev->raw_path) {
-		emitf(l, "resolved", ROLE_VALUE, "from the %s",
+		emitf(l, "resolved", ROLE_VALUE, "%s: from the %s", event_path_base_name(ev),
 		      ev->path_base == OPEN_BASE_CWD ? "working directory" : "directory open on dirfd");
 		emit_bytes(l, "as passed", ev->raw_path, ev->raw_path_len);
+	} else if (ev->path && ev->path_len && ev->path[0] != '/') {
+		emitf(l, "resolved", ROLE_VALUE_WARN, "raw: relative as passed; %s",
+		      ev->flags & OPEN_F_BASE_FAULT ? "its base directory could not be read" :
+		      ev->flags & OPEN_F_BASE_TRUNC ? "its base directory is deeper than tracetop follows" :
+		      "the absolute path would be too long");
 	}
 	if (ev->flags & OPEN_F_PATH_TRUNC)
 		emitf(l, "", ROLE_VALUE_WARN, "[cut by the kernel at %d bytes]", OPEN_PATH_MAX - 1);

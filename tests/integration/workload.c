@@ -16,6 +16,8 @@
  *                                    MARKER "" c2-MARKER c3-MARKER "", the
  *                                    c strings in pages of FILE mapped but
  *                                    never touched, so not in memory
+ *   workload badfd MARKER            openat() of MARKER relative to a
+ *                                    closed dirfd (EBADF)
  *   workload rw FILE R W             W one-byte writes then R one-byte reads
  *   workload direct FILE D           D O_DIRECT 4 KiB writes, then fsync
  */
@@ -235,6 +237,19 @@ static int do_execcold(const char *marker, const char *file, const char *path)
 	return 0;
 }
 
+static int do_badfd(const char *marker)
+{
+	int fd = dup(0);
+	long r;
+
+	if (fd < 0)
+		return 1;
+	close(fd);	/* a descriptor that is surely closed */
+	r = syscall(SYS_openat, fd, marker, O_RDONLY);
+	printf("badfd %ld\n", r);
+	return r < 0 ? 0 : 1;
+}
+
 static int do_rw(const char *file, long r, long w)
 {
 	int fd = open(file, O_RDWR | O_CREAT | O_TRUNC, 0600);
@@ -298,6 +313,8 @@ int main(int argc, char **argv)
 		return do_execargs(argv[2], parse_count(argv[3]), argv[4]);
 	if (argc == 5 && !strcmp(argv[1], "execcold"))
 		return do_execcold(argv[2], argv[3], argv[4]);
+	if (argc == 3 && !strcmp(argv[1], "badfd"))
+		return do_badfd(argv[2]);
 	if (argc == 4 && !strcmp(argv[1], "exec"))
 		return do_exec(argv[2], parse_count(argv[3]));
 	if (argc == 5 && !strcmp(argv[1], "rw"))
@@ -305,7 +322,7 @@ int main(int argc, char **argv)
 	if (argc == 4 && !strcmp(argv[1], "direct"))
 		return do_direct(argv[2], parse_count(argv[3]));
 	fprintf(stderr, "usage: workload getppid N | failopen DIR MARKER M | failsame PATH M |"
-		" execargs MARKER N PATH | execcold MARKER FILE PATH |"
+		" execargs MARKER N PATH | execcold MARKER FILE PATH | badfd MARKER |"
 		" exec MARKER K | rw FILE R W | direct FILE D\n");
 	return 2;
 }

@@ -270,7 +270,8 @@ static void test_detail(void **state)
 }
 
 /* What the kernel could not give says so: argv entries not in memory
- * when the exec failed; an empty last argument is kept. */
+ * when the exec failed, an empty last argument, a relative path whose
+ * base could not be read. */
 static void test_detail_unreadable(void **state)
 {
 	static const char args[] = "tool\0\0\0";	/* tool <unreadable> "" */
@@ -300,6 +301,24 @@ static void test_detail_unreadable(void **state)
 	assert_non_null(strstr(text, "argv[1]     (could not be read: not in memory when the exec failed)"));
 	assert_non_null(strstr(text, " argv[2]"));
 	assert_null(strstr(text, " argv[3]"));
+	free(text);
+	keymap_dispatch(&e->st, UK_ESC);
+
+	memset(&ev, 0, sizeof(ev));
+	ev.type = TT_EVENT_OPEN;
+	ev.pid = ev.tid = 4413;
+	ev.ret = -9;
+	ev.dirfd = 9;
+	snprintf(ev.comm, sizeof(ev.comm), "make");
+	ev.path = ev.raw_path = "conf.d/x";
+	ev.path_len = ev.raw_path_len = strlen(ev.path);
+	ev.flags = OPEN_F_BASE_FAULT;
+	event_log_push(&e->f.log, &ev);
+	free(render(e));
+	keymap_dispatch(&e->st, UK_ENTER);
+	text = render(e);
+	assert_non_null(strstr(text, "path        conf.d/x"));
+	assert_non_null(strstr(text, "resolved    raw: relative as passed; its base directory could not be read"));
 	free(text);
 }
 
