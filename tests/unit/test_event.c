@@ -296,6 +296,53 @@ static void test_exec_entries(void **state)
 	assert_null(event_arg(&ev, 0, &off, &n));
 }
 
+/* Flags and errno values in the words a person reads. */
+static void test_format(void **state)
+{
+	static const struct {
+		uint64_t flags;
+		const char *want;
+	} cases[] = {
+		{ 0, "O_RDONLY" },
+		{ 01, "O_WRONLY" },
+		{ 02, "O_RDWR" },
+		{ 03, "O_ACCMODE" },
+		{ 0101 | 01000, "O_WRONLY|O_CREAT|O_TRUNC" },	/* creat */
+		{ 02000000 | 0200000 | 04000, "O_RDONLY|O_NONBLOCK|O_DIRECTORY|O_CLOEXEC" },
+		{ 04010000, "O_RDONLY|O_SYNC" },	/* not O_DSYNC|O_SYNC */
+		{ 010000, "O_RDONLY|O_DSYNC" },
+		{ 020200000 | 02, "O_RDWR|O_TMPFILE" },	/* not O_DIRECTORY too */
+		{ 0100000 | 010000000, "O_RDONLY|O_LARGEFILE|O_PATH" },
+		{ 02 | 0100 | 0200 | 02000 | 0400000 | 01000000,
+		  "O_RDWR|O_CREAT|O_EXCL|O_APPEND|O_NOFOLLOW|O_NOATIME" },
+		{ 0x80000000ull | 0100, "O_RDONLY|O_CREAT|0x80000000" },	/* unknown bits */
+	};
+	char buf[256], small[8];
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		size_t n = open_flags_format(cases[i].flags, buf, sizeof(buf));
+
+		assert_string_equal(buf, cases[i].want);
+		assert_int_equal(n, strlen(cases[i].want));
+	}
+	/* cut short: NUL-terminated, and says how much it needed */
+	assert_int_equal(open_flags_format(0101, small, sizeof(small)), strlen("O_RDONLY|O_CREAT"));
+	assert_int_equal(strlen(small), sizeof(small) - 1);
+
+	assert_string_equal(errno_name(-ENOENT, buf, sizeof(buf)), "ENOENT");
+	assert_string_equal(errno_name(ENOENT, buf, sizeof(buf)), "ENOENT");	/* sign ignored */
+	assert_string_equal(errno_name(-EACCES, buf, sizeof(buf)), "EACCES");
+	assert_string_equal(errno_name(-EPERM, buf, sizeof(buf)), "EPERM");
+	assert_string_equal(errno_name(-ENOEXEC, buf, sizeof(buf)), "ENOEXEC");
+	assert_string_equal(errno_name(-E2BIG, buf, sizeof(buf)), "E2BIG");
+	assert_string_equal(errno_name(-ELOOP, buf, sizeof(buf)), "ELOOP");
+	assert_string_equal(errno_name(-4000, buf, sizeof(buf)), "E4000");	/* no name */
+	assert_string_equal(open_syscall_name(OPEN_SC_OPENAT2), "openat2");
+	assert_string_equal(open_syscall_name(9), "open?");
+}
+
 static void test_open_valid(void **state)
 {
 	static const char path[] = "/tmp/nonexistent-marker";
@@ -554,6 +601,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_exec_valid),
 		cmocka_unit_test(test_exec_entries),
+		cmocka_unit_test(test_format),
 		cmocka_unit_test(test_exec_empty_args),
 		cmocka_unit_test(test_exec_padding_and_alignment),
 		cmocka_unit_test(test_exec_truncated),
