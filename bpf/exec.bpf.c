@@ -8,8 +8,13 @@
  * reads argv where it is sure to be present: from the new image
  * (mm->arg_start .. arg_end, just copied there by the kernel) when the
  * exec succeeded, from the caller's argv pointers, still mapped, when it
- * failed. The record is built in a per-CPU scratch buffer and only the
- * bytes used go to the ring.
+ * failed. A failed exec's strings may not be readable: an exec that fails
+ * before the kernel copies argv (the file is missing or not executable:
+ * since 6.8 the file is opened first) has not faulted their pages in, and
+ * this program cannot fault them in itself. Such an entry keeps its place
+ * as an empty string flagged in args_unread, so argc and the entries that
+ * can be read are still right. The record is built in a per-CPU scratch
+ * buffer and only the bytes used go to the ring.
  */
 #include "common.bpf.h"
 #include "exec.h"
@@ -230,6 +235,7 @@ struct argv_walk {
 	__u32 off;	/* argv bytes stored so far */
 	__u32 cap;
 	__u32 idx;	/* next argv entry to fetch */
+	__u32 unread;	/* exec_event.args_unread */
 	__u16 argc;
 	__u16 flags;
 	bool partial;	/* cur points into a string already partly stored */
@@ -240,7 +246,8 @@ static __always_inline bool argv_next(struct argv_walk *w)
 {
 	if (bpf_probe_read_user(&w->cur, sizeof(w->cur),
 				(void *)(w->argv + (__u64)w->idx * sizeof(__u64)))) {
-		w->flags |= EXEC_F_ARGS_FAULT;
+		/* the entries from here on are missing: a cut */
+		w->flags |= EXEC_F_ARGS_FAULT | EXEC_F_ARGS_TRUNC;
 		return false;
 	}
 	if (!w->cur)
@@ -273,14 +280,21 @@ static long argv_step(__u32 i, void *ctx)
 		size = EXEC_ARG_READ_MAX;
 	n = bpf_probe_read_user_str(e->data + base + off, size, (void *)w->cur);
 	if (n <= 0) {
-		/* The helper zeroed the buffer: a partly read string keeps
-		 * the NUL that now follows its first pieces. */
+		/* Its page is not in memory. The helper zeroed the buffer,
+		 * so the entry ends here: empty, or the pieces read so far
+		 * then a NUL. It keeps its place, flagged, and the walk goes
+		 * on, unless it can no longer be flagged. */
 		w->flags |= EXEC_F_ARGS_FAULT;
-		if (w->partial) {
-			w->off = off + 1;
-			w->argc++;
+		if (w->argc >= EXEC_UNREAD_BITS) {
+			w->flags |= EXEC_F_ARGS_TRUNC;
+			return 1;
 		}
-		return 1;
+		w->unread |= 1u << w->argc;
+		w->off = off + 1;
+		w->argc++;
+		w->cur = 0;
+		w->partial = false;
+		return 0;
 	}
 	c = n == size ? user_byte((const char *)w->cur + n - 1) : 0;
 	if (c != 0 && off + n < w->cap) {
@@ -301,8 +315,9 @@ static long argv_step(__u32 i, void *ctx)
 	return 0;
 }
 
-/* argv of a failed exec: the caller's memory is still current and the
- * kernel has just read those pointers, so they are present. */
+/* argv of a failed exec: the caller's memory is still current. The
+ * pointer array is present (the caller wrote it), the strings may not
+ * be (see the top of this file). */
 static __always_inline __u32 args_from_user(struct exec_event *e, __u64 argv,
 					    __u32 flen, __u32 cap)
 {
@@ -318,6 +333,7 @@ static __always_inline __u32 args_from_user(struct exec_event *e, __u64 argv,
 		 argv_step, &w, 0);
 	e->argc = w.argc;
 	e->flags |= w.flags;
+	e->args_unread = w.unread;
 	return w.off;
 }
 
@@ -335,6 +351,7 @@ static __always_inline void exec_emit(const struct exec_pending *p, long ret)
 	e->hdr.type = TT_REC_EXEC;
 	e->flags = p->flags;
 	e->argc = 0;
+	e->args_unread = 0;
 	e->pid = id >> 32;
 	e->tid = (__u32)id;
 	e->ppid = BPF_CORE_READ(task, real_parent, tgid);

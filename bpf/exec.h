@@ -7,7 +7,9 @@
 #define EXEC_FILENAME_MAX 512	/* bytes kept of the filename, NUL included */
 #define EXEC_ARGS_MAX 16384	/* compile-time ceiling of the argv byte cap */
 #define EXEC_ARGS_DEFAULT 4096	/* default argv byte cap (knob args_cap) */
-#define EXEC_ARGC_MAX 256	/* most argv entries read one by one */
+/* Most argv entries read one by one from a failed exec: each takes at
+ * least its NUL, so the byte cap bounds them anyway. */
+#define EXEC_ARGC_MAX EXEC_ARGS_MAX
 
 /* exec_event.flags */
 #define EXEC_F_ARGS_TRUNC 0x1	/* argv was longer than the byte cap */
@@ -15,6 +17,12 @@
 #define EXEC_F_EXECVEAT 0x4	/* came from execveat(2) */
 #define EXEC_F_ARGS_MM 0x8	/* argv read from the new image (mm->arg_start) */
 #define EXEC_F_ARGS_FAULT 0x10	/* some argv entry could not be read */
+
+/* argv entries whose string could not be read are kept as empty strings
+ * holding their place, and flagged in exec_event.args_unread (bit i for
+ * argv[i]); only the first EXEC_UNREAD_BITS can be flagged: the walk
+ * stops at an unreadable entry past them. */
+#define EXEC_UNREAD_BITS 32
 
 struct exec_event {
 	struct tt_rec_hdr hdr;	/* type TT_REC_EXEC */
@@ -28,6 +36,7 @@ struct exec_event {
 	__u32 uid;
 	__s32 ret;		/* 0 or -errno */
 	__s32 dirfd;		/* execveat dirfd, else -100 (AT_FDCWD) */
+	__u32 args_unread;	/* argv[i] could not be read: bit i (see above) */
 	__u64 ts_ns;		/* bpf_ktime_get_ns() at syscall exit */
 	__u64 duration_ns;	/* enter to exit */
 	char comm[TT_COMM_LEN];

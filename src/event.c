@@ -61,6 +61,10 @@ static int decode_exec(const unsigned char *rec, size_t size, struct tt_event *o
 		return -EINVAL;
 	if (nstr < e.argc && !(e.flags & (EXEC_F_ARGS_TRUNC | EXEC_F_ARGS_FAULT)))
 		return -EINVAL;
+	/* an unreadable entry is a fault, and one of the entries kept */
+	if (e.args_unread && (!(e.flags & EXEC_F_ARGS_FAULT) ||
+			      (nstr < EXEC_UNREAD_BITS && e.args_unread >> nstr)))
+		return -EINVAL;
 	out->type = TT_EVENT_EXEC;
 	out->ts_ns = e.ts_ns;
 	out->duration_ns = e.duration_ns;
@@ -72,6 +76,8 @@ static int decode_exec(const unsigned char *rec, size_t size, struct tt_event *o
 	out->dirfd = e.dirfd;
 	out->flags = e.flags;
 	out->argc = e.argc;
+	out->args_n = (uint16_t)nstr;
+	out->args_unread = e.args_unread;
 	take_comm(out->comm, e.comm);
 	return 0;
 }
@@ -148,6 +154,18 @@ int event_decode(const void *rec, size_t len, struct tt_event *out)
 		return err;
 	*out = ev;	/* transactional: *out untouched on error */
 	return 0;
+}
+
+const char *event_arg(const struct tt_event *ev, unsigned i, size_t *off, size_t *n)
+{
+	const char *a;
+
+	if (!ev->args || i >= ev->args_n || *off > ev->args_len)
+		return NULL;
+	a = ev->args + *off;
+	*n = strnlen(a, ev->args_len - *off);
+	*off += *n + 1;
+	return a;
 }
 
 /* Copies n bytes at *pos in buf (len bytes), keeping room for a NUL. */

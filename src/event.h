@@ -6,6 +6,7 @@
 #ifndef TRACETOP_EVENT_H
 #define TRACETOP_EVENT_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <linux/types.h>
@@ -27,6 +28,8 @@ struct tt_event {
 	int32_t dirfd;		/* AT_FDCWD (-100) when not relative */
 	uint16_t flags;		/* EXEC_F_* or OPEN_F_* */
 	uint16_t argc;		/* exec */
+	uint16_t args_n;	/* exec: argv entries kept in args */
+	uint32_t args_unread;	/* exec: argv[i] could not be read, bit i */
 	uint8_t open_syscall;	/* enum open_syscall */
 	uint32_t mode;		/* open */
 	uint64_t open_flags;	/* open */
@@ -53,6 +56,21 @@ struct tt_event {
 /* Decodes one record of len bytes. Returns 0, or -EINVAL for a record
  * that is too short, of an unknown type, or whose lengths do not fit. */
 int event_decode(const void *rec, size_t len, struct tt_event *out);
+
+/* The argv entries an exec event kept, one by one, the last one too when
+ * it is empty:
+ *   size_t off = 0, n;
+ *   for (unsigned i = 0; (a = event_arg(ev, i, &off, &n)); i++) ...
+ * Returns entry i, n bytes long (use n: the entry need not end in a
+ * NUL), or NULL after the last. */
+const char *event_arg(const struct tt_event *ev, unsigned i, size_t *off, size_t *n);
+
+/* Whether argv[i] of an exec could not be read (kept as what was read of
+ * it, usually nothing). */
+static inline bool event_arg_unread(const struct tt_event *ev, unsigned i)
+{
+	return i < EXEC_UNREAD_BITS && (ev->args_unread >> i & 1);
+}
 
 /* For an open of a relative path whose base the kernel sent, writes the
  * absolute path (base components outermost first, then the path) into

@@ -15,4 +15,8 @@ size_t open_flags_format(uint64_t flags, char *buf, size_t len);
 /* "open", "openat", "openat2", "creat" for enum open_syscall. */
 const char *open_syscall_name(unsigned sc);
 
+/* Written after an argv entry that could not be read (event_arg_unread):
+ * its page was not in memory when the exec failed. */
+#define EVENT_ARG_UNREAD "<unreadable>"
+
 #endif

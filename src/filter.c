@@ -357,14 +357,20 @@ static char *scratch(struct filter_rt *rt, size_t need)
 	return rt->scratch;
 }
 
-/* argv joined with single spaces into out (room for args_len bytes). */
+/* argv joined with single spaces into out (room for args_len + 1
+ * bytes), empty entries too, the last one as well. */
 static size_t join_args(const struct tt_event *ev, char *out)
 {
-	size_t n = ev->args ? bytes_len(ev->args, ev->args_len) : 0;
+	size_t off = 0, n, used = 0;
+	const char *a;
 
-	for (size_t i = 0; i < n; i++)
-		out[i] = ev->args[i] ? ev->args[i] : ' ';
-	return n;
+	for (unsigned i = 0; (a = event_arg(ev, i, &off, &n)); i++) {
+		if (i)
+			out[used++] = ' ';
+		memcpy(out + used, a, n);
+		used += n;
+	}
+	return used;
 }
 
 static const char *result_text(const struct tt_event *ev, char *buf, size_t len)
@@ -408,7 +414,7 @@ static const char *format_line(struct filter_rt *rt, const struct tt_event *ev, 
 	if (plen)
 		memcpy(out + *len, ev->path, plen);
 	*len += plen;
-	if (ev->type == TT_EVENT_EXEC && alen) {
+	if (ev->type == TT_EVENT_EXEC && ev->args_n) {
 		out[(*len)++] = ' ';
 		*len += join_args(ev, out + *len);
 	}

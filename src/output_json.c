@@ -151,18 +151,14 @@ static void json_bio(const struct output *o, const struct tt_snapshot *s)
 
 static void json_args(FILE *f, const struct tt_event *ev)
 {
-	const char *p = ev->args, *end = ev->args + ev->args_len;
-	bool first = true;
+	size_t off = 0, n;
+	const char *a;
 
 	fputc('[', f);
-	while (p && p < end) {
-		size_t n = strnlen(p, (size_t)(end - p));
-
-		if (!first)
+	for (unsigned i = 0; (a = event_arg(ev, i, &off, &n)); i++) {
+		if (i)
 			fputc(',', f);
-		json_fputs(f, p, n);
-		first = false;
-		p += n + 1;
+		json_fputs(f, a, n);
 	}
 	fputc(']', f);
 }
@@ -190,7 +186,12 @@ static void json_event(const struct output *o, const struct tt_event *ev, uint64
 		json_fputs(f, ev->path, ev->path_len);
 		fprintf(f, ",\"argc\":%u,\"args\":", ev->argc);
 		json_args(f, ev);
-		fprintf(f, ",\"args_truncated\":%s", ev->flags & EXEC_F_ARGS_TRUNC ? "true" : "false");
+		fprintf(f, ",\"args_truncated\":%s,\"args_unread\":[",
+			ev->flags & EXEC_F_ARGS_TRUNC ? "true" : "false");
+		for (unsigned i = 0, k = 0; i < EXEC_UNREAD_BITS; i++)
+			if (event_arg_unread(ev, i))
+				fprintf(f, "%s%u", k++ ? "," : "", i);
+		fputc(']', f);
 	} else {
 		open_flags_format(ev->open_flags, flags, sizeof(flags));
 		fprintf(f, ",\"syscall\":\"%s\",\"dirfd\":%d,\"path\":",

@@ -148,14 +148,14 @@ static void text_bio(const struct output *o, const struct tt_snapshot *s)
 
 static void text_args(const struct output *o, const struct tt_event *ev)
 {
-	const char *p = ev->args, *end = ev->args + ev->args_len;
+	size_t off = 0, n;
+	const char *a;
 
-	while (p && p < end) {
-		size_t n = strnlen(p, (size_t)(end - p));
-
+	for (unsigned i = 0; (a = event_arg(ev, i, &off, &n)); i++) {
 		fputc(' ', o->f);
-		sanitize_fputs(o->f, p, n);
-		p += n + 1;
+		sanitize_fputs(o->f, a, n);
+		if (event_arg_unread(ev, i))
+			fputs(EVENT_ARG_UNREAD, o->f);
 	}
 	if (ev->flags & EXEC_F_ARGS_TRUNC)
 		fputs(" \xe2\x80\xa6", o->f);
@@ -187,6 +187,9 @@ static void text_event(const struct output *o, const struct tt_event *ev)
 			fprintf(o->f, " (%s-relative: ", event_path_base_name(ev));
 			sanitize_fputs(o->f, ev->raw_path, ev->raw_path_len);
 			fputc(')', o->f);
+		} else if (ev->path_len && ev->path[0] != '/') {
+			/* relative, and its base could not be had */
+			fputs(" (raw: not resolved)", o->f);
 		}
 	}
 	fputc('\n', o->f);

@@ -77,6 +77,9 @@ struct ui_state {
 	uint64_t log_anchor;
 	int log_rows_shown;
 	uint64_t log_first_seen, log_end_seen;	/* range of the last frame's log */
+	/* Paused, the log shows no event from this seq on: what arrived
+	 * after the pause, until the user goes there (End, a search). */
+	uint64_t log_horizon;
 	bool log_has_sel;
 	uint64_t log_sel;		/* seq of the last frame's bottom row */
 	bool follow_before_pause;

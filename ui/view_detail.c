@@ -140,8 +140,8 @@ static void emit_dirfd(struct lines *l, const struct tt_event *ev)
 
 static void emit_exec(struct lines *l, const struct tt_event *ev)
 {
-	const char *p = ev->args, *end = ev->args ? ev->args + ev->args_len : NULL;
-	unsigned i = 0;
+	size_t off = 0, n;
+	const char *a;
 
 	emit(l, "syscall", ROLE_VALUE, ev->flags & EXEC_F_EXECVEAT ? "execveat" : "execve");
 	emit_dirfd(l, ev);
@@ -150,19 +150,20 @@ static void emit_exec(struct lines *l, const struct tt_event *ev)
 		emitf(l, "", ROLE_VALUE_WARN, "[cut by the kernel at %d bytes]", EXEC_FILENAME_MAX - 1);
 	emitf(l, "argc", ROLE_VALUE, "%u%s", ev->argc,
 	      ev->flags & EXEC_F_ARGS_MM ? "  (argv read from the new image)" : "");
-	while (p && p < end) {
-		size_t n = strnlen(p, (size_t)(end - p));
+	for (unsigned i = 0; (a = event_arg(ev, i, &off, &n)); i++) {
 		char label[16];
 
-		if (!n && p + 1 >= end)
-			break;	/* the final NUL */
-		snprintf(label, sizeof(label), "argv[%u]", i++);
-		emit_bytes(l, label, p, n);
-		p += n + 1;
+		snprintf(label, sizeof(label), "argv[%u]", i);
+		if (event_arg_unread(ev, i) && !n)
+			emit(l, label, ROLE_VALUE_WARN, "(could not be read: not in memory when the exec failed)");
+		else
+			emit_bytes(l, label, a, n);
+		if (event_arg_unread(ev, i) && n)
+			emit(l, "", ROLE_VALUE_WARN, "[the rest could not be read]");
 	}
 	if (ev->flags & EXEC_F_ARGS_TRUNC)
 		emit(l, "", ROLE_VALUE_WARN, "[argv cut at the byte cap: --args-cap]");
-	if (ev->flags & EXEC_F_ARGS_FAULT)
+	if ((ev->flags & EXEC_F_ARGS_FAULT) && !ev->args_unread)
 		emit(l, "", ROLE_VALUE_WARN, "[some argv entries could not be read]");
 }
 
@@ -177,9 +178,14 @@ static void emit_open(struct lines *l, const struct tt_event *ev)
 	emitf(l, "mode", ROLE_VALUE, "0%o", ev->mode);
 	emit_bytes(l, "path", ev->path, ev->path ? ev->path_len : 0);
 	if (ev->path_base != OPEN_BASE_NONE && ev->raw_path) {
-		emitf(l, "resolved", ROLE_VALUE, "from the %s",
+		emitf(l, "resolved", ROLE_VALUE, "%s: from the %s", event_path_base_name(ev),
 		      ev->path_base == OPEN_BASE_CWD ? "working directory" : "directory open on dirfd");
 		emit_bytes(l, "as passed", ev->raw_path, ev->raw_path_len);
+	} else if (ev->path && ev->path_len && ev->path[0] != '/') {
+		emitf(l, "resolved", ROLE_VALUE_WARN, "raw: relative as passed; %s",
+		      ev->flags & OPEN_F_BASE_FAULT ? "its base directory could not be read" :
+		      ev->flags & OPEN_F_BASE_TRUNC ? "its base directory is deeper than tracetop follows" :
+		      "the absolute path would be too long");
 	}
 	if (ev->flags & OPEN_F_PATH_TRUNC)
 		emitf(l, "", ROLE_VALUE_WARN, "[cut by the kernel at %d bytes]", OPEN_PATH_MAX - 1);

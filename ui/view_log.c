@@ -60,20 +60,21 @@ static void event_time(const struct tt_snapshot *s, const struct tt_event *ev, c
  * joined with spaces. */
 static void join_args(const struct tt_event *ev, char *out, size_t len)
 {
-	size_t used = 0, i = 0;
+	size_t used = 0, off = 0, n;
+	const char *a;
 
 	out[0] = '\0';
-	while (i < ev->args_len && used + 1 < len) {
-		const char *a = ev->args + i;
-		size_t n = strnlen(a, ev->args_len - i);
-
-		if (used)
+	for (unsigned i = 0; used + 1 < len && (a = event_arg(ev, i, &off, &n)); i++) {
+		if (i)
 			out[used++] = ' ';
 		out[used] = '\0';
 		used += sanitize(out + used, len - used, a, n);
 		if (used >= len)
 			used = len - 1;
-		i += n + 1;
+		if (event_arg_unread(ev, i))
+			used += (size_t)snprintf(out + used, len - used, "%s", EVENT_ARG_UNREAD);
+		if (used >= len)
+			used = len - 1;
 	}
 	if (ev->flags & EXEC_F_ARGS_TRUNC && used + 4 < len)
 		snprintf(out + used, len - used, " \u2026");
@@ -132,7 +133,7 @@ static void draw_event(const struct view_ctx *vc, const struct log_cols *c, int 
 		canvas_puts(cv, c->result, y, c->text - 1, ROLE_VALUE, "ok");
 	else
 		canvas_printf(cv, c->result, y, c->text - 1, ROLE_VALUE, "fd %d", ev->ret);
-	if (exec && ev->args && ev->args_len) {
+	if (exec && ev->args_n) {
 		join_args(ev, text, sizeof(text));
 		put_text(cv, c->text, y, c->maxx, exec ? ROLE_DEFAULT : ROLE_DEFAULT, text, false);
 	} else if (ev->path) {
@@ -289,6 +290,8 @@ void view_log(const struct view_ctx *vc, struct rect r, bool focused)
 	}
 	st->log_first_seen = first;
 	st->log_end_seen = end;
+	if (!st->paused)
+		st->log_horizon = end;
 	update_indexes(st, vc->log);
 	n = vc->log ? log_index_count(x) : 0;
 	st->log_has_sel = n > 0;
@@ -301,6 +304,8 @@ void view_log(const struct view_ctx *vc, struct rect r, bool focused)
 			bot = log_index_rank(x, st->log_anchor + 1) ? log_index_rank(x, st->log_anchor + 1) - 1 : 0;
 		st->log_sel = log_index_at(x, bot);
 		below = n - 1 - bot;
+		if (st->log_sel >= st->log_horizon)
+			st->log_horizon = st->log_sel + 1;
 	}
 	log_title(st, title, sizeof(title));
 	log_info(st, below, info, sizeof(info));
@@ -343,14 +348,16 @@ void view_log(const struct view_ctx *vc, struct rect r, bool focused)
 		return;
 	}
 	/* the selected row at the bottom, or as low as the rows before it
-	 * allow, with newer ones under it; paused, nothing newer shows
-	 * until the user goes there */
+	 * allow, with newer ones under it; paused, nothing that arrived
+	 * after the pause shows until the user goes there */
 	top = bot + 1 > (size_t)rows ? bot + 1 - (size_t)rows : 0;
-	for (size_t k = top; k < n && k < top + (size_t)rows && (!st->paused || k <= bot); k++) {
+	for (size_t k = top; k < n && k < top + (size_t)rows; k++) {
 		uint64_t seq = log_index_at(x, k);
 		const struct tt_event *ev = event_log_get(vc->log, seq);
 		int y = b.y + 1 + (int)(k - top);
 
+		if (st->paused && k > bot && seq >= st->log_horizon)
+			break;
 		if (!ev)
 			continue;
 		draw_event(vc, &c, y, ev);

@@ -12,6 +12,12 @@
  *                                    odd i via execveat(dirfd of /bin)
  *   workload execargs MARKER N PATH  one fork+exec of PATH with argv
  *                                    MARKER a1-MARKER ... aN-MARKER
+ *   workload execcold MARKER FILE PATH  one fork+exec of PATH with argv
+ *                                    MARKER "" c2-MARKER c3-MARKER "", the
+ *                                    c strings in pages of FILE mapped but
+ *                                    never touched, so not in memory
+ *   workload badfd MARKER            openat() of MARKER relative to a
+ *                                    closed dirfd (EBADF)
  *   workload rw FILE R W             W one-byte writes then R one-byte reads
  *   workload direct FILE D           D O_DIRECT 4 KiB writes, then fsync
  *
@@ -30,6 +36,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
@@ -194,6 +201,62 @@ static int do_execargs(const char *marker, long n, const char *path)
 	return 0;
 }
 
+static int do_execcold(const char *marker, const char *file, const char *path)
+{
+	long pg = sysconf(_SC_PAGESIZE);
+	char *buf = calloc(2, (size_t)pg), *map, *envp[] = { NULL };
+	int fd = open(file, O_RDWR | O_CREAT | O_TRUNC, 0600), status;
+	pid_t pid;
+
+	if (!buf || fd < 0)
+		return 1;
+	/* one string per page, written through the file, never through
+	 * the mapping: its pages stay out of this process's page tables,
+	 * and out of the child's (fork copies no such entries) */
+	snprintf(buf, (size_t)pg, "c2-%s", marker);
+	snprintf(buf + pg, (size_t)pg, "c3-%s", marker);
+	if (write(fd, buf, 2 * (size_t)pg) != 2 * pg)
+		return 1;
+	map = mmap(NULL, 2 * (size_t)pg, PROT_READ, MAP_PRIVATE, fd, 0);
+	if (map == MAP_FAILED)
+		return 1;
+	{
+		/* on the stack, which fork copies: a literal "" would sit in
+		 * a page of this program the child has not touched either */
+		char empty[1] = "";
+		char *argv[] = { (char *)marker, empty, map, map + pg, empty, NULL };
+
+		pid = fork();
+		if (pid < 0)
+			return 1;
+		if (pid == 0) {
+			execve(path, argv, envp);
+			_exit(127);
+		}
+	}
+	if (waitpid(pid, &status, 0) < 0)
+		return 1;
+	printf("execcold status %d\n", WIFEXITED(status) ? WEXITSTATUS(status) : -1);
+	munmap(map, 2 * (size_t)pg);
+	close(fd);
+	unlink(file);
+	free(buf);
+	return 0;
+}
+
+static int do_badfd(const char *marker)
+{
+	int fd = dup(0);
+	long r;
+
+	if (fd < 0)
+		return 1;
+	close(fd);	/* a descriptor that is surely closed */
+	r = syscall(SYS_openat, fd, marker, O_RDONLY);
+	printf("badfd %ld\n", r);
+	return r < 0 ? 0 : 1;
+}
+
 static int do_rw(const char *file, long r, long w)
 {
 	int fd = open(file, O_RDWR | O_CREAT | O_TRUNC, 0600);
@@ -259,6 +322,10 @@ int main(int argc, char **argv)
 		return do_failsame(argv[2], parse_count(argv[3]));
 	if (argc == 5 && !strcmp(argv[1], "execargs"))
 		return do_execargs(argv[2], parse_count(argv[3]), argv[4]);
+	if (argc == 5 && !strcmp(argv[1], "execcold"))
+		return do_execcold(argv[2], argv[3], argv[4]);
+	if (argc == 3 && !strcmp(argv[1], "badfd"))
+		return do_badfd(argv[2]);
 	if (argc == 4 && !strcmp(argv[1], "exec"))
 		return do_exec(argv[2], parse_count(argv[3]));
 	if (argc == 5 && !strcmp(argv[1], "rw"))
@@ -266,7 +333,7 @@ int main(int argc, char **argv)
 	if (argc == 4 && !strcmp(argv[1], "direct"))
 		return do_direct(argv[2], parse_count(argv[3]));
 	fprintf(stderr, "usage: workload getppid N | failopen DIR MARKER M | failsame PATH M |"
-		" execargs MARKER N PATH |"
+		" execargs MARKER N PATH | execcold MARKER FILE PATH | badfd MARKER |"
 		" exec MARKER K | rw FILE R W | direct FILE D\n");
 	return 2;
 }

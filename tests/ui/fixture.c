@@ -144,6 +144,7 @@ static void push(struct fixture *f, int type, unsigned ms_ago, uint32_t pid, con
 	ev.args_len = args_len;
 	for (size_t i = 0; args && i < args_len; i++)
 		ev.argc += args[i] == '\0';
+	ev.args_n = ev.argc;
 	event_log_push(&f->log, &ev);
 }
 

@@ -191,6 +191,29 @@ static void test_search_while_paused(void **state)
 	assert_true(e->st.log_follow);
 }
 
+/* Home while paused: the oldest page whole, not the oldest row alone,
+ * and still nothing that arrived after the pause. */
+static void test_paused_home(void **state)
+{
+	struct env *e = *state;
+
+	free(render(e));
+	keymap_dispatch(&e->st, ' ');
+	push_open(e, "/arrived/after/the/pause", -2);
+	keymap_dispatch(&e->st, UK_HOME);
+	assert_true(shows(e, "grep -r --color=auto TODO src/"));	/* the oldest */
+	assert_true(shows(e, "/usr/local/bin/backup.sh --full"));
+	assert_true(shows(e, "nonexistent-tool --help"));	/* the newest before the pause */
+	assert_false(shows(e, "/arrived/after"));
+	/* End goes there */
+	keymap_dispatch(&e->st, UK_END);
+	assert_true(shows(e, "/arrived/after/the/pause"));
+	/* and Home again shows it too now, on the first page */
+	keymap_dispatch(&e->st, UK_HOME);
+	assert_true(shows(e, "/arrived/after/the/pause"));
+	assert_true(e->st.paused);
+}
+
 static void test_fails_screen(void **state)
 {
 	struct env *e = *state;
@@ -246,6 +269,59 @@ static void test_detail(void **state)
 	assert_int_equal(e->st.screen, SCREEN_MAIN);
 }
 
+/* What the kernel could not give says so: argv entries not in memory
+ * when the exec failed, an empty last argument, a relative path whose
+ * base could not be read. */
+static void test_detail_unreadable(void **state)
+{
+	static const char args[] = "tool\0\0\0";	/* tool <unreadable> "" */
+	struct env *e = *state;
+	struct tt_event ev;
+	char *text;
+
+	memset(&ev, 0, sizeof(ev));
+	ev.type = TT_EVENT_EXEC;
+	ev.pid = ev.tid = 4412;
+	ev.ret = -2;
+	ev.dirfd = -100;
+	snprintf(ev.comm, sizeof(ev.comm), "make");
+	ev.path = "/opt/tool";
+	ev.path_len = strlen(ev.path);
+	ev.args = args;
+	ev.args_len = sizeof(args) - 2;	/* as the decoder hands it */
+	ev.argc = ev.args_n = 3;
+	ev.flags = EXEC_F_ARGS_FAULT;
+	ev.args_unread = 1u << 1;
+	event_log_push(&e->f.log, &ev);
+	assert_true(shows(e, "ENOENT  tool <unreadable>"));
+	keymap_dispatch(&e->st, UK_ENTER);	/* on the newest */
+	text = render(e);
+	assert_non_null(strstr(text, "argc        3"));
+	assert_non_null(strstr(text, "argv[0]     tool"));
+	assert_non_null(strstr(text, "argv[1]     (could not be read: not in memory when the exec failed)"));
+	assert_non_null(strstr(text, " argv[2]"));
+	assert_null(strstr(text, " argv[3]"));
+	free(text);
+	keymap_dispatch(&e->st, UK_ESC);
+
+	memset(&ev, 0, sizeof(ev));
+	ev.type = TT_EVENT_OPEN;
+	ev.pid = ev.tid = 4413;
+	ev.ret = -9;
+	ev.dirfd = 9;
+	snprintf(ev.comm, sizeof(ev.comm), "make");
+	ev.path = ev.raw_path = "conf.d/x";
+	ev.path_len = ev.raw_path_len = strlen(ev.path);
+	ev.flags = OPEN_F_BASE_FAULT;
+	event_log_push(&e->f.log, &ev);
+	free(render(e));
+	keymap_dispatch(&e->st, UK_ENTER);
+	text = render(e);
+	assert_non_null(strstr(text, "path        conf.d/x"));
+	assert_non_null(strstr(text, "resolved    raw: relative as passed; its base directory could not be read"));
+	free(text);
+}
+
 static void test_limit_reported(void **state)
 {
 	struct env *e = *state;
@@ -268,8 +344,10 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_filter_prompt, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_switches, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_search_while_paused, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_paused_home, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_fails_screen, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_detail, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_detail_unreadable, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_limit_reported, setup, teardown),
 	};
 

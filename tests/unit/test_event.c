@@ -241,6 +241,108 @@ static void test_exec_argc(void **state)
 	assert_int_equal(event_decode(rb.b, len, &ev), 0);
 }
 
+/* argv entries as the walk gives them: empty ones, the last one too,
+ * and those flagged as unreadable, which must be entries it kept and
+ * come with the fault flag. */
+static void test_exec_entries(void **state)
+{
+	static const char args[] = "echo\0\0x\0";	/* echo "" x "" */
+	static const char *const want[] = { "echo", "", "x", "" };
+	union rec_buf rb;
+	struct tt_event ev;
+	struct exec_event e;
+	size_t len, off = 0, n;
+	const char *a;
+	unsigned i;
+
+	(void)state;
+	len = make_exec(rb.b, "/bin/echo", args, sizeof(args), 4, 0);
+	assert_int_equal(event_decode(rb.b, len, &ev), 0);
+	assert_int_equal(ev.args_n, 4);
+	for (i = 0; (a = event_arg(&ev, i, &off, &n)); i++) {
+		assert_true(i < 4);
+		assert_int_equal(n, strlen(want[i]));
+		assert_memory_equal(a, want[i], n);
+		assert_false(event_arg_unread(&ev, i));
+	}
+	assert_int_equal(i, 4);
+
+	/* argv[1] and argv[3] unreadable: fine with the fault flag */
+	len = make_exec(rb.b, "/bin/echo", args, sizeof(args), 4, EXEC_F_ARGS_FAULT);
+	memcpy(&e, rb.b, sizeof(e));
+	e.args_unread = 0xa;
+	memcpy(rb.b, &e, sizeof(e));
+	assert_int_equal(event_decode(rb.b, len, &ev), 0);
+	assert_false(event_arg_unread(&ev, 0));
+	assert_true(event_arg_unread(&ev, 1));
+	assert_false(event_arg_unread(&ev, 2));
+	assert_true(event_arg_unread(&ev, 3));
+	assert_false(event_arg_unread(&ev, 40));
+	/* without it: refused */
+	len = make_exec(rb.b, "/bin/echo", args, sizeof(args), 4, 0);
+	e.flags = 0;
+	memcpy(rb.b, &e, sizeof(e));
+	assert_int_equal(event_decode(rb.b, len, &ev), -EINVAL);
+	/* an entry it did not keep cannot be flagged */
+	e.flags = EXEC_F_ARGS_FAULT;
+	e.args_unread = 1u << 4;
+	memcpy(rb.b, &e, sizeof(e));
+	assert_int_equal(event_decode(rb.b, len, &ev), -EINVAL);
+
+	/* no argv at all: no entry */
+	len = make_exec(rb.b, "/bin/echo", "", 0, 0, 0);
+	assert_int_equal(event_decode(rb.b, len, &ev), 0);
+	off = 0;
+	assert_null(event_arg(&ev, 0, &off, &n));
+}
+
+/* Flags and errno values in the words a person reads. */
+static void test_format(void **state)
+{
+	static const struct {
+		uint64_t flags;
+		const char *want;
+	} cases[] = {
+		{ 0, "O_RDONLY" },
+		{ 01, "O_WRONLY" },
+		{ 02, "O_RDWR" },
+		{ 03, "O_ACCMODE" },
+		{ 0101 | 01000, "O_WRONLY|O_CREAT|O_TRUNC" },	/* creat */
+		{ 02000000 | 0200000 | 04000, "O_RDONLY|O_NONBLOCK|O_DIRECTORY|O_CLOEXEC" },
+		{ 04010000, "O_RDONLY|O_SYNC" },	/* not O_DSYNC|O_SYNC */
+		{ 010000, "O_RDONLY|O_DSYNC" },
+		{ 020200000 | 02, "O_RDWR|O_TMPFILE" },	/* not O_DIRECTORY too */
+		{ 0100000 | 010000000, "O_RDONLY|O_LARGEFILE|O_PATH" },
+		{ 02 | 0100 | 0200 | 02000 | 0400000 | 01000000,
+		  "O_RDWR|O_CREAT|O_EXCL|O_APPEND|O_NOFOLLOW|O_NOATIME" },
+		{ 0x80000000ull | 0100, "O_RDONLY|O_CREAT|0x80000000" },	/* unknown bits */
+	};
+	char buf[256], small[8];
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		size_t n = open_flags_format(cases[i].flags, buf, sizeof(buf));
+
+		assert_string_equal(buf, cases[i].want);
+		assert_int_equal(n, strlen(cases[i].want));
+	}
+	/* cut short: NUL-terminated, and says how much it needed */
+	assert_int_equal(open_flags_format(0101, small, sizeof(small)), strlen("O_RDONLY|O_CREAT"));
+	assert_int_equal(strlen(small), sizeof(small) - 1);
+
+	assert_string_equal(errno_name(-ENOENT, buf, sizeof(buf)), "ENOENT");
+	assert_string_equal(errno_name(ENOENT, buf, sizeof(buf)), "ENOENT");	/* sign ignored */
+	assert_string_equal(errno_name(-EACCES, buf, sizeof(buf)), "EACCES");
+	assert_string_equal(errno_name(-EPERM, buf, sizeof(buf)), "EPERM");
+	assert_string_equal(errno_name(-ENOEXEC, buf, sizeof(buf)), "ENOEXEC");
+	assert_string_equal(errno_name(-E2BIG, buf, sizeof(buf)), "E2BIG");
+	assert_string_equal(errno_name(-ELOOP, buf, sizeof(buf)), "ELOOP");
+	assert_string_equal(errno_name(-4000, buf, sizeof(buf)), "E4000");	/* no name */
+	assert_string_equal(open_syscall_name(OPEN_SC_OPENAT2), "openat2");
+	assert_string_equal(open_syscall_name(9), "open?");
+}
+
 static void test_open_valid(void **state)
 {
 	static const char path[] = "/tmp/nonexistent-marker";
@@ -498,6 +600,8 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_exec_valid),
+		cmocka_unit_test(test_exec_entries),
+		cmocka_unit_test(test_format),
 		cmocka_unit_test(test_exec_empty_args),
 		cmocka_unit_test(test_exec_padding_and_alignment),
 		cmocka_unit_test(test_exec_truncated),

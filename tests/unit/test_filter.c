@@ -39,6 +39,8 @@ static struct tt_event ev_exec(uint32_t pid, const char *comm, int ret, const ch
 	ev.type = TT_EVENT_EXEC;
 	ev.args = args;
 	ev.args_len = args_len;
+	for (size_t i = 0; i < args_len; i++)
+		ev.args_n += args[i] == '\0';	/* the decoder's count */
 	return ev;
 }
 
@@ -172,6 +174,15 @@ static void test_fields(void **state)
 	assert_true(match("main", &op));
 	/* an unknown prefix is part of a bare pattern */
 	assert_false(match("foo:bar", &op));
+	/* empty entries count, the last one too: echo "" x "" */
+	{
+		static const char empty[] = "echo\0\0x\0";
+		struct tt_event e2 = ev_exec(1, "sh", 0, "/bin/echo", empty, sizeof(empty));
+
+		assert_int_equal(e2.args_n, 4);
+		assert_true(match("args:^echo\\ \\ x\\ $", &e2));
+		assert_true(match("^exec\\ 1\\ sh\\ ok\\ /bin/echo\\ echo\\ \\ x\\ $", &e2));
+	}
 }
 
 static void test_errno(void **state)
