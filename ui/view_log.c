@@ -203,14 +203,25 @@ static void update_indexes(struct ui_state *st, const struct event_log *log)
 	}
 }
 
-/* "Events (exec, open, failed only)" */
-static void log_title(const struct ui_state *st, char *buf, size_t len)
+/* "Events (exec, open, failed only)", then, once the kernel has dropped
+ * any exec or open record, "lost L (total T)": L in the last interval. */
+static void log_title(const struct ui_state *st, const struct tt_snapshot *s, char *buf,
+		      size_t len)
 {
 	unsigned m = st->log_mask;
 	const char *types = (m & LOG_SHOW_ALL) == LOG_SHOW_ALL ? "exec, open" :
 			    m & LOG_SHOW_EXEC ? "exec" : m & LOG_SHOW_OPEN ? "open" : "none";
+	uint64_t lost = 0, total = 0;
+	int n;
 
-	snprintf(buf, len, "Events (%s%s)", types, m & LOG_FAILED_ONLY ? ", failed only" : "");
+	n = snprintf(buf, len, "Events (%s%s)", types, m & LOG_FAILED_ONLY ? ", failed only" : "");
+	if (s) {
+		lost = s->src[TT_SRC_EXEC].lost_interval + s->src[TT_SRC_OPEN].lost_interval;
+		total = s->src[TT_SRC_EXEC].lost_total + s->src[TT_SRC_OPEN].lost_total;
+	}
+	if (total && n > 0 && (size_t)n < len)
+		snprintf(buf + n, len - (size_t)n, "  lost %llu (total %llu)",
+			 (unsigned long long)lost, (unsigned long long)total);
 }
 
 /* The filter and the search in force with their counts, then where the
@@ -279,7 +290,7 @@ void view_log(const struct view_ctx *vc, struct rect r, bool focused)
 	uint64_t first = 0, end = 0, below = 0;
 	size_t n, top, bot = 0;
 	struct log_cols c;
-	char info[640], title[64];
+	char info[640], title[128];
 	struct rect b;
 	int rows, notes = 0;
 	bool prompt = st->prompt && st->prompt->kind != PROMPT_NONE;
@@ -307,7 +318,7 @@ void view_log(const struct view_ctx *vc, struct rect r, bool focused)
 		if (st->log_sel >= st->log_horizon)
 			st->log_horizon = st->log_sel + 1;
 	}
-	log_title(st, title, sizeof(title));
+	log_title(st, s, title, sizeof(title));
 	log_info(st, below, info, sizeof(info));
 	b = pane_frame(vc, r, focused, title, info);
 	st->log_rows_shown = 0;
