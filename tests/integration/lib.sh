@@ -36,10 +36,12 @@ require_bpf() {
 
 TT_TMP=$(mktemp -d "${TMPDIR:-/tmp}/tracetop-test.XXXXXX")
 TT_PID=
+T=
 cleanup() {
 	if [ -n "$TT_PID" ] && kill -0 "$TT_PID" 2>/dev/null; then
 		kill -KILL "$TT_PID" 2>/dev/null
 	fi
+	[ -n "$T" ] && $T kill-server 2>/dev/null
 	rm -rf "$TT_TMP"
 }
 trap cleanup EXIT
@@ -164,4 +166,40 @@ run_traced_by_pid() {
 	kill -CONT "$_wl"
 	wait "$_wl" || fail "workload $* failed: $(cat "$TT_TMP/wl.out")"
 	stop_tracetop
+}
+
+# tmux_start NAME WIDTH HEIGHT CMD: a detached tmux session "ui" on a
+# server of this test's own (T is the tmux command for it; cleanup ends
+# it), running CMD, without a status line.
+tmux_start() {
+	command -v tmux >/dev/null 2>&1 || skip "tmux is not installed"
+	T="tmux -L tt-$1-$$ -f /dev/null"
+	$T new-session -d -s ui -x "$2" -y "$3" "$4" || fail "tmux new-session"
+	$T set-option -t ui -g status off >/dev/null 2>&1
+}
+
+# The text on the tmux screen, as a person sees it.
+screen() {
+	$T capture-pane -p -t ui
+}
+
+# Waits up to $2 tenths of a second (default 100) for the screen to show
+# the text $1 (wait_for) or match the extended regular expression $1
+# (wait_for_re); fails showing the screen otherwise.
+wait_for() {
+	_i=0
+	while ! screen | grep -qF -- "$1"; do
+		_i=$((_i + 1))
+		[ $_i -lt "${2:-100}" ] || { screen >&2; fail "screen never showed '$1'"; }
+		sleep 0.1
+	done
+}
+
+wait_for_re() {
+	_i=0
+	while ! screen | grep -qE -- "$1"; do
+		_i=$((_i + 1))
+		[ $_i -lt "${2:-100}" ] || { screen >&2; fail "screen never matched '$1'"; }
+		sleep 0.1
+	done
 }
