@@ -144,12 +144,25 @@ int app_init(struct app *a, const struct options *opt, char *msg, size_t len)
 	return 0;
 }
 
+/* Reads every ring buffer to the end. The consumer goes ring by ring,
+ * so a batch holds all new execs, then all new opens: the model puts
+ * the batch in time order. */
+static void drain_rings(struct app *a)
+{
+	uint64_t from = event_log_end_seq(model_log(a->model));
+
+	ring_buffer__consume(a->rb);
+	if (model_events_order(a->model, from))
+		msglog_printf(&a->log, MSG_DEBUG, "events of a drain left in ring order: "
+			      "out of memory");
+}
+
 static void sample_all(struct app *a)
 {
 	int i;
 
 	if (a->rb)
-		ring_buffer__consume(a->rb);
+		drain_rings(a);
 	for (i = 0; i < TT_SRC_MAX; i++) {
 		if (!a->probe_state[i])
 			continue;
@@ -315,7 +328,7 @@ int app_run(struct app *a, const struct frontend *fe)
 		if (ready & (1 << LOOP_SIGNAL))
 			handle_signals(a, &dirty);
 		if ((ready & ((1 << LOOP_RING) | (1 << LOOP_DRAIN))) && a->rb) {
-			ring_buffer__consume(a->rb);
+			drain_rings(a);
 			dirty = dirty || fe;
 		}
 		if (ready & (1 << LOOP_INPUT))

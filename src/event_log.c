@@ -28,6 +28,7 @@ void event_log_fini(struct event_log *log)
 		for (i = 0; i < log->capacity; i++)
 			free(log->slots[i].text);
 	free(log->slots);
+	free(log->keys);
 	memset(log, 0, sizeof(*log));
 }
 
@@ -116,4 +117,72 @@ const struct tt_event *event_log_get(const struct event_log *log, uint64_t seq)
 	if (seq < event_log_first_seq(log) || seq >= log->next_seq)
 		return NULL;
 	return &log->slots[seq % log->capacity].ev;
+}
+
+struct event_log_key {
+	uint64_t ts;
+	size_t at;	/* offset of the event in the batch */
+};
+
+static int key_cmp(const void *a, const void *b)
+{
+	const struct event_log_key *x = a, *y = b;
+
+	if (x->ts != y->ts)
+		return x->ts < y->ts ? -1 : 1;
+	return x->at < y->at ? -1 : x->at > y->at;
+}
+
+int event_log_order(struct event_log *log, uint64_t from)
+{
+	uint64_t first = event_log_first_seq(log);
+	size_t n, i;
+	bool sorted = true;
+
+	if (from < first)
+		from = first;
+	if (from >= log->next_seq)
+		return 0;
+	n = (size_t)(log->next_seq - from);
+	/* the common case, one source or a quiet spell: already in order */
+	for (i = 1; i < n && sorted; i++)
+		sorted = log->slots[(from + i - 1) % log->capacity].ev.ts_ns <=
+			 log->slots[(from + i) % log->capacity].ev.ts_ns;
+	if (sorted)
+		return 0;
+	if (n > log->keys_cap) {
+		struct event_log_key *k = realloc(log->keys, n * sizeof(*k));
+
+		if (!k)
+			return -ENOMEM;
+		log->keys = k;
+		log->keys_cap = n;
+	}
+	for (i = 0; i < n; i++)
+		log->keys[i] = (struct event_log_key){
+			log->slots[(from + i) % log->capacity].ev.ts_ns, i };
+	qsort(log->keys, n, sizeof(log->keys[0]), key_cmp);
+	/* Position i takes the event at keys[i].at: follow each cycle of
+	 * that permutation with one slot in hand; a done position points
+	 * at itself. Slots move whole, their text buffers with them. */
+	for (i = 0; i < n; i++) {
+		struct event_log_slot hand;
+		size_t j = i;
+
+		if (log->keys[i].at == i)
+			continue;
+		hand = log->slots[(from + i) % log->capacity];
+		for (;;) {
+			size_t k = log->keys[j].at;
+
+			log->keys[j].at = j;
+			if (k == i) {
+				log->slots[(from + j) % log->capacity] = hand;
+				break;
+			}
+			log->slots[(from + j) % log->capacity] = log->slots[(from + k) % log->capacity];
+			j = k;
+		}
+	}
+	return 0;
 }

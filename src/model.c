@@ -238,6 +238,11 @@ int model_event(struct model *m, const struct tt_event *ev)
 	return 0;
 }
 
+int model_events_order(struct model *m, uint64_t from)
+{
+	return event_log_order(&m->log, from);
+}
+
 /* Seconds since the source was last fresh, and marks it consumed; 0
  * when it was not sampled this interval. */
 static double model_fresh_dt(struct model_freshness *f, uint64_t now)

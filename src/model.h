@@ -50,5 +50,8 @@ void model_set_self(struct model *m, const struct tt_selfcost *c, bool privilege
 /* The latest snapshot (empty before the first tick). */
 const struct tt_snapshot *model_snapshot(const struct model *m);
 const struct event_log *model_log(const struct model *m);
+/* Puts the events received since sequence number `from` in time order
+ * (event_log_order): call after each drain of the ring buffers. */
+int model_events_order(struct model *m, uint64_t from);
 
 #endif

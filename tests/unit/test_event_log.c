@@ -148,6 +148,63 @@ static void test_long_args(void **state)
 	event_log_fini(&log);
 }
 
+/* Pushes one event per entry of ts[], pid = 100 + index, path
+ * "/p<index>". */
+static void push_times(struct event_log *log, const uint64_t *ts, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		char path[16];
+		struct tt_event ev;
+
+		snprintf(path, sizeof(path), "/p%zu", i);
+		ev = make_exec((uint32_t)(100 + i), path, "a", 1);
+		ev.ts_ns = ts[i];
+		assert_int_equal(event_log_push(log, &ev), 0);
+	}
+}
+
+/* A drained batch arrives ring by ring (all execs, then all opens):
+ * event_log_order puts it in time order, across the ring's wrap, moving
+ * each event whole (its own text with it), keeping equal times in
+ * arrival order and leaving older events alone. */
+static void test_order_batch(void **state)
+{
+	static const uint64_t before[] = { 5, 1 };	/* seen already: stays */
+	static const uint64_t batch[] = { 10, 30, 50, 20, 40, 30, 15 };
+	static const unsigned want_pid[] = { 100, 106, 103, 101, 105, 104, 102 };
+	struct event_log log;
+	uint64_t from;
+
+	(void)state;
+	assert_int_equal(event_log_init(&log, 8), 0);
+	push_times(&log, before, 2);
+	from = event_log_end_seq(&log);
+	push_times(&log, batch, 7);	/* seqs 2..8: 8 wraps to slot 0 */
+	assert_int_equal(event_log_order(&log, from), 0);
+	assert_int_equal(event_log_get(&log, 1)->ts_ns, 1);
+	for (unsigned i = 0; i < 7; i++) {
+		const struct tt_event *ev = event_log_get(&log, from + i);
+		char path[16];
+
+		assert_non_null(ev);
+		assert_int_equal(ev->pid, want_pid[i]);
+		snprintf(path, sizeof(path), "/p%u", want_pid[i] - 100);
+		assert_string_equal(ev->path, path);
+		if (i)
+			assert_true(event_log_get(&log, from + i - 1)->ts_ns <= ev->ts_ns);
+	}
+	/* equal times (30): arrival order kept */
+	assert_int_equal(event_log_get(&log, from + 3)->pid, 101);
+	assert_int_equal(event_log_get(&log, from + 4)->pid, 105);
+	/* a from older than the ring holds counts from the oldest held;
+	 * in order already: nothing moves */
+	assert_int_equal(event_log_order(&log, 0), 0);
+	assert_int_equal(event_log_get(&log, from)->pid, 100);
+	/* nothing new: nothing to do */
+	assert_int_equal(event_log_order(&log, event_log_end_seq(&log)), 0);
+	event_log_fini(&log);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -156,6 +213,7 @@ int main(void)
 		cmocka_unit_test(test_path_not_terminated),
 		cmocka_unit_test(test_wraparound),
 		cmocka_unit_test(test_long_args),
+		cmocka_unit_test(test_order_batch),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
