@@ -2,6 +2,7 @@
 #include <errno.h>
 #include <signal.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
@@ -78,6 +79,7 @@ int app_init(struct app *a, const struct options *opt, char *msg, size_t len)
 	struct model_config mc = { .log_capacity = opt->log_capacity, .root = "" };
 
 	struct filter_error fe;
+	struct report_facts facts;
 	int rc;
 
 	memset(a, 0, sizeof(*a));
@@ -122,6 +124,11 @@ int app_init(struct app *a, const struct options *opt, char *msg, size_t len)
 	}
 	selfcost_read("", &a->cost);
 	a->cost_ns = clock_ns(CLOCK_MONOTONIC);
+	/* The interface's probe report says what tracetop had when it
+	 * attached: its facts are read now, before the drop. */
+	report_gather(&facts, "");
+	facts.bpf_stats = a->stats_fd >= 0;
+	facts.bpf_stats_off = !opt->bpf_stats && !opt->probe_report;
 	/* Everything is attached and every map is open: what remains
 	 * (map reads, ring consumption, /proc reads) needs no capability. */
 	if (!opt->probe_report) {
@@ -131,6 +138,14 @@ int app_init(struct app *a, const struct options *opt, char *msg, size_t len)
 			msglog_printf(&a->log, MSG_WARN, "could not drop capabilities: %s",
 				      strerror(-err));
 		a->dropped = err == 0;
+		facts.drop = err ? REPORT_DROP_FAILED : REPORT_DROP_DONE;
+	}
+	if (opt->output == OUTPUT_UI && !opt->probe_report) {
+		struct tt_source_status src[TT_SRC_MAX];
+
+		for (int i = 0; i < TT_SRC_MAX; i++)
+			src[i] = *model_source(a->model, i);
+		a->report = report_text(&facts, src, &a->log);
 	}
 	a->out = (struct output){
 		.f = stdout,
@@ -356,6 +371,8 @@ void app_fini(struct app *a)
 	if (a->stats_fd >= 0)
 		close(a->stats_fd);
 	a->stats_fd = -1;
+	free(a->report);
+	a->report = NULL;
 
 	/* The consumer maps the rings: release it before the maps go. */
 	ring_buffer__free(a->rb);

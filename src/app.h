@@ -31,6 +31,8 @@ struct app {
 	bool quit;
 	int stats_fd;			/* owned: keeps BPF run-time stats on, or -1 */
 	bool dropped;			/* capabilities dropped after attach */
+	char *report;			/* owned: the probe report as it was at
+					 * attach (interface only), or NULL */
 	struct selfcost_sample cost;	/* at the previous tick */
 	uint64_t cost_ns;		/* CLOCK_MONOTONIC of that sample */
 };

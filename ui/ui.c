@@ -187,6 +187,7 @@ struct ui *ui_new(const struct ui_config *cfg, char *err, size_t errlen)
 		return NULL;
 	}
 	ui->st.now_ms = now_ms();
+	ui->st.report = cfg->report;
 	apply_start_choices(&ui->st, cfg->focus, cfg->sort);
 	if (cfg->failed_only)
 		ui->st.log_mask |= LOG_FAILED_ONLY;

@@ -124,3 +124,32 @@ expect_ge() {
 	[ "$2" -ge "$3" ] 2>/dev/null || fail "$1: expected at least $3, got $2"
 	echo "ok: $1 = $2 (>= $3)"
 }
+
+# The interface tests run tracetop in a detached tmux session, on a tmux
+# server of their own: T is its command (tmux -L NAME -f /dev/null) and
+# TS the session (ui unless set).
+
+# The text on screen.
+screen() {
+	$T capture-pane -p -t "${TS:-ui}"
+}
+
+# Waits up to $2 tenths of a second for the screen to contain $1.
+wait_for() {
+	_i=0
+	while ! screen | grep -qF -- "$1"; do
+		_i=$((_i + 1))
+		[ $_i -lt "${2:-100}" ] || { screen >&2; fail "screen never showed '$1'"; }
+		sleep 0.1
+	done
+}
+
+# Same, for an extended regular expression.
+wait_for_re() {
+	_i=0
+	while ! screen | grep -qE -- "$1"; do
+		_i=$((_i + 1))
+		[ $_i -lt "${2:-100}" ] || { screen >&2; fail "screen never matched '$1'"; }
+		sleep 0.1
+	done
+}

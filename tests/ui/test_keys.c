@@ -1,7 +1,8 @@
 /* Keys, actions and the mouse (issue 3): every key reaches its action and
  * returns the right reaction; the help screen lists every bound key;
  * sort and scroll keys hold the row order still for HOLD_MS; mouse
- * clicks sort by a column header and focus panes; interval steps. */
+ * clicks sort by a column header and focus panes; interval steps. The
+ * probe report screen, key i (issue 5): opens, scrolls, returns, quits. */
 #include <limits.h>
 #include <locale.h>
 #include <setjmp.h>
@@ -295,6 +296,63 @@ static void test_mouse(void **state)
 	assert_int_equal(e->st.focus, PANE_LOG);
 }
 
+static void test_report_screen(void **state)
+{
+	struct env *e = *state;
+	char *report = fixture_report(&e->f), *text;
+	struct ui_mouse click = { 10, 10, MOUSE_CLICK };
+	int scroll;
+
+	assert_non_null(report);
+	e->st.report = report;
+	assert_int_equal(keymap_dispatch(&e->st, 'i'), UI_REDRAW);
+	assert_int_equal(e->st.screen, SCREEN_REPORT);
+	text = render(e);
+	assert_non_null(strstr(text, "tracetop probe report"));
+	assert_non_null(strstr(text, "CapEff 000001ffffffffff"));
+	assert_non_null(strstr(text, "every capability dropped"));
+	assert_non_null(strstr(text, "Up/DnScroll"));
+	assert_null(strstr(text, "SYSCALL"));	/* no pane underneath */
+	free(text);
+	/* it scrolls, no further than its end */
+	keymap_dispatch(&e->st, UK_DOWN);
+	assert_int_equal(e->st.report_scroll, 1);
+	keymap_dispatch(&e->st, UK_END);
+	free(render(e));
+	scroll = e->st.report_scroll;
+	assert_true(scroll > 0 && scroll < 20);
+	text = render(e);
+	assert_non_null(strstr(text, "vfs: using tracepoint hooks"));
+	assert_null(strstr(text, "a debug line"));
+	assert_non_null(strstr(text, "disk name of \\x1b[31mdev"));	/* escaped, visible */
+	assert_null(strchr(text, 0x1b));
+	free(text);
+	keymap_dispatch(&e->st, UK_PGUP);
+	keymap_dispatch(&e->st, UK_HOME);
+	assert_int_equal(e->st.report_scroll, 0);
+	/* i again, Esc, q or a click return; F10 quits */
+	keymap_dispatch(&e->st, 'i');
+	assert_int_equal(e->st.screen, SCREEN_MAIN);
+	keymap_dispatch(&e->st, 'i');
+	assert_int_equal(keymap_dispatch(&e->st, UK_ESC), UI_REDRAW);
+	assert_int_equal(e->st.screen, SCREEN_MAIN);
+	keymap_dispatch(&e->st, 'i');
+	assert_int_equal(keymap_dispatch(&e->st, 'q'), UI_REDRAW);
+	assert_int_equal(e->st.screen, SCREEN_MAIN);
+	keymap_dispatch(&e->st, 'i');
+	free(render(e));
+	assert_int_equal(mouse_dispatch(&e->st, &click), UI_REDRAW);
+	assert_int_equal(e->st.screen, SCREEN_MAIN);
+	keymap_dispatch(&e->st, 'i');
+	assert_int_equal(keymap_dispatch(&e->st, UK_F(10)), UI_QUIT);
+	/* no report at all: the screen says so */
+	e->st.report = NULL;
+	text = render(e);
+	assert_non_null(strstr(text, "no probe report"));
+	free(text);
+	free(report);
+}
+
 static void test_paused_badge(void **state)
 {
 	struct env *e = *state;
@@ -319,6 +377,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_log_follow, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_mouse, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_paused_badge, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_report_screen, setup, teardown),
 	};
 
 	setenv("TZ", "UTC", 1);
