@@ -185,7 +185,12 @@ static bool tick(struct app *a, bool final)
 	sample_all(a);
 	now = clock_ns(CLOCK_MONOTONIC);
 	snap = model_tick(a->model, now);
-	selfcost_read("", &cost);
+	/* The programs' run times change only with the statistics on;
+	 * otherwise the fds need no new scan. */
+	if (a->stats_fd >= 0)
+		selfcost_read("", &cost);
+	else
+		selfcost_read_process("", &cost, &a->cost);
 	selfcost_update(&self, &a->cost, &cost, (double)(now - a->cost_ns) / 1e9);
 	self.stats_enabled = a->stats_fd >= 0;
 	model_set_self(a->model, &self, a->dropped);
@@ -316,6 +321,8 @@ int app_run(struct app *a, const struct frontend *fe)
 	}
 	if (!fe)
 		start_record(a);
+	else	/* the screen comes up at once, not at the first tick */
+		fe->draw(fe->ctx, model_snapshot(a->model), model_log(a->model));
 
 	while (!a->quit) {
 		bool dirty = false;
@@ -329,10 +336,15 @@ int app_run(struct app *a, const struct frontend *fe)
 			dirty = true;	/* the front end asked for a timed redraw */
 		if (ready & (1 << LOOP_SIGNAL))
 			handle_signals(a, &dirty);
-		if ((ready & ((1 << LOOP_RING) | (1 << LOOP_DRAIN))) && a->rb) {
-			ring_buffer__consume(a->rb);
-			dirty = dirty || fe;
-		}
+		/* Events are consumed at every wake-up of the rings, but
+		 * shown at the drain timer's pace: a busy machine wakes the
+		 * loop many times a second, and a frame each time would cost
+		 * more than the events. No new event, no frame. */
+		if ((ready & ((1 << LOOP_RING) | (1 << LOOP_DRAIN))) && a->rb &&
+		    ring_buffer__consume(a->rb) > 0)
+			a->events_unseen = true;
+		if (fe && (ready & (1 << LOOP_DRAIN)) && a->events_unseen)
+			dirty = true;
 		if (ready & (1 << LOOP_INPUT))
 			handle_input(a, &dirty);
 		if (ready & (1 << LOOP_TICK)) {
@@ -344,8 +356,10 @@ int app_run(struct app *a, const struct frontend *fe)
 		}
 		if (a->quit && !fe && !(ready & (1 << LOOP_TICK)))
 			tick(a, true);	/* the events since the last tick */
-		if (dirty && fe && !a->quit)
+		if (dirty && fe && !a->quit) {
 			fe->draw(fe->ctx, model_snapshot(a->model), model_log(a->model));
+			a->events_unseen = false;
+		}
 	}
 	return TT_EXIT_OK;
 }
