@@ -1,7 +1,8 @@
 /* Golden screens (issue 3): every view renders fixed, hand-built
- * snapshots into the canvas at 80x24 and 132x43, and the text must match
- * the screens checked in under tests/ui/golden/. The probe report screen
- * (key i) is issue 5's. After a deliberate
+ * snapshots into the canvas at 80x24 and 132x43 (the overview also at
+ * 200x60 and on small screens), and the text must match the screens
+ * checked in under tests/ui/golden/. The probe report screen (key i) is
+ * issue 5's. After a deliberate
  * change, regenerate them with
  *     TT_UPDATE_GOLDEN=1 make check TESTS=tests/ui/test_golden
  * and review the diff by eye before committing. */
@@ -71,6 +72,10 @@ static const struct golden_case cases[] = {
 	{ "report-80x24", SCR_REPORT, 80, 24 },
 	{ "report-end-80x24", SCR_REPORT_END, 80, 24 },
 	{ "report-132x43", SCR_REPORT, 132, 43 },
+	{ "overview-200x60", SCR_OVERVIEW, 200, 60 },
+	{ "procs-200x60", SCR_PROCS, 200, 60 },
+	{ "overview-50x16", SCR_OVERVIEW, 50, 16 },
+	{ "overview-40x10", SCR_OVERVIEW, 40, 10 },
 };
 
 static void type(struct ui_state *st, const char *s)

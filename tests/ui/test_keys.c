@@ -1,8 +1,10 @@
 /* Keys, actions and the mouse (issue 3): every key reaches its action and
  * returns the right reaction; the help screen lists every bound key;
  * sort and scroll keys hold the row order still for HOLD_MS; mouse
- * clicks sort by a column header and focus panes; interval steps. The
- * probe report screen, key i (issue 5): opens, scrolls, returns, quits. */
+ * clicks sort by a column header and focus panes; interval steps; every
+ * column of the syscall tables at 80x24 and a compact table at 200x60;
+ * histogram rows that account for every request. The probe report
+ * screen, key i (issue 5): opens, scrolls, returns, quits. */
 #include <limits.h>
 #include <locale.h>
 #include <setjmp.h>
@@ -353,6 +355,76 @@ static void test_report_screen(void **state)
 	free(report);
 }
 
+/* The text of row y of the last frame. */
+static void row_text(struct env *e, int y, char *buf, size_t len)
+{
+	canvas_row_text(e->cv, y, buf, len);
+}
+
+static void test_syscall_columns(void **state)
+{
+	struct env *e = *state;
+	char row[1024], *name, *count;
+
+	/* 80x24: every column of both tables */
+	free(render(e));
+	row_text(e, e->st.sc.hdr_y, row, sizeof(row));
+	assert_non_null(strstr(row, "SYSCALL"));
+	assert_non_null(strstr(row, "COUNT/s"));
+	assert_non_null(strstr(row, "TOTAL"));
+	assert_non_null(strstr(row, "ERR/s"));
+	assert_non_null(strstr(row, "ERR%"));
+	keymap_dispatch(&e->st, 'p');
+	free(render(e));
+	row_text(e, e->st.pr.hdr_y, row, sizeof(row));
+	assert_non_null(strstr(row, "PID"));
+	assert_non_null(strstr(row, "COMM"));
+	assert_non_null(strstr(row, "SYSCALLS/s"));
+	assert_non_null(strstr(row, "TOP SYSCALL"));
+	row_text(e, e->st.pr.hdr_y + 1, row, sizeof(row));
+	assert_non_null(strstr(row, "epoll_wait"));	/* nginx's top syscall */
+	/* 200x60: the names do not push the numbers across the screen */
+	keymap_dispatch(&e->st, 'p');
+	e->cv = (canvas_free(e->cv), canvas_new(200, 60));
+	free(render(e));
+	row_text(e, e->st.sc.hdr_y, row, sizeof(row));
+	name = strstr(row, "SYSCALL");
+	count = strstr(row, "COUNT/s");
+	assert_non_null(name);
+	assert_non_null(count);
+	assert_true(count - name <= 24 + 2 + 7 + 2);
+	assert_true(e->st.lay.pane[PANE_SYSCALLS].w <= 70);
+	assert_true(e->st.lay.pane[PANE_VFS].w >= 120);
+}
+
+/* The histogram at 80x24 has five rows for ten slots: the hidden slots
+ * are summed in a row on each side, so the rows add up to every request
+ * (12017 in the fixture), and p99's slot is accounted for. */
+static void test_hist_tails(void **state)
+{
+	struct env *e = *state;
+	struct rect b;
+	unsigned long long sum = 0;
+	bool below = false, above = false;
+
+	free(render(e));
+	b = e->st.lay.pane[PANE_BIO];
+	for (int y = b.y + 2; y < b.y + b.h; y++) {
+		char row[1024], label[32];
+		unsigned long long n;
+
+		row_text(e, y, row, sizeof(row));
+		if (sscanf(row, "%31s %llu", label, &n) != 2)
+			continue;
+		sum += n;
+		below |= label[0] == '<';
+		above |= label[0] == '>' && label[1] == '=';
+	}
+	assert_true(below);
+	assert_true(above);
+	assert_int_equal(sum, 12017);
+}
+
 static void test_paused_badge(void **state)
 {
 	struct env *e = *state;
@@ -378,6 +450,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_mouse, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_paused_badge, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_report_screen, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_syscall_columns, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_hist_tails, setup, teardown),
 	};
 
 	setenv("TZ", "UTC", 1);
