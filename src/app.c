@@ -2,6 +2,7 @@
 #include <errno.h>
 #include <signal.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
@@ -78,6 +79,7 @@ int app_init(struct app *a, const struct options *opt, char *msg, size_t len)
 	struct model_config mc = { .log_capacity = opt->log_capacity, .root = "" };
 
 	struct filter_error fe;
+	struct report_facts facts;
 	int rc;
 
 	memset(a, 0, sizeof(*a));
@@ -122,6 +124,11 @@ int app_init(struct app *a, const struct options *opt, char *msg, size_t len)
 	}
 	selfcost_read("", &a->cost);
 	a->cost_ns = clock_ns(CLOCK_MONOTONIC);
+	/* The interface's probe report says what tracetop had when it
+	 * attached: its facts are read now, before the drop. */
+	report_gather(&facts, "");
+	facts.bpf_stats = a->stats_fd >= 0;
+	facts.bpf_stats_off = !opt->bpf_stats && !opt->probe_report;
 	/* Everything is attached and every map is open: what remains
 	 * (map reads, ring consumption, /proc reads) needs no capability. */
 	if (!opt->probe_report) {
@@ -131,6 +138,14 @@ int app_init(struct app *a, const struct options *opt, char *msg, size_t len)
 			msglog_printf(&a->log, MSG_WARN, "could not drop capabilities: %s",
 				      strerror(-err));
 		a->dropped = err == 0;
+		facts.drop = err ? REPORT_DROP_FAILED : REPORT_DROP_DONE;
+	}
+	if (opt->output == OUTPUT_UI && !opt->probe_report) {
+		struct tt_source_status src[TT_SRC_MAX];
+
+		for (int i = 0; i < TT_SRC_MAX; i++)
+			src[i] = *model_source(a->model, i);
+		a->report = report_text(&facts, src, &a->log);
 	}
 	a->out = (struct output){
 		.f = stdout,
@@ -144,17 +159,18 @@ int app_init(struct app *a, const struct options *opt, char *msg, size_t len)
 	return 0;
 }
 
-/* Reads every ring buffer to the end. The consumer goes ring by ring,
- * so a batch holds all new execs, then all new opens: the model puts
- * the batch in time order. */
-static void drain_rings(struct app *a)
+/* Reads every ring buffer to the end; returns the records read, or
+ * -errno. The consumer goes ring by ring, so a batch holds all new
+ * execs, then all new opens: the model puts the batch in time order. */
+static int drain_rings(struct app *a)
 {
 	uint64_t from = event_log_end_seq(model_log(a->model));
+	int n = ring_buffer__consume(a->rb);
 
-	ring_buffer__consume(a->rb);
 	if (model_events_order(a->model, from))
 		msglog_printf(&a->log, MSG_DEBUG, "events of a drain left in ring order: "
 			      "out of memory");
+	return n;
 }
 
 static void sample_all(struct app *a)
@@ -183,7 +199,12 @@ static bool tick(struct app *a, bool final)
 	sample_all(a);
 	now = clock_ns(CLOCK_MONOTONIC);
 	snap = model_tick(a->model, now);
-	selfcost_read("", &cost);
+	/* The programs' run times change only with the statistics on;
+	 * otherwise the fds need no new scan. */
+	if (a->stats_fd >= 0)
+		selfcost_read("", &cost);
+	else
+		selfcost_read_process("", &cost, &a->cost);
 	selfcost_update(&self, &a->cost, &cost, (double)(now - a->cost_ns) / 1e9);
 	self.stats_enabled = a->stats_fd >= 0;
 	model_set_self(a->model, &self, a->dropped);
@@ -314,6 +335,8 @@ int app_run(struct app *a, const struct frontend *fe)
 	}
 	if (!fe)
 		start_record(a);
+	else	/* the screen comes up at once, not at the first tick */
+		fe->draw(fe->ctx, model_snapshot(a->model), model_log(a->model));
 
 	while (!a->quit) {
 		bool dirty = false;
@@ -327,10 +350,15 @@ int app_run(struct app *a, const struct frontend *fe)
 			dirty = true;	/* the front end asked for a timed redraw */
 		if (ready & (1 << LOOP_SIGNAL))
 			handle_signals(a, &dirty);
-		if ((ready & ((1 << LOOP_RING) | (1 << LOOP_DRAIN))) && a->rb) {
-			drain_rings(a);
-			dirty = dirty || fe;
-		}
+		/* Events are consumed at every wake-up of the rings, but
+		 * shown at the drain timer's pace: a busy machine wakes the
+		 * loop many times a second, and a frame each time would cost
+		 * more than the events. No new event, no frame. */
+		if ((ready & ((1 << LOOP_RING) | (1 << LOOP_DRAIN))) && a->rb &&
+		    drain_rings(a) > 0)
+			a->events_unseen = true;
+		if (fe && (ready & (1 << LOOP_DRAIN)) && a->events_unseen)
+			dirty = true;
 		if (ready & (1 << LOOP_INPUT))
 			handle_input(a, &dirty);
 		if (ready & (1 << LOOP_TICK)) {
@@ -342,8 +370,10 @@ int app_run(struct app *a, const struct frontend *fe)
 		}
 		if (a->quit && !fe && !(ready & (1 << LOOP_TICK)))
 			tick(a, true);	/* the events since the last tick */
-		if (dirty && fe && !a->quit)
+		if (dirty && fe && !a->quit) {
 			fe->draw(fe->ctx, model_snapshot(a->model), model_log(a->model));
+			a->events_unseen = false;
+		}
 	}
 	return TT_EXIT_OK;
 }
@@ -369,6 +399,8 @@ void app_fini(struct app *a)
 	if (a->stats_fd >= 0)
 		close(a->stats_fd);
 	a->stats_fd = -1;
+	free(a->report);
+	a->report = NULL;
 
 	/* The consumer maps the rings: release it before the maps go. */
 	ring_buffer__free(a->rb);

@@ -29,8 +29,11 @@ struct app {
 	const struct frontend *fe;	/* borrowed; NULL in batch mode */
 	uint64_t ticks;
 	bool quit;
+	bool events_unseen;		/* events consumed since the last frame */
 	int stats_fd;			/* owned: keeps BPF run-time stats on, or -1 */
 	bool dropped;			/* capabilities dropped after attach */
+	char *report;			/* owned: the probe report as it was at
+					 * attach (interface only), or NULL */
 	struct selfcost_sample cost;	/* at the previous tick */
 	uint64_t cost_ns;		/* CLOCK_MONOTONIC of that sample */
 };

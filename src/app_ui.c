@@ -76,7 +76,7 @@ static int fe_wake_ms(void *ctx)
 }
 
 int app_ui_open(struct app_ui *u, const struct options *opt, const struct msglog *log,
-		char *err, size_t errlen)
+		const char *report, char *err, size_t errlen)
 {
 	struct ui_config cfg = {
 		.theme = opt->theme,
@@ -87,6 +87,7 @@ int app_ui_open(struct app_ui *u, const struct options *opt, const struct msglog
 		.failed_only = opt->failed_only,
 		.focus = opt->focus,
 		.sort = opt->sort,
+		.report = report,
 	};
 
 	u->ui = ui_new(&cfg, err, errlen);

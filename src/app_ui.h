@@ -14,9 +14,10 @@ struct app_ui {
 	struct frontend fe;
 };
 
-/* Enters full-screen mode. 0, or -1 with a sentence in err. */
+/* Enters full-screen mode; report (borrowed, may be NULL) is the probe
+ * report the key i shows. 0, or -1 with a sentence in err. */
 int app_ui_open(struct app_ui *u, const struct options *opt, const struct msglog *log,
-		char *err, size_t errlen);
+		const char *report, char *err, size_t errlen);
 /* Restores the terminal; idempotent. */
 void app_ui_close(struct app_ui *u);
 

@@ -70,7 +70,7 @@ int main(int argc, char **argv)
 		fprintf(stderr, "tracetop: %s\n", msg);
 	} else if (opt.output != OUTPUT_UI) {
 		rc = app_run(&app, NULL);
-	} else if (app_ui_open(&ui, &app.opt, &app.log, msg, sizeof(msg)) == 0) {
+	} else if (app_ui_open(&ui, &app.opt, &app.log, app.report, msg, sizeof(msg)) == 0) {
 		/* stderr is gone under the full screen: repeat the
 		 * configuration file's problems on the status line */
 		for (unsigned i = 0; i < diag.n && i < CONFIG_DIAG_MAX; i++)

@@ -1,6 +1,7 @@
 /* The probe report; see report.h. */
 #include <inttypes.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <sys/utsname.h>
@@ -98,8 +99,15 @@ void report_print(FILE *out, const struct report_facts *f,
 			yes(f->cap_eff >> TT_CAP_SYS_ADMIN & 1));
 	fprintf(out, "  tracefs       %s\n", f->tracefs[0] ? f->tracefs : "not mounted");
 	fprintf(out, "  debugfs       %s\n", f->debugfs[0] ? f->debugfs : "not mounted");
-	fprintf(out, "  BPF stats     %s\n", f->bpf_stats ? "available (--bpf-stats)" :
-		"unavailable (own BPF cost cannot be shown)");
+	if (f->bpf_stats_off)
+		fprintf(out, "  BPF stats     off (--bpf-stats turns them on)\n");
+	else
+		fprintf(out, "  BPF stats     %s\n", f->bpf_stats ? "available (--bpf-stats)" :
+			"unavailable (own BPF cost cannot be shown)");
+	if (f->drop == REPORT_DROP_DONE)
+		fprintf(out, "  after attach  every capability dropped, no_new_privs set\n");
+	else if (f->drop == REPORT_DROP_FAILED)
+		fprintf(out, "  after attach  capabilities could NOT be dropped\n");
 	fprintf(out, "sources\n");
 	for (i = 0; i < TT_SRC_MAX; i++) {
 		const struct tt_source_status *s = &src[i];
@@ -115,4 +123,21 @@ void report_print(FILE *out, const struct report_facts *f,
 		if (line && lvl >= MSG_INFO && strncmp(line, "libbpf:", 7))
 			fprintf(out, "  %s\n", line);
 	}
+}
+
+char *report_text(const struct report_facts *f, const struct tt_source_status src[TT_SRC_MAX],
+		  const struct msglog *log)
+{
+	char *text = NULL;
+	size_t len = 0;
+	FILE *out = open_memstream(&text, &len);
+
+	if (!out)
+		return NULL;
+	report_print(out, f, src, log);
+	if (fclose(out)) {
+		free(text);
+		return NULL;
+	}
+	return text;
 }

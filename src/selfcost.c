@@ -97,6 +97,20 @@ int selfcost_read(const char *root, struct selfcost_sample *out)
 	return 0;
 }
 
+int selfcost_read_process(const char *root, struct selfcost_sample *out,
+			  const struct selfcost_sample *prev)
+{
+	struct timespec ts;
+
+	*out = *prev;
+	out->rss_kb = 0;
+	read_rss(root ? root : "", out);
+	if (clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts))
+		return -errno;
+	out->cpu_ns = (uint64_t)ts.tv_sec * 1000000000ULL + (uint64_t)ts.tv_nsec;
+	return 0;
+}
+
 static double pct(uint64_t prev, uint64_t cur, double dt_s)
 {
 	if (dt_s <= 0 || cur < prev)

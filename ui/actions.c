@@ -170,8 +170,9 @@ static unsigned act_invert(struct ui_state *st)
 /* Moves the focused pane by delta rows (INT_MIN/INT_MAX: to either end). */
 static unsigned scroll_by(struct ui_state *st, enum ui_pane pane, long delta)
 {
-	if (st->help || st->screen == SCREEN_DETAIL) {
-		int *scroll = st->help ? &st->help_scroll : &st->detail_scroll;
+	if (st->help || st->screen == SCREEN_DETAIL || st->screen == SCREEN_REPORT) {
+		int *scroll = st->help ? &st->help_scroll :
+			      st->screen == SCREEN_REPORT ? &st->report_scroll : &st->detail_scroll;
 		long s = *scroll + (delta == INT_MIN ? -100000 : delta == INT_MAX ? 100000 : delta);
 
 		*scroll = s < 0 ? 0 : s > 100000 ? 100000 : (int)s;
@@ -192,7 +193,8 @@ static unsigned scroll_by(struct ui_state *st, enum ui_pane pane, long delta)
 
 static int page_rows(const struct ui_state *st)
 {
-	int rows = st->help || st->screen == SCREEN_DETAIL ? st->screen_h - 4 :
+	int rows = st->help || st->screen == SCREEN_DETAIL || st->screen == SCREEN_REPORT ?
+		   st->screen_h - 4 :
 		   st->screen == SCREEN_FAILS ? st->fl.rows_shown :
 		   st->focus == PANE_LOG ? st->log_rows_shown : st->procs ? st->pr.rows_shown : st->sc.rows_shown;
 
@@ -323,6 +325,14 @@ static unsigned act_fails(struct ui_state *st)
 	return UI_REDRAW;
 }
 
+/* The probe report; leaving it is the overlay's business (keymap.c). */
+static unsigned act_report(struct ui_state *st)
+{
+	st->screen = SCREEN_REPORT;
+	st->report_scroll = 0;
+	return UI_REDRAW;
+}
+
 static unsigned act_op(struct ui_state *st)
 {
 	st->focus = PANE_BIO;
@@ -350,7 +360,7 @@ const struct ui_action_desc ui_actions[ACT_MAX] = {
 	[ACT_FOCUS_NEXT] = { "focus the next pane", act_focus_next },
 	[ACT_FOCUS_PREV] = { "focus the previous pane", act_focus_prev },
 	[ACT_ZOOM] = { "zoom the focused pane to full screen, and back", act_zoom },
-	[ACT_BACK] = { "leave help or zoom", act_back },
+	[ACT_BACK] = { "leave help, a screen (f, i, details) or zoom", act_back },
 	[ACT_SORT_NEXT] = { "sort the syscall/process table by the next column", act_sort_next },
 	[ACT_SORT_PREV] = { "sort by the previous column", act_sort_prev },
 	[ACT_INVERT] = { "invert the sort order", act_invert },
@@ -381,6 +391,8 @@ const struct ui_action_desc ui_actions[ACT_MAX] = {
 	[ACT_SELECT] = { "event details; on a failing open: filter the log on it", act_select,
 			 WHERE_LOG | WHERE_FAILS },
 	[ACT_SAVE] = { "write these settings to the configuration file", act_save, WHERE_ANY },
+	[ACT_REPORT] = { "probe report: kernel, privileges, each source's hook and why", act_report,
+			 WHERE_ANY },
 };
 
 /* Which pane, if any, holds the point (x, y) in the last frame. */
@@ -426,7 +438,7 @@ unsigned mouse_dispatch(struct ui_state *st, const struct ui_mouse *m)
 
 	if (!st->mouse)
 		return 0;
-	if (st->help || st->screen == SCREEN_DETAIL) {
+	if (st->help || st->screen == SCREEN_DETAIL || st->screen == SCREEN_REPORT) {
 		if (m->kind == MOUSE_CLICK) {
 			if (st->help)
 				st->help = false;

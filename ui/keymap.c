@@ -47,6 +47,7 @@ const struct ui_binding ui_bindings[] = {
 	{ 'e', ACT_SHOW_EXEC },
 	{ 'f', ACT_FAILS },
 	{ 'W', ACT_SAVE },
+	{ 'i', ACT_REPORT },
 };
 
 const size_t ui_n_bindings = sizeof(ui_bindings) / sizeof(ui_bindings[0]);
@@ -74,7 +75,7 @@ static unsigned leave_overlay(struct ui_state *st)
 
 unsigned keymap_dispatch(struct ui_state *st, int key)
 {
-	bool overlay = st->help || st->screen == SCREEN_DETAIL;
+	bool overlay = st->help || st->screen == SCREEN_DETAIL || st->screen == SCREEN_REPORT;
 
 	if (st->prompt && st->prompt->kind != PROMPT_NONE)
 		return prompt_key(st, key);
@@ -83,7 +84,8 @@ unsigned keymap_dispatch(struct ui_state *st, int key)
 
 		if (ui_bindings[i].key != key || !applies(st, act))
 			continue;
-		/* Help and the detail view are modal: they scroll, F10
+		/* Help, the detail view and the probe report are modal:
+		 * they scroll, F10
 		 * still quits, and any other key goes back to where the
 		 * user was. */
 		if (overlay && act != ACT_QUIT && act != ACT_UP && act != ACT_DOWN &&

@@ -51,6 +51,7 @@ enum ui_action {
 	ACT_FAILS,
 	ACT_SELECT,
 	ACT_SAVE,
+	ACT_REPORT,
 	ACT_MAX,
 };
 

@@ -2,6 +2,9 @@
  *
  * Wide screens (70 columns and more) get two columns: VFS over block I/O
  * on the left, syscalls on the right, the event log across the bottom.
+ * The syscalls column gets a little more than half at 80 columns, where
+ * its table needs 43 to show every column, and never more than its
+ * widest table uses: beyond that the graphs on the left get the room.
  * Narrow ones stack the panes; when even that leaves a pane without a
  * data row, only the focused pane is shown, as if zoomed. */
 #include <string.h>
@@ -9,6 +12,7 @@
 
 #define PANE_MIN_H 2	/* title + one line */
 #define VFS_H 6		/* title + five operations */
+#define RIGHT_MAX_W 70	/* the per-process table at its widest, and a margin */
 
 static struct rect rect_make(int x, int y, int w, int h)
 {
@@ -23,8 +27,10 @@ static void show(struct layout *l, enum ui_pane p, struct rect r)
 
 static void two_columns(struct layout *l, struct rect b)
 {
-	int log_h = b.h * 2 / 5, top_h, left_w = b.w / 2, vfs_h;
+	int log_h = b.h * 2 / 5, top_h, left_w = b.w * 9 / 20, vfs_h;
 
+	if (b.w - left_w - 1 > RIGHT_MAX_W)
+		left_w = b.w - RIGHT_MAX_W - 1;
 	if (log_h < 3)
 		log_h = 3;
 	top_h = b.h - log_h;
@@ -35,19 +41,22 @@ static void two_columns(struct layout *l, struct rect b)
 	show(l, PANE_LOG, rect_make(b.x, b.y + top_h, b.w, log_h));
 }
 
+/* One pane over the other. The VFS pane takes its five rows when each
+ * pane can have as many, else three (it then shows the rates side by
+ * side); the others share the rest. */
 static void stacked(struct layout *l, struct rect b, enum ui_pane focus)
 {
-	int each = b.h / PANE_MAX, y = b.y;
+	int each = b.h / PANE_MAX, y = b.y, vfs_h, rest;
 
 	if (each < 3) {
 		show(l, focus, b);
 		return;
 	}
+	vfs_h = each >= VFS_H ? VFS_H : 3;
+	rest = (b.h - vfs_h) / (PANE_MAX - 1);
 	for (int p = 0; p < PANE_MAX; p++) {
-		int h = p == PANE_MAX - 1 ? b.y + b.h - y : each;
+		int h = p == PANE_VFS ? vfs_h : p == PANE_MAX - 1 ? b.y + b.h - y : rest;
 
-		if (p == PANE_VFS && h > VFS_H)
-			h = VFS_H;
 		show(l, (enum ui_pane)p, rect_make(b.x, y, b.w, h));
 		y += h;
 	}

@@ -33,6 +33,10 @@ void ui_render(struct ui_state *st, struct canvas *cv, const struct tt_snapshot 
 		view_detail(&vc, l->body);
 		return;
 	}
+	if (st->screen == SCREEN_REPORT) {
+		view_report(&vc, l->body);
+		return;
+	}
 	if (l->shown[PANE_VFS])
 		view_vfs(&vc, l->pane[PANE_VFS], st->focus == PANE_VFS);
 	if (l->shown[PANE_SYSCALLS])

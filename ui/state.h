@@ -29,6 +29,7 @@ enum ui_screen {
 	SCREEN_MAIN = 0,	/* the panes */
 	SCREEN_FAILS,		/* top failing opens (f) */
 	SCREEN_DETAIL,		/* every field of one event (Enter in the log) */
+	SCREEN_REPORT,		/* the probe report (i) */
 };
 
 enum prompt_kind { PROMPT_NONE = 0, PROMPT_FILTER, PROMPT_SEARCH };
@@ -106,6 +107,8 @@ struct ui_state {
 	bool detail_want;		/* copy detail_seq from the log at the next frame */
 	bool detail_gone;		/* it was overwritten before it could be copied */
 	int detail_scroll;
+	const char *report;		/* borrowed: the probe report text, or NULL */
+	int report_scroll;
 
 	/* Block I/O selection. */
 	char bio_disk[32];	/* "" = all disks */

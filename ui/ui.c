@@ -85,8 +85,9 @@ static void use_theme(struct ui *ui, const struct theme *th)
 	flush_invalidate(ui->fl);
 }
 
-/* Loads spec; on error the old theme stays and the status line says why. */
-static void load_theme(struct ui *ui, const char *spec)
+/* Loads spec; on error the old theme stays and the status line says why
+ * (then -1). */
+static int load_theme(struct ui *ui, const char *spec)
 {
 	struct theme th = ui->theme;
 	const char *theme_dirs[3];
@@ -95,13 +96,14 @@ static void load_theme(struct ui *ui, const char *spec)
 	theme_dirs_init(theme_dirs);
 	if (theme_load(&th, spec, theme_dirs, err, sizeof(err))) {
 		ui_state_message(&ui->st, ROLE_MSG_ERROR, "theme: %s (keeping '%s')", err, ui->theme.name);
-		return;
+		return -1;
 	}
 	use_theme(ui, &th);
 	snprintf(ui->st.theme_name, sizeof(ui->st.theme_name), "%s", th.name);
 	for (unsigned i = 0; theme_names[i]; i++)
 		if (!strcmp(theme_names[i], th.name))
 			ui->st.theme_idx = i;
+	return 0;
 }
 
 void ui_get_settings(const struct ui *ui, struct ui_settings *s)
@@ -187,6 +189,7 @@ struct ui *ui_new(const struct ui_config *cfg, char *err, size_t errlen)
 		return NULL;
 	}
 	ui->st.now_ms = now_ms();
+	ui->st.report = cfg->report;
 	apply_start_choices(&ui->st, cfg->focus, cfg->sort);
 	if (cfg->failed_only)
 		ui->st.log_mask |= LOG_FAILED_ONLY;
@@ -281,8 +284,9 @@ unsigned ui_handle_input(struct ui *ui)
 			r = UI_REDRAW;
 			break;
 		}
-		if (r & REACT_THEME)
-			load_theme(ui, ui->st.theme_name);
+		if ((r & REACT_THEME) && !load_theme(ui, ui->st.theme_name))
+			ui_state_message(&ui->st, ROLE_MSG_INFO, "theme %s%s", ui->theme.name,
+					 ui->colour ? "" : " (without colours)");
 		if (r & REACT_PAUSE)
 			pause_changed(ui);
 		out |= r;

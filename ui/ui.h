@@ -26,6 +26,8 @@ struct ui_config {
 	bool failed_only;		/* -x: the log starts with failed calls only */
 	int focus;			/* enum opt_focus (--focus), 0 for the default */
 	int sort;			/* enum opt_sort (--sort), 0 for the default */
+	const char *report;		/* borrowed, may be NULL: the probe report (key i),
+					 * valid as long as the UI */
 };
 
 /* Reaction flags returned by ui_handle_input(). */

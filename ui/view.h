@@ -35,6 +35,7 @@ void view_bio(const struct view_ctx *vc, struct rect r, bool focused);
 void view_log(const struct view_ctx *vc, struct rect r, bool focused);
 void view_fails(const struct view_ctx *vc, struct rect r);
 void view_detail(const struct view_ctx *vc, struct rect r);
+void view_report(const struct view_ctx *vc, struct rect r);
 
 /* Pane helpers (pane.c). */
 /* Draws the title line of a pane and returns the rectangle below it. */

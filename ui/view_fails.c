@@ -16,11 +16,11 @@
 #include "widget_table.h"
 
 static const struct table_col fl_cols[] = {
-	{ "COUNT", FL_COUNT, 7, 0, false, 0 },
-	{ "RATE/s", FL_RATE, 7, 0, false, 1 },
-	{ "ERRNO", FL_ERRNO, 8, 0, true, 0 },
-	{ "COMM", FL_COMM, 16, 0, true, 2 },
-	{ "PATH", FL_PATH, 0, 12, true, 0 },
+	{ "COUNT", FL_COUNT, 7, 0, false, 0, 0 },
+	{ "RATE/s", FL_RATE, 7, 0, false, 1, 0 },
+	{ "ERRNO", FL_ERRNO, 8, 0, true, 0, 0 },
+	{ "COMM", FL_COMM, 16, 0, true, 2, 0 },
+	{ "PATH", FL_PATH, 0, 12, true, 0, 0 },
 };
 
 struct rows {

@@ -16,7 +16,7 @@ struct fkey {
 static const struct fkey main_keys[] = {
 	{ "F1", "Help" }, { "F3", "Search" }, { "F4", "Filter" }, { "f", "Fails" },
 	{ "Spc", "Pause" }, { "Tab", "Pane" }, { "z", "Zoom" }, { "F6", "Sort" },
-	{ "+-", "Delay" }, { "t", "Theme" }, { "F10", "Quit" },
+	{ "+-", "Delay" }, { "t", "Theme" }, { "i", "Probes" }, { "F10", "Quit" },
 };
 static const struct fkey fails_keys[] = {
 	{ "F1", "Help" }, { "Enter", "Filter" }, { "F6", "Sort" }, { "I", "Invert" },
@@ -67,7 +67,7 @@ void view_footer(const struct view_ctx *vc, struct rect r)
 	} else if (st->screen == SCREEN_FAILS) {
 		keys = fails_keys;
 		n = sizeof(fails_keys) / sizeof(fails_keys[0]);
-	} else if (st->screen == SCREEN_DETAIL) {
+	} else if (st->screen == SCREEN_DETAIL || st->screen == SCREEN_REPORT) {
 		keys = detail_keys;
 		n = sizeof(detail_keys) / sizeof(detail_keys[0]);
 	}

@@ -22,9 +22,14 @@ static const char *short_hook(const char *hook)
 	return !strcmp(hook, "tracepoint") ? "tp" : hook;
 }
 
+/* How much of each source the line says: the hook's name, a short one
+ * ("tp" for tracepoint), or only the source's name (its colour, a '~',
+ * FAILED or off still tell the state). */
+enum detail { HOOK_FULL = 0, HOOK_BRIEF, HOOK_NONE };
+
 /* Writes the sources line from x; returns the width it took, or would
  * take when dry (nothing drawn). */
-static int sources_line(const struct view_ctx *vc, int x, int y, int maxx, bool brief, bool dry)
+static int sources_line(const struct view_ctx *vc, int x, int y, int maxx, enum detail d, bool dry)
 {
 	const struct tt_snapshot *s = vc->snap;
 	int x0 = x;
@@ -45,8 +50,12 @@ static int sources_line(const struct view_ctx *vc, int x, int y, int maxx, bool 
 		} else {
 			bool approx = i == TT_SRC_VFS && s->vfs.approximate;
 
-			snprintf(buf, sizeof(buf), "%s:%s%s", tt_source_name(i),
-				 brief ? short_hook(src->hook) : src->hook, approx ? "~" : "");
+			if (d == HOOK_NONE)
+				snprintf(buf, sizeof(buf), "%s%s", tt_source_name(i), approx ? "~" : "");
+			else
+				snprintf(buf, sizeof(buf), "%s:%s%s", tt_source_name(i),
+					 d == HOOK_BRIEF ? short_hook(src->hook) : src->hook,
+					 approx ? "~" : "");
 			role = approx ? ROLE_STATE_APPROX : ROLE_STATE_OK;
 		}
 		x += dry ? text_width(buf) : canvas_puts(vc->cv, x, y, maxx, role, buf);
@@ -99,28 +108,38 @@ static void top_line(const struct view_ctx *vc, struct rect r)
 }
 
 /* Line 2: each source's hook and state; event and loss rates on the
- * right, shortened before the sources are. */
+ * right. On a narrow screen both are shortened by turns (steps below);
+ * a hook is never cut in the middle. */
 static void sources(const struct view_ctx *vc, struct rect r)
 {
 	const struct tt_snapshot *s = vc->snap;
 	struct canvas *cv = vc->cv;
-	int y = r.y + 1, maxx = r.x + r.w, need_full, need_brief, right;
+	int y = r.y + 1, maxx = r.x + r.w, right;
 	double el = s->elapsed_s > 0 ? s->elapsed_s : vc->st->delay_s;
 	char rate[16], lost[16], total[48];
-	int variant;
+	enum detail d = HOOK_FULL;
+	int variant = 0;
+	/* From the most said to the least: the hooks' names give way to
+	 * short ones, then the loss total goes, then the hooks, then the
+	 * event rate. The loss figure always stays. */
+	static const struct { enum detail d; int variant; } steps[] = {
+		{ HOOK_FULL, 0 }, { HOOK_BRIEF, 0 }, { HOOK_BRIEF, 1 },
+		{ HOOK_NONE, 0 }, { HOOK_NONE, 1 }, { HOOK_NONE, 2 },
+	};
 
 	fmt_rate((double)s->events_interval / el, rate, sizeof(rate));
 	fmt_count(s->lost_interval, lost, sizeof(lost));
 	snprintf(total, sizeof(total), " (total %llu)", (unsigned long long)s->lost_total);
-	need_full = sources_line(vc, r.x, y, maxx, false, true);
-	need_brief = sources_line(vc, r.x, y, maxx, true, true);
 	/* variant 0: "ev/s R  lost L (total T)", 1: without the total,
-	 * 2: "lost L" alone. The loss figure is the last to go. */
-	for (variant = 0; variant < 3; variant++) {
-		int w = 7 + text_width(lost) + (variant == 0 && s->lost_total ? text_width(total) : 0) +
-			(variant < 2 ? 7 + text_width(rate) : 0);
+	 * 2: "lost L" alone. */
+	for (size_t i = 0; i < sizeof(steps) / sizeof(steps[0]); i++) {
+		int v = steps[i].variant;
+		int w = 7 + text_width(lost) + (v == 0 && s->lost_total ? text_width(total) : 0) +
+			(v < 2 ? 7 + text_width(rate) : 0);
 
-		if (need_brief + w <= r.w || variant == 2)
+		d = steps[i].d;
+		variant = v;
+		if (sources_line(vc, r.x, y, maxx, d, true) + 2 + w <= r.w)
 			break;
 	}
 	right = maxx;
@@ -134,8 +153,7 @@ static void sources(const struct view_ctx *vc, struct rect r)
 		right -= canvas_puts_right(cv, right, y, r.x, ROLE_HEADER, "ev/s ");
 	}
 	right -= 2;
-	sources_line(vc, r.x, y, right, need_full > right - r.x || need_brief > right - r.x ?
-		     true : false, false);
+	sources_line(vc, r.x, y, right, d, false);
 }
 
 void view_header(const struct view_ctx *vc, struct rect r)

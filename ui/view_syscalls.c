@@ -11,21 +11,26 @@
 #include "view.h"
 #include "widget_table.h"
 
+/* Widths are those of the widest value format.c writes (a rate takes 5
+ * columns, a count 6, a percentage 4) or of the title, so that every
+ * column fits in the 43 columns the pane has on an 80-column screen.
+ * Names stop growing at the longest syscall name (and comm) so that a
+ * wide pane keeps the numbers next to them. */
 static const struct table_col sc_cols[] = {
-	{ "SYSCALL", SC_NAME, 0, 12, true, 0 },
-	{ "COUNT/s", SC_RATE, 7, 0, false, 0 },
-	{ "TOTAL", SC_TOTAL, 7, 0, false, 2 },
-	{ "ERR/s", SC_ERR_RATE, 6, 0, false, 0 },
-	{ "ERR%", SC_ERR_PCT, 5, 0, false, 1 },
+	{ "SYSCALL", SC_NAME, 0, 12, true, 0, 24 },
+	{ "COUNT/s", SC_RATE, 7, 0, false, 0, 0 },
+	{ "TOTAL", SC_TOTAL, 6, 0, false, 2, 0 },
+	{ "ERR/s", SC_ERR_RATE, 5, 0, false, 0, 0 },
+	{ "ERR%", SC_ERR_PCT, 4, 0, false, 1, 0 },
 };
 
 static const struct table_col pr_cols[] = {
-	{ "PID", PR_PID, 7, 0, false, 0 },
-	{ "COMM", PR_COMM, 0, 8, true, 0 },
-	{ "SYSCALLS/s", PR_RATE, 10, 0, false, 0 },
-	{ "ERR/s", PR_ERR_RATE, 6, 0, false, 2 },
-	{ "TOTAL", PR_TOTAL, 7, 0, false, 3 },
-	{ "TOP SYSCALL", PR_TOP, 14, 0, true, 1 },
+	{ "PID", PR_PID, 7, 0, false, 0, 0 },
+	{ "COMM", PR_COMM, 0, 8, true, 0, 16 },
+	{ "SYSCALLS/s", PR_RATE, 10, 0, false, 0, 0 },
+	{ "ERR/s", PR_ERR_RATE, 5, 0, false, 2, 0 },
+	{ "TOTAL", PR_TOTAL, 6, 0, false, 3, 0 },
+	{ "TOP SYSCALL", PR_TOP, 14, 0, true, 1, 0 },
 };
 
 struct rows {

@@ -1,6 +1,8 @@
 /* Sparklines and histogram bars drawn with Unicode block elements
  * (flush.c swaps them for ASCII on terminals without UTF-8). */
+#include <stdbool.h>
 #include <stdio.h>
+#include <string.h>
 #include "format.h"
 #include "role.h"
 #include "widget_graph.h"
@@ -53,52 +55,119 @@ void bar_draw(struct canvas *cv, int x, int y, int w, double value, double max, 
 		canvas_putc(cv, x, y, x + 1, left_eighths[eighths % 8], role);
 }
 
+/* "<128us" for the slots below slot i, ">=4ms" for slot i and above. */
+static void tail_label(unsigned i, bool below, char *buf, size_t len)
+{
+	char label[32];
+	const char *dash, *unit;
+
+	hist_slot_label(i, label, sizeof(label));
+	dash = strchr(label, '-');
+	if (!dash) {
+		snprintf(buf, len, "%s", label);
+		return;
+	}
+	for (unit = dash + 1; *unit >= '0' && *unit <= '9'; unit++)
+		;
+	snprintf(buf, len, "%s%.*s%s", below ? "<" : ">=", (int)(dash - label), label, unit);
+}
+
+/* When the rows are fewer than the slots, picks the slots [*a, *b] that
+ * hold the most I/O in the rows left after one summary row on each side
+ * that has hidden slots. */
+static void hist_window(const struct hist *h, int lo, int hi, int rows, int *a, int *b)
+{
+	int k = rows >= 3 ? rows - 2 : rows, best_s = lo, used;
+	uint64_t best = 0;
+
+	for (int s = lo; s + k - 1 <= hi; s++) {
+		uint64_t sum = 0;
+
+		for (int i = s; i < s + k; i++)
+			sum += h->slots[i];
+		if (sum > best) {
+			best = sum;
+			best_s = s;
+		}
+	}
+	*a = best_s;
+	*b = best_s + k - 1;
+	if (rows < 3)
+		return;
+	/* A window at an end needs no summary row there: give the row to
+	 * the slots. */
+	used = *b - *a + 1 + (*a > lo) + (*b < hi);
+	while (used < rows) {
+		if (*b < hi)
+			(*b)++;
+		else if (*a > lo)
+			(*a)--;
+		else
+			break;
+		used = *b - *a + 1 + (*a > lo) + (*b < hi);
+	}
+}
+
+static void hist_row(struct canvas *cv, struct rect r, int y, int label_w, const char *label,
+		     uint64_t count, uint64_t max, unsigned bar_role)
+{
+	int x = r.x, count_w = 7;
+	char num[16];
+
+	canvas_puts_right(cv, x + label_w, y, x, ROLE_HIST_LABEL, label);
+	x += label_w + 1;
+	fmt_count(count, num, sizeof(num));
+	canvas_puts_right(cv, x + count_w, y, x, count ? ROLE_VALUE : ROLE_VALUE_ZERO, num);
+	x += count_w + 1;
+	bar_draw(cv, x, y, r.x + r.w - x, (double)count, (double)max, bar_role);
+}
+
 void hist_draw(struct canvas *cv, struct rect r, const struct hist *h)
 {
-	int hi = hist_max_slot(h), lo = 0, n, best_lo, label_w = 0;
-	uint64_t max = 0, best = 0;
-	char label[32], num[16];
+	int hi = hist_max_slot(h), lo = 0, a, b, label_w = 0, y;
+	uint64_t max = 0, below = 0, above = 0;
+	char label[32], lbelow[32] = "", labove[32] = "";
 
 	if (hi < 0 || r.h <= 0)
 		return;
 	while (lo < hi && !h->slots[lo])
 		lo++;
-	n = hi - lo + 1;
-	best_lo = lo;
-	if (n > r.h) {
-		/* Keep the window of r.h slots that holds the most I/O. */
-		for (int s = lo; s + r.h - 1 <= hi; s++) {
-			uint64_t sum = 0;
-
-			for (int k = s; k < s + r.h; k++)
-				sum += h->slots[k];
-			if (sum > best) {
-				best = sum;
-				best_lo = s;
-			}
-		}
-		lo = best_lo;
-		n = r.h;
-	}
-	for (int i = lo; i < lo + n; i++) {
-		int w;
-
+	a = lo;
+	b = hi;
+	if (hi - lo + 1 > r.h)
+		hist_window(h, lo, hi, r.h, &a, &b);
+	/* The hidden slots: summed into one row per side when there is
+	 * room, so the rows always account for every request. */
+	for (int i = lo; i < a; i++)
+		below += h->slots[i];
+	for (int i = b + 1; i <= hi; i++)
+		above += h->slots[i];
+	if (r.h >= 3 && a > lo)
+		tail_label((unsigned)a, true, lbelow, sizeof(lbelow));
+	if (r.h >= 3 && b < hi)
+		tail_label((unsigned)b + 1, false, labove, sizeof(labove));
+	for (int i = a; i <= b; i++) {
 		if (h->slots[i] > max)
 			max = h->slots[i];
 		hist_slot_label((unsigned)i, label, sizeof(label));
-		w = text_width(label);
-		if (w > label_w)
-			label_w = w;
+		if (text_width(label) > label_w)
+			label_w = text_width(label);
 	}
-	for (int k = 0; k < n; k++) {
-		int i = lo + k, y = r.y + k, x = r.x, count_w = 7;
-
+	if (lbelow[0] && below > max)
+		max = below;
+	if (labove[0] && above > max)
+		max = above;
+	if (text_width(lbelow) > label_w)
+		label_w = text_width(lbelow);
+	if (text_width(labove) > label_w)
+		label_w = text_width(labove);
+	y = r.y;
+	if (lbelow[0])
+		hist_row(cv, r, y++, label_w, lbelow, below, max, ROLE_VALUE_ZERO);
+	for (int i = a; i <= b; i++) {
 		hist_slot_label((unsigned)i, label, sizeof(label));
-		canvas_puts_right(cv, x + label_w, y, x, ROLE_HIST_LABEL, label);
-		x += label_w + 1;
-		fmt_count(h->slots[i], num, sizeof(num));
-		canvas_puts_right(cv, x + count_w, y, x, h->slots[i] ? ROLE_VALUE : ROLE_VALUE_ZERO, num);
-		x += count_w + 1;
-		bar_draw(cv, x, y, r.x + r.w - x, (double)h->slots[i], (double)max, ROLE_HIST_BAR);
+		hist_row(cv, r, y++, label_w, label, h->slots[i], max, ROLE_HIST_BAR);
 	}
+	if (labove[0])
+		hist_row(cv, r, y, label_w, labove, above, max, ROLE_VALUE_ZERO);
 }

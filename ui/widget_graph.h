@@ -11,8 +11,9 @@
 void spark_draw(struct canvas *cv, int x, int y, int maxx, const double *v, unsigned n, unsigned role);
 /* A bar of value/max of the width w, in eighths of a cell. */
 void bar_draw(struct canvas *cv, int x, int y, int w, double value, double max, unsigned role);
-/* A log2 latency histogram in r: one row per slot (label, count, bar),
- * showing the rows with the most counts when not all fit. */
+/* A log2 latency histogram in r: one row per slot (label, count, bar).
+ * When not all fit it shows the slots with the most counts, and the
+ * hidden ones summed in a row below ("<128us") and above (">=4ms"). */
 void hist_draw(struct canvas *cv, struct rect r, const struct hist *h);
 
 #endif

@@ -23,13 +23,37 @@ static int fit_columns(const struct table_col *cols, int ncols, int w, bool *sho
 		if (need <= w || worst < 0) {
 			int flex = w - need;
 
-			for (int i = 0; i < ncols; i++)
-				if (shown[i] && !cols[i].width)
-					return flex + cols[i].min;
+			for (int i = 0; i < ncols; i++) {
+				if (!shown[i] || cols[i].width)
+					continue;
+				flex += cols[i].min;
+				return cols[i].max && flex > cols[i].max ? cols[i].max : flex;
+			}
 			return 0;
 		}
 		shown[worst] = false;
 	}
+}
+
+/* Columns a fixed-width column may grow by when the flexible one has
+ * reached its maximum and room is left: numbers spaced a little apart
+ * read better than numbers packed next to a blank margin. */
+static int spare_pad(const struct table_col *cols, int ncols, const bool *shown, int flex, int w)
+{
+	int used = 0, n = 0, fixed = 0, pad;
+
+	for (int i = 0; i < ncols; i++) {
+		if (!shown[i])
+			continue;
+		used += cols[i].width ? cols[i].width : flex;
+		fixed += cols[i].width != 0;
+		n++;
+	}
+	used += n > 0 ? n - 1 : 0;
+	if (!fixed || used >= w)
+		return 0;
+	pad = (w - used) / fixed;
+	return pad > 2 ? 2 : pad;
 }
 
 static void clamp_view(struct table_state *t, size_t nrows, int rows)
@@ -56,7 +80,7 @@ void table_draw(struct canvas *cv, struct rect r, const struct table_col *cols, 
 		struct table_state *t, size_t nrows, bool focused, table_cell_fn fn, const void *ctx)
 {
 	bool shown[TABLE_COLS_MAX];
-	int x0[TABLE_COLS_MAX], x1[TABLE_COLS_MAX], flex, x, rows = r.h - 1;
+	int x0[TABLE_COLS_MAX], x1[TABLE_COLS_MAX], flex, pad, x, rows = r.h - 1;
 	char buf[256];
 
 	if (ncols > TABLE_COLS_MAX)
@@ -69,9 +93,10 @@ void table_draw(struct canvas *cv, struct rect r, const struct table_col *cols, 
 	for (int i = 0; i < ncols; i++)
 		shown[i] = true;
 	flex = fit_columns(cols, ncols, r.w, shown);
+	pad = spare_pad(cols, ncols, shown, flex, r.w);
 	x = r.x;
 	for (int i = 0; i < ncols; i++) {
-		int w = cols[i].width ? cols[i].width : flex;
+		int w = cols[i].width ? cols[i].width + pad : flex;
 
 		if (!shown[i])
 			continue;

@@ -16,6 +16,8 @@ struct table_col {
 	int min;		/* flexible columns: never narrower */
 	bool left;		/* left-aligned text; numbers are right-aligned */
 	int drop;		/* 0: always shown; higher drops first when narrow */
+	int max;		/* flexible columns: never wider (0: no limit); the
+				 * room left over stays blank at the right */
 };
 
 /* Writes the text of (row, column id) into buf; returns its role. */

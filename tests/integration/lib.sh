@@ -168,9 +168,12 @@ run_traced_by_pid() {
 	stop_tracetop
 }
 
-# tmux_start NAME WIDTH HEIGHT CMD: a detached tmux session "ui" on a
-# server of this test's own (T is the tmux command for it; cleanup ends
-# it), running CMD, without a status line.
+# The interface tests run tracetop in a detached tmux session, on a tmux
+# server of their own: T is its command (tmux -L NAME -f /dev/null) and
+# TS the session (ui unless set).
+
+# tmux_start NAME WIDTH HEIGHT CMD: such a session, "ui", running CMD,
+# without a status line (cleanup ends the server).
 tmux_start() {
 	command -v tmux >/dev/null 2>&1 || skip "tmux is not installed"
 	T="tmux -L tt-$1-$$ -f /dev/null"
@@ -180,7 +183,7 @@ tmux_start() {
 
 # The text on the tmux screen, as a person sees it.
 screen() {
-	$T capture-pane -p -t ui
+	$T capture-pane -p -t "${TS:-ui}"
 }
 
 # Waits up to $2 tenths of a second (default 100) for the screen to show

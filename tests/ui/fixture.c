@@ -1,7 +1,10 @@
 /* Test data for the UI tests (see fixture.h). */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include "fixture.h"
+#include "msglog.h"
+#include "report.h"
 
 #define NS 1000000000ull
 #define MONO_NS (273125ull * NS)	/* up 3 days, 3h52m05s */
@@ -270,4 +273,36 @@ void fixture_init_failed(struct fixture *f)
 void fixture_fini(struct fixture *f)
 {
 	event_log_fini(&f->log);
+}
+
+char *fixture_report(const struct fixture *f)
+{
+	struct report_facts facts = {
+		.kernel = "6.18.0-fixture",
+		.machine = "x86_64",
+		.btf_bytes = 5515852,
+		.lockdown = "none",
+		.cap_eff = 0x1ffffffffffull,
+		.cap_known = true,
+		.tracefs = "/sys/kernel/tracing",
+		.debugfs = "",
+		.bpf_stats_off = true,
+		.drop = REPORT_DROP_DONE,
+	};
+	struct msglog *log = malloc(sizeof(*log));
+	char *text;
+
+	if (!log)
+		return NULL;
+	msglog_init(log);
+	msglog_printf(log, MSG_INFO, "vfs: fentry hooks unavailable: load: not permitted (EPERM)");
+	msglog_printf(log, MSG_INFO, "vfs: kprobe hooks unavailable: this kernel has no kprobes "
+		      "(no kprobe PMU, no kprobe_events: CONFIG_KPROBES off?)");
+	msglog_printf(log, MSG_INFO, "vfs: using tracepoint hooks");
+	msglog_printf(log, MSG_DEBUG, "a debug line the report leaves out");
+	msglog_printf(log, MSG_WARN, "bio: disk name of \x1b[31mdev 259:7\x1b[0m unknown");
+	text = report_text(&facts, f->snap.src, log);
+	msglog_fini(log);
+	free(log);
+	return text;
 }

@@ -21,5 +21,9 @@ void fixture_init(struct fixture *f);
 /* The same, with the block I/O and syscall sources FAILED. */
 void fixture_init_failed(struct fixture *f);
 void fixture_fini(struct fixture *f);
+/* The probe report (key i) of the fixture's machine, as report.c writes
+ * it, with a libbpf-style message holding an escape sequence among the
+ * hooks tried. malloc'd; NULL when out of memory. */
+char *fixture_report(const struct fixture *f);
 
 #endif

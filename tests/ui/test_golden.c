@@ -1,6 +1,8 @@
 /* Golden screens (issue 3): every view renders fixed, hand-built
- * snapshots into the canvas at 80x24 and 132x43, and the text must match
- * the screens checked in under tests/ui/golden/. After a deliberate
+ * snapshots into the canvas at 80x24 and 132x43 (the overview also at
+ * 200x60 and on small screens), and the text must match the screens
+ * checked in under tests/ui/golden/. The probe report screen (key i) is
+ * issue 5's. After a deliberate
  * change, regenerate them with
  *     TT_UPDATE_GOLDEN=1 make check TESTS=tests/ui/test_golden
  * and review the diff by eye before committing. */
@@ -32,6 +34,8 @@ enum screen {
 	SCR_DETAIL,		/* Enter on an exec event: every field */
 	SCR_DETAIL_OPEN,	/* the same on an open whose names hold escapes */
 	SCR_FILTER,		/* a filtered log, a search, its prompt open */
+	SCR_REPORT,		/* the probe report (i) */
+	SCR_REPORT_END,		/* the same scrolled to its end */
 };
 
 struct golden_case {
@@ -65,6 +69,13 @@ static const struct golden_case cases[] = {
 	{ "detail-open-80x24", SCR_DETAIL_OPEN, 80, 24 },
 	{ "filter-80x24", SCR_FILTER, 80, 24 },
 	{ "filter-132x43", SCR_FILTER, 132, 43 },
+	{ "report-80x24", SCR_REPORT, 80, 24 },
+	{ "report-end-80x24", SCR_REPORT_END, 80, 24 },
+	{ "report-132x43", SCR_REPORT, 132, 43 },
+	{ "overview-200x60", SCR_OVERVIEW, 200, 60 },
+	{ "procs-200x60", SCR_PROCS, 200, 60 },
+	{ "overview-50x16", SCR_OVERVIEW, 50, 16 },
+	{ "overview-40x10", SCR_OVERVIEW, 40, 10 },
 };
 
 static void type(struct ui_state *st, const char *s)
@@ -78,6 +89,7 @@ static void render_case(const struct golden_case *c, char **text)
 	struct fixture f;
 	struct ui_state st;
 	struct canvas *cv = canvas_new(c->w, c->h);
+	char *report = NULL;
 
 	assert_non_null(cv);
 	if (c->screen == SCR_FAILED)
@@ -128,6 +140,15 @@ static void render_case(const struct golden_case *c, char **text)
 		keymap_dispatch(&st, UK_F(3));
 		type(&st, "nginx|grep");
 		break;
+	case SCR_REPORT:
+	case SCR_REPORT_END:
+		report = fixture_report(&f);
+		assert_non_null(report);
+		st.report = report;
+		keymap_dispatch(&st, 'i');
+		if (c->screen == SCR_REPORT_END)
+			keymap_dispatch(&st, UK_END);
+		break;
 	default:
 		break;
 	}
@@ -137,6 +158,7 @@ static void render_case(const struct golden_case *c, char **text)
 	ui_state_fini(&st);
 	fixture_fini(&f);
 	canvas_free(cv);
+	free(report);
 }
 
 static void test_screen(void **state)

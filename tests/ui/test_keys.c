@@ -1,7 +1,10 @@
 /* Keys, actions and the mouse (issue 3): every key reaches its action and
  * returns the right reaction; the help screen lists every bound key;
  * sort and scroll keys hold the row order still for HOLD_MS; mouse
- * clicks sort by a column header and focus panes; interval steps. */
+ * clicks sort by a column header and focus panes; interval steps; every
+ * column of the syscall tables at 80x24 and a compact table at 200x60;
+ * histogram rows that account for every request. The probe report
+ * screen, key i (issue 5): opens, scrolls, returns, quits. */
 #include <limits.h>
 #include <locale.h>
 #include <setjmp.h>
@@ -295,6 +298,133 @@ static void test_mouse(void **state)
 	assert_int_equal(e->st.focus, PANE_LOG);
 }
 
+static void test_report_screen(void **state)
+{
+	struct env *e = *state;
+	char *report = fixture_report(&e->f), *text;
+	struct ui_mouse click = { 10, 10, MOUSE_CLICK };
+	int scroll;
+
+	assert_non_null(report);
+	e->st.report = report;
+	assert_int_equal(keymap_dispatch(&e->st, 'i'), UI_REDRAW);
+	assert_int_equal(e->st.screen, SCREEN_REPORT);
+	text = render(e);
+	assert_non_null(strstr(text, "tracetop probe report"));
+	assert_non_null(strstr(text, "CapEff 000001ffffffffff"));
+	assert_non_null(strstr(text, "every capability dropped"));
+	assert_non_null(strstr(text, "Up/DnScroll"));
+	assert_null(strstr(text, "SYSCALL"));	/* no pane underneath */
+	free(text);
+	/* it scrolls, no further than its end */
+	keymap_dispatch(&e->st, UK_DOWN);
+	assert_int_equal(e->st.report_scroll, 1);
+	keymap_dispatch(&e->st, UK_END);
+	free(render(e));
+	scroll = e->st.report_scroll;
+	assert_true(scroll > 0 && scroll < 20);
+	text = render(e);
+	assert_non_null(strstr(text, "vfs: using tracepoint hooks"));
+	assert_null(strstr(text, "a debug line"));
+	assert_non_null(strstr(text, "disk name of \\x1b[31mdev"));	/* escaped, visible */
+	assert_null(strchr(text, 0x1b));
+	free(text);
+	keymap_dispatch(&e->st, UK_PGUP);
+	keymap_dispatch(&e->st, UK_HOME);
+	assert_int_equal(e->st.report_scroll, 0);
+	/* i again, Esc, q or a click return; F10 quits */
+	keymap_dispatch(&e->st, 'i');
+	assert_int_equal(e->st.screen, SCREEN_MAIN);
+	keymap_dispatch(&e->st, 'i');
+	assert_int_equal(keymap_dispatch(&e->st, UK_ESC), UI_REDRAW);
+	assert_int_equal(e->st.screen, SCREEN_MAIN);
+	keymap_dispatch(&e->st, 'i');
+	assert_int_equal(keymap_dispatch(&e->st, 'q'), UI_REDRAW);
+	assert_int_equal(e->st.screen, SCREEN_MAIN);
+	keymap_dispatch(&e->st, 'i');
+	free(render(e));
+	assert_int_equal(mouse_dispatch(&e->st, &click), UI_REDRAW);
+	assert_int_equal(e->st.screen, SCREEN_MAIN);
+	keymap_dispatch(&e->st, 'i');
+	assert_int_equal(keymap_dispatch(&e->st, UK_F(10)), UI_QUIT);
+	/* no report at all: the screen says so */
+	e->st.report = NULL;
+	text = render(e);
+	assert_non_null(strstr(text, "no probe report"));
+	free(text);
+	free(report);
+}
+
+/* The text of row y of the last frame. */
+static void row_text(struct env *e, int y, char *buf, size_t len)
+{
+	canvas_row_text(e->cv, y, buf, len);
+}
+
+static void test_syscall_columns(void **state)
+{
+	struct env *e = *state;
+	char row[1024], *name, *count;
+
+	/* 80x24: every column of both tables */
+	free(render(e));
+	row_text(e, e->st.sc.hdr_y, row, sizeof(row));
+	assert_non_null(strstr(row, "SYSCALL"));
+	assert_non_null(strstr(row, "COUNT/s"));
+	assert_non_null(strstr(row, "TOTAL"));
+	assert_non_null(strstr(row, "ERR/s"));
+	assert_non_null(strstr(row, "ERR%"));
+	keymap_dispatch(&e->st, 'p');
+	free(render(e));
+	row_text(e, e->st.pr.hdr_y, row, sizeof(row));
+	assert_non_null(strstr(row, "PID"));
+	assert_non_null(strstr(row, "COMM"));
+	assert_non_null(strstr(row, "SYSCALLS/s"));
+	assert_non_null(strstr(row, "TOP SYSCALL"));
+	row_text(e, e->st.pr.hdr_y + 1, row, sizeof(row));
+	assert_non_null(strstr(row, "epoll_wait"));	/* nginx's top syscall */
+	/* 200x60: the names do not push the numbers across the screen */
+	keymap_dispatch(&e->st, 'p');
+	e->cv = (canvas_free(e->cv), canvas_new(200, 60));
+	free(render(e));
+	row_text(e, e->st.sc.hdr_y, row, sizeof(row));
+	name = strstr(row, "SYSCALL");
+	count = strstr(row, "COUNT/s");
+	assert_non_null(name);
+	assert_non_null(count);
+	assert_true(count - name <= 24 + 2 + 7 + 2);
+	assert_true(e->st.lay.pane[PANE_SYSCALLS].w <= 70);
+	assert_true(e->st.lay.pane[PANE_VFS].w >= 120);
+}
+
+/* The histogram at 80x24 has five rows for ten slots: the hidden slots
+ * are summed in a row on each side, so the rows add up to every request
+ * (12017 in the fixture), and p99's slot is accounted for. */
+static void test_hist_tails(void **state)
+{
+	struct env *e = *state;
+	struct rect b;
+	unsigned long long sum = 0;
+	bool below = false, above = false;
+
+	free(render(e));
+	b = e->st.lay.pane[PANE_BIO];
+	for (int y = b.y + 2; y < b.y + b.h; y++) {
+		char row[1024], label[32];
+		unsigned long long n;
+
+		row_text(e, y, row, sizeof(row));
+		if (sscanf(row, "%31s %llu", label, &n) != 2)
+			continue;
+		sum += n;
+		below |= label[0] == '<';
+		above |= label[0] == '>' && label[1] == '=';
+	}
+	assert_true(below);
+	assert_true(above);
+	assert_int_equal(sum, 12017);
+}
+
 static void test_paused_badge(void **state)
 {
 	struct env *e = *state;
@@ -319,6 +449,9 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_log_follow, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_mouse, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_paused_badge, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_report_screen, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_syscall_columns, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_hist_tails, setup, teardown),
 	};
 
 	setenv("TZ", "UTC", 1);
