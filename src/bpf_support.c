@@ -206,3 +206,13 @@ void bpf_support_fail(struct tt_source_status *st, struct msglog *log,
 	if (log)
 		msglog_printf(log, MSG_WARN, "%s", st->error);
 }
+
+void bpf_support_hook_failed(struct msglog *log, const char *src, const char *hook,
+			     const char *why, char *tried, size_t len)
+{
+	size_t pos = strnlen(tried, len);
+
+	msglog_printf(log, MSG_INFO, "%s: %s unavailable: %s", src, hook, why);
+	if (pos + 1 < len)
+		snprintf(tried + pos, len - pos, "%s%s: %s", pos ? "; " : "", hook, why);
+}

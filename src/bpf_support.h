@@ -43,6 +43,12 @@ int bpf_support_enable_stats(void);
  * e.g. "permission denied (EPERM)". */
 const char *bpf_support_strerror(int err, char *buf, size_t len);
 
+/* A hook of source src (for the log: "vfs", "bio") could not be used:
+ * logs why and appends "hook: why" to tried (NUL-terminated, len bytes;
+ * "; " between entries, cut when full). */
+void bpf_support_hook_failed(struct msglog *log, const char *src, const char *hook,
+			     const char *why, char *tried, size_t len);
+
 /* Marks a source failed with a formatted reason and logs it. */
 void bpf_support_fail(struct tt_source_status *st, struct msglog *log,
 		      const char *fmt, ...) __attribute__((format(printf, 3, 4)));

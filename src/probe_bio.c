@@ -111,7 +111,6 @@ static int bio_start(void **state, const struct probe_env *env)
 	struct bio_probe *p;
 	struct btf *btf;
 	bool queue_arg;
-	size_t pos = 0;
 	int err = -ENOENT;
 
 	p = calloc(1, sizeof(*p));
@@ -128,11 +127,7 @@ static int bio_start(void **state, const struct probe_env *env)
 		err = try_family(p, fam, queue_arg, env, why, sizeof(why));
 		if (!err)
 			break;
-		msglog_printf(env->log, MSG_INFO, "bio: %s unavailable: %s",
-			      family_hook[fam], why);
-		if (pos < sizeof(tried))
-			pos += (size_t)snprintf(tried + pos, sizeof(tried) - pos, "%s%s: %s",
-						pos ? "; " : "", family_hook[fam], why);
+		bpf_support_hook_failed(env->log, "bio", family_hook[fam], why, tried, sizeof(tried));
 	}
 	if (err) {
 		if (first == last)

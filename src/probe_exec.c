@@ -15,6 +15,7 @@
 #include "bpf_support.h"
 #include "event.h"
 #include "probe.h"
+#include "probe_ring.h"
 #include "exec.skel.h"
 
 
@@ -27,11 +28,7 @@ static const unsigned exec_nrs[] = { SYS_execve, SYS_execveat };
 
 struct exec_probe {
 	struct exec_bpf *skel;	/* owned */
-	struct syscall_hub *hub;	/* a reference, or NULL */
-	bool routed;		/* exec_nrs[] exit through the hub */
-	struct model *model;	/* borrowed */
-	struct msglog *log;	/* borrowed */
-	uint64_t bad;		/* records that failed decoding */
+	struct probe_ring ring;
 };
 
 /* Called by the shared consumer for every record of this ring. Never
@@ -41,14 +38,8 @@ static int exec_record(void *ctx, void *data, size_t len)
 	struct exec_probe *p = ctx;
 	struct tt_event ev;
 
-	if (event_decode(data, len, &ev) || ev.type != TT_EVENT_EXEC) {
-		if (!p->bad++)
-			msglog_printf(p->log, MSG_WARN, "exec: dropped a malformed "
-				      "record of %zu bytes (more are counted as lost)", len);
-		return 0;
-	}
-	if (model_event(p->model, &ev))
-		msglog_printf(p->log, MSG_DEBUG, "exec: event not stored: out of memory");
+	if (probe_ring_decode(&p->ring, data, len, &ev) == 0)
+		probe_ring_store(&p->ring, &ev);
 	return 0;
 }
 
@@ -93,23 +84,13 @@ static void exec_use_hub(struct exec_probe *p, bool on)
 	bpf_program__set_autoattach(p->skel->progs.exec_hub_exit, false);
 }
 
-static void exec_unroute(struct exec_probe *p)
-{
-	size_t i;
-
-	for (i = 0; p->routed && i < sizeof(exec_nrs) / sizeof(exec_nrs[0]); i++)
-		syscall_hub_route(p->hub, exec_nrs[i], NULL);
-	p->routed = false;
-}
-
 static int exec_route(struct exec_probe *p)
 {
 	size_t i;
 	int err;
 
-	p->routed = true;
 	for (i = 0; i < sizeof(exec_nrs) / sizeof(exec_nrs[0]); i++) {
-		err = syscall_hub_route(p->hub, exec_nrs[i], p->skel->progs.exec_hub_exit);
+		err = probe_ring_route(&p->ring, exec_nrs[i], p->skel->progs.exec_hub_exit);
 		if (err)
 			return err;
 	}
@@ -122,7 +103,7 @@ static int exec_load(struct exec_probe *p, const struct probe_env *env,
 {
 	const char *step = "open";
 	char ebuf[64];
-	uint32_t ring;
+	uint64_t wakeup;
 	int err;
 
 	p->skel = exec_bpf__open();
@@ -132,14 +113,13 @@ static int exec_load(struct exec_probe *p, const struct probe_env *env,
 	}
 	BPF_SUPPORT_SET_FILTERS(p->skel->rodata, env);
 	p->skel->rodata->args_cap = cap;
-	exec_use_hub(p, p->hub != NULL);
-	step = "ring size";
-	ring = bpf_support_ring_bytes(env->opt->ringbuf_kb);
-	p->skel->rodata->wakeup_bytes = bpf_support_wakeup_bytes(ring);
+	exec_use_hub(p, p->ring.hub != NULL);
 	BPF_SUPPORT_SET_FAILED(p->skel->bss, env->opt->failed_only);
-	err = bpf_map__set_max_entries(p->skel->maps.events, ring);
+	step = "ring size";
+	err = probe_ring_size(p->skel->maps.events, env, &wakeup);
 	if (err)
 		goto fail;
+	p->skel->rodata->wakeup_bytes = wakeup;
 	step = "load";
 	err = exec_bpf__load(p->skel);
 	if (err)
@@ -149,7 +129,7 @@ static int exec_load(struct exec_probe *p, const struct probe_env *env,
 	if (err)
 		goto fail;
 	step = "hub";
-	if (p->hub) {
+	if (p->ring.hub) {
 		err = exec_route(p);
 		if (err)
 			goto fail;
@@ -161,8 +141,7 @@ static int exec_load(struct exec_probe *p, const struct probe_env *env,
 	return 0;
 fail:
 	snprintf(why, len, "%s: %s", step, bpf_support_strerror(err, ebuf, sizeof(ebuf)));
-	if (p->hub)
-		exec_unroute(p);
+	probe_ring_unroute(&p->ring);
 	exec_bpf__destroy(p->skel);
 	p->skel = NULL;
 	return err;
@@ -184,21 +163,19 @@ static int exec_start(void **state, const struct probe_env *env)
 	p = calloc(1, sizeof(*p));
 	if (!p)
 		return -ENOMEM;
-	p->model = env->model;
-	p->log = env->log;
 	cap = exec_args_cap(env);
-	p->hub = syscall_hub_get(env);
+	probe_ring_init(&p->ring, TT_SRC_EXEC, TT_EVENT_EXEC, env);
 	err = exec_load(p, env, cap, why, sizeof(why));
 	if (err) {
 		bpf_support_fail(st, env->log, "exec: tracepoint %s", why);
-		syscall_hub_put(p->hub);
+		probe_ring_fini(&p->ring);
 		free(p);
 		return err;
 	}
 	st->state = TT_STATE_RUNNING;
 	snprintf(st->hook, sizeof(st->hook), "tracepoint");
 	snprintf(st->note, sizeof(st->note), "argv up to %u bytes%s", cap,
-		 p->hub ? "; exits via the syscalls hub" : "");
+		 p->ring.hub ? "; exits via the syscalls hub" : "");
 	*state = p;
 	return 0;
 }
@@ -206,14 +183,8 @@ static int exec_start(void **state, const struct probe_env *env)
 static int exec_sample(void *state, struct model *m)
 {
 	struct exec_probe *p = state;
-	uint64_t submitted, lost;
-	int err;
 
-	err = bpf_support_ring_stats(p->skel->maps.stats, &submitted, &lost);
-	if (err)
-		return err;
-	model_source(m, TT_SRC_EXEC)->lost_total = lost + p->bad;
-	return 0;
+	return probe_ring_sample(&p->ring, p->skel->maps.stats, m);
 }
 
 static void exec_stop(void *state)
@@ -222,10 +193,7 @@ static void exec_stop(void *state)
 
 	if (!p)
 		return;
-	if (p->hub) {
-		exec_unroute(p);
-		syscall_hub_put(p->hub);
-	}
+	probe_ring_fini(&p->ring);
 	exec_bpf__destroy(p->skel);
 	free(p);
 }

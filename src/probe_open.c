@@ -18,6 +18,7 @@
 #include "bpf_support.h"
 #include "event.h"
 #include "probe.h"
+#include "probe_ring.h"
 #include "open.skel.h"
 
 
@@ -48,11 +49,7 @@ static const struct {
 
 struct open_probe {
 	struct open_bpf *skel;	/* owned */
-	struct syscall_hub *hub;	/* a reference, or NULL */
-	bool routed[OPEN_SC_N];	/* exits of open_syscalls[i] come from the hub */
-	struct model *model;	/* borrowed */
-	struct msglog *log;	/* borrowed */
-	uint64_t bad;		/* records that failed decoding */
+	struct probe_ring ring;
 };
 
 /* Called by the shared consumer for every record of this ring. Never
@@ -64,15 +61,10 @@ static int open_record(void *ctx, void *data, size_t len)
 	char abs[OPEN_BASE_MAX + OPEN_PATH_MAX + 2];
 	struct tt_event ev;
 
-	if (event_decode(data, len, &ev) || ev.type != TT_EVENT_OPEN) {
-		if (!p->bad++)
-			msglog_printf(p->log, MSG_WARN, "open: dropped a malformed "
-				      "record of %zu bytes (more are counted as lost)", len);
+	if (probe_ring_decode(&p->ring, data, len, &ev))
 		return 0;
-	}
 	event_resolve_path(&ev, abs, sizeof(abs));
-	if (model_event(p->model, &ev))
-		msglog_printf(p->log, MSG_DEBUG, "open: event not stored: out of memory");
+	probe_ring_store(&p->ring, &ev);
 	return 0;
 }
 
@@ -135,16 +127,6 @@ static void open_use_hub(struct open_probe *p, bool on)
 	bpf_program__set_autoattach(p->skel->progs.open_hub_exit, false);
 }
 
-static void open_unroute(struct open_probe *p)
-{
-	int i;
-
-	for (i = 0; i < OPEN_SC_N; i++)
-		if (p->routed[i])
-			syscall_hub_route(p->hub, (unsigned)open_syscalls[i].nr, NULL);
-	memset(p->routed, 0, sizeof(p->routed));
-}
-
 static int open_route(struct open_probe *p, const bool want[OPEN_SC_N])
 {
 	int i, err;
@@ -152,11 +134,10 @@ static int open_route(struct open_probe *p, const bool want[OPEN_SC_N])
 	for (i = 0; i < OPEN_SC_N; i++) {
 		if (!want[i] || open_syscalls[i].nr < 0)
 			continue;
-		err = syscall_hub_route(p->hub, (unsigned)open_syscalls[i].nr,
-					p->skel->progs.open_hub_exit);
+		err = probe_ring_route(&p->ring, (unsigned)open_syscalls[i].nr,
+				       p->skel->progs.open_hub_exit);
 		if (err)
 			return err;
-		p->routed[i] = true;
 	}
 	return 0;
 }
@@ -168,7 +149,7 @@ static int open_load(struct open_probe *p, const struct probe_env *env,
 	const char *step = "open";
 	bool want[OPEN_SC_N];
 	char ebuf[64];
-	uint32_t ring;
+	uint64_t wakeup;
 	int err;
 
 	p->skel = open_bpf__open();
@@ -183,14 +164,13 @@ static int open_load(struct open_probe *p, const struct probe_env *env,
 			 "(kernel without CONFIG_FTRACE_SYSCALLS?)");
 		goto out;
 	}
-	open_use_hub(p, p->hub != NULL);
-	step = "ring size";
-	ring = bpf_support_ring_bytes(env->opt->ringbuf_kb);
-	p->skel->rodata->wakeup_bytes = bpf_support_wakeup_bytes(ring);
+	open_use_hub(p, p->ring.hub != NULL);
 	BPF_SUPPORT_SET_FAILED(p->skel->bss, env->opt->failed_only);
-	err = bpf_map__set_max_entries(p->skel->maps.events, ring);
+	step = "ring size";
+	err = probe_ring_size(p->skel->maps.events, env, &wakeup);
 	if (err)
 		goto fail;
+	p->skel->rodata->wakeup_bytes = wakeup;
 	step = "load";
 	err = open_bpf__load(p->skel);
 	if (err)
@@ -200,7 +180,7 @@ static int open_load(struct open_probe *p, const struct probe_env *env,
 	if (err)
 		goto fail;
 	step = "hub";
-	if (p->hub) {
+	if (p->ring.hub) {
 		err = open_route(p, want);
 		if (err)
 			goto fail;
@@ -213,8 +193,7 @@ static int open_load(struct open_probe *p, const struct probe_env *env,
 fail:
 	snprintf(why, len, "%s: %s", step, bpf_support_strerror(err, ebuf, sizeof(ebuf)));
 out:
-	if (p->hub)
-		open_unroute(p);
+	probe_ring_unroute(&p->ring);
 	open_bpf__destroy(p->skel);
 	p->skel = NULL;
 	return err;
@@ -235,13 +214,11 @@ static int open_start(void **state, const struct probe_env *env)
 	p = calloc(1, sizeof(*p));
 	if (!p)
 		return -ENOMEM;
-	p->model = env->model;
-	p->log = env->log;
-	p->hub = syscall_hub_get(env);
+	probe_ring_init(&p->ring, TT_SRC_OPEN, TT_EVENT_OPEN, env);
 	err = open_load(p, env, missing, sizeof(missing), why, sizeof(why));
 	if (err) {
 		bpf_support_fail(st, env->log, "open: tracepoint %s", why);
-		syscall_hub_put(p->hub);
+		probe_ring_fini(&p->ring);
 		free(p);
 		return err;
 	}
@@ -249,8 +226,8 @@ static int open_start(void **state, const struct probe_env *env)
 	snprintf(st->hook, sizeof(st->hook), "tracepoint");
 	if (missing[0])
 		snprintf(st->note, sizeof(st->note), "%sno such syscall here:%s",
-			 p->hub ? "exits via the syscalls hub; " : "", missing);
-	else if (p->hub)
+			 p->ring.hub ? "exits via the syscalls hub; " : "", missing);
+	else if (p->ring.hub)
 		snprintf(st->note, sizeof(st->note), "exits via the syscalls hub");
 	*state = p;
 	return 0;
@@ -259,14 +236,8 @@ static int open_start(void **state, const struct probe_env *env)
 static int open_sample(void *state, struct model *m)
 {
 	struct open_probe *p = state;
-	uint64_t submitted, lost;
-	int err;
 
-	err = bpf_support_ring_stats(p->skel->maps.stats, &submitted, &lost);
-	if (err)
-		return err;
-	model_source(m, TT_SRC_OPEN)->lost_total = lost + p->bad;
-	return 0;
+	return probe_ring_sample(&p->ring, p->skel->maps.stats, m);
 }
 
 static void open_stop(void *state)
@@ -275,10 +246,7 @@ static void open_stop(void *state)
 
 	if (!p)
 		return;
-	if (p->hub) {
-		open_unroute(p);
-		syscall_hub_put(p->hub);
-	}
+	probe_ring_fini(&p->ring);
 	open_bpf__destroy(p->skel);
 	free(p);
 }

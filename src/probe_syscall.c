@@ -249,7 +249,6 @@ static int syscall_start(void **state, const struct probe_env *env)
 	char tried[sizeof(st->error)] = "", why[160];
 	struct syscall_probe *p;
 	enum sc_family fam, first, last;
-	size_t pos = 0;
 	int err = -ENOENT;
 
 	p = syscall_alloc(env->log);
@@ -272,11 +271,7 @@ static int syscall_start(void **state, const struct probe_env *env)
 		err = try_family(p, fam, env, why, sizeof(why));
 		if (!err)
 			break;
-		msglog_printf(env->log, MSG_INFO, "syscalls: %s sys_exit unavailable: %s",
-			      family_hook[fam], why);
-		if (pos < sizeof(tried))
-			pos += (size_t)snprintf(tried + pos, sizeof(tried) - pos, "%s%s: %s",
-						pos ? "; " : "", family_hook[fam], why);
+		bpf_support_hook_failed(env->log, "syscalls", family_hook[fam], why, tried, sizeof(tried));
 	}
 	if (err) {
 		if (first == last)

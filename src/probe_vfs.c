@@ -266,7 +266,6 @@ static int vfs_start(void **state, const struct probe_env *env)
 	char tried[sizeof(st->error)] = "", why[160];
 	struct vfs_probe *p;
 	struct btf *btf;
-	size_t pos = 0;
 	int err = -ENOENT;
 
 	if (env->opt->vfs_hook != VFS_HOOK_AUTO) {
@@ -286,11 +285,7 @@ static int vfs_start(void **state, const struct probe_env *env)
 		err = try_family(p, fam, btf, env, why, sizeof(why));
 		if (!err)
 			break;
-		msglog_printf(env->log, MSG_INFO, "vfs: %s hooks unavailable: %s",
-			      families[fam].hook, why);
-		if (pos < sizeof(tried))
-			pos += (size_t)snprintf(tried + pos, sizeof(tried) - pos, "%s%s: %s",
-						pos ? "; " : "", families[fam].hook, why);
+		bpf_support_hook_failed(env->log, "vfs", families[fam].hook, why, tried, sizeof(tried));
 	}
 	btf__free(btf);
 	if (err) {

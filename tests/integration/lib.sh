@@ -172,13 +172,13 @@ run_traced_by_pid() {
 # server of their own: T is its command (tmux -L NAME -f /dev/null) and
 # TS the session (ui unless set).
 
-# tmux_start NAME WIDTH HEIGHT CMD: such a session, "ui", running CMD,
-# without a status line (cleanup ends the server).
+# tmux_start NAME WIDTH HEIGHT CMD: such a session running CMD, without
+# a status line, on the server tt-NAME-PID (cleanup ends it).
 tmux_start() {
 	command -v tmux >/dev/null 2>&1 || skip "tmux is not installed"
 	T="tmux -L tt-$1-$$ -f /dev/null"
-	$T new-session -d -s ui -x "$2" -y "$3" "$4" || fail "tmux new-session"
-	$T set-option -t ui -g status off >/dev/null 2>&1
+	$T new-session -d -s "${TS:-ui}" -x "$2" -y "$3" "$4" || fail "tmux new-session"
+	$T set-option -t "${TS:-ui}" -g status off >/dev/null 2>&1
 }
 
 # The text on the tmux screen, as a person sees it.
