@@ -5,6 +5,7 @@
  * a tick that forgets entries compacts the array and rebuilds the hash,
  * which for a thousand keys costs less than drawing one frame. */
 #include <errno.h>
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 #include "fail_table.h"
@@ -14,6 +15,7 @@ struct fail_entry {
 	char *path;		/* owned */
 	uint64_t hash;
 	uint64_t prev_count;	/* count at the previous tick */
+	bool hot;		/* make_room: kept for its rate */
 };
 
 struct fail_table {
@@ -146,19 +148,43 @@ void fail_table_add(struct fail_table *t, const struct tt_event *ev)
 	}
 }
 
-static int by_recent(const void *a, const void *b)
+/* Most failures per second in the last interval first, then the most
+ * recent. */
+static int by_rate(const void *a, const void *b)
 {
 	const struct fail_entry *x = a, *y = b;
 
+	if (x->row.rate != y->row.rate)
+		return x->row.rate > y->row.rate ? -1 : 1;
 	return x->row.last_ns > y->row.last_ns ? -1 : x->row.last_ns < y->row.last_ns;
 }
 
-/* Keeps the three quarters seen most recently. */
+/* The hot ones first, then the most failures in all, then the most
+ * recent. */
+static int by_keep(const void *a, const void *b)
+{
+	const struct fail_entry *x = a, *y = b;
+
+	if (x->hot != y->hot)
+		return x->hot ? -1 : 1;
+	if (x->row.count != y->row.count)
+		return x->row.count > y->row.count ? -1 : 1;
+	return x->row.last_ns > y->row.last_ns ? -1 : x->row.last_ns < y->row.last_ns;
+}
+
+/* Keeps three quarters: half of them the keys failing fastest now, so
+ * that a path that just started failing in earnest gets in; the rest
+ * the keys that failed most in all, so that a big count is not pushed
+ * out by a churn of paths that fail once each (a compiler probing
+ * include directories). Recency breaks ties. */
 static void make_room(struct fail_table *t)
 {
-	size_t keep = t->max - t->max / 4;
+	size_t keep = t->max - t->max / 4, hot = keep / 2;
 
-	qsort(t->e, t->n, sizeof(*t->e), by_recent);
+	qsort(t->e, t->n, sizeof(*t->e), by_rate);
+	for (size_t i = 0; i < t->n; i++)
+		t->e[i].hot = i < hot && t->e[i].row.rate > 0;
+	qsort(t->e, t->n, sizeof(*t->e), by_keep);
 	for (size_t i = keep; i < t->n; i++)
 		free(t->e[i].path);
 	t->n = keep;
@@ -166,6 +192,7 @@ static void make_room(struct fail_table *t)
 	for (size_t k = 0; k < t->n; k++) {
 		size_t i = t->e[k].hash & (t->nslots - 1);
 
+		t->e[k].hot = false;
 		while (t->slots[i] >= 0)
 			i = (i + 1) & (t->nslots - 1);
 		t->slots[i] = (int32_t)k;

@@ -5,7 +5,9 @@
  *
  * Memory is bounded: at most max_entries keys, each holding one copy of
  * its path. Between two ticks a full table counts new keys as untracked;
- * at a tick it forgets the keys seen least recently to make room again.
+ * at a tick it forgets a quarter to make room again, keeping the keys
+ * failing fastest in the last interval and those with the most failures
+ * in all (see make_room).
  * Entries only go away at a tick, so the rows of the last tick stay
  * valid until the next one. */
 #ifndef TRACETOP_FAIL_TABLE_H

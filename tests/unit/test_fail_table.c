@@ -1,7 +1,8 @@
 /* Unit tests of failed opens by (path, errno, comm) (src/fail_table.c),
  * issue 4: aggregation by the whole key, rates per interval, other
- * events ignored, bounded memory (untracked counts, the least recent
- * forgotten at a tick), and the model exposing it in the snapshot. */
+ * events ignored, bounded memory (untracked counts; at a tick the keys
+ * kept are the fastest failing and the most failed, recency breaking
+ * ties), and the model exposing it in the snapshot. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -99,7 +100,7 @@ static void test_bounded(void **state)
 	n = fail_table_tick(t, 1.0, &rows);
 	assert_int_equal(n, 6);	/* room made: three quarters kept */
 	assert_non_null(find(rows, n, "/f0", 2, "x"));
-	assert_null(find(rows, n, "/f1", 2, "x"));	/* least recent forgotten */
+	assert_null(find(rows, n, "/f1", 2, "x"));	/* equal otherwise: least recent forgotten */
 	assert_non_null(find(rows, n, "/f7", 2, "x"));
 	/* room again for new keys */
 	ev = fail_ev("/new", 2, "x", 60);
@@ -108,6 +109,57 @@ static void test_bounded(void **state)
 	n = fail_table_tick(t, 1.0, &rows);
 	assert_int_equal(find(rows, n, "/new", 2, "x")->count, 2);
 	assert_int_equal(fail_table_untracked(t), 2);
+	fail_table_free(t);
+}
+
+static void add_n(struct fail_table *t, const char *path, int n, uint64_t *ts)
+{
+	for (int i = 0; i < n; i++) {
+		struct tt_event ev = fail_ev(path, 2, "x", ++*ts);
+
+		fail_table_add(t, &ev);
+	}
+}
+
+/* A churn of paths failing once each (a compiler probing include
+ * directories) must not push out a path that failed a hundred times a
+ * little earlier; and a path that just started failing fast must get in
+ * even when older keys have bigger counts. */
+static void test_churn(void **state)
+{
+	struct fail_table *t = fail_table_new(8);	/* keeps 6, 3 of them hot */
+	const struct tt_fail_row *rows;
+	uint64_t ts = 0;
+	char path[32];
+	size_t n;
+
+	(void)state;
+	add_n(t, "/big", 100, &ts);
+	fail_table_tick(t, 1.0, &rows);
+	for (int i = 0; i < 7; i++) {
+		snprintf(path, sizeof(path), "/c%d", i);
+		add_n(t, path, 1, &ts);
+	}
+	n = fail_table_tick(t, 1.0, &rows);
+	assert_int_equal(n, 6);
+	assert_non_null(find(rows, n, "/big", 2, "x"));
+	assert_int_equal(find(rows, n, "/big", 2, "x")->count, 100);
+	assert_non_null(find(rows, n, "/c6", 2, "x"));
+	assert_null(find(rows, n, "/c0", 2, "x"));
+	fail_table_free(t);
+
+	t = fail_table_new(8);
+	ts = 0;
+	for (int i = 0; i < 7; i++) {
+		snprintf(path, sizeof(path), "/d%d", i);
+		add_n(t, path, 50, &ts);
+	}
+	fail_table_tick(t, 1.0, &rows);	/* 7 of 8: nothing forgotten */
+	add_n(t, "/hot", 20, &ts);
+	n = fail_table_tick(t, 1.0, &rows);
+	assert_int_equal(n, 6);
+	assert_non_null(find(rows, n, "/hot", 2, "x"));
+	assert_int_equal(find(rows, n, "/hot", 2, "x")->count, 20);
 	fail_table_free(t);
 }
 
@@ -135,6 +187,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_aggregate),
 		cmocka_unit_test(test_bounded),
+		cmocka_unit_test(test_churn),
 		cmocka_unit_test(test_in_snapshot),
 	};
 
