@@ -122,6 +122,35 @@ static void hist_row(struct canvas *cv, struct rect r, int y, int label_w, const
 	bar_draw(cv, x, y, r.x + r.w - x, (double)count, (double)max, bar_role);
 }
 
+/* Two rows for more slots: every request below the median's slot, and
+ * every one from it up ("<256us", ">=256us"), so the rows still account
+ * for all of them. */
+static void hist_halves(struct canvas *cv, struct rect r, const struct hist *h, int lo, int hi)
+{
+	uint64_t total = 0, below = 0, max;
+	char lbelow[32], labove[32];
+	int s = lo + 1, w;
+
+	for (int i = lo; i <= hi; i++)
+		total += h->slots[i];
+	for (int i = lo; i <= hi; i++) {
+		if (2 * (below + h->slots[i]) >= total) {
+			s = i > lo ? i : lo + 1;
+			break;
+		}
+		below += h->slots[i];
+	}
+	below = 0;
+	for (int i = lo; i < s; i++)
+		below += h->slots[i];
+	tail_label((unsigned)s, true, lbelow, sizeof(lbelow));
+	tail_label((unsigned)s, false, labove, sizeof(labove));
+	w = text_width(lbelow) > text_width(labove) ? text_width(lbelow) : text_width(labove);
+	max = below > total - below ? below : total - below;
+	hist_row(cv, r, r.y, w, lbelow, below, max, ROLE_HIST_BAR);
+	hist_row(cv, r, r.y + 1, w, labove, total - below, max, ROLE_HIST_BAR);
+}
+
 void hist_draw(struct canvas *cv, struct rect r, const struct hist *h)
 {
 	int hi = hist_max_slot(h), lo = 0, a, b, label_w = 0, y;
@@ -134,6 +163,10 @@ void hist_draw(struct canvas *cv, struct rect r, const struct hist *h)
 		lo++;
 	a = lo;
 	b = hi;
+	if (r.h == 2 && hi - lo + 1 > 2) {
+		hist_halves(cv, r, h, lo, hi);
+		return;
+	}
 	if (hi - lo + 1 > r.h)
 		hist_window(h, lo, hi, r.h, &a, &b);
 	/* The hidden slots: summed into one row per side when there is
