@@ -190,19 +190,18 @@ screen() {
 # the text $1 (wait_for) or match the extended regular expression $1
 # (wait_for_re); fails showing the screen otherwise.
 wait_for() {
-	_i=0
-	while ! screen | grep -qF -- "$1"; do
-		_i=$((_i + 1))
-		[ $_i -lt "${2:-100}" ] || { screen >&2; fail "screen never showed '$1'"; }
-		sleep 0.1
-	done
+	screen_wait -F "$1" "${2:-100}" showed
 }
 
 wait_for_re() {
+	screen_wait -E "$1" "${2:-100}" matched
+}
+
+screen_wait() {
 	_i=0
-	while ! screen | grep -qE -- "$1"; do
+	while ! screen | grep -q "$1" -- "$2"; do
 		_i=$((_i + 1))
-		[ $_i -lt "${2:-100}" ] || { screen >&2; fail "screen never matched '$1'"; }
+		[ $_i -lt "$3" ] || { screen >&2; fail "screen never $4 '$2'"; }
 		sleep 0.1
 	done
 }

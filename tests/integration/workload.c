@@ -168,12 +168,29 @@ static int do_exec(const char *marker, long k)
 	return 0;
 }
 
+/* fork + execve(path, argv, envp) + wait: the child's exit code, -1 when
+ * it did not exit normally, -2 when fork or wait failed. */
+static int spawn_wait(const char *path, char *const argv[], char *const envp[])
+{
+	int status;
+	pid_t pid = fork();
+
+	if (pid < 0)
+		return -2;
+	if (pid == 0) {
+		execve(path, argv, envp);
+		_exit(127);
+	}
+	if (waitpid(pid, &status, 0) < 0)
+		return -2;
+	return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
 static int do_execargs(const char *marker, long n, const char *path)
 {
 	char **argv = calloc((size_t)n + 2, sizeof(*argv));
 	char *envp[] = { NULL };
 	int status;
-	pid_t pid;
 	long i;
 
 	if (!argv)
@@ -185,16 +202,10 @@ static int do_execargs(const char *marker, long n, const char *path)
 			return 1;
 		sprintf(argv[i], "a%ld-%s", i, marker);
 	}
-	pid = fork();
-	if (pid < 0)
+	status = spawn_wait(path, argv, envp);
+	if (status == -2)
 		return 1;
-	if (pid == 0) {
-		execve(path, argv, envp);
-		_exit(127);
-	}
-	if (waitpid(pid, &status, 0) < 0)
-		return 1;
-	printf("execargs %ld status %d\n", n, WIFEXITED(status) ? WEXITSTATUS(status) : -1);
+	printf("execargs %ld status %d\n", n, status);
 	for (i = 1; i <= n; i++)
 		free(argv[i]);
 	free(argv);
@@ -206,7 +217,6 @@ static int do_execcold(const char *marker, const char *file, const char *path)
 	long pg = sysconf(_SC_PAGESIZE);
 	char *buf = calloc(2, (size_t)pg), *map, *envp[] = { NULL };
 	int fd = open(file, O_RDWR | O_CREAT | O_TRUNC, 0600), status;
-	pid_t pid;
 
 	if (!buf || fd < 0)
 		return 1;
@@ -226,17 +236,11 @@ static int do_execcold(const char *marker, const char *file, const char *path)
 		char empty[1] = "";
 		char *argv[] = { (char *)marker, empty, map, map + pg, empty, NULL };
 
-		pid = fork();
-		if (pid < 0)
-			return 1;
-		if (pid == 0) {
-			execve(path, argv, envp);
-			_exit(127);
-		}
+		status = spawn_wait(path, argv, envp);
 	}
-	if (waitpid(pid, &status, 0) < 0)
+	if (status == -2)
 		return 1;
-	printf("execcold status %d\n", WIFEXITED(status) ? WEXITSTATUS(status) : -1);
+	printf("execcold status %d\n", status);
 	munmap(map, 2 * (size_t)pg);
 	close(fd);
 	unlink(file);
