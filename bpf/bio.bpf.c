@@ -13,6 +13,13 @@
  * No pid/uid filter here: completion runs in interrupt context, in
  * whatever task happened to be current, and even issue often runs in a
  * kernel worker; a task filter would only drop arbitrary samples.
+ *
+ * A request that cannot be timed is counted as lost in `stats`: its
+ * start could not be stored, or its histogram entry could not be made
+ * (a map update can fail with EBUSY when this program interrupted
+ * another update of the same map on this CPU). Program runs the kernel
+ * skipped (one interrupting itself) are counted by the kernel in the
+ * program's recursion_misses, which user space adds.
  */
 #include "common.bpf.h"
 #include "compat.bpf.h"
@@ -21,6 +28,18 @@
 char LICENSE[] SEC("license") = "GPL";
 
 #define BIO_INFLIGHT_MAX 16384
+
+TT_DECLARE_RING_STATS();
+
+/* A request this CPU could not time. */
+static __always_inline void bio_untimed(void)
+{
+	__u32 zero = 0;
+	struct tt_ring_stats *st = bpf_map_lookup_elem(&stats, &zero);
+
+	if (st)
+		st->lost++;
+}
 
 _Static_assert((BIO_HIST_SLOTS & (BIO_HIST_SLOTS - 1)) == 0,
 	       "the slot index is bounded with a mask");
@@ -72,7 +91,8 @@ static __always_inline int rq_issue(struct request *rq)
 		return 0;
 	}
 	fresh.issue_ns = now;
-	bpf_map_update_elem(&starts, &key, &fresh, BPF_ANY);
+	if (bpf_map_update_elem(&starts, &key, &fresh, BPF_ANY))
+		bio_untimed();
 	return 0;
 }
 
@@ -116,8 +136,10 @@ static __always_inline void hist_add(struct bio_hist_key *key, __u64 delta_ns)
 		 * it up again and add to whichever entry won. */
 		bpf_map_update_elem(&hists, key, &zero, BPF_NOEXIST);
 		h = bpf_map_lookup_elem(&hists, key);
-		if (!h)
+		if (!h) {
+			bio_untimed();
 			return;
+		}
 	}
 	slot = tt_log2(us);
 	if (slot >= BIO_HIST_SLOTS)

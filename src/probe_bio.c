@@ -149,10 +149,40 @@ static int bio_start(void **state, const struct probe_env *env)
 /* Hands every histogram to the model. Entries are never deleted, so the
  * key chain is stable while it is walked; new keys may or may not be
  * seen this tick and are seen the next. */
+/* Requests that could not be timed: what the programs counted, plus
+ * the runs of them the kernel skipped (recursion_misses: one run
+ * interrupting another of the same program on a CPU). Reading a
+ * program's info by its fd needs no capability. */
+static int bio_lost(struct bio_probe *p, uint64_t *lost)
+{
+	struct bpf_program *prog;
+	uint64_t submitted;
+	int err = bpf_support_ring_stats(p->skel->maps.stats, &submitted, lost);
+
+	if (err)
+		return err;
+	bpf_object__for_each_program(prog, p->skel->obj) {
+		struct bpf_prog_info info;
+		__u32 len = sizeof(info);
+		int fd = bpf_program__fd(prog);
+
+		if (fd < 0)
+			continue;	/* the other family, not loaded */
+		memset(&info, 0, sizeof(info));
+		if (bpf_obj_get_info_by_fd(fd, &info, &len) == 0)
+			*lost += info.recursion_misses;
+	}
+	return 0;
+}
+
 static int bio_sample(void *state, struct model *m)
 {
 	struct bio_probe *p = state;
 	int fd = bpf_map__fd(p->skel->maps.hists);
+	uint64_t lost;
+
+	if (bio_lost(p, &lost) == 0)
+		model_source(m, TT_SRC_BIO)->lost_total = lost;
 	struct bio_hist_key key, next;
 	uint64_t slots[BIO_HIST_SLOTS];
 	struct bio_hist h;

@@ -19,7 +19,9 @@
  *   workload badfd MARKER            openat() of MARKER relative to a
  *                                    closed dirfd (EBADF)
  *   workload rw FILE R W             W one-byte writes then R one-byte reads
- *   workload direct FILE D           D O_DIRECT 4 KiB writes, then fsync
+ *   workload direct FILE D           D O_DIRECT 4 KiB writes, then fsync;
+ *                                    over FILE's blocks when it has D
+ *   workload layout FILE D           D 4 KiB blocks written and synced
  *
  * With TT_WL_STOP=1 in the environment it stops itself (SIGSTOP) once
  * started, before the subcommand: a tracer can then attach with --pid
@@ -33,6 +35,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <signal.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -283,8 +286,15 @@ static int do_rw(const char *file, long r, long w)
 	return 0;
 }
 
+/* D O_DIRECT 4 KiB writes to FILE, then fsync; FILE is removed after.
+ * When FILE already holds D blocks (workload layout), the writes
+ * overwrite them in place: allocated, written blocks, so each write is
+ * one request to the disk, never a fallback to the page cache that the
+ * file system may choose for a write that allocates. */
 static int do_direct(const char *file, long d)
 {
+	struct stat st;
+	bool laid_out = stat(file, &st) == 0 && st.st_size >= (off_t)d * 4096;
 	void *buf;
 	long i;
 	int fd;
@@ -292,7 +302,7 @@ static int do_direct(const char *file, long d)
 	if (posix_memalign(&buf, 4096, 4096))
 		return 1;
 	memset(buf, 0xab, 4096);
-	fd = open(file, O_WRONLY | O_CREAT | O_TRUNC | O_DIRECT, 0600);
+	fd = open(file, O_WRONLY | O_CREAT | O_DIRECT | (laid_out ? 0 : O_TRUNC), 0600);
 	if (fd < 0) {
 		perror("workload: open O_DIRECT");
 		return 1;
@@ -307,7 +317,30 @@ static int do_direct(const char *file, long d)
 	close(fd);
 	unlink(file);
 	free(buf);
-	printf("direct %ld\n", d);
+	printf("direct %ld%s\n", d, laid_out ? " (overwritten)" : "");
+	return 0;
+}
+
+/* D 4 KiB blocks written to FILE through the page cache and synced:
+ * the layout that workload direct then overwrites. */
+static int do_layout(const char *file, long d)
+{
+	char buf[4096];
+	long i;
+	int fd = open(file, O_WRONLY | O_CREAT | O_TRUNC, 0600);
+
+	if (fd < 0) {
+		perror("workload: open");
+		return 1;
+	}
+	memset(buf, 0x5a, sizeof(buf));
+	for (i = 0; i < d; i++)
+		if (write(fd, buf, sizeof(buf)) != (ssize_t)sizeof(buf))
+			return 1;
+	if (fsync(fd))
+		return 1;
+	close(fd);
+	printf("layout %ld\n", d);
 	return 0;
 }
 
@@ -336,8 +369,10 @@ int main(int argc, char **argv)
 		return do_rw(argv[2], parse_count(argv[3]), parse_count(argv[4]));
 	if (argc == 4 && !strcmp(argv[1], "direct"))
 		return do_direct(argv[2], parse_count(argv[3]));
+	if (argc == 4 && !strcmp(argv[1], "layout"))
+		return do_layout(argv[2], parse_count(argv[3]));
 	fprintf(stderr, "usage: workload getppid N | failopen DIR MARKER M | failsame PATH M |"
 		" execargs MARKER N PATH | execcold MARKER FILE PATH | badfd MARKER |"
-		" exec MARKER K | rw FILE R W | direct FILE D\n");
+		" exec MARKER K | rw FILE R W | direct FILE D | layout FILE D\n");
 	return 2;
 }
