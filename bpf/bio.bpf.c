@@ -53,9 +53,11 @@ struct rq_start {
 };
 
 /* In-flight requests only: an entry lives from insert or issue to
- * complete. Keyed by the request's address. */
+ * complete. Keyed by the request's address. LRU: a request inserted and
+ * then merged into another is freed without completing, and its entry
+ * would otherwise stay until the map is full. */
 struct {
-	__uint(type, BPF_MAP_TYPE_HASH);
+	__uint(type, BPF_MAP_TYPE_LRU_HASH);
 	__uint(max_entries, BIO_INFLIGHT_MAX);
 	__type(key, __u64);
 	__type(value, struct rq_start);
