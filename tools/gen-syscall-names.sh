@@ -1,9 +1,9 @@
 #!/bin/sh
-# Generates src/syscall_table_x86_64.h, tracetop's built-in x86_64
+# Generates src/core/syscall_table_x86_64.h, tracetop's built-in x86_64
 # syscall number -> name table, so the binary never needs ausyscall or
 # kernel headers at run time.
 #
-# usage: tools/gen-syscall-names.sh SOURCE [EXTRA] > src/syscall_table_x86_64.h
+# usage: tools/gen-syscall-names.sh SOURCE [EXTRA] > src/core/syscall_table_x86_64.h
 #
 # SOURCE is either a kernel syscall_64.tbl ("nr abi name entry" lines;
 # abi common and 64 kept, x32 ignored) or a UAPI asm/unistd_64.h
@@ -13,7 +13,7 @@
 #
 # The table in the tree was made with:
 #   tools/gen-syscall-names.sh /usr/include/x86_64-linux-gnu/asm/unistd_64.h \
-#       tools/syscalls-x86_64-extra.txt > src/syscall_table_x86_64.h
+#       tools/syscalls-x86_64-extra.txt > src/core/syscall_table_x86_64.h
 set -eu
 
 if [ $# -lt 1 ] || [ $# -gt 2 ]; then

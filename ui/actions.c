@@ -11,7 +11,7 @@
 #include "keymap.h"
 #include "role.h"
 #include "theme.h"
-#include "../bpf/bio.h"
+#include "bio.h"
 
 #define WHEEL_ROWS 3
 

@@ -4,7 +4,7 @@
 #define TRACETOP_UI_WIDGET_GRAPH_H
 
 #include "canvas.h"
-#include "../src/hist.h"
+#include "hist.h"
 
 /* The newest samples of v[0..n) (oldest first) that fit between x and
  * maxx, scaled to their own maximum; newest at the right edge. */

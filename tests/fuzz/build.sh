@@ -19,15 +19,15 @@ if [ ! -f Makefile ]; then
 	CC=$CLANG CFLAGS="-g -O1 -fsanitize=fuzzer-no-link $SAN" \
 		"$src/configure" -q --with-cmocka=no
 fi
-make -s libcore.a libui.a
+make -s libcore.a libcli.a libout.a libui.a
 # what libcore.a and libui.a link against (the event filter uses pcre2)
 LIBS=$(pkg-config --libs libpcre2-8 ncursesw)
 
 for t in options theme event sanitize; do
 	$CLANG -g -O1 -fsanitize=fuzzer $SAN \
-		-I"$src/src" -I"$src/ui" -I"$out/bpf" -I"$src/bpf" -I"$src/tests/fuzz" \
+		-I"$src/src/core" -I"$src/src/cli" -I"$src/src/out" -I"$src/src/app" -I"$src/ui" -I"$out/bpf" -I"$src/bpf" -I"$src/tests/fuzz" \
 		-include "$out/config.h" \
 		-o "fuzz-$t" "$src/tests/fuzz/fuzz_$t.c" "$src/tests/fuzz/check.c" \
-		libui.a libcore.a $LIBS -lm
+		libui.a libout.a libcli.a libcore.a $LIBS -lm
 done
 echo "fuzz targets built in $out: fuzz-options fuzz-theme fuzz-event fuzz-sanitize"

@@ -11,7 +11,7 @@
 #include "fuzz.h"
 #include "options.h"
 #include "snapshot.h"
-#include "../bpf/exec.h"
+#include "exec.h"
 
 #define MAX_ARGS 64
 

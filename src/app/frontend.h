@@ -1,5 +1,5 @@
 /* What the event loop needs from an interactive front end. The loop
- * (app.c) stays free of curses; ui/ provides one of these (app_ui.c). */
+ * (app.c) stays free of curses; ui/ provides one of these (ui/ui_frontend.c). */
 #ifndef TRACETOP_FRONTEND_H
 #define TRACETOP_FRONTEND_H
 

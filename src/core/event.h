@@ -10,9 +10,9 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <linux/types.h>
-#include "../bpf/events.h"
-#include "../bpf/exec.h"
-#include "../bpf/open.h"
+#include "events.h"
+#include "exec.h"
+#include "open.h"
 
 enum tt_event_type {
 	TT_EVENT_EXEC = TT_REC_EXEC,

@@ -9,10 +9,10 @@
 #include <stdint.h>
 #include <linux/types.h>
 #include "hist.h"
-#include "../bpf/events.h"
-#include "../bpf/vfs.h"
-#include "../bpf/bio.h"
-#include "../bpf/syscalls.h"
+#include "events.h"
+#include "vfs.h"
+#include "bio.h"
+#include "syscalls.h"
 
 #define TT_SPARK_LEN 60		/* samples of VFS history kept for sparklines */
 

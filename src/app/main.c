@@ -4,7 +4,7 @@
 #include <string.h>
 #include <unistd.h>
 #include "app.h"
-#include "app_ui.h"
+#include "ui_frontend.h"
 #include "config_file.h"
 #include "exit_codes.h"
 #include "options.h"
@@ -13,7 +13,7 @@ int main(int argc, char **argv)
 {
 	struct options opt;
 	struct app app;
-	struct app_ui ui = { 0 };
+	struct ui_frontend ui = { 0 };
 	char msg[1024] = "", cfg[4096] = "";
 	struct config_diag diag = { 0 };
 	int rc;
@@ -70,13 +70,13 @@ int main(int argc, char **argv)
 		fprintf(stderr, "tracetop: %s\n", msg);
 	} else if (opt.output != OUTPUT_UI) {
 		rc = app_run(&app, NULL);
-	} else if (app_ui_open(&ui, &app.opt, &app.log, app.report, msg, sizeof(msg)) == 0) {
+	} else if (ui_frontend_open(&ui, &app.opt, &app.log, app.report, msg, sizeof(msg)) == 0) {
 		/* stderr is gone under the full screen: repeat the
 		 * configuration file's problems on the status line */
 		for (unsigned i = 0; i < diag.n && i < CONFIG_DIAG_MAX; i++)
 			msglog_printf(&app.log, MSG_WARN, "%s", diag.msg[i]);
 		rc = app_run(&app, &ui.fe);
-		app_ui_close(&ui);
+		ui_frontend_close(&ui);
 	} else {
 		fprintf(stderr, "tracetop: %s\n", msg);
 		rc = TT_EXIT_ERROR;

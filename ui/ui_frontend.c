@@ -1,8 +1,8 @@
 /* Adapts the interactive UI (ui/ui.h) to the loop's front-end interface,
  * so app.c never depends on curses. */
 #include <stdio.h>
-#include "app_ui.h"
-#include "../ui/ui.h"
+#include "ui_frontend.h"
+#include "ui.h"
 
 static unsigned fe_input(void *ctx)
 {
@@ -75,7 +75,7 @@ static int fe_wake_ms(void *ctx)
 	return ui_wake_ms(ctx);
 }
 
-int app_ui_open(struct app_ui *u, const struct options *opt, const struct msglog *log,
+int ui_frontend_open(struct ui_frontend *u, const struct options *opt, const struct msglog *log,
 		const char *report, char *err, size_t errlen)
 {
 	struct ui_config cfg = {
@@ -110,7 +110,7 @@ int app_ui_open(struct app_ui *u, const struct options *opt, const struct msglog
 	return 0;
 }
 
-void app_ui_close(struct app_ui *u)
+void ui_frontend_close(struct ui_frontend *u)
 {
 	if (u->ui)
 		ui_free(u->ui);

@@ -22,7 +22,7 @@
 #include "options.h"
 #include "sanitize.h"
 #include "snapshot.h"
-#include "../bpf/exec.h"
+#include "exec.h"
 
 #define DELAY_MIN 0.1
 #define DELAY_MAX 3600.0

@@ -14,7 +14,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <linux/types.h>
-#include "../bpf/events.h"
+#include "events.h"
 
 struct proc_table;
 
