@@ -6,7 +6,7 @@
 #include "view.h"
 
 void ui_render(struct ui_state *st, struct canvas *cv, const struct tt_snapshot *snap,
-	       const struct event_log *log, const struct msglog *msgs)
+	       const struct event_log *log, const struct diag *msgs)
 {
 	struct view_ctx vc = { cv, st, snap, log, msgs };
 	struct layout *l = &st->lay;

@@ -62,7 +62,7 @@ struct ui {
 	struct ui_state st;
 	struct theme theme;
 	bool colour;			/* false: NO_COLOR or a monochrome tty */
-	const struct msglog *msgs;	/* borrowed */
+	const struct diag *msgs;	/* borrowed */
 	unsigned long msgs_seen;
 	struct frozen frozen;
 	bool freeze_pending;		/* pause asked; copy the next snapshot drawn */
@@ -181,8 +181,8 @@ struct ui *ui_new(const struct ui_config *cfg, char *err, size_t errlen)
 		return NULL;
 	}
 	ui->colour = !no_colour || !*no_colour;
-	ui->msgs = cfg->log;
-	ui->msgs_seen = cfg->log ? cfg->log->next : 0;
+	ui->msgs = cfg->diag;
+	ui->msgs_seen = cfg->diag ? cfg->diag->next : 0;
 	if (ui_state_init(&ui->st, cfg->delay_s, cfg->mouse)) {
 		snprintf(err, errlen, "out of memory");
 		free(ui);
@@ -318,16 +318,16 @@ void ui_resume(struct ui *ui)
 /* New warnings in the message log become the status line. */
 static void pick_messages(struct ui *ui)
 {
-	const struct msglog *l = ui->msgs;
+	const struct diag *l = ui->msgs;
 	unsigned long fresh;
 
 	if (!l || l->next == ui->msgs_seen)
 		return;
 	fresh = l->next - ui->msgs_seen;
 	ui->msgs_seen = l->next;
-	for (unsigned n = 0; n < fresh && n < MSGLOG_LINES; n++) {
+	for (unsigned n = 0; n < fresh && n < DIAG_LINES; n++) {
 		enum msg_level lvl;
-		const char *line = msglog_line(l, n, &lvl);
+		const char *line = diag_line(l, n, &lvl);
 
 		if (line && lvl >= MSG_WARN) {
 			ui_state_message(&ui->st, lvl >= MSG_ERROR ? ROLE_MSG_ERROR : ROLE_MSG_WARN, "%s", line);

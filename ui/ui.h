@@ -13,7 +13,7 @@
 #include <stddef.h>
 #include "snapshot.h"
 #include "event_log.h"
-#include "msglog.h"
+#include "diag.h"
 
 struct ui;
 
@@ -21,7 +21,7 @@ struct ui_config {
 	const char *theme;		/* name or path; NULL for the default */
 	bool mouse;			/* --no-mouse clears it */
 	double delay_s;			/* current sampling interval */
-	const struct msglog *log;	/* borrowed: messages for the status bar */
+	const struct diag *diag;	/* borrowed: messages for the status bar */
 	const char *filter;		/* event log filter at start (filter.h), or NULL */
 	bool failed_only;		/* -x: the log starts with failed calls only */
 	int focus;			/* enum opt_focus (--focus), 0 for the default */

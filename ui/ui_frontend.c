@@ -75,14 +75,14 @@ static int fe_wake_ms(void *ctx)
 	return ui_wake_ms(ctx);
 }
 
-int ui_frontend_open(struct ui_frontend *u, const struct options *opt, const struct msglog *log,
+int ui_frontend_open(struct ui_frontend *u, const struct options *opt, const struct diag *diag,
 		const char *report, char *err, size_t errlen)
 {
 	struct ui_config cfg = {
 		.theme = opt->theme,
 		.mouse = !opt->no_mouse,
 		.delay_s = opt->delay_s,
-		.log = log,
+		.diag = diag,
 		.filter = opt->filter,
 		.failed_only = opt->failed_only,
 		.focus = opt->focus,

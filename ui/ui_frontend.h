@@ -4,7 +4,7 @@
 
 #include <stddef.h>
 #include "frontend.h"
-#include "msglog.h"
+#include "diag.h"
 #include "options.h"
 
 struct ui;
@@ -16,7 +16,7 @@ struct ui_frontend {
 
 /* Enters full-screen mode; report (borrowed, may be NULL) is the probe
  * report the key i shows. 0, or -1 with a sentence in err. */
-int ui_frontend_open(struct ui_frontend *u, const struct options *opt, const struct msglog *log,
+int ui_frontend_open(struct ui_frontend *u, const struct options *opt, const struct diag *diag,
 		const char *report, char *err, size_t errlen);
 /* Restores the terminal; idempotent. */
 void ui_frontend_close(struct ui_frontend *u);

@@ -11,19 +11,19 @@
 #include "state.h"
 #include "snapshot.h"
 #include "event_log.h"
-#include "msglog.h"
+#include "diag.h"
 
 struct view_ctx {
 	struct canvas *cv;
 	struct ui_state *st;
 	const struct tt_snapshot *snap;	/* borrowed; NULL before the first tick */
 	const struct event_log *log;	/* borrowed; may be NULL */
-	const struct msglog *msgs;	/* borrowed; may be NULL */
+	const struct diag *msgs;	/* borrowed; may be NULL */
 };
 
 /* Draws the whole frame: layout, header, panes or help, footer. */
 void ui_render(struct ui_state *st, struct canvas *cv, const struct tt_snapshot *snap,
-	       const struct event_log *log, const struct msglog *msgs);
+	       const struct event_log *log, const struct diag *msgs);
 
 void view_header(const struct view_ctx *vc, struct rect r);
 void view_footer(const struct view_ctx *vc, struct rect r);

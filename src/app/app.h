@@ -1,27 +1,26 @@
 /* struct app: the sole owner of tracetop's runtime state — options, the
- * message log, the model, the probes, the ring buffer consumer and the
+ * diagnostic messages, the model, the probes (with their ring consumer) and the
  * event loop — with one init order and the reverse teardown. */
 #ifndef TRACETOP_APP_H
 #define TRACETOP_APP_H
 
 #include <stdbool.h>
 #include <stdint.h>
-#include <bpf/libbpf.h>
 #include "filter.h"
 #include "frontend.h"
 #include "loop.h"
 #include "model.h"
-#include "msglog.h"
+#include "diag.h"
 #include "options.h"
+#include "probes.h"
 #include "output.h"
 #include "selfcost.h"
 
 struct app {
 	struct options opt;
-	struct msglog log;
+	struct diag diag;
 	struct model *model;		/* owned */
-	struct ring_buffer *rb;		/* owned: every probe's ring */
-	void *probe_state[TT_SRC_MAX];	/* owned by each probe */
+	struct probes *probes;		/* owned: the sources and their rings */
 	struct loop loop;
 	bool loop_ready;
 	struct output out;
@@ -30,7 +29,6 @@ struct app {
 	uint64_t ticks;
 	bool quit;
 	bool events_unseen;		/* events consumed since the last frame */
-	int stats_fd;			/* owned: keeps BPF run-time stats on, or -1 */
 	bool dropped;			/* capabilities dropped after attach */
 	char *report;			/* owned: the probe report as it was at
 					 * attach (interface only), or NULL */

@@ -70,11 +70,11 @@ int main(int argc, char **argv)
 		fprintf(stderr, "tracetop: %s\n", msg);
 	} else if (opt.output != OUTPUT_UI) {
 		rc = app_run(&app, NULL);
-	} else if (ui_frontend_open(&ui, &app.opt, &app.log, app.report, msg, sizeof(msg)) == 0) {
+	} else if (ui_frontend_open(&ui, &app.opt, &app.diag, app.report, msg, sizeof(msg)) == 0) {
 		/* stderr is gone under the full screen: repeat the
 		 * configuration file's problems on the status line */
 		for (unsigned i = 0; i < diag.n && i < CONFIG_DIAG_MAX; i++)
-			msglog_printf(&app.log, MSG_WARN, "%s", diag.msg[i]);
+			diag_printf(&app.diag, MSG_WARN, "%s", diag.msg[i]);
 		rc = app_run(&app, &ui.fe);
 		ui_frontend_close(&ui);
 	} else {

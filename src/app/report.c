@@ -77,7 +77,7 @@ static const char *yes(bool b)
 }
 
 void report_print(FILE *out, const struct report_facts *f,
-		  const struct tt_source_status src[TT_SRC_MAX], const struct msglog *log)
+		  const struct tt_source_status src[TT_SRC_MAX], const struct diag *diag)
 {
 	static const char *const states[] = { "off", "running", "FAILED" };
 	enum msg_level lvl;
@@ -118,15 +118,15 @@ void report_print(FILE *out, const struct report_facts *f,
 			s->state == TT_STATE_FAILED ? s->error : s->note);
 	}
 	fprintf(out, "hooks tried and skipped\n");
-	for (n = MSGLOG_LINES; n-- > 0;) {
-		line = msglog_line(log, n, &lvl);
+	for (n = DIAG_LINES; n-- > 0;) {
+		line = diag_line(diag, n, &lvl);
 		if (line && lvl >= MSG_INFO && strncmp(line, "libbpf:", 7))
 			fprintf(out, "  %s\n", line);
 	}
 }
 
 char *report_text(const struct report_facts *f, const struct tt_source_status src[TT_SRC_MAX],
-		  const struct msglog *log)
+		  const struct diag *diag)
 {
 	char *text = NULL;
 	size_t len = 0;
@@ -134,7 +134,7 @@ char *report_text(const struct report_facts *f, const struct tt_source_status sr
 
 	if (!out)
 		return NULL;
-	report_print(out, f, src, log);
+	report_print(out, f, src, diag);
 	if (fclose(out)) {
 		free(text);
 		return NULL;

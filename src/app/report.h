@@ -11,7 +11,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
-#include "msglog.h"
+#include "diag.h"
 #include "snapshot.h"
 
 struct report_facts {
@@ -34,10 +34,10 @@ struct report_facts {
 
 void report_gather(struct report_facts *f, const char *root);
 void report_print(FILE *out, const struct report_facts *f,
-		  const struct tt_source_status src[TT_SRC_MAX], const struct msglog *log);
+		  const struct tt_source_status src[TT_SRC_MAX], const struct diag *diag);
 /* The same report as a malloc'd string (the interface's key i shows
  * it), or NULL when out of memory. */
 char *report_text(const struct report_facts *f, const struct tt_source_status src[TT_SRC_MAX],
-		  const struct msglog *log);
+		  const struct diag *diag);
 
 #endif

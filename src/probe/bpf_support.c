@@ -1,6 +1,6 @@
 /* libbpf plumbing shared by the probes; see bpf_support.h.
  *
- * libbpf's print callback carries no user pointer, so the message log it
+ * libbpf's print callback carries no user pointer, so the message diag it
  * writes to is the one piece of file-scope state in tracetop; it is set
  * once by the app before any object is opened. */
 #include <errno.h>
@@ -24,19 +24,19 @@
 
 #define BPF_SUPPORT_RING_KB_DEFAULT 1024
 
-static struct msglog *libbpf_log;
+static struct diag *libbpf_log;
 
 static int libbpf_print(enum libbpf_print_level level, const char *fmt, va_list ap)
 {
 	if (!libbpf_log)
 		return 0;
-	msglog_vprintf(libbpf_log, level == LIBBPF_WARN ? MSG_INFO : MSG_DEBUG, fmt, ap);
+	diag_vprintf(libbpf_log, level == LIBBPF_WARN ? MSG_INFO : MSG_DEBUG, fmt, ap);
 	return 0;
 }
 
-void bpf_support_route_libbpf(struct msglog *log)
+void bpf_support_route_libbpf(struct diag *diag)
 {
-	libbpf_log = log;
+	libbpf_log = diag;
 	libbpf_set_print(libbpf_print);
 }
 
@@ -194,7 +194,7 @@ const char *bpf_support_strerror(int err, char *buf, size_t len)
 	return buf;
 }
 
-void bpf_support_fail(struct tt_source_status *st, struct msglog *log,
+void bpf_support_fail(struct tt_source_status *st, struct diag *diag,
 		      const char *fmt, ...)
 {
 	va_list ap;
@@ -203,16 +203,16 @@ void bpf_support_fail(struct tt_source_status *st, struct msglog *log,
 	va_start(ap, fmt);
 	vsnprintf(st->error, sizeof(st->error), fmt, ap);
 	va_end(ap);
-	if (log)
-		msglog_printf(log, MSG_WARN, "%s", st->error);
+	if (diag)
+		diag_printf(diag, MSG_WARN, "%s", st->error);
 }
 
-void bpf_support_hook_failed(struct msglog *log, const char *src, const char *hook,
+void bpf_support_hook_failed(struct diag *diag, const char *src, const char *hook,
 			     const char *why, char *tried, size_t len)
 {
 	size_t pos = strnlen(tried, len);
 
-	msglog_printf(log, MSG_INFO, "%s: %s unavailable: %s", src, hook, why);
+	diag_printf(diag, MSG_INFO, "%s: %s unavailable: %s", src, hook, why);
 	if (pos + 1 < len)
 		snprintf(tried + pos, len - pos, "%s%s: %s", pos ? "; " : "", hook, why);
 }

@@ -8,13 +8,13 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <bpf/libbpf.h>
-#include "msglog.h"
+#include "diag.h"
 #include "probe.h"
 #include "snapshot.h"
 
-/* Routes libbpf's messages into log (debug level unless they are
+/* Routes libbpf's messages into diag (debug level unless they are
  * warnings). Pass NULL to silence libbpf. */
-void bpf_support_route_libbpf(struct msglog *log);
+void bpf_support_route_libbpf(struct diag *diag);
 
 /* Adds a ring buffer map to the shared consumer, creating it on first use. */
 int bpf_support_ring_add(const struct probe_env *env, struct bpf_map *map,
@@ -43,14 +43,14 @@ int bpf_support_enable_stats(void);
  * e.g. "permission denied (EPERM)". */
 const char *bpf_support_strerror(int err, char *buf, size_t len);
 
-/* A hook of source src (for the log: "vfs", "bio") could not be used:
+/* A hook of source src (for the diag: "vfs", "bio") could not be used:
  * logs why and appends "hook: why" to tried (NUL-terminated, len bytes;
  * "; " between entries, cut when full). */
-void bpf_support_hook_failed(struct msglog *log, const char *src, const char *hook,
+void bpf_support_hook_failed(struct diag *diag, const char *src, const char *hook,
 			     const char *why, char *tried, size_t len);
 
 /* Marks a source failed with a formatted reason and logs it. */
-void bpf_support_fail(struct tt_source_status *st, struct msglog *log,
+void bpf_support_fail(struct tt_source_status *st, struct diag *diag,
 		      const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 
 /* Sets the rodata filter knobs every tracetop object has (targ_tgid,

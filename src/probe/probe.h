@@ -14,13 +14,13 @@
 #include <stdint.h>
 #include <bpf/libbpf.h>
 #include "model.h"
-#include "msglog.h"
+#include "diag.h"
 #include "options.h"
 
 struct probe_env {
 	const struct options *opt;	/* borrowed */
 	struct model *model;		/* borrowed */
-	struct msglog *log;		/* borrowed */
+	struct diag *diag;		/* borrowed */
 	struct ring_buffer **rb;	/* borrowed: the shared consumer of every ring */
 	uint32_t self_tgid;		/* tracetop's own pid, never traced */
 };

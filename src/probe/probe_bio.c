@@ -127,14 +127,14 @@ static int bio_start(void **state, const struct probe_env *env)
 		err = try_family(p, fam, queue_arg, env, why, sizeof(why));
 		if (!err)
 			break;
-		bpf_support_hook_failed(env->log, "bio", family_hook[fam], why, tried, sizeof(tried));
+		bpf_support_hook_failed(env->diag, "bio", family_hook[fam], why, tried, sizeof(tried));
 	}
 	if (err) {
 		if (first == last)
-			bpf_support_fail(st, env->log, "bio: --bio-hook=%s failed: %s",
+			bpf_support_fail(st, env->diag, "bio: --bio-hook=%s failed: %s",
 					 family_hook[first], tried);
 		else
-			bpf_support_fail(st, env->log, "bio: block_rq tracepoints could not be "
+			bpf_support_fail(st, env->diag, "bio: block_rq tracepoints could not be "
 					 "attached (%s)", tried);
 		free(p);
 		return err;

@@ -67,7 +67,7 @@ static unsigned exec_args_cap(const struct probe_env *env)
 	unsigned cap = env->opt->args_cap ? env->opt->args_cap : EXEC_ARGS_DEFAULT;
 
 	if (cap > EXEC_ARGS_MAX) {
-		msglog_printf(env->log, MSG_INFO, "exec: argv cap %u lowered to %u bytes",
+		diag_printf(env->diag, MSG_INFO, "exec: argv cap %u lowered to %u bytes",
 			      cap, EXEC_ARGS_MAX);
 		cap = EXEC_ARGS_MAX;
 	}
@@ -157,7 +157,7 @@ static int exec_start(void **state, const struct probe_env *env)
 
 	err = exec_check_tracefs(why, sizeof(why));
 	if (err) {
-		bpf_support_fail(st, env->log, "exec: tracepoints unavailable: %s", why);
+		bpf_support_fail(st, env->diag, "exec: tracepoints unavailable: %s", why);
 		return err;
 	}
 	p = calloc(1, sizeof(*p));
@@ -167,7 +167,7 @@ static int exec_start(void **state, const struct probe_env *env)
 	probe_ring_init(&p->ring, TT_SRC_EXEC, TT_EVENT_EXEC, env);
 	err = exec_load(p, env, cap, why, sizeof(why));
 	if (err) {
-		bpf_support_fail(st, env->log, "exec: tracepoint %s", why);
+		bpf_support_fail(st, env->diag, "exec: tracepoint %s", why);
 		probe_ring_fini(&p->ring);
 		free(p);
 		return err;

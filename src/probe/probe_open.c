@@ -208,7 +208,7 @@ static int open_start(void **state, const struct probe_env *env)
 
 	err = bpf_support_tracefs(why, sizeof(why));
 	if (err) {
-		bpf_support_fail(st, env->log, "open: tracepoints unavailable: %s", why);
+		bpf_support_fail(st, env->diag, "open: tracepoints unavailable: %s", why);
 		return err;
 	}
 	p = calloc(1, sizeof(*p));
@@ -217,7 +217,7 @@ static int open_start(void **state, const struct probe_env *env)
 	probe_ring_init(&p->ring, TT_SRC_OPEN, TT_EVENT_OPEN, env);
 	err = open_load(p, env, missing, sizeof(missing), why, sizeof(why));
 	if (err) {
-		bpf_support_fail(st, env->log, "open: tracepoint %s", why);
+		bpf_support_fail(st, env->diag, "open: tracepoint %s", why);
 		probe_ring_fini(&p->ring);
 		free(p);
 		return err;

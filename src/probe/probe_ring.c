@@ -12,7 +12,7 @@ void probe_ring_init(struct probe_ring *r, enum tt_source src, enum tt_event_typ
 	r->src = src;
 	r->type = type;
 	r->model = env->model;
-	r->log = env->log;
+	r->diag = env->diag;
 	r->hub = syscall_hub_get(env);
 }
 
@@ -36,7 +36,7 @@ int probe_ring_decode(struct probe_ring *r, const void *data, size_t len, struct
 	if (event_decode(data, len, ev) == 0 && ev->type == r->type)
 		return 0;
 	if (!r->bad++)
-		msglog_printf(r->log, MSG_WARN, "%s: dropped a malformed record of %zu bytes "
+		diag_printf(r->diag, MSG_WARN, "%s: dropped a malformed record of %zu bytes "
 			      "(more are counted as lost)", tt_source_name(r->src), len);
 	return -EINVAL;
 }
@@ -44,7 +44,7 @@ int probe_ring_decode(struct probe_ring *r, const void *data, size_t len, struct
 void probe_ring_store(struct probe_ring *r, const struct tt_event *ev)
 {
 	if (model_event(r->model, ev))
-		msglog_printf(r->log, MSG_DEBUG, "%s: event not stored: out of memory",
+		diag_printf(r->diag, MSG_DEBUG, "%s: event not stored: out of memory",
 			      tt_source_name(r->src));
 }
 

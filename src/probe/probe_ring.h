@@ -19,7 +19,7 @@ struct probe_ring {
 	enum tt_source src;
 	enum tt_event_type type;	/* records of another type are malformed */
 	struct model *model;		/* borrowed */
-	struct msglog *log;		/* borrowed */
+	struct diag *diag;		/* borrowed */
 	struct syscall_hub *hub;	/* a reference, or NULL */
 	unsigned routed[PROBE_RING_NRS_MAX];	/* ids whose exits the hub sends here */
 	unsigned n_routed;

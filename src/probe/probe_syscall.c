@@ -35,7 +35,7 @@ static const char *const family_hook[FAM_MAX] = {
 struct syscall_probe {
 	struct syscalls_bpf *skel;	/* owned, or the hub's */
 	struct syscall_hub *hub;	/* a reference, or NULL */
-	struct msglog *log;		/* borrowed */
+	struct diag *diag;		/* borrowed */
 	unsigned ncpu;			/* possible CPUs: per-CPU value count */
 	bool no_batch;			/* the kernel refused a batch lookup */
 	uint32_t *ids;			/* owned: SYSCALL_ID_MAX keys */
@@ -155,7 +155,7 @@ static int hub_load(const struct probe_env *env)
 	if (!err)
 		err = syscalls_bpf__attach(hub.skel);
 	if (err) {
-		msglog_printf(env->log, MSG_INFO, "syscalls: no sys_exit hub, each source "
+		diag_printf(env->diag, MSG_INFO, "syscalls: no sys_exit hub, each source "
 			      "uses its own exit hooks: %s",
 			      bpf_support_strerror(err, ebuf, sizeof(ebuf)));
 		syscalls_bpf__destroy(hub.skel);
@@ -221,7 +221,7 @@ static void syscall_free(struct syscall_probe *p)
 	free(p);
 }
 
-static struct syscall_probe *syscall_alloc(struct msglog *log)
+static struct syscall_probe *syscall_alloc(struct diag *diag)
 {
 	struct syscall_probe *p = calloc(1, sizeof(*p));
 	int ncpu = libbpf_num_possible_cpus();
@@ -230,7 +230,7 @@ static struct syscall_probe *syscall_alloc(struct msglog *log)
 		free(p);
 		return NULL;
 	}
-	p->log = log;
+	p->diag = diag;
 	p->ncpu = (unsigned)ncpu;
 	p->ids = calloc(SYSCALL_ID_MAX, sizeof(*p->ids));
 	p->stats = calloc((size_t)SYSCALL_ID_MAX * p->ncpu, sizeof(*p->stats));
@@ -251,9 +251,9 @@ static int syscall_start(void **state, const struct probe_env *env)
 	enum sc_family fam, first, last;
 	int err = -ENOENT;
 
-	p = syscall_alloc(env->log);
+	p = syscall_alloc(env->diag);
 	if (!p) {
-		bpf_support_fail(st, env->log, "syscalls: out of memory");
+		bpf_support_fail(st, env->diag, "syscalls: out of memory");
 		return -ENOMEM;
 	}
 	/* The hub is this source's tp_btf variant, maybe loaded already. */
@@ -271,14 +271,14 @@ static int syscall_start(void **state, const struct probe_env *env)
 		err = try_family(p, fam, env, why, sizeof(why));
 		if (!err)
 			break;
-		bpf_support_hook_failed(env->log, "syscalls", family_hook[fam], why, tried, sizeof(tried));
+		bpf_support_hook_failed(env->diag, "syscalls", family_hook[fam], why, tried, sizeof(tried));
 	}
 	if (err) {
 		if (first == last)
-			bpf_support_fail(st, env->log, "syscalls: --syscalls-hook=%s failed: %s",
+			bpf_support_fail(st, env->diag, "syscalls: --syscalls-hook=%s failed: %s",
 					 family_hook[first], tried);
 		else
-			bpf_support_fail(st, env->log, "syscalls: no sys_exit hook could be "
+			bpf_support_fail(st, env->diag, "syscalls: no sys_exit hook could be "
 					 "attached (%s)", tried);
 		syscall_free(p);
 		return err;
@@ -343,7 +343,7 @@ static int sample_ids(struct syscall_probe *p, struct model *m)
 		err = read_batch(fd, p->ids, sizeof(*p->ids), p->stats,
 				 sizeof(*p->stats) * p->ncpu, SYSCALL_ID_MAX, &n);
 		if (err) {
-			msglog_printf(p->log, MSG_DEBUG, "syscalls: batch lookup failed "
+			diag_printf(p->diag, MSG_DEBUG, "syscalls: batch lookup failed "
 				      "(%d), reading key by key", err);
 			p->no_batch = true;
 		}

@@ -66,7 +66,7 @@ struct vfs_probe {
 	struct bpf_link *links[VFS_LINKS_MAX];	/* owned */
 	unsigned n_links;
 	bool approximate;			/* counting syscalls, not VFS calls */
-	struct msglog *log;			/* borrowed */
+	struct diag *diag;			/* borrowed */
 };
 
 static bool is_required(const char *target)
@@ -147,7 +147,7 @@ static int select_programs(struct vfs_probe *p, enum vfs_family fam,
 			return -ENOENT;
 		}
 		if (target && !use)
-			msglog_printf(p->log, MSG_DEBUG, "vfs: %s: %s is not in this kernel, "
+			diag_printf(p->diag, MSG_DEBUG, "vfs: %s: %s is not in this kernel, "
 				      "not counted", families[fam].hook, target);
 		bpf_program__set_autoload(prog, use);
 		n += use;
@@ -186,7 +186,7 @@ static int attach_programs(struct vfs_probe *p, enum vfs_family fam, char *why, 
 			snprintf(why, len, "attach %s: %s", target, ebuf);
 			return err;
 		}
-		msglog_printf(p->log, MSG_INFO, "vfs: %s: %s skipped: %s",
+		diag_printf(p->diag, MSG_INFO, "vfs: %s: %s skipped: %s",
 			      families[fam].hook, target, ebuf);
 	}
 	return 0;
@@ -255,7 +255,7 @@ static void vfs_running(struct vfs_probe *p, struct tt_source_status *st,
 	else
 		snprintf(st->note, sizeof(st->note), "%s", skipped);
 	if (*skipped)
-		msglog_printf(p->log, MSG_INFO, "vfs: using %s hooks; %s",
+		diag_printf(p->diag, MSG_INFO, "vfs: using %s hooks; %s",
 			      families[fam].hook, skipped);
 }
 
@@ -271,29 +271,29 @@ static int vfs_start(void **state, const struct probe_env *env)
 	if (env->opt->vfs_hook != VFS_HOOK_AUTO) {
 		first = last = (enum vfs_family)(env->opt->vfs_hook - VFS_HOOK_FENTRY);
 		if (first >= FAM_MAX) {
-			bpf_support_fail(st, env->log, "vfs: unknown --vfs-hook value");
+			bpf_support_fail(st, env->diag, "vfs: unknown --vfs-hook value");
 			return -EINVAL;
 		}
 	}
 	p = calloc(1, sizeof(*p));
 	if (!p)
 		return -ENOMEM;
-	p->log = env->log;
+	p->diag = env->diag;
 	btf = btf__load_vmlinux_btf();	/* NULL without kernel BTF */
 	for (fam = first; fam <= last; fam++) {
 		why[0] = '\0';
 		err = try_family(p, fam, btf, env, why, sizeof(why));
 		if (!err)
 			break;
-		bpf_support_hook_failed(env->log, "vfs", families[fam].hook, why, tried, sizeof(tried));
+		bpf_support_hook_failed(env->diag, "vfs", families[fam].hook, why, tried, sizeof(tried));
 	}
 	btf__free(btf);
 	if (err) {
 		if (first == last)
-			bpf_support_fail(st, env->log, "vfs: --vfs-hook=%s failed: %s",
+			bpf_support_fail(st, env->diag, "vfs: --vfs-hook=%s failed: %s",
 					 families[first].hook, tried);
 		else
-			bpf_support_fail(st, env->log, "vfs: no hook could be attached "
+			bpf_support_fail(st, env->diag, "vfs: no hook could be attached "
 					 "(%s)", tried);
 		free(p);
 		return err;

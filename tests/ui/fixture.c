@@ -3,7 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "fixture.h"
-#include "msglog.h"
+#include "diag.h"
 #include "report.h"
 
 #define NS 1000000000ull
@@ -289,20 +289,20 @@ char *fixture_report(const struct fixture *f)
 		.bpf_stats_off = true,
 		.drop = REPORT_DROP_DONE,
 	};
-	struct msglog *log = malloc(sizeof(*log));
+	struct diag *log = malloc(sizeof(*log));
 	char *text;
 
 	if (!log)
 		return NULL;
-	msglog_init(log);
-	msglog_printf(log, MSG_INFO, "vfs: fentry hooks unavailable: load: not permitted (EPERM)");
-	msglog_printf(log, MSG_INFO, "vfs: kprobe hooks unavailable: this kernel has no kprobes "
+	diag_init(log);
+	diag_printf(log, MSG_INFO, "vfs: fentry hooks unavailable: load: not permitted (EPERM)");
+	diag_printf(log, MSG_INFO, "vfs: kprobe hooks unavailable: this kernel has no kprobes "
 		      "(no kprobe PMU, no kprobe_events: CONFIG_KPROBES off?)");
-	msglog_printf(log, MSG_INFO, "vfs: using tracepoint hooks");
-	msglog_printf(log, MSG_DEBUG, "a debug line the report leaves out");
-	msglog_printf(log, MSG_WARN, "bio: disk name of \x1b[31mdev 259:7\x1b[0m unknown");
+	diag_printf(log, MSG_INFO, "vfs: using tracepoint hooks");
+	diag_printf(log, MSG_DEBUG, "a debug line the report leaves out");
+	diag_printf(log, MSG_WARN, "bio: disk name of \x1b[31mdev 259:7\x1b[0m unknown");
 	text = report_text(&facts, f->snap.src, log);
-	msglog_fini(log);
+	diag_fini(log);
 	free(log);
 	return text;
 }

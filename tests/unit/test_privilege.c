@@ -151,7 +151,7 @@ static void test_report_facts(void **state)
 {
 	struct tt_source_status src[TT_SRC_MAX];
 	struct report_facts f;
-	struct msglog log;
+	struct diag log;
 	char *text = NULL;
 	size_t len = 0;
 	FILE *out;
@@ -170,9 +170,9 @@ static void test_report_facts(void **state)
 	snprintf(src[TT_SRC_VFS].hook, sizeof(src[TT_SRC_VFS].hook), "tracepoint");
 	src[TT_SRC_BIO].state = TT_STATE_FAILED;
 	snprintf(src[TT_SRC_BIO].error, sizeof(src[TT_SRC_BIO].error), "bio: no hook");
-	msglog_init(&log);
-	msglog_printf(&log, MSG_INFO, "vfs: fentry hooks unavailable: EPERM");
-	msglog_printf(&log, MSG_INFO, "libbpf: noise");
+	diag_init(&log);
+	diag_printf(&log, MSG_INFO, "vfs: fentry hooks unavailable: EPERM");
+	diag_printf(&log, MSG_INFO, "libbpf: noise");
 	out = open_memstream(&text, &len);
 	assert_non_null(out);
 	report_print(out, &f, src, &log);
@@ -185,7 +185,7 @@ static void test_report_facts(void **state)
 	assert_non_null(strstr(text, "vfs: fentry hooks unavailable: EPERM"));
 	assert_null(strstr(text, "libbpf: noise"));
 	free(text);
-	msglog_fini(&log);
+	diag_fini(&log);
 }
 
 int main(void)

@@ -1,16 +1,16 @@
-/* Diagnostic message ring; see msglog.h. */
+/* Diagnostic message ring; see diag.h. */
 #include <errno.h>
 #include <stdio.h>
 #include <string.h>
-#include "msglog.h"
+#include "diag.h"
 
-void msglog_init(struct msglog *l)
+void diag_init(struct diag *l)
 {
 	memset(l, 0, sizeof(*l));
 	l->echo_level = MSG_WARN;
 }
 
-int msglog_open_file(struct msglog *l, const char *path)
+int diag_open_file(struct diag *l, const char *path)
 {
 	FILE *f = fopen(path, "ae");
 
@@ -23,17 +23,17 @@ int msglog_open_file(struct msglog *l, const char *path)
 	return 0;
 }
 
-void msglog_fini(struct msglog *l)
+void diag_fini(struct diag *l)
 {
 	if (l->file)
 		fclose(l->file);
 	l->file = NULL;
 }
 
-void msglog_vprintf(struct msglog *l, enum msg_level lvl, const char *fmt, va_list ap)
+void diag_vprintf(struct diag *l, enum msg_level lvl, const char *fmt, va_list ap)
 {
 	static const char *const tags[] = { "debug", "info", "warning", "error" };
-	char *line = l->lines[l->next % MSGLOG_LINES];
+	char *line = l->lines[l->next % DIAG_LINES];
 	size_t n;
 	va_list full;
 
@@ -47,32 +47,32 @@ void msglog_vprintf(struct msglog *l, enum msg_level lvl, const char *fmt, va_li
 			fputc('\n', l->file);
 		va_end(full);
 	}
-	vsnprintf(line, MSGLOG_LINE_MAX, fmt, ap);
+	vsnprintf(line, DIAG_LINE_MAX, fmt, ap);
 	n = strlen(line);
 	while (n > 0 && (line[n - 1] == '\n' || line[n - 1] == '\r'))
 		line[--n] = '\0';
-	l->levels[l->next % MSGLOG_LINES] = lvl;
+	l->levels[l->next % DIAG_LINES] = lvl;
 	l->next++;
 	if (l->echo && lvl >= l->echo_level)
 		fprintf(l->echo, "tracetop: %s\n", line);
 }
 
-void msglog_printf(struct msglog *l, enum msg_level lvl, const char *fmt, ...)
+void diag_printf(struct diag *l, enum msg_level lvl, const char *fmt, ...)
 {
 	va_list ap;
 
 	va_start(ap, fmt);
-	msglog_vprintf(l, lvl, fmt, ap);
+	diag_vprintf(l, lvl, fmt, ap);
 	va_end(ap);
 }
 
-const char *msglog_line(const struct msglog *l, unsigned n, enum msg_level *lvl)
+const char *diag_line(const struct diag *l, unsigned n, enum msg_level *lvl)
 {
 	unsigned long idx;
 
-	if (n >= MSGLOG_LINES || n >= l->next)
+	if (n >= DIAG_LINES || n >= l->next)
 		return NULL;
-	idx = (l->next - 1 - n) % MSGLOG_LINES;
+	idx = (l->next - 1 - n) % DIAG_LINES;
 	if (lvl)
 		*lvl = l->levels[idx];
 	return l->lines[idx];
