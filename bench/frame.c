@@ -16,13 +16,11 @@
 #include "state.h"
 #include "view.h"
 #include "../tests/ui/fixture.h"
+#include "clock.h"
 
 static double now_ms(void)
 {
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
+	return (double)clock_mono_ns() / 1e6;
 }
 
 static int cmp_double(const void *a, const void *b)

@@ -7,6 +7,7 @@
 #include <time.h>
 #include <unistd.h>
 #include "app.h"
+#include "clock.h"
 #include "config_file.h"
 #include "exit_codes.h"
 #include "privilege.h"
@@ -17,14 +18,6 @@
  * within this delay without a wake-up per event. */
 #define APP_DRAIN_UI_S 0.2
 #define APP_DRAIN_BATCH_S 0.5
-
-static uint64_t clock_ns(clockid_t id)
-{
-	struct timespec ts;
-
-	clock_gettime(id, &ts);
-	return (uint64_t)ts.tv_sec * 1000000000ULL + (uint64_t)ts.tv_nsec;
-}
 
 int app_init(struct app *a, const struct options *opt, char *msg, size_t len)
 {
@@ -79,7 +72,7 @@ int app_init(struct app *a, const struct options *opt, char *msg, size_t len)
 				    strerror(-err));
 	}
 	selfcost_read("", &a->cost);
-	a->cost_ns = clock_ns(CLOCK_MONOTONIC);
+	a->cost_ns = clock_mono_ns();
 	/* The interface's probe report says what tracetop had when it
 	 * attached: its facts are read now, before the drop. */
 	report_gather(&facts, "");
@@ -106,7 +99,7 @@ int app_init(struct app *a, const struct options *opt, char *msg, size_t len)
 	a->out = (struct output){
 		.f = stdout,
 		.json = opt->output == OUTPUT_JSON,
-		.wall_offset_ns = (int64_t)(clock_ns(CLOCK_REALTIME) - clock_ns(CLOCK_MONOTONIC)),
+		.wall_offset_ns = (int64_t)(clock_real_ns() - clock_mono_ns()),
 		.interval_s = opt->delay_s,
 		.self_pid = (uint32_t)getpid(),
 		.version = PACKAGE_VERSION,
@@ -125,7 +118,7 @@ static bool tick(struct app *a, bool final)
 	uint64_t now;
 
 	probes_sample(a->probes);
-	now = clock_ns(CLOCK_MONOTONIC);
+	now = clock_mono_ns();
 	snap = model_tick(a->model, now);
 	/* The programs' run times change only with the statistics on;
 	 * otherwise the fds need no new scan. */

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include "clock.h"
 #include "log_index.h"
 
 #define CHECK_CLOCK_EVERY 64	/* events between two looks at the clock */
@@ -86,21 +87,13 @@ static bool passes(struct log_index *x, const struct tt_event *ev)
 	return filter_match(x->filter[0], ev) && filter_match(x->filter[1], ev);
 }
 
-static uint64_t mono_ns(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (uint64_t)ts.tv_sec * 1000000000ull + (uint64_t)ts.tv_nsec;
-}
-
 /* True when the budget is spent after one more event. */
 static bool spent(size_t *done, size_t max_events, uint64_t deadline_ns)
 {
 	++*done;
 	if (*done >= max_events)
 		return true;
-	return deadline_ns && *done % CHECK_CLOCK_EVERY == 0 && mono_ns() >= deadline_ns;
+	return deadline_ns && *done % CHECK_CLOCK_EVERY == 0 && clock_mono_ns() >= deadline_ns;
 }
 
 bool log_index_update(struct log_index *x, const struct event_log *log, size_t max_events,

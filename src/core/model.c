@@ -14,6 +14,7 @@
 #include <string.h>
 #include <time.h>
 #include <sys/utsname.h>
+#include "clock.h"
 #include "fail_table.h"
 #include "model.h"
 #include "partitions.h"
@@ -76,14 +77,6 @@ struct model {
 	size_t cap_procs, cap_snap_disks;
 };
 
-static uint64_t mono_now(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (uint64_t)ts.tv_sec * 1000000000ULL + (uint64_t)ts.tv_nsec;
-}
-
 static void model_tick_host(struct model *m);
 
 static void sys_names_init(struct model *m)
@@ -107,7 +100,7 @@ struct model *model_new(const struct model_config *cfg)
 	if (!m)
 		return NULL;
 	snprintf(m->root, sizeof(m->root), "%s", root);
-	m->start_ns = m->last_tick_ns = mono_now();
+	m->start_ns = m->last_tick_ns = clock_mono_ns();
 	m->vfs_fresh.last_ns = m->sys_fresh.last_ns = m->bio_fresh.last_ns = m->start_ns;
 	for (i = 0; i < VFS_OP_MAX; i++)
 		rate_init(&m->vfs_rate[i]);
@@ -500,10 +493,8 @@ static void model_tick_host(struct model *m)
 {
 	struct tt_snapshot *s = &m->snap;
 	struct utsname u;
-	struct timespec ts;
 
-	clock_gettime(CLOCK_REALTIME, &ts);
-	s->wall_s = (int64_t)ts.tv_sec;
+	s->wall_s = (int64_t)(clock_real_ns() / CLOCK_NS_PER_S);
 	if (uname(&u) == 0) {
 		snprintf(s->hostname, sizeof(s->hostname), "%s", u.nodename);
 		snprintf(s->kernel, sizeof(s->kernel), "%s", u.release);

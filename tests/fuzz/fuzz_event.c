@@ -25,6 +25,7 @@
 #include <string.h>
 #include <time.h>
 #include "fuzz.h"
+#include "clock.h"
 #include "model.h"
 #include "output.h"
 
@@ -140,7 +141,6 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 				    .procs_max = 64, .fails_max = 64 };
 	struct model *m = model_new(&cfg);
 	const struct tt_snapshot *snap;
-	struct timespec now;
 	size_t pos = 0, stored = 0, held, len;
 	char *text, *json;
 	int n;
@@ -174,8 +174,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		}
 		free(rec);
 	}
-	clock_gettime(CLOCK_MONOTONIC, &now);
-	snap = model_tick(m, (uint64_t)now.tv_sec * 1000000000ULL + (uint64_t)now.tv_nsec);
+	snap = model_tick(m, clock_mono_ns());
 	held = stored < LOG_CAPACITY ? stored : LOG_CAPACITY;
 
 	text = write_snapshot(snap, model_log(m), 0, &len);

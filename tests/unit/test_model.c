@@ -13,19 +13,13 @@
 #include <sys/stat.h>
 #include <sys/utsname.h>
 #include <cmocka.h>
+#include "clock.h"
 #include "model.h"
 #include "partitions.h"
 #include "proc_table.h"
 
 #define SEC 1000000000ULL
 
-static uint64_t now_ns(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (uint64_t)ts.tv_sec * SEC + (uint64_t)ts.tv_nsec;
-}
 
 static struct model *new_model(size_t log_capacity, const char *root)
 {
@@ -45,7 +39,7 @@ static void test_empty_and_host(void **state)
 	(void)state;
 	assert_int_equal(s->seq, 0);
 	assert_int_equal(s->n_syscalls + s->n_procs + s->n_disks, 0);
-	s = model_tick(m, now_ns() + SEC);
+	s = model_tick(m, clock_mono_ns() + SEC);
 	assert_ptr_equal(s, model_snapshot(m));
 	assert_int_equal(s->seq, 1);
 	assert_int_equal(s->n_syscalls + s->n_procs + s->n_disks, 0);
@@ -56,7 +50,7 @@ static void test_empty_and_host(void **state)
 	assert_string_equal(s->kernel, u.release);
 	assert_string_equal(s->hostname, u.nodename);
 	assert_true(s->wall_s > 1600000000);
-	assert_int_equal(model_tick(m, now_ns() + 2 * SEC)->seq, 2);
+	assert_int_equal(model_tick(m, clock_mono_ns() + 2 * SEC)->seq, 2);
 	model_free(m);
 	model_free(NULL);
 }
@@ -64,7 +58,7 @@ static void test_empty_and_host(void **state)
 static void test_elapsed(void **state)
 {
 	struct model *m = new_model(16, "");
-	uint64_t t = now_ns() + SEC;
+	uint64_t t = clock_mono_ns() + SEC;
 	const struct tt_snapshot *s;
 	uint64_t v[VFS_OP_MAX] = { 10 };
 
@@ -95,7 +89,7 @@ static void vfs_set(struct model *m, uint64_t rd, uint64_t wr, bool approx)
 static void test_vfs_rates(void **state)
 {
 	struct model *m = new_model(16, "");
-	uint64_t t = now_ns() + SEC;
+	uint64_t t = clock_mono_ns() + SEC;
 	const struct tt_snapshot *s;
 
 	(void)state;
@@ -136,7 +130,7 @@ static void test_vfs_rates(void **state)
 static void test_sparkline(void **state)
 {
 	struct model *m = new_model(16, "");
-	uint64_t t = now_ns() + SEC, total = 0;
+	uint64_t t = clock_mono_ns() + SEC, total = 0;
 	const struct tt_snapshot *s = NULL;
 	unsigned i, n = TT_SPARK_LEN + 5;
 
@@ -168,7 +162,7 @@ static void test_sparkline(void **state)
 static void test_syscall_rows(void **state)
 {
 	struct model *m = new_model(16, "");
-	uint64_t t = now_ns() + SEC;
+	uint64_t t = clock_mono_ns() + SEC;
 	const struct tt_snapshot *s;
 	const char *name400;
 
@@ -234,7 +228,7 @@ static const struct tt_proc_row *find_proc(const struct tt_snapshot *s, uint32_t
 static void test_procs(void **state)
 {
 	struct model *m = new_model(16, "");
-	uint64_t t = now_ns() + SEC;
+	uint64_t t = clock_mono_ns() + SEC;
 	const struct tt_snapshot *s;
 	const struct tt_proc_row *p;
 
@@ -309,7 +303,7 @@ static void test_procs_comm_untrusted(void **state)
 	memset(comm, 'A', sizeof(comm));
 	model_procs_begin(m);
 	model_procs_add(m, 9, 0, 1, 0, comm);
-	s = model_tick(m, now_ns() + SEC);
+	s = model_tick(m, clock_mono_ns() + SEC);
 	assert_int_equal(s->n_procs, 1);
 	assert_int_equal(strlen(s->procs[0].comm), TT_COMM_LEN);
 	model_free(m);
@@ -322,7 +316,7 @@ static void test_procs_idle_top(void **state)
 {
 	static const uint64_t counts[3] = { 9, 3, 7 };
 	struct model *m = new_model(16, "");
-	uint64_t t = now_ns() + SEC;
+	uint64_t t = clock_mono_ns() + SEC;
 	const struct tt_snapshot *s;
 	unsigned round, pid, k;
 
@@ -348,7 +342,7 @@ static void test_procs_idle_top(void **state)
 static void test_procs_two_reads(void **state)
 {
 	struct model *m = new_model(16, "");
-	uint64_t t = now_ns() + SEC;
+	uint64_t t = clock_mono_ns() + SEC;
 	const struct tt_snapshot *s;
 
 	(void)state;
@@ -423,7 +417,7 @@ static void test_bio(void **state)
 {
 	struct model *m = new_model(16, TT_FIXTURES "/model");
 	uint32_t sdb = tt_mkdev(8, 0), nvme = tt_mkdev(259, 0), unk = tt_mkdev(253, 7);
-	uint64_t t = now_ns() + SEC;
+	uint64_t t = clock_mono_ns() + SEC;
 	const struct tt_snapshot *s;
 	const struct tt_bio_disk *d;
 
@@ -473,7 +467,7 @@ static void test_bio(void **state)
 static void test_bio_reload_names(void **state)
 {
 	char root[] = "/tmp/tt-model-XXXXXX", path[256];
-	uint64_t t = now_ns() + SEC;
+	uint64_t t = clock_mono_ns() + SEC;
 	const struct tt_snapshot *s;
 	struct model *m;
 	FILE *f;
@@ -526,7 +520,7 @@ static void test_events(void **state)
 	struct model *m = new_model(4, "");
 	struct tt_event ex = make_event(TT_EVENT_EXEC, 1, "/bin/true");
 	struct tt_event op = make_event(TT_EVENT_OPEN, 2, "/etc/hosts");
-	uint64_t t = now_ns() + SEC;
+	uint64_t t = clock_mono_ns() + SEC;
 	const struct tt_snapshot *s;
 
 	(void)state;
@@ -581,7 +575,7 @@ static void test_source_status(void **state)
 	assert_null(model_source(m, TT_SRC_MAX));
 	st->state = TT_STATE_FAILED;
 	snprintf(st->error, sizeof(st->error), "tp_btf: EPERM; raw_tp: EPERM");
-	s = model_tick(m, now_ns() + SEC);
+	s = model_tick(m, clock_mono_ns() + SEC);
 	assert_int_equal(s->src[TT_SRC_BIO].state, TT_STATE_FAILED);
 	assert_string_equal(s->src[TT_SRC_BIO].error, "tp_btf: EPERM; raw_tp: EPERM");
 	assert_int_equal(model_log(m)->capacity, 100000);
