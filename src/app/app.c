@@ -1,5 +1,6 @@
 /* struct app: init in one order, run the loop, tear down in reverse. */
 #include <errno.h>
+#include <malloc.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -18,6 +19,14 @@
  * within this delay without a wake-up per event. */
 #define APP_DRAIN_UI_S 0.2
 #define APP_DRAIN_BATCH_S 0.5
+
+/* The writers call this while they print a long interval. */
+static void pump_rings(void *ctx)
+{
+	struct app *a = ctx;
+
+	probes_drain(a->probes);
+}
 
 int app_init(struct app *a, const struct options *opt, char *msg, size_t len)
 {
@@ -104,7 +113,12 @@ int app_init(struct app *a, const struct options *opt, char *msg, size_t len)
 		.self_pid = (uint32_t)getpid(),
 		.version = PACKAGE_VERSION,
 		.filter = &a->filter,
+		.pump = pump_rings,
+		.pump_ctx = a,
 	};
+	/* Loading parsed the kernel's BTF and the programs' ELF: megabytes
+	 * freed since, which the allocator would otherwise keep mapped. */
+	malloc_trim(0);
 	return 0;
 }
 

@@ -1,54 +1,86 @@
 /* The event log: a bounded ring of the newest exec/open events, each
  * with a sequence number so views and writers can say "everything since
- * seq N" without copying. A slot's text buffer only grows, so once the
- * ring is full and warm, storing an event allocates nothing. */
+ * seq N" without copying.
+ *
+ * Strings go to one arena used as a byte ring. Arena positions only
+ * grow (the byte is at position % text_bytes); an event's strings are
+ * one contiguous block, never split at the arena's end: a block that
+ * would cross it starts again at the front, and the bytes skipped count
+ * as used until the events before them go. Events leave in sequence
+ * order, so the space in use is one range from the oldest event's block
+ * to the head; making room is dropping the oldest events until the new
+ * block fits. */
 #include <errno.h>
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
+#include "bigmem.h"
 #include "event_log.h"
 
 int event_log_init(struct event_log *log, size_t capacity)
 {
+	return event_log_init_bytes(log, capacity, 0);
+}
+
+int event_log_init_bytes(struct event_log *log, size_t capacity, size_t text_bytes)
+{
 	memset(log, 0, sizeof(*log));
 	if (!capacity)
 		return -EINVAL;
-	log->slots = calloc(capacity, sizeof(log->slots[0]));
-	if (!log->slots)
+	if (!text_bytes)
+		text_bytes = capacity > SIZE_MAX / EVENT_LOG_BYTES_PER_EVENT ?
+			     SIZE_MAX : capacity * EVENT_LOG_BYTES_PER_EVENT;
+	if (text_bytes < EVENT_LOG_TEXT_MIN)
+		text_bytes = EVENT_LOG_TEXT_MIN;
+	if (capacity > SIZE_MAX / sizeof(log->slots[0]))
 		return -ENOMEM;
 	log->capacity = capacity;
+	log->text_bytes = text_bytes;
+	log->slots = bigmem_alloc(capacity * sizeof(log->slots[0]));
+	log->arena = bigmem_alloc(text_bytes);
+	if (!log->slots || !log->arena) {
+		event_log_fini(log);
+		return -ENOMEM;
+	}
 	return 0;
 }
 
 void event_log_fini(struct event_log *log)
 {
-	size_t i;
-
-	if (log->slots)
-		for (i = 0; i < log->capacity; i++)
-			free(log->slots[i].text);
-	free(log->slots);
+	bigmem_free(log->slots, log->capacity * sizeof(log->slots[0]));
+	bigmem_free(log->arena, log->text_bytes);
 	free(log->keys);
 	memset(log, 0, sizeof(*log));
 }
 
-static int slot_reserve(struct event_log_slot *s, size_t need)
+static struct event_log_slot *slot_of(const struct event_log *log, uint64_t seq)
 {
-	size_t cap;
-	char *p;
+	return &log->slots[seq % log->capacity];
+}
 
-	if (need <= s->text_cap)
-		return 0;
-	/* round up so paths of similar length do not regrow every time */
-	cap = s->text_cap ? s->text_cap : 64;
-	while (cap < need)
-		cap *= 2;
-	p = realloc(s->text, cap);
-	if (!p)
-		return -ENOMEM;
-	s->text = p;
-	s->text_cap = cap;
-	return 0;
+/* Drops the oldest event. */
+static void drop_oldest(struct event_log *log, bool for_bytes)
+{
+	log->first_seq++;
+	log->overwritten++;
+	if (for_bytes)
+		log->dropped_for_bytes++;
+}
+
+/* The arena position for a block of need bytes, after dropping what it
+ * must; need <= text_bytes. */
+static uint64_t text_reserve(struct event_log *log, size_t need)
+{
+	uint64_t at = log->head;
+	size_t off = (size_t)(at % log->text_bytes);
+
+	if (off + need > log->text_bytes)
+		at += log->text_bytes - off;	/* start again at the front */
+	while (log->first_seq < log->next_seq &&
+	       at + need - slot_of(log, log->first_seq)->floor > log->text_bytes)
+		drop_oldest(log, true);
+	log->head = at + need;
+	return at;
 }
 
 int event_log_push(struct event_log *log, const struct tt_event *ev)
@@ -59,14 +91,18 @@ int event_log_push(struct event_log *log, const struct tt_event *ev)
 	/* the argument as passed, kept only when it differs from path */
 	bool raw = ev->raw_path && ev->raw_path != ev->path;
 	size_t rlen = raw ? ev->raw_path_len : 0;
+	size_t need = plen + 1 + alen + 1 + rlen + 1;
+	uint64_t at;
 	char *text;
 
 	if (!log->capacity)
 		return -EINVAL;
-	s = &log->slots[log->next_seq % log->capacity];
-	if (slot_reserve(s, plen + 1 + alen + 1 + rlen + 1))
-		return -ENOMEM;
-	text = s->text;
+	if (need > log->text_bytes)
+		return -E2BIG;
+	if (log->next_seq - log->first_seq == log->capacity)
+		drop_oldest(log, false);
+	at = text_reserve(log, need);
+	text = log->arena + at % log->text_bytes;
 	/* args hold NUL-separated argv strings: copy by length, not strcpy */
 	if (plen)
 		memcpy(text, ev->path, plen);
@@ -78,6 +114,7 @@ int event_log_push(struct event_log *log, const struct tt_event *ev)
 		memcpy(text + plen + 1 + alen + 1, ev->raw_path, rlen);
 	text[plen + 1 + alen + 1 + rlen] = '\0';
 
+	s = slot_of(log, log->next_seq);
 	s->ev = *ev;
 	s->ev.comm[sizeof(s->ev.comm) - 1] = '\0';
 	s->ev.path = text;
@@ -88,18 +125,14 @@ int event_log_push(struct event_log *log, const struct tt_event *ev)
 	s->ev.raw_path_len = raw ? rlen : plen;
 	s->ev.base = NULL;	/* pointed into the ring record */
 	s->ev.base_len = 0;
-
-	if (log->next_seq >= log->capacity)
-		log->overwritten++;
+	s->at = s->floor = at;
 	log->next_seq++;
 	return 0;
 }
 
 uint64_t event_log_first_seq(const struct event_log *log)
 {
-	if (log->next_seq <= log->capacity)
-		return 0;
-	return log->next_seq - log->capacity;
+	return log->first_seq;
 }
 
 uint64_t event_log_end_seq(const struct event_log *log)
@@ -109,14 +142,21 @@ uint64_t event_log_end_seq(const struct event_log *log)
 
 size_t event_log_count(const struct event_log *log)
 {
-	return (size_t)(log->next_seq - event_log_first_seq(log));
+	return (size_t)(log->next_seq - log->first_seq);
+}
+
+size_t event_log_text_used(const struct event_log *log)
+{
+	if (log->first_seq == log->next_seq)
+		return 0;
+	return (size_t)(log->head - slot_of(log, log->first_seq)->floor);
 }
 
 const struct tt_event *event_log_get(const struct event_log *log, uint64_t seq)
 {
-	if (seq < event_log_first_seq(log) || seq >= log->next_seq)
+	if (seq < log->first_seq || seq >= log->next_seq)
 		return NULL;
-	return &log->slots[seq % log->capacity].ev;
+	return &slot_of(log, seq)->ev;
 }
 
 struct event_log_key {
@@ -133,21 +173,48 @@ static int key_cmp(const void *a, const void *b)
 	return x->at < y->at ? -1 : x->at > y->at;
 }
 
+/* Position i takes the event at keys[i].at: follow each cycle of that
+ * permutation with one slot in hand; a done position points at itself.
+ * Slots move whole; their strings stay where they are in the arena. */
+static void permute(struct event_log *log, uint64_t from, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		struct event_log_slot hand;
+		size_t j = i;
+
+		if (log->keys[i].at == i)
+			continue;
+		hand = *slot_of(log, from + i);
+		for (;;) {
+			size_t k = log->keys[j].at;
+
+			log->keys[j].at = j;
+			if (k == i) {
+				*slot_of(log, from + j) = hand;
+				break;
+			}
+			*slot_of(log, from + j) = *slot_of(log, from + k);
+			j = k;
+		}
+	}
+}
+
 int event_log_order(struct event_log *log, uint64_t from)
 {
-	uint64_t first = event_log_first_seq(log);
+	uint64_t floor;
 	size_t n, i;
 	bool sorted = true;
 
-	if (from < first)
-		from = first;
+	if (from < log->first_seq)
+		from = log->first_seq;
 	if (from >= log->next_seq)
 		return 0;
 	n = (size_t)(log->next_seq - from);
 	/* the common case, one source or a quiet spell: already in order */
 	for (i = 1; i < n && sorted; i++)
-		sorted = log->slots[(from + i - 1) % log->capacity].ev.ts_ns <=
-			 log->slots[(from + i) % log->capacity].ev.ts_ns;
+		sorted = slot_of(log, from + i - 1)->ev.ts_ns <= slot_of(log, from + i)->ev.ts_ns;
 	if (sorted)
 		return 0;
 	if (n > log->keys_cap) {
@@ -159,30 +226,19 @@ int event_log_order(struct event_log *log, uint64_t from)
 		log->keys_cap = n;
 	}
 	for (i = 0; i < n; i++)
-		log->keys[i] = (struct event_log_key){
-			log->slots[(from + i) % log->capacity].ev.ts_ns, i };
+		log->keys[i] = (struct event_log_key){ slot_of(log, from + i)->ev.ts_ns, i };
 	qsort(log->keys, n, sizeof(log->keys[0]), key_cmp);
-	/* Position i takes the event at keys[i].at: follow each cycle of
-	 * that permutation with one slot in hand; a done position points
-	 * at itself. Slots move whole, their text buffers with them. */
-	for (i = 0; i < n; i++) {
-		struct event_log_slot hand;
-		size_t j = i;
+	permute(log, from, n);
+	/* Strings of the batch are no longer in sequence order: an event's
+	 * floor is the lowest position of its block and of every later one,
+	 * so dropping the oldest never frees a block still held. */
+	floor = UINT64_MAX;
+	for (i = n; i-- > 0;) {
+		struct event_log_slot *s = slot_of(log, from + i);
 
-		if (log->keys[i].at == i)
-			continue;
-		hand = log->slots[(from + i) % log->capacity];
-		for (;;) {
-			size_t k = log->keys[j].at;
-
-			log->keys[j].at = j;
-			if (k == i) {
-				log->slots[(from + j) % log->capacity] = hand;
-				break;
-			}
-			log->slots[(from + j) % log->capacity] = log->slots[(from + k) % log->capacity];
-			j = k;
-		}
+		if (s->at < floor)
+			floor = s->at;
+		s->floor = floor;
 	}
 	return 0;
 }

@@ -3,8 +3,9 @@
  * interval. This is what the UI's "top failing opens" view and its
  * filter-on-a-row action show.
  *
- * Memory is bounded: at most max_entries keys, each holding one copy of
- * its path. Between two ticks a full table counts new keys as untracked;
+ * Memory is bounded and allocated once: at most max_entries keys, their
+ * paths in a pool of max_entries * FAIL_TABLE_PATH_BYTES bytes. Between
+ * two ticks a full table (keys or pool) counts new keys as untracked;
  * at a tick it forgets a quarter to make room again, keeping the keys
  * failing fastest in the last interval and those with the most failures
  * in all (see make_room).
@@ -19,6 +20,8 @@
 #include "snapshot.h"
 
 #define FAIL_TABLE_DEFAULT 1024
+/* Pool bytes per key: room for typical paths, and a run of 4 KiB ones. */
+#define FAIL_TABLE_PATH_BYTES 512
 
 struct fail_table;
 

@@ -1,4 +1,5 @@
 /* Picks the batch format and holds what the two formats share. */
+#include <string.h>
 #include <time.h>
 #include "output.h"
 
@@ -34,4 +35,36 @@ void output_event_time(const struct output *o, uint64_t mono_ns, char *buf, size
 	}
 	snprintf(buf, len, "%02d:%02d:%02d.%03d", tm.tm_hour, tm.tm_min, tm.tm_sec,
 		 (int)((wall_ns / 1000000) % 1000));
+}
+
+void output_event_time_run(const struct output *o, struct output_clock *c, uint64_t mono_ns,
+			   char *buf)
+{
+	int64_t wall_ns = (int64_t)(mono_ns + (uint64_t)o->wall_offset_ns);
+	int64_t sec = wall_ns / 1000000000;
+	unsigned ms;
+
+	if (wall_ns < 0) {
+		output_event_time(o, mono_ns, buf, OUTPUT_TIME_LEN);
+		return;
+	}
+	if (sec != c->sec) {
+		time_t t = (time_t)sec;
+		struct tm tm;
+
+		if (!localtime_r(&t, &tm)) {
+			snprintf(buf, OUTPUT_TIME_LEN, "?");
+			return;
+		}
+		snprintf(c->hms, sizeof(c->hms), "%02d:%02d:%02d", tm.tm_hour, tm.tm_min,
+			 tm.tm_sec);
+		c->sec = sec;
+	}
+	ms = (unsigned)((wall_ns / 1000000) % 1000);
+	memcpy(buf, c->hms, 8);
+	buf[8] = '.';
+	buf[9] = (char)('0' + ms / 100);
+	buf[10] = (char)('0' + ms / 10 % 10);
+	buf[11] = (char)('0' + ms % 10);
+	buf[12] = '\0';
 }

@@ -19,7 +19,14 @@ struct output {
 	uint32_t self_pid;
 	const char *version;
 	struct filter *filter;	/* borrowed: --filter, or NULL; only matching events print */
+	/* Called every OUTPUT_PUMP_EVERY events written, so that a long
+	 * interval being printed does not leave the ring buffers to fill
+	 * (the app drains them); NULL: never. */
+	void (*pump)(void *ctx);
+	void *pump_ctx;
 };
+
+#define OUTPUT_PUMP_EVERY 4096
 
 /* Once, after the probes started: which sources run and how. */
 void output_start(const struct output *o, const struct tt_snapshot *snap);
@@ -37,5 +44,17 @@ void output_json_snapshot(const struct output *o, const struct tt_snapshot *snap
 
 /* Shared by both: "HH:MM:SS.mmm" local time of a CLOCK_MONOTONIC stamp. */
 void output_event_time(const struct output *o, uint64_t mono_ns, char *buf, size_t len);
+
+/* The same for a run of events: the local time of the last second seen
+ * is kept, so most events cost no time zone conversion. Start with
+ * OUTPUT_CLOCK_INIT; buf holds at least OUTPUT_TIME_LEN bytes. */
+struct output_clock {
+	int64_t sec;
+	char hms[12];
+};
+#define OUTPUT_CLOCK_INIT { INT64_MIN, "" }
+#define OUTPUT_TIME_LEN 32
+void output_event_time_run(const struct output *o, struct output_clock *c, uint64_t mono_ns,
+			   char *buf);
 
 #endif

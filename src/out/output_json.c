@@ -11,6 +11,7 @@
 #include "output.h"
 #include "sanitize.h"
 #include "syscall_names.h"
+#include "wbuf.h"
 
 static const char *const vfs_names[VFS_OP_MAX] = { "read", "write", "open", "create", "fsync" };
 static const char *const bio_op_names[BIO_OP_MAX] = { "read", "write", "flush", "discard", "other" };
@@ -149,91 +150,169 @@ static void json_bio(const struct output *o, const struct tt_snapshot *s)
 	fputc(']', o->f);
 }
 
-static void json_args(FILE *f, const struct tt_event *ev)
+static void json_args(struct wbuf *b, const struct tt_event *ev)
 {
 	size_t off = 0, n;
 	const char *a;
 
-	fputc('[', f);
+	wbuf_char(b, '[');
 	for (unsigned i = 0; (a = event_arg(ev, i, &off, &n)); i++) {
 		if (i)
-			fputc(',', f);
-		json_fputs(f, a, n);
+			wbuf_char(b, ',');
+		wbuf_json(b, a, n);
 	}
-	fputc(']', f);
+	wbuf_char(b, ']');
 }
 
-static void json_event(const struct output *o, const struct tt_event *ev, uint64_t seq)
+static void json_bool(struct wbuf *b, bool v)
 {
-	FILE *f = o->f;
-	char when[32], ebuf[16], flags[160];
+	if (v)
+		WBUF_LIT(b, "true");
+	else
+		WBUF_LIT(b, "false");
+}
+
+static void json_exec_fields(struct wbuf *b, const struct tt_event *ev)
+{
+	WBUF_LIT(b, ",\"ppid\":");
+	wbuf_u64(b, ev->ppid);
+	WBUF_LIT(b, ",\"execveat\":");
+	json_bool(b, ev->flags & EXEC_F_EXECVEAT);
+	WBUF_LIT(b, ",\"dirfd\":");
+	wbuf_i64(b, ev->dirfd);
+	WBUF_LIT(b, ",\"filename\":");
+	wbuf_json(b, ev->path, ev->path_len);
+	WBUF_LIT(b, ",\"argc\":");
+	wbuf_u64(b, ev->argc);
+	WBUF_LIT(b, ",\"args\":");
+	json_args(b, ev);
+	WBUF_LIT(b, ",\"args_truncated\":");
+	json_bool(b, ev->flags & EXEC_F_ARGS_TRUNC);
+	WBUF_LIT(b, ",\"args_unread\":[");
+	for (unsigned i = 0, k = 0; i < EXEC_UNREAD_BITS; i++)
+		if (event_arg_unread(ev, i)) {
+			if (k++)
+				wbuf_char(b, ',');
+			wbuf_u64(b, i);
+		}
+	wbuf_char(b, ']');
+}
+
+static void json_open_fields(struct wbuf *b, const struct tt_event *ev)
+{
+	char flags[160];
+	size_t flen = open_flags_format(ev->open_flags, flags, sizeof(flags));
+	WBUF_LIT(b, ",\"syscall\":\"");
+	wbuf_str(b, open_syscall_name(ev->open_syscall));
+	WBUF_LIT(b, "\",\"dirfd\":");
+	wbuf_i64(b, ev->dirfd);
+	WBUF_LIT(b, ",\"path\":");
+	wbuf_json(b, ev->path, ev->path_len);
+	WBUF_LIT(b, ",\"path_raw\":");
+	if (ev->raw_path)
+		wbuf_json(b, ev->raw_path, ev->raw_path_len);
+	else
+		wbuf_json(b, ev->path, ev->path_len);
+	WBUF_LIT(b, ",\"resolved\":\"");
+	wbuf_str(b, event_path_base_name(ev));
+	WBUF_LIT(b, "\",\"flags\":");
+	wbuf_u64(b, ev->open_flags);
+	WBUF_LIT(b, ",\"flags_str\":\"");
+	wbuf_put(b, flags, flen < sizeof(flags) ? flen : strlen(flags));
+	WBUF_LIT(b, "\",\"mode\":");
+	wbuf_u64(b, ev->mode);
+	WBUF_LIT(b, ",\"path_truncated\":");
+	json_bool(b, ev->flags & OPEN_F_PATH_TRUNC);
+}
+
+/* One event: the hot path of --json, built in b without printf. */
+static void json_event(const struct output *o, struct wbuf *b, struct output_clock *clk,
+		       const struct tt_event *ev, uint64_t seq)
+{
+	char when[OUTPUT_TIME_LEN], ebuf[16];
 	bool exec = ev->type == TT_EVENT_EXEC;
 
-	output_event_time(o, ev->ts_ns, when, sizeof(when));
-	fprintf(f, "{\"seq\":%" PRIu64 ",\"type\":\"%s\",\"time\":\"%s\",\"ts_ns\":%" PRIu64
-		",\"pid\":%u,\"tid\":%u,\"uid\":%u,\"comm\":", seq, exec ? "exec" : "open", when,
-		ev->ts_ns, ev->pid, ev->tid, ev->uid);
-	json_fputs(f, ev->comm, strlen(ev->comm));
-	fprintf(f, ",\"ret\":%d,\"errno\":", ev->ret);
-	if (ev->ret < 0)
-		json_str(f, errno_name(ev->ret, ebuf, sizeof(ebuf)));
+	output_event_time_run(o, clk, ev->ts_ns, when);
+	WBUF_LIT(b, "{\"seq\":");
+	wbuf_u64(b, seq);
+	if (exec)
+		WBUF_LIT(b, ",\"type\":\"exec\",\"time\":\"");
 	else
-		fputs("null", f);
-	fprintf(f, ",\"duration_ns\":%" PRIu64, ev->duration_ns);
-	if (exec) {
-		fprintf(f, ",\"ppid\":%u,\"execveat\":%s,\"dirfd\":%d,\"filename\":", ev->ppid,
-			ev->flags & EXEC_F_EXECVEAT ? "true" : "false", ev->dirfd);
-		json_fputs(f, ev->path, ev->path_len);
-		fprintf(f, ",\"argc\":%u,\"args\":", ev->argc);
-		json_args(f, ev);
-		fprintf(f, ",\"args_truncated\":%s,\"args_unread\":[",
-			ev->flags & EXEC_F_ARGS_TRUNC ? "true" : "false");
-		for (unsigned i = 0, k = 0; i < EXEC_UNREAD_BITS; i++)
-			if (event_arg_unread(ev, i))
-				fprintf(f, "%s%u", k++ ? "," : "", i);
-		fputc(']', f);
+		WBUF_LIT(b, ",\"type\":\"open\",\"time\":\"");
+	wbuf_str(b, when);
+	WBUF_LIT(b, "\",\"ts_ns\":");
+	wbuf_u64(b, ev->ts_ns);
+	WBUF_LIT(b, ",\"pid\":");
+	wbuf_u64(b, ev->pid);
+	WBUF_LIT(b, ",\"tid\":");
+	wbuf_u64(b, ev->tid);
+	WBUF_LIT(b, ",\"uid\":");
+	wbuf_u64(b, ev->uid);
+	WBUF_LIT(b, ",\"comm\":");
+	wbuf_json(b, ev->comm, strlen(ev->comm));
+	WBUF_LIT(b, ",\"ret\":");
+	wbuf_i64(b, ev->ret);
+	WBUF_LIT(b, ",\"errno\":");
+	if (ev->ret < 0) {
+		wbuf_char(b, '"');
+		wbuf_str(b, errno_name(ev->ret, ebuf, sizeof(ebuf)));
+		wbuf_char(b, '"');
 	} else {
-		open_flags_format(ev->open_flags, flags, sizeof(flags));
-		fprintf(f, ",\"syscall\":\"%s\",\"dirfd\":%d,\"path\":",
-			open_syscall_name(ev->open_syscall), ev->dirfd);
-		json_fputs(f, ev->path, ev->path_len);
-		fputs(",\"path_raw\":", f);
-		if (ev->raw_path)
-			json_fputs(f, ev->raw_path, ev->raw_path_len);
-		else
-			json_fputs(f, ev->path, ev->path_len);
-		fprintf(f, ",\"resolved\":\"%s\"", event_path_base_name(ev));
-		fprintf(f, ",\"flags\":%" PRIu64 ",\"flags_str\":\"%s\",\"mode\":%u,\"path_truncated\":%s",
-			ev->open_flags, flags, ev->mode,
-			ev->flags & OPEN_F_PATH_TRUNC ? "true" : "false");
+		WBUF_LIT(b, "null");
 	}
-	fputc('}', f);
+	WBUF_LIT(b, ",\"duration_ns\":");
+	wbuf_u64(b, ev->duration_ns);
+	if (exec)
+		json_exec_fields(b, ev);
+	else
+		json_open_fields(b, ev);
+	wbuf_char(b, '}');
+}
+
+/* How full the scrollback is, and what it dropped: by count or because
+ * its text budget was full. */
+static void json_scrollback(const struct output *o, const struct event_log *log)
+{
+	fprintf(o->f, ",\"scrollback\":{\"events\":%zu,\"capacity\":%zu,\"text_used\":%zu,"
+		"\"text_bytes\":%zu,\"dropped\":%" PRIu64 ",\"dropped_for_bytes\":%" PRIu64 "}",
+		event_log_count(log), log->capacity, event_log_text_used(log), log->text_bytes,
+		log->overwritten, log->dropped_for_bytes);
 }
 
 /* The events of the interval that pass --filter, then how many did out
- * of how many were examined. */
+ * of how many were examined. The rings are drained every
+ * OUTPUT_PUMP_EVERY events (o->pump), so a long interval being written
+ * never leaves them full. */
 static void json_events(const struct output *o, const struct tt_snapshot *s,
 			const struct event_log *log)
 {
-	uint64_t seq, first = event_log_first_seq(log), examined = 0, matched = 0;
+	char area[65536];
+	struct wbuf b = WBUF_INIT(area, o->f);
+	struct output_clock clk = OUTPUT_CLOCK_INIT;
+	uint64_t seq, examined = 0, matched = 0, gone = 0;
 
-	fprintf(o->f, ",\"events_overwritten\":%" PRIu64 ",\"events\":[",
-		s->ev_begin < first ? first - s->ev_begin : 0);
-	for (seq = s->ev_begin < first ? first : s->ev_begin; seq < s->ev_end; seq++) {
+	WBUF_LIT(&b, ",\"events\":[");
+	for (seq = s->ev_begin; seq < s->ev_end; seq++) {
 		const struct tt_event *ev = event_log_get(log, seq);
 
-		if (!ev)
+		if (o->pump && seq % OUTPUT_PUMP_EVERY == 0)
+			o->pump(o->pump_ctx);
+		if (!ev) {
+			gone++;
 			continue;
+		}
 		examined++;
 		if (!filter_match(o->filter, ev))
 			continue;
 		if (matched++)
-			fputc(',', o->f);
-		json_event(o, ev, seq);
+			wbuf_char(&b, ',');
+		json_event(o, &b, &clk, ev, seq);
 	}
-	fprintf(o->f, "],\"events_examined\":%" PRIu64 ",\"events_matched\":%" PRIu64
-		",\"filter_limit_hits\":%" PRIu64, examined, matched,
-		o->filter ? o->filter->limit_hits : 0);
+	wbuf_flush(&b);
+	fprintf(o->f, "],\"events_overwritten\":%" PRIu64 ",\"events_examined\":%" PRIu64
+		",\"events_matched\":%" PRIu64 ",\"filter_limit_hits\":%" PRIu64, gone, examined,
+		matched, o->filter ? o->filter->limit_hits : 0);
+	json_scrollback(o, log);
 }
 
 void output_json_snapshot(const struct output *o, const struct tt_snapshot *s,

@@ -161,11 +161,12 @@ static void text_args(const struct output *o, const struct tt_event *ev)
 		fputs(" \xe2\x80\xa6", o->f);
 }
 
-static void text_event(const struct output *o, const struct tt_event *ev)
+static void text_event(const struct output *o, struct output_clock *clk,
+		       const struct tt_event *ev)
 {
-	char when[32], res[32], comm[80], flags[160], ebuf[16];
+	char when[OUTPUT_TIME_LEN], res[32], comm[80], flags[160], ebuf[16];
 
-	output_event_time(o, ev->ts_ns, when, sizeof(when));
+	output_event_time_run(o, clk, ev->ts_ns, when);
 	sanitize(comm, sizeof(comm), ev->comm, strlen(ev->comm));
 	if (ev->ret < 0)
 		snprintf(res, sizeof(res), "%s", errno_name(ev->ret, ebuf, sizeof(ebuf)));
@@ -206,7 +207,8 @@ static void text_columns(const struct output *o)
 static void text_events(const struct output *o, const struct tt_snapshot *s,
 			const struct event_log *log)
 {
-	uint64_t seq, first = event_log_first_seq(log), matched = 0;
+	struct output_clock clk = OUTPUT_CLOCK_INIT;
+	uint64_t seq, first = event_log_first_seq(log), matched = 0, gone = 0;
 	const char *lost = s->ev_begin < first ? " (oldest overwritten)" : "";
 	bool filtered = filter_active(o->filter);
 
@@ -216,18 +218,29 @@ static void text_events(const struct output *o, const struct tt_snapshot *s,
 		fprintf(o->f, "EVENTS %" PRIu64 "%s\n", s->ev_end - s->ev_begin, lost);
 		text_columns(o);
 	}
-	for (seq = s->ev_begin < first ? first : s->ev_begin; seq < s->ev_end; seq++) {
+	for (seq = s->ev_begin; seq < s->ev_end; seq++) {
 		const struct tt_event *ev = event_log_get(log, seq);
 
-		if (!ev || !filter_match(o->filter, ev))
+		/* drain the rings now and then: see output.h */
+		if (o->pump && seq % OUTPUT_PUMP_EVERY == 0)
+			o->pump(o->pump_ctx);
+		if (!ev) {
+			gone++;
+			continue;
+		}
+		if (!filter_match(o->filter, ev))
 			continue;
 		if (filtered && !matched) {
 			fprintf(o->f, "EVENTS matching the filter%s\n", lost);
 			text_columns(o);
 		}
 		matched++;
-		text_event(o, ev);
+		text_event(o, &clk, ev);
 	}
+	/* pushed out while the ones before them were written (or before) */
+	if (gone > (s->ev_begin < first ? first - s->ev_begin : 0))
+		fprintf(o->f, "(%" PRIu64 " events of this interval were overwritten before they "
+			"could be written)\n", gone);
 	if (filtered && matched)
 		fprintf(o->f, "(%" PRIu64 " of %" PRIu64 " events matched)\n", matched,
 			s->ev_end - s->ev_begin);

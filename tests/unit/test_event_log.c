@@ -1,5 +1,6 @@
-/* Unit tests of the event log ring (src/event_log.c): sequence numbers,
- * overwriting, and copies of paths and NUL-separated argv. */
+/* Unit tests of the event log ring (src/core/event_log.c): sequence
+ * numbers, overwriting, copies of paths and NUL-separated argv, and the
+ * text arena's byte budget (issue 12). */
 #include <errno.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -141,10 +142,10 @@ static void test_long_args(void **state)
 	assert_int_equal(event_log_push(&log, &ev), 0);
 	ev.args_len = 10;
 	assert_int_equal(event_log_push(&log, &ev), 0);
-	assert_int_equal(event_log_push(&log, &ev), 0);	/* reuses slot 0's big buffer */
+	assert_int_equal(event_log_push(&log, &ev), 0);	/* drops the big one */
 	assert_memory_equal(event_log_get(&log, 1)->args, args, 10);
 	assert_int_equal(event_log_get(&log, 2)->args_len, 10);
-	assert_true(log.slots[0].text_cap >= sizeof(args));
+	assert_true(event_log_text_used(&log) <= log.text_bytes);
 	event_log_fini(&log);
 }
 
@@ -205,6 +206,126 @@ static void test_order_batch(void **state)
 	event_log_fini(&log);
 }
 
+/* An event whose path is `len` bytes of one letter derived from its pid,
+ * so any held event can be checked against its own pid. */
+static struct tt_event sized_event(uint32_t pid, size_t len, char *buf)
+{
+	struct tt_event ev;
+
+	memset(buf, 'a' + pid % 26, len);
+	ev = make_exec(pid, "", NULL, 0);
+	ev.path = buf;
+	ev.path_len = len;
+	ev.args = buf;
+	ev.args_len = len / 3;
+	return ev;
+}
+
+/* Every held event still carries its own strings. */
+static void check_intact(const struct event_log *log)
+{
+	for (uint64_t seq = event_log_first_seq(log); seq < event_log_end_seq(log); seq++) {
+		const struct tt_event *ev = event_log_get(log, seq);
+		char want = (char)('a' + ev->pid % 26);
+
+		assert_non_null(ev);
+		for (size_t i = 0; i < ev->path_len; i++)
+			if (ev->path[i] != want)
+				fail_msg("seq %llu: path byte %zu clobbered", (unsigned long long)seq, i);
+		assert_int_equal(ev->path[ev->path_len], '\0');
+		for (size_t i = 0; i < ev->args_len; i++)
+			if (ev->args[i] != want)
+				fail_msg("seq %llu: args byte %zu clobbered", (unsigned long long)seq, i);
+	}
+	assert_true(event_log_text_used(log) <= log->text_bytes);
+}
+
+/* Long paths fill the text budget long before the event count: the log
+ * holds what fits, the newest, and counts what it dropped for bytes. */
+static void test_byte_budget(void **state)
+{
+	static char buf[4096];
+	struct event_log log;
+	struct tt_event ev;
+	uint32_t i;
+
+	(void)state;
+	assert_int_equal(event_log_init_bytes(&log, 1000, EVENT_LOG_TEXT_MIN), 0);
+	assert_int_equal(log.text_bytes, EVENT_LOG_TEXT_MIN);
+	for (i = 0; i < 100; i++) {
+		ev = sized_event(i, 4000, buf);
+		assert_int_equal(event_log_push(&log, &ev), 0);
+		check_intact(&log);
+	}
+	/* 4000 + 1333 + 3 bytes each: 12 fit in 64 KiB */
+	assert_int_equal(event_log_count(&log), EVENT_LOG_TEXT_MIN / 5336);
+	assert_int_equal(event_log_end_seq(&log), 100);
+	assert_int_equal(log.dropped_for_bytes, 100 - event_log_count(&log));
+	assert_int_equal(log.overwritten, log.dropped_for_bytes);
+	assert_int_equal(event_log_get(&log, 99)->pid, 99);
+	/* short events after long ones: the count limit rules again */
+	for (i = 0; i < 3000; i++) {
+		ev = sized_event(i, 10, buf);
+		assert_int_equal(event_log_push(&log, &ev), 0);
+	}
+	check_intact(&log);
+	assert_int_equal(event_log_count(&log), 1000);
+	event_log_fini(&log);
+}
+
+/* The default budget follows the capacity; a budget below the largest
+ * event is raised; an event larger than the arena is refused whole. */
+static void test_budget_limits(void **state)
+{
+	static char buf[EVENT_LOG_TEXT_MIN * 2];
+	struct event_log log;
+	struct tt_event ev;
+
+	(void)state;
+	assert_int_equal(event_log_init(&log, 100000), 0);
+	assert_int_equal(log.text_bytes, 100000 * EVENT_LOG_BYTES_PER_EVENT);
+	event_log_fini(&log);
+	assert_int_equal(event_log_init_bytes(&log, 4, 100), 0);
+	assert_int_equal(log.text_bytes, EVENT_LOG_TEXT_MIN);
+	ev = sized_event(1, sizeof(buf) / 2, buf);	/* path + args > arena */
+	assert_int_equal(event_log_push(&log, &ev), -E2BIG);
+	assert_int_equal(event_log_end_seq(&log), 0);
+	event_log_fini(&log);
+}
+
+/* Random sizes, batches put in time order, drops reaching into reordered
+ * batches: no held event ever loses a byte of its strings. */
+static void test_arena_random(void **state)
+{
+	static char buf[6000];
+	struct event_log log;
+	uint64_t rnd = 0x9e3779b97f4a7c15ull, from;
+	uint32_t pid = 0;
+
+	(void)state;
+	assert_int_equal(event_log_init_bytes(&log, 64, EVENT_LOG_TEXT_MIN), 0);
+	for (int round = 0; round < 400; round++) {
+		unsigned batch = (unsigned)(rnd >> 60) + 1;
+
+		from = event_log_end_seq(&log);
+		for (unsigned i = 0; i < batch; i++) {
+			struct tt_event ev;
+
+			rnd = rnd * 6364136223846793005ull + 1442695040888963407ull;
+			/* mostly short, one in eight long: both limits act */
+			ev = sized_event(pid++, (size_t)(rnd >> 33) %
+					 ((rnd >> 29 & 7) ? 64 : sizeof(buf)), buf);
+			ev.ts_ns = rnd >> 40;	/* out of order within the batch */
+			assert_int_equal(event_log_push(&log, &ev), 0);
+		}
+		assert_int_equal(event_log_order(&log, from), 0);
+		check_intact(&log);
+	}
+	assert_true(log.dropped_for_bytes > 0);
+	assert_true(log.overwritten > log.dropped_for_bytes);
+	event_log_fini(&log);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -214,6 +335,9 @@ int main(void)
 		cmocka_unit_test(test_wraparound),
 		cmocka_unit_test(test_long_args),
 		cmocka_unit_test(test_order_batch),
+		cmocka_unit_test(test_byte_budget),
+		cmocka_unit_test(test_budget_limits),
+		cmocka_unit_test(test_arena_random),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

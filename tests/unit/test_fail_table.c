@@ -163,6 +163,44 @@ static void test_churn(void **state)
 	fail_table_free(t);
 }
 
+/* Long paths fill the pool before the key limit: new keys are counted
+ * as untracked, never allocated; a tick compacts the pool, every kept
+ * row keeps its own path and count, and new keys fit again. */
+static void test_pool(void **state)
+{
+	struct fail_table *t = fail_table_new(64);	/* 64 * 512 = 32 KiB of paths */
+	const struct tt_fail_row *rows;
+	static char path[3000];
+	struct tt_event ev;
+	size_t n, i;
+
+	(void)state;
+	for (i = 0; i < 20; i++) {
+		memset(path, 'a' + (int)i, sizeof(path) - 1);
+		ev = fail_ev(path, 2, "long", 100 + i);
+		for (size_t k = 0; k <= i; k++)	/* key i fails i + 1 times */
+			fail_table_add(t, &ev);
+	}
+	/* 10 paths of 3000 bytes fit in 32 KiB, the 11th does not */
+	assert_int_equal(fail_table_untracked(t), 11 + 12 + 13 + 14 + 15 + 16 + 17 + 18 + 19 + 20);
+	n = fail_table_tick(t, 1.0, &rows);
+	assert_true(n > 0 && n <= 8);	/* kept within three quarters of the pool */
+	for (i = 0; i < n; i++) {
+		char want = rows[i].path[0];
+
+		assert_int_equal(rows[i].path_len, sizeof(path) - 1);
+		for (size_t k = 0; k < rows[i].path_len; k++)
+			assert_int_equal(rows[i].path[k], want);
+		assert_int_equal(rows[i].path[rows[i].path_len], '\0');
+		assert_int_equal(rows[i].count, (uint64_t)(want - 'a') + 1);
+	}
+	ev = fail_ev("/short/new", 2, "short", 500);
+	fail_table_add(t, &ev);
+	n = fail_table_tick(t, 1.0, &rows);
+	assert_non_null(find(rows, n, "/short/new", 2, "short"));
+	fail_table_free(t);
+}
+
 static void test_in_snapshot(void **state)
 {
 	struct model_config mc = { .log_capacity = 16, .root = "/nonexistent" };
@@ -188,6 +226,7 @@ int main(void)
 		cmocka_unit_test(test_aggregate),
 		cmocka_unit_test(test_bounded),
 		cmocka_unit_test(test_churn),
+		cmocka_unit_test(test_pool),
 		cmocka_unit_test(test_in_snapshot),
 	};
 

@@ -1,0 +1,55 @@
+/* bigmem.h: huge-page friendly anonymous mappings. */
+#include <stdint.h>
+#include <sys/mman.h>
+#include "bigmem.h"
+
+#define BIGMEM_HUGE (2u << 20)
+
+static size_t bigmem_round(size_t size)
+{
+	return (size + BIGMEM_HUGE - 1) & ~(size_t)(BIGMEM_HUGE - 1);
+}
+
+/* Faults every page in now (after the huge page advice, so they come as
+ * huge pages where the kernel has them). */
+static void bigmem_populate(char *p, size_t len)
+{
+#ifdef MADV_POPULATE_WRITE
+	if (madvise(p, len, MADV_POPULATE_WRITE) == 0)
+		return;
+#endif
+	/* kernels before 5.14: one write per page does the same */
+	for (size_t off = 0; off < len; off += 4096)
+		((volatile char *)p)[off] = 0;
+}
+
+void *bigmem_alloc(size_t size)
+{
+	size_t len, lead;
+	char *p;
+
+	if (!size || size > SIZE_MAX - 2 * BIGMEM_HUGE)
+		return NULL;
+	len = bigmem_round(size);
+	/* map one huge page more and trim, so the buffer starts on a huge
+	 * page boundary */
+	p = mmap(NULL, len + BIGMEM_HUGE, PROT_READ | PROT_WRITE,
+		 MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+	if (p == MAP_FAILED)
+		return NULL;
+	lead = (BIGMEM_HUGE - (uintptr_t)p % BIGMEM_HUGE) % BIGMEM_HUGE;
+	if (lead)
+		munmap(p, lead);
+	munmap(p + lead + len, BIGMEM_HUGE - lead);
+	p += lead;
+	/* advice only: without transparent huge pages it is plain memory */
+	(void)madvise(p, len, MADV_HUGEPAGE);
+	bigmem_populate(p, len);
+	return p;
+}
+
+void bigmem_free(void *p, size_t size)
+{
+	if (p)
+		munmap(p, bigmem_round(size));
+}

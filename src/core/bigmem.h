@@ -1,0 +1,18 @@
+/* Large, long-lived buffers (the event log's slots and text arena):
+ * anonymous mappings that ask for transparent huge pages and are faulted
+ * in at once. A page touched for the first time costs more than the
+ * event stored in it (zeroing, and on a virtual machine often the host's
+ * own fault): paid at start, it is never paid on the event path, and the
+ * memory tracetop will use is taken, and seen in its RSS, from the
+ * start rather than in the middle of an incident. */
+#ifndef TRACETOP_BIGMEM_H
+#define TRACETOP_BIGMEM_H
+
+#include <stddef.h>
+
+/* size bytes, zero-filled and resident, or NULL. */
+void *bigmem_alloc(size_t size);
+/* p from bigmem_alloc(size), or NULL. */
+void bigmem_free(void *p, size_t size);
+
+#endif
