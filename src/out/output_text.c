@@ -272,6 +272,11 @@ void output_text_snapshot(const struct output *o, const struct tt_snapshot *s,
 	text_vfs(o, s);
 	text_syscalls(o, s);
 	text_bio(o, s);
+	/* the text budget, not --events, bounds the scrollback: say so */
+	if (log->dropped_for_bytes)
+		fprintf(o->f, "scrollback: %zu events of %zu, its %zu KiB of text full (%" PRIu64
+			" events dropped for it)\n", event_log_count(log), log->capacity,
+			log->text_bytes / 1024, log->dropped_for_bytes);
 	text_events(o, s, log);
 	fputc('\n', o->f);
 }
