@@ -293,7 +293,8 @@ int app_run(struct app *a, const struct frontend *fe)
 		if (ready & (1 << LOOP_INPUT))
 			handle_input(a, &dirty);
 		if (ready & (1 << LOOP_TICK)) {
-			if (tick(a, false))
+			/* a stop that came with the tick: this one is the last */
+			if (tick(a, a->quit && !fe))
 				return TT_EXIT_OK;	/* reader went away */
 			dirty = true;
 			if (a->opt.iterations && a->ticks >= a->opt.iterations)

@@ -16,7 +16,7 @@ set -u
 DURATION=$1
 build=$(cd "${2:-.}" && pwd)
 TRACETOP=$build/tracetop
-FLOOD=$build/tests/hardening/flood
+FLOOD=$build/tests/workload/workload
 EVENTS=${SOAK_EVENTS:-20000}
 GROWTH_MAX_KB=5120
 WARMUP=$((DURATION / 5))
@@ -25,7 +25,7 @@ STEP=3
 [ "$DURATION" -le 120 ] || STEP=5
 [ "$(id -u)" = 0 ] || { echo "soak: needs root" >&2; exit 1; }
 [ "$DURATION" -gt $((WARMUP + 2 * STEP)) ] || { echo "soak: DURATION must exceed $((WARMUP + 2 * STEP)) s" >&2; exit 2; }
-[ -x "$TRACETOP" ] && [ -x "$FLOOD" ] || { echo "soak: build tracetop and tests/hardening/flood first" >&2; exit 1; }
+[ -x "$TRACETOP" ] && [ -x "$FLOOD" ] || { echo "soak: build tracetop and tests/workload/workload first" >&2; exit 1; }
 
 tmp=$(mktemp -d /tmp/tracetop-soak.XXXXXX)
 sock=tt-soak-$$
@@ -65,9 +65,9 @@ storm() {
 		i=$((i + 1))
 	done
 }
-opens_round() { "$FLOOD" -t 2 opens "$tmp" "soak$1" 20000; }
-execs_round() { "$FLOOD" execs 50; }
-sys_round() { "$FLOOD" syscalls 1000000; }
+opens_round() { "$FLOOD" -j 2 openat "$tmp" "soak$1" 20000; }
+execs_round() { "$FLOOD" execve "soak$1" 50; }
+sys_round() { "$FLOOD" getppid 1000000; }
 
 # Batch: the text snapshots go through a FIFO to a filter that keeps the
 # snapshot headers and source lines, so a long soak fills no disk.

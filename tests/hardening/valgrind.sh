@@ -15,10 +15,10 @@ set -u
 here=$(cd "$(dirname "$0")" && pwd)
 build=$(cd "${1:-.}" && pwd)
 TRACETOP=$build/tracetop
-FLOOD=$build/tests/hardening/flood
+FLOOD=$build/tests/workload/workload
 [ "$(id -u)" = 0 ] || { echo "valgrind.sh: needs root" >&2; exit 1; }
 command -v valgrind >/dev/null || { echo "valgrind.sh: install valgrind" >&2; exit 1; }
-[ -x "$TRACETOP" ] && [ -x "$FLOOD" ] || { echo "valgrind.sh: build tracetop and tests/hardening/flood first (make check builds the flood)" >&2; exit 1; }
+[ -x "$TRACETOP" ] && [ -x "$FLOOD" ] || { echo "valgrind.sh: build tracetop and tests/workload/workload first (make check builds it)" >&2; exit 1; }
 
 tmp=$(mktemp -d /tmp/tracetop-valgrind.XXXXXX)
 load=
@@ -28,9 +28,9 @@ trap '[ -n "$load" ] && kill "$load" 2>/dev/null; rm -rf "$tmp"' EXIT
 workload() {
 	end=$(($(date +%s) + 120))
 	while [ "$(date +%s)" -lt "$end" ]; do
-		"$FLOOD" execs 5 >/dev/null
-		"$FLOOD" -t 1 opens "$tmp" vg 200 >/dev/null
-		"$FLOOD" syscalls 20000 >/dev/null
+		"$FLOOD" execve vg 5 >/dev/null
+		"$FLOOD" openat "$tmp" vg 200 >/dev/null
+		"$FLOOD" getppid 20000 >/dev/null
 		sleep 0.05
 	done
 }

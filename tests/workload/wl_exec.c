@@ -1,0 +1,167 @@
+/* Workload subcommands of execs: exec, execve, execlong, execargs,
+ * execcold (see workload.c). */
+#ifndef _GNU_SOURCE
+#define _GNU_SOURCE
+#endif
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <sys/syscall.h>
+#include <sys/wait.h>
+#include <unistd.h>
+#include "wl.h"
+
+#define LONG_ARG 4000
+
+enum exec_how {
+	EXEC_ALTERNATE,	/* execve, then execveat relative to /bin, in turn */
+	EXEC_PLAIN,	/* execve only (what the bench's floor hooks see) */
+	EXEC_LONG,	/* execve with an argument of LONG_ARG bytes */
+};
+
+/* K fork + exec + wait of /bin/true; 0, or 1 at the first failure. */
+static int exec_storm(const char *marker, long k, enum exec_how how)
+{
+	int bin = open("/bin", O_RDONLY | O_DIRECTORY);
+	static char filler[LONG_ARG + 1];
+	char idx[32], tagged[300];
+
+	if (bin < 0) {
+		perror("workload: open /bin");
+		return 1;
+	}
+	memset(filler, 'x', LONG_ARG);
+	wl_ready();
+	for (long i = 0; i < k; i++) {
+		char *argv[4] = { "true", (char *)marker, idx, NULL };
+		char *envp[] = { NULL };
+		int status;
+		pid_t pid;
+
+		wl_chunk(10);
+		snprintf(idx, sizeof(idx), "%ld", i);
+		if (how != EXEC_ALTERNATE) {
+			snprintf(tagged, sizeof(tagged), "%s-%ld", marker, i);
+			argv[0] = "/bin/true";
+			argv[1] = tagged;
+			argv[2] = how == EXEC_LONG ? filler : NULL;
+		}
+		pid = fork();
+		if (pid < 0) {
+			perror("workload: fork");
+			return 1;
+		}
+		if (pid == 0) {
+			if (how == EXEC_ALTERNATE && i % 2)
+				syscall(SYS_execveat, bin, "true", argv, envp, 0);
+			else
+				execve("/bin/true", argv, envp);
+			_exit(127);
+		}
+		if (waitpid(pid, &status, 0) < 0 || !WIFEXITED(status) ||
+		    WEXITSTATUS(status) != 0) {
+			fprintf(stderr, "workload: exec %ld failed\n", i);
+			return 1;
+		}
+	}
+	close(bin);
+	return 0;
+}
+
+int wl_exec(char **argv)
+{
+	long k = wl_count(argv[1]);
+
+	if (exec_storm(argv[0], k, EXEC_ALTERNATE))
+		return 1;
+	printf("exec %ld\n", k);
+	return 0;
+}
+
+int wl_execve(char **argv)
+{
+	long k = wl_count(argv[1]);
+
+	if (exec_storm(argv[0], k, EXEC_PLAIN))
+		return 1;
+	printf("execve %ld\n", k);
+	return 0;
+}
+
+int wl_execlong(char **argv)
+{
+	long k = wl_count(argv[1]);
+
+	if (exec_storm(argv[0], k, EXEC_LONG))
+		return 1;
+	printf("execlong %ld\n", k);
+	return 0;
+}
+
+int wl_execargs(char **argv)
+{
+	const char *marker = argv[0], *path = argv[2];
+	long n = wl_count(argv[1]);
+	char **args = calloc((size_t)n + 2, sizeof(*args));
+	char *envp[] = { NULL };
+	int status;
+
+	if (!args)
+		return 1;
+	args[0] = (char *)marker;
+	for (long i = 1; i <= n; i++) {
+		args[i] = malloc(strlen(marker) + 32);
+		if (!args[i])
+			return 1;
+		sprintf(args[i], "a%ld-%s", i, marker);
+	}
+	wl_ready();
+	status = wl_spawn_wait(path, args, envp);
+	if (status == -2)
+		return 1;
+	printf("execargs %ld status %d\n", n, status);
+	for (long i = 1; i <= n; i++)
+		free(args[i]);
+	free(args);
+	return 0;
+}
+
+int wl_execcold(char **argv)
+{
+	const char *marker = argv[0], *file = argv[1], *path = argv[2];
+	long pg = sysconf(_SC_PAGESIZE);
+	char *buf = calloc(2, (size_t)pg), *map, *envp[] = { NULL };
+	int fd = open(file, O_RDWR | O_CREAT | O_TRUNC, 0600), status;
+
+	if (!buf || fd < 0)
+		return 1;
+	/* one string per page, written through the file, never through
+	 * the mapping: its pages stay out of this process's page tables,
+	 * and out of the child's (fork copies no such entries) */
+	snprintf(buf, (size_t)pg, "c2-%s", marker);
+	snprintf(buf + pg, (size_t)pg, "c3-%s", marker);
+	if (write(fd, buf, 2 * (size_t)pg) != 2 * pg)
+		return 1;
+	map = mmap(NULL, 2 * (size_t)pg, PROT_READ, MAP_PRIVATE, fd, 0);
+	if (map == MAP_FAILED)
+		return 1;
+	wl_ready();
+	{
+		/* on the stack, which fork copies: a literal "" would sit in
+		 * a page of this program the child has not touched either */
+		char empty[1] = "";
+		char *args[] = { (char *)marker, empty, map, map + pg, empty, NULL };
+
+		status = wl_spawn_wait(path, args, envp);
+	}
+	if (status == -2)
+		return 1;
+	printf("execcold status %d\n", status);
+	munmap(map, 2 * (size_t)pg);
+	close(fd);
+	unlink(file);
+	free(buf);
+	return 0;
+}
