@@ -20,7 +20,8 @@
 #define MSG_MS 5000		/* status messages show this long */
 #define TABLE_COLS_MAX 8
 
-enum sc_col { SC_NAME = 0, SC_RATE, SC_TOTAL, SC_ERR_RATE, SC_ERR_PCT, SC_NCOLS };
+/* The syscall table's columns are enum sc_col (options.h), which --sort
+ * names; the per-process and failing-opens tables have their own. */
 enum pr_col { PR_PID = 0, PR_COMM, PR_RATE, PR_ERR_RATE, PR_TOTAL, PR_TOP, PR_NCOLS };
 enum fl_col { FL_COUNT = 0, FL_RATE, FL_ERRNO, FL_COMM, FL_PATH, FL_NCOLS };
 

@@ -108,21 +108,13 @@ static int load_theme(struct ui *ui, const char *spec)
 
 void ui_get_settings(const struct ui *ui, struct ui_settings *s)
 {
-	static const int focus[PANE_MAX] = {
-		[PANE_VFS] = FOCUS_VFS, [PANE_SYSCALLS] = FOCUS_SYSCALLS,
-		[PANE_BIO] = FOCUS_BIO, [PANE_LOG] = FOCUS_LOG,
-	};
-	static const int sort[SC_NCOLS] = {
-		[SC_NAME] = SORT_NAME, [SC_RATE] = SORT_RATE, [SC_TOTAL] = SORT_TOTAL,
-		[SC_ERR_RATE] = SORT_ERRORS, [SC_ERR_PCT] = SORT_ERR_PCT,
-	};
 	const char *f = filter_expr(&ui->st.filter);
 
 	memset(s, 0, sizeof(*s));
 	s->delay_s = ui->st.delay_s;
 	snprintf(s->theme, sizeof(s->theme), "%s", ui->st.theme_name);
-	s->focus = (unsigned)ui->st.focus < PANE_MAX ? focus[ui->st.focus] : FOCUS_DEFAULT;
-	s->sort = (unsigned)ui->st.sc.sort_col < SC_NCOLS ? sort[ui->st.sc.sort_col] : SORT_DEFAULT;
+	s->focus = ui->st.focus;
+	s->sort = ui->st.sc.sort_col;
 	snprintf(s->filter, sizeof(s->filter), "%s", f ? f : "");
 	s->failed_only = ui->st.log_mask & LOG_FAILED_ONLY;
 }
@@ -135,23 +127,16 @@ void ui_notice(struct ui *ui, bool error, const char *text)
 /* --focus and --sort (also from the configuration file). */
 static void apply_start_choices(struct ui_state *st, int focus, int sort)
 {
-	static const int panes[] = {
-		[FOCUS_VFS] = PANE_VFS, [FOCUS_SYSCALLS] = PANE_SYSCALLS,
-		[FOCUS_BIO] = PANE_BIO, [FOCUS_LOG] = PANE_LOG,
-	};
-	static const int sc[] = {
-		[SORT_NAME] = SC_NAME, [SORT_RATE] = SC_RATE, [SORT_TOTAL] = SC_TOTAL,
-		[SORT_ERRORS] = SC_ERR_RATE, [SORT_ERR_PCT] = SC_ERR_PCT,
-	};
-	static const int pr[] = {
-		[SORT_NAME] = PR_COMM, [SORT_RATE] = PR_RATE, [SORT_TOTAL] = PR_TOTAL,
-		[SORT_ERRORS] = PR_ERR_RATE, [SORT_ERR_PCT] = PR_ERR_RATE,
+	/* the per-process table's column of the same meaning */
+	static const int pr[SC_NCOLS] = {
+		[SC_NAME] = PR_COMM, [SC_RATE] = PR_RATE, [SC_TOTAL] = PR_TOTAL,
+		[SC_ERR_RATE] = PR_ERR_RATE, [SC_ERR_PCT] = PR_ERR_RATE,
 	};
 
-	if (focus > FOCUS_DEFAULT && focus <= FOCUS_LOG)
-		st->focus = panes[focus];
-	if (sort > SORT_DEFAULT && sort <= SORT_ERR_PCT) {
-		st->sc.sort_col = sc[sort];
+	if (focus >= 0 && focus < PANE_MAX)
+		st->focus = (enum ui_pane)focus;
+	if (sort >= 0 && sort < SC_NCOLS) {
+		st->sc.sort_col = sort;
 		st->pr.sort_col = pr[sort];
 	}
 }

@@ -24,8 +24,8 @@ struct ui_config {
 	const struct diag *diag;	/* borrowed: messages for the status bar */
 	const char *filter;		/* event log filter at start (filter.h), or NULL */
 	bool failed_only;		/* -x: the log starts with failed calls only */
-	int focus;			/* enum opt_focus (--focus), 0 for the default */
-	int sort;			/* enum opt_sort (--sort), 0 for the default */
+	int focus;			/* enum ui_pane (--focus) */
+	int sort;			/* enum sc_col (--sort) */
 	const char *report;		/* borrowed, may be NULL: the probe report (key i),
 					 * valid as long as the UI */
 };
@@ -43,8 +43,8 @@ enum ui_reaction {
 struct ui_settings {
 	double delay_s;
 	char theme[64];
-	int focus;			/* enum opt_focus */
-	int sort;			/* enum opt_sort */
+	int focus;			/* enum ui_pane */
+	int sort;			/* enum sc_col */
 	char filter[1024];		/* the event log filter, "" for none */
 	bool failed_only;
 };

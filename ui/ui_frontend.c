@@ -80,7 +80,7 @@ int ui_frontend_open(struct ui_frontend *u, const struct options *opt, const str
 {
 	struct ui_config cfg = {
 		.theme = opt->theme,
-		.mouse = !opt->no_mouse,
+		.mouse = opt->mouse,
 		.delay_s = opt->delay_s,
 		.diag = diag,
 		.filter = opt->filter,

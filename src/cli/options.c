@@ -254,20 +254,19 @@ static const char *const syscalls_hooks[] = {
 	[SYSCALLS_HOOK_TRACEPOINT] = "tracepoint",
 };
 
-/* FOCUS_DEFAULT and SORT_DEFAULT have no name: the UI's own choice. */
 static const char *const focus_names[] = {
-	[FOCUS_VFS] = "vfs",
-	[FOCUS_SYSCALLS] = "syscalls",
-	[FOCUS_BIO] = "bio",
-	[FOCUS_LOG] = "log",
+	[PANE_VFS] = "vfs",
+	[PANE_SYSCALLS] = "syscalls",
+	[PANE_BIO] = "bio",
+	[PANE_LOG] = "log",
 };
 
 static const char *const sort_names[] = {
-	[SORT_NAME] = "name",
-	[SORT_RATE] = "rate",
-	[SORT_TOTAL] = "total",
-	[SORT_ERRORS] = "errors",
-	[SORT_ERR_PCT] = "err-pct",
+	[SC_NAME] = "name",
+	[SC_RATE] = "rate",
+	[SC_TOTAL] = "total",
+	[SC_ERR_RATE] = "errors",
+	[SC_ERR_PCT] = "err-pct",
 };
 
 #define N_OF(a) (sizeof(a) / sizeof((a)[0]))
@@ -287,7 +286,7 @@ static int opt_focus(struct opt_ctx *c, const char *s, struct options *o)
 
 	if (i < 0)
 		return opt_fail(c, "%s: '%s' is not one of vfs, syscalls, bio, log", c->name, s);
-	o->focus = (enum opt_focus)i;
+	o->focus = (enum ui_pane)i;
 	return 0;
 }
 
@@ -298,7 +297,7 @@ static int opt_sort(struct opt_ctx *c, const char *s, struct options *o)
 	if (i < 0)
 		return opt_fail(c, "%s: '%s' is not one of name, rate, total, errors, err-pct",
 				c->name, s);
-	o->sort = (enum opt_sort)i;
+	o->sort = (enum sc_col)i;
 	return 0;
 }
 
@@ -445,7 +444,7 @@ static int opt_apply(struct opt_ctx *c, int val, const char *arg, struct options
 	case OPT_FILTER:
 		return opt_filter(c, arg, o);
 	case OPT_NO_MOUSE:
-		o->no_mouse = true;
+		o->mouse = false;
 		return 0;
 	case 'h':
 		o->help = true;
@@ -483,6 +482,9 @@ void options_defaults(struct options *o)
 	o->args_cap = EXEC_ARGS_DEFAULT;
 	o->log_capacity = EVENTS_DEFAULT;
 	o->ringbuf_kb = RINGBUF_DEFAULT;
+	o->mouse = true;
+	o->focus = PANE_SYSCALLS;
+	o->sort = SC_RATE;
 }
 
 /* The option tok ("name" or "name=value") abbreviates, as getopt_long
@@ -645,7 +647,7 @@ int options_set(struct options *o, const char *name, const char *value, char *er
 	} else if (d->val == 'x') {
 		tmp.failed_only = false;
 	} else if (d->val == OPT_NO_MOUSE) {
-		tmp.no_mouse = false;
+		tmp.mouse = true;
 	} else {
 		return opt_fail(&c, "%s: can only be turned on", name);
 	}
@@ -746,7 +748,7 @@ int options_get(const struct options *o, const char *name, char *buf, size_t len
 		s = o->theme;
 		break;
 	case OPT_NO_MOUSE:
-		flag = o->no_mouse;
+		flag = !o->mouse;
 		break;
 	case OPT_FOCUS:
 		s = (unsigned)o->focus < N_OF(focus_names) ? focus_names[o->focus] : NULL;

@@ -36,23 +36,26 @@ enum output_mode {
 	OUTPUT_JSON,		/* NDJSON snapshots (implies batch) */
 };
 
-/* Pane focused at start (--focus); FOCUS_DEFAULT lets the UI choose. */
-enum opt_focus {
-	FOCUS_DEFAULT = 0,
-	FOCUS_VFS,
-	FOCUS_SYSCALLS,
-	FOCUS_BIO,
-	FOCUS_LOG,
+/* The panes of the main screen. --focus names the one focused at start;
+ * the interface keeps the focused pane in the same terms. */
+enum ui_pane {
+	PANE_VFS = 0,
+	PANE_SYSCALLS,
+	PANE_BIO,
+	PANE_LOG,
+	PANE_MAX,
 };
 
-/* Sort column of the syscall and per-process tables (--sort). */
-enum opt_sort {
-	SORT_DEFAULT = 0,
-	SORT_NAME,		/* syscall name; comm per process */
-	SORT_RATE,
-	SORT_TOTAL,
-	SORT_ERRORS,		/* errors per second */
-	SORT_ERR_PCT,		/* syscall table only; errors/s per process */
+/* The columns of the syscall table, in the order it shows them. --sort
+ * names the one the tables sort by; the per-process table sorts by its
+ * own column of the same meaning (ui/ui.c). */
+enum sc_col {
+	SC_NAME = 0,		/* syscall name; comm per process */
+	SC_RATE,
+	SC_TOTAL,
+	SC_ERR_RATE,		/* errors per second */
+	SC_ERR_PCT,		/* syscall table only; errors/s per process */
+	SC_NCOLS,
 };
 
 struct options {
@@ -72,9 +75,9 @@ struct options {
 	unsigned ringbuf_kb;	/* --ringbuf-size: per ring buffer, KiB (power of 2) */
 	const char *log_file;	/* --log: libbpf and diagnostic messages */
 	const char *theme;	/* --theme NAME|PATH (interactive) */
-	bool no_mouse;		/* --no-mouse (interactive) */
-	enum opt_focus focus;	/* --focus (interactive) */
-	enum opt_sort sort;	/* --sort (interactive) */
+	bool mouse;		/* --no-mouse clears it (interactive) */
+	enum ui_pane focus;	/* --focus (interactive) */
+	enum sc_col sort;	/* --sort (interactive) */
 	bool save_config;	/* --save-config */
 	bool help;		/* -h */
 	bool version;		/* -V */

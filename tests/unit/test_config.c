@@ -115,9 +115,9 @@ static void test_good_file(void **state)
 	assert_int_equal(o.args_cap, 1024);
 	assert_int_equal(o.ringbuf_kb, 256);
 	assert_string_equal(o.theme, "light");
-	assert_true(o.no_mouse);
-	assert_int_equal(o.focus, FOCUS_LOG);
-	assert_int_equal(o.sort, SORT_ERRORS);
+	assert_false(o.mouse);
+	assert_int_equal(o.focus, PANE_LOG);
+	assert_int_equal(o.sort, SC_ERR_RATE);
 	/* only a line that starts with '#' is a comment */
 	assert_string_equal(o.filter, "path:^/etc/(passwd|shadow)$ !comm:^#");
 	/* what the file cannot hold stays as it was */
@@ -158,12 +158,12 @@ static void test_malformed_lines(void **state)
 	assert_diag(&d, 6, ":10: ringbuf-size: '100' is not a power of two");
 	/* the good lines around them applied; the bad ones changed nothing */
 	assert_true(o.delay_s > 2.99 && o.delay_s < 3.01);
-	assert_int_equal(o.focus, FOCUS_BIO);
+	assert_int_equal(o.focus, PANE_BIO);
 	assert_int_equal(o.args_cap, 128);
 	assert_int_equal(o.log_capacity, 100000);
-	assert_int_equal(o.sort, SORT_DEFAULT);
+	assert_int_equal(o.sort, SC_RATE);
 	assert_null(o.theme);
-	assert_false(o.no_mouse);
+	assert_true(o.mouse);
 	assert_int_equal(o.ringbuf_kb, 1024);
 }
 
@@ -285,7 +285,7 @@ static void test_command_line_wins(void **state)
 	assert_string_equal(o.theme, "mono");
 	assert_int_equal(o.output, OUTPUT_BATCH);
 	assert_int_equal(o.log_capacity, 5000);	/* from the file */
-	assert_int_equal(o.focus, FOCUS_LOG);
+	assert_int_equal(o.focus, PANE_LOG);
 }
 
 static void test_default_path(void **state)
@@ -321,9 +321,9 @@ static void test_round_trip(void **state)
 	o.args_cap = 64;
 	o.ringbuf_kb = 64;
 	o.theme = "/usr/share/tracetop/themes/light.theme";
-	o.no_mouse = true;
-	o.focus = FOCUS_VFS;
-	o.sort = SORT_ERR_PCT;
+	o.mouse = false;
+	o.focus = PANE_VFS;
+	o.sort = SC_ERR_PCT;
 	o.filter = "errno:ENOENT !comm:^(foo|bar)#x";
 	/* the saved directory does not exist yet: save creates it */
 	snprintf(path, sizeof(path), "%s/xdg/tracetop/config", tmpdir);
@@ -340,9 +340,9 @@ static void test_round_trip(void **state)
 	assert_int_equal(back.args_cap, 64);
 	assert_int_equal(back.ringbuf_kb, 64);
 	assert_string_equal(back.theme, o.theme);
-	assert_true(back.no_mouse);
-	assert_int_equal(back.focus, FOCUS_VFS);
-	assert_int_equal(back.sort, SORT_ERR_PCT);
+	assert_false(back.mouse);
+	assert_int_equal(back.focus, PANE_VFS);
+	assert_int_equal(back.sort, SC_ERR_PCT);
 	assert_string_equal(back.filter, o.filter);
 
 	/* defaults round-trip too: unset values are commented out */
@@ -350,7 +350,7 @@ static void test_round_trip(void **state)
 	assert_int_equal(config_save(&o, path, err, sizeof(err)), 0);
 	assert_int_equal(config_load(&back, path, &d), 0);
 	assert_int_equal(back.sources, o.sources);
-	assert_false(back.no_mouse);
+	assert_true(back.mouse);
 	assert_false(back.failed_only);
 	/* a loaded value stays when the file leaves it unset */
 	assert_non_null(back.theme);

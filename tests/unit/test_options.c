@@ -90,7 +90,10 @@ static void test_defaults(void **state)
 	assert_int_equal(o.ringbuf_kb, 1024);
 	assert_null(o.log_file);
 	assert_null(o.theme);
-	assert_false(o.no_mouse || o.help || o.version);
+	assert_true(o.mouse);
+	assert_false(o.help || o.version);
+	assert_int_equal(o.focus, PANE_SYSCALLS);
+	assert_int_equal(o.sort, SC_RATE);
 	assert_string_equal(errbuf, "");
 }
 
@@ -207,7 +210,7 @@ static void test_flags(void **state)
 	(void)state;
 	assert_int_equal(parse(&o, "-x", "--no-mouse", "-h", "-V", NULL), 0);
 	assert_true(o.failed_only);
-	assert_true(o.no_mouse);
+	assert_false(o.mouse);
 	assert_true(o.help);
 	assert_true(o.version);
 	/* short flags combine */
