@@ -1,5 +1,11 @@
-/* Command-line options: argv -> struct options. Pure: prints nothing,
- * exits never; errors come back as a message. */
+/* The settings: struct options, and argv, names and values -> struct
+ * options. Pure: prints nothing, exits never; errors come back as a
+ * message.
+ *
+ * Every setting is one row of the option table (src/cli/option_table.c):
+ * its names, type, field, default, limits, choices, help text and
+ * configuration-file key. Parsing, options_set/options_get, the
+ * defaults, --help and the configuration file are all derived from it. */
 #ifndef TRACETOP_OPTIONS_H
 #define TRACETOP_OPTIONS_H
 
@@ -59,7 +65,7 @@ enum sc_col {
 };
 
 struct options {
-	double delay_s;		/* -d: sampling interval, 0.1 .. 3600 */
+	double delay_s;		/* -d: sampling interval, seconds */
 	uint64_t iterations;	/* -n: snapshots before exiting, 0 = forever */
 	enum output_mode output;
 	uint32_t pid;		/* -p: TT_ANY for all */
@@ -97,9 +103,10 @@ int options_parse_over(struct options *o, int argc, char **argv, char *err, size
 /* Sets the option with the long name `name` (exactly, no abbreviation)
  * to value, with the command line's rules and messages, the message
  * naming the option as `name` and without the "tracetop: " prefix. A
- * flag takes yes/no (see options_bool). String values are kept by
- * pointer. Returns 0, -ENOENT (no such option; err is left empty) or
- * -EINVAL (err says why; o is unchanged). */
+ * flag takes yes/no (see options_bool) and means the flag: no-mouse =
+ * yes is --no-mouse; a mode (batch, json) can only be turned on.
+ * String values are kept by pointer. Returns 0, -ENOENT (no such
+ * option; err is left empty) or -EINVAL (err says why; o is unchanged). */
 int options_set(struct options *o, const char *name, const char *value, char *err, size_t errlen);
 /* Formats the value of the option `name` as options_set() takes it.
  * Returns 0, -ENOENT (no such option) or -ENODATA (not set: no pid,
@@ -107,6 +114,7 @@ int options_set(struct options *o, const char *name, const char *value, char *er
 int options_get(const struct options *o, const char *name, char *buf, size_t len);
 /* yes/no, true/false, on/off, 1/0. 0 or -EINVAL. */
 int options_bool(const char *s, bool *out);
+/* --help: every row of the table, grouped, wrapped to 80 columns. */
 void options_usage(FILE *f);
 
 #endif

@@ -17,6 +17,7 @@
 #include <cmocka.h>
 #include <linux/types.h>
 #include "config_file.h"
+#include "option_table.h"
 #include "options.h"
 #include "snapshot.h"
 
@@ -450,6 +451,78 @@ static void test_save_errors(void **state)
 	assert_int_equal(access(path, F_OK), -1);
 }
 
+/* Every setting with a key: set to each value it may take (its limits,
+ * every choice, yes and no) and to its default, read back, saved and
+ * loaded onto the defaults, it reads back the same. Issue 12. */
+static void round_trip_key(const struct opt_row *r, const char *value)
+{
+	struct opt_ctx c;
+	struct options o, back;
+	struct config_diag d;
+	char path[300], err[256], got[256], want[256];
+
+	snprintf(path, sizeof(path), "%s/config", tmpdir);
+	c = (struct opt_ctx){ "", r->key, err, sizeof(err) };
+	options_defaults(&o);
+	if (value && opt_value_set(r, &c, value, &o))
+		fail_msg("%s = %s: refused: %s", r->key, value, err);
+	assert_int_equal(config_save(&o, path, err, sizeof(err)), 0);
+	options_defaults(&back);
+	if (config_load(&back, path, &d))
+		fail_msg("%s = %s: the saved file does not load: %s", r->key, value, d.msg[0]);
+	for (size_t i = 0; i < opt_n_rows; i++) {
+		const struct opt_row *k = &opt_rows[i];
+		int rw = opt_value_get(k, &o, want, sizeof(want));
+		int rg = opt_value_get(k, &back, got, sizeof(got));
+
+		if (k->key && (rw != rg || (!rw && strcmp(want, got))))
+			fail_msg("%s = %s: %s saved as '%s', loaded as '%s'", r->key, value ? value : "(default)",
+				 k->key, rw ? "(unset)" : want, rg ? "(unset)" : got);
+	}
+}
+
+static void test_every_key_round_trips(void **state)
+{
+	char lo[32], hi[32];
+
+	for (size_t i = 0; i < opt_n_rows; i++) {
+		const struct opt_row *r = &opt_rows[i];
+
+		if (!r->key)
+			continue;
+		round_trip_key(r, NULL);
+		switch (r->type) {
+		case OPT_BOOL:
+			round_trip_key(r, "yes");
+			round_trip_key(r, "no");
+			break;
+		case OPT_UINT:
+		case OPT_SECONDS:
+			snprintf(lo, sizeof(lo), "%.15g", r->min);
+			snprintf(hi, sizeof(hi), "%.15g", r->max);
+			round_trip_key(r, lo);
+			round_trip_key(r, hi);
+			break;
+		case OPT_CHOICE:
+			for (unsigned k = 0; r->choices[k]; k++)
+				round_trip_key(r, r->choices[k]);
+			break;
+		case OPT_SOURCES:
+			round_trip_key(r, "exec");
+			round_trip_key(r, "open,syscalls");
+			break;
+		case OPT_STRING:
+			round_trip_key(r, "/a path/with # and blanks");
+			break;
+		case OPT_FILTER:
+			round_trip_key(r, "comm:^x #y !path:(a|b)");
+			break;
+		default:
+			fail_msg("%s: a key of a type this test does not know", r->key);
+		}
+	}
+}
+
 /* options_set, the entry point the file uses, follows the command line. */
 static void test_options_set(void **state)
 {
@@ -500,6 +573,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_save_through_symlink, make_tmpdir, drop_tmpdir),
 		cmocka_unit_test_setup_teardown(test_save_errors, make_tmpdir, drop_tmpdir),
 		cmocka_unit_test(test_options_set),
+		cmocka_unit_test_setup_teardown(test_every_key_round_trips, make_tmpdir, drop_tmpdir),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
