@@ -14,7 +14,7 @@ void ui_render(struct ui_state *st, struct canvas *cv, const struct tt_snapshot 
 	canvas_clear(cv, ROLE_DEFAULT);
 	st->screen_w = cv->w;
 	st->screen_h = cv->h;
-	layout_compute(l, cv->w, cv->h, st->zoom || st->help || st->screen != SCREEN_MAIN, st->focus);
+	layout_compute(l, cv->w, cv->h, st->zoom || st->help || st->screen != SCREEN_MAIN, st->set.focus);
 	if (l->too_small) {
 		view_too_small(&vc);
 		return;
@@ -38,11 +38,11 @@ void ui_render(struct ui_state *st, struct canvas *cv, const struct tt_snapshot 
 		return;
 	}
 	if (l->shown[PANE_VFS])
-		view_vfs(&vc, l->pane[PANE_VFS], st->focus == PANE_VFS);
+		view_vfs(&vc, l->pane[PANE_VFS], st->set.focus == PANE_VFS);
 	if (l->shown[PANE_SYSCALLS])
-		view_syscalls(&vc, l->pane[PANE_SYSCALLS], st->focus == PANE_SYSCALLS);
+		view_syscalls(&vc, l->pane[PANE_SYSCALLS], st->set.focus == PANE_SYSCALLS);
 	if (l->shown[PANE_BIO])
-		view_bio(&vc, l->pane[PANE_BIO], st->focus == PANE_BIO);
+		view_bio(&vc, l->pane[PANE_BIO], st->set.focus == PANE_BIO);
 	if (l->shown[PANE_LOG])
-		view_log(&vc, l->pane[PANE_LOG], st->focus == PANE_LOG);
+		view_log(&vc, l->pane[PANE_LOG], st->set.focus == PANE_LOG);
 }

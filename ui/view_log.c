@@ -175,12 +175,12 @@ static void update_indexes(struct ui_state *st, const struct event_log *log)
 		st->idx_stale = true;
 	}
 	if (st->idx_stale) {
-		log_index_reset(&st->view_idx, st->log_mask, &st->filter, NULL);
+		log_index_reset(&st->view_idx, ui_state_log_mask(st), &st->filter, NULL);
 		st->idx_stale = false;
 		st->search_stale = true;
 	}
 	if (st->search_stale) {
-		log_index_reset(&st->search_idx, st->log_mask, &st->filter, &st->search);
+		log_index_reset(&st->search_idx, ui_state_log_mask(st), &st->filter, &st->search);
 		st->search_stale = false;
 	}
 	if (!log)
@@ -208,7 +208,7 @@ static void update_indexes(struct ui_state *st, const struct event_log *log)
 static void log_title(const struct ui_state *st, const struct tt_snapshot *s, char *buf,
 		      size_t len)
 {
-	unsigned m = st->log_mask;
+	unsigned m = ui_state_log_mask(st);
 	const char *types = (m & LOG_SHOW_ALL) == LOG_SHOW_ALL ? "exec, open" :
 			    m & LOG_SHOW_EXEC ? "exec" : m & LOG_SHOW_OPEN ? "open" : "none";
 	uint64_t lost = 0, total = 0;

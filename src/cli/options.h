@@ -5,7 +5,9 @@
  * Every setting is one row of the option table (src/cli/option_table.c):
  * its names, type, field, default, limits, choices, help text and
  * configuration-file key. Parsing, options_set/options_get, the
- * defaults, --help and the configuration file are all derived from it. */
+ * defaults, --help and the configuration file are all derived from it.
+ * The interface keeps the settings it changes (focus, sort, interval,
+ * theme, filter, failed-only) in a struct options of its own. */
 #ifndef TRACETOP_OPTIONS_H
 #define TRACETOP_OPTIONS_H
 

@@ -30,10 +30,10 @@ static int setup(void **state)
 	struct env *e = calloc(1, sizeof(*e));
 
 	fixture_init(&e->f);
-	assert_int_equal(ui_state_init(&e->st, 1.0, true), 0);
+	assert_int_equal(ui_state_init(&e->st, NULL), 0);
 	e->st.now_ms = 100000;
 	e->cv = canvas_new(100, 30);
-	e->st.focus = PANE_LOG;
+	e->st.set.focus = PANE_LOG;
 	e->st.zoom = true;
 	*state = e;
 	return 0;
@@ -129,7 +129,7 @@ static void test_switches(void **state)
 	keymap_dispatch(&e->st, 'o');
 	/* ...and picks the block I/O operation elsewhere */
 	e->st.zoom = false;
-	e->st.focus = PANE_BIO;
+	e->st.set.focus = PANE_BIO;
 	keymap_dispatch(&e->st, 'o');
 	assert_int_equal(e->st.bio_op, 0);
 	assert_int_equal(e->st.log_mask, LOG_SHOW_ALL);
@@ -232,7 +232,7 @@ static void test_fails_screen(void **state)
 	assert_non_null(e->st.fl_pick);
 	assert_int_equal(keymap_dispatch(&e->st, UK_ENTER), UI_REDRAW);
 	assert_int_equal(e->st.screen, SCREEN_MAIN);
-	assert_int_equal(e->st.focus, PANE_LOG);
+	assert_int_equal(e->st.set.focus, PANE_LOG);
 	assert_non_null(strstr(filter_expr(&e->st.filter), "errno:^ENOENT$ comm:(?-i)^python3$"));
 	assert_true(shows(e, "filter (1 matching): type:open errno:^ENOENT$"));
 	assert_true(shows(e, "adapters.cpython-311.pyc"));
