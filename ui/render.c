@@ -1,20 +1,26 @@
-/* One frame: lay the screen out for the canvas size and let each view
- * draw its part. Pure: the same state, snapshot and size always give the
- * same cells, which is what the golden-screen tests rely on. */
+/* One frame: the prepare step (prepare.c), then each view draws its part
+ * of the layout it settled. Pure: the same state, snapshot and size
+ * always give the same cells, which is what the golden-screen tests rely
+ * on. */
 #include "layout.h"
+#include "prepare.h"
 #include "role.h"
 #include "view.h"
 
 void ui_render(struct ui_state *st, struct canvas *cv, const struct tt_snapshot *snap,
 	       const struct event_log *log, const struct diag *msgs)
 {
+	ui_prepare(st, cv->w, cv->h, snap, log);
+	ui_paint(st, cv, snap, log, msgs);
+}
+
+void ui_paint(struct ui_state *st, struct canvas *cv, const struct tt_snapshot *snap,
+	      const struct event_log *log, const struct diag *msgs)
+{
 	struct view_ctx vc = { cv, st, snap, log, msgs };
-	struct layout *l = &st->lay;
+	const struct layout *l = &st->lay;
 
 	canvas_clear(cv, ROLE_DEFAULT);
-	st->screen_w = cv->w;
-	st->screen_h = cv->h;
-	layout_compute(l, cv->w, cv->h, st->zoom || st->help || st->screen != SCREEN_MAIN, st->set.focus);
 	if (l->too_small) {
 		view_too_small(&vc);
 		return;
