@@ -220,20 +220,6 @@ int config_load(struct options *o, const char *path, struct config_diag *diag)
 
 /* --- saving ------------------------------------------------------------ */
 
-/* Appends to a fixed buffer; *used past len means it did not fit. */
-__attribute__((format(printf, 4, 5)))
-static void put(char *buf, size_t len, size_t *used, const char *fmt, ...)
-{
-	va_list ap;
-	int n;
-
-	va_start(ap, fmt);
-	n = vsnprintf(buf + *used, *used < len ? len - *used : 0, fmt, ap);
-	va_end(ap);
-	if (n > 0)
-		*used += (size_t)n;
-}
-
 /* The comment above a key: the row's words, wrapped, each line "# ". */
 static void put_comment(char *buf, size_t len, size_t *used, const struct opt_row *r)
 {
@@ -243,9 +229,9 @@ static void put_comment(char *buf, size_t len, size_t *used, const struct opt_ro
 	for (char *p = text; *p; p++)
 		if (*p == '\n')
 			*p = ' ';
-	put(buf, len, used, "\n");
+	opt_text_put(buf, len, used, "\n");
 	opt_text_wrap(buf, len, used, text, COMMENT_WIDTH, "# ", "# ");
-	put(buf, len, used, "\n");
+	opt_text_put(buf, len, used, "\n");
 }
 
 /* "key = value"; 0, or -EINVAL with the reason in err. */
@@ -256,7 +242,7 @@ static int put_setting(char *buf, size_t len, size_t *used, const struct opt_row
 	size_t vlen;
 
 	if (opt_value_get(r, o, value, sizeof(value))) {
-		put(buf, len, used, "#%s =\n", r->key);
+		opt_text_put(buf, len, used, "#%s =\n", r->key);
 		return 0;
 	}
 	vlen = strlen(value);
@@ -271,7 +257,7 @@ static int put_setting(char *buf, size_t len, size_t *used, const struct opt_row
 		snprintf(err, errlen, "%s: the value is too long to save", r->key);
 		return -EINVAL;
 	}
-	put(buf, len, used, "%s = %s\n", r->key, value);
+	opt_text_put(buf, len, used, "%s = %s\n", r->key, value);
 	return 0;
 }
 
@@ -281,7 +267,7 @@ static int render(const struct options *o, char *buf, size_t len, size_t *used, 
 		  size_t errlen)
 {
 	*used = 0;
-	put(buf, len, used,
+	opt_text_put(buf, len, used,
 	    "# tracetop configuration, written by tracetop --save-config.\n"
 	    "# One 'key = value' per line; '#' starts a comment line. Command-line\n"
 	    "# options override these. See tracetop(8), CONFIGURATION.\n");

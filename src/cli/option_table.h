@@ -98,6 +98,11 @@ void opt_value_limits(const struct opt_row *r, char *buf, size_t len);
 
 /* --- option_text.c: texts made from the rows ------------------------- */
 
+/* Appends to buf at *used, never past len; *used counts on past len, so
+ * *used >= len afterwards means the text did not fit. */
+void opt_text_put(char *buf, size_t len, size_t *used, const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
+
 /* A row's text with %L (limits), %D (default) and %C ("a, b or c")
  * filled in. */
 void opt_text_expand(const struct opt_row *r, const char *tmpl, char *buf, size_t len);

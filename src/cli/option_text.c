@@ -10,15 +10,13 @@
  * line where the words alone would not (an example on a line of its own). */
 #include <stdarg.h>
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 #include "option_table.h"
 
 #define HELP_LEFT 27		/* columns before the help texts */
 #define HELP_WIDTH (79 - HELP_LEFT)
 
-__attribute__((format(printf, 4, 5)))
-static void put(char *buf, size_t len, size_t *used, const char *fmt, ...)
+void opt_text_put(char *buf, size_t len, size_t *used, const char *fmt, ...)
 {
 	va_list ap;
 	int n;
@@ -39,7 +37,8 @@ static void choices_text(const struct opt_row *r, char *buf, size_t len, size_t 
 	while (opt_value_choice(r, n))
 		n++;
 	for (unsigned i = 0; (name = opt_value_choice(r, i)); i++)
-		put(buf, len, used, "%s%s", i == 0 ? "" : i + 1 == n ? " or " : ", ", name);
+		opt_text_put(buf, len, used, "%s%s", i == 0 ? "" : i + 1 == n ? " or " : ", ",
+			     name);
 }
 
 void opt_text_expand(const struct opt_row *r, const char *tmpl, char *buf, size_t len)
@@ -52,25 +51,25 @@ void opt_text_expand(const struct opt_row *r, const char *tmpl, char *buf, size_
 		buf[0] = '\0';
 	for (const char *p = tmpl; *p; p++) {
 		if (*p != '%' || !p[1]) {
-			put(buf, len, &used, "%c", *p);
+			opt_text_put(buf, len, &used, "%c", *p);
 			continue;
 		}
 		switch (*++p) {
 		case 'L':
 			opt_value_limits(r, value, sizeof(value));
-			put(buf, len, &used, "%s", value);
+			opt_text_put(buf, len, &used, "%s", value);
 			break;
 		case 'D':
 			options_defaults(&def);
 			if (opt_value_get(r, &def, value, sizeof(value)))
 				value[0] = '\0';
-			put(buf, len, &used, "%s", value);
+			opt_text_put(buf, len, &used, "%s", value);
 			break;
 		case 'C':
 			choices_text(r, buf, len, &used);
 			break;
 		default:
-			put(buf, len, &used, "%c", *p);
+			opt_text_put(buf, len, &used, "%c", *p);
 		}
 	}
 }
@@ -91,7 +90,7 @@ void opt_text_wrap(char *buf, size_t len, size_t *used, const char *text, size_t
 				cut--;
 			take = cut ? cut : strcspn(p, " \n");
 		}
-		put(buf, len, used, "%s%.*s", p == text ? lead : cont, (int)take, p);
+		opt_text_put(buf, len, used, "%s%.*s", p == text ? lead : cont, (int)take, p);
 		p += take;
 		while (*p == ' ')
 			p++;
@@ -99,7 +98,7 @@ void opt_text_wrap(char *buf, size_t len, size_t *used, const char *text, size_t
 			p++;
 		if (!*p)
 			break;
-		put(buf, len, used, "\n");
+		opt_text_put(buf, len, used, "\n");
 	}
 }
 
@@ -112,32 +111,31 @@ static void usage_row(const struct opt_row *r, char *buf, size_t len, size_t *us
 		snprintf(shortname, sizeof(shortname), "-%c, ", r->short_name);
 	snprintf(left, sizeof(left), "  %s--%s%s%s", shortname, r->name, r->metavar ? " " : "",
 		 r->metavar ? r->metavar : "");
-	put(buf, len, used, "%-*s", HELP_LEFT, left);
+	opt_text_put(buf, len, used, "%-*s", HELP_LEFT, left);
 	if (strlen(left) >= HELP_LEFT)
-		put(buf, len, used, "\n%*s", HELP_LEFT, "");
+		opt_text_put(buf, len, used, "\n%*s", HELP_LEFT, "");
 	memset(indent, ' ', HELP_LEFT);
 	indent[HELP_LEFT] = '\0';
 	opt_text_expand(r, r->help, help, sizeof(help));
 	opt_text_wrap(buf, len, used, help, HELP_WIDTH, "", indent);
-	put(buf, len, used, "\n");
+	opt_text_put(buf, len, used, "\n");
 }
 
 void options_usage(FILE *f)
 {
-	size_t len = 16384, used = 0;
-	char *buf = malloc(len);
+	char buf[16384];
+	size_t len = sizeof(buf), used = 0;
 
-	if (!buf)
-		return;
-	put(buf, len, &used, "Usage: tracetop [OPTION]...\n"
-			     "Watch exec and open calls, VFS rates, block I/O latency and syscalls live.\n");
+	opt_text_put(buf, len, &used, "%s",
+		     "Usage: tracetop [OPTION]...\n"
+		     "Watch exec and open calls, VFS rates, block I/O latency and syscalls live.\n");
 	for (size_t i = 0; i < opt_n_rows; i++) {
 		if (opt_rows[i].group)
-			put(buf, len, &used, "\n%s:\n", opt_rows[i].group);
+			opt_text_put(buf, len, &used, "\n%s:\n", opt_rows[i].group);
 		usage_row(&opt_rows[i], buf, len, &used);
 	}
-	put(buf, len, &used, "\nExit status: 0 ok, 1 runtime error, 2 bad usage, 3 missing privileges,\n"
-			     "4 kernel lacks BPF support, 5 no source could be started.\n");
+	opt_text_put(buf, len, &used, "%s",
+		     "\nExit status: 0 ok, 1 runtime error, 2 bad usage, 3 missing privileges,\n"
+		     "4 kernel lacks BPF support, 5 no source could be started.\n");
 	fwrite(buf, 1, used < len ? used : len - 1, f);
-	free(buf);
 }

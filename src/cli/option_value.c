@@ -109,8 +109,7 @@ static void choice_list(const struct opt_row *r, char *buf, size_t len)
 
 	buf[0] = '\0';
 	for (unsigned i = 0; (name = opt_value_choice(r, i)); i++)
-		used += (size_t)snprintf(buf + used, used < len ? len - used : 0, "%s%s",
-					 i ? ", " : "", name);
+		opt_text_put(buf, len, &used, "%s%s", i ? ", " : "", name);
 }
 
 int options_bool(const char *s, bool *out)
@@ -308,7 +307,8 @@ static int set_uid(const struct opt_row *r, struct opt_ctx *c, const char *s, st
 	}
 	pw = *s ? getpwnam(s) : NULL;
 	if (!pw)
-		return opt_fail(c, "%s: '%s' is neither %s nor a known user name", c->name, s, r->what);
+		return opt_fail(c, "%s: '%s' is neither %s nor a known user name", c->name, s,
+				r->what);
 	store_uint(r, o, pw->pw_uid);
 	return 0;
 }
@@ -352,8 +352,8 @@ static int get_sources(const struct opt_row *r, const struct options *o, char *b
 	}
 	for (unsigned i = 0; i < TT_SRC_MAX; i++)
 		if (mask & (1u << i))
-			used += (size_t)snprintf(buf + used, used < len ? len - used : 0, "%s%s",
-						 used ? "," : "", opt_value_choice(r, i));
+			opt_text_put(buf, len, &used, "%s%s", used ? "," : "",
+				     opt_value_choice(r, i));
 	return used ? 0 : -ENODATA;
 }
 

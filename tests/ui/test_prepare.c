@@ -239,7 +239,8 @@ static void test_draw_alone_builds_nothing(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test_setup_teardown(test_prepare_alone_builds_the_index, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_prepare_alone_builds_the_index, setup,
+						teardown),
 		cmocka_unit_test_setup_teardown(test_prepare_jumps_to_the_search, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_draw_changes_nothing, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_log_view_changes_nothing, setup, teardown),

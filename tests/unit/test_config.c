@@ -476,8 +476,9 @@ static void round_trip_key(const struct opt_row *r, const char *value)
 		int rg = opt_value_get(k, &back, got, sizeof(got));
 
 		if (k->key && (rw != rg || (!rw && strcmp(want, got))))
-			fail_msg("%s = %s: %s saved as '%s', loaded as '%s'", r->key, value ? value : "(default)",
-				 k->key, rw ? "(unset)" : want, rg ? "(unset)" : got);
+			fail_msg("%s = %s: %s saved as '%s', loaded as '%s'", r->key,
+				 value ? value : "(default)", k->key, rw ? "(unset)" : want,
+				 rg ? "(unset)" : got);
 	}
 }
 
@@ -573,7 +574,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_save_through_symlink, make_tmpdir, drop_tmpdir),
 		cmocka_unit_test_setup_teardown(test_save_errors, make_tmpdir, drop_tmpdir),
 		cmocka_unit_test(test_options_set),
-		cmocka_unit_test_setup_teardown(test_every_key_round_trips, make_tmpdir, drop_tmpdir),
+		cmocka_unit_test_setup_teardown(test_every_key_round_trips, make_tmpdir,
+						drop_tmpdir),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -461,7 +461,8 @@ static void test_table_sound(void **state)
 			struct opt_ctx c = { "", r->name, errbuf, sizeof(errbuf) };
 
 			if (r->type != OPT_MODE && opt_value_set(r, &c, buf, &o))
-				fail_msg("%s: its default '%s' is refused: %s", r->name, buf, errbuf);
+				fail_msg("%s: its default '%s' is refused: %s", r->name, buf,
+					 errbuf);
 		} else if (!unset && r->type != OPT_STRING && r->type != OPT_FILTER) {
 			fail_msg("%s: its default does not read back", r->name);
 		}
@@ -515,7 +516,8 @@ static void assert_same(const struct opt_row *r, const struct options *o, const 
 		int rb = opt_value_get(&opt_rows[i], p, b, sizeof(b));
 
 		if (ra != rb || (!ra && strcmp(a, b)))
-			fail_msg("after %s: %s differs: '%s' and '%s'", r->name, opt_rows[i].name, a, b);
+			fail_msg("after %s: %s differs: '%s' and '%s'", r->name,
+				 opt_rows[i].name, a, b);
 	}
 	if (r->type != OPT_STRING && r->type != OPT_FILTER)
 		assert_memory_equal(o, p, sizeof(*o));
@@ -572,7 +574,8 @@ static void test_every_choice(void **state)
 			struct options o;
 
 			options_defaults(&o);
-			assert_int_equal(options_set(&o, r->name, r->choices[k], err, sizeof(err)), 0);
+			assert_int_equal(options_set(&o, r->name, r->choices[k], err, sizeof(err)),
+					 0);
 			assert_int_equal(options_get(&o, r->name, back, sizeof(back)), 0);
 			assert_string_equal(back, r->choices[k]);
 		}
