@@ -52,7 +52,7 @@ int main(int argc, char **argv)
 		return 2;
 	}
 	fixture_init(&f);
-	ui_state_init(&st, 1.0, true);
+	ui_state_init(&st, NULL);
 	for (int i = 0; i < frames; i++) {
 		struct canvas *cur = cv[i & 1], *prev = cv[(i & 1) ^ 1];
 		double t0 = now_ms(), dt;

@@ -1,11 +1,8 @@
 /* What each key does to the UI state (the functions behind keymap.c's
  * table), and what a mouse click or wheel turn does. Actions never draw:
  * they return reaction bits and the loop or ui.c acts on them. */
-#include <errno.h>
 #include <limits.h>
-#include <stdarg.h>
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 #include "ui.h"
 #include "keymap.h"
@@ -14,72 +11,6 @@
 #include "bio.h"
 
 #define WHEEL_ROWS 3
-
-int ui_state_init(struct ui_state *st, double delay_s, bool mouse)
-{
-	memset(st, 0, sizeof(*st));
-	st->focus = PANE_SYSCALLS;
-	st->mouse = mouse;
-	st->sc.sort_col = SC_RATE;
-	st->pr.sort_col = PR_RATE;
-	st->fl.sort_col = FL_COUNT;
-	st->sc.resort = st->pr.resort = st->fl.resort = true;
-	st->log_follow = true;
-	st->bio_op = -1;
-	st->bio_phase = BIO_PH_DEVICE;
-	st->delay_s = delay_s > 0 ? delay_s : 1.0;
-	snprintf(st->theme_name, sizeof(st->theme_name), "default");
-	st->log_mask = LOG_SHOW_ALL;
-	filter_init(&st->filter);
-	filter_init(&st->search);
-	log_index_init(&st->view_idx);
-	log_index_init(&st->search_idx);
-	st->idx_stale = true;
-	st->prompt = calloc(1, sizeof(*st->prompt));
-	if (!st->prompt || event_log_init(&st->detail, 1)) {
-		ui_state_fini(st);
-		return -ENOMEM;
-	}
-	return 0;
-}
-
-void ui_state_fini(struct ui_state *st)
-{
-	free(st->sc.order);
-	free(st->pr.order);
-	free(st->fl.order);
-	st->sc.order = st->pr.order = st->fl.order = NULL;
-	log_index_fini(&st->view_idx);
-	log_index_fini(&st->search_idx);
-	filter_fini(&st->filter);
-	filter_fini(&st->search);
-	free(st->prompt);
-	st->prompt = NULL;
-	free(st->fl_pick);
-	st->fl_pick = NULL;
-	event_log_fini(&st->detail);
-}
-
-void ui_state_message(struct ui_state *st, int role, const char *fmt, ...)
-{
-	va_list ap;
-
-	va_start(ap, fmt);
-	vsnprintf(st->msg, sizeof(st->msg), fmt, ap);
-	va_end(ap);
-	st->msg_role = role;
-	st->msg_until_ms = st->now_ms + MSG_MS;
-}
-
-void ui_state_hold(struct ui_state *st)
-{
-	st->hold_until_ms = st->now_ms + HOLD_MS;
-}
-
-bool ui_state_held(const struct ui_state *st)
-{
-	return st->now_ms < st->hold_until_ms;
-}
 
 static struct table_state *active_table(struct ui_state *st)
 {
@@ -102,13 +33,13 @@ static unsigned act_quit(struct ui_state *st)
 
 static unsigned act_focus_next(struct ui_state *st)
 {
-	st->focus = (enum ui_pane)((st->focus + 1) % PANE_MAX);
+	st->set.focus = (enum ui_pane)((st->set.focus + 1) % PANE_MAX);
 	return UI_REDRAW;
 }
 
 static unsigned act_focus_prev(struct ui_state *st)
 {
-	st->focus = (enum ui_pane)((st->focus + PANE_MAX - 1) % PANE_MAX);
+	st->set.focus = (enum ui_pane)((st->set.focus + PANE_MAX - 1) % PANE_MAX);
 	return UI_REDRAW;
 }
 
@@ -137,7 +68,7 @@ static unsigned sort_step(struct ui_state *st, int step)
 	int n = st->screen == SCREEN_FAILS ? FL_NCOLS : st->procs ? PR_NCOLS : SC_NCOLS;
 
 	if (st->screen != SCREEN_FAILS)
-		st->focus = PANE_SYSCALLS;
+		st->set.focus = PANE_SYSCALLS;
 	t->sort_col = (t->sort_col + n + step) % n;
 	t->invert = false;
 	t->resort = true;
@@ -160,7 +91,7 @@ static unsigned act_invert(struct ui_state *st)
 	struct table_state *t = active_table(st);
 
 	if (st->screen != SCREEN_FAILS)
-		st->focus = PANE_SYSCALLS;
+		st->set.focus = PANE_SYSCALLS;
 	t->invert = !t->invert;
 	t->resort = true;
 	ui_state_hold(st);
@@ -196,39 +127,39 @@ static int page_rows(const struct ui_state *st)
 	int rows = st->help || st->screen == SCREEN_DETAIL || st->screen == SCREEN_REPORT ?
 		   st->screen_h - 4 :
 		   st->screen == SCREEN_FAILS ? st->fl.rows_shown :
-		   st->focus == PANE_LOG ? st->log_rows_shown : st->procs ? st->pr.rows_shown : st->sc.rows_shown;
+		   st->set.focus == PANE_LOG ? st->log_rows_shown : st->procs ? st->pr.rows_shown : st->sc.rows_shown;
 
 	return rows > 1 ? rows - 1 : 1;
 }
 
 static unsigned act_up(struct ui_state *st)
 {
-	return scroll_by(st, st->focus, -1);
+	return scroll_by(st, st->set.focus, -1);
 }
 
 static unsigned act_down(struct ui_state *st)
 {
-	return scroll_by(st, st->focus, 1);
+	return scroll_by(st, st->set.focus, 1);
 }
 
 static unsigned act_pgup(struct ui_state *st)
 {
-	return scroll_by(st, st->focus, -page_rows(st));
+	return scroll_by(st, st->set.focus, -page_rows(st));
 }
 
 static unsigned act_pgdn(struct ui_state *st)
 {
-	return scroll_by(st, st->focus, page_rows(st));
+	return scroll_by(st, st->set.focus, page_rows(st));
 }
 
 static unsigned act_home(struct ui_state *st)
 {
-	return scroll_by(st, st->focus, INT_MIN);
+	return scroll_by(st, st->set.focus, INT_MIN);
 }
 
 static unsigned act_end(struct ui_state *st)
 {
-	return scroll_by(st, st->focus, INT_MAX);
+	return scroll_by(st, st->set.focus, INT_MAX);
 }
 
 /* The log stops following while paused, on the newest event seen, and
@@ -258,8 +189,8 @@ static const double delay_steps[] = {
 static unsigned act_slower(struct ui_state *st)
 {
 	for (size_t i = 0; i < N_DELAY_STEPS; i++)
-		if (delay_steps[i] > st->delay_s + 1e-9) {
-			st->delay_s = delay_steps[i];
+		if (delay_steps[i] > st->set.delay_s + 1e-9) {
+			st->set.delay_s = delay_steps[i];
 			return UI_REDRAW | UI_INTERVAL;
 		}
 	return 0;
@@ -268,8 +199,8 @@ static unsigned act_slower(struct ui_state *st)
 static unsigned act_faster(struct ui_state *st)
 {
 	for (size_t i = N_DELAY_STEPS; i-- > 0;)
-		if (delay_steps[i] < st->delay_s - 1e-9) {
-			st->delay_s = delay_steps[i];
+		if (delay_steps[i] < st->set.delay_s - 1e-9) {
+			st->set.delay_s = delay_steps[i];
 			return UI_REDRAW | UI_INTERVAL;
 		}
 	return 0;
@@ -289,13 +220,13 @@ static unsigned act_theme(struct ui_state *st)
 static unsigned act_save(struct ui_state *st)
 {
 	(void)st;
-	return UI_SAVE_CONFIG;
+	return UI_REDRAW | UI_SAVE_CONFIG;
 }
 
 static unsigned act_procs(struct ui_state *st)
 {
 	st->procs = !st->procs;
-	st->focus = PANE_SYSCALLS;
+	st->set.focus = PANE_SYSCALLS;
 	return UI_REDRAW;
 }
 
@@ -303,7 +234,7 @@ static unsigned act_disk(struct ui_state *st)
 {
 	int cur = -1;
 
-	st->focus = PANE_BIO;
+	st->set.focus = PANE_BIO;
 	for (int i = 0; i < st->n_disks_seen; i++)
 		if (!strcmp(st->disks_seen[i], st->bio_disk))
 			cur = i;
@@ -335,21 +266,21 @@ static unsigned act_report(struct ui_state *st)
 
 static unsigned act_op(struct ui_state *st)
 {
-	st->focus = PANE_BIO;
+	st->set.focus = PANE_BIO;
 	st->bio_op = st->bio_op < 0 ? BIO_OP_READ : st->bio_op == BIO_OP_READ ? BIO_OP_WRITE : -1;
 	return UI_REDRAW;
 }
 
 static unsigned act_cumulative(struct ui_state *st)
 {
-	st->focus = PANE_BIO;
+	st->set.focus = PANE_BIO;
 	st->bio_cumulative = !st->bio_cumulative;
 	return UI_REDRAW;
 }
 
 static unsigned act_phase(struct ui_state *st)
 {
-	st->focus = PANE_BIO;
+	st->set.focus = PANE_BIO;
 	st->bio_phase = st->bio_phase == BIO_PH_DEVICE ? BIO_PH_QUEUE : BIO_PH_DEVICE;
 	return UI_REDRAW;
 }
@@ -436,7 +367,7 @@ unsigned mouse_dispatch(struct ui_state *st, const struct ui_mouse *m)
 {
 	int pane;
 
-	if (!st->mouse)
+	if (!st->set.mouse)
 		return 0;
 	if (st->help || st->screen == SCREEN_DETAIL || st->screen == SCREEN_REPORT) {
 		if (m->kind == MOUSE_CLICK) {
@@ -446,11 +377,11 @@ unsigned mouse_dispatch(struct ui_state *st, const struct ui_mouse *m)
 				st->screen = SCREEN_MAIN;
 			return UI_REDRAW;
 		}
-		return scroll_by(st, st->focus, m->kind == MOUSE_WHEEL_UP ? -WHEEL_ROWS : WHEEL_ROWS);
+		return scroll_by(st, st->set.focus, m->kind == MOUSE_WHEEL_UP ? -WHEEL_ROWS : WHEEL_ROWS);
 	}
 	if (st->screen == SCREEN_FAILS) {
 		if (m->kind != MOUSE_CLICK)
-			return scroll_by(st, st->focus, m->kind == MOUSE_WHEEL_UP ? -WHEEL_ROWS : WHEEL_ROWS);
+			return scroll_by(st, st->set.focus, m->kind == MOUSE_WHEEL_UP ? -WHEEL_ROWS : WHEEL_ROWS);
 		return table_click(st, m->x, m->y);
 	}
 	pane = pane_at(st, m->x, m->y);
@@ -458,7 +389,7 @@ unsigned mouse_dispatch(struct ui_state *st, const struct ui_mouse *m)
 		return 0;
 	if (m->kind != MOUSE_CLICK)
 		return scroll_by(st, (enum ui_pane)pane, m->kind == MOUSE_WHEEL_UP ? -WHEEL_ROWS : WHEEL_ROWS);
-	st->focus = (enum ui_pane)pane;
+	st->set.focus = (enum ui_pane)pane;
 	if (pane == PANE_SYSCALLS)
 		return table_click(st, m->x, m->y);
 	return UI_REDRAW;

@@ -104,7 +104,7 @@ static unsigned go_match(struct ui_state *st, bool older)
 		return UI_REDRAW;
 	}
 	st->screen = SCREEN_MAIN;
-	st->focus = PANE_LOG;
+	st->set.focus = PANE_LOG;
 	if (!st->log_has_sel)
 		return UI_REDRAW;
 	cur = st->log_sel;
@@ -134,9 +134,9 @@ unsigned act_match_prev(struct ui_state *st)
 
 unsigned act_failed_only(struct ui_state *st)
 {
-	st->log_mask ^= LOG_FAILED_ONLY;
+	st->set.failed_only = !st->set.failed_only;
 	ui_state_message(st, ROLE_MSG_INFO, "event log: %s",
-			 st->log_mask & LOG_FAILED_ONLY ? "failed calls only" : "all calls");
+			 st->set.failed_only ? "failed calls only" : "all calls");
 	return conditions_changed(st) | UI_FAILED_ONLY;
 }
 
@@ -166,7 +166,7 @@ unsigned act_select(struct ui_state *st)
 		if (!st->fl_pick || log_set_filter(st, st->fl_pick))
 			return UI_REDRAW;
 		st->screen = SCREEN_MAIN;
-		st->focus = PANE_LOG;
+		st->set.focus = PANE_LOG;
 		st->log_follow = !st->paused;
 		if (st->paused)
 			st->log_anchor = st->log_end_seen ? st->log_end_seen - 1 : 0;

@@ -60,7 +60,7 @@ static bool applies(const struct ui_state *st, enum ui_action act)
 		return true;
 	if ((w & WHERE_FAILS) && st->screen == SCREEN_FAILS)
 		return true;
-	return (w & WHERE_LOG) && st->screen == SCREEN_MAIN && st->focus == PANE_LOG;
+	return (w & WHERE_LOG) && st->screen == SCREEN_MAIN && st->set.focus == PANE_LOG;
 }
 
 /* Leaves the help screen or the detail view, whichever is on top. */

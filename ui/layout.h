@@ -7,17 +7,10 @@
 
 #include <stdbool.h>
 #include "canvas.h"
+#include "options.h"	/* enum ui_pane */
 
 #define LAYOUT_MIN_W 40
 #define LAYOUT_MIN_H 10
-
-enum ui_pane {
-	PANE_VFS = 0,
-	PANE_SYSCALLS,
-	PANE_BIO,
-	PANE_LOG,
-	PANE_MAX,
-};
 
 struct layout {
 	bool too_small;

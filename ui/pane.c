@@ -6,6 +6,11 @@
 #include "role.h"
 #include "view.h"
 
+struct rect pane_body(struct rect r)
+{
+	return (struct rect){ r.x, r.y + 1, r.w, r.h - 1 };
+}
+
 struct rect pane_frame(const struct view_ctx *vc, struct rect r, bool focused,
 		       const char *title, const char *info)
 {
@@ -20,7 +25,7 @@ struct rect pane_frame(const struct view_ctx *vc, struct rect r, bool focused,
 		x += canvas_puts(vc->cv, x, r.y, r.x + r.w, role, "  ");
 		canvas_puts(vc->cv, x, r.y, r.x + r.w, role, info);
 	}
-	return (struct rect){ r.x, r.y + 1, r.w, r.h - 1 };
+	return pane_body(r);
 }
 
 int text_wrap(struct canvas *cv, struct rect r, unsigned role, const char *text)

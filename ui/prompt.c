@@ -31,7 +31,7 @@ void prompt_open(struct ui_state *st, enum prompt_kind kind)
 	p->error_shown = false;
 	st->help = false;
 	st->screen = SCREEN_MAIN;
-	st->focus = PANE_LOG;
+	st->set.focus = PANE_LOG;
 }
 
 static void clear_error(struct ui_state *st)

@@ -1,20 +1,26 @@
-/* One frame: lay the screen out for the canvas size and let each view
- * draw its part. Pure: the same state, snapshot and size always give the
- * same cells, which is what the golden-screen tests rely on. */
+/* One frame: the prepare step (prepare.c), then each view draws its part
+ * of the layout it settled. Pure: the same state, snapshot and size
+ * always give the same cells, which is what the golden-screen tests rely
+ * on. */
 #include "layout.h"
+#include "prepare.h"
 #include "role.h"
 #include "view.h"
 
 void ui_render(struct ui_state *st, struct canvas *cv, const struct tt_snapshot *snap,
 	       const struct event_log *log, const struct diag *msgs)
 {
+	ui_prepare(st, cv->w, cv->h, snap, log);
+	ui_paint(st, cv, snap, log, msgs);
+}
+
+void ui_paint(struct ui_state *st, struct canvas *cv, const struct tt_snapshot *snap,
+	      const struct event_log *log, const struct diag *msgs)
+{
 	struct view_ctx vc = { cv, st, snap, log, msgs };
-	struct layout *l = &st->lay;
+	const struct layout *l = &st->lay;
 
 	canvas_clear(cv, ROLE_DEFAULT);
-	st->screen_w = cv->w;
-	st->screen_h = cv->h;
-	layout_compute(l, cv->w, cv->h, st->zoom || st->help || st->screen != SCREEN_MAIN, st->focus);
 	if (l->too_small) {
 		view_too_small(&vc);
 		return;
@@ -38,11 +44,11 @@ void ui_render(struct ui_state *st, struct canvas *cv, const struct tt_snapshot 
 		return;
 	}
 	if (l->shown[PANE_VFS])
-		view_vfs(&vc, l->pane[PANE_VFS], st->focus == PANE_VFS);
+		view_vfs(&vc, l->pane[PANE_VFS], st->set.focus == PANE_VFS);
 	if (l->shown[PANE_SYSCALLS])
-		view_syscalls(&vc, l->pane[PANE_SYSCALLS], st->focus == PANE_SYSCALLS);
+		view_syscalls(&vc, l->pane[PANE_SYSCALLS], st->set.focus == PANE_SYSCALLS);
 	if (l->shown[PANE_BIO])
-		view_bio(&vc, l->pane[PANE_BIO], st->focus == PANE_BIO);
+		view_bio(&vc, l->pane[PANE_BIO], st->set.focus == PANE_BIO);
 	if (l->shown[PANE_LOG])
-		view_log(&vc, l->pane[PANE_LOG], st->focus == PANE_LOG);
+		view_log(&vc, l->pane[PANE_LOG], st->set.focus == PANE_LOG);
 }

@@ -1,6 +1,13 @@
 /* Everything the user has chosen on screen: focus, zoom, sort, scroll,
  * pause, block-I/O selection, interval, theme, status message.
  *
+ * The settings among them (the ones a configuration file keeps) are a
+ * struct options, set: the focused pane, the interval, failed-only and
+ * the mouse are kept there and nowhere else; the sort column, the filter
+ * and the theme live where the UI uses them (the syscall table, the
+ * compiled filter, the theme loaded) and ui_state_settings() points set
+ * at them when the settings are read.
+ *
  * Plain data, no curses: keys and mouse clicks change it (actions.c),
  * views read it (render.c). Tests drive both without a terminal. The
  * last frame's layout and hit areas are kept here so a mouse click can be
@@ -15,12 +22,14 @@
 #include "filter.h"
 #include "layout.h"
 #include "log_index.h"
+#include "options.h"
 
 #define HOLD_MS 1500		/* rows keep their order this long after a sort/scroll key */
 #define MSG_MS 5000		/* status messages show this long */
 #define TABLE_COLS_MAX 8
 
-enum sc_col { SC_NAME = 0, SC_RATE, SC_TOTAL, SC_ERR_RATE, SC_ERR_PCT, SC_NCOLS };
+/* The syscall table's columns are enum sc_col (options.h), which --sort
+ * names; the per-process and failing-opens tables have their own. */
 enum pr_col { PR_PID = 0, PR_COMM, PR_RATE, PR_ERR_RATE, PR_TOTAL, PR_TOP, PR_NCOLS };
 enum fl_col { FL_COUNT = 0, FL_RATE, FL_ERRNO, FL_COMM, FL_PATH, FL_NCOLS };
 
@@ -64,10 +73,9 @@ struct table_state {
 };
 
 struct ui_state {
-	enum ui_pane focus;
+	struct options set;	/* the settings in effect on screen (see above) */
 	bool zoom, help, procs;
 	bool paused;
-	bool mouse;
 
 	struct table_state sc, pr;
 
@@ -86,8 +94,9 @@ struct ui_state {
 	bool follow_before_pause;
 	int help_scroll;
 
-	/* What the event log shows: types, failed only (LOG_* bits), the
-	 * filter (F4), and the search (F3) whose matches are highlighted. */
+	/* What the event log shows: types (LOG_SHOW_* bits), failed only
+	 * (set.failed_only), the filter (F4), and the search (F3) whose
+	 * matches are highlighted. */
 	unsigned log_mask;
 	struct filter filter;		/* owned */
 	struct filter search;		/* owned */
@@ -118,12 +127,11 @@ struct ui_state {
 	char disks_seen[16][32];	/* disk names of the last frame, for `d` */
 	int n_disks_seen;
 
-	double delay_s;
 	uint64_t now_ms;		/* monotonic, set before each render/key */
 	uint64_t hold_until_ms;
 
 	unsigned theme_idx;	/* index into theme_names, for `t` */
-	char theme_name[64];
+	char theme_name[64];	/* the theme in use (set.theme when read) */
 
 	char msg[256];
 	int msg_role;
@@ -135,9 +143,17 @@ struct ui_state {
 	int screen_w, screen_h;
 };
 
-/* 0, or -ENOMEM (then st holds nothing to free). */
-int ui_state_init(struct ui_state *st, double delay_s, bool mouse);
+/* Starts with the settings set (NULL: the defaults). 0, or -ENOMEM
+ * (then st holds nothing to free). The filter of set is not applied:
+ * log_set_filter() does that, with a message when it does not compile. */
+int ui_state_init(struct ui_state *st, const struct options *set);
 void ui_state_fini(struct ui_state *st);
+/* The settings in effect on screen; valid as long as st and until the
+ * filter or the theme change. */
+const struct options *ui_state_settings(struct ui_state *st);
+/* The event log's conditions as log_index takes them: the types shown,
+ * and failed only. */
+unsigned ui_state_log_mask(const struct ui_state *st);
 /* Shows a status message for MSG_MS (role: ROLE_MSG_*). */
 void ui_state_message(struct ui_state *st, int role, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));

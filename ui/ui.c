@@ -9,7 +9,6 @@
 #include <time.h>
 #include <unistd.h>
 #include "ui.h"
-#include "options.h"
 #include "flush.h"
 #include "freeze.h"
 #include "keymap.h"
@@ -106,54 +105,14 @@ static int load_theme(struct ui *ui, const char *spec)
 	return 0;
 }
 
-void ui_get_settings(const struct ui *ui, struct ui_settings *s)
+const struct options *ui_settings(struct ui *ui)
 {
-	static const int focus[PANE_MAX] = {
-		[PANE_VFS] = FOCUS_VFS, [PANE_SYSCALLS] = FOCUS_SYSCALLS,
-		[PANE_BIO] = FOCUS_BIO, [PANE_LOG] = FOCUS_LOG,
-	};
-	static const int sort[SC_NCOLS] = {
-		[SC_NAME] = SORT_NAME, [SC_RATE] = SORT_RATE, [SC_TOTAL] = SORT_TOTAL,
-		[SC_ERR_RATE] = SORT_ERRORS, [SC_ERR_PCT] = SORT_ERR_PCT,
-	};
-	const char *f = filter_expr(&ui->st.filter);
-
-	memset(s, 0, sizeof(*s));
-	s->delay_s = ui->st.delay_s;
-	snprintf(s->theme, sizeof(s->theme), "%s", ui->st.theme_name);
-	s->focus = (unsigned)ui->st.focus < PANE_MAX ? focus[ui->st.focus] : FOCUS_DEFAULT;
-	s->sort = (unsigned)ui->st.sc.sort_col < SC_NCOLS ? sort[ui->st.sc.sort_col] : SORT_DEFAULT;
-	snprintf(s->filter, sizeof(s->filter), "%s", f ? f : "");
-	s->failed_only = ui->st.log_mask & LOG_FAILED_ONLY;
+	return ui_state_settings(&ui->st);
 }
 
 void ui_notice(struct ui *ui, bool error, const char *text)
 {
 	ui_state_message(&ui->st, error ? ROLE_MSG_ERROR : ROLE_MSG_INFO, "%s", text);
-}
-
-/* --focus and --sort (also from the configuration file). */
-static void apply_start_choices(struct ui_state *st, int focus, int sort)
-{
-	static const int panes[] = {
-		[FOCUS_VFS] = PANE_VFS, [FOCUS_SYSCALLS] = PANE_SYSCALLS,
-		[FOCUS_BIO] = PANE_BIO, [FOCUS_LOG] = PANE_LOG,
-	};
-	static const int sc[] = {
-		[SORT_NAME] = SC_NAME, [SORT_RATE] = SC_RATE, [SORT_TOTAL] = SC_TOTAL,
-		[SORT_ERRORS] = SC_ERR_RATE, [SORT_ERR_PCT] = SC_ERR_PCT,
-	};
-	static const int pr[] = {
-		[SORT_NAME] = PR_COMM, [SORT_RATE] = PR_RATE, [SORT_TOTAL] = PR_TOTAL,
-		[SORT_ERRORS] = PR_ERR_RATE, [SORT_ERR_PCT] = PR_ERR_RATE,
-	};
-
-	if (focus > FOCUS_DEFAULT && focus <= FOCUS_LOG)
-		st->focus = panes[focus];
-	if (sort > SORT_DEFAULT && sort <= SORT_ERR_PCT) {
-		st->sc.sort_col = sc[sort];
-		st->pr.sort_col = pr[sort];
-	}
 }
 
 static int screen_canvas(struct ui *ui)
@@ -170,7 +129,8 @@ static int screen_canvas(struct ui *ui)
 	return canvas_resize(ui->cv, w, h);
 }
 
-struct ui *ui_new(const struct ui_config *cfg, char *err, size_t errlen)
+struct ui *ui_new(const struct options *set, const struct diag *diag, const char *report,
+		  char *err, size_t errlen)
 {
 	const char *no_colour = getenv("NO_COLOR");
 	struct ui *ui = calloc(1, sizeof(*ui));
@@ -181,28 +141,25 @@ struct ui *ui_new(const struct ui_config *cfg, char *err, size_t errlen)
 		return NULL;
 	}
 	ui->colour = !no_colour || !*no_colour;
-	ui->msgs = cfg->diag;
-	ui->msgs_seen = cfg->diag ? cfg->diag->next : 0;
-	if (ui_state_init(&ui->st, cfg->delay_s, cfg->mouse)) {
+	ui->msgs = diag;
+	ui->msgs_seen = diag ? diag->next : 0;
+	if (ui_state_init(&ui->st, set)) {
 		snprintf(err, errlen, "out of memory");
 		free(ui);
 		return NULL;
 	}
 	ui->st.now_ms = now_ms();
-	ui->st.report = cfg->report;
-	apply_start_choices(&ui->st, cfg->focus, cfg->sort);
-	if (cfg->failed_only)
-		ui->st.log_mask |= LOG_FAILED_ONLY;
+	ui->st.report = report;
 	/* a configuration file's pattern is first compiled here: a bad one
 	 * is said on the status line and the log starts unfiltered */
-	if (cfg->filter && *cfg->filter)
-		log_set_filter(&ui->st, cfg->filter);
+	if (set->filter && *set->filter)
+		log_set_filter(&ui->st, set->filter);
 	ui->fl = flush_new();
 	if (!ui->fl) {
 		snprintf(err, errlen, "out of memory");
 		goto fail;
 	}
-	ui->term = term_new(cfg->mouse, ui->colour, err, errlen);
+	ui->term = term_new(set->mouse, ui->colour, err, errlen);
 	if (!ui->term)
 		goto fail;
 	if (!term_colours(ui->term))
@@ -217,8 +174,8 @@ struct ui *ui_new(const struct ui_config *cfg, char *err, size_t errlen)
 	use_theme(ui, &th);
 	snprintf(ui->st.theme_name, sizeof(ui->st.theme_name), "%s", th.name);
 	ui->st.theme_idx = ui->colour ? 0 : 2;
-	if (cfg->theme && *cfg->theme)
-		load_theme(ui, cfg->theme);
+	if (set->theme && *set->theme)
+		load_theme(ui, set->theme);
 	return ui;
 fail:
 	ui_free(ui);
@@ -358,16 +315,6 @@ void ui_draw(struct ui *ui, const struct tt_snapshot *snap, const struct event_l
 	}
 	ui_render(st, ui->cv, snap, log, ui->msgs);
 	flush_frame(ui->fl, ui->term, ui->cv);
-}
-
-double ui_delay(const struct ui *ui)
-{
-	return ui->st.delay_s;
-}
-
-bool ui_failed_only(const struct ui *ui)
-{
-	return ui->st.log_mask & LOG_FAILED_ONLY;
 }
 
 int ui_wake_ms(const struct ui *ui)

@@ -1,8 +1,10 @@
 /* The views: each draws one part of the screen from a snapshot into the
  * canvas, inside the rectangle layout.c gave it. Views read the snapshot
- * and the UI state; they never touch curses, and the only state they
- * write back is what the next key or click needs (visible rows, hit
- * areas, the table order held still). */
+ * and the UI state, which the prepare step (prepare.h) brought up to
+ * date; they never touch curses and do no model work. The only state
+ * some write back is what the next key or click needs and only drawing
+ * knows (a table's hit areas and the order it held still, a text's
+ * scroll bound); the event log view writes nothing. */
 #ifndef TRACETOP_UI_VIEW_H
 #define TRACETOP_UI_VIEW_H
 
@@ -21,9 +23,13 @@ struct view_ctx {
 	const struct diag *msgs;	/* borrowed; may be NULL */
 };
 
-/* Draws the whole frame: layout, header, panes or help, footer. */
+/* One frame: ui_prepare() for the canvas size, then ui_paint(). */
 void ui_render(struct ui_state *st, struct canvas *cv, const struct tt_snapshot *snap,
 	       const struct event_log *log, const struct diag *msgs);
+/* Draws the frame the last ui_prepare() settled: header, panes or a
+ * screen, footer. */
+void ui_paint(struct ui_state *st, struct canvas *cv, const struct tt_snapshot *snap,
+	      const struct event_log *log, const struct diag *msgs);
 
 void view_header(const struct view_ctx *vc, struct rect r);
 void view_footer(const struct view_ctx *vc, struct rect r);
@@ -38,7 +44,9 @@ void view_detail(const struct view_ctx *vc, struct rect r);
 void view_report(const struct view_ctx *vc, struct rect r);
 
 /* Pane helpers (pane.c). */
-/* Draws the title line of a pane and returns the rectangle below it. */
+/* The rectangle of a pane below its title line. */
+struct rect pane_body(struct rect r);
+/* Draws the title line of a pane and returns pane_body(r). */
 struct rect pane_frame(const struct view_ctx *vc, struct rect r, bool focused,
 		       const char *title, const char *info);
 /* When source s is not running, says why in body and returns true:

@@ -3,8 +3,8 @@
  * text, the syscall, dirfd, decoded flags and mode, the whole path and
  * every argv entry, and what the kernel had to cut. Long values wrap.
  *
- * The event is copied out of the log when the view opens, so it stays
- * whole while the ring overwrites. Every string from the traced process
+ * The prepare step copies the event out of the log when the view opens
+ * (prepare.c), so it stays whole while the ring overwrites. Every string from the traced process
  * is sanitised. */
 #include <stdarg.h>
 #include <stdio.h>
@@ -201,12 +201,6 @@ void view_detail(const struct view_ctx *vc, struct rect r)
 	char title[64];
 	int max_scroll;
 
-	if (st->detail_want) {
-		const struct tt_event *src = vc->log ? event_log_get(vc->log, st->detail_seq) : NULL;
-
-		st->detail_want = false;
-		st->detail_gone = !src || event_log_push(&st->detail, src);
-	}
 	snprintf(title, sizeof(title), "Event %llu", (unsigned long long)st->detail_seq);
 	l.b = pane_frame(vc, r, true, title, "Up/Down scroll, Esc or any other key returns");
 	ev = st->detail_gone ? NULL : event_log_get(&st->detail, event_log_end_seq(&st->detail) - 1);

@@ -84,7 +84,7 @@ static void top_line(const struct view_ctx *vc, struct rect r)
 		right -= canvas_puts_right(cv, right, y, r.x, ROLE_HEADER_VALUE, buf) + 2;
 	}
 	right -= canvas_puts_right(cv, right, y, r.x, ROLE_HEADER_VALUE,
-				   fmt_interval(st->delay_s, buf, sizeof(buf)));
+				   fmt_interval(st->set.delay_s, buf, sizeof(buf)));
 	right -= canvas_puts_right(cv, right, y, r.x, ROLE_HEADER, "every ") + 2;
 	if (st->paused) {
 		snprintf(buf, sizeof(buf), " PAUSED +%llu new ", (unsigned long long)st->paused_new);
@@ -115,7 +115,7 @@ static void sources(const struct view_ctx *vc, struct rect r)
 	const struct tt_snapshot *s = vc->snap;
 	struct canvas *cv = vc->cv;
 	int y = r.y + 1, maxx = r.x + r.w, right;
-	double el = s->elapsed_s > 0 ? s->elapsed_s : vc->st->delay_s;
+	double el = s->elapsed_s > 0 ? s->elapsed_s : vc->st->set.delay_s;
 	char rate[16], lost[16], total[48];
 	enum detail d = HOOK_FULL;
 	int variant = 0;

@@ -51,5 +51,5 @@ void view_help(const struct view_ctx *vc, struct rect r)
 	y++;
 	if (y >= b.y && y < b.y + b.h)
 		canvas_printf(cv, b.x + 1, y, b.x + b.w, ROLE_LABEL, "Theme: %s.  Interval: %gs.",
-			      st->theme_name, st->delay_s);
+			      st->theme_name, st->set.delay_s);
 }

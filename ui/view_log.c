@@ -3,20 +3,22 @@
  * new events until the user scrolls up, and then stays on the events it
  * shows. It shows the events that pass the types, failed-only switch
  * and filter the user chose, highlights search matches, and holds the
- * filter/search prompt on its last row. Every string here came from a
- * traced process (or was typed by the user): it is sanitised before it
- * reaches the canvas. */
+ * filter/search prompt on its last row. The indexes, the row it stands
+ * on and its geometry are the prepare step's (log_prepare.c): this file
+ * only reads the state and draws. Every string here came from a traced
+ * process (or was typed by the user): it is sanitised before it reaches
+ * the canvas. */
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
 #include "event_format.h"
+#include "log_prepare.h"
 #include "role.h"
 #include "sanitize.h"
 #include "view.h"
 
 #define TEXT_MAX (4 * OPEN_PATH_MAX + 1)	/* worst case: every byte as \xNN */
-#define LOG_FRAME_BUDGET_NS 30000000ull	/* filtering work per frame: 30 ms */
 #define PROMPT_TAIL 512		/* bytes of a prompt's text that can show */
 
 struct log_cols {
@@ -142,13 +144,14 @@ static void draw_event(const struct view_ctx *vc, const struct log_cols *c, int 
 	}
 }
 
-/* A line about a failed event source above the events, so one failed
- * source never hides the other's events. */
-static int source_notes(const struct view_ctx *vc, struct rect b)
+/* A line about each failed event source above the events (as many as
+ * log_geometry() made room for), so one failed source never hides the
+ * other's events. */
+static void source_notes(const struct view_ctx *vc, struct rect b, int notes)
 {
 	int used = 0;
 
-	for (int s = TT_SRC_EXEC; s <= TT_SRC_OPEN && used < b.h; s++) {
+	for (int s = TT_SRC_EXEC; s <= TT_SRC_OPEN && used < notes; s++) {
 		const struct tt_source_status *src = &vc->snap->src[s];
 		char buf[320];
 
@@ -158,49 +161,6 @@ static int source_notes(const struct view_ctx *vc, struct rect b)
 			 src->error[0] ? src->error : "no reason given");
 		canvas_puts(vc->cv, b.x, b.y + used++, b.x + b.w, ROLE_STATE_FAILED, buf);
 	}
-	return used;
-}
-
-/* Brings the indexes up to date with the log, within a time budget per
- * frame: a costly filter over a full ring is built over several frames
- * (the newest events first) instead of freezing the screen. */
-static void update_indexes(struct ui_state *st, const struct event_log *log)
-{
-	struct timespec ts;
-	uint64_t deadline;
-	bool searching = filter_active(&st->search);
-
-	if (st->idx_log != log) {
-		st->idx_log = log;
-		st->idx_stale = true;
-	}
-	if (st->idx_stale) {
-		log_index_reset(&st->view_idx, st->log_mask, &st->filter, NULL);
-		st->idx_stale = false;
-		st->search_stale = true;
-	}
-	if (st->search_stale) {
-		log_index_reset(&st->search_idx, st->log_mask, &st->filter, &st->search);
-		st->search_stale = false;
-	}
-	if (!log)
-		return;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	deadline = (uint64_t)ts.tv_sec * 1000000000ull + (uint64_t)ts.tv_nsec + LOG_FRAME_BUDGET_NS;
-	log_index_update(&st->view_idx, log, SIZE_MAX, deadline);
-	if (searching)
-		log_index_update(&st->search_idx, log, SIZE_MAX, deadline);
-	if (filter_take_limit_report(&st->filter) || (searching && filter_take_limit_report(&st->search)))
-		ui_state_message(st, ROLE_MSG_WARN, "a pattern hit PCRE2's match limit on an event, "
-				 "which counts as not matching");
-	if (searching && st->search_jump && log_index_count(&st->search_idx)) {
-		/* a new search shows its newest match */
-		st->log_follow = false;
-		st->log_anchor = log_index_at(&st->search_idx, log_index_count(&st->search_idx) - 1);
-		st->search_jump = false;
-	} else if (searching && st->search_jump && log_index_complete(&st->search_idx)) {
-		st->search_jump = false;
-	}
 }
 
 /* "Events (exec, open, failed only)", then, once the kernel has dropped
@@ -208,7 +168,7 @@ static void update_indexes(struct ui_state *st, const struct event_log *log)
 static void log_title(const struct ui_state *st, const struct tt_snapshot *s, char *buf,
 		      size_t len)
 {
-	unsigned m = st->log_mask;
+	unsigned m = ui_state_log_mask(st);
 	const char *types = (m & LOG_SHOW_ALL) == LOG_SHOW_ALL ? "exec, open" :
 			    m & LOG_SHOW_EXEC ? "exec" : m & LOG_SHOW_OPEN ? "open" : "none";
 	uint64_t lost = 0, total = 0;
@@ -282,90 +242,46 @@ static void draw_prompt(const struct view_ctx *vc, struct rect b)
 	canvas_putc(vc->cv, x, y, maxx, ' ', ROLE_CURSOR);
 }
 
-void view_log(const struct view_ctx *vc, struct rect r, bool focused)
+/* Both sources down and no event to show: why, in place of the table. */
+static void draw_down(const struct view_ctx *vc, struct rect b)
 {
-	struct ui_state *st = vc->st;
-	const struct tt_snapshot *s = vc->snap;
+	if (!pane_source_down(vc, b, TT_SRC_EXEC))
+		return;
+	b.y++, b.h--;
+	if (b.h > 0)
+		pane_source_down(vc, b, TT_SRC_OPEN);
+}
+
+static void draw_header(const struct view_ctx *vc, const struct log_cols *c, struct rect t)
+{
+	canvas_fill(vc->cv, (struct rect){ t.x, t.y, t.w, 1 }, ' ', ROLE_COLUMN);
+	canvas_puts(vc->cv, c->time, t.y, c->maxx, ROLE_COLUMN, "TIME");
+	canvas_puts(vc->cv, c->type, t.y, c->maxx, ROLE_COLUMN, "TYPE");
+	canvas_puts_right(vc->cv, c->comm - 1, t.y, c->pid, ROLE_COLUMN, "PID");
+	canvas_puts(vc->cv, c->comm, t.y, c->maxx, ROLE_COLUMN, "COMM");
+	canvas_puts(vc->cv, c->result, t.y, c->maxx, ROLE_COLUMN, "RESULT");
+	canvas_puts(vc->cv, c->text, t.y, c->maxx, ROLE_COLUMN, "PATH / ARGV");
+}
+
+/* The events of ranks [top, bot + rows): the bottom row selected at the
+ * bottom, or as low as the rows before it allow, with newer ones under
+ * it; paused, nothing that arrived after the pause shows until the user
+ * has gone there. */
+static void draw_rows(const struct view_ctx *vc, const struct log_geom *g, size_t bot,
+		      bool focused)
+{
+	const struct ui_state *st = vc->st;
 	const struct log_index *x = &st->view_idx;
-	uint64_t first = 0, end = 0, below = 0;
-	size_t n, top, bot = 0;
+	size_t n = log_index_count(x), rows = (size_t)g->rows;
+	size_t top = bot + 1 > rows ? bot + 1 - rows : 0;
+	struct rect t = g->table;
 	struct log_cols c;
-	char info[640], title[128];
-	struct rect b;
-	int rows, notes = 0;
-	bool prompt = st->prompt && st->prompt->kind != PROMPT_NONE;
 
-	if (vc->log) {
-		first = event_log_first_seq(vc->log);
-		end = event_log_end_seq(vc->log);
-	}
-	st->log_first_seen = first;
-	st->log_end_seen = end;
-	if (!st->paused)
-		st->log_horizon = end;
-	update_indexes(st, vc->log);
-	n = vc->log ? log_index_count(x) : 0;
-	st->log_has_sel = n > 0;
-	if (n) {
-		/* the bottom row: the newest shown, or the newest at or
-		 * before the anchor (the oldest shown if none is) */
-		if (st->log_follow)
-			bot = n - 1;
-		else
-			bot = log_index_rank(x, st->log_anchor + 1) ? log_index_rank(x, st->log_anchor + 1) - 1 : 0;
-		st->log_sel = log_index_at(x, bot);
-		below = n - 1 - bot;
-		if (st->log_sel >= st->log_horizon)
-			st->log_horizon = st->log_sel + 1;
-	}
-	log_title(st, s, title, sizeof(title));
-	log_info(st, below, info, sizeof(info));
-	b = pane_frame(vc, r, focused, title, info);
-	st->log_rows_shown = 0;
-	if (s && s->seq && s->src[TT_SRC_EXEC].state != TT_STATE_RUNNING &&
-	    s->src[TT_SRC_OPEN].state != TT_STATE_RUNNING && end == first) {
-		if (!pane_source_down(vc, b, TT_SRC_EXEC))
-			return;
-		b.y++, b.h--;
-		if (b.h > 0)
-			pane_source_down(vc, b, TT_SRC_OPEN);
-		return;
-	}
-	if (s && s->seq)
-		notes = source_notes(vc, b);
-	b.y += notes;
-	b.h -= notes;
-	if (prompt && b.h >= 1) {
-		draw_prompt(vc, b);
-		b.h--;
-	}
-	if (b.h < 2)
-		return;
-	layout_cols(&c, b);
-	canvas_fill(vc->cv, (struct rect){ b.x, b.y, b.w, 1 }, ' ', ROLE_COLUMN);
-	canvas_puts(vc->cv, c.time, b.y, c.maxx, ROLE_COLUMN, "TIME");
-	canvas_puts(vc->cv, c.type, b.y, c.maxx, ROLE_COLUMN, "TYPE");
-	canvas_puts_right(vc->cv, c.comm - 1, b.y, c.pid, ROLE_COLUMN, "PID");
-	canvas_puts(vc->cv, c.comm, b.y, c.maxx, ROLE_COLUMN, "COMM");
-	canvas_puts(vc->cv, c.result, b.y, c.maxx, ROLE_COLUMN, "RESULT");
-	canvas_puts(vc->cv, c.text, b.y, c.maxx, ROLE_COLUMN, "PATH / ARGV");
-	rows = b.h - 1;
-	st->log_rows_shown = rows;
-	if (!n) {
-		const char *why = end == first ? "no exec or open events yet" :
-				  log_index_complete(x) ? "no event matches" : "searching...";
-
-		canvas_puts(vc->cv, b.x + 1, b.y + 1, b.x + b.w, ROLE_VALUE_ZERO, why);
-		return;
-	}
-	/* the selected row at the bottom, or as low as the rows before it
-	 * allow, with newer ones under it; paused, nothing that arrived
-	 * after the pause shows until the user goes there */
-	top = bot + 1 > (size_t)rows ? bot + 1 - (size_t)rows : 0;
-	for (size_t k = top; k < n && k < top + (size_t)rows; k++) {
+	layout_cols(&c, t);
+	for (size_t k = top; k < n && k < top + rows; k++) {
 		uint64_t seq = log_index_at(x, k);
 		const struct tt_event *ev = event_log_get(vc->log, seq);
-		int y = b.y + 1 + (int)(k - top);
+		int y = t.y + 1 + (int)(k - top);
 
 		if (st->paused && k > bot && seq >= st->log_horizon)
 			break;
@@ -373,8 +289,48 @@ void view_log(const struct view_ctx *vc, struct rect r, bool focused)
 			continue;
 		draw_event(vc, &c, y, ev);
 		if (focused && !st->log_follow && k == bot)
-			canvas_set_role(vc->cv, (struct rect){ b.x, y, b.w, 1 }, ROLE_CURSOR);
+			canvas_set_role(vc->cv, (struct rect){ t.x, y, t.w, 1 }, ROLE_CURSOR);
 		else if (filter_active(&st->search) && log_index_has(&st->search_idx, seq))
-			canvas_set_role(vc->cv, (struct rect){ b.x, y, b.w, 1 }, ROLE_MATCH);
+			canvas_set_role(vc->cv, (struct rect){ t.x, y, t.w, 1 }, ROLE_MATCH);
 	}
+}
+
+void view_log(const struct view_ctx *vc, struct rect r, bool focused)
+{
+	const struct ui_state *st = vc->st;
+	const struct log_index *x = &st->view_idx;
+	size_t n = vc->log ? log_index_count(x) : 0;
+	size_t bot = st->log_has_sel && n ? log_index_rank(x, st->log_sel) : 0;
+	char info[640], title[128];
+	struct log_cols c;
+	struct log_geom g;
+
+	log_title(st, vc->snap, title, sizeof(title));
+	log_info(st, n ? n - 1 - bot : 0, info, sizeof(info));
+	pane_frame(vc, r, focused, title, info);
+	log_geometry(st, vc->snap, vc->log, r, &g);
+	if (g.down) {
+		draw_down(vc, g.body);
+		return;
+	}
+	if (g.notes)
+		source_notes(vc, g.body, g.notes);
+	if (g.prompt)
+		draw_prompt(vc, (struct rect){ g.body.x, g.body.y + g.notes, g.body.w,
+					       g.body.h - g.notes });
+	if (!g.rows)
+		return;
+	layout_cols(&c, g.table);
+	draw_header(vc, &c, g.table);
+	if (!n) {
+		uint64_t first = vc->log ? event_log_first_seq(vc->log) : 0;
+		uint64_t end = vc->log ? event_log_end_seq(vc->log) : 0;
+		const char *why = end == first ? "no exec or open events yet" :
+				  log_index_complete(x) ? "no event matches" : "searching...";
+
+		canvas_puts(vc->cv, g.table.x + 1, g.table.y + 1, g.table.x + g.table.w,
+			    ROLE_VALUE_ZERO, why);
+		return;
+	}
+	draw_rows(vc, &g, bot, focused);
 }

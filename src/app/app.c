@@ -202,15 +202,13 @@ static void set_failed_only(struct app *a, bool on)
  * written atomically to the configuration file. */
 static void save_settings(struct app *a)
 {
-	struct options o = a->opt;
 	char path[4096], err[512], text[4200];
 
-	a->fe->settings(a->fe->ctx, &o);
 	if (config_default_path(path, sizeof(path))) {
 		a->fe->notice(a->fe->ctx, true, "no home directory to save the settings in");
 		return;
 	}
-	if (config_save(&o, path, err, sizeof(err))) {
+	if (config_save(a->fe->settings(a->fe->ctx), path, err, sizeof(err))) {
 		a->fe->notice(a->fe->ctx, true, err);
 		return;
 	}
@@ -222,17 +220,17 @@ static void handle_input(struct app *a, bool *dirty)
 {
 	unsigned r = a->fe->input(a->fe->ctx);
 
-	if (r & FE_QUIT)
+	if (r & UI_QUIT)
 		a->quit = true;
-	if (r & FE_INTERVAL) {
-		a->opt.delay_s = a->fe->delay(a->fe->ctx);
+	if (r & UI_INTERVAL) {
+		a->opt.delay_s = a->fe->settings(a->fe->ctx)->delay_s;
 		loop_set_interval(&a->loop, a->opt.delay_s);
 	}
-	if (r & FE_FAILED_ONLY)
-		set_failed_only(a, a->fe->failed_only(a->fe->ctx));
-	if (r & FE_SAVE_CONFIG)
+	if (r & UI_FAILED_ONLY)
+		set_failed_only(a, a->fe->settings(a->fe->ctx)->failed_only);
+	if (r & UI_SAVE_CONFIG)
 		save_settings(a);
-	if (r & FE_REDRAW)
+	if (r & UI_REDRAW)
 		*dirty = true;
 }
 

@@ -8,28 +8,29 @@
 #include "options.h"
 #include "snapshot.h"
 
-enum fe_reaction {
-	FE_REDRAW = 1 << 0,
-	FE_QUIT = 1 << 1,
-	FE_INTERVAL = 1 << 2,
-	FE_FAILED_ONLY = 1 << 3,	/* failed_only() changed */
-	FE_SAVE_CONFIG = 1 << 4,	/* save the settings (settings()) */
+/* What an input asks of the loop; ui/ actions return these bits, which
+ * reach the loop unchanged through input(). */
+enum ui_reaction {
+	UI_REDRAW = 1 << 0,	/* draw again with the current snapshot */
+	UI_QUIT = 1 << 1,
+	UI_INTERVAL = 1 << 2,	/* settings()->delay_s changed: rearm the timer */
+	UI_FAILED_ONLY = 1 << 3,	/* settings()->failed_only changed (key x) */
+	UI_SAVE_CONFIG = 1 << 4,	/* W: save settings() to the configuration file */
 };
 
 struct frontend {
 	void *ctx;
 	int input_fd;
-	unsigned (*input)(void *ctx);	/* enum fe_reaction bits */
+	unsigned (*input)(void *ctx);	/* enum ui_reaction bits */
 	void (*resize)(void *ctx);
 	void (*suspend)(void *ctx);
 	void (*resume)(void *ctx);
 	void (*draw)(void *ctx, const struct tt_snapshot *snap, const struct event_log *log);
-	double (*delay)(void *ctx);
 	int (*wake_ms)(void *ctx);	/* -1: no timed redraw wanted */
-	bool (*failed_only)(void *ctx);	/* the user wants failed calls only */
-	/* Writes what the user set on screen (interval, theme, focus, sort,
-	 * filter, failed-only) over o; strings stay valid until the next call. */
-	void (*settings)(void *ctx, struct options *o);
+	/* The settings in effect on screen: the options the front end was
+	 * opened with, as the user changed them (interval, theme, focus,
+	 * sort, filter, failed-only). Valid until the next input(). */
+	const struct options *(*settings)(void *ctx);
 	void (*notice)(void *ctx, bool error, const char *text);
 };
 

@@ -1,10 +1,10 @@
 /* The configuration file (see config_file.h): reading it onto struct options
  * line by line, and writing it back atomically on request.
  *
- * This file knows which settings belong in the file and how a line is
- * spelled; what a value may be, and the message when it may not, is
- * options.c's (options_set/options_get), so the file and the command
- * line cannot disagree. */
+ * This file knows how a line is spelled. Which settings have a key, what
+ * a value may be, the message when it may not, and the comment above
+ * each key are the option table's (option_table.c), so the file and the
+ * command line cannot disagree. */
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
@@ -17,38 +17,11 @@
 #include <sys/stat.h>
 #include <unistd.h>
 #include "config_file.h"
+#include "option_table.h"
 #include "sanitize.h"
 
 #define LINE_MAX_LEN 4096
-
-/* The settings a file may hold, in the order config_save writes them.
- * Modes (--batch, --json), one-shot actions and per-run choices (--pid,
- * --iterations, --log) stay on the command line. */
-struct config_key {
-	const char *key;	/* as written in the file */
-	const char *option;	/* the long option it sets */
-	bool invert;		/* a yes/no that is the option turned around */
-	const char *comment;	/* written above the line by config_save */
-};
-
-static const struct config_key config_keys[] = {
-	{ "delay", "delay", false, "seconds between snapshots, 0.1 to 3600" },
-	{ "sources", "sources", false, "any of exec,open,vfs,bio,syscalls, or all" },
-	{ "vfs-hook", "vfs-hook", false, "auto, fentry, kprobe or tracepoint" },
-	{ "bio-hook", "bio-hook", false, "auto, tp_btf or raw_tp" },
-	{ "syscalls-hook", "syscalls-hook", false, "auto, tp_btf, raw_tp or tracepoint" },
-	{ "failed", "failed", false, "yes: only failed exec and open calls" },
-	{ "events", "events", false, "exec/open events kept, 16 to 10000000" },
-	{ "args-cap", "args-cap", false, "argv bytes kept per exec, 64 to 16384" },
-	{ "ringbuf-size", "ringbuf-size", false, "ring buffer size in KiB, a power of two" },
-	{ "theme", "theme", false, "a theme name or a theme file's path" },
-	{ "mouse", "no-mouse", true, "no: leave the mouse to the terminal" },
-	{ "focus", "focus", false, "pane focused at start: vfs, syscalls, bio, log" },
-	{ "sort", "sort", false, "name, rate, total, errors or err-pct" },
-	{ "filter", "filter", false, "events shown: PCRE2 terms such as path:^/etc/ errno:ENOENT" },
-};
-
-#define N_KEYS (sizeof(config_keys) / sizeof(config_keys[0]))
+#define COMMENT_WIDTH 78	/* a comment's line after its "# " */
 
 /* Values applied from files, kept for the life of the process: options
  * holds string values by pointer. */
@@ -130,47 +103,24 @@ static char *trim(char *s)
 	return s;
 }
 
-static const struct config_key *key_find(const char *key)
-{
-	for (size_t i = 0; i < N_KEYS; i++)
-		if (!strcmp(key, config_keys[i].key))
-			return &config_keys[i];
-	return NULL;
-}
-
 /* Applies "key = value" (already split and trimmed). 0 or -EINVAL with
  * the reason in msg. */
 static int apply(struct options *o, const char *key, const char *value, char *msg, size_t len)
 {
-	const struct config_key *k = key_find(key);
-	struct options tmp = *o;
+	const struct opt_row *r = opt_row_by_key(key);
+	struct opt_ctx c = { .prefix = "", .name = key, .err = msg, .errlen = len };
 	char *copy;
-	bool on;
-	int rc;
 
-	if (!k) {
+	if (!r) {
 		snprintf(msg, len, "unknown key '%s'", key);
 		return -EINVAL;
-	}
-	if (k->invert) {
-		if (options_bool(value, &on)) {
-			snprintf(msg, len, "%s: '%s' is not yes or no", key, value);
-			return -EINVAL;
-		}
-		value = on ? "no" : "yes";
 	}
 	copy = keep(value);
 	if (!copy) {
 		snprintf(msg, len, "%s: out of memory", key);
 		return -ENOMEM;
 	}
-	rc = options_set(&tmp, k->option, copy, msg, len);
-	if (rc == -ENOENT)
-		snprintf(msg, len, "%s: no such option in this tracetop", key);
-	if (rc)
-		return rc;
-	*o = tmp;
-	return 0;
+	return opt_value_set(r, &c, copy, o);
 }
 
 /* Opens path for reading without blocking on a FIFO and without
@@ -270,61 +220,65 @@ int config_load(struct options *o, const char *path, struct config_diag *diag)
 
 /* --- saving ------------------------------------------------------------ */
 
-/* Appends to a fixed buffer; *used past len means it did not fit. */
-__attribute__((format(printf, 4, 5)))
-static void put(char *buf, size_t len, size_t *used, const char *fmt, ...)
+/* The comment above a key: the row's words, wrapped, each line "# ". */
+static void put_comment(char *buf, size_t len, size_t *used, const struct opt_row *r)
 {
-	va_list ap;
-	int n;
+	char text[1024];
 
-	va_start(ap, fmt);
-	n = vsnprintf(buf + *used, *used < len ? len - *used : 0, fmt, ap);
-	va_end(ap);
-	if (n > 0)
-		*used += (size_t)n;
+	opt_text_expand(r, r->comment ? r->comment : r->help, text, sizeof(text));
+	for (char *p = text; *p; p++)
+		if (*p == '\n')
+			*p = ' ';
+	opt_text_put(buf, len, used, "\n");
+	opt_text_wrap(buf, len, used, text, COMMENT_WIDTH, "# ", "# ");
+	opt_text_put(buf, len, used, "\n");
 }
 
-/* The file's text for o. 0, or -EINVAL with the reason in err. */
+/* "key = value"; 0, or -EINVAL with the reason in err. */
+static int put_setting(char *buf, size_t len, size_t *used, const struct opt_row *r,
+		       const struct options *o, char *err, size_t errlen)
+{
+	char value[LINE_MAX_LEN];
+	size_t vlen;
+
+	if (opt_value_get(r, o, value, sizeof(value))) {
+		opt_text_put(buf, len, used, "#%s =\n", r->key);
+		return 0;
+	}
+	vlen = strlen(value);
+	/* what load would not read back as it is, save refuses */
+	if (strpbrk(value, "\n\r") || (vlen && (value[0] == ' ' || value[0] == '\t' ||
+					      value[vlen - 1] == ' ' || value[vlen - 1] == '\t'))) {
+		snprintf(err, errlen, "%s: a value with a line break or outer blanks cannot be saved",
+			 r->key);
+		return -EINVAL;
+	}
+	if (vlen + strlen(r->key) + 4 > LINE_MAX_LEN) {
+		snprintf(err, errlen, "%s: the value is too long to save", r->key);
+		return -EINVAL;
+	}
+	opt_text_put(buf, len, used, "%s = %s\n", r->key, value);
+	return 0;
+}
+
+/* The file's text for o: every row with a key, in the table's order.
+ * 0, or -EINVAL with the reason in err. */
 static int render(const struct options *o, char *buf, size_t len, size_t *used, char *err,
 		  size_t errlen)
 {
 	*used = 0;
-	put(buf, len, used,
+	opt_text_put(buf, len, used,
 	    "# tracetop configuration, written by tracetop --save-config.\n"
 	    "# One 'key = value' per line; '#' starts a comment line. Command-line\n"
 	    "# options override these. See tracetop(8), CONFIGURATION.\n");
-	for (size_t i = 0; i < N_KEYS; i++) {
-		const struct config_key *k = &config_keys[i];
-		char value[LINE_MAX_LEN];
-		size_t vlen;
-		int rc;
+	for (size_t i = 0; i < opt_n_rows; i++) {
+		const struct opt_row *r = &opt_rows[i];
 
-		rc = options_get(o, k->option, value, sizeof(value));
-		put(buf, len, used, "\n# %s\n", k->comment);
-		if (rc == -ENODATA) {
-			put(buf, len, used, "#%s =\n", k->key);
+		if (!r->key)
 			continue;
-		}
-		if (rc) {
-			snprintf(err, errlen, "%s: cannot be saved (option missing)", k->key);
+		put_comment(buf, len, used, r);
+		if (put_setting(buf, len, used, r, o, err, errlen))
 			return -EINVAL;
-		}
-		if (k->invert)
-			snprintf(value, sizeof(value), "%s", strcmp(value, "yes") ? "yes" : "no");
-		vlen = strlen(value);
-		/* what load would not read back as it is, save refuses */
-		if (strpbrk(value, "\n\r") || (vlen && (value[0] == ' ' || value[0] == '\t' ||
-						      value[vlen - 1] == ' ' ||
-						      value[vlen - 1] == '\t'))) {
-			snprintf(err, errlen, "%s: a value with a line break or outer blanks cannot be saved",
-				 k->key);
-			return -EINVAL;
-		}
-		if (vlen + strlen(k->key) + 4 > LINE_MAX_LEN) {
-			snprintf(err, errlen, "%s: the value is too long to save", k->key);
-			return -EINVAL;
-		}
-		put(buf, len, used, "%s = %s\n", k->key, value);
 	}
 	if (*used >= len) {
 		snprintf(err, errlen, "the configuration is too long to save");

@@ -1,11 +1,11 @@
 /* The configuration file: $XDG_CONFIG_HOME/tracetop/config, or
  * ~/.config/tracetop/config.
  *
- * "key = value" lines and '#' comment lines. A key is the long name of a
- * command-line option (delay, theme, focus, sort, events, ...) and its
- * value is checked by options.c with the command line's own rules and
- * messages; "mouse = no" stands for --no-mouse and "filter" holds the
- * event log's filter. The file is applied after the defaults and before
+ * "key = value" lines and '#' comment lines. The keys are those of the
+ * option table's rows (option_table.c), mostly the long option's name
+ * (delay, theme, focus, sort, events, ...; "mouse = no" is --no-mouse),
+ * and a value is checked with the command line's own rules and
+ * messages. The file is applied after the defaults and before
  * argv, so the command line wins. tracetop reads the file at start and
  * writes it only when asked to (--save-config). */
 #ifndef TRACETOP_CONFIG_FILE_H

@@ -1,5 +1,13 @@
-/* Command-line options: argv -> struct options. Pure: prints nothing,
- * exits never; errors come back as a message. */
+/* The settings: struct options, and argv, names and values -> struct
+ * options. Pure: prints nothing, exits never; errors come back as a
+ * message.
+ *
+ * Every setting is one row of the option table (src/cli/option_table.c):
+ * its names, type, field, default, limits, choices, help text and
+ * configuration-file key. Parsing, options_set/options_get, the
+ * defaults, --help and the configuration file are all derived from it.
+ * The interface keeps the settings it changes (focus, sort, interval,
+ * theme, filter, failed-only) in a struct options of its own. */
 #ifndef TRACETOP_OPTIONS_H
 #define TRACETOP_OPTIONS_H
 
@@ -36,27 +44,30 @@ enum output_mode {
 	OUTPUT_JSON,		/* NDJSON snapshots (implies batch) */
 };
 
-/* Pane focused at start (--focus); FOCUS_DEFAULT lets the UI choose. */
-enum opt_focus {
-	FOCUS_DEFAULT = 0,
-	FOCUS_VFS,
-	FOCUS_SYSCALLS,
-	FOCUS_BIO,
-	FOCUS_LOG,
+/* The panes of the main screen. --focus names the one focused at start;
+ * the interface keeps the focused pane in the same terms. */
+enum ui_pane {
+	PANE_VFS = 0,
+	PANE_SYSCALLS,
+	PANE_BIO,
+	PANE_LOG,
+	PANE_MAX,
 };
 
-/* Sort column of the syscall and per-process tables (--sort). */
-enum opt_sort {
-	SORT_DEFAULT = 0,
-	SORT_NAME,		/* syscall name; comm per process */
-	SORT_RATE,
-	SORT_TOTAL,
-	SORT_ERRORS,		/* errors per second */
-	SORT_ERR_PCT,		/* syscall table only; errors/s per process */
+/* The columns of the syscall table, in the order it shows them. --sort
+ * names the one the tables sort by; the per-process table sorts by its
+ * own column of the same meaning (ui/ui.c). */
+enum sc_col {
+	SC_NAME = 0,		/* syscall name; comm per process */
+	SC_RATE,
+	SC_TOTAL,
+	SC_ERR_RATE,		/* errors per second */
+	SC_ERR_PCT,		/* syscall table only; errors/s per process */
+	SC_NCOLS,
 };
 
 struct options {
-	double delay_s;		/* -d: sampling interval, 0.1 .. 3600 */
+	double delay_s;		/* -d: sampling interval, seconds */
 	uint64_t iterations;	/* -n: snapshots before exiting, 0 = forever */
 	enum output_mode output;
 	uint32_t pid;		/* -p: TT_ANY for all */
@@ -72,9 +83,9 @@ struct options {
 	unsigned ringbuf_kb;	/* --ringbuf-size: per ring buffer, KiB (power of 2) */
 	const char *log_file;	/* --log: libbpf and diagnostic messages */
 	const char *theme;	/* --theme NAME|PATH (interactive) */
-	bool no_mouse;		/* --no-mouse (interactive) */
-	enum opt_focus focus;	/* --focus (interactive) */
-	enum opt_sort sort;	/* --sort (interactive) */
+	bool mouse;		/* --no-mouse clears it (interactive) */
+	enum ui_pane focus;	/* --focus (interactive) */
+	enum sc_col sort;	/* --sort (interactive) */
 	bool save_config;	/* --save-config */
 	bool help;		/* -h */
 	bool version;		/* -V */
@@ -94,9 +105,10 @@ int options_parse_over(struct options *o, int argc, char **argv, char *err, size
 /* Sets the option with the long name `name` (exactly, no abbreviation)
  * to value, with the command line's rules and messages, the message
  * naming the option as `name` and without the "tracetop: " prefix. A
- * flag takes yes/no (see options_bool). String values are kept by
- * pointer. Returns 0, -ENOENT (no such option; err is left empty) or
- * -EINVAL (err says why; o is unchanged). */
+ * flag takes yes/no (see options_bool) and means the flag: no-mouse =
+ * yes is --no-mouse; a mode (batch, json) can only be turned on.
+ * String values are kept by pointer. Returns 0, -ENOENT (no such
+ * option; err is left empty) or -EINVAL (err says why; o is unchanged). */
 int options_set(struct options *o, const char *name, const char *value, char *err, size_t errlen);
 /* Formats the value of the option `name` as options_set() takes it.
  * Returns 0, -ENOENT (no such option) or -ENODATA (not set: no pid,
@@ -104,6 +116,7 @@ int options_set(struct options *o, const char *name, const char *value, char *er
 int options_get(const struct options *o, const char *name, char *buf, size_t len);
 /* yes/no, true/false, on/off, 1/0. 0 or -EINVAL. */
 int options_bool(const char *s, bool *out);
+/* --help: every row of the table, grouped, wrapped to 80 columns. */
 void options_usage(FILE *f);
 
 #endif

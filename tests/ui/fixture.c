@@ -270,6 +270,21 @@ void fixture_init_failed(struct fixture *f)
 	s->n_disks = 0;
 }
 
+void fixture_push_open(struct fixture *f, const char *path, int ret)
+{
+	struct tt_event ev;
+
+	memset(&ev, 0, sizeof(ev));
+	ev.type = TT_EVENT_OPEN;
+	ev.pid = ev.tid = 4411;
+	ev.dirfd = -100;
+	snprintf(ev.comm, sizeof(ev.comm), "grep");
+	ev.path = path;
+	ev.path_len = strlen(path);
+	ev.ret = ret;
+	event_log_push(&f->log, &ev);
+}
+
 void fixture_fini(struct fixture *f)
 {
 	event_log_fini(&f->log);

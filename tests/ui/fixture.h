@@ -20,6 +20,8 @@ struct fixture {
 void fixture_init(struct fixture *f);
 /* The same, with the block I/O and syscall sources FAILED. */
 void fixture_init_failed(struct fixture *f);
+/* A new open by grep (pid 4411) at the log's end: ret < 0 is -errno. */
+void fixture_push_open(struct fixture *f, const char *path, int ret);
 void fixture_fini(struct fixture *f);
 /* The probe report (key i) of the fixture's machine, as report.c writes
  * it, with a libbpf-style message holding an escape sequence among the

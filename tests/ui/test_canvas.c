@@ -142,7 +142,7 @@ static void test_redraw_is_idle(void **state)
 	struct runs r = { 0 };
 
 	fixture_init(&f);
-	ui_state_init(&st, 1.0, true);
+	ui_state_init(&st, NULL);
 	st.now_ms = 1000;
 	ui_render(&st, a, &f.snap, &f.log, NULL);
 	ui_render(&st, b, &f.snap, &f.log, NULL);
@@ -167,10 +167,10 @@ static void test_all_sizes(void **state)
 				struct canvas *cv = canvas_new(w, h);
 				struct ui_state st;
 
-				ui_state_init(&st, 1.0, true);
+				ui_state_init(&st, NULL);
 				st.now_ms = 1000;
 				st.zoom = v >= 1 && v <= 4;
-				st.focus = v == 2 ? PANE_BIO : v == 3 ? PANE_LOG : v == 4 ? PANE_VFS : PANE_SYSCALLS;
+				st.set.focus = v == 2 ? PANE_BIO : v == 3 ? PANE_LOG : v == 4 ? PANE_VFS : PANE_SYSCALLS;
 				st.procs = v == 1;
 				st.help = v == 5;
 				st.paused = v == 6;

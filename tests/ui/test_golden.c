@@ -96,7 +96,7 @@ static void render_case(const struct golden_case *c, char **text)
 		fixture_init_failed(&f);
 	else
 		fixture_init(&f);
-	ui_state_init(&st, 1.0, true);
+	ui_state_init(&st, NULL);
 	st.now_ms = 1000000;
 	switch (c->screen) {
 	case SCR_SYSCALLS:
@@ -108,11 +108,11 @@ static void render_case(const struct golden_case *c, char **text)
 		break;
 	case SCR_BIO:
 		st.zoom = true;
-		st.focus = PANE_BIO;
+		st.set.focus = PANE_BIO;
 		break;
 	case SCR_LOG:
 		st.zoom = true;
-		st.focus = PANE_LOG;
+		st.set.focus = PANE_LOG;
 		break;
 	case SCR_HELP:
 		st.help = true;
@@ -133,7 +133,7 @@ static void render_case(const struct golden_case *c, char **text)
 		break;
 	case SCR_FILTER:
 		st.zoom = true;
-		st.focus = PANE_LOG;
+		st.set.focus = PANE_LOG;
 		keymap_dispatch(&st, '/');
 		type(&st, "errno:ENOENT !comm:^py");
 		keymap_dispatch(&st, UK_ENTER);

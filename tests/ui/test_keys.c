@@ -4,7 +4,8 @@
  * clicks sort by a column header and focus panes; interval steps; every
  * column of the syscall tables at 80x24 and a compact table at 200x60;
  * histogram rows that account for every request. The probe report
- * screen, key i (issue 5): opens, scrolls, returns, quits. */
+ * screen, key i (issue 5): opens, scrolls, returns, quits. The settings
+ * the keys change are the struct options W saves (issue 12). */
 #include <limits.h>
 #include <locale.h>
 #include <setjmp.h>
@@ -32,7 +33,7 @@ static int setup(void **state)
 	struct env *e = calloc(1, sizeof(*e));
 
 	fixture_init(&e->f);
-	ui_state_init(&e->st, 1.0, true);
+	ui_state_init(&e->st, NULL);
 	e->st.now_ms = 100000;
 	e->cv = canvas_new(80, 24);
 	*state = e;
@@ -97,24 +98,24 @@ static void test_keys_reactions(void **state)
 	assert_int_equal(keymap_dispatch(&e->st, UK_F(10)), UI_QUIT);
 	assert_int_equal(keymap_dispatch(&e->st, 'j'), 0);	/* unbound */
 	/* focus cycles through the four panes both ways */
-	e->st.focus = PANE_VFS;
+	e->st.set.focus = PANE_VFS;
 	keymap_dispatch(&e->st, UK_TAB);
-	assert_int_equal(e->st.focus, PANE_SYSCALLS);
+	assert_int_equal(e->st.set.focus, PANE_SYSCALLS);
 	keymap_dispatch(&e->st, UK_BTAB);
 	keymap_dispatch(&e->st, UK_BTAB);
-	assert_int_equal(e->st.focus, PANE_LOG);
+	assert_int_equal(e->st.set.focus, PANE_LOG);
 	/* zoom and back; Enter zooms too, but in the event log it opens the
 	 * selected event (issue 4) */
 	keymap_dispatch(&e->st, 'z');
 	assert_true(e->st.zoom);
 	keymap_dispatch(&e->st, 'z');
 	assert_false(e->st.zoom);
-	e->st.focus = PANE_VFS;
+	e->st.set.focus = PANE_VFS;
 	keymap_dispatch(&e->st, UK_ENTER);
 	assert_true(e->st.zoom);
 	keymap_dispatch(&e->st, UK_ENTER);
 	assert_false(e->st.zoom);
-	e->st.focus = PANE_LOG;
+	e->st.set.focus = PANE_LOG;
 	keymap_dispatch(&e->st, 'z');
 	keymap_dispatch(&e->st, UK_ESC);
 	assert_false(e->st.zoom);
@@ -131,7 +132,7 @@ static void test_keys_reactions(void **state)
 	strcpy(e->st.disks_seen[1], "vda");
 	keymap_dispatch(&e->st, 'd');
 	assert_string_equal(e->st.bio_disk, "nvme0n1");
-	assert_int_equal(e->st.focus, PANE_BIO);
+	assert_int_equal(e->st.set.focus, PANE_BIO);
 	keymap_dispatch(&e->st, 'd');
 	assert_string_equal(e->st.bio_disk, "vda");
 	keymap_dispatch(&e->st, 'd');
@@ -155,19 +156,19 @@ static void test_interval_steps(void **state)
 	struct env *e = *state;
 
 	assert_int_equal(keymap_dispatch(&e->st, '+'), UI_REDRAW | UI_INTERVAL);
-	assert_true(e->st.delay_s == 2.0);
+	assert_true(e->st.set.delay_s == 2.0);
 	keymap_dispatch(&e->st, '-');
 	keymap_dispatch(&e->st, '-');
-	assert_true(e->st.delay_s == 0.5);
+	assert_true(e->st.set.delay_s == 0.5);
 	keymap_dispatch(&e->st, '-');
 	keymap_dispatch(&e->st, '-');
-	assert_true(e->st.delay_s == 0.1);
+	assert_true(e->st.set.delay_s == 0.1);
 	assert_int_equal(keymap_dispatch(&e->st, '-'), 0);	/* floor */
-	e->st.delay_s = 3600;
+	e->st.set.delay_s = 3600;
 	assert_int_equal(keymap_dispatch(&e->st, '+'), 0);	/* ceiling */
-	e->st.delay_s = 1.5;	/* from -d: snaps to the next step */
+	e->st.set.delay_s = 1.5;	/* from -d: snaps to the next step */
 	keymap_dispatch(&e->st, '+');
-	assert_true(e->st.delay_s == 2.0);
+	assert_true(e->st.set.delay_s == 2.0);
 }
 
 /* The first row of the syscall table as text. */
@@ -223,7 +224,7 @@ static void test_scroll_holds(void **state)
 	struct env *e = *state;
 
 	free(render(e));
-	e->st.focus = PANE_SYSCALLS;
+	e->st.set.focus = PANE_SYSCALLS;
 	keymap_dispatch(&e->st, UK_DOWN);
 	keymap_dispatch(&e->st, UK_DOWN);
 	assert_int_equal(e->st.sc.cursor, 2);
@@ -243,7 +244,7 @@ static void test_log_follow(void **state)
 	struct env *e = *state;
 	char *text;
 
-	e->st.focus = PANE_LOG;
+	e->st.set.focus = PANE_LOG;
 	free(render(e));
 	assert_true(e->st.log_follow);
 	keymap_dispatch(&e->st, UK_UP);
@@ -287,15 +288,15 @@ static void test_mouse(void **state)
 	/* a click in the log focuses it; the wheel scrolls it */
 	m = (struct ui_mouse){ 5, e->st.lay.pane[PANE_LOG].y + 2, MOUSE_CLICK };
 	mouse_dispatch(&e->st, &m);
-	assert_int_equal(e->st.focus, PANE_LOG);
+	assert_int_equal(e->st.set.focus, PANE_LOG);
 	m.kind = MOUSE_WHEEL_UP;
 	mouse_dispatch(&e->st, &m);
 	assert_false(e->st.log_follow);
 	/* --no-mouse: ignored */
-	e->st.mouse = false;
+	e->st.set.mouse = false;
 	m = (struct ui_mouse){ 1, e->st.lay.pane[PANE_VFS].y + 1, MOUSE_CLICK };
 	assert_int_equal(mouse_dispatch(&e->st, &m), 0);
-	assert_int_equal(e->st.focus, PANE_LOG);
+	assert_int_equal(e->st.set.focus, PANE_LOG);
 }
 
 static void test_report_screen(void **state)
@@ -448,6 +449,54 @@ static void test_paused_badge(void **state)
 	free(text);
 }
 
+/* What the keys set is a struct options: the values W saves, read back
+ * by the option table as the command line would give them. Issue 12. */
+static void test_keys_change_the_settings(void **state)
+{
+	struct env *e = *state;
+	const struct options *set;
+	struct options start;
+	char buf[64];
+
+	options_defaults(&start);
+	start.focus = PANE_VFS;
+	start.sort = SC_TOTAL;
+	start.mouse = false;
+	ui_state_fini(&e->st);
+	assert_int_equal(ui_state_init(&e->st, &start), 0);
+	/* the start settings are in force as given */
+	assert_int_equal(e->st.set.focus, PANE_VFS);
+	assert_int_equal(e->st.sc.sort_col, SC_TOTAL);
+	assert_int_equal(e->st.pr.sort_col, PR_TOTAL);
+	assert_false(e->st.set.mouse);
+	keymap_dispatch(&e->st, '+');		/* 1 s -> 2 s */
+	keymap_dispatch(&e->st, 't');		/* default -> light */
+	keymap_dispatch(&e->st, UK_TAB);	/* vfs -> syscalls */
+	keymap_dispatch(&e->st, UK_TAB);	/* -> bio */
+	keymap_dispatch(&e->st, '>');		/* total -> errors, focus syscalls */
+	assert_int_equal(keymap_dispatch(&e->st, 'x'), UI_REDRAW | UI_FAILED_ONLY);
+	assert_int_equal(keymap_dispatch(&e->st, 'W'), UI_REDRAW | UI_SAVE_CONFIG);
+	assert_int_equal(log_set_filter(&e->st, "errno:ENOENT"), 0);
+	set = ui_state_settings(&e->st);
+	assert_int_equal(options_get(set, "delay", buf, sizeof(buf)), 0);
+	assert_string_equal(buf, "2");
+	assert_int_equal(options_get(set, "theme", buf, sizeof(buf)), 0);
+	assert_string_equal(buf, "light");
+	assert_int_equal(options_get(set, "focus", buf, sizeof(buf)), 0);
+	assert_string_equal(buf, "syscalls");
+	assert_int_equal(options_get(set, "sort", buf, sizeof(buf)), 0);
+	assert_string_equal(buf, "errors");
+	assert_int_equal(options_get(set, "failed", buf, sizeof(buf)), 0);
+	assert_string_equal(buf, "yes");
+	assert_int_equal(options_get(set, "no-mouse", buf, sizeof(buf)), 0);
+	assert_string_equal(buf, "yes");
+	assert_int_equal(options_get(set, "filter", buf, sizeof(buf)), 0);
+	assert_string_equal(buf, "errno:ENOENT");
+	/* the rest is what the UI was started with */
+	assert_int_equal(set->log_capacity, start.log_capacity);
+	assert_int_equal(set->sources, start.sources);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -462,6 +511,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_report_screen, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_syscall_columns, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_hist_tails, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_keys_change_the_settings, setup, teardown),
 	};
 
 	setenv("TZ", "UTC", 1);

@@ -30,10 +30,10 @@ static int setup(void **state)
 	struct env *e = calloc(1, sizeof(*e));
 
 	fixture_init(&e->f);
-	assert_int_equal(ui_state_init(&e->st, 1.0, true), 0);
+	assert_int_equal(ui_state_init(&e->st, NULL), 0);
 	e->st.now_ms = 100000;
 	e->cv = canvas_new(100, 30);
-	e->st.focus = PANE_LOG;
+	e->st.set.focus = PANE_LOG;
 	e->st.zoom = true;
 	*state = e;
 	return 0;
@@ -129,25 +129,10 @@ static void test_switches(void **state)
 	keymap_dispatch(&e->st, 'o');
 	/* ...and picks the block I/O operation elsewhere */
 	e->st.zoom = false;
-	e->st.focus = PANE_BIO;
+	e->st.set.focus = PANE_BIO;
 	keymap_dispatch(&e->st, 'o');
 	assert_int_equal(e->st.bio_op, 0);
 	assert_int_equal(e->st.log_mask, LOG_SHOW_ALL);
-}
-
-static void push_open(struct env *e, const char *path, int ret)
-{
-	struct tt_event ev;
-
-	memset(&ev, 0, sizeof(ev));
-	ev.type = TT_EVENT_OPEN;
-	ev.pid = ev.tid = 4411;
-	ev.dirfd = -100;
-	snprintf(ev.comm, sizeof(ev.comm), "grep");
-	ev.path = path;
-	ev.path_len = strlen(path);
-	ev.ret = ret;
-	event_log_push(&e->f.log, &ev);
 }
 
 static void test_search_while_paused(void **state)
@@ -159,10 +144,10 @@ static void test_search_while_paused(void **state)
 	assert_int_equal(keymap_dispatch(&e->st, ' '), UI_REDRAW | REACT_PAUSE);
 	assert_false(e->st.log_follow);
 	/* capture goes on; the paused log holds still */
-	push_open(e, "/captured/while/paused/1", -2);
+	fixture_push_open(&e->f, "/captured/while/paused/1", -2);
 	for (int i = 0; i < 5; i++)
-		push_open(e, "/noise", 3);
-	push_open(e, "/captured/while/paused/2", -2);
+		fixture_push_open(&e->f, "/noise", 3);
+	fixture_push_open(&e->f, "/captured/while/paused/2", -2);
 	assert_false(shows(e, "/captured/while"));
 	/* F3 finds them: the newest match first */
 	keymap_dispatch(&e->st, UK_F(3));
@@ -199,7 +184,7 @@ static void test_paused_home(void **state)
 
 	free(render(e));
 	keymap_dispatch(&e->st, ' ');
-	push_open(e, "/arrived/after/the/pause", -2);
+	fixture_push_open(&e->f, "/arrived/after/the/pause", -2);
 	keymap_dispatch(&e->st, UK_HOME);
 	assert_true(shows(e, "grep -r --color=auto TODO src/"));	/* the oldest */
 	assert_true(shows(e, "/usr/local/bin/backup.sh --full"));
@@ -232,7 +217,7 @@ static void test_fails_screen(void **state)
 	assert_non_null(e->st.fl_pick);
 	assert_int_equal(keymap_dispatch(&e->st, UK_ENTER), UI_REDRAW);
 	assert_int_equal(e->st.screen, SCREEN_MAIN);
-	assert_int_equal(e->st.focus, PANE_LOG);
+	assert_int_equal(e->st.set.focus, PANE_LOG);
 	assert_non_null(strstr(filter_expr(&e->st.filter), "errno:^ENOENT$ comm:(?-i)^python3$"));
 	assert_true(shows(e, "filter (1 matching): type:open errno:^ENOENT$"));
 	assert_true(shows(e, "adapters.cpython-311.pyc"));
@@ -262,7 +247,7 @@ static void test_detail(void **state)
 	free(text);
 	/* the event stays whole while the ring overwrites it */
 	for (int i = 0; i < 70; i++)
-		push_open(e, "/noise", 3);
+		fixture_push_open(&e->f, "/noise", 3);
 	assert_true(shows(e, "/usr/bin/python3"));
 	/* q leaves the view, it does not quit */
 	assert_int_equal(keymap_dispatch(&e->st, 'q'), UI_REDRAW);
@@ -329,7 +314,7 @@ static void test_limit_reported(void **state)
 
 	memset(path, 'a', sizeof(path) - 2);
 	path[sizeof(path) - 2] = '!';
-	push_open(e, path, -2);
+	fixture_push_open(&e->f, path, -2);
 	assert_int_equal(log_set_filter(&e->st, "path:(a+)+$"), 0);
 	assert_true(shows(e, "no event matches"));
 	assert_non_null(strstr(e->st.msg, "match limit"));

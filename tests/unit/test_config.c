@@ -17,6 +17,7 @@
 #include <cmocka.h>
 #include <linux/types.h>
 #include "config_file.h"
+#include "option_table.h"
 #include "options.h"
 #include "snapshot.h"
 
@@ -115,9 +116,9 @@ static void test_good_file(void **state)
 	assert_int_equal(o.args_cap, 1024);
 	assert_int_equal(o.ringbuf_kb, 256);
 	assert_string_equal(o.theme, "light");
-	assert_true(o.no_mouse);
-	assert_int_equal(o.focus, FOCUS_LOG);
-	assert_int_equal(o.sort, SORT_ERRORS);
+	assert_false(o.mouse);
+	assert_int_equal(o.focus, PANE_LOG);
+	assert_int_equal(o.sort, SC_ERR_RATE);
 	/* only a line that starts with '#' is a comment */
 	assert_string_equal(o.filter, "path:^/etc/(passwd|shadow)$ !comm:^#");
 	/* what the file cannot hold stays as it was */
@@ -158,12 +159,12 @@ static void test_malformed_lines(void **state)
 	assert_diag(&d, 6, ":10: ringbuf-size: '100' is not a power of two");
 	/* the good lines around them applied; the bad ones changed nothing */
 	assert_true(o.delay_s > 2.99 && o.delay_s < 3.01);
-	assert_int_equal(o.focus, FOCUS_BIO);
+	assert_int_equal(o.focus, PANE_BIO);
 	assert_int_equal(o.args_cap, 128);
 	assert_int_equal(o.log_capacity, 100000);
-	assert_int_equal(o.sort, SORT_DEFAULT);
+	assert_int_equal(o.sort, SC_RATE);
 	assert_null(o.theme);
-	assert_false(o.no_mouse);
+	assert_true(o.mouse);
 	assert_int_equal(o.ringbuf_kb, 1024);
 }
 
@@ -285,7 +286,7 @@ static void test_command_line_wins(void **state)
 	assert_string_equal(o.theme, "mono");
 	assert_int_equal(o.output, OUTPUT_BATCH);
 	assert_int_equal(o.log_capacity, 5000);	/* from the file */
-	assert_int_equal(o.focus, FOCUS_LOG);
+	assert_int_equal(o.focus, PANE_LOG);
 }
 
 static void test_default_path(void **state)
@@ -321,9 +322,9 @@ static void test_round_trip(void **state)
 	o.args_cap = 64;
 	o.ringbuf_kb = 64;
 	o.theme = "/usr/share/tracetop/themes/light.theme";
-	o.no_mouse = true;
-	o.focus = FOCUS_VFS;
-	o.sort = SORT_ERR_PCT;
+	o.mouse = false;
+	o.focus = PANE_VFS;
+	o.sort = SC_ERR_PCT;
 	o.filter = "errno:ENOENT !comm:^(foo|bar)#x";
 	/* the saved directory does not exist yet: save creates it */
 	snprintf(path, sizeof(path), "%s/xdg/tracetop/config", tmpdir);
@@ -340,9 +341,9 @@ static void test_round_trip(void **state)
 	assert_int_equal(back.args_cap, 64);
 	assert_int_equal(back.ringbuf_kb, 64);
 	assert_string_equal(back.theme, o.theme);
-	assert_true(back.no_mouse);
-	assert_int_equal(back.focus, FOCUS_VFS);
-	assert_int_equal(back.sort, SORT_ERR_PCT);
+	assert_false(back.mouse);
+	assert_int_equal(back.focus, PANE_VFS);
+	assert_int_equal(back.sort, SC_ERR_PCT);
 	assert_string_equal(back.filter, o.filter);
 
 	/* defaults round-trip too: unset values are commented out */
@@ -350,7 +351,7 @@ static void test_round_trip(void **state)
 	assert_int_equal(config_save(&o, path, err, sizeof(err)), 0);
 	assert_int_equal(config_load(&back, path, &d), 0);
 	assert_int_equal(back.sources, o.sources);
-	assert_false(back.no_mouse);
+	assert_true(back.mouse);
 	assert_false(back.failed_only);
 	/* a loaded value stays when the file leaves it unset */
 	assert_non_null(back.theme);
@@ -450,6 +451,79 @@ static void test_save_errors(void **state)
 	assert_int_equal(access(path, F_OK), -1);
 }
 
+/* Every setting with a key: set to each value it may take (its limits,
+ * every choice, yes and no) and to its default, read back, saved and
+ * loaded onto the defaults, it reads back the same. Issue 12. */
+static void round_trip_key(const struct opt_row *r, const char *value)
+{
+	struct opt_ctx c;
+	struct options o, back;
+	struct config_diag d;
+	char path[300], err[256], got[256], want[256];
+
+	snprintf(path, sizeof(path), "%s/config", tmpdir);
+	c = (struct opt_ctx){ "", r->key, err, sizeof(err) };
+	options_defaults(&o);
+	if (value && opt_value_set(r, &c, value, &o))
+		fail_msg("%s = %s: refused: %s", r->key, value, err);
+	assert_int_equal(config_save(&o, path, err, sizeof(err)), 0);
+	options_defaults(&back);
+	if (config_load(&back, path, &d))
+		fail_msg("%s = %s: the saved file does not load: %s", r->key, value, d.msg[0]);
+	for (size_t i = 0; i < opt_n_rows; i++) {
+		const struct opt_row *k = &opt_rows[i];
+		int rw = opt_value_get(k, &o, want, sizeof(want));
+		int rg = opt_value_get(k, &back, got, sizeof(got));
+
+		if (k->key && (rw != rg || (!rw && strcmp(want, got))))
+			fail_msg("%s = %s: %s saved as '%s', loaded as '%s'", r->key,
+				 value ? value : "(default)", k->key, rw ? "(unset)" : want,
+				 rg ? "(unset)" : got);
+	}
+}
+
+static void test_every_key_round_trips(void **state)
+{
+	char lo[32], hi[32];
+
+	for (size_t i = 0; i < opt_n_rows; i++) {
+		const struct opt_row *r = &opt_rows[i];
+
+		if (!r->key)
+			continue;
+		round_trip_key(r, NULL);
+		switch (r->type) {
+		case OPT_BOOL:
+			round_trip_key(r, "yes");
+			round_trip_key(r, "no");
+			break;
+		case OPT_UINT:
+		case OPT_SECONDS:
+			snprintf(lo, sizeof(lo), "%.15g", r->min);
+			snprintf(hi, sizeof(hi), "%.15g", r->max);
+			round_trip_key(r, lo);
+			round_trip_key(r, hi);
+			break;
+		case OPT_CHOICE:
+			for (unsigned k = 0; r->choices[k]; k++)
+				round_trip_key(r, r->choices[k]);
+			break;
+		case OPT_SOURCES:
+			round_trip_key(r, "exec");
+			round_trip_key(r, "open,syscalls");
+			break;
+		case OPT_STRING:
+			round_trip_key(r, "/a path/with # and blanks");
+			break;
+		case OPT_FILTER:
+			round_trip_key(r, "comm:^x #y !path:(a|b)");
+			break;
+		default:
+			fail_msg("%s: a key of a type this test does not know", r->key);
+		}
+	}
+}
+
 /* options_set, the entry point the file uses, follows the command line. */
 static void test_options_set(void **state)
 {
@@ -500,6 +574,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_save_through_symlink, make_tmpdir, drop_tmpdir),
 		cmocka_unit_test_setup_teardown(test_save_errors, make_tmpdir, drop_tmpdir),
 		cmocka_unit_test(test_options_set),
+		cmocka_unit_test_setup_teardown(test_every_key_round_trips, make_tmpdir,
+						drop_tmpdir),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

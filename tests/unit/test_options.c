@@ -1,5 +1,7 @@
-/* Unit tests of command-line parsing (src/options.c): every option, its
- * bounds, bad values and the one-line messages that explain them. */
+/* Unit tests of command-line parsing (src/cli/options.c) and the option
+ * table (src/cli/option_table.c): every option, its bounds, bad values
+ * and the one-line messages that explain them; every row of the table
+ * sound and read back as it was set. */
 #include <errno.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -10,6 +12,7 @@
 #include <string.h>
 #include <cmocka.h>
 #include <linux/types.h>
+#include "option_table.h"
 #include "options.h"
 #include "snapshot.h"
 
@@ -90,7 +93,10 @@ static void test_defaults(void **state)
 	assert_int_equal(o.ringbuf_kb, 1024);
 	assert_null(o.log_file);
 	assert_null(o.theme);
-	assert_false(o.no_mouse || o.help || o.version);
+	assert_true(o.mouse);
+	assert_false(o.help || o.version);
+	assert_int_equal(o.focus, PANE_SYSCALLS);
+	assert_int_equal(o.sort, SC_RATE);
 	assert_string_equal(errbuf, "");
 }
 
@@ -207,7 +213,7 @@ static void test_flags(void **state)
 	(void)state;
 	assert_int_equal(parse(&o, "-x", "--no-mouse", "-h", "-V", NULL), 0);
 	assert_true(o.failed_only);
-	assert_true(o.no_mouse);
+	assert_false(o.mouse);
 	assert_true(o.help);
 	assert_true(o.version);
 	/* short flags combine */
@@ -419,6 +425,188 @@ static void test_usage(void **state)
 	free(buf);
 }
 
+
+/* The table itself: names, letters and keys unique, every row complete,
+ * every default within the row's limits and read back as one of its
+ * values. Issue 12. */
+static void test_table_sound(void **state)
+{
+	struct options d;
+	char buf[256];
+
+	(void)state;
+	options_defaults(&d);
+	for (size_t i = 0; i < opt_n_rows; i++) {
+		const struct opt_row *r = &opt_rows[i];
+		bool unset = r->flags & OPTF_UNSET;
+
+		assert_non_null(r->help);
+		assert_true(r->help[0] != '\0');
+		for (size_t k = 0; k < i; k++) {
+			assert_string_not_equal(r->name, opt_rows[k].name);
+			if (r->short_name)
+				assert_int_not_equal(r->short_name, opt_rows[k].short_name);
+			if (r->key && opt_rows[k].key)
+				assert_string_not_equal(r->key, opt_rows[k].key);
+		}
+		if (r->type == OPT_CHOICE)
+			assert_non_null(r->choices);
+		if ((r->type == OPT_UINT || r->type == OPT_SECONDS || r->type == OPT_UID) && !unset)
+			assert_true(r->def >= r->min && r->def <= r->max);
+		if ((r->type == OPT_UINT || r->type == OPT_UID) && !(r->what && r->what[0]))
+			fail_msg("%s: no words for its value in messages", r->name);
+		/* a default that reads back is a value the row takes */
+		if (!opt_value_get(r, &d, buf, sizeof(buf))) {
+			struct options o = d;
+			struct opt_ctx c = { "", r->name, errbuf, sizeof(errbuf) };
+
+			if (r->type != OPT_MODE && opt_value_set(r, &c, buf, &o))
+				fail_msg("%s: its default '%s' is refused: %s", r->name, buf,
+					 errbuf);
+		} else if (!unset && r->type != OPT_STRING && r->type != OPT_FILTER) {
+			fail_msg("%s: its default does not read back", r->name);
+		}
+	}
+}
+
+/* A value other than the default that each row takes, as text. */
+static void sample(const struct opt_row *r, char *buf, size_t len)
+{
+	unsigned n = 0;
+
+	switch (r->type) {
+	case OPT_BOOL:
+		snprintf(buf, len, "%s", r->def ? "no" : "yes");
+		break;
+	case OPT_MODE:
+		snprintf(buf, len, "yes");
+		break;
+	case OPT_UINT:
+	case OPT_UID:
+		snprintf(buf, len, "%llu", (unsigned long long)r->max);
+		break;
+	case OPT_SECONDS:
+		snprintf(buf, len, "%.15g", r->max);
+		break;
+	case OPT_CHOICE:
+		while (r->choices[n + 1])
+			n++;
+		snprintf(buf, len, "%s", r->choices[n] ? r->choices[n] : "");
+		break;
+	case OPT_STRING:
+		snprintf(buf, len, "some-%s", r->name);
+		break;
+	case OPT_SOURCES:
+		snprintf(buf, len, "exec,bio");
+		break;
+	case OPT_FILTER:
+		snprintf(buf, len, "comm:^x !path:y");
+		break;
+	}
+}
+
+/* o and p hold the same settings: strings are compared as text, the
+ * rest byte for byte. */
+static void assert_same(const struct opt_row *r, const struct options *o, const struct options *p)
+{
+	char a[128] = "", b[128] = "";
+
+	for (size_t i = 0; i < opt_n_rows; i++) {
+		int ra = opt_value_get(&opt_rows[i], o, a, sizeof(a));
+		int rb = opt_value_get(&opt_rows[i], p, b, sizeof(b));
+
+		if (ra != rb || (!ra && strcmp(a, b)))
+			fail_msg("after %s: %s differs: '%s' and '%s'", r->name,
+				 opt_rows[i].name, a, b);
+	}
+	if (r->type != OPT_STRING && r->type != OPT_FILTER)
+		assert_memory_equal(o, p, sizeof(*o));
+}
+
+/* Every row: set from text, read back the same text, by its name and on
+ * the command line. Issue 12. */
+static void test_every_row_round_trips(void **state)
+{
+	(void)state;
+	for (size_t i = 0; i < opt_n_rows; i++) {
+		const struct opt_row *r = &opt_rows[i];
+		char value[128], back[128], arg[160], err[256];
+		struct opt_ctx c = { "", r->name, err, sizeof(err) };
+		struct options o, p;
+		bool flag = r->type == OPT_BOOL || r->type == OPT_MODE;
+
+		sample(r, value, sizeof(value));
+		options_defaults(&o);
+		if (opt_value_set(r, &c, value, &o))
+			fail_msg("%s: '%s' refused: %s", r->name, value, err);
+		assert_int_equal(opt_value_get(r, &o, back, sizeof(back)), 0);
+		if (strcmp(value, back))
+			fail_msg("%s: set '%s', read back '%s'", r->name, value, back);
+		/* by name: what options_get says, options_set takes */
+		options_defaults(&p);
+		assert_int_equal(options_get(&o, r->name, back, sizeof(back)), 0);
+		assert_int_equal(options_set(&p, r->name, back, err, sizeof(err)), 0);
+		assert_same(r, &o, &p);
+		/* on the command line: the flag, or --name=value */
+		if (flag && strcmp(back, "yes"))
+			continue;	/* a flag can only say yes */
+		if (flag)
+			snprintf(arg, sizeof(arg), "--%s", r->name);
+		else
+			snprintf(arg, sizeof(arg), "--%s=%s", r->name, value);
+		if (parse(&p, arg, NULL))
+			fail_msg("%s: refused: %s", arg, errbuf);
+		assert_same(r, &o, &p);
+	}
+}
+
+/* Every name an OPT_CHOICE row takes is its own value. */
+static void test_every_choice(void **state)
+{
+	(void)state;
+	for (size_t i = 0; i < opt_n_rows; i++) {
+		const struct opt_row *r = &opt_rows[i];
+		char back[64], err[256];
+
+		if (r->type != OPT_CHOICE)
+			continue;
+		for (unsigned k = 0; r->choices[k]; k++) {
+			struct options o;
+
+			options_defaults(&o);
+			assert_int_equal(options_set(&o, r->name, r->choices[k], err, sizeof(err)),
+					 0);
+			assert_int_equal(options_get(&o, r->name, back, sizeof(back)), 0);
+			assert_string_equal(back, r->choices[k]);
+		}
+	}
+}
+
+/* --help fits 80 columns, and the limits it states are the table's. */
+static void test_usage_from_table(void **state)
+{
+	char *buf = NULL, *line;
+	size_t size = 0;
+	FILE *f = open_memstream(&buf, &size);
+
+	(void)state;
+	assert_non_null(f);
+	options_usage(f);
+	fclose(f);
+	for (line = buf; *line;) {
+		size_t n = strcspn(line, "\n");
+
+		if (n > 79)
+			fail_msg("--help line longer than 79 columns: %.*s", (int)n, line);
+		line += n + (line[n] == '\n');
+	}
+	assert_non_null(strstr(buf, "0.1 to 3600 (default 1)"));
+	assert_non_null(strstr(buf, "auto, fentry, kprobe or tracepoint (default auto)"));
+	assert_non_null(strstr(buf, "from 64 to 262144 (default 1024)"));
+	assert_null(strstr(buf, "%"));
+	free(buf);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -438,6 +626,10 @@ int main(void)
 		cmocka_unit_test(test_repeated_and_last_wins),
 		cmocka_unit_test(test_small_error_buffer),
 		cmocka_unit_test(test_usage),
+		cmocka_unit_test(test_table_sound),
+		cmocka_unit_test(test_every_row_round_trips),
+		cmocka_unit_test(test_every_choice),
+		cmocka_unit_test(test_usage_from_table),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -1,0 +1,187 @@
+/* The option table: every setting tracetop has, one row each, in the
+ * order --help lists them and a saved configuration file writes them.
+ * What a row's fields mean is in option_table.h.
+ *
+ * To add a setting: a field in struct options, a row here, and a line
+ * in tracetop(8) that tests/doc/options-in-man.test checks against the
+ * row. Parsing, reading back, the default, --help and the file follow.
+ *
+ * Only settings a user keeps from run to run have a key: modes (--batch,
+ * --json), one-shot actions (--help, --save-config...) and choices made
+ * for one run (--pid, --iterations, --log) stay on the command line. */
+#include <string.h>
+#include <linux/types.h>
+#include "option_table.h"
+#include "snapshot.h"
+#include "exec.h"
+
+#define FIELD(f) .offset = offsetof(struct options, f), .size = sizeof(((struct options *)0)->f)
+
+#define PID_MAX 4194304		/* the kernel's PID_MAX_LIMIT on 64-bit */
+#define ALL_SOURCES ((1u << TT_SRC_MAX) - 1)
+
+static const char *const vfs_hooks[] = {
+	[VFS_HOOK_AUTO] = "auto",
+	[VFS_HOOK_FENTRY] = "fentry",
+	[VFS_HOOK_KPROBE] = "kprobe",
+	[VFS_HOOK_TRACEPOINT] = "tracepoint",
+	[VFS_HOOK_TRACEPOINT + 1] = NULL,
+};
+
+static const char *const bio_hooks[] = {
+	[BIO_HOOK_AUTO] = "auto",
+	[BIO_HOOK_TP_BTF] = "tp_btf",
+	[BIO_HOOK_RAW_TP] = "raw_tp",
+	[BIO_HOOK_RAW_TP + 1] = NULL,
+};
+
+static const char *const syscalls_hooks[] = {
+	[SYSCALLS_HOOK_AUTO] = "auto",
+	[SYSCALLS_HOOK_TP_BTF] = "tp_btf",
+	[SYSCALLS_HOOK_RAW_TP] = "raw_tp",
+	[SYSCALLS_HOOK_TRACEPOINT] = "tracepoint",
+	[SYSCALLS_HOOK_TRACEPOINT + 1] = NULL,
+};
+
+static const char *const panes[] = {
+	[PANE_VFS] = "vfs",
+	[PANE_SYSCALLS] = "syscalls",
+	[PANE_BIO] = "bio",
+	[PANE_LOG] = "log",
+	[PANE_MAX] = NULL,
+};
+
+static const char *const sort_cols[] = {
+	[SC_NAME] = "name",
+	[SC_RATE] = "rate",
+	[SC_TOTAL] = "total",
+	[SC_ERR_RATE] = "errors",
+	[SC_ERR_PCT] = "err-pct",
+	[SC_NCOLS] = NULL,
+};
+
+const struct opt_row opt_rows[] = {
+	{ .name = "delay", .short_name = 'd', .type = OPT_SECONDS, FIELD(delay_s),
+	  .def = 1, .min = 0.1, .max = 3600, .what = "a number of seconds",
+	  .metavar = "SECS", .group = "Sampling", .key = "delay",
+	  .help = "seconds between snapshots, %L (default %D)" },
+	{ .name = "iterations", .short_name = 'n', .type = OPT_UINT, FIELD(iterations),
+	  .def = 0, .min = 1, .max = 1000000000, .flags = OPTF_UNSET,
+	  .what = "a number of snapshots", .metavar = "N",
+	  .help = "exit after N snapshots, %L\n(default: run until quit)" },
+
+	{ .name = "batch", .short_name = 'b', .type = OPT_MODE, FIELD(output),
+	  .def = OUTPUT_UI, .mode = OUTPUT_BATCH, .group = "Output",
+	  .help = "print text snapshots instead of the full-screen view" },
+	{ .name = "json", .type = OPT_MODE, FIELD(output), .def = OUTPUT_UI, .mode = OUTPUT_JSON,
+	  .help = "print snapshots and events as NDJSON (implies -b)" },
+	{ .name = "log", .type = OPT_STRING, FIELD(log_file), .what = "the log file name",
+	  .metavar = "FILE", .help = "append libbpf and diagnostic messages to FILE" },
+	{ .name = "bpf-stats", .type = OPT_BOOL, FIELD(bpf_stats),
+	  .help = "measure the run time of tracetop's BPF programs\n"
+		  "(costs the kernel ~50 ns per program run)" },
+
+	{ .name = "pid", .short_name = 'p', .type = OPT_UINT, FIELD(pid),
+	  .def = TT_ANY, .min = 1, .max = PID_MAX, .flags = OPTF_UNSET,
+	  .what = "a process id", .metavar = "PID", .group = "Filters",
+	  .help = "trace only process PID" },
+	{ .name = "uid", .short_name = 'u', .type = OPT_UID, FIELD(uid),
+	  .def = TT_ANY, .min = 0, .max = TT_ANY - 1, .flags = OPTF_UNSET,
+	  .what = "a user id", .metavar = "UID",
+	  .help = "trace only user UID (a number or a user name)" },
+	{ .name = "failed", .short_name = 'x', .type = OPT_BOOL, FIELD(failed_only),
+	  .key = "failed", .help = "show only failed exec and open calls",
+	  .comment = "yes: show only failed exec and open calls" },
+	{ .name = "filter", .type = OPT_FILTER, FIELD(filter), .metavar = "EXPR", .key = "filter",
+	  .help = "show only events matching EXPR: PCRE2 terms,\n"
+		  "all of which must match, such as\n"
+		  "path:^/etc/ errno:ENOENT !comm:^systemd",
+	  .comment = "events shown: PCRE2 terms such as path:^/etc/ errno:ENOENT" },
+
+	{ .name = "sources", .type = OPT_SOURCES, FIELD(sources), .def = ALL_SOURCES,
+	  .metavar = "LIST", .group = "Sources", .key = "sources",
+	  .help = "any of %C,\nseparated by commas (default %D)",
+	  .comment = "%C, separated by commas (default %D)" },
+	{ .name = "vfs-hook", .type = OPT_CHOICE, FIELD(vfs_hook), .def = VFS_HOOK_AUTO,
+	  .choices = vfs_hooks, .metavar = "HOOK", .key = "vfs-hook",
+	  .help = "%C (default %D)" },
+	{ .name = "bio-hook", .type = OPT_CHOICE, FIELD(bio_hook), .def = BIO_HOOK_AUTO,
+	  .choices = bio_hooks, .metavar = "HOOK", .key = "bio-hook",
+	  .help = "%C (default %D)" },
+	{ .name = "syscalls-hook", .type = OPT_CHOICE, FIELD(syscalls_hook),
+	  .def = SYSCALLS_HOOK_AUTO, .choices = syscalls_hooks, .metavar = "HOOK",
+	  .key = "syscalls-hook", .help = "%C (default %D)" },
+
+	{ .name = "args-cap", .type = OPT_UINT, FIELD(args_cap), .def = EXEC_ARGS_DEFAULT,
+	  .min = 64, .max = EXEC_ARGS_MAX, .what = "a number of bytes",
+	  .metavar = "BYTES", .group = "Limits", .key = "args-cap",
+	  .help = "argv bytes kept per exec, %L (default %D)" },
+	{ .name = "events", .type = OPT_UINT, FIELD(log_capacity), .def = 100000,
+	  .min = 16, .max = 10000000, .what = "a number of events", .metavar = "N",
+	  .key = "events", .help = "exec/open events kept, %L\n(default %D)" },
+	/* the kernel wants a power-of-two number of pages */
+	{ .name = "ringbuf-size", .type = OPT_UINT, FIELD(ringbuf_kb), .def = 1024,
+	  .min = 64, .max = 262144, .flags = OPTF_POW2, .what = "a power of two",
+	  .unit = "KiB", .metavar = "KIB", .key = "ringbuf-size",
+	  .help = "ring buffer size in KiB, a power of two\nfrom %L (default %D)" },
+
+	{ .name = "theme", .type = OPT_STRING, FIELD(theme), .what = "the theme name",
+	  .metavar = "NAME", .group = "Interface", .key = "theme",
+	  .help = "colour theme: a name or a file path" },
+	{ .name = "no-mouse", .type = OPT_BOOL, FIELD(mouse), .def = true, .flags = OPTF_NEGATE,
+	  .key = "mouse", .help = "do not capture the mouse",
+	  .comment = "no: leave the mouse to the terminal" },
+	{ .name = "focus", .type = OPT_CHOICE, FIELD(focus), .def = PANE_SYSCALLS,
+	  .choices = panes, .metavar = "PANE", .key = "focus",
+	  .help = "pane focused at start: %C (default %D)" },
+	{ .name = "sort", .type = OPT_CHOICE, FIELD(sort), .def = SC_RATE, .choices = sort_cols,
+	  .metavar = "COLUMN", .key = "sort",
+	  .help = "sort the syscall tables by %C (default %D)" },
+
+	{ .name = "save-config", .type = OPT_BOOL, FIELD(save_config), .group = "Configuration",
+	  .help = "write the settings in effect to the configuration file and exit" },
+
+	{ .name = "help", .short_name = 'h', .type = OPT_BOOL, FIELD(help),
+	  .group = "Information", .help = "show this help and exit" },
+	{ .name = "version", .short_name = 'V', .type = OPT_BOOL, FIELD(version),
+	  .help = "show the version and exit" },
+	{ .name = "probe-report", .type = OPT_BOOL, FIELD(probe_report),
+	  .help = "start every source, report the kernel's facilities and the hook each "
+		  "source uses, and exit" },
+};
+
+const size_t opt_n_rows = sizeof(opt_rows) / sizeof(opt_rows[0]);
+_Static_assert(sizeof(opt_rows) / sizeof(opt_rows[0]) <= OPT_ROWS_MAX, "raise OPT_ROWS_MAX");
+
+const struct opt_row *opt_row_by_name(const char *name)
+{
+	for (size_t i = 0; i < opt_n_rows; i++)
+		if (!strcmp(name, opt_rows[i].name))
+			return &opt_rows[i];
+	return NULL;
+}
+
+const struct opt_row *opt_row_by_key(const char *key)
+{
+	for (size_t i = 0; i < opt_n_rows; i++)
+		if (opt_rows[i].key && !strcmp(key, opt_rows[i].key))
+			return &opt_rows[i];
+	return NULL;
+}
+
+const struct opt_row *opt_row_by_prefix(const char *tok)
+{
+	const struct opt_row *found = NULL;
+	size_t len = strcspn(tok, "=");
+
+	for (size_t i = 0; len && i < opt_n_rows; i++) {
+		if (strncmp(tok, opt_rows[i].name, len))
+			continue;
+		if (strlen(opt_rows[i].name) == len)
+			return &opt_rows[i];
+		if (found)
+			return NULL;
+		found = &opt_rows[i];
+	}
+	return found;
+}
