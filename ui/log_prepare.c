@@ -6,6 +6,7 @@
  * screen shows. */
 #include <stdint.h>
 #include <time.h>
+#include "clock.h"
 #include "log_prepare.h"
 #include "role.h"
 #include "view.h"
@@ -52,7 +53,6 @@ void log_geometry(const struct ui_state *st, const struct tt_snapshot *snap,
  * examine events until the frame's deadline. */
 static void update_indexes(struct ui_state *st, const struct event_log *log)
 {
-	struct timespec ts;
 	uint64_t deadline;
 	bool searching = filter_active(&st->search);
 
@@ -71,8 +71,7 @@ static void update_indexes(struct ui_state *st, const struct event_log *log)
 	}
 	if (!log)
 		return;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	deadline = (uint64_t)ts.tv_sec * 1000000000ull + (uint64_t)ts.tv_nsec + LOG_FRAME_BUDGET_NS;
+	deadline = clock_mono_ns() + LOG_FRAME_BUDGET_NS;
 	log_index_update(&st->view_idx, log, SIZE_MAX, deadline);
 	if (searching)
 		log_index_update(&st->search_idx, log, SIZE_MAX, deadline);

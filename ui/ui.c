@@ -9,6 +9,7 @@
 #include <time.h>
 #include <unistd.h>
 #include "ui.h"
+#include "clock.h"
 #include "flush.h"
 #include "freeze.h"
 #include "keymap.h"
@@ -69,10 +70,7 @@ struct ui {
 
 static uint64_t now_ms(void)
 {
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (uint64_t)ts.tv_sec * 1000u + (uint64_t)ts.tv_nsec / 1000000u;
+	return clock_mono_ns() / 1000000u;
 }
 
 static void use_theme(struct ui *ui, const struct theme *th)

@@ -164,9 +164,11 @@ static void source_notes(const struct view_ctx *vc, struct rect b, int notes)
 }
 
 /* "Events (exec, open, failed only)", then, once the kernel has dropped
- * any exec or open record, "lost L (total T)": L in the last interval. */
-static void log_title(const struct ui_state *st, const struct tt_snapshot *s, char *buf,
-		      size_t len)
+ * any exec or open record, "lost L (total T)": L in the last interval;
+ * and once the text budget rather than --events bounds the scrollback,
+ * how many events it holds. */
+static void log_title(const struct ui_state *st, const struct tt_snapshot *s,
+		      const struct event_log *log, char *buf, size_t len)
 {
 	unsigned m = ui_state_log_mask(st);
 	const char *types = (m & LOG_SHOW_ALL) == LOG_SHOW_ALL ? "exec, open" :
@@ -180,8 +182,11 @@ static void log_title(const struct ui_state *st, const struct tt_snapshot *s, ch
 		total = s->src[TT_SRC_EXEC].lost_total + s->src[TT_SRC_OPEN].lost_total;
 	}
 	if (total && n > 0 && (size_t)n < len)
-		snprintf(buf + n, len - (size_t)n, "  lost %llu (total %llu)",
-			 (unsigned long long)lost, (unsigned long long)total);
+		n += snprintf(buf + n, len - (size_t)n, "  lost %llu (total %llu)",
+			      (unsigned long long)lost, (unsigned long long)total);
+	if (log && log->dropped_for_bytes && n > 0 && (size_t)n < len)
+		snprintf(buf + n, len - (size_t)n, "  text full: %zu held",
+			 event_log_count(log));
 }
 
 /* The filter and the search in force with their counts, then where the
@@ -305,7 +310,7 @@ void view_log(const struct view_ctx *vc, struct rect r, bool focused)
 	struct log_cols c;
 	struct log_geom g;
 
-	log_title(st, vc->snap, title, sizeof(title));
+	log_title(st, vc->snap, vc->log, title, sizeof(title));
 	log_info(st, n ? n - 1 - bot : 0, info, sizeof(info));
 	pane_frame(vc, r, focused, title, info);
 	log_geometry(st, vc->snap, vc->log, r, &g);

@@ -30,7 +30,11 @@ static void pump_rings(void *ctx)
 
 int app_init(struct app *a, const struct options *opt, char *msg, size_t len)
 {
-	struct model_config mc = { .log_capacity = opt->log_capacity, .root = "" };
+	struct model_config mc = {
+		.log_capacity = opt->log_capacity,
+		.log_text_bytes = (size_t)opt->log_text_mib << 20,
+		.root = "",
+	};
 
 	struct filter_error fe;
 	struct report_facts facts;

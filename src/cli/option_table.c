@@ -119,6 +119,10 @@ const struct opt_row opt_rows[] = {
 	{ .name = "events", .type = OPT_UINT, FIELD(log_capacity), .def = 100000,
 	  .min = 16, .max = 10000000, .what = "a number of events", .metavar = "N",
 	  .key = "events", .help = "exec/open events kept, %L\n(default %D)" },
+	{ .name = "events-text", .type = OPT_UINT, FIELD(log_text_mib), .def = 0,
+	  .min = 1, .max = 65536, .flags = OPTF_UNSET, .what = "a number of MiB",
+	  .metavar = "MIB", .key = "events-text",
+	  .help = "MiB of paths and argv the event log keeps,\n%L (default: 160 bytes an event)" },
 	/* the kernel wants a power-of-two number of pages */
 	{ .name = "ringbuf-size", .type = OPT_UINT, FIELD(ringbuf_kb), .def = 1024,
 	  .min = 64, .max = 262144, .flags = OPTF_POW2, .what = "a power of two",

@@ -80,6 +80,7 @@ struct options {
 	unsigned sources;	/* bit mask of 1u << enum tt_source; --sources */
 	unsigned args_cap;	/* --args-cap: argv bytes per exec */
 	size_t log_capacity;	/* --events: event log ring size */
+	unsigned log_text_mib;	/* --events-text: its text budget, MiB; 0: derived */
 	unsigned ringbuf_kb;	/* --ringbuf-size: per ring buffer, KiB (power of 2) */
 	const char *log_file;	/* --log: libbpf and diagnostic messages */
 	const char *theme;	/* --theme NAME|PATH (interactive) */

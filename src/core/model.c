@@ -112,7 +112,7 @@ struct model *model_new(const struct model_config *cfg)
 	m->procs = proc_table_new(cfg && cfg->procs_max ? cfg->procs_max : SYSCALL_PROC_MAX);
 	m->fails = fail_table_new(cfg && cfg->fails_max ? cfg->fails_max : FAIL_TABLE_DEFAULT);
 	m->snap.syscalls = calloc(SYSCALL_ID_MAX, sizeof(*m->snap.syscalls));
-	if (!m->procs || !m->fails || !m->snap.syscalls || event_log_init(&m->log, cap)) {
+	if (!m->procs || !m->fails || !m->snap.syscalls || event_log_init_bytes(&m->log, cap, cfg ? cfg->log_text_bytes : 0)) {
 		model_free(m);
 		return NULL;
 	}
