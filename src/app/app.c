@@ -121,8 +121,11 @@ int app_init(struct app *a, const struct options *opt, char *msg, size_t len)
 		.pump_ctx = a,
 	};
 	/* Loading parsed the kernel's BTF and the programs' ELF: megabytes
-	 * freed since, which the allocator would otherwise keep mapped. */
+	 * freed since, which the allocator would otherwise keep mapped.
+	 * Then the event log takes its memory, so that the two never add up
+	 * to a peak. */
 	malloc_trim(0);
+	model_populate(a->model);
 	return 0;
 }
 

@@ -10,10 +10,14 @@ static size_t bigmem_round(size_t size)
 	return (size + BIGMEM_HUGE - 1) & ~(size_t)(BIGMEM_HUGE - 1);
 }
 
-/* Faults every page in now (after the huge page advice, so they come as
- * huge pages where the kernel has them). */
-static void bigmem_populate(char *p, size_t len)
+/* After the huge page advice, so the pages come as huge pages where the
+ * kernel has them. */
+void bigmem_populate(void *p, size_t size)
 {
+	size_t len = bigmem_round(size);
+
+	if (!p)
+		return;
 #ifdef MADV_POPULATE_WRITE
 	if (madvise(p, len, MADV_POPULATE_WRITE) == 0)
 		return;
@@ -44,7 +48,6 @@ void *bigmem_alloc(size_t size)
 	p += lead;
 	/* advice only: without transparent huge pages it is plain memory */
 	(void)madvise(p, len, MADV_HUGEPAGE);
-	bigmem_populate(p, len);
 	return p;
 }
 

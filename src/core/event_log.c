@@ -2,7 +2,9 @@
  * with a sequence number so views and writers can say "everything since
  * seq N" without copying.
  *
- * Strings go to one arena used as a byte ring. Arena positions only
+ * Slots and strings are allocated at init and faulted in once, when the
+ * app calls event_log_populate. Strings go to one arena used as a byte
+ * ring. Arena positions only
  * grow (the byte is at position % text_bytes); an event's strings are
  * one contiguous block, never split at the arena's end: a block that
  * would cross it starts again at the front, and the bytes skipped count
@@ -51,6 +53,12 @@ void event_log_fini(struct event_log *log)
 	bigmem_free(log->arena, log->text_bytes);
 	free(log->keys);
 	memset(log, 0, sizeof(*log));
+}
+
+void event_log_populate(struct event_log *log)
+{
+	bigmem_populate(log->slots, log->capacity * sizeof(log->slots[0]));
+	bigmem_populate(log->arena, log->text_bytes);
 }
 
 static struct event_log_slot *slot_of(const struct event_log *log, uint64_t seq)

@@ -51,6 +51,8 @@ int event_log_init(struct event_log *log, size_t capacity);
  * EVENT_LOG_TEXT_MIN). 0, -EINVAL (capacity 0) or -ENOMEM. */
 int event_log_init_bytes(struct event_log *log, size_t capacity, size_t text_bytes);
 void event_log_fini(struct event_log *log);
+/* Faults in the slots and the arena now (see bigmem.h). */
+void event_log_populate(struct event_log *log);
 /* Copies ev (and its strings) into the ring, dropping the oldest events
  * as either limit requires. 0, or -E2BIG for an event whose strings do
  * not fit the whole arena (nothing stored). */

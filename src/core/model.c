@@ -539,6 +539,11 @@ const struct tt_snapshot *model_snapshot(const struct model *m)
 	return &m->snap;
 }
 
+void model_populate(struct model *m)
+{
+	event_log_populate(&m->log);
+}
+
 const struct event_log *model_log(const struct model *m)
 {
 	return &m->log;

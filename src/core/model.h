@@ -25,6 +25,9 @@ struct model_config {
 
 struct model *model_new(const struct model_config *cfg);
 void model_free(struct model *m);
+/* Takes the event log's memory now (event_log_populate): the app calls
+ * it once the probes are loaded. */
+void model_populate(struct model *m);
 
 /* Status of a source, for the probe that owns it to fill in. */
 struct tt_source_status *model_source(struct model *m, enum tt_source s);

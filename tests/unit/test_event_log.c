@@ -284,6 +284,10 @@ static void test_budget_limits(void **state)
 	(void)state;
 	assert_int_equal(event_log_init(&log, 100000), 0);
 	assert_int_equal(log.text_bytes, 100000 * EVENT_LOG_BYTES_PER_EVENT);
+	event_log_populate(&log);	/* resident now; still empty */
+	assert_int_equal(event_log_count(&log), 0);
+	assert_int_equal(log.slots[99999].at, 0);
+	assert_int_equal(log.arena[log.text_bytes - 1], 0);
 	event_log_fini(&log);
 	assert_int_equal(event_log_init_bytes(&log, 4, 100), 0);
 	assert_int_equal(log.text_bytes, EVENT_LOG_TEXT_MIN);
