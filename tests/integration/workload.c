@@ -22,6 +22,19 @@
  *   workload direct FILE D           D O_DIRECT 4 KiB writes, then fsync;
  *                                    over FILE's blocks when it has D
  *   workload layout FILE D           D 4 KiB blocks written and synced
+ *   workload execas PATH N ARG...    N getppid, then execv(PATH, PATH ARG...)
+ *                                    (PATH a link to this program under
+ *                                    another name: the name changes)
+ *   workload burst N M               N getppid, then M getpid on each CPU it
+ *                                    may run on in turn (moved there with
+ *                                    sched_setaffinity), then exit: a burst
+ *                                    shorter than a run left on every CPU
+ *   workload idle N M                N getppid, one line, stops itself
+ *                                    (SIGSTOP), then after SIGCONT M getppid
+ *                                    and one line
+ *   workload churn K USEC            K children one after the other, USEC
+ *                                    apart, each making CHURN_CALLS distinct
+ *                                    syscalls and exiting; prints their pids
  *
  * With TT_WL_STOP=1 in the environment it stops itself (SIGSTOP) once
  * started, before the subcommand: a tracer can then attach with --pid
@@ -39,10 +52,17 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sched.h>
 #include <sys/mman.h>
+#include <sys/prctl.h>
+#include <sys/resource.h>
+#include <sys/time.h>
+#include <sys/times.h>
+#include <sys/utsname.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 #include <linux/openat2.h>
 
@@ -344,6 +364,148 @@ static int do_layout(const char *file, long d)
 	return 0;
 }
 
+/* Getppid n times, calling into the kernel each time (no libc cache). */
+static void getppid_n(long n)
+{
+	long i;
+
+	for (i = 0; i < n; i++)
+		syscall(SYS_getppid);
+}
+
+static int do_execas(const char *path, long n, char **args)
+{
+	getppid_n(n);
+	/* args is argv from ARG on, NULL-terminated; argv[0] is the link */
+	args[-1] = (char *)path;
+	execv(path, args - 1);
+	perror("workload: execv");
+	return 1;
+}
+
+/* N getppid, then M getpid on each allowed CPU in turn. sched_setaffinity
+ * returns on the new CPU, so each burst stays behind, unfinished, on the
+ * CPU the process leaves: what the tracer must still count at exit. */
+static int do_burst(long n, long m)
+{
+	cpu_set_t all, one;
+	int cpu;
+
+	if (sched_getaffinity(0, sizeof(all), &all))
+		return 1;
+	getppid_n(n);
+	printf("burst %ld %ld\n", n, m);
+	for (cpu = 0; cpu < CPU_SETSIZE; cpu++) {
+		long i;
+
+		if (!CPU_ISSET(cpu, &all))
+			continue;
+		CPU_ZERO(&one);
+		CPU_SET(cpu, &one);
+		if (sched_setaffinity(0, sizeof(one), &one))
+			return 1;
+		for (i = 0; i < m; i++)
+			syscall(SYS_getpid);
+	}
+	/* no output here: the last calls must be the burst */
+	_exit(0);
+}
+
+static int do_idle(long n, long m)
+{
+	getppid_n(n);
+	printf("idle %d stopping\n", (int)getpid());
+	raise(SIGSTOP);
+	getppid_n(m);
+	printf("idle %d done\n", (int)getpid());
+	return 0;
+}
+
+/* Distinct syscalls a churn child makes, each once: cheap, harmless and
+ * never answered by the vDSO (called through syscall()). */
+#define CHURN_CALLS 30
+
+static void churn_child(void)
+{
+	struct rlimit rl;
+	struct rusage ru;
+	struct timespec ts;
+	struct timeval tv;
+	struct tms tm;
+	struct utsname un;
+	struct itimerval it;
+	char cwd[256];
+	unsigned r1, r2, r3;
+	int n = 0;
+
+	n += syscall(SYS_getpid) >= 0;
+	n += syscall(SYS_getppid) >= 0;
+	n += syscall(SYS_getuid) >= 0;
+	n += syscall(SYS_geteuid) >= 0;
+	n += syscall(SYS_getgid) >= 0;
+	n += syscall(SYS_getegid) >= 0;
+	n += syscall(SYS_gettid) >= 0;
+	n += syscall(SYS_getpgrp) >= 0;
+	n += syscall(SYS_getsid, 0) >= 0;
+	n += syscall(SYS_getpgid, 0) >= 0;
+	n += syscall(SYS_sched_yield) >= 0;
+	n += syscall(SYS_umask, 022) >= 0;
+	n += syscall(SYS_getpriority, PRIO_PROCESS, 0) >= 0;
+	n += syscall(SYS_getrlimit, RLIMIT_NOFILE, &rl) >= 0;
+	n += syscall(SYS_getrusage, RUSAGE_SELF, &ru) >= 0;
+	n += syscall(SYS_times, &tm) != -1;
+	n += syscall(SYS_uname, &un) >= 0;
+	n += syscall(SYS_getcwd, cwd, sizeof(cwd)) >= 0;
+	n += syscall(SYS_getresuid, &r1, &r2, &r3) >= 0;
+	n += syscall(SYS_getresgid, &r1, &r2, &r3) >= 0;
+	n += syscall(SYS_getgroups, 0, NULL) >= 0;
+	n += syscall(SYS_sched_getscheduler, 0) >= 0;
+	n += syscall(SYS_personality, 0xffffffff) >= 0;
+	n += syscall(SYS_prctl, PR_GET_DUMPABLE, 0, 0, 0, 0) >= 0;
+	n += syscall(SYS_time, NULL) >= 0;
+	n += syscall(SYS_gettimeofday, &tv, NULL) >= 0;
+	n += syscall(SYS_clock_gettime, CLOCK_MONOTONIC, &ts) >= 0;
+	n += syscall(SYS_getitimer, ITIMER_REAL, &it) >= 0;
+	n += syscall(SYS_alarm, 0) >= 0;
+	n += syscall(SYS_sched_get_priority_max, SCHED_OTHER) >= 0;
+	/* exit_group never returns, so it is not counted at syscall exit */
+	_exit(n == CHURN_CALLS ? 0 : 1);
+}
+
+static int do_churn(long k, long usec)
+{
+	struct timespec gap = { usec / 1000000, usec % 1000000 * 1000 };
+	long i;
+	pid_t *pids = calloc((size_t)k + 1, sizeof(*pids));
+
+	if (!pids)
+		return 1;
+	for (i = 0; i < k; i++) {
+		int status;
+
+		pids[i] = fork();
+		if (pids[i] < 0) {
+			perror("workload: fork");
+			return 1;
+		}
+		if (pids[i] == 0)
+			churn_child();
+		if (waitpid(pids[i], &status, 0) < 0 || !WIFEXITED(status) ||
+		    WEXITSTATUS(status) != 0) {
+			fprintf(stderr, "workload: churn child %ld failed\n", i);
+			return 1;
+		}
+		if (usec)
+			nanosleep(&gap, NULL);
+	}
+	/* one line: the tracer sees this process make one write */
+	for (i = 0; i < k; i++)
+		printf("%s%d", i ? " " : "churn ", (int)pids[i]);
+	printf("\n");
+	free(pids);
+	return 0;
+}
+
 int main(int argc, char **argv)
 {
 	const char *stop = getenv("TT_WL_STOP");
@@ -371,8 +533,17 @@ int main(int argc, char **argv)
 		return do_direct(argv[2], parse_count(argv[3]));
 	if (argc == 4 && !strcmp(argv[1], "layout"))
 		return do_layout(argv[2], parse_count(argv[3]));
+	if (argc >= 5 && !strcmp(argv[1], "execas"))
+		return do_execas(argv[2], parse_count(argv[3]), argv + 4);
+	if (argc == 4 && !strcmp(argv[1], "burst"))
+		return do_burst(parse_count(argv[2]), parse_count(argv[3]));
+	if (argc == 4 && !strcmp(argv[1], "idle"))
+		return do_idle(parse_count(argv[2]), parse_count(argv[3]));
+	if (argc == 4 && !strcmp(argv[1], "churn"))
+		return do_churn(parse_count(argv[2]), parse_count(argv[3]));
 	fprintf(stderr, "usage: workload getppid N | failopen DIR MARKER M | failsame PATH M |"
 		" execargs MARKER N PATH | execcold MARKER FILE PATH | badfd MARKER |"
-		" exec MARKER K | rw FILE R W | direct FILE D | layout FILE D\n");
+		" exec MARKER K | rw FILE R W | direct FILE D | layout FILE D |"
+		" execas PATH N ARG... | burst N M | idle N M | churn K USEC\n");
 	return 2;
 }
