@@ -178,10 +178,15 @@ void model_procs_begin(struct model *m)
 }
 
 void model_procs_add(struct model *m, uint32_t tgid, unsigned id, uint64_t count,
-		     uint64_t errors, const char *comm)
+		     uint64_t errors)
 {
-	/* a full table drops the entry: the kernel's LRU holds no more */
-	proc_table_add(m->procs, tgid, id, count, errors, comm);
+	/* a full table drops the entry: the kernel's map holds no more */
+	proc_table_add(m->procs, tgid, id, count, errors);
+}
+
+void model_procs_info(struct model *m, uint32_t tgid, const char *comm)
+{
+	proc_table_info(m->procs, tgid, comm);
 }
 
 static struct model_disk *model_disk_get(struct model *m, uint32_t dev)

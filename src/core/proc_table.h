@@ -1,13 +1,16 @@
 /* Per-process syscall counts on the user-space side.
  *
- * The kernel keeps cumulative (tgid, syscall id) counters in an LRU map.
- * Each interval the syscall probe hands every entry over (begin, then
- * add per entry); the table diffs them against the previous interval,
- * reset-safe, and proc_table_end() sums the differences per process.
- * Entries and processes not handed over in an interval are forgotten:
- * the kernel evicted them, or the process is gone. A new entry counts
- * from zero, since the kernel map starts empty when tracetop loads it.
- * Bounded: at most max_entries (tgid, id) pairs are tracked. */
+ * The kernel keeps cumulative (tgid, syscall id) counters in one map and
+ * what a process's entries share (its name) per tgid in another. Each
+ * interval the syscall probe hands both over (begin, then add per entry
+ * and info per process); the table diffs the counters against the
+ * previous interval, reset-safe, and proc_table_end() sums the
+ * differences per process and names each from its info. Entries and
+ * processes not handed over in an interval are forgotten: the kernel
+ * evicted them, or the process is gone. A new entry counts from zero,
+ * since the kernel map starts empty when tracetop loads it. Bounded: at
+ * most max_entries (tgid, id) pairs and as many processes' infos are
+ * tracked. */
 #ifndef TRACETOP_PROC_TABLE_H
 #define TRACETOP_PROC_TABLE_H
 
@@ -36,10 +39,13 @@ void proc_table_free(struct proc_table *t);
 /* Starts handing over a fresh read of the kernel map. */
 void proc_table_begin(struct proc_table *t);
 /* One kernel entry (cumulative counts). 0, or -ENOSPC when full (the
- * entry is then ignored). comm may be NULL (the previous one is kept);
- * at most TT_COMM_LEN bytes of it are read, up to a NUL. */
+ * entry is then ignored). */
 int proc_table_add(struct proc_table *t, uint32_t tgid, unsigned id, uint64_t count,
-		   uint64_t errors, const char *comm);
+		   uint64_t errors);
+/* What the kernel knows of process tgid: its name (at most TT_COMM_LEN
+ * bytes are read, up to a NUL). A process handed over with no info keeps
+ * the name it had at the previous end, if any. 0, or -ENOSPC when full. */
+int proc_table_info(struct proc_table *t, uint32_t tgid, const char *comm);
 /* Ends the interval: sums per process what was added since the last
  * end. Calling it again without new adds gives zero deltas. Returns the
  * processes, in no particular order, valid until the next call; *n is

@@ -1,0 +1,135 @@
+/* Unit tests of the per-process table (src/core/proc_table.c): kernel
+ * entries and process infos in, one row per process out. Issue 12,
+ * item 6: names follow exec. */
+#include <errno.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <string.h>
+#include <cmocka.h>
+#include "proc_table.h"
+
+static const struct proc_stat *row(const struct proc_stat *ps, size_t n, uint32_t tgid)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (ps[i].tgid == tgid)
+			return &ps[i];
+	return NULL;
+}
+
+/* The row is named by the process's info, whatever entries it has: an
+ * exec renames the info, and with it every entry made before. */
+static void test_name_follows_info(void **state)
+{
+	struct proc_table *t = proc_table_new(16);
+	const struct proc_stat *ps;
+	size_t n;
+
+	(void)state;
+	assert_non_null(t);
+	proc_table_begin(t);
+	assert_int_equal(proc_table_add(t, 7, 39, 5000, 0), 0);
+	assert_int_equal(proc_table_info(t, 7, "scA"), 0);
+	ps = proc_table_end(t, &n);
+	assert_int_equal(n, 1);
+	assert_string_equal(ps[0].comm, "scA");
+
+	/* exec: the busiest entry is still one made before it */
+	proc_table_begin(t);
+	assert_int_equal(proc_table_add(t, 7, 39, 5000, 0), 0);
+	assert_int_equal(proc_table_add(t, 7, 0, 3, 0), 0);
+	assert_int_equal(proc_table_info(t, 7, "scB"), 0);
+	ps = proc_table_end(t, &n);
+	assert_int_equal(n, 1);
+	assert_string_equal(ps[0].comm, "scB");
+	assert_int_equal(ps[0].total, 5003);
+	assert_int_equal(ps[0].top_id, 0);
+	proc_table_free(t);
+}
+
+/* A process handed over without its info keeps the name it had; one
+ * never named has none. Infos of processes without entries make no
+ * rows. */
+static void test_name_kept_without_info(void **state)
+{
+	struct proc_table *t = proc_table_new(16);
+	const struct proc_stat *ps;
+	size_t n;
+
+	(void)state;
+	assert_non_null(t);
+	proc_table_begin(t);
+	proc_table_add(t, 1, 0, 1, 0);
+	proc_table_info(t, 1, "one");
+	proc_table_add(t, 2, 0, 1, 0);
+	proc_table_info(t, 3, "three");
+	ps = proc_table_end(t, &n);
+	assert_int_equal(n, 2);
+	assert_string_equal(row(ps, n, 1)->comm, "one");
+	assert_string_equal(row(ps, n, 2)->comm, "");
+	assert_null(row(ps, n, 3));
+
+	proc_table_begin(t);
+	proc_table_add(t, 1, 0, 2, 0);
+	proc_table_add(t, 2, 0, 2, 0);
+	proc_table_info(t, 2, "two");
+	ps = proc_table_end(t, &n);
+	assert_string_equal(row(ps, n, 1)->comm, "one");
+	assert_string_equal(row(ps, n, 2)->comm, "two");
+	proc_table_free(t);
+}
+
+/* A kernel name fills its array without a NUL; a caller's is shorter:
+ * neither is read past. */
+static void test_name_bounds(void **state)
+{
+	struct proc_table *t = proc_table_new(4);
+	char full[TT_COMM_LEN + 8];
+	const struct proc_stat *ps;
+	size_t n;
+
+	(void)state;
+	memset(full, 'A', sizeof(full));
+	proc_table_begin(t);
+	proc_table_add(t, 9, 0, 1, 0);
+	proc_table_info(t, 9, full);
+	ps = proc_table_end(t, &n);
+	assert_int_equal(strlen(ps[0].comm), TT_COMM_LEN);
+	proc_table_begin(t);
+	proc_table_add(t, 9, 0, 1, 0);
+	proc_table_info(t, 9, "x");
+	ps = proc_table_end(t, &n);
+	assert_string_equal(ps[0].comm, "x");
+	proc_table_free(t);
+}
+
+/* Infos are bounded like entries; an info updated is not a new one. */
+static void test_infos_bounded(void **state)
+{
+	struct proc_table *t = proc_table_new(2);
+
+	(void)state;
+	proc_table_begin(t);
+	assert_int_equal(proc_table_info(t, 1, "a"), 0);
+	assert_int_equal(proc_table_info(t, 2, "b"), 0);
+	assert_int_equal(proc_table_info(t, 3, "c"), -ENOSPC);
+	assert_int_equal(proc_table_info(t, 1, "A"), 0);
+	proc_table_begin(t);
+	assert_int_equal(proc_table_info(t, 3, "c"), 0);
+	proc_table_free(t);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_name_follows_info),
+		cmocka_unit_test(test_name_kept_without_info),
+		cmocka_unit_test(test_name_bounds),
+		cmocka_unit_test(test_infos_bounded),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
