@@ -193,3 +193,24 @@ int tp_proc_exec(void *ctx)
 	proc_exec();
 	return 0;
 }
+
+SEC("tp_btf/sched_process_exit")
+int BPF_PROG(btf_proc_exit)
+{
+	proc_exit();
+	return 0;
+}
+
+SEC("raw_tp/sched_process_exit")
+int BPF_PROG(raw_proc_exit)
+{
+	proc_exit();
+	return 0;
+}
+
+SEC("tracepoint/sched/sched_process_exit")
+int tp_proc_exit(void *ctx)
+{
+	proc_exit();
+	return 0;
+}

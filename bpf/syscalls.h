@@ -30,6 +30,8 @@ struct syscall_proc {
  * entry is made only once its process has one), replaced at each exec. */
 struct syscall_proc_info {
 	char comm[TT_COMM_LEN];	/* the name of the program it runs now */
+	__u32 exited;		/* 1: gone, and every count of it is in its entries */
+	__u32 pad;
 };
 
 /* The sys_exit hub's table "hub_vfs_op" (rodata, by syscall id): how the

@@ -184,9 +184,9 @@ void model_procs_add(struct model *m, uint32_t tgid, unsigned id, uint64_t count
 	proc_table_add(m->procs, tgid, id, count, errors);
 }
 
-void model_procs_info(struct model *m, uint32_t tgid, const char *comm)
+void model_procs_info(struct model *m, uint32_t tgid, const char *comm, bool exited)
 {
-	proc_table_info(m->procs, tgid, comm);
+	proc_table_info(m->procs, tgid, comm, exited);
 }
 
 static struct model_disk *model_disk_get(struct model *m, uint32_t dev)
@@ -384,6 +384,7 @@ static void model_tick_procs(struct model *m, double dt)
 		r->total = ps[i].total;
 		r->top_id = ps[i].top_id;
 		r->top_rate = dt > 0 ? (double)ps[i].top_delta / dt : 0;
+		r->exited = ps[i].exited;
 	}
 	if (n)
 		qsort(m->snap.procs, n, sizeof(m->snap.procs[0]), proc_row_cmp);

@@ -33,11 +33,12 @@ void model_vfs_set(struct model *m, const uint64_t totals[VFS_OP_MAX], bool appr
 void model_syscall_set(struct model *m, unsigned id, uint64_t count, uint64_t errors);
 /* Per-process counts: call begin, then add once per (tgid, id) entry of
  * the kernel's map and info once per process of its info map (the
- * process's name). Entries not added since begin are forgotten. */
+ * process's name, whether it exited). Entries not added since begin are
+ * forgotten. */
 void model_procs_begin(struct model *m);
 void model_procs_add(struct model *m, uint32_t tgid, unsigned id, uint64_t count,
 		     uint64_t errors);
-void model_procs_info(struct model *m, uint32_t tgid, const char *comm);
+void model_procs_info(struct model *m, uint32_t tgid, const char *comm, bool exited);
 void model_bio_set(struct model *m, uint32_t dev, unsigned op, unsigned phase,
 		   const uint64_t *slots, unsigned nslots, uint64_t sum_us);
 

@@ -26,6 +26,7 @@ struct pt_info {
 	uint64_t gen;		/* live when equal to its map's gen */
 	uint32_t tgid;
 	char comm[TT_COMM_LEN];
+	bool exited;
 };
 
 struct pt_infos {
@@ -186,7 +187,7 @@ static void pt_comm_copy(char dst[TT_COMM_LEN], const char *src)
 	memset(dst + len, 0, TT_COMM_LEN - len);
 }
 
-int proc_table_info(struct proc_table *t, uint32_t tgid, const char *comm)
+int proc_table_info(struct proc_table *t, uint32_t tgid, const char *comm, bool exited)
 {
 	struct pt_infos *m = &t->infos[t->cur];
 	struct pt_info *e = pt_info_slot(m, tgid);
@@ -199,6 +200,7 @@ int proc_table_info(struct proc_table *t, uint32_t tgid, const char *comm)
 		e->tgid = tgid;
 	}
 	pt_comm_copy(e->comm, comm);
+	e->exited = exited;
 	return 0;
 }
 
@@ -296,10 +298,13 @@ const struct proc_stat *proc_table_end(struct proc_table *t, size_t *n)
 
 		p->v[i].total = (o >= 0 ? old->v[o].total : 0) + p->v[i].delta;
 		p->v[i].errors = (o >= 0 ? old->v[o].errors : 0) + p->v[i].err_delta;
-		if (info)
+		if (info) {
 			memcpy(p->v[i].comm, info->comm, TT_COMM_LEN);
-		else if (o >= 0)
+			p->v[i].exited = info->exited;
+		} else if (o >= 0) {
 			memcpy(p->v[i].comm, old->v[o].comm, TT_COMM_LEN);
+			p->v[i].exited = old->v[o].exited;
+		}
 	}
 	t->pcur ^= 1;
 	*n = p->n;

@@ -50,10 +50,23 @@ static void select_family(struct syscalls_bpf *skel, enum sc_family fam)
 {
 	bpf_program__set_autoload(skel->progs.btf_sys_exit, fam == FAM_TP_BTF);
 	bpf_program__set_autoload(skel->progs.btf_proc_exec, fam == FAM_TP_BTF);
+	bpf_program__set_autoload(skel->progs.btf_proc_exit, fam == FAM_TP_BTF);
 	bpf_program__set_autoload(skel->progs.raw_sys_exit, fam == FAM_RAW_TP);
 	bpf_program__set_autoload(skel->progs.raw_proc_exec, fam == FAM_RAW_TP);
+	bpf_program__set_autoload(skel->progs.raw_proc_exit, fam == FAM_RAW_TP);
 	bpf_program__set_autoload(skel->progs.tp_sys_exit, fam == FAM_TRACEPOINT);
 	bpf_program__set_autoload(skel->progs.tp_proc_exec, fam == FAM_TRACEPOINT);
+	bpf_program__set_autoload(skel->progs.tp_proc_exit, fam == FAM_TRACEPOINT);
+}
+
+/* The knobs every load of the object needs: the filters, and the
+ * possible CPUs, whose runs the exit hook looks at. */
+static void set_rodata(struct syscalls_bpf *skel, const struct probe_env *env)
+{
+	int ncpu = libbpf_num_possible_cpus();
+
+	BPF_SUPPORT_SET_FILTERS(skel->rodata, env);
+	skel->rodata->nr_cpus = ncpu > 0 ? (uint32_t)ncpu : 1;
 }
 
 /* One attempt: fresh skeleton, one program, load, attach; torn down on
@@ -75,7 +88,7 @@ static int try_family(struct syscall_probe *p, enum sc_family fam,
 		err = -errno;
 		goto fail;
 	}
-	BPF_SUPPORT_SET_FILTERS(p->skel->rodata, env);
+	set_rodata(p->skel, env);
 	select_family(p->skel, fam);
 	step = "load";
 	err = syscalls_bpf__load(p->skel);
@@ -151,7 +164,7 @@ static int hub_load(const struct probe_env *env)
 	hub.skel = syscalls_bpf__open();
 	if (!hub.skel)
 		return -errno;
-	BPF_SUPPORT_SET_FILTERS(hub.skel->rodata, env);
+	set_rodata(hub.skel, env);
 	for (i = 0; i < sizeof(hub_vfs_ids) / sizeof(hub_vfs_ids[0]); i++)
 		if (hub_vfs_ids[i].nr < SYSCALL_ID_MAX)
 			hub.skel->rodata->hub_vfs_op[hub_vfs_ids[i].nr] = hub_vfs_ids[i].how;

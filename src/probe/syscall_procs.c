@@ -105,7 +105,7 @@ int syscall_procs_sample(struct syscall_procs *sp, struct syscalls_bpf *skel, st
 		/* The kernel terminates comm, but it is not trusted to. */
 		memcpy(comm, sp->infos[i].comm, TT_COMM_LEN);
 		comm[TT_COMM_LEN] = '\0';
-		model_procs_info(m, sp->tgids[i], comm);
+		model_procs_info(m, sp->tgids[i], comm, sp->infos[i].exited != 0);
 	}
 	for (i = 0; i < sp->n; i++)
 		model_procs_add(m, sp->keys[i].tgid, sp->keys[i].id, sp->vals[i].count,

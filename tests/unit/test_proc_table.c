@@ -1,8 +1,9 @@
 /* Unit tests of the per-process table (src/core/proc_table.c): kernel
  * entries and process infos in, one row per process out. Issue 12,
- * item 6: names follow exec. */
+ * item 6: names follow exec, an exited process's row is whole. */
 #include <errno.h>
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stddef.h>
 #include <setjmp.h>
 #include <stdint.h>
@@ -32,7 +33,7 @@ static void test_name_follows_info(void **state)
 	assert_non_null(t);
 	proc_table_begin(t);
 	assert_int_equal(proc_table_add(t, 7, 39, 5000, 0), 0);
-	assert_int_equal(proc_table_info(t, 7, "scA"), 0);
+	assert_int_equal(proc_table_info(t, 7, "scA", false), 0);
 	ps = proc_table_end(t, &n);
 	assert_int_equal(n, 1);
 	assert_string_equal(ps[0].comm, "scA");
@@ -41,7 +42,7 @@ static void test_name_follows_info(void **state)
 	proc_table_begin(t);
 	assert_int_equal(proc_table_add(t, 7, 39, 5000, 0), 0);
 	assert_int_equal(proc_table_add(t, 7, 0, 3, 0), 0);
-	assert_int_equal(proc_table_info(t, 7, "scB"), 0);
+	assert_int_equal(proc_table_info(t, 7, "scB", false), 0);
 	ps = proc_table_end(t, &n);
 	assert_int_equal(n, 1);
 	assert_string_equal(ps[0].comm, "scB");
@@ -63,9 +64,9 @@ static void test_name_kept_without_info(void **state)
 	assert_non_null(t);
 	proc_table_begin(t);
 	proc_table_add(t, 1, 0, 1, 0);
-	proc_table_info(t, 1, "one");
+	proc_table_info(t, 1, "one", false);
 	proc_table_add(t, 2, 0, 1, 0);
-	proc_table_info(t, 3, "three");
+	proc_table_info(t, 3, "three", false);
 	ps = proc_table_end(t, &n);
 	assert_int_equal(n, 2);
 	assert_string_equal(row(ps, n, 1)->comm, "one");
@@ -75,7 +76,7 @@ static void test_name_kept_without_info(void **state)
 	proc_table_begin(t);
 	proc_table_add(t, 1, 0, 2, 0);
 	proc_table_add(t, 2, 0, 2, 0);
-	proc_table_info(t, 2, "two");
+	proc_table_info(t, 2, "two", false);
 	ps = proc_table_end(t, &n);
 	assert_string_equal(row(ps, n, 1)->comm, "one");
 	assert_string_equal(row(ps, n, 2)->comm, "two");
@@ -95,14 +96,41 @@ static void test_name_bounds(void **state)
 	memset(full, 'A', sizeof(full));
 	proc_table_begin(t);
 	proc_table_add(t, 9, 0, 1, 0);
-	proc_table_info(t, 9, full);
+	proc_table_info(t, 9, full, false);
 	ps = proc_table_end(t, &n);
 	assert_int_equal(strlen(ps[0].comm), TT_COMM_LEN);
 	proc_table_begin(t);
 	proc_table_add(t, 9, 0, 1, 0);
-	proc_table_info(t, 9, "x");
+	proc_table_info(t, 9, "x", false);
 	ps = proc_table_end(t, &n);
 	assert_string_equal(ps[0].comm, "x");
+	proc_table_free(t);
+}
+
+/* The kernel marks a process exited once all its calls are in its
+ * entries: the row says so, with its total. */
+static void test_exited(void **state)
+{
+	struct proc_table *t = proc_table_new(16);
+	const struct proc_stat *ps;
+	size_t n;
+
+	(void)state;
+	proc_table_begin(t);
+	proc_table_add(t, 4, 39, 1000, 0);
+	proc_table_info(t, 4, "burst", false);
+	ps = proc_table_end(t, &n);
+	assert_false(ps[0].exited);
+
+	proc_table_begin(t);
+	proc_table_add(t, 4, 39, 1000, 0);
+	proc_table_add(t, 4, 110, 61, 1);
+	proc_table_info(t, 4, "burst", true);
+	ps = proc_table_end(t, &n);
+	assert_int_equal(n, 1);
+	assert_true(ps[0].exited);
+	assert_int_equal(ps[0].total, 1061);
+	assert_int_equal(ps[0].errors, 1);
 	proc_table_free(t);
 }
 
@@ -113,12 +141,12 @@ static void test_infos_bounded(void **state)
 
 	(void)state;
 	proc_table_begin(t);
-	assert_int_equal(proc_table_info(t, 1, "a"), 0);
-	assert_int_equal(proc_table_info(t, 2, "b"), 0);
-	assert_int_equal(proc_table_info(t, 3, "c"), -ENOSPC);
-	assert_int_equal(proc_table_info(t, 1, "A"), 0);
+	assert_int_equal(proc_table_info(t, 1, "a", false), 0);
+	assert_int_equal(proc_table_info(t, 2, "b", false), 0);
+	assert_int_equal(proc_table_info(t, 3, "c", false), -ENOSPC);
+	assert_int_equal(proc_table_info(t, 1, "A", false), 0);
 	proc_table_begin(t);
-	assert_int_equal(proc_table_info(t, 3, "c"), 0);
+	assert_int_equal(proc_table_info(t, 3, "c", false), 0);
 	proc_table_free(t);
 }
 
@@ -128,6 +156,7 @@ int main(void)
 		cmocka_unit_test(test_name_follows_info),
 		cmocka_unit_test(test_name_kept_without_info),
 		cmocka_unit_test(test_name_bounds),
+		cmocka_unit_test(test_exited),
 		cmocka_unit_test(test_infos_bounded),
 	};
 
