@@ -14,19 +14,32 @@
 #include "common.bpf.h"
 #include "syscalls.h"
 
+/*
+ * Plain hashes, never an LRU: an LRU evicts by recency, so a live but
+ * idle process would be pushed out by processes that come and go, and
+ * come back counting from zero. Here nothing is evicted. User space
+ * deletes a process's entries and info once the exit hook has marked it
+ * exited and it has read them since (probe: syscall_procs.c). A full map
+ * refuses new entries; the calls that cannot be kept are counted in
+ * procs_lost, never dropped silently.
+ */
 struct {
-	__uint(type, BPF_MAP_TYPE_LRU_HASH);
+	__uint(type, BPF_MAP_TYPE_HASH);
 	__uint(max_entries, SYSCALL_PROC_MAX);
 	__type(key, struct syscall_proc_key);
 	__type(value, struct syscall_proc);
 } procs SEC(".maps");
 
 struct {
-	__uint(type, BPF_MAP_TYPE_LRU_HASH);
+	__uint(type, BPF_MAP_TYPE_HASH);
 	__uint(max_entries, SYSCALL_INFO_MAX);
 	__type(key, __u32);
 	__type(value, struct syscall_proc_info);
 } proc_info SEC(".maps");
+
+/* Calls counted per syscall that no process entry could keep (.bss, read
+ * by user space as the source's lost). */
+__u64 procs_lost;
 
 /*
  * Per-process counts go through a per-CPU run: consecutive calls of one
@@ -133,13 +146,15 @@ static __always_inline void proc_add(struct proc_run *r, __u32 tgid, __u32 id, _
 
 	p = bpf_map_lookup_elem(&procs, &key);
 	if (!p) {
-		if (!proc_info_ensure(r, tgid, cur_tgid))
-			return;
 		/* NOEXIST: if another CPU won the race, add to its entry. */
-		bpf_map_update_elem(&procs, &key, &fresh, BPF_NOEXIST);
+		if (proc_info_ensure(r, tgid, cur_tgid))
+			bpf_map_update_elem(&procs, &key, &fresh, BPF_NOEXIST);
 		p = bpf_map_lookup_elem(&procs, &key);
-		if (!p)
+		if (!p) {
+			/* a map is full: the calls are lost, and counted */
+			__sync_fetch_and_add(&procs_lost, RUN_COUNT(w));
 			return;
+		}
 	}
 	/* Runs of one process on several CPUs share the entry. */
 	__sync_fetch_and_add(&p->count, RUN_COUNT(w));

@@ -189,6 +189,11 @@ void model_procs_info(struct model *m, uint32_t tgid, const char *comm, bool exi
 	proc_table_info(m->procs, tgid, comm, exited);
 }
 
+bool model_procs_final(const struct model *m, uint32_t tgid)
+{
+	return proc_table_final(m->procs, tgid);
+}
+
 static struct model_disk *model_disk_get(struct model *m, uint32_t dev)
 {
 	struct model_disk *d;

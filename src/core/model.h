@@ -39,6 +39,9 @@ void model_procs_begin(struct model *m);
 void model_procs_add(struct model *m, uint32_t tgid, unsigned id, uint64_t count,
 		     uint64_t errors);
 void model_procs_info(struct model *m, uint32_t tgid, const char *comm, bool exited);
+/* After a handover: true when the model now holds process tgid's counts
+ * for good (proc_table_final), so its kernel entries are to be deleted. */
+bool model_procs_final(const struct model *m, uint32_t tgid);
 void model_bio_set(struct model *m, uint32_t dev, unsigned op, unsigned phase,
 		   const uint64_t *slots, unsigned nslots, uint64_t sum_us);
 

@@ -19,6 +19,7 @@ struct pt_entry {
 	uint64_t gen;		/* live when equal to its map's gen */
 	uint64_t count, errors;	/* cumulative, as the kernel gave them */
 	uint64_t delta, err_delta;	/* not yet summed by proc_table_end() */
+	bool final;		/* its process's last read: deleted from the kernel after */
 };
 
 /* Open addressing by tgid, like struct pt_map. */
@@ -56,6 +57,7 @@ struct proc_table {
 	struct pt_map maps[2];
 	struct pt_infos infos[2];
 	unsigned cur;		/* maps[cur] and infos[cur] are being filled */
+	bool handed;		/* a begin since the last end */
 	struct pt_procs procs[2];
 	unsigned pcur;		/* procs[pcur] is the latest result */
 };
@@ -174,6 +176,7 @@ void proc_table_begin(struct proc_table *t)
 	m->used = 0;
 	t->infos[t->cur].gen++;
 	t->infos[t->cur].used = 0;
+	t->handed = true;
 }
 
 /* Copies a name of at most TT_COMM_LEN bytes, up to a NUL: a kernel comm
@@ -213,6 +216,9 @@ int proc_table_add(struct proc_table *t, uint32_t tgid, unsigned id, uint64_t co
 	struct pt_entry *e;
 
 	prev = pt_map_find(&t->maps[t->cur ^ 1], key);
+	/* the kernel deleted that one: this is another process's */
+	if (prev && prev->final)
+		prev = NULL;
 	e = pt_map_slot(m, key);
 	if (e->gen != m->gen) {
 		if (m->used >= t->max_entries)
@@ -228,6 +234,7 @@ int proc_table_add(struct proc_table *t, uint32_t tgid, unsigned id, uint64_t co
 		       (prev ? prev->err_delta : 0);
 	e->count = count;
 	e->errors = errors;
+	e->final = false;
 	return 0;
 }
 
@@ -269,6 +276,16 @@ static void pt_fold(struct pt_procs *p, int32_t r, const struct pt_entry *e, boo
 	}
 }
 
+bool proc_table_final(const struct proc_table *t, uint32_t tgid)
+{
+	const struct pt_info *now = pt_info_find(&t->infos[t->cur], tgid);
+	const struct pt_info *before = pt_info_find(&t->infos[t->cur ^ 1], tgid);
+
+	if (now && !now->exited)
+		return false;
+	return before && before->exited;
+}
+
 const struct proc_stat *proc_table_end(struct proc_table *t, size_t *n)
 {
 	struct pt_map *m = &t->maps[t->cur];
@@ -287,14 +304,20 @@ const struct proc_stat *proc_table_end(struct proc_table *t, size_t *n)
 			continue;
 		r = pt_procs_find(p, (uint32_t)(e->key >> 32), true, &created);
 		pt_fold(p, r, e, created);
+		e->final = proc_table_final(t, (uint32_t)(e->key >> 32));
 		e->delta = 0;
 		e->err_delta = 0;
 	}
 	/* totals carry over from the previous end for processes still
-	 * seen; names come from the infos, else stay as they were */
+	 * seen, but not from a process whose entries went after that end
+	 * (the tgid is another's now); names come from the infos, else
+	 * stay as they were */
 	for (i = 0; i < p->n; i++) {
 		int32_t o = pt_procs_find(old, p->v[i].tgid, false, NULL);
 		const struct pt_info *info = pt_info_find(&t->infos[t->cur], p->v[i].tgid);
+
+		if (o >= 0 && old->v[o].final && t->handed)
+			o = -1;
 
 		p->v[i].total = (o >= 0 ? old->v[o].total : 0) + p->v[i].delta;
 		p->v[i].errors = (o >= 0 ? old->v[o].errors : 0) + p->v[i].err_delta;
@@ -305,7 +328,9 @@ const struct proc_stat *proc_table_end(struct proc_table *t, size_t *n)
 			memcpy(p->v[i].comm, old->v[o].comm, TT_COMM_LEN);
 			p->v[i].exited = old->v[o].exited;
 		}
+		p->v[i].final = proc_table_final(t, p->v[i].tgid);
 	}
+	t->handed = false;
 	t->pcur ^= 1;
 	*n = p->n;
 	return p->v;

@@ -1,6 +1,7 @@
 /* Unit tests of the per-process table (src/core/proc_table.c): kernel
  * entries and process infos in, one row per process out. Issue 12,
- * item 6: names follow exec, an exited process's row is whole. */
+ * item 6: names follow exec, an exited process's row is whole, and its
+ * entries go only once nothing more can reach them. */
 #include <errno.h>
 #include <stdarg.h>
 #include <stdbool.h>
@@ -134,6 +135,114 @@ static void test_exited(void **state)
 	proc_table_free(t);
 }
 
+/* A process's entries may go once it was seen exited and read once
+ * more: not at the first read that says exited, whose entries a run
+ * ended just before the exit may still reach. */
+static void test_final_one_read_later(void **state)
+{
+	struct proc_table *t = proc_table_new(16);
+	const struct proc_stat *ps;
+	size_t n;
+
+	(void)state;
+	proc_table_begin(t);
+	proc_table_add(t, 4, 39, 1000, 0);
+	proc_table_info(t, 4, "burst", false);
+	assert_false(proc_table_final(t, 4));
+	proc_table_end(t, &n);
+
+	proc_table_begin(t);
+	proc_table_add(t, 4, 39, 1060, 0);
+	proc_table_info(t, 4, "burst", true);
+	assert_false(proc_table_final(t, 4));
+	ps = proc_table_end(t, &n);
+	assert_true(ps[0].exited);
+	assert_false(ps[0].final);
+
+	/* a late run: still counted */
+	proc_table_begin(t);
+	proc_table_add(t, 4, 39, 1061, 0);
+	proc_table_info(t, 4, "burst", true);
+	assert_true(proc_table_final(t, 4));
+	assert_false(proc_table_final(t, 5));
+	ps = proc_table_end(t, &n);
+	assert_int_equal(n, 1);
+	assert_int_equal(ps[0].total, 1061);
+	assert_true(ps[0].final);
+
+	/* the caller deleted them: the process is gone from the table */
+	proc_table_begin(t);
+	ps = proc_table_end(t, &n);
+	assert_int_equal(n, 0);
+	proc_table_free(t);
+}
+
+/* Entries of a process whose info went with its final read were added
+ * after that read: they go too. A process never seen exited never goes. */
+static void test_final_leftovers(void **state)
+{
+	struct proc_table *t = proc_table_new(16);
+	size_t n;
+
+	(void)state;
+	proc_table_begin(t);
+	proc_table_add(t, 4, 39, 10, 0);
+	proc_table_info(t, 4, "a", true);
+	proc_table_add(t, 6, 39, 10, 0);
+	proc_table_end(t, &n);
+	proc_table_begin(t);
+	proc_table_add(t, 4, 39, 10, 0);
+	proc_table_info(t, 4, "a", true);
+	proc_table_add(t, 6, 39, 10, 0);
+	assert_true(proc_table_final(t, 4));
+	assert_false(proc_table_final(t, 6));
+	proc_table_end(t, &n);
+
+	proc_table_begin(t);
+	proc_table_add(t, 4, 0, 1, 0);
+	assert_true(proc_table_final(t, 4));
+	proc_table_end(t, &n);
+	proc_table_begin(t);
+	assert_false(proc_table_final(t, 4));
+	proc_table_free(t);
+}
+
+/* A tgid whose entries went belongs to another process when it comes
+ * back: its total starts from its own calls. Ends without a read in
+ * between keep what they had. */
+static void test_final_tgid_reused(void **state)
+{
+	struct proc_table *t = proc_table_new(16);
+	const struct proc_stat *ps;
+	size_t n;
+
+	(void)state;
+	proc_table_begin(t);
+	proc_table_add(t, 4, 39, 500, 0);
+	proc_table_info(t, 4, "old", true);
+	proc_table_end(t, &n);
+	proc_table_begin(t);
+	proc_table_add(t, 4, 39, 500, 0);
+	proc_table_info(t, 4, "old", true);
+	ps = proc_table_end(t, &n);
+	assert_true(ps[0].final);
+	ps = proc_table_end(t, &n);
+	assert_int_equal(n, 1);
+	assert_int_equal(ps[0].total, 500);
+
+	/* the same syscall too: its entry counts from zero */
+	proc_table_begin(t);
+	proc_table_add(t, 4, 0, 7, 0);
+	proc_table_add(t, 4, 39, 600, 0);
+	proc_table_info(t, 4, "new", false);
+	ps = proc_table_end(t, &n);
+	assert_int_equal(n, 1);
+	assert_int_equal(ps[0].total, 607);
+	assert_string_equal(ps[0].comm, "new");
+	assert_false(ps[0].exited);
+	proc_table_free(t);
+}
+
 /* Infos are bounded like entries; an info updated is not a new one. */
 static void test_infos_bounded(void **state)
 {
@@ -157,6 +266,9 @@ int main(void)
 		cmocka_unit_test(test_name_kept_without_info),
 		cmocka_unit_test(test_name_bounds),
 		cmocka_unit_test(test_exited),
+		cmocka_unit_test(test_final_one_read_later),
+		cmocka_unit_test(test_final_leftovers),
+		cmocka_unit_test(test_final_tgid_reused),
 		cmocka_unit_test(test_infos_bounded),
 	};
 
