@@ -55,7 +55,9 @@ __u64 procs_lost;
  * nothing may end for a long time (an idle CPU makes no calls). So its
  * last thread's exit hook takes them all, on every CPU, and adds them to
  * its entries before it marks the process exited: once user space sees
- * the mark, the process's entries hold all its calls.
+ * the mark, the process's entries hold all its calls (but a run another
+ * CPU took just before the hook reached it, and adds just after: user
+ * space reads once more before it deletes anything).
  *
  * Taking a run from another CPU races with that CPU ending it. A run's
  * counts and a sequence number therefore share one word, and whoever
@@ -102,7 +104,9 @@ const volatile __u32 nr_cpus = 1;
  * Before, it takes the run of its own CPU only, and every other run of
  * the process stays there until that CPU's next call ends it; with no
  * taker but the owner, plain stores take a run. Resolved at load, so the
- * verifier drops the path not taken.
+ * verifier drops the path not taken. The reference to bpf_loop()'s
+ * callback still needs a kernel that knows callbacks (5.13, like
+ * bpf_for_each_map_elem()) to load at all.
  */
 #define RUNS_SHARED bpf_core_enum_value_exists(enum bpf_func_id, BPF_FUNC_map_lookup_percpu_elem)
 
@@ -218,9 +222,9 @@ static long exit_take_cpu(__u32 cpu, void *ctx)
 	__u32 zero = 0, *tgid = ctx;
 	struct proc_run *r = bpf_map_lookup_percpu_elem(&runs, &zero, cpu);
 
-	if (!r)
-		return 1;	/* past the possible CPUs */
-	exit_take(r, *tgid);
+	/* NULL: a hole in the possible CPUs (nr_cpus is the highest + 1) */
+	if (r)
+		exit_take(r, *tgid);
 	return 0;
 }
 
