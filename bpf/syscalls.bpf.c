@@ -8,10 +8,12 @@
  * tp_btf/sys_exit (typed, cheapest, and the hub: see below),
  * raw_tp/sys_exit, and the raw_syscalls/sys_exit tracepoint (needs
  * tracefs). Counters only grow; user space sums the CPUs and diffs
- * ticks.
+ * ticks. Per-process counts: syscalls_procs.bpf.h, with its process
+ * hooks below in the same three flavours.
  */
 #include "common.bpf.h"
 #include "syscalls.h"
+#include "syscalls_procs.bpf.h"
 #include "vfs.h"
 
 char LICENSE[] SEC("license") = "GPL";
@@ -26,88 +28,6 @@ struct {
 	__type(key, __u32);
 	__type(value, struct syscall_stat);
 } counts SEC(".maps");
-
-struct {
-	__uint(type, BPF_MAP_TYPE_LRU_HASH);
-	__uint(max_entries, SYSCALL_PROC_MAX);
-	__type(key, struct syscall_proc_key);
-	__type(value, struct syscall_proc);
-} procs SEC(".maps");
-
-/*
- * Per-process counts go through a per-CPU run: consecutive calls of one
- * syscall by one process on a CPU add to the run, and the shared LRU
- * entry is only touched when the run ends (another process or syscall
- * comes along) or reaches PROC_RUN_MAX calls. A storm then costs an
- * increment per call instead of a hash lookup and two atomics; user
- * space sees per-process counts at most PROC_RUN_MAX - 1 calls late per
- * CPU (the per-syscall totals above are exact).
- */
-#define PROC_RUN_MAX 64
-
-struct proc_run {
-	__u32 tgid;
-	__u32 id;
-	__u32 count;	/* 0: no run */
-	__u32 errors;
-	char comm[TT_COMM_LEN];
-};
-
-struct {
-	__uint(type, BPF_MAP_TYPE_PERCPU_ARRAY);
-	__uint(max_entries, 1);
-	__type(key, __u32);
-	__type(value, struct proc_run);
-} runs SEC(".maps");
-
-/* Adds a finished run to its process's entry, creating it if needed:
- * named by the current task when the run is its own (the name it has
- * now, after any exec), else by the name taken when the run began. */
-static __always_inline void run_flush(struct proc_run *r, __u32 tgid)
-{
-	struct syscall_proc_key key = { .tgid = r->tgid, .id = r->id };
-	struct syscall_proc *p, fresh = {};
-
-	p = bpf_map_lookup_elem(&procs, &key);
-	if (!p) {
-		if (tgid == r->tgid)
-			bpf_get_current_comm(fresh.comm, sizeof(fresh.comm));
-		else
-			__builtin_memcpy(fresh.comm, r->comm, sizeof(fresh.comm));
-		/* NOEXIST: if another CPU won the race, add to its entry. */
-		bpf_map_update_elem(&procs, &key, &fresh, BPF_NOEXIST);
-		p = bpf_map_lookup_elem(&procs, &key);
-		if (!p)
-			return;
-	}
-	/* Runs of one process on several CPUs share the entry. */
-	__sync_fetch_and_add(&p->count, r->count);
-	if (r->errors)
-		__sync_fetch_and_add(&p->errors, r->errors);
-}
-
-static __always_inline void count_proc(__u32 tgid, __u32 id, __u32 failed)
-{
-	__u32 zero = 0;
-	struct proc_run *r = bpf_map_lookup_elem(&runs, &zero);
-
-	if (!r)
-		return;
-	/* The run's slot belongs to this CPU: plain increments. */
-	if (r->count && r->tgid == tgid && r->id == id && r->count < PROC_RUN_MAX) {
-		r->count++;
-		r->errors += failed;
-		return;
-	}
-	if (r->count)
-		run_flush(r, tgid);
-	if (r->tgid != tgid || !r->count)
-		bpf_get_current_comm(r->comm, sizeof(r->comm));
-	r->tgid = tgid;
-	r->id = id;
-	r->count = 1;
-	r->errors = failed;
-}
 
 /* Counts one syscall exit of the current task (pid_tgid); true when it
  * passed the filters. */
@@ -247,5 +167,50 @@ SEC("tracepoint/raw_syscalls/sys_exit")
 int tp_sys_exit(struct trace_event_raw_sys_exit *ctx)
 {
 	count_exit(ctx->id, ctx->ret, bpf_get_current_pid_tgid());
+	return 0;
+}
+
+/* The process hooks of the per-process counts (syscalls_procs.bpf.h),
+ * in the same three flavours as sys_exit, loaded with it. None uses its
+ * arguments: the task is the current one. */
+SEC("tp_btf/sched_process_exec")
+int BPF_PROG(btf_proc_exec)
+{
+	proc_exec();
+	return 0;
+}
+
+SEC("raw_tp/sched_process_exec")
+int BPF_PROG(raw_proc_exec)
+{
+	proc_exec();
+	return 0;
+}
+
+SEC("tracepoint/sched/sched_process_exec")
+int tp_proc_exec(void *ctx)
+{
+	proc_exec();
+	return 0;
+}
+
+SEC("tp_btf/sched_process_exit")
+int BPF_PROG(btf_proc_exit)
+{
+	proc_exit();
+	return 0;
+}
+
+SEC("raw_tp/sched_process_exit")
+int BPF_PROG(raw_proc_exit)
+{
+	proc_exit();
+	return 0;
+}
+
+SEC("tracepoint/sched/sched_process_exit")
+int tp_proc_exit(void *ctx)
+{
+	proc_exit();
 	return 0;
 }

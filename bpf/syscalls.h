@@ -5,7 +5,8 @@
 #include "events.h"
 
 #define SYSCALL_ID_MAX 512	/* ids >= this are counted in slot SYSCALL_ID_MAX - 1 */
-#define SYSCALL_PROC_MAX 8192	/* entries of the per-process LRU map */
+#define SYSCALL_PROC_MAX 16384	/* (process, syscall) entries of map "procs" */
+#define SYSCALL_INFO_MAX 8192	/* processes of map "proc_info" */
 
 /* Map "counts": BPF_MAP_TYPE_PERCPU_ARRAY, key syscall id, value below. */
 struct syscall_stat {
@@ -13,7 +14,9 @@ struct syscall_stat {
 	__u64 errors;		/* returns < 0 */
 };
 
-/* Map "procs": BPF_MAP_TYPE_LRU_HASH, key below, value struct syscall_proc. */
+/* Map "procs": BPF_MAP_TYPE_HASH, key below, value struct syscall_proc.
+ * Never evicted: user space deletes a process's entries once it has read
+ * them after the process exited. */
 struct syscall_proc_key {
 	__u32 tgid;
 	__u32 id;
@@ -22,7 +25,16 @@ struct syscall_proc_key {
 struct syscall_proc {
 	__u64 count;
 	__u64 errors;
-	char comm[TT_COMM_LEN];
+};
+
+/* Map "proc_info": BPF_MAP_TYPE_HASH, key tgid (__u32), value below: what
+ * the entries of one process share. Made with its first entry (an entry
+ * is made only once its process has one), replaced at each exec, marked
+ * at exit; deleted by user space with the entries. */
+struct syscall_proc_info {
+	char comm[TT_COMM_LEN];	/* the name of the program it runs now */
+	__u32 exited;		/* 1: gone, and every count of it is in its entries */
+	__u32 pad;
 };
 
 /* The sys_exit hub's table "hub_vfs_op" (rodata, by syscall id): how the

@@ -171,10 +171,20 @@ void model_procs_begin(struct model *m)
 }
 
 void model_procs_add(struct model *m, uint32_t tgid, unsigned id, uint64_t count,
-		     uint64_t errors, const char *comm)
+		     uint64_t errors)
 {
-	/* a full table drops the entry: the kernel's LRU holds no more */
-	proc_table_add(m->procs, tgid, id, count, errors, comm);
+	/* a full table drops the entry: the kernel's map holds no more */
+	proc_table_add(m->procs, tgid, id, count, errors);
+}
+
+void model_procs_info(struct model *m, uint32_t tgid, const char *comm, bool exited)
+{
+	proc_table_info(m->procs, tgid, comm, exited);
+}
+
+bool model_procs_final(const struct model *m, uint32_t tgid)
+{
+	return proc_table_final(m->procs, tgid);
 }
 
 static struct model_disk *model_disk_get(struct model *m, uint32_t dev)
@@ -372,6 +382,7 @@ static void model_tick_procs(struct model *m, double dt)
 		r->total = ps[i].total;
 		r->top_id = ps[i].top_id;
 		r->top_rate = dt > 0 ? (double)ps[i].top_delta / dt : 0;
+		r->exited = ps[i].exited;
 	}
 	if (n)
 		qsort(m->snap.procs, n, sizeof(m->snap.procs[0]), proc_row_cmp);

@@ -36,10 +36,16 @@ struct tt_source_status *model_source(struct model *m, enum tt_source s);
 void model_vfs_set(struct model *m, const uint64_t totals[VFS_OP_MAX], bool approximate);
 void model_syscall_set(struct model *m, unsigned id, uint64_t count, uint64_t errors);
 /* Per-process counts: call begin, then add once per (tgid, id) entry of
- * the kernel's LRU map. Entries not added since begin are forgotten. */
+ * the kernel's map and info once per process of its info map (the
+ * process's name, whether it exited). Entries not added since begin are
+ * forgotten. */
 void model_procs_begin(struct model *m);
 void model_procs_add(struct model *m, uint32_t tgid, unsigned id, uint64_t count,
-		     uint64_t errors, const char *comm);
+		     uint64_t errors);
+void model_procs_info(struct model *m, uint32_t tgid, const char *comm, bool exited);
+/* After a handover: true when the model now holds process tgid's counts
+ * for good (proc_table_final), so its kernel entries are to be deleted. */
+bool model_procs_final(const struct model *m, uint32_t tgid);
 void model_bio_set(struct model *m, uint32_t dev, unsigned op, unsigned phase,
 		   const uint64_t *slots, unsigned nslots, uint64_t sum_us);
 

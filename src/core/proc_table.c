@@ -5,8 +5,8 @@
  * one current and invalidates it by bumping its generation (no memset of
  * the whole table each interval); add() looks the pair up in the other,
  * previous map. What was not added this time is thereby forgotten. The
- * per-process sums alternate the same way, so totals carry over from
- * one interval to the next. */
+ * processes' infos alternate with them, and the per-process sums the
+ * same way, so totals carry over from one interval to the next. */
 #include <errno.h>
 #include <stdbool.h>
 #include <stdlib.h>
@@ -19,7 +19,22 @@ struct pt_entry {
 	uint64_t gen;		/* live when equal to its map's gen */
 	uint64_t count, errors;	/* cumulative, as the kernel gave them */
 	uint64_t delta, err_delta;	/* not yet summed by proc_table_end() */
+	bool final;		/* its process's last read: deleted from the kernel after */
+};
+
+/* Open addressing by tgid, like struct pt_map. */
+struct pt_info {
+	uint64_t gen;		/* live when equal to its map's gen */
+	uint32_t tgid;
 	char comm[TT_COMM_LEN];
+	bool exited;
+};
+
+struct pt_infos {
+	struct pt_info *v;	/* owned, mask + 1 slots */
+	size_t mask;
+	uint64_t gen;
+	size_t used;
 };
 
 struct pt_map {
@@ -40,7 +55,9 @@ struct pt_procs {
 struct proc_table {
 	size_t max_entries;
 	struct pt_map maps[2];
-	unsigned cur;		/* maps[cur] is being filled */
+	struct pt_infos infos[2];
+	unsigned cur;		/* maps[cur] and infos[cur] are being filled */
+	bool handed;		/* a begin since the last end */
 	struct pt_procs procs[2];
 	unsigned pcur;		/* procs[pcur] is the latest result */
 };
@@ -83,6 +100,22 @@ static const struct pt_entry *pt_map_find(const struct pt_map *m, uint64_t key)
 	return e->gen == m->gen ? e : NULL;
 }
 
+static struct pt_info *pt_info_slot(struct pt_infos *m, uint32_t tgid)
+{
+	size_t i = pt_hash(tgid) & m->mask;
+
+	while (m->v[i].gen == m->gen && m->v[i].tgid != tgid)
+		i = (i + 1) & m->mask;
+	return &m->v[i];
+}
+
+static const struct pt_info *pt_info_find(const struct pt_infos *m, uint32_t tgid)
+{
+	const struct pt_info *e = pt_info_slot((struct pt_infos *)m, tgid);
+
+	return e->gen == m->gen ? e : NULL;
+}
+
 struct proc_table *proc_table_new(size_t max_entries)
 {
 	struct proc_table *t;
@@ -100,12 +133,15 @@ struct proc_table *proc_table_new(size_t max_entries)
 		t->maps[i].v = calloc(slots, sizeof(struct pt_entry));
 		t->maps[i].mask = slots - 1;
 		t->maps[i].gen = 1;	/* calloc'd slots have gen 0: empty */
+		t->infos[i].v = calloc(slots, sizeof(struct pt_info));
+		t->infos[i].mask = slots - 1;
+		t->infos[i].gen = 1;
 		t->procs[i].v = calloc(max_entries, sizeof(struct proc_stat));
 		t->procs[i].top_count = calloc(max_entries, sizeof(uint64_t));
 		t->procs[i].index = malloc(slots * sizeof(int32_t));
 		t->procs[i].mask = slots - 1;
-		if (!t->maps[i].v || !t->procs[i].v || !t->procs[i].top_count ||
-		    !t->procs[i].index) {
+		if (!t->maps[i].v || !t->infos[i].v || !t->procs[i].v ||
+		    !t->procs[i].top_count || !t->procs[i].index) {
 			proc_table_free(t);
 			return NULL;
 		}
@@ -122,6 +158,7 @@ void proc_table_free(struct proc_table *t)
 		return;
 	for (i = 0; i < 2; i++) {
 		free(t->maps[i].v);
+		free(t->infos[i].v);
 		free(t->procs[i].v);
 		free(t->procs[i].top_count);
 		free(t->procs[i].index);
@@ -137,10 +174,41 @@ void proc_table_begin(struct proc_table *t)
 	m = &t->maps[t->cur];
 	m->gen++;
 	m->used = 0;
+	t->infos[t->cur].gen++;
+	t->infos[t->cur].used = 0;
+	t->handed = true;
+}
+
+/* Copies a name of at most TT_COMM_LEN bytes, up to a NUL: a kernel comm
+ * may fill its array with no NUL, a caller's string may be shorter than
+ * the array; read past neither. */
+static void pt_comm_copy(char dst[TT_COMM_LEN], const char *src)
+{
+	size_t len = strnlen(src, TT_COMM_LEN);
+
+	memcpy(dst, src, len);
+	memset(dst + len, 0, TT_COMM_LEN - len);
+}
+
+int proc_table_info(struct proc_table *t, uint32_t tgid, const char *comm, bool exited)
+{
+	struct pt_infos *m = &t->infos[t->cur];
+	struct pt_info *e = pt_info_slot(m, tgid);
+
+	if (e->gen != m->gen) {
+		if (m->used >= t->max_entries)
+			return -ENOSPC;
+		m->used++;
+		e->gen = m->gen;
+		e->tgid = tgid;
+	}
+	pt_comm_copy(e->comm, comm);
+	e->exited = exited;
+	return 0;
 }
 
 int proc_table_add(struct proc_table *t, uint32_t tgid, unsigned id, uint64_t count,
-		   uint64_t errors, const char *comm)
+		   uint64_t errors)
 {
 	struct pt_map *m = &t->maps[t->cur];
 	const struct pt_entry *prev;
@@ -148,6 +216,9 @@ int proc_table_add(struct proc_table *t, uint32_t tgid, unsigned id, uint64_t co
 	struct pt_entry *e;
 
 	prev = pt_map_find(&t->maps[t->cur ^ 1], key);
+	/* the kernel deleted that one: this is another process's */
+	if (prev && prev->final)
+		prev = NULL;
 	e = pt_map_slot(m, key);
 	if (e->gen != m->gen) {
 		if (m->used >= t->max_entries)
@@ -163,18 +234,7 @@ int proc_table_add(struct proc_table *t, uint32_t tgid, unsigned id, uint64_t co
 		       (prev ? prev->err_delta : 0);
 	e->count = count;
 	e->errors = errors;
-	if (comm) {
-		/* a kernel comm may fill its array with no NUL; a caller's
-		 * string may be shorter than the array: read neither past */
-		size_t len = strnlen(comm, sizeof(e->comm));
-
-		memcpy(e->comm, comm, len);
-		memset(e->comm + len, 0, sizeof(e->comm) - len);
-	} else if (prev) {
-		memcpy(e->comm, prev->comm, sizeof(e->comm));
-	} else {
-		memset(e->comm, 0, sizeof(e->comm));
-	}
+	e->final = false;
 	return 0;
 }
 
@@ -213,13 +273,17 @@ static void pt_fold(struct pt_procs *p, int32_t r, const struct pt_entry *e, boo
 		s->top_id = (unsigned)(e->key & 0xffffffffu);
 		s->top_delta = e->delta;
 		p->top_count[r] = e->count;
-		/* The comm of the busiest entry: entries made before an
-		 * exec carry the old program's name. */
-		if (e->comm[0] || created)
-			memcpy(s->comm, e->comm, TT_COMM_LEN);
-	} else if (!s->comm[0]) {
-		memcpy(s->comm, e->comm, TT_COMM_LEN);
 	}
+}
+
+bool proc_table_final(const struct proc_table *t, uint32_t tgid)
+{
+	const struct pt_info *now = pt_info_find(&t->infos[t->cur], tgid);
+	const struct pt_info *before = pt_info_find(&t->infos[t->cur ^ 1], tgid);
+
+	if (now && !now->exited)
+		return false;
+	return before && before->exited;
 }
 
 const struct proc_stat *proc_table_end(struct proc_table *t, size_t *n)
@@ -240,16 +304,33 @@ const struct proc_stat *proc_table_end(struct proc_table *t, size_t *n)
 			continue;
 		r = pt_procs_find(p, (uint32_t)(e->key >> 32), true, &created);
 		pt_fold(p, r, e, created);
+		e->final = proc_table_final(t, (uint32_t)(e->key >> 32));
 		e->delta = 0;
 		e->err_delta = 0;
 	}
-	/* totals carry over from the previous end for processes still seen */
+	/* totals carry over from the previous end for processes still
+	 * seen, but not from a process whose entries went after that end
+	 * (the tgid is another's now); names come from the infos, else
+	 * stay as they were */
 	for (i = 0; i < p->n; i++) {
 		int32_t o = pt_procs_find(old, p->v[i].tgid, false, NULL);
+		const struct pt_info *info = pt_info_find(&t->infos[t->cur], p->v[i].tgid);
+
+		if (o >= 0 && old->v[o].final && t->handed)
+			o = -1;
 
 		p->v[i].total = (o >= 0 ? old->v[o].total : 0) + p->v[i].delta;
 		p->v[i].errors = (o >= 0 ? old->v[o].errors : 0) + p->v[i].err_delta;
+		if (info) {
+			memcpy(p->v[i].comm, info->comm, TT_COMM_LEN);
+			p->v[i].exited = info->exited;
+		} else if (o >= 0) {
+			memcpy(p->v[i].comm, old->v[o].comm, TT_COMM_LEN);
+			p->v[i].exited = old->v[o].exited;
+		}
+		p->v[i].final = proc_table_final(t, p->v[i].tgid);
 	}
+	t->handed = false;
 	t->pcur ^= 1;
 	*n = p->n;
 	return p->v;

@@ -1,16 +1,20 @@
 /* Per-process syscall counts on the user-space side.
  *
- * The kernel keeps cumulative (tgid, syscall id) counters in an LRU map.
- * Each interval the syscall probe hands every entry over (begin, then
- * add per entry); the table diffs them against the previous interval,
- * reset-safe, and proc_table_end() sums the differences per process.
- * Entries and processes not handed over in an interval are forgotten:
- * the kernel evicted them, or the process is gone. A new entry counts
- * from zero, since the kernel map starts empty when tracetop loads it.
- * Bounded: at most max_entries (tgid, id) pairs are tracked. */
+ * The kernel keeps cumulative (tgid, syscall id) counters in one map and
+ * what a process's entries share (its name, whether it exited) per tgid
+ * in another. Each interval the syscall probe hands both over (begin,
+ * then add per entry and info per process); the table diffs the
+ * counters against the previous interval, reset-safe, and
+ * proc_table_end() sums the differences per process and names each from
+ * its info. Entries and processes not handed over in an interval are
+ * forgotten: the process is gone and its entries were deleted
+ * (proc_table_final). A new entry counts from zero, since the kernel map
+ * starts empty when tracetop loads it. Bounded: at most max_entries
+ * (tgid, id) pairs and as many processes' infos are tracked. */
 #ifndef TRACETOP_PROC_TABLE_H
 #define TRACETOP_PROC_TABLE_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <linux/types.h>
@@ -27,6 +31,8 @@ struct proc_stat {
 	uint64_t errors;	/* failed calls since first seen */
 	unsigned top_id;	/* most calls this interval (overall when idle) */
 	uint64_t top_delta;	/* calls of top_id this interval */
+	bool exited;		/* gone: total holds every call it made */
+	bool final;		/* exited, read once more: its entries go now */
 };
 
 /* A table of at most max_entries (tgid, id) pairs; NULL on ENOMEM or
@@ -36,10 +42,24 @@ void proc_table_free(struct proc_table *t);
 /* Starts handing over a fresh read of the kernel map. */
 void proc_table_begin(struct proc_table *t);
 /* One kernel entry (cumulative counts). 0, or -ENOSPC when full (the
- * entry is then ignored). comm may be NULL (the previous one is kept);
- * at most TT_COMM_LEN bytes of it are read, up to a NUL. */
+ * entry is then ignored). */
 int proc_table_add(struct proc_table *t, uint32_t tgid, unsigned id, uint64_t count,
-		   uint64_t errors, const char *comm);
+		   uint64_t errors);
+/* What the kernel knows of process tgid: its name (at most TT_COMM_LEN
+ * bytes are read, up to a NUL) and whether it exited, which the kernel
+ * says only once every call of it is in its entries. A process handed
+ * over with no info keeps the name it had at the previous end, if any.
+ * 0, or -ENOSPC when full. */
+int proc_table_info(struct proc_table *t, uint32_t tgid, const char *comm, bool exited);
+/* True when what was handed over of tgid since begin is the last of it:
+ * it was exited already at the previous handover, and has been read
+ * again since. The kernel's exit hook marks a process exited only after
+ * adding its last runs, but a run another CPU ended just before may be
+ * added just after; one handover later nothing more can come, and the
+ * caller deletes the process's kernel entries and info. Also true for a
+ * process with no info left, whose info said exited at the previous
+ * handover: entries still seen were added after that read. */
+bool proc_table_final(const struct proc_table *t, uint32_t tgid);
 /* Ends the interval: sums per process what was added since the last
  * end. Calling it again without new adds gives zero deltas. Returns the
  * processes, in no particular order, valid until the next call; *n is

@@ -67,6 +67,7 @@ struct tt_proc_row {
 	uint64_t total;		/* syscalls since first seen */
 	unsigned top_id;	/* syscall with most calls this interval (or overall) */
 	double top_rate;
+	bool exited;		/* gone: total is final */
 };
 
 struct tt_bio_disk {

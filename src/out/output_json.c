@@ -105,7 +105,8 @@ static void json_syscalls(const struct output *o, const struct tt_snapshot *s)
 		fprintf(o->f, ",\"rate\":%.3f,\"err_rate\":%.3f,\"total\":%" PRIu64 ",\"top\":",
 			fin(p->rate), fin(p->err_rate), p->total);
 		json_str(o->f, top ? top : "");
-		fprintf(o->f, ",\"top_rate\":%.3f}", fin(p->top_rate));
+		fprintf(o->f, ",\"top_rate\":%.3f,\"exited\":%s}", fin(p->top_rate),
+			p->exited ? "true" : "false");
 	}
 	fputc(']', o->f);
 }

@@ -82,6 +82,32 @@ out:
 	return err;
 }
 
+int bpf_support_read_batch(int fd, void *keys, size_t key_size, void *vals, size_t val_size,
+			   uint32_t cap, uint32_t *n)
+{
+	uint32_t in_tok = 0, out_tok = 0, count, done = 0;
+	bool first = true;
+	int err = 0;
+
+	while (done < cap) {
+		count = cap - done;
+		err = bpf_map_lookup_batch(fd, first ? NULL : &in_tok, &out_tok,
+					   (char *)keys + done * key_size,
+					   (char *)vals + done * val_size, &count, NULL);
+		if (err && err != -ENOENT)
+			break;
+		done += count;
+		if (err == -ENOENT) {
+			err = 0;	/* end of the map */
+			break;
+		}
+		in_tok = out_tok;
+		first = false;
+	}
+	*n = done;
+	return err;
+}
+
 int bpf_support_ring_stats(struct bpf_map *stats, uint64_t *submitted, uint64_t *lost)
 {
 	uint64_t v[2];

@@ -27,6 +27,14 @@ int bpf_support_ring_stats(struct bpf_map *stats, uint64_t *submitted, uint64_t 
  * adds each field over every possible CPU into out[0..n_u64). */
 int bpf_support_percpu_sum(int map_fd, uint32_t key, uint64_t *out, unsigned n_u64);
 
+/* Reads up to cap entries of hash or array map fd with batched lookups
+ * into keys and vals (each entry key_size and val_size bytes; per-CPU
+ * values take val_size for all CPUs); *n says how many. 0 or -errno,
+ * e.g. -EINVAL when the kernel has no batch operations for the map's
+ * type (before 5.6): read it key by key then. */
+int bpf_support_read_batch(int fd, void *keys, size_t key_size, void *vals, size_t val_size,
+			   uint32_t cap, uint32_t *n);
+
 /* Makes sure tracefs is mounted (mounting it at /sys/kernel/tracing when
  * root and missing). 0 or -errno; reason explains a failure. */
 int bpf_support_tracefs(char *reason, size_t len);

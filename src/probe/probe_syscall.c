@@ -1,8 +1,9 @@
 /* The syscall counts source: owns the syscalls skeleton, picks the best
  * sys_exit hook at run time (tp_btf, raw_tp, then the raw_syscalls
- * tracepoint), and hands cumulative per-syscall and per-process counters
- * to the model. Its tp_btf program is also the sys_exit hub of the exec,
- * open and vfs sources (probe.h): whichever probe asks first loads it.
+ * tracepoint), and hands cumulative per-syscall counters to the model;
+ * syscall_procs.c reads the per-process maps. Its tp_btf program is also
+ * the sys_exit hub of the exec, open and vfs sources (probe.h):
+ * whichever probe asks first loads it.
  *
  * Maps are read with one batched lookup each; kernels without batch
  * operations on these map types (before 5.6) are read key by key. The
@@ -17,6 +18,7 @@
 #include <bpf/libbpf.h>
 #include "bpf_support.h"
 #include "probe.h"
+#include "syscall_procs.h"
 #include "syscalls.skel.h"
 
 enum sc_family {
@@ -40,15 +42,31 @@ struct syscall_probe {
 	bool no_batch;			/* the kernel refused a batch lookup */
 	uint32_t *ids;			/* owned: SYSCALL_ID_MAX keys */
 	struct syscall_stat *stats;	/* owned: SYSCALL_ID_MAX * ncpu values */
-	struct syscall_proc_key *pkeys;	/* owned: SYSCALL_PROC_MAX */
-	struct syscall_proc *pvals;	/* owned: SYSCALL_PROC_MAX */
+	struct syscall_procs *procs;	/* owned: the per-process maps' reader */
 };
 
+/* The family's sys_exit program and its process hooks, nothing else. */
 static void select_family(struct syscalls_bpf *skel, enum sc_family fam)
 {
 	bpf_program__set_autoload(skel->progs.btf_sys_exit, fam == FAM_TP_BTF);
+	bpf_program__set_autoload(skel->progs.btf_proc_exec, fam == FAM_TP_BTF);
+	bpf_program__set_autoload(skel->progs.btf_proc_exit, fam == FAM_TP_BTF);
 	bpf_program__set_autoload(skel->progs.raw_sys_exit, fam == FAM_RAW_TP);
+	bpf_program__set_autoload(skel->progs.raw_proc_exec, fam == FAM_RAW_TP);
+	bpf_program__set_autoload(skel->progs.raw_proc_exit, fam == FAM_RAW_TP);
 	bpf_program__set_autoload(skel->progs.tp_sys_exit, fam == FAM_TRACEPOINT);
+	bpf_program__set_autoload(skel->progs.tp_proc_exec, fam == FAM_TRACEPOINT);
+	bpf_program__set_autoload(skel->progs.tp_proc_exit, fam == FAM_TRACEPOINT);
+}
+
+/* The knobs every load of the object needs: the filters, and the
+ * possible CPUs, whose runs the exit hook looks at. */
+static void set_rodata(struct syscalls_bpf *skel, const struct probe_env *env)
+{
+	int ncpu = libbpf_num_possible_cpus();
+
+	BPF_SUPPORT_SET_FILTERS(skel->rodata, env);
+	skel->rodata->nr_cpus = ncpu > 0 ? (uint32_t)ncpu : 1;
 }
 
 /* One attempt: fresh skeleton, one program, load, attach; torn down on
@@ -70,7 +88,7 @@ static int try_family(struct syscall_probe *p, enum sc_family fam,
 		err = -errno;
 		goto fail;
 	}
-	BPF_SUPPORT_SET_FILTERS(p->skel->rodata, env);
+	set_rodata(p->skel, env);
 	select_family(p->skel, fam);
 	step = "load";
 	err = syscalls_bpf__load(p->skel);
@@ -146,7 +164,7 @@ static int hub_load(const struct probe_env *env)
 	hub.skel = syscalls_bpf__open();
 	if (!hub.skel)
 		return -errno;
-	BPF_SUPPORT_SET_FILTERS(hub.skel->rodata, env);
+	set_rodata(hub.skel, env);
 	for (i = 0; i < sizeof(hub_vfs_ids) / sizeof(hub_vfs_ids[0]); i++)
 		if (hub_vfs_ids[i].nr < SYSCALL_ID_MAX)
 			hub.skel->rodata->hub_vfs_op[hub_vfs_ids[i].nr] = hub_vfs_ids[i].how;
@@ -216,8 +234,7 @@ static void syscall_free(struct syscall_probe *p)
 		syscalls_bpf__destroy(p->skel);
 	free(p->ids);
 	free(p->stats);
-	free(p->pkeys);
-	free(p->pvals);
+	syscall_procs_free(p->procs);
 	free(p);
 }
 
@@ -234,9 +251,8 @@ static struct syscall_probe *syscall_alloc(struct diag *diag)
 	p->ncpu = (unsigned)ncpu;
 	p->ids = calloc(SYSCALL_ID_MAX, sizeof(*p->ids));
 	p->stats = calloc((size_t)SYSCALL_ID_MAX * p->ncpu, sizeof(*p->stats));
-	p->pkeys = calloc(SYSCALL_PROC_MAX, sizeof(*p->pkeys));
-	p->pvals = calloc(SYSCALL_PROC_MAX, sizeof(*p->pvals));
-	if (!p->ids || !p->stats || !p->pkeys || !p->pvals) {
+	p->procs = syscall_procs_new(diag);
+	if (!p->ids || !p->stats || !p->procs) {
 		syscall_free(p);
 		return NULL;
 	}
@@ -290,35 +306,6 @@ static int syscall_start(void **state, const struct probe_env *env)
 	return 0;
 }
 
-/* Reads up to cap entries of map fd with batched lookups into keys and
- * vals (each entry key_size and val_size bytes); *n says how many. 0 or
- * -errno, e.g. -EINVAL when the kernel has no batch operations. */
-static int read_batch(int fd, void *keys, size_t key_size, void *vals, size_t val_size,
-		      uint32_t cap, uint32_t *n)
-{
-	uint32_t in_tok = 0, out_tok = 0, count, done = 0;
-	bool first = true;
-	int err = 0;
-
-	while (done < cap) {
-		count = cap - done;
-		err = bpf_map_lookup_batch(fd, first ? NULL : &in_tok, &out_tok,
-					   (char *)keys + done * key_size,
-					   (char *)vals + done * val_size, &count, NULL);
-		if (err && err != -ENOENT)
-			break;
-		done += count;
-		if (err == -ENOENT) {
-			err = 0;	/* end of the map */
-			break;
-		}
-		in_tok = out_tok;
-		first = false;
-	}
-	*n = done;
-	return err;
-}
-
 /* The per-CPU counts of every id, key by key. */
 static int read_ids_each(struct syscall_probe *p, int fd, uint32_t *n)
 {
@@ -340,8 +327,8 @@ static int sample_ids(struct syscall_probe *p, struct model *m)
 	int err = -EOPNOTSUPP;
 
 	if (!p->no_batch) {
-		err = read_batch(fd, p->ids, sizeof(*p->ids), p->stats,
-				 sizeof(*p->stats) * p->ncpu, SYSCALL_ID_MAX, &n);
+		err = bpf_support_read_batch(fd, p->ids, sizeof(*p->ids), p->stats,
+					     sizeof(*p->stats) * p->ncpu, SYSCALL_ID_MAX, &n);
 		if (err) {
 			diag_printf(p->diag, MSG_DEBUG, "syscalls: batch lookup failed "
 				      "(%d), reading key by key", err);
@@ -367,50 +354,6 @@ static int sample_ids(struct syscall_probe *p, struct model *m)
 	return 0;
 }
 
-/* The LRU map key by key. An entry evicted under the walk restarts it
- * from the first key, so the walk is bounded by the map's size. */
-static int read_procs_each(struct syscall_probe *p, int fd, uint32_t *n)
-{
-	struct syscall_proc_key key, next;
-	void *prev = NULL;
-	uint32_t i = 0;
-
-	while (i < SYSCALL_PROC_MAX && bpf_map_get_next_key(fd, prev, &next) == 0) {
-		key = next;
-		prev = &key;
-		if (bpf_map_lookup_elem(fd, &key, &p->pvals[i]))
-			continue;
-		p->pkeys[i++] = key;
-	}
-	*n = i;
-	return 0;
-}
-
-static int sample_procs(struct syscall_probe *p, struct model *m)
-{
-	int fd = bpf_map__fd(p->skel->maps.procs);
-	char comm[TT_COMM_LEN + 1];
-	uint32_t n = 0, i;
-	int err = -EOPNOTSUPP;
-
-	if (!p->no_batch)
-		err = read_batch(fd, p->pkeys, sizeof(*p->pkeys), p->pvals,
-				 sizeof(*p->pvals), SYSCALL_PROC_MAX, &n);
-	if (err) {
-		p->no_batch = true;
-		read_procs_each(p, fd, &n);
-	}
-	model_procs_begin(m);
-	for (i = 0; i < n; i++) {
-		/* The kernel terminates comm, but it is not trusted to. */
-		memcpy(comm, p->pvals[i].comm, TT_COMM_LEN);
-		comm[TT_COMM_LEN] = '\0';
-		model_procs_add(m, p->pkeys[i].tgid, p->pkeys[i].id, p->pvals[i].count,
-				p->pvals[i].errors, comm);
-	}
-	return 0;
-}
-
 static int syscall_sample(void *state, struct model *m)
 {
 	struct syscall_probe *p = state;
@@ -419,7 +362,7 @@ static int syscall_sample(void *state, struct model *m)
 	err = sample_ids(p, m);
 	if (err)
 		return err;
-	return sample_procs(p, m);
+	return syscall_procs_sample(p->procs, p->skel, m);
 }
 
 static void syscall_stop(void *state)

@@ -36,10 +36,14 @@ require_bpf() {
 
 TT_TMP=$(mktemp -d "${TMPDIR:-/tmp}/tracetop-test.XXXXXX")
 TT_PID=
+SC_PID=
 T=
 cleanup() {
 	if [ -n "$TT_PID" ] && kill -0 "$TT_PID" 2>/dev/null; then
 		kill -KILL "$TT_PID" 2>/dev/null
+	fi
+	if [ -n "$SC_PID" ] && kill -0 "$SC_PID" 2>/dev/null; then
+		kill -KILL "$SC_PID" 2>/dev/null
 	fi
 	[ -n "$T" ] && $T kill-server 2>/dev/null
 	rm -rf "$TT_TMP"
@@ -125,6 +129,47 @@ expect_eq() {
 expect_ge() {
 	[ "$2" -ge "$3" ] 2>/dev/null || fail "$1: expected at least $3, got $2"
 	echo "ok: $1 = $2 (>= $3)"
+}
+
+# The last row of process $1 in tracetop's per-process table, field $2
+# (total, comm, exited...); empty when the process was never shown.
+tt_proc() {
+	q -r "[.[] | select(.type == \"snapshot\") | .procs[] | select(.pid == $1)] | last | .$2 // empty"
+}
+
+# syscount -P (libbpf-tools) beside tracetop: the reference for the
+# per-process table. It counts at the same tracepoint (raw_syscalls
+# sys_exit, skipping id -1), per tgid, in a plain hash it reads once, at
+# the end: while it runs no count of it is lost or evicted. start_syscount
+# returns once it is attached; stop_syscount ends it (SIGINT), which
+# prints the table; syscount_total PID reads a process's count from it.
+start_syscount() {
+	SYSCOUNT=${SYSCOUNT:-$(command -v syscount || echo /usr/sbin/syscount)}
+	[ -x "$SYSCOUNT" ] || skip "syscount is not installed (apt-get install libbpf-tools)"
+	: >"$TT_TMP/syscount.out"
+	# line-buffered: its first line says it is attached
+	stdbuf -oL "$SYSCOUNT" -P -T 100000 >"$TT_TMP/syscount.out" 2>"$TT_TMP/syscount.err" &
+	SC_PID=$!
+	_i=0
+	until grep -q '^Tracing syscalls' "$TT_TMP/syscount.out" 2>/dev/null; do
+		kill -0 "$SC_PID" 2>/dev/null || fail "syscount exited: $(head -c 300 "$TT_TMP/syscount.err")"
+		_i=$((_i + 1))
+		[ $_i -lt 300 ] || fail "syscount did not start within 30 s"
+		sleep 0.1
+	done
+}
+
+stop_syscount() {
+	kill -INT "$SC_PID"
+	wait "$SC_PID"
+	_rc=$?
+	SC_PID=
+	[ "$_rc" = 0 ] || fail "syscount exited with $_rc: $(head -c 300 "$TT_TMP/syscount.err")"
+	grep -q '^PID ' "$TT_TMP/syscount.out" || fail "syscount printed no table"
+}
+
+syscount_total() {
+	awk -v p="$1" '$1 == p { print $NF }' "$TT_TMP/syscount.out"
 }
 
 # The plain disk holding directory $1 (a partition's parent disk), in the

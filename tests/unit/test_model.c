@@ -234,11 +234,14 @@ static void test_procs(void **state)
 
 	(void)state;
 	model_procs_begin(m);
-	model_procs_add(m, 100, 0, 10, 0, "cat");
-	model_procs_add(m, 100, 1, 5, 0, "cat");
-	model_procs_add(m, 200, 257, 50, 5, "find");
-	model_procs_add(m, 300, 3, 7, 0, "idle");
-	model_procs_add(m, 300, 4, 9, 0, "idle");
+	model_procs_add(m, 100, 0, 10, 0);
+	model_procs_add(m, 100, 1, 5, 0);
+	model_procs_info(m, 100, "cat", false);
+	model_procs_add(m, 200, 257, 50, 5);
+	model_procs_info(m, 200, "find", false);
+	model_procs_add(m, 300, 3, 7, 0);
+	model_procs_add(m, 300, 4, 9, 0);
+	model_procs_info(m, 300, "idle", false);
 	s = model_tick(m, t);
 	assert_int_equal(s->n_procs, 3);
 	p = find_proc(s, 100);
@@ -247,11 +250,14 @@ static void test_procs(void **state)
 	assert_string_equal(p->comm, "cat");
 
 	model_procs_begin(m);
-	model_procs_add(m, 100, 0, 40, 0, "cat");
-	model_procs_add(m, 100, 1, 105, 2, "cat");
-	model_procs_add(m, 200, 257, 60, 7, "find");
-	model_procs_add(m, 300, 3, 7, 0, "idle");
-	model_procs_add(m, 300, 4, 9, 0, "idle");
+	model_procs_add(m, 100, 0, 40, 0);
+	model_procs_add(m, 100, 1, 105, 2);
+	model_procs_info(m, 100, "cat", false);
+	model_procs_add(m, 200, 257, 60, 7);
+	model_procs_info(m, 200, "find", false);
+	model_procs_add(m, 300, 3, 7, 0);
+	model_procs_add(m, 300, 4, 9, 0);
+	model_procs_info(m, 300, "idle", false);
 	s = model_tick(m, t + 2 * SEC);
 	assert_int_equal(s->n_procs, 3);
 	/* by rate */
@@ -273,15 +279,27 @@ static void test_procs(void **state)
 	p = &s->procs[2];
 	assert_true(p->rate == 0);
 	assert_int_equal(p->top_id, 4);
+	assert_false(p->exited);
 
 	/* 100 left the kernel map: forgotten; 200's entry was reset */
 	model_procs_begin(m);
-	model_procs_add(m, 200, 257, 4, 0, "find");
+	model_procs_add(m, 200, 257, 4, 0);
+	model_procs_info(m, 200, "find", false);
 	s = model_tick(m, t + 3 * SEC);
 	assert_int_equal(s->n_procs, 1);
 	assert_null(find_proc(s, 100));
 	p = find_proc(s, 200);
 	assert_float_equal(p->rate, 4.0, 1e-9);
+	assert_int_equal(p->total, 64);
+	assert_false(p->exited);
+
+	/* 200 exited: its row says so */
+	model_procs_begin(m);
+	model_procs_add(m, 200, 257, 4, 0);
+	model_procs_info(m, 200, "find", true);
+	s = model_tick(m, t + 3 * SEC + SEC / 2);
+	p = find_proc(s, 200);
+	assert_true(p->exited);
 	assert_int_equal(p->total, 64);
 
 	/* no read at all this interval: rows stay, rates drop to 0 */
@@ -302,7 +320,8 @@ static void test_procs_comm_untrusted(void **state)
 	/* a comm that fills the field without a NUL */
 	memset(comm, 'A', sizeof(comm));
 	model_procs_begin(m);
-	model_procs_add(m, 9, 0, 1, 0, comm);
+	model_procs_add(m, 9, 0, 1, 0);
+	model_procs_info(m, 9, comm, false);
 	s = model_tick(m, clock_mono_ns() + SEC);
 	assert_int_equal(s->n_procs, 1);
 	assert_int_equal(strlen(s->procs[0].comm), TT_COMM_LEN);
@@ -325,7 +344,7 @@ static void test_procs_idle_top(void **state)
 		model_procs_begin(m);
 		for (pid = 0; pid < 6; pid++)
 			for (k = 0; k < 3; k++)
-				model_procs_add(m, 1000 + pid, 10 + k, counts[(k + pid) % 3], 0, "w");
+				model_procs_add(m, 1000 + pid, 10 + k, counts[(k + pid) % 3], 0);
 		s = model_tick(m, t + round * SEC);
 	}
 	assert_int_equal(s->n_procs, 6);
@@ -347,14 +366,18 @@ static void test_procs_two_reads(void **state)
 
 	(void)state;
 	model_procs_begin(m);
-	model_procs_add(m, 5, 0, 10, 1, "a");
+	model_procs_add(m, 5, 0, 10, 1);
+	model_procs_info(m, 5, "a", false);
 	model_procs_begin(m);
-	model_procs_add(m, 5, 0, 30, 4, "a");
+	model_procs_add(m, 5, 0, 30, 4);
+	model_procs_info(m, 5, "a", false);
 	model_tick(m, t);
 	model_procs_begin(m);
-	model_procs_add(m, 5, 0, 40, 4, "a");
+	model_procs_add(m, 5, 0, 40, 4);
+	model_procs_info(m, 5, "a", false);
 	model_procs_begin(m);
-	model_procs_add(m, 5, 0, 70, 6, "a");
+	model_procs_add(m, 5, 0, 70, 6);
+	model_procs_info(m, 5, "a", false);
 	s = model_tick(m, t + SEC);
 	assert_int_equal(s->n_procs, 1);
 	assert_float_equal(s->procs[0].rate, 40.0, 1e-9);
@@ -375,17 +398,18 @@ static void test_proc_table_bounded(void **state)
 	assert_non_null(t);
 	proc_table_begin(t);
 	for (i = 0; i < 4; i++)
-		assert_int_equal(proc_table_add(t, 1 + i % 2, i, 10, 0, NULL), 0);
-	assert_int_equal(proc_table_add(t, 3, 0, 10, 0, "x"), -ENOSPC);
+		assert_int_equal(proc_table_add(t, 1 + i % 2, i, 10, 0), 0);
+	assert_int_equal(proc_table_add(t, 3, 0, 10, 0), -ENOSPC);
 	/* updating an entry already held is not a new one */
-	assert_int_equal(proc_table_add(t, 1, 0, 12, 0, NULL), 0);
+	assert_int_equal(proc_table_add(t, 1, 0, 12, 0), 0);
 	ps = proc_table_end(t, &n);
 	assert_int_equal(n, 2);
 	assert_int_equal(ps[0].total + ps[1].total, 42);
 	assert_string_equal(ps[0].comm, "");
 	/* the next read starts empty: room again */
 	proc_table_begin(t);
-	assert_int_equal(proc_table_add(t, 3, 0, 10, 0, "x"), 0);
+	assert_int_equal(proc_table_add(t, 3, 0, 10, 0), 0);
+	assert_int_equal(proc_table_info(t, 3, "x", false), 0);
 	ps = proc_table_end(t, &n);
 	assert_int_equal(n, 1);
 	assert_int_equal(ps[0].tgid, 3);

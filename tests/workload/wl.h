@@ -2,7 +2,8 @@
  * tests and the benchmark: each subcommand makes an exact number of
  * system calls of one kind, with markers no other process makes, so a
  * test can check that exactly those reached tracetop and the bench can
- * time them. Subcommands live in wl_open.c, wl_exec.c and wl_io.c; the
+ * time them. Subcommands live in wl_open.c, wl_exec.c, wl_io.c and
+ * wl_proc.c; the
  * options and the table of subcommands in workload.c. */
 #ifndef TT_WORKLOAD_H
 #define TT_WORKLOAD_H
@@ -48,5 +49,9 @@ int wl_execve(char **argv);
 int wl_execlong(char **argv);
 int wl_execargs(char **argv);
 int wl_execcold(char **argv);
+int wl_execas(char **argv);
+int wl_burst(char **argv);
+int wl_idle(char **argv);
+int wl_churn(char **argv);
 
 #endif

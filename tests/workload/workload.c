@@ -29,6 +29,17 @@
  *   execcold MARK FILE PATH   one fork + exec of PATH with argv MARK ""
  *                             c2-MARK c3-MARK "", the c strings in pages
  *                             of FILE mapped but never touched
+ *   execas PATH N ARG...      N getppid, then execv(PATH, PATH ARG...)
+ *                             (PATH a link to this program under another
+ *                             name: the process's name changes)
+ *   burst N M                 N getppid, then M getpid on each CPU it may
+ *                             run on in turn, then exit: a burst shorter
+ *                             than a run left behind on every CPU
+ *   idle N M                  N getppid, one line, stops itself; after
+ *                             SIGCONT, M getppid and one line
+ *   churn K USEC              K children one after the other, USEC apart,
+ *                             each making 30 distinct syscalls; prints
+ *                             their pids
  *
  * -s (or TT_WL_STOP=1 in the environment): stop (SIGSTOP) before the
  * subcommand does anything; openat and longopen first start their -j
@@ -80,6 +91,10 @@ static const struct subcommand subcommands[] = {
 	{ "execlong", 2, 2, wl_execlong, false },
 	{ "execargs", 3, 3, wl_execargs, false },
 	{ "execcold", 3, 3, wl_execcold, false },
+	{ "execas", 3, 1000, wl_execas, false },
+	{ "burst", 2, 2, wl_burst, false },
+	{ "idle", 2, 2, wl_idle, false },
+	{ "churn", 2, 2, wl_churn, false },
 };
 
 /* Timing (-t): when the counted calls started, and their fastest chunk. */
