@@ -303,8 +303,11 @@ const struct proc_stat *proc_table_end(struct proc_table *t, size_t *n)
 		if (e->gen != m->gen)
 			continue;
 		r = pt_procs_find(p, (uint32_t)(e->key >> 32), true, &created);
+		/* once per process, not per (process, syscall) entry */
+		if (created)
+			p->v[r].final = proc_table_final(t, p->v[r].tgid);
 		pt_fold(p, r, e, created);
-		e->final = proc_table_final(t, (uint32_t)(e->key >> 32));
+		e->final = p->v[r].final;
 		e->delta = 0;
 		e->err_delta = 0;
 	}
@@ -328,7 +331,6 @@ const struct proc_stat *proc_table_end(struct proc_table *t, size_t *n)
 			memcpy(p->v[i].comm, old->v[o].comm, TT_COMM_LEN);
 			p->v[i].exited = old->v[o].exited;
 		}
-		p->v[i].final = proc_table_final(t, p->v[i].tgid);
 	}
 	t->handed = false;
 	t->pcur ^= 1;
