@@ -125,7 +125,8 @@ int app_init(struct app *a, const struct options *opt, char *msg, size_t len)
 	 * Then the event log takes its memory, so that the two never add up
 	 * to a peak. */
 	malloc_trim(0);
-	model_populate(a->model);
+	if (!opt->probe_report)	/* it stores no event */
+		model_populate(a->model);
 	return 0;
 }
 

@@ -1,12 +1,17 @@
 /* bigmem.h: huge-page friendly anonymous mappings. */
+#include <errno.h>
 #include <stdint.h>
 #include <sys/mman.h>
 #include "bigmem.h"
 
 #define BIGMEM_HUGE (2u << 20)
 
+/* Sizes below a huge page are whole small pages, the rest whole huge
+ * pages. */
 static size_t bigmem_round(size_t size)
 {
+	if (size < BIGMEM_HUGE)
+		return (size + 4095) & ~(size_t)4095;
 	return (size + BIGMEM_HUGE - 1) & ~(size_t)(BIGMEM_HUGE - 1);
 }
 
@@ -19,7 +24,9 @@ void bigmem_populate(void *p, size_t size)
 	if (!p)
 		return;
 #ifdef MADV_POPULATE_WRITE
-	if (madvise(p, len, MADV_POPULATE_WRITE) == 0)
+	/* only a kernel without it (EINVAL) gets the loop: any other error
+	 * (ENOMEM under a memory limit) would be an OOM kill there */
+	if (madvise(p, len, MADV_POPULATE_WRITE) == 0 || errno != EINVAL)
 		return;
 #endif
 	/* kernels before 5.14: one write per page does the same */
@@ -34,6 +41,13 @@ void *bigmem_alloc(size_t size)
 
 	if (!size || size > SIZE_MAX - 2 * BIGMEM_HUGE)
 		return NULL;
+	/* small (the detail view's one-event log): plain pages, or a first
+	 * write would take a whole huge page */
+	if (size < BIGMEM_HUGE) {
+		p = mmap(NULL, bigmem_round(size), PROT_READ | PROT_WRITE,
+			 MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+		return p == MAP_FAILED ? NULL : p;
+	}
 	len = bigmem_round(size);
 	/* map one huge page more and trim, so the buffer starts on a huge
 	 * page boundary */

@@ -19,6 +19,11 @@
 #include "bigmem.h"
 #include "event_log.h"
 
+struct event_log_key {
+	uint64_t ts;
+	size_t at;	/* offset of the event in the batch */
+};
+
 int event_log_init(struct event_log *log, size_t capacity)
 {
 	return event_log_init_bytes(log, capacity, 0);
@@ -40,7 +45,10 @@ int event_log_init_bytes(struct event_log *log, size_t capacity, size_t text_byt
 	log->text_bytes = text_bytes;
 	log->slots = bigmem_alloc(capacity * sizeof(log->slots[0]));
 	log->arena = bigmem_alloc(text_bytes);
-	if (!log->slots || !log->arena) {
+	/* event_log_order's scratch: room for a drain as large as the log,
+	 * mapped now, its pages taken only if drains out of order need them */
+	log->keys = bigmem_alloc(capacity * sizeof(log->keys[0]));
+	if (!log->slots || !log->arena || !log->keys) {
 		event_log_fini(log);
 		return -ENOMEM;
 	}
@@ -51,7 +59,7 @@ void event_log_fini(struct event_log *log)
 {
 	bigmem_free(log->slots, log->capacity * sizeof(log->slots[0]));
 	bigmem_free(log->arena, log->text_bytes);
-	free(log->keys);
+	bigmem_free(log->keys, log->capacity * sizeof(log->keys[0]));
 	memset(log, 0, sizeof(*log));
 }
 
@@ -167,10 +175,6 @@ const struct tt_event *event_log_get(const struct event_log *log, uint64_t seq)
 	return &slot_of(log, seq)->ev;
 }
 
-struct event_log_key {
-	uint64_t ts;
-	size_t at;	/* offset of the event in the batch */
-};
 
 static int key_cmp(const void *a, const void *b)
 {
@@ -225,14 +229,6 @@ int event_log_order(struct event_log *log, uint64_t from)
 		sorted = slot_of(log, from + i - 1)->ev.ts_ns <= slot_of(log, from + i)->ev.ts_ns;
 	if (sorted)
 		return 0;
-	if (n > log->keys_cap) {
-		struct event_log_key *k = realloc(log->keys, n * sizeof(*k));
-
-		if (!k)
-			return -ENOMEM;
-		log->keys = k;
-		log->keys_cap = n;
-	}
 	for (i = 0; i < n; i++)
 		log->keys[i] = (struct event_log_key){ slot_of(log, from + i)->ev.ts_ns, i };
 	qsort(log->keys, n, sizeof(log->keys[0]), key_cmp);

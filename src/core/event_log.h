@@ -40,8 +40,8 @@ struct event_log {
 	char *arena;		/* owned: text_bytes, a ring of event strings */
 	size_t text_bytes;
 	uint64_t head;		/* arena position of the next string */
-	struct event_log_key *keys;	/* owned: event_log_order's scratch */
-	size_t keys_cap;
+	struct event_log_key *keys;	/* owned: event_log_order's scratch,
+					 * capacity entries */
 };
 
 /* A ring of capacity events and the default text budget for it
@@ -61,7 +61,7 @@ int event_log_push(struct event_log *log, const struct tt_event *ev);
  * equal times keep their order). For a batch just received from several
  * ring buffers, which arrive one ring after the other: sequence numbers
  * then follow time. Only events no reader has seen may be reordered.
- * 0, or -ENOMEM (the order is left as it was). */
+ * Allocates nothing: 0. */
 int event_log_order(struct event_log *log, uint64_t from);
 /* Oldest sequence number still held, and one past the newest. */
 uint64_t event_log_first_seq(const struct event_log *log);

@@ -19,7 +19,8 @@ struct output {
 	uint32_t self_pid;
 	const char *version;
 	struct filter *filter;	/* borrowed: --filter, or NULL; only matching events print */
-	/* Called every OUTPUT_PUMP_EVERY events written, so that a long
+	/* Called every OUTPUT_PUMP_EVERY sequence numbers of the events
+	 * being written (but in the final snapshot), so that a long
 	 * interval being printed does not leave the ring buffers to fill
 	 * (the app drains them); NULL: never. */
 	void (*pump)(void *ctx);

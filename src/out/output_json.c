@@ -199,18 +199,67 @@ static void json_exec_fields(struct wbuf *b, const struct tt_event *ev)
 	wbuf_char(b, ']');
 }
 
-static void json_open_fields(struct wbuf *b, const struct tt_event *ev)
+/* What consecutive events of a storm share, kept for the run of one
+ * snapshot's events: the local time of the second, the last open flags
+ * and errno as text. */
+struct json_run {
+	struct output_clock clk;
+	uint64_t flags;
+	size_t flen;		/* 0: no flags yet */
+	char flags_str[160];
+	int err;		/* 0: no errno yet */
+	char ename[24];
+};
+
+static void json_flags(struct wbuf *b, struct json_run *r, uint64_t flags)
 {
-	char flags[160];
-	size_t flen = open_flags_format(ev->open_flags, flags, sizeof(flags));
+	if (!r->flen || r->flags != flags) {
+		size_t n = open_flags_format(flags, r->flags_str, sizeof(r->flags_str));
+
+		r->flen = n < sizeof(r->flags_str) ? n : strlen(r->flags_str);
+		r->flags = flags;
+	}
+	wbuf_put(b, r->flags_str, r->flen);
+}
+
+static void json_errno(struct wbuf *b, struct json_run *r, int ret)
+{
+	if (r->err != ret) {
+		char ebuf[16];
+
+		snprintf(r->ename, sizeof(r->ename), "%s", errno_name(ret, ebuf, sizeof(ebuf)));
+		r->err = ret;
+	}
+	wbuf_char(b, '"');
+	wbuf_str(b, r->ename);
+	wbuf_char(b, '"');
+}
+
+static bool same_bytes(const char *a, size_t an, const char *b, size_t bn)
+{
+	return a == b || (an == bn && !memcmp(a, b, an));
+}
+
+static void json_open_fields(struct wbuf *b, struct json_run *r, const struct tt_event *ev)
+{
+	uint64_t flushes = b->flushes;
+	size_t p0, p1;
+
 	WBUF_LIT(b, ",\"syscall\":\"");
 	wbuf_str(b, open_syscall_name(ev->open_syscall));
 	WBUF_LIT(b, "\",\"dirfd\":");
 	wbuf_i64(b, ev->dirfd);
 	WBUF_LIT(b, ",\"path\":");
+	p0 = b->len;
 	wbuf_json(b, ev->path, ev->path_len);
+	p1 = b->len;
 	WBUF_LIT(b, ",\"path_raw\":");
-	if (ev->raw_path)
+	/* an absolute path is its own argument: its JSON, still in the
+	 * buffer, is copied rather than scanned again */
+	if ((!ev->raw_path || same_bytes(ev->raw_path, ev->raw_path_len, ev->path, ev->path_len)) &&
+	    b->flushes == flushes && b->cap - b->len >= p1 - p0)
+		wbuf_put(b, b->p + p0, p1 - p0);
+	else if (ev->raw_path)
 		wbuf_json(b, ev->raw_path, ev->raw_path_len);
 	else
 		wbuf_json(b, ev->path, ev->path_len);
@@ -219,7 +268,7 @@ static void json_open_fields(struct wbuf *b, const struct tt_event *ev)
 	WBUF_LIT(b, "\",\"flags\":");
 	wbuf_u64(b, ev->open_flags);
 	WBUF_LIT(b, ",\"flags_str\":\"");
-	wbuf_put(b, flags, flen < sizeof(flags) ? flen : strlen(flags));
+	json_flags(b, r, ev->open_flags);
 	WBUF_LIT(b, "\",\"mode\":");
 	wbuf_u64(b, ev->mode);
 	WBUF_LIT(b, ",\"path_truncated\":");
@@ -227,13 +276,13 @@ static void json_open_fields(struct wbuf *b, const struct tt_event *ev)
 }
 
 /* One event: the hot path of --json, built in b without printf. */
-static void json_event(const struct output *o, struct wbuf *b, struct output_clock *clk,
+static void json_event(const struct output *o, struct wbuf *b, struct json_run *r,
 		       const struct tt_event *ev, uint64_t seq)
 {
-	char when[OUTPUT_TIME_LEN], ebuf[16];
+	char when[OUTPUT_TIME_LEN];
 	bool exec = ev->type == TT_EVENT_EXEC;
 
-	output_event_time_run(o, clk, ev->ts_ns, when);
+	output_event_time_run(o, &r->clk, ev->ts_ns, when);
 	WBUF_LIT(b, "{\"seq\":");
 	wbuf_u64(b, seq);
 	if (exec)
@@ -255,9 +304,7 @@ static void json_event(const struct output *o, struct wbuf *b, struct output_clo
 	wbuf_i64(b, ev->ret);
 	WBUF_LIT(b, ",\"errno\":");
 	if (ev->ret < 0) {
-		wbuf_char(b, '"');
-		wbuf_str(b, errno_name(ev->ret, ebuf, sizeof(ebuf)));
-		wbuf_char(b, '"');
+		json_errno(b, r, ev->ret);
 	} else {
 		WBUF_LIT(b, "null");
 	}
@@ -266,7 +313,7 @@ static void json_event(const struct output *o, struct wbuf *b, struct output_clo
 	if (exec)
 		json_exec_fields(b, ev);
 	else
-		json_open_fields(b, ev);
+		json_open_fields(b, r, ev);
 	wbuf_char(b, '}');
 }
 
@@ -282,22 +329,26 @@ static void json_scrollback(const struct output *o, const struct event_log *log)
 
 /* The events of the interval that pass --filter, then how many did out
  * of how many were examined. The rings are drained every
- * OUTPUT_PUMP_EVERY events (o->pump), so a long interval being written
- * never leaves them full. */
+ * OUTPUT_PUMP_EVERY sequence numbers (o->pump), so a long interval being
+ * written never leaves them full. */
 static void json_events(const struct output *o, const struct tt_snapshot *s,
-			const struct event_log *log)
+			const struct event_log *log, bool final)
 {
+	/* the last snapshot: a drain would only push out what it writes */
+	bool pump = o->pump && !final;
 	char area[65536];
 	struct wbuf b = WBUF_INIT(area, o->f);
-	struct output_clock clk = OUTPUT_CLOCK_INIT;
+	struct json_run run = { .clk = OUTPUT_CLOCK_INIT };
 	uint64_t seq, examined = 0, matched = 0, gone = 0;
 
 	WBUF_LIT(&b, ",\"events\":[");
 	for (seq = s->ev_begin; seq < s->ev_end; seq++) {
-		const struct tt_event *ev = event_log_get(log, seq);
+		const struct tt_event *ev;
 
-		if (o->pump && seq % OUTPUT_PUMP_EVERY == 0)
+		/* before the event is fetched: a drain may push it out */
+		if (pump && seq % OUTPUT_PUMP_EVERY == 0)
 			o->pump(o->pump_ctx);
+		ev = event_log_get(log, seq);
 		if (!ev) {
 			gone++;
 			continue;
@@ -307,7 +358,7 @@ static void json_events(const struct output *o, const struct tt_snapshot *s,
 			continue;
 		if (matched++)
 			wbuf_char(&b, ',');
-		json_event(o, &b, &clk, ev, seq);
+		json_event(o, &b, &run, ev, seq);
 	}
 	wbuf_flush(&b);
 	fprintf(o->f, "],\"events_overwritten\":%" PRIu64 ",\"events_examined\":%" PRIu64
@@ -333,6 +384,6 @@ void output_json_snapshot(const struct output *o, const struct tt_snapshot *s,
 	json_vfs(o, s);
 	json_syscalls(o, s);
 	json_bio(o, s);
-	json_events(o, s, log);
+	json_events(o, s, log, final);
 	fputs("}\n", o->f);
 }

@@ -205,8 +205,10 @@ static void text_columns(const struct output *o)
 /* The events of the interval. With --filter only the matching ones,
  * under a header written at the first match, and a count after them. */
 static void text_events(const struct output *o, const struct tt_snapshot *s,
-			const struct event_log *log)
+			const struct event_log *log, bool final)
 {
+	/* the last snapshot: a drain would only push out what it writes */
+	bool pump = o->pump && !final;
 	struct output_clock clk = OUTPUT_CLOCK_INIT;
 	uint64_t seq, first = event_log_first_seq(log), matched = 0, gone = 0;
 	const char *lost = s->ev_begin < first ? " (oldest overwritten)" : "";
@@ -219,11 +221,13 @@ static void text_events(const struct output *o, const struct tt_snapshot *s,
 		text_columns(o);
 	}
 	for (seq = s->ev_begin; seq < s->ev_end; seq++) {
-		const struct tt_event *ev = event_log_get(log, seq);
+		const struct tt_event *ev;
 
-		/* drain the rings now and then: see output.h */
-		if (o->pump && seq % OUTPUT_PUMP_EVERY == 0)
+		/* drain the rings now and then (output.h), before the event
+		 * is fetched: a drain may push it out */
+		if (pump && seq % OUTPUT_PUMP_EVERY == 0)
 			o->pump(o->pump_ctx);
+		ev = event_log_get(log, seq);
 		if (!ev) {
 			gone++;
 			continue;
@@ -277,6 +281,6 @@ void output_text_snapshot(const struct output *o, const struct tt_snapshot *s,
 		fprintf(o->f, "scrollback: %zu events of %zu, its %zu KiB of text full (%" PRIu64
 			" events dropped for it)\n", event_log_count(log), log->capacity,
 			log->text_bytes / 1024, log->dropped_for_bytes);
-	text_events(o, s, log);
+	text_events(o, s, log, final);
 	fputc('\n', o->f);
 }

@@ -8,6 +8,7 @@ void wbuf_flush(struct wbuf *b)
 	if (b->len)
 		fwrite(b->p, 1, b->len, b->f);
 	b->len = 0;
+	b->flushes++;
 }
 
 void wbuf_put_slow(struct wbuf *b, const void *s, size_t n)

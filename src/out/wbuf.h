@@ -14,9 +14,10 @@ struct wbuf {
 	char *p;		/* borrowed: cap bytes */
 	size_t len, cap;
 	FILE *f;		/* borrowed: where full blocks go */
+	uint64_t flushes;	/* so a writer knows its bytes are still in p */
 };
 
-#define WBUF_INIT(area, stream) { (area), 0, sizeof(area), (stream) }
+#define WBUF_INIT(area, stream) { (area), 0, sizeof(area), (stream), 0 }
 
 /* Writes what is buffered to the stream (stream errors stay in its
  * ferror flag, as for any stdio write). */

@@ -74,7 +74,7 @@ static void same_json(const char *s, size_t n, size_t cap)
 	assert_non_null(area);
 	mem_open(&a);
 	{
-		struct wbuf w = { area, 0, cap, a.f };
+		struct wbuf w = { area, 0, cap, a.f, 0 };
 
 		WBUF_LIT(&w, "[");
 		wbuf_json(&w, s, n);
