@@ -22,6 +22,14 @@ void output_snapshot(const struct output *o, const struct tt_snapshot *snap,
 	fflush(o->f);
 }
 
+const struct tt_event *output_event(const struct output *o, const struct event_log *log,
+				    uint64_t seq, bool final)
+{
+	if (o->pump && !final && seq % OUTPUT_PUMP_EVERY == 0)
+		o->pump(o->pump_ctx);
+	return event_log_get(log, seq);
+}
+
 void output_event_time(const struct output *o, uint64_t mono_ns, char *buf, size_t len)
 {
 	/* unsigned: a hostile or garbled stamp must not overflow */

@@ -43,6 +43,14 @@ void output_json_start(const struct output *o, const struct tt_snapshot *snap);
 void output_json_snapshot(const struct output *o, const struct tt_snapshot *snap,
 			  const struct event_log *log, bool final);
 
+/* Shared by both: event seq of the interval being written, or NULL once
+ * it is no longer held. Every OUTPUT_PUMP_EVERY sequence numbers, but in
+ * the final snapshot (where a drain would only push out what it is about
+ * to write), it drains the rings first: a drain may push the event out,
+ * so the event is fetched after it. */
+const struct tt_event *output_event(const struct output *o, const struct event_log *log,
+				    uint64_t seq, bool final);
+
 /* Shared by both: "HH:MM:SS.mmm" local time of a CLOCK_MONOTONIC stamp. */
 void output_event_time(const struct output *o, uint64_t mono_ns, char *buf, size_t len);
 

@@ -334,8 +334,6 @@ static void json_scrollback(const struct output *o, const struct event_log *log)
 static void json_events(const struct output *o, const struct tt_snapshot *s,
 			const struct event_log *log, bool final)
 {
-	/* the last snapshot: a drain would only push out what it writes */
-	bool pump = o->pump && !final;
 	char area[65536];
 	struct wbuf b = WBUF_INIT(area, o->f);
 	struct json_run run = { .clk = OUTPUT_CLOCK_INIT };
@@ -343,12 +341,8 @@ static void json_events(const struct output *o, const struct tt_snapshot *s,
 
 	WBUF_LIT(&b, ",\"events\":[");
 	for (seq = s->ev_begin; seq < s->ev_end; seq++) {
-		const struct tt_event *ev;
+		const struct tt_event *ev = output_event(o, log, seq, final);
 
-		/* before the event is fetched: a drain may push it out */
-		if (pump && seq % OUTPUT_PUMP_EVERY == 0)
-			o->pump(o->pump_ctx);
-		ev = event_log_get(log, seq);
 		if (!ev) {
 			gone++;
 			continue;

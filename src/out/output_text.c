@@ -207,8 +207,6 @@ static void text_columns(const struct output *o)
 static void text_events(const struct output *o, const struct tt_snapshot *s,
 			const struct event_log *log, bool final)
 {
-	/* the last snapshot: a drain would only push out what it writes */
-	bool pump = o->pump && !final;
 	struct output_clock clk = OUTPUT_CLOCK_INIT;
 	uint64_t seq, first = event_log_first_seq(log), matched = 0, gone = 0;
 	const char *lost = s->ev_begin < first ? " (oldest overwritten)" : "";
@@ -221,13 +219,8 @@ static void text_events(const struct output *o, const struct tt_snapshot *s,
 		text_columns(o);
 	}
 	for (seq = s->ev_begin; seq < s->ev_end; seq++) {
-		const struct tt_event *ev;
+		const struct tt_event *ev = output_event(o, log, seq, final);
 
-		/* drain the rings now and then (output.h), before the event
-		 * is fetched: a drain may push it out */
-		if (pump && seq % OUTPUT_PUMP_EVERY == 0)
-			o->pump(o->pump_ctx);
-		ev = event_log_get(log, seq);
 		if (!ev) {
 			gone++;
 			continue;
