@@ -553,6 +553,8 @@ const struct tt_snapshot *model_snapshot(const struct model *m)
 void model_populate(struct model *m)
 {
 	event_log_populate(&m->log);
+	if (m->procs)
+		proc_table_populate(m->procs);
 }
 
 const struct event_log *model_log(const struct model *m)

@@ -11,6 +11,7 @@
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
+#include "bigmem.h"
 #include "proc_table.h"
 #include "rate.h"
 
@@ -42,6 +43,7 @@ struct pt_map {
 	size_t mask;
 	uint64_t gen;
 	size_t used;
+	uint32_t *live;		/* owned, max_entries: the slots live now, used of them */
 };
 
 struct pt_procs {
@@ -130,17 +132,20 @@ struct proc_table *proc_table_new(size_t max_entries)
 	t->max_entries = max_entries;
 	slots = pow2_at_least(max_entries * 2);
 	for (i = 0; i < 2; i++) {
-		t->maps[i].v = calloc(slots, sizeof(struct pt_entry));
+		/* the lookups land anywhere in these: mapped like the
+		 * event log, faulted in by proc_table_populate */
+		t->maps[i].v = bigmem_alloc(slots * sizeof(struct pt_entry));
 		t->maps[i].mask = slots - 1;
 		t->maps[i].gen = 1;	/* calloc'd slots have gen 0: empty */
-		t->infos[i].v = calloc(slots, sizeof(struct pt_info));
+		t->maps[i].live = malloc(max_entries * sizeof(uint32_t));
+		t->infos[i].v = bigmem_alloc(slots * sizeof(struct pt_info));
 		t->infos[i].mask = slots - 1;
 		t->infos[i].gen = 1;
 		t->procs[i].v = calloc(max_entries, sizeof(struct proc_stat));
 		t->procs[i].top_count = calloc(max_entries, sizeof(uint64_t));
 		t->procs[i].index = malloc(slots * sizeof(int32_t));
 		t->procs[i].mask = slots - 1;
-		if (!t->maps[i].v || !t->infos[i].v || !t->procs[i].v ||
+		if (!t->maps[i].v || !t->maps[i].live || !t->infos[i].v || !t->procs[i].v ||
 		    !t->procs[i].top_count || !t->procs[i].index) {
 			proc_table_free(t);
 			return NULL;
@@ -157,13 +162,22 @@ void proc_table_free(struct proc_table *t)
 	if (!t)
 		return;
 	for (i = 0; i < 2; i++) {
-		free(t->maps[i].v);
-		free(t->infos[i].v);
+		bigmem_free(t->maps[i].v, (t->maps[i].mask + 1) * sizeof(struct pt_entry));
+		free(t->maps[i].live);
+		bigmem_free(t->infos[i].v, (t->infos[i].mask + 1) * sizeof(struct pt_info));
 		free(t->procs[i].v);
 		free(t->procs[i].top_count);
 		free(t->procs[i].index);
 	}
 	free(t);
+}
+
+void proc_table_populate(struct proc_table *t)
+{
+	for (unsigned i = 0; i < 2; i++) {
+		bigmem_populate(t->maps[i].v, (t->maps[i].mask + 1) * sizeof(struct pt_entry));
+		bigmem_populate(t->infos[i].v, (t->infos[i].mask + 1) * sizeof(struct pt_info));
+	}
 }
 
 void proc_table_begin(struct proc_table *t)
@@ -223,7 +237,7 @@ int proc_table_add(struct proc_table *t, uint32_t tgid, unsigned id, uint64_t co
 	if (e->gen != m->gen) {
 		if (m->used >= t->max_entries)
 			return -ENOSPC;
-		m->used++;
+		m->live[m->used++] = (uint32_t)(e - m->v);
 	}
 	/* Deltas not yet summed (two reads between ticks) carry over; an
 	 * entry first seen counts from zero. */
@@ -295,13 +309,12 @@ const struct proc_stat *proc_table_end(struct proc_table *t, size_t *n)
 
 	memset(p->index, 0xff, (p->mask + 1) * sizeof(int32_t));
 	p->n = 0;
-	for (i = 0; i <= m->mask; i++) {
-		struct pt_entry *e = &m->v[i];
+	/* the live entries only: the table's untouched pages stay so */
+	for (i = 0; i < m->used; i++) {
+		struct pt_entry *e = &m->v[m->live[i]];
 		bool created = false;
 		int32_t r;
 
-		if (e->gen != m->gen)
-			continue;
 		r = pt_procs_find(p, (uint32_t)(e->key >> 32), true, &created);
 		/* once per process, not per (process, syscall) entry */
 		if (created)

@@ -39,6 +39,8 @@ struct proc_stat {
  * when max_entries is 0. */
 struct proc_table *proc_table_new(size_t max_entries);
 void proc_table_free(struct proc_table *t);
+/* Faults in the lookup tables' pages (see bigmem.h): once, at start. */
+void proc_table_populate(struct proc_table *t);
 /* Starts handing over a fresh read of the kernel map. */
 void proc_table_begin(struct proc_table *t);
 /* One kernel entry (cumulative counts). 0, or -ENOSPC when full (the

@@ -165,38 +165,48 @@ static void json_args(struct wbuf *b, const struct tt_event *ev)
 	wbuf_char(b, ']');
 }
 
-static void json_bool(struct wbuf *b, bool v)
+static char *put_bool(char *p, bool v)
 {
 	if (v)
-		WBUF_LIT(b, "true");
-	else
-		WBUF_LIT(b, "false");
+		return PUT_LIT(p, "true");
+	return PUT_LIT(p, "false");
 }
+
+/* The most bytes one run of fields between two strings of an event
+ * takes: numbers, literals, the flags text. */
+#define JSON_RUN_MAX 512
 
 static void json_exec_fields(struct wbuf *b, const struct tt_event *ev)
 {
-	WBUF_LIT(b, ",\"ppid\":");
-	wbuf_u64(b, ev->ppid);
-	WBUF_LIT(b, ",\"execveat\":");
-	json_bool(b, ev->flags & EXEC_F_EXECVEAT);
-	WBUF_LIT(b, ",\"dirfd\":");
-	wbuf_i64(b, ev->dirfd);
-	WBUF_LIT(b, ",\"filename\":");
+	char *p = wbuf_room(b, JSON_RUN_MAX);
+
+	PUT_LIT(p, ",\"ppid\":");
+	p = put_u64(p, ev->ppid);
+	PUT_LIT(p, ",\"execveat\":");
+	p = put_bool(p, ev->flags & EXEC_F_EXECVEAT);
+	PUT_LIT(p, ",\"dirfd\":");
+	p = put_i64(p, ev->dirfd);
+	PUT_LIT(p, ",\"filename\":");
+	wbuf_end(b, p);
 	wbuf_json(b, ev->path, ev->path_len);
-	WBUF_LIT(b, ",\"argc\":");
-	wbuf_u64(b, ev->argc);
-	WBUF_LIT(b, ",\"args\":");
+	p = wbuf_room(b, JSON_RUN_MAX);
+	PUT_LIT(p, ",\"argc\":");
+	p = put_u64(p, ev->argc);
+	PUT_LIT(p, ",\"args\":");
+	wbuf_end(b, p);
 	json_args(b, ev);
-	WBUF_LIT(b, ",\"args_truncated\":");
-	json_bool(b, ev->flags & EXEC_F_ARGS_TRUNC);
-	WBUF_LIT(b, ",\"args_unread\":[");
+	p = wbuf_room(b, JSON_RUN_MAX);
+	PUT_LIT(p, ",\"args_truncated\":");
+	p = put_bool(p, ev->flags & EXEC_F_ARGS_TRUNC);
+	PUT_LIT(p, ",\"args_unread\":[");
 	for (unsigned i = 0, k = 0; i < EXEC_UNREAD_BITS; i++)
 		if (event_arg_unread(ev, i)) {
 			if (k++)
-				wbuf_char(b, ',');
-			wbuf_u64(b, i);
+				*p++ = ',';
+			p = put_u64(p, i);
 		}
-	wbuf_char(b, ']');
+	*p++ = ']';
+	wbuf_end(b, p);
 }
 
 /* What consecutive events of a storm share, kept for the run of one
@@ -208,10 +218,11 @@ struct json_run {
 	size_t flen;		/* 0: no flags yet */
 	char flags_str[160];
 	int err;		/* 0: no errno yet */
+	size_t elen;
 	char ename[24];
 };
 
-static void json_flags(struct wbuf *b, struct json_run *r, uint64_t flags)
+static char *put_flags(char *p, struct json_run *r, uint64_t flags)
 {
 	if (!r->flen || r->flags != flags) {
 		size_t n = open_flags_format(flags, r->flags_str, sizeof(r->flags_str));
@@ -219,20 +230,33 @@ static void json_flags(struct wbuf *b, struct json_run *r, uint64_t flags)
 		r->flen = n < sizeof(r->flags_str) ? n : strlen(r->flags_str);
 		r->flags = flags;
 	}
-	wbuf_put(b, r->flags_str, r->flen);
+	memcpy(p, r->flags_str, r->flen);
+	return p + r->flen;
 }
 
-static void json_errno(struct wbuf *b, struct json_run *r, int ret)
+static char *put_errno(char *p, struct json_run *r, int ret)
 {
 	if (r->err != ret) {
 		char ebuf[16];
 
 		snprintf(r->ename, sizeof(r->ename), "%s", errno_name(ret, ebuf, sizeof(ebuf)));
+		r->elen = strlen(r->ename);
 		r->err = ret;
 	}
-	wbuf_char(b, '"');
-	wbuf_str(b, r->ename);
-	wbuf_char(b, '"');
+	*p++ = '"';
+	memcpy(p, r->ename, r->elen);
+	p += r->elen;
+	*p++ = '"';
+	return p;
+}
+
+/* A short name known to be plain (a table's), quotes not included. */
+static char *put_name(char *p, const char *s)
+{
+	size_t n = strlen(s);
+
+	memcpy(p, s, n);
+	return p + n;
 }
 
 static bool same_bytes(const char *a, size_t an, const char *b, size_t bn)
@@ -242,14 +266,17 @@ static bool same_bytes(const char *a, size_t an, const char *b, size_t bn)
 
 static void json_open_fields(struct wbuf *b, struct json_run *r, const struct tt_event *ev)
 {
-	uint64_t flushes = b->flushes;
+	uint64_t flushes;
 	size_t p0, p1;
+	char *p = wbuf_room(b, JSON_RUN_MAX);
 
-	WBUF_LIT(b, ",\"syscall\":\"");
-	wbuf_str(b, open_syscall_name(ev->open_syscall));
-	WBUF_LIT(b, "\",\"dirfd\":");
-	wbuf_i64(b, ev->dirfd);
-	WBUF_LIT(b, ",\"path\":");
+	PUT_LIT(p, ",\"syscall\":\"");
+	p = put_name(p, open_syscall_name(ev->open_syscall));
+	PUT_LIT(p, "\",\"dirfd\":");
+	p = put_i64(p, ev->dirfd);
+	PUT_LIT(p, ",\"path\":");
+	wbuf_end(b, p);
+	flushes = b->flushes;
 	p0 = b->len;
 	wbuf_json(b, ev->path, ev->path_len);
 	p1 = b->len;
@@ -263,53 +290,60 @@ static void json_open_fields(struct wbuf *b, struct json_run *r, const struct tt
 		wbuf_json(b, ev->raw_path, ev->raw_path_len);
 	else
 		wbuf_json(b, ev->path, ev->path_len);
-	WBUF_LIT(b, ",\"resolved\":\"");
-	wbuf_str(b, event_path_base_name(ev));
-	WBUF_LIT(b, "\",\"flags\":");
-	wbuf_u64(b, ev->open_flags);
-	WBUF_LIT(b, ",\"flags_str\":\"");
-	json_flags(b, r, ev->open_flags);
-	WBUF_LIT(b, "\",\"mode\":");
-	wbuf_u64(b, ev->mode);
-	WBUF_LIT(b, ",\"path_truncated\":");
-	json_bool(b, ev->flags & OPEN_F_PATH_TRUNC);
+	p = wbuf_room(b, JSON_RUN_MAX);
+	PUT_LIT(p, ",\"resolved\":\"");
+	p = put_name(p, event_path_base_name(ev));
+	PUT_LIT(p, "\",\"flags\":");
+	p = put_u64(p, ev->open_flags);
+	PUT_LIT(p, ",\"flags_str\":\"");
+	p = put_flags(p, r, ev->open_flags);
+	PUT_LIT(p, "\",\"mode\":");
+	p = put_u64(p, ev->mode);
+	PUT_LIT(p, ",\"path_truncated\":");
+	p = put_bool(p, ev->flags & OPEN_F_PATH_TRUNC);
+	wbuf_end(b, p);
 }
 
-/* One event: the hot path of --json, built in b without printf. */
+/* One event: the hot path of --json, built in b without printf, a run
+ * of fields at a time. */
 static void json_event(const struct output *o, struct wbuf *b, struct json_run *r,
 		       const struct tt_event *ev, uint64_t seq)
 {
 	char when[OUTPUT_TIME_LEN];
 	bool exec = ev->type == TT_EVENT_EXEC;
+	char *p;
 
 	output_event_time_run(o, &r->clk, ev->ts_ns, when);
-	WBUF_LIT(b, "{\"seq\":");
-	wbuf_u64(b, seq);
+	p = wbuf_room(b, JSON_RUN_MAX);
+	PUT_LIT(p, "{\"seq\":");
+	p = put_u64(p, seq);
 	if (exec)
-		WBUF_LIT(b, ",\"type\":\"exec\",\"time\":\"");
+		PUT_LIT(p, ",\"type\":\"exec\",\"time\":\"");
 	else
-		WBUF_LIT(b, ",\"type\":\"open\",\"time\":\"");
-	wbuf_str(b, when);
-	WBUF_LIT(b, "\",\"ts_ns\":");
-	wbuf_u64(b, ev->ts_ns);
-	WBUF_LIT(b, ",\"pid\":");
-	wbuf_u64(b, ev->pid);
-	WBUF_LIT(b, ",\"tid\":");
-	wbuf_u64(b, ev->tid);
-	WBUF_LIT(b, ",\"uid\":");
-	wbuf_u64(b, ev->uid);
-	WBUF_LIT(b, ",\"comm\":");
-	wbuf_json(b, ev->comm, strlen(ev->comm));
-	WBUF_LIT(b, ",\"ret\":");
-	wbuf_i64(b, ev->ret);
-	WBUF_LIT(b, ",\"errno\":");
-	if (ev->ret < 0) {
-		json_errno(b, r, ev->ret);
-	} else {
-		WBUF_LIT(b, "null");
-	}
-	WBUF_LIT(b, ",\"duration_ns\":");
-	wbuf_u64(b, ev->duration_ns);
+		PUT_LIT(p, ",\"type\":\"open\",\"time\":\"");
+	p = put_name(p, when);
+	PUT_LIT(p, "\",\"ts_ns\":");
+	p = put_u64(p, ev->ts_ns);
+	PUT_LIT(p, ",\"pid\":");
+	p = put_u64(p, ev->pid);
+	PUT_LIT(p, ",\"tid\":");
+	p = put_u64(p, ev->tid);
+	PUT_LIT(p, ",\"uid\":");
+	p = put_u64(p, ev->uid);
+	PUT_LIT(p, ",\"comm\":");
+	wbuf_end(b, p);
+	wbuf_json(b, ev->comm, strnlen(ev->comm, sizeof(ev->comm)));
+	p = wbuf_room(b, JSON_RUN_MAX);
+	PUT_LIT(p, ",\"ret\":");
+	p = put_i64(p, ev->ret);
+	PUT_LIT(p, ",\"errno\":");
+	if (ev->ret < 0)
+		p = put_errno(p, r, ev->ret);
+	else
+		PUT_LIT(p, "null");
+	PUT_LIT(p, ",\"duration_ns\":");
+	p = put_u64(p, ev->duration_ns);
+	wbuf_end(b, p);
 	if (exec)
 		json_exec_fields(b, ev);
 	else

@@ -28,41 +28,29 @@ void wbuf_str(struct wbuf *b, const char *s)
 }
 
 /* "00" to "99": two digits per division. */
-static const char digit_pairs[201] =
+const char wbuf_digit_pairs[201] =
 	"00010203040506070809101112131415161718192021222324252627282930313233343536373839"
 	"40414243444546474849505152535455565758596061626364656667686970717273747576777879"
 	"8081828384858687888990919293949596979899";
 
 void wbuf_u64(struct wbuf *b, uint64_t v)
 {
-	char d[20];
-	size_t n = 0;
+	char d[WBUF_NUM_MAX];
 
-	while (v >= 100) {
-		unsigned r = (unsigned)(v % 100);
-
-		v /= 100;
-		n += 2;
-		memcpy(d + sizeof(d) - n, digit_pairs + 2 * r, 2);
-	}
-	if (v >= 10) {
-		n += 2;
-		memcpy(d + sizeof(d) - n, digit_pairs + 2 * v, 2);
-	} else {
-		d[sizeof(d) - ++n] = (char)('0' + v);
-	}
-	wbuf_put(b, d + sizeof(d) - n, n);
+	if (b->cap - b->len >= WBUF_NUM_MAX)
+		wbuf_end(b, put_u64(b->p + b->len, v));
+	else
+		wbuf_put(b, d, (size_t)(put_u64(d, v) - d));
 }
 
 void wbuf_i64(struct wbuf *b, int64_t v)
 {
-	if (v < 0) {
-		wbuf_char(b, '-');
-		/* unsigned: -INT64_MIN does not exist */
-		wbuf_u64(b, 0 - (uint64_t)v);
-		return;
-	}
-	wbuf_u64(b, (uint64_t)v);
+	char d[WBUF_NUM_MAX];
+
+	if (b->cap - b->len >= WBUF_NUM_MAX)
+		wbuf_end(b, put_i64(b->p + b->len, v));
+	else
+		wbuf_put(b, d, (size_t)(put_i64(d, v) - d));
 }
 
 /* Bytes JSON must escape or that need the careful path: controls, the
@@ -102,6 +90,15 @@ void wbuf_json(struct wbuf *b, const char *s, size_t n)
 {
 	size_t run = plain_run((const unsigned char *)s, n);
 
+	if (run == n && n + 2 <= b->cap) {
+		char *p = wbuf_room(b, n + 2);
+
+		*p++ = '"';
+		memcpy(p, s, n);
+		p[n] = '"';
+		wbuf_end(b, p + n + 1);
+		return;
+	}
 	if (run == n) {
 		wbuf_char(b, '"');
 		wbuf_put(b, s, n);

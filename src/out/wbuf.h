@@ -43,6 +43,74 @@ static inline void wbuf_char(struct wbuf *b, char c)
 	b->p[b->len++] = c;
 }
 
+/* Room for up to n bytes (n <= cap) at the end of b, flushing first if
+ * short: the caller stores there with plain stores and says where it
+ * stopped with wbuf_end. A run of fields then costs one check, not one
+ * per field. */
+static inline char *wbuf_room(struct wbuf *b, size_t n)
+{
+	if (b->cap - b->len < n)
+		wbuf_flush(b);
+	return b->p + b->len;
+}
+
+static inline void wbuf_end(struct wbuf *b, const char *end)
+{
+	b->len = (size_t)(end - b->p);
+}
+
+/* Stores into room p and advances it: a literal, a number (at most
+ * WBUF_NUM_MAX bytes). */
+#define PUT_LIT(p, lit) ((p) = (char *)memcpy((p), "" lit, sizeof(lit) - 1) + sizeof(lit) - 1)
+#define WBUF_NUM_MAX 20
+
+extern const char wbuf_digit_pairs[201];
+
+static inline unsigned wbuf_digits(uint64_t v)
+{
+	unsigned n = 1;
+
+	for (;;) {
+		if (v < 10)
+			return n;
+		if (v < 100)
+			return n + 1;
+		if (v < 1000)
+			return n + 2;
+		if (v < 10000)
+			return n + 3;
+		v /= 10000;
+		n += 4;
+	}
+}
+
+static inline char *put_u64(char *p, uint64_t v)
+{
+	char *end = p + wbuf_digits(v), *q = end;
+
+	while (v >= 100) {
+		unsigned r = (unsigned)(v % 100);
+
+		v /= 100;
+		q -= 2;
+		memcpy(q, wbuf_digit_pairs + 2 * r, 2);
+	}
+	if (v >= 10)
+		memcpy(q - 2, wbuf_digit_pairs + 2 * v, 2);
+	else
+		q[-1] = (char)('0' + v);
+	return end;
+}
+
+static inline char *put_i64(char *p, int64_t v)
+{
+	if (v >= 0)
+		return put_u64(p, (uint64_t)v);
+	*p = '-';
+	/* unsigned: -INT64_MIN does not exist; 19 digits at most */
+	return put_u64(p + 1, 0 - (uint64_t)v);
+}
+
 void wbuf_str(struct wbuf *b, const char *s);
 /* A string literal, its length known when compiling. */
 #define WBUF_LIT(b, lit) wbuf_put((b), "" lit, sizeof(lit) - 1)

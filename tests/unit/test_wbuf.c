@@ -33,19 +33,23 @@ static void mem_close(struct mem *m)
 	fclose(m->f);
 }
 
-static void test_numbers(void **state)
+/* The numbers of test_numbers through a buffer of cap bytes: the
+ * in-place path (room for the longest number) and the copied one. */
+static void numbers_through(size_t cap)
 {
-	static const uint64_t u[] = { 0, 1, 9, 10, 11, 99, 100, 101, 999, 1000, 123456789,
-				      4294967295u, 10000000000000000000ull, UINT64_MAX };
-	static const int64_t s[] = { 0, -1, -9, -10, -100, 42, INT64_MIN, INT64_MAX };
-	char area[7], want[512];	/* tiny: every number crosses a flush */
+	static const uint64_t u[] = { 0, 1, 9, 10, 11, 99, 100, 101, 999, 1000, 9999, 10000,
+				      99999, 100000, 123456789, 4294967295u,
+				      9999999999999999999ull, 10000000000000000000ull, UINT64_MAX };
+	static const int64_t s[] = { 0, -1, -9, -10, -100, 42, INT64_MIN + 1, INT64_MIN,
+				     INT64_MAX };
+	char *area = malloc(cap), want[1024];
 	struct mem m;
 	size_t pos = 0;
 
-	(void)state;
+	assert_non_null(area);
 	mem_open(&m);
 	{
-		struct wbuf b = WBUF_INIT(area, m.f);
+		struct wbuf b = { area, 0, cap, m.f, 0 };
 
 		for (size_t i = 0; i < sizeof(u) / sizeof(u[0]); i++) {
 			wbuf_u64(&b, u[i]);
@@ -56,6 +60,47 @@ static void test_numbers(void **state)
 			wbuf_i64(&b, s[i]);
 			WBUF_LIT(&b, ";");
 			pos += (size_t)snprintf(want + pos, sizeof(want) - pos, "%" PRId64 ";", s[i]);
+		}
+		wbuf_flush(&b);
+	}
+	mem_close(&m);
+	assert_string_equal(m.text, want);
+	free(m.text);
+	free(area);
+}
+
+static void test_numbers(void **state)
+{
+	(void)state;
+	numbers_through(7);	/* tiny: every number crosses a flush */
+	numbers_through(21);	/* room for one number, often not for two */
+	numbers_through(4096);	/* in place */
+}
+
+/* A run of fields stored into wbuf_room: what printf would print,
+ * across flushes. */
+static void test_room(void **state)
+{
+	char area[64], want[4096];
+	struct mem m;
+	size_t pos = 0;
+
+	(void)state;
+	mem_open(&m);
+	{
+		struct wbuf b = WBUF_INIT(area, m.f);
+
+		for (int64_t i = -50; i < 50; i++) {
+			char *p = wbuf_room(&b, 2 * WBUF_NUM_MAX + 8);
+
+			PUT_LIT(p, "{\"a\":");
+			p = put_i64(p, i * 987654321);
+			*p++ = ',';
+			p = put_u64(p, (uint64_t)(i + 50) * 1000003u);
+			*p++ = '}';
+			wbuf_end(&b, p);
+			pos += (size_t)snprintf(want + pos, sizeof(want) - pos, "{\"a\":%" PRId64 ",%" PRIu64 "}",
+						i * 987654321, (uint64_t)(i + 50) * 1000003u);
 		}
 		wbuf_flush(&b);
 	}
@@ -140,6 +185,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_numbers),
+		cmocka_unit_test(test_room),
 		cmocka_unit_test(test_json_every_byte),
 		cmocka_unit_test(test_json_texts),
 	};
