@@ -99,6 +99,11 @@ unsigned log_scroll(struct ui_state *st, long delta);
 unsigned prompt_key(struct ui_state *st, int key);
 /* Opens the prompt on the filter or the search. */
 void prompt_open(struct ui_state *st, enum prompt_kind kind);
+/* Puts the typed text in force once st->now_ms reached its settle time
+ * (the prepare step calls it before each frame). */
+void prompt_settle(struct ui_state *st);
+/* now_ms at which the typed text goes in force, 0 for none pending. */
+uint64_t prompt_settle_at(const struct ui_state *st);
 /* Puts expr in force as the log's filter; on a bad pattern the status
  * line says why and the old filter stays. 0 or -EINVAL/-ENOMEM. */
 int log_set_filter(struct ui_state *st, const char *expr);

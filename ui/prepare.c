@@ -1,5 +1,6 @@
 /* The prepare step (prepare.h): what used to happen inside the views
  * while they drew, done once per frame before any of them runs. */
+#include "keymap.h"
 #include "log_prepare.h"
 #include "prepare.h"
 
@@ -32,6 +33,7 @@ void ui_prepare(struct ui_state *st, int w, int h, const struct tt_snapshot *sna
 	layout_compute(&st->lay, w, h, st->zoom || st->help || st->screen != SCREEN_MAIN,
 		       st->set.focus);
 	shown = panes_shown(st) && st->lay.shown[PANE_LOG];
+	prompt_settle(st);
 	log_prepare(st, snap, log, shown ? &st->lay.pane[PANE_LOG] : NULL);
 	take_detail(st, log);
 }

@@ -1,8 +1,10 @@
 /* The filter and search prompt: a one-line editor whose text is put in
- * force at every key, so the log narrows as the user types. A pattern
- * that does not compile leaves the last good one in force and says why
- * on the status line; Esc puts back what was in force when the prompt
- * opened, Enter keeps what is in force now. */
+ * force when typing pauses (PROMPT_SETTLE_MS), so the log narrows as the
+ * user types without a compile per key. A pattern that does not compile
+ * leaves the last good one in force and says why on the status line; Esc
+ * puts back what was in force when the prompt opened; Enter puts the
+ * text in force, or, when it does not compile, what was in force when
+ * the prompt opened (never a prefix that happened to compile). */
 #include <errno.h>
 #include <stdio.h>
 #include <string.h>
@@ -29,6 +31,7 @@ void prompt_open(struct ui_state *st, enum prompt_kind kind)
 	p->saved_follow = st->log_follow;
 	p->saved_anchor = st->log_anchor;
 	p->error_shown = false;
+	p->settle_ms = 0;
 	st->help = false;
 	st->screen = SCREEN_MAIN;
 	st->set.focus = PANE_LOG;
@@ -42,32 +45,89 @@ static void clear_error(struct ui_state *st)
 	}
 }
 
-/* Puts the text in force, or says why it cannot be. */
-static void apply(struct ui_state *st)
+/* Puts the text in force: 0, or filter_set's error with err filled and
+ * the expression in force unchanged. The log's index, or the search,
+ * follows what is in force. */
+static int put_in_force(struct ui_state *st, struct filter_error *err)
 {
 	struct prompt *p = st->prompt;
-	const char *what = p->kind == PROMPT_FILTER ? "filter" : "search";
-	struct filter_error err;
 	int rc;
 
 	p->text[p->len] = '\0';
-	rc = filter_set(target(st, p->kind), p->text, &err);
-	if (rc) {
-		if (rc == -EINVAL)
-			ui_state_message(st, ROLE_MSG_ERROR, "%s: %s at offset %zu (the previous %s stays)",
-					 what, err.msg, err.offset, what);
-		else
-			ui_state_message(st, ROLE_MSG_ERROR, "%s: out of memory", what);
-		p->error_shown = true;
-		return;
-	}
-	clear_error(st);
+	p->settle_ms = 0;
+	rc = filter_set(target(st, p->kind), p->text, err);
+	if (!rc)
+		clear_error(st);
 	if (p->kind == PROMPT_FILTER) {
 		st->idx_stale = true;
 	} else {
 		st->search_stale = true;
 		st->search_jump = filter_active(&st->search);
 	}
+	return rc;
+}
+
+static const char *what(const struct prompt *p)
+{
+	return p->kind == PROMPT_FILTER ? "filter" : "search";
+}
+
+/* Typing paused: the text in force, or why it cannot be. */
+static void apply(struct ui_state *st)
+{
+	struct prompt *p = st->prompt;
+	struct filter_error err;
+	int rc = put_in_force(st, &err);
+
+	if (!rc)
+		return;
+	if (rc == -EINVAL)
+		ui_state_message(st, ROLE_MSG_ERROR, "%s: %s at offset %zu (the previous %s stays)",
+				 what(p), err.msg, err.offset, what(p));
+	else
+		ui_state_message(st, ROLE_MSG_ERROR, "%s: out of memory", what(p));
+	p->error_shown = true;
+}
+
+/* The text changed: it goes in force once the keys pause. */
+static void changed(struct ui_state *st)
+{
+	st->prompt->settle_ms = st->now_ms + PROMPT_SETTLE_MS;
+	if (!st->prompt->settle_ms)
+		st->prompt->settle_ms = 1;
+}
+
+void prompt_settle(struct ui_state *st)
+{
+	struct prompt *p = st->prompt;
+
+	if (p->kind != PROMPT_NONE && p->settle_ms && st->now_ms >= p->settle_ms)
+		apply(st);
+}
+
+uint64_t prompt_settle_at(const struct ui_state *st)
+{
+	return st->prompt->kind != PROMPT_NONE ? st->prompt->settle_ms : 0;
+}
+
+/* Enter: the text in force; one that does not compile gives way to what
+ * was in force at open, and the message says which that is. */
+static void commit(struct ui_state *st)
+{
+	struct prompt *p = st->prompt;
+	struct filter_error err;
+	int rc = put_in_force(st, &err);
+
+	if (rc) {
+		filter_set(target(st, p->kind), p->saved, NULL);
+		if (rc == -EINVAL)
+			ui_state_message(st, ROLE_MSG_ERROR, "%s: %s at offset %zu; kept the previous %s: %s",
+					 what(p), err.msg, err.offset, what(p),
+					 p->saved[0] ? p->saved : "none");
+		else
+			ui_state_message(st, ROLE_MSG_ERROR, "%s: out of memory", what(p));
+	}
+	p->kind = PROMPT_NONE;
 }
 
 static void cancel(struct ui_state *st)
@@ -120,7 +180,7 @@ unsigned prompt_key(struct ui_state *st, int key)
 		cancel(st);
 		return UI_REDRAW;
 	case UK_ENTER:
-		p->kind = PROMPT_NONE;
+		commit(st);
 		return UI_REDRAW;
 	case UK_BACKSPACE:
 		if (!p->len)
@@ -128,11 +188,11 @@ unsigned prompt_key(struct ui_state *st, int key)
 		while (p->len > 1 && ((unsigned char)p->text[p->len - 1] & 0xc0) == 0x80)
 			p->len--;
 		p->len--;
-		apply(st);
+		changed(st);
 		return UI_REDRAW;
 	case CTRL_U:
 		p->len = 0;
-		apply(st);
+		changed(st);
 		return UI_REDRAW;
 	}
 	/* text: any printable character, never a control one */
@@ -147,7 +207,7 @@ unsigned prompt_key(struct ui_state *st, int key)
 		}
 		memcpy(p->text + p->len, enc, n);
 		p->len += n;
-		apply(st);
+		changed(st);
 		return UI_REDRAW;
 	}
 	return 0;

@@ -53,7 +53,12 @@ struct prompt {
 	bool saved_follow;
 	uint64_t saved_anchor;
 	bool error_shown;	/* the status line holds this prompt's error */
+	uint64_t settle_ms;	/* now_ms when the text typed goes in force; 0: it is */
 };
+
+/* Typing puts the text in force once the keys pause this long: a pasted
+ * 10 KB pattern is compiled once, not once per character. */
+#define PROMPT_SETTLE_MS 150
 
 /* One sortable, scrollable table and the row order it showed last. */
 struct table_state {

@@ -2,10 +2,12 @@
  * lines into a struct theme without touching the old one on error.
  * Colours are fitted to the terminal later, in term.c. */
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include "regfile.h"
 #include "theme.h"
 #include "theme_builtin.h"
 
@@ -58,8 +60,11 @@ int theme_parse(struct theme *t, const char *name, const char *text, size_t len,
 			}
 		eq = memchr(text + b, '=', e - b);
 		if (!eq) {
-			snprintf(why, sizeof(why), "expected 'role = style', got '%.*s'",
-				 (int)(e - b > 60 ? 60 : e - b), text + b);
+			char ex[4 * REGFILE_EXCERPT + 8];
+
+			/* whatever the file is, only a few bytes of it are quoted */
+			regfile_excerpt(ex, sizeof(ex), text + b, e - b);
+			snprintf(why, sizeof(why), "expected 'role = style', got '%s'", ex);
 			goto fail;
 		}
 		kb = b;
@@ -73,8 +78,10 @@ int theme_parse(struct theme *t, const char *name, const char *text, size_t len,
 		ve = e;
 		role = role_lookup(text + kb, (unsigned)(ke - kb));
 		if (role < 0) {
-			snprintf(why, sizeof(why), "unknown role '%.*s'",
-				 (int)(ke - kb > 60 ? 60 : ke - kb), text + kb);
+			char ex[4 * REGFILE_EXCERPT + 8];
+
+			regfile_excerpt(ex, sizeof(ex), text + kb, ke - kb);
+			snprintf(why, sizeof(why), "unknown role '%s'", ex);
 			goto fail;
 		}
 		if (style_parse(text + vb, ve - vb, &nt.role[role], why, sizeof(why)))
@@ -118,31 +125,48 @@ static int is_plain_name(const char *s)
 	return 1;
 }
 
-/* Reads a whole small file; NULL with errno set otherwise. */
+/* Reads a whole small regular file; NULL with errno set otherwise
+ * (EINVAL: not a regular file, EFBIG: too large). */
 static char *read_file(const char *path, size_t *len)
 {
-	FILE *f = fopen(path, "r");
+	int fd = regfile_open(path, O_RDONLY, 0);
+	size_t n = 0;
 	char *buf;
-	size_t n;
 
-	if (!f)
+	if (fd < 0) {
+		errno = -fd;
 		return NULL;
+	}
 	buf = malloc(THEME_FILE_MAX + 1);
 	if (!buf) {
-		fclose(f);
+		close(fd);
 		errno = ENOMEM;
 		return NULL;
 	}
-	n = fread(buf, 1, THEME_FILE_MAX + 1, f);
-	if (ferror(f) || n > THEME_FILE_MAX) {
-		int e = ferror(f) ? EIO : EFBIG;
+	while (n <= THEME_FILE_MAX) {
+		ssize_t r = read(fd, buf + n, THEME_FILE_MAX + 1 - n);
 
-		fclose(f);
+		if (r < 0 && errno == EINTR)
+			continue;
+		if (r <= 0) {
+			if (r < 0) {
+				int e = errno;
+
+				close(fd);
+				free(buf);
+				errno = e;
+				return NULL;
+			}
+			break;
+		}
+		n += (size_t)r;
+	}
+	close(fd);
+	if (n > THEME_FILE_MAX) {
 		free(buf);
-		errno = e;
+		errno = EFBIG;
 		return NULL;
 	}
-	fclose(f);
 	*len = n;
 	return buf;
 }
@@ -157,7 +181,7 @@ static int load_path(struct theme *t, const char *name, const char *path, char *
 		int e = errno;
 
 		snprintf(err, errlen, "%s: %s", path,
-			 e == EFBIG ? "too large for a theme file" : strerror(e));
+			 e == EFBIG ? "too large for a theme file" : regfile_strerror(e));
 		return -e;
 	}
 	ret = theme_parse(t, name, text, len, path, err, errlen);

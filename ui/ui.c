@@ -324,6 +324,9 @@ int ui_wake_ms(const struct ui *ui)
 		wake = st->hold_until_ms;
 	if (st->msg[0] && st->msg_until_ms > now && (!wake || st->msg_until_ms < wake))
 		wake = st->msg_until_ms;
+	/* the prompt's text goes in force when typing pauses */
+	if (prompt_settle_at(st) && (!wake || prompt_settle_at(st) < wake))
+		wake = prompt_settle_at(st) > now ? prompt_settle_at(st) : now;
 	/* a filter or search still being built goes on at the next frame */
 	if ((!log_index_complete(&st->view_idx) ||
 	     (filter_active(&st->search) && !log_index_complete(&st->search_idx))) &&

@@ -58,16 +58,19 @@ static void event_time(const struct tt_snapshot *s, const struct tt_event *ev, c
 	strftime(buf, len, "%H:%M:%S", &tm);
 }
 
-/* argv as one line: the NUL-separated strings, sanitised one by one and
- * joined with spaces. */
-static void join_args(const struct tt_event *ev, char *out, size_t len)
+/* argv from entry first on as one line after out[0..used): the
+ * NUL-separated strings, sanitised one by one and joined with spaces. */
+static void join_args(const struct tt_event *ev, unsigned first, char *out, size_t used,
+		      size_t len)
 {
-	size_t used = 0, off = 0, n;
+	size_t off = 0, n;
 	const char *a;
 
-	out[0] = '\0';
+	out[used] = '\0';
 	for (unsigned i = 0; used + 1 < len && (a = event_arg(ev, i, &off, &n)); i++) {
-		if (i)
+		if (i < first)
+			continue;
+		if (used)
 			out[used++] = ' ';
 		out[used] = '\0';
 		used += sanitize(out + used, len - used, a, n);
@@ -87,6 +90,33 @@ static size_t str_len(const char *s, size_t len)
 	while (len && s[len - 1] == '\0')
 		len--;
 	return len;
+}
+
+/* An exec as the file it ran, then its arguments: argv[0] only when it
+ * does not name that file, and then visibly marked, since a caller may
+ * set it to anything ("/tmp/x/evil (argv[0] /usr/sbin/sshd) -D"). */
+static void exec_text(const struct tt_event *ev, char *out, size_t len)
+{
+	size_t used = 0, off = 0, n;
+	const char *a0 = event_arg(ev, 0, &off, &n);
+
+	if (!ev->path || !str_len(ev->path, ev->path_len)) {
+		join_args(ev, 0, out, 0, len);	/* the file name was not read */
+		return;
+	}
+	used = sanitize(out, len, ev->path, str_len(ev->path, ev->path_len));
+	if (used >= len)
+		return;
+	if (a0 && !event_argv0_names_file(ev)) {
+		used += (size_t)snprintf(out + used, len - used, " (argv[0] ");
+		if (used < len)
+			used += sanitize(out + used, len - used, a0, n);
+		if (used < len)
+			used += (size_t)snprintf(out + used, len - used, ")");
+		if (used >= len)
+			return;
+	}
+	join_args(ev, 1, out, used, len);
 }
 
 /* Puts text in [x, maxx); a path too long keeps its end (the file name
@@ -135,8 +165,8 @@ static void draw_event(const struct view_ctx *vc, const struct log_cols *c, int 
 		canvas_puts(cv, c->result, y, c->text - 1, ROLE_VALUE, "ok");
 	else
 		canvas_printf(cv, c->result, y, c->text - 1, ROLE_VALUE, "fd %d", ev->ret);
-	if (exec && ev->args_n) {
-		join_args(ev, text, sizeof(text));
+	if (exec && (ev->args_n || ev->path_len)) {
+		exec_text(ev, text, sizeof(text));
 		put_text(cv, c->text, y, c->maxx, exec ? ROLE_DEFAULT : ROLE_DEFAULT, text, false);
 	} else if (ev->path) {
 		sanitize(text, sizeof(text), ev->path, str_len(ev->path, ev->path_len));

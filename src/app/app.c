@@ -13,6 +13,7 @@
 #include "exit_codes.h"
 #include "privilege.h"
 #include "probes.h"
+#include "regfile.h"
 #include "report.h"
 
 /* How often the rings are drained between ticks: events reach the UI
@@ -51,8 +52,9 @@ int app_init(struct app *a, const struct options *opt, char *msg, size_t len)
 			 fe.msg[0] ? fe.msg : "out of memory", fe.offset, opt->filter);
 		return TT_EXIT_USAGE;
 	}
-	if (opt->log_file && diag_open_file(&a->diag, opt->log_file)) {
-		snprintf(msg, len, "cannot open the log file %s: %s", opt->log_file, strerror(errno));
+	if (opt->log_file && (rc = diag_open_file(&a->diag, opt->log_file))) {
+		snprintf(msg, len, "cannot open the log file %s: %s", opt->log_file,
+			 regfile_strerror(-rc));
 		return TT_EXIT_USAGE;
 	}
 	if (opt->output != OUTPUT_UI)
@@ -110,7 +112,7 @@ int app_init(struct app *a, const struct options *opt, char *msg, size_t len)
 		a->report = report_text(&facts, src, &a->diag);
 	}
 	a->out = (struct output){
-		.f = stdout,
+		.f = NULL,
 		.json = opt->output == OUTPUT_JSON,
 		.wall_offset_ns = (int64_t)(clock_real_ns() - clock_mono_ns()),
 		.interval_s = opt->delay_s,
@@ -119,11 +121,19 @@ int app_init(struct app *a, const struct options *opt, char *msg, size_t len)
 		.filter = &a->filter,
 		.pump = pump_rings,
 		.pump_ctx = a,
+		.filter_budget_ns = (uint64_t)(opt->delay_s * OUTPUT_FILTER_SHARE * 1e9),
 	};
 	/* Loading parsed the kernel's BTF and the programs' ELF: megabytes
 	 * freed since, which the allocator would otherwise keep mapped.
 	 * Then the event log takes its memory, so that the two never add up
 	 * to a peak. */
+	if (opt->output != OUTPUT_UI && !opt->probe_report) {
+		a->out.f = sink_open(&a->out_sink, STDOUT_FILENO);
+		if (!a->out.f) {
+			snprintf(msg, len, "out of memory");
+			return TT_EXIT_ERROR;
+		}
+	}
 	malloc_trim(0);
 	if (!opt->probe_report)	/* it stores no event */
 		model_populate(a->model);
@@ -131,8 +141,8 @@ int app_init(struct app *a, const struct options *opt, char *msg, size_t len)
 }
 
 /* One interval ends: read every source, build the snapshot, print it in
- * batch mode. Returns true when the output is gone (e.g. a closed pipe). */
-static bool tick(struct app *a, bool final)
+ * batch mode. */
+static void tick(struct app *a, bool final)
 {
 	const struct tt_snapshot *snap;
 	struct selfcost_sample cost;
@@ -154,10 +164,31 @@ static bool tick(struct app *a, bool final)
 	a->cost = cost;
 	a->cost_ns = now;
 	a->ticks++;
-	if (a->fe)
-		return false;
-	output_snapshot(&a->out, snap, model_log(a->model), final);
-	return ferror(a->out.f) != 0;
+	if (!a->fe)
+		output_snapshot(&a->out, snap, model_log(a->model), final);
+}
+
+/* Whether every write so far went out: 0, or the exit code with the
+ * reason in a->fatal. A reader of stdout that went away (EPIPE) is the
+ * one quiet end: nobody is left to tell. */
+static int writes_ok(struct app *a)
+{
+	int err = a->fe ? 0 : a->out_sink.err;
+
+	if (err == EPIPE)
+		return -1;
+	if (err) {
+		snprintf(a->fatal, sizeof(a->fatal), "cannot write the %s output: %s",
+			 a->out.json ? "JSON" : "batch", strerror(err));
+		return TT_EXIT_ERROR;
+	}
+	err = diag_file_error(&a->diag);
+	if (err) {
+		snprintf(a->fatal, sizeof(a->fatal), "cannot write the log file %s: %s",
+			 a->opt.log_file ? a->opt.log_file : "", strerror(err));
+		return TT_EXIT_ERROR;
+	}
+	return 0;
 }
 
 static void handle_signals(struct app *a, bool *dirty)
@@ -270,10 +301,13 @@ int app_run(struct app *a, const struct frontend *fe)
 		diag_printf(&a->diag, MSG_ERROR, "event loop setup failed: %s", strerror(-err));
 		return TT_EXIT_ERROR;
 	}
-	if (!fe)
+	if (!fe) {
 		start_record(a);
-	else	/* the screen comes up at once, not at the first tick */
+		if ((err = writes_ok(a)) != 0)
+			return err < 0 ? TT_EXIT_OK : err;
+	} else {	/* the screen comes up at once, not at the first tick */
 		fe->draw(fe->ctx, model_snapshot(a->model), model_log(a->model));
+	}
 
 	while (!a->quit) {
 		bool dirty = false;
@@ -300,14 +334,15 @@ int app_run(struct app *a, const struct frontend *fe)
 			handle_input(a, &dirty);
 		if (ready & (1 << LOOP_TICK)) {
 			/* a stop that came with the tick: this one is the last */
-			if (tick(a, a->quit && !fe))
-				return TT_EXIT_OK;	/* reader went away */
+			tick(a, a->quit && !fe);
 			dirty = true;
 			if (a->opt.iterations && a->ticks >= a->opt.iterations)
 				a->quit = true;
 		}
 		if (a->quit && !fe && !(ready & (1 << LOOP_TICK)))
 			tick(a, true);	/* the events since the last tick */
+		if ((err = writes_ok(a)) != 0)
+			return err < 0 ? TT_EXIT_OK : err;
 		if (dirty && fe && !a->quit) {
 			fe->draw(fe->ctx, model_snapshot(a->model), model_log(a->model));
 			a->events_unseen = false;
@@ -334,6 +369,9 @@ void app_fini(struct app *a)
 {
 	free(a->report);
 	a->report = NULL;
+	if (a->out.f)
+		fclose(a->out.f);
+	a->out.f = NULL;
 
 	probes_stop(a->probes);
 	a->probes = NULL;

@@ -15,6 +15,7 @@
 #include "probes.h"
 #include "output.h"
 #include "selfcost.h"
+#include "sink.h"
 
 struct app {
 	struct options opt;
@@ -23,7 +24,10 @@ struct app {
 	struct probes *probes;		/* owned: the sources and their rings */
 	struct loop loop;
 	bool loop_ready;
-	struct output out;
+	struct output out;		/* out.f: owned, over out_sink (batch) */
+	struct sink out_sink;		/* why a write to stdout failed */
+	char fatal[512];		/* why app_run ended in error; main says it
+					 * once the terminal is restored */
 	struct filter filter;		/* --filter for the batch writers */
 	const struct frontend *fe;	/* borrowed; NULL in batch mode */
 	uint64_t ticks;
@@ -43,7 +47,10 @@ int app_init(struct app *a, const struct options *opt, char *msg, size_t len);
  * started (call after app_init, whatever it returned). */
 void app_probe_report(struct app *a, FILE *out);
 /* Runs the event loop until quit, -n snapshots or a terminating signal.
- * fe is the interactive front end, NULL for batch output. Returns an exit code. */
+ * fe is the interactive front end, NULL for batch output. Returns an exit
+ * code; a write to stdout or to the --log file that failed ends it with
+ * TT_EXIT_ERROR and the reason in a->fatal (the reader of stdout going
+ * away, EPIPE, ends it quietly with TT_EXIT_OK). */
 int app_run(struct app *a, const struct frontend *fe);
 /* Stops every probe (detaching all BPF programs) and frees everything. */
 void app_fini(struct app *a);

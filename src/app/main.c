@@ -1,5 +1,9 @@
 /* tracetop: parse the command line, build the app, run it, tear it down.
  * Nothing else lives here; only main() chooses the exit code. */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdbool.h>
+#include <signal.h>
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
@@ -8,6 +12,25 @@
 #include "config_file.h"
 #include "exit_codes.h"
 #include "options.h"
+
+/* What went to stdout (help, version, the probe report, a message) must
+ * have been written: a full disk is an error like any other; a reader
+ * that went away is not worth a message. Returns rc, or TT_EXIT_ERROR. */
+static int stdout_written(int rc)
+{
+	if (fflush(stdout) == 0 && !ferror(stdout))
+		return rc;
+	if (errno == EPIPE)
+		return rc;
+	fprintf(stderr, "tracetop: cannot write to standard output: %s\n", strerror(errno));
+	return rc ? rc : TT_EXIT_ERROR;
+}
+
+/* Whether descriptor fd is open. */
+static bool fd_open(int fd)
+{
+	return fcntl(fd, F_GETFD) != -1 || errno != EBADF;
+}
 
 int main(int argc, char **argv)
 {
@@ -18,6 +41,19 @@ int main(int argc, char **argv)
 	struct config_diag diag = { 0 };
 	int rc;
 
+	/* A closed standard output cannot take what tracetop prints, and the
+	 * next file it opens would take its number: a snapshot would go
+	 * into that file. Said at once; and 0, 1 and 2 are filled with
+	 * /dev/null when closed, so no file tracetop opens gets one. */
+	bool out_closed = !fd_open(STDOUT_FILENO);
+
+	for (int fd = 0; fd <= 2; fd++)
+		if (!fd_open(fd) && open("/dev/null", fd ? O_WRONLY : O_RDONLY) != fd)
+			return TT_EXIT_ERROR;
+	if (out_closed) {
+		fprintf(stderr, "tracetop: cannot write to standard output: %s\n", strerror(EBADF));
+		return TT_EXIT_ERROR;
+	}
 	/* defaults, then the configuration file, then the command line */
 	options_defaults(&opt);
 	if (config_default_path(cfg, sizeof(cfg)) == 0) {
@@ -32,13 +68,15 @@ int main(int argc, char **argv)
 		fprintf(stderr, "%s\nTry 'tracetop --help' for more information.\n", msg);
 		return TT_EXIT_USAGE;
 	}
+	/* what is printed to a closed pipe is an EPIPE to see, not a signal */
+	signal(SIGPIPE, SIG_IGN);
 	if (opt.help) {
 		options_usage(stdout);
-		return TT_EXIT_OK;
+		return stdout_written(TT_EXIT_OK);
 	}
 	if (opt.version) {
 		printf("tracetop %s\n", PACKAGE_VERSION);
-		return TT_EXIT_OK;
+		return stdout_written(TT_EXIT_OK);
 	}
 	if (opt.save_config) {
 		opt.save_config = false;
@@ -51,7 +89,7 @@ int main(int argc, char **argv)
 			return TT_EXIT_ERROR;
 		}
 		printf("tracetop: settings saved to %s\n", cfg);
-		return TT_EXIT_OK;
+		return stdout_written(TT_EXIT_OK);
 	}
 	if (opt.output == OUTPUT_UI && !opt.probe_report &&
 	    (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO))) {
@@ -81,6 +119,8 @@ int main(int argc, char **argv)
 		fprintf(stderr, "tracetop: %s\n", msg);
 		rc = TT_EXIT_ERROR;
 	}
+	if (app.fatal[0])
+		fprintf(stderr, "tracetop: %s\n", app.fatal);
 	app_fini(&app);
-	return rc;
+	return stdout_written(rc);
 }

@@ -102,12 +102,21 @@ int privilege_drop(void)
 	struct __user_cap_data_struct data[_LINUX_CAPABILITY_U32S_3];
 	int cap, top = last_cap();
 
-	/* The bounding set first: dropping from it needs CAP_SETPCAP. */
+	/* The bounding set first, where allowed: dropping from it needs
+	 * CAP_SETPCAP, which a non-root run with only CAP_BPF and
+	 * CAP_PERFMON lacks. That is no reason to keep the rest: with the
+	 * permitted set and no_new_privs below, nothing the bounding set
+	 * still allows can be gained back. */
 	for (cap = 0; cap <= top; cap++)
-		if (prctl(PR_CAPBSET_DROP, cap, 0, 0, 0) && errno != EINVAL)
-			return -errno;
+		if (prctl(PR_CAPBSET_DROP, cap, 0, 0, 0)) {
+			if (errno == EPERM)
+				break;
+			if (errno != EINVAL)
+				return -errno;
+		}
 	if (prctl(PR_CAP_AMBIENT, PR_CAP_AMBIENT_CLEAR_ALL, 0, 0, 0) && errno != EINVAL)
 		return -errno;
+	/* effective, permitted and inheritable, all empty */
 	memset(data, 0, sizeof(data));
 	if (syscall(SYS_capset, &hdr, data))
 		return -errno;

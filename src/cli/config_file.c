@@ -18,6 +18,7 @@
 #include <unistd.h>
 #include "config_file.h"
 #include "option_table.h"
+#include "regfile.h"
 #include "sanitize.h"
 
 #define LINE_MAX_LEN 4096
@@ -123,24 +124,25 @@ static int apply(struct options *o, const char *key, const char *value, char *ms
 	return opt_value_set(r, &c, copy, o);
 }
 
-/* Opens path for reading without blocking on a FIFO and without
- * following it onto a device: only a regular file is a config file. */
+/* A configuration file is read whole by save (to keep its lines):
+ * anything larger is not one. */
+#define CONFIG_FILE_MAX (1 << 20)
+
 static FILE *open_regular(const char *path, int *err)
 {
 	struct stat st;
 	FILE *f;
-	int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
+	int fd = regfile_open(path, O_RDONLY, 0);
 
 	if (fd < 0) {
-		*err = errno;
+		*err = -fd;
 		return NULL;
 	}
-	if (fstat(fd, &st) || !S_ISREG(st.st_mode)) {
-		*err = S_ISDIR(st.st_mode) ? EISDIR : EINVAL;
+	if (fstat(fd, &st) == 0 && st.st_size > CONFIG_FILE_MAX) {
+		*err = EFBIG;
 		close(fd);
 		return NULL;
 	}
-	fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK);
 	f = fdopen(fd, "r");
 	if (!f) {
 		*err = errno;
@@ -168,8 +170,12 @@ int config_load(struct options *o, const char *path, struct config_diag *diag)
 		 * user with HOME left pointing at root's home): nothing to apply */
 		if (err == ENOENT || err == ENOTDIR || (err == EACCES && stat(path, &st)))
 			return 0;
-		diag_add(diag, path, 0, "cannot read the configuration file: %s",
-			 err == EINVAL ? "not a regular file" : strerror(err));
+		if (err == EFBIG)
+			diag_add(diag, path, 0, "larger than %d bytes: not a configuration file",
+				 CONFIG_FILE_MAX);
+		else
+			diag_add(diag, path, 0, "cannot read the configuration file: %s",
+				 regfile_strerror(err));
 		return -err;
 	}
 	while ((n = getline(&line, &cap, f)) >= 0) {
@@ -191,7 +197,11 @@ int config_load(struct options *o, const char *path, struct config_diag *diag)
 			continue;
 		eq = strchr(s, '=');
 		if (!eq || eq == s) {
-			diag_add(diag, path, lineno, "expected 'key = value', got '%s'", s);
+			char ex[4 * REGFILE_EXCERPT + 8];
+
+			/* whatever the file is, only a few bytes of it are quoted */
+			regfile_excerpt(ex, sizeof(ex), s, strlen(s));
+			diag_add(diag, path, lineno, "expected 'key = value', got '%s'", ex);
 			bad++;
 			continue;
 		}
@@ -199,7 +209,10 @@ int config_load(struct options *o, const char *path, struct config_diag *diag)
 		key = trim(s);
 		value = trim(eq + 1);
 		if (!*key) {
-			diag_add(diag, path, lineno, "expected 'key = value', got '= %s'", value);
+			char ex[4 * REGFILE_EXCERPT + 8];
+
+			regfile_excerpt(ex, sizeof(ex), value, strlen(value));
+			diag_add(diag, path, lineno, "expected 'key = value', got '= %s'", ex);
 			bad++;
 			continue;
 		}
@@ -419,21 +432,177 @@ fail:
 	return rc;
 }
 
-int config_save(const struct options *o, const char *path, char *err, size_t errlen)
+/* Whether o and f hold the same value for r. */
+static bool same_value(const struct opt_row *r, const struct options *o, const struct options *f)
 {
-	size_t textlen = 64 * 1024, used = 0;
-	char *text = malloc(textlen);
-	int rc;
+	char a[LINE_MAX_LEN], b[LINE_MAX_LEN];
+	int ra = opt_value_get(r, o, a, sizeof(a)), rb = opt_value_get(r, f, b, sizeof(b));
 
-	if (errlen)
-		err[0] = '\0';
-	if (!text) {
+	return ra == rb && (ra || !strcmp(a, b));
+}
+
+/* The row a line of the file sets, or NULL (a comment, a blank line). */
+static const struct opt_row *line_row(const char *line, size_t n)
+{
+	char key[128];
+	size_t b = 0, e;
+	const char *eq = memchr(line, '=', n);
+
+	while (b < n && (line[b] == ' ' || line[b] == '\t'))
+		b++;
+	if (!eq || b >= n || line[b] == '#')
+		return NULL;
+	e = (size_t)(eq - line);
+	while (e > b && (line[e - 1] == ' ' || line[e - 1] == '\t'))
+		e--;
+	if (e == b || e - b >= sizeof(key))
+		return NULL;
+	memcpy(key, line + b, e - b);
+	key[e - b] = '\0';
+	return opt_row_by_key(key);
+}
+
+/* The file's text when it exists and reads back without a problem:
+ * every line as it was, but a setting whose value changed, which gets
+ * the new value; settings changed that the file did not name are added
+ * at its end. What tracetop did not write (comments, the user's order
+ * and spelling) stays. */
+static int merge(const struct options *o, const struct options *file, const char *old,
+		 size_t oldlen, char *buf, size_t len, size_t *used, char *err, size_t errlen)
+{
+	bool *named = calloc(opt_n_rows, sizeof(bool));
+	size_t i = 0;
+	int rc = 0;
+
+	*used = 0;
+	if (!named) {
+		snprintf(err, errlen, "out of memory");
+		return -ENOMEM;
+	}
+	while (i < oldlen) {
+		const char *line = old + i;
+		const char *nl = memchr(line, '\n', oldlen - i);
+		size_t n = nl ? (size_t)(nl - line) : oldlen - i;
+		const struct opt_row *r = line_row(line, n);
+
+		i += n + (nl ? 1 : 0);
+		if (r)
+			named[r - opt_rows] = true;
+		if (r && !same_value(r, o, file)) {
+			rc = put_setting(buf, len, used, r, o, err, errlen);
+			if (rc)
+				goto out;
+			continue;
+		}
+		opt_text_put(buf, len, used, "%.*s\n", (int)n, line);
+	}
+	for (size_t k = 0; k < opt_n_rows; k++) {
+		const struct opt_row *r = &opt_rows[k];
+
+		if (!r->key || named[k] || same_value(r, o, file))
+			continue;
+		put_comment(buf, len, used, r);
+		rc = put_setting(buf, len, used, r, o, err, errlen);
+		if (rc)
+			goto out;
+	}
+	if (*used >= len) {
+		snprintf(err, errlen, "the configuration is too long to save");
+		rc = -EINVAL;
+	}
+out:
+	free(named);
+	return rc;
+}
+
+/* The existing file at path, whole: 0 with *text (malloc'd) or -ENOENT
+ * when there is none, else a negative errno with err set. */
+static int read_old(const char *path, char **text, size_t *len, char *err, size_t errlen)
+{
+	char *buf;
+	ssize_t n;
+	size_t got = 0;
+	int fd = regfile_open(path, O_RDONLY, 0);
+
+	*text = NULL;
+	/* no file (or no directory yet): nothing to keep */
+	if (fd == -ENOENT || fd == -ENOTDIR)
+		return -ENOENT;
+	if (fd < 0) {
+		snprintf(err, errlen, "%s: %s: not saved", path, regfile_strerror(-fd));
+		return fd;
+	}
+	buf = malloc(CONFIG_FILE_MAX + 1);
+	if (!buf) {
+		close(fd);
 		snprintf(err, errlen, "%s: out of memory", path);
 		return -ENOMEM;
 	}
-	rc = render(o, text, textlen, &used, err, errlen);
+	while (got <= CONFIG_FILE_MAX &&
+	       (n = read(fd, buf + got, CONFIG_FILE_MAX + 1 - got)) != 0) {
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0) {
+			int e = errno;
+
+			close(fd);
+			free(buf);
+			snprintf(err, errlen, "%s: cannot read it: %s: not saved", path, strerror(e));
+			return -e;
+		}
+		got += (size_t)n;
+	}
+	close(fd);
+	if (got > CONFIG_FILE_MAX) {
+		free(buf);
+		snprintf(err, errlen, "%s: larger than %d bytes, not a configuration file: not saved",
+			 path, CONFIG_FILE_MAX);
+		return -EFBIG;
+	}
+	*text = buf;
+	*len = got;
+	return 0;
+}
+
+int config_save(const struct options *o, const char *path, char *err, size_t errlen)
+{
+	size_t textlen = 64 * 1024 + CONFIG_FILE_MAX, used = 0, oldlen = 0;
+	char *text, *old = NULL;
+	struct options file;
+	struct config_diag diag;
+	int rc, bad;
+
+	if (errlen)
+		err[0] = '\0';
+	rc = read_old(path, &old, &oldlen, err, errlen);
+	if (rc && rc != -ENOENT)
+		return rc;
+	if (old) {
+		/* a file tracetop cannot read back as it is would lose what it
+		 * could not parse: saving is refused until it is fixed */
+		options_defaults(&file);
+		bad = config_load(&file, path, &diag);
+		if (bad) {
+			snprintf(err, errlen, "not saved: %s%s (fix or remove the file first)",
+				 diag.n ? diag.msg[0] : path,
+				 bad > 1 ? ", and more problems" : "");
+			free(old);
+			return -EINVAL;
+		}
+	}
+	text = malloc(textlen);
+	if (!text) {
+		free(old);
+		snprintf(err, errlen, "%s: out of memory", path);
+		return -ENOMEM;
+	}
+	if (old)
+		rc = merge(o, &file, old, oldlen, text, textlen, &used, err, errlen);
+	else
+		rc = render(o, text, textlen, &used, err, errlen);
 	if (!rc)
 		rc = replace_file(path, text, used, err, errlen);
 	free(text);
+	free(old);
 	return rc;
 }

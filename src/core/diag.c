@@ -1,26 +1,44 @@
 /* Diagnostic message ring; see diag.h. */
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 #include "diag.h"
+#include "regfile.h"
 
 void diag_init(struct diag *l)
 {
 	memset(l, 0, sizeof(*l));
+	l->fd = -1;
 	l->echo_level = MSG_WARN;
 }
 
 int diag_open_file(struct diag *l, const char *path)
 {
-	FILE *f = fopen(path, "ae");
+	int fd = regfile_open(path, O_WRONLY | O_APPEND | O_CREAT, 0600);
+	FILE *f;
 
-	if (!f)
-		return -errno;
-	if (l->file)
-		fclose(l->file);
+	if (fd < 0)
+		return fd;
+	diag_fini(l);
+	l->fd = fd;
+	f = sink_open(&l->sink, fd);
+	if (!f) {
+		int e = errno;
+
+		close(fd);
+		l->fd = -1;
+		return -e;
+	}
 	l->file = f;
 	setvbuf(f, NULL, _IOLBF, 0);
 	return 0;
+}
+
+int diag_file_error(const struct diag *l)
+{
+	return l->file ? l->sink.err : 0;
 }
 
 void diag_fini(struct diag *l)
@@ -28,6 +46,9 @@ void diag_fini(struct diag *l)
 	if (l->file)
 		fclose(l->file);
 	l->file = NULL;
+	if (l->fd >= 0)
+		close(l->fd);
+	l->fd = -1;
 }
 
 void diag_vprintf(struct diag *l, enum msg_level lvl, const char *fmt, va_list ap)

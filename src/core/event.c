@@ -168,6 +168,22 @@ const char *event_arg(const struct tt_event *ev, unsigned i, size_t *off, size_t
 	return a;
 }
 
+bool event_argv0_names_file(const struct tt_event *ev)
+{
+	size_t off = 0, n, plen;
+	const char *a0 = event_arg(ev, 0, &off, &n), *base;
+
+	if (!a0 || !ev->path || !ev->path_len || event_arg_unread(ev, 0))
+		return true;
+	plen = strnlen(ev->path, ev->path_len);
+	if (n == plen && !memcmp(a0, ev->path, n))
+		return true;
+	base = ev->path + plen;
+	while (base > ev->path && base[-1] != '/')
+		base--;
+	return n == plen - (size_t)(base - ev->path) && !memcmp(a0, base, n);
+}
+
 /* Copies n bytes at *pos in buf (len bytes), keeping room for a NUL. */
 static int put(char *buf, size_t len, size_t *pos, const char *s, size_t n)
 {

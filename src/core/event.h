@@ -65,6 +65,12 @@ int event_decode(const void *rec, size_t len, struct tt_event *out);
  * NUL), or NULL after the last. */
 const char *event_arg(const struct tt_event *ev, unsigned i, size_t *off, size_t *n);
 
+/* Whether an exec's argv[0] names the file it ran: the same path, or its
+ * last component (a command found through PATH). When it does not
+ * (execv("/tmp/x/evil", ["/usr/sbin/sshd", ...])), a row must say so:
+ * argv[0] is whatever the caller chose. True when either is unknown. */
+bool event_argv0_names_file(const struct tt_event *ev);
+
 /* Whether argv[i] of an exec could not be read (kept as what was read of
  * it, usually nothing). */
 static inline bool event_arg_unread(const struct tt_event *ev, unsigned i)

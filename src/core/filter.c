@@ -142,6 +142,37 @@ static bool has_upper(const char *p, size_t n)
 	return false;
 }
 
+/* The start-of-pattern options that would take a pattern out of the
+ * limits' reach: the interpreter instead of JIT code (ten times the time
+ * for the same match limit) or no start-up optimisation. PCRE2 reads
+ * these only at the very start of a pattern, one "(*NAME)" after
+ * another; (*UTF), (*UCP), newline conventions and (*LIMIT_...), which
+ * can only lower a limit, stay allowed. Returns the first refused one
+ * (its offset in *at), or NULL. */
+static const char *defeating_option(const char *p, size_t n, size_t *at)
+{
+	static const char *const refused[] = {
+		"NO_JIT", "NO_START_OPT", "NO_AUTO_POSSESS", "NO_DOTSTAR_ANCHOR",
+	};
+	size_t i = 0;
+
+	while (i + 2 < n && p[i] == '(' && p[i + 1] == '*') {
+		const char *close = memchr(p + i, ')', n - i);
+		size_t len;
+
+		if (!close)
+			return NULL;	/* PCRE2 will say what is wrong */
+		len = (size_t)(close - (p + i)) - 2;
+		for (size_t k = 0; k < sizeof(refused) / sizeof(refused[0]); k++)
+			if (len == strlen(refused[k]) && !memcmp(p + i + 2, refused[k], len)) {
+				*at = i;
+				return refused[k];
+			}
+		i = (size_t)(close - p) + 1;
+	}
+	return NULL;
+}
+
 /* Plain digits, as a number (at most 10 of them). */
 static bool parse_digits(const char *p, size_t n, uint64_t *out)
 {
@@ -192,6 +223,18 @@ static int term_compile(const char *expr, size_t start, size_t end, struct filte
 	    parse_digits(p, n, &t->num)) {
 		t->numeric = true;
 		return 0;
+	}
+	{
+		size_t at = 0;
+		const char *opt = defeating_option(p, n, &at);
+		char msg[160];
+
+		if (opt) {
+			snprintf(msg, sizeof(msg),
+				 "(*%s) is not accepted: it would take the pattern out of the "
+				 "filter's time limits", opt);
+			return fail(err, pat_off + at, msg);
+		}
 	}
 	if (!has_upper(p, n))
 		opts |= PCRE2_CASELESS;

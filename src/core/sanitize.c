@@ -8,11 +8,12 @@
  * out as visible escapes. The input is split into units (one ASCII byte,
  * one whole UTF-8 sequence, or one rejected byte); each unit is written
  * whole or not at all, so a cut never splits an escape or a character. */
+#include <stdbool.h>
 #include <stdint.h>
 #include <string.h>
 #include "sanitize.h"
 
-#define UNIT_MAX 8	/* longest unit text: "\u009f" is 6, "\\xNN" 5 */
+#define UNIT_MAX 16	/* longest unit text: a JSON surrogate pair, 12 */
 
 /* Length (2..4) of the well-formed UTF-8 sequence at s, or 0. Rejects
  * overlong forms, UTF-16 surrogates (U+D800..DFFF), code points above
@@ -56,6 +57,64 @@ static int is_c1(const unsigned char *s, size_t n)
 
 static const char hexdig[] = "0123456789abcdef";
 
+/* The code point of the well-formed n-byte sequence at s. */
+static uint32_t utf8_cp(const unsigned char *s, size_t n)
+{
+	uint32_t cp = s[0] & (n == 2 ? 0x1f : n == 3 ? 0x0f : 0x07);
+
+	for (size_t i = 1; i < n; i++)
+		cp = cp << 6 | (s[i] & 0x3f);
+	return cp;
+}
+
+/* Characters that show nothing but change how the text around them
+ * reads: bidirectional overrides and isolates (U+202E makes
+ * "bidi-\u202eexe.gnp" read "bidi-png.exe"), zero-width spaces and
+ * joiners, the byte order mark, line and paragraph separators, the soft
+ * hyphen, invisible operators and tag characters. Shown as escapes. */
+static int is_format(uint32_t cp)
+{
+	return cp == 0xad || (cp >= 0x600 && cp <= 0x605) || cp == 0x61c || cp == 0x6dd ||
+	       cp == 0x70f || cp == 0x180e || (cp >= 0x200b && cp <= 0x200f) ||
+	       (cp >= 0x2028 && cp <= 0x202e) || (cp >= 0x2060 && cp <= 0x206f) ||
+	       cp == 0xfeff || (cp >= 0xfff9 && cp <= 0xfffb) || (cp >= 0xe0000 && cp <= 0xe007f);
+}
+
+/* "\uXXXX" (four hex digits) at out; returns 6. */
+static size_t put_u4(char *out, uint32_t v)
+{
+	out[0] = '\\';
+	out[1] = 'u';
+	for (int i = 0; i < 4; i++)
+		out[2 + i] = hexdig[(v >> (12 - 4 * i)) & 0xf];
+	return 6;
+}
+
+/* The text of the well-formed, non-C1 n-byte character at s: itself,
+ * or for a format character an escape, "\uXXXX" (above U+FFFF
+ * "\u{XXXXX}" as text, a surrogate pair in JSON). */
+static size_t utf8_unit(const unsigned char *s, size_t n, char *out, bool json)
+{
+	uint32_t cp = utf8_cp(s, n);
+
+	if (!is_format(cp)) {
+		memcpy(out, s, n);
+		return n;
+	}
+	if (cp <= 0xffff)
+		return put_u4(out, cp);
+	if (json) {
+		cp -= 0x10000;
+		put_u4(out, 0xd800 | cp >> 10);
+		return 6 + put_u4(out + 6, 0xdc00 | (cp & 0x3ff));
+	}
+	memcpy(out, "\\u{", 3);
+	for (int i = 0; i < 5; i++)
+		out[3 + i] = hexdig[(cp >> (16 - 4 * i)) & 0xf];
+	out[8] = '}';
+	return 9;
+}
+
 /* The terminal-safe text of the unit at s; returns its length and sets
  * *used to the input bytes it stands for. */
 static size_t unit_text(const unsigned char *s, size_t len, char *out, size_t *used)
@@ -80,9 +139,8 @@ static size_t unit_text(const unsigned char *s, size_t len, char *out, size_t *u
 	}
 	n = c >= 0x80 ? utf8_seq_len(s, len) : 0;
 	if (n && !is_c1(s, n)) {
-		memcpy(out, s, n);
 		*used = n;
-		return n;
+		return utf8_unit(s, n, out, false);
 	}
 	/* controls, 0x7f, C1 and every byte of malformed UTF-8: one at a
 	 * time, so whatever follows a bad byte is judged on its own */
@@ -207,20 +265,21 @@ static size_t json_unit(const unsigned char *s, size_t len, char *out, size_t *u
 	}
 	n = c >= 0x80 ? utf8_seq_len(s, len) : 0;
 	if (n && !is_c1(s, n)) {
-		memcpy(out, s, n);
 		*used = n;
-		return n;
+		return utf8_unit(s, n, out, true);
 	}
 	if (n) {
 		/* C1: a valid code point, escaped so a terminal never sees it */
 		c = s[1];
 		*used = 2;
 	} else if (c >= 0x80) {
-		/* JSON cannot carry a raw invalid byte: spell it "\\xNN" */
-		memcpy(out, "\\\\x", 3);
-		out[3] = hexdig[c >> 4];
-		out[4] = hexdig[c & 0xf];
-		return 5;
+		/* JSON cannot carry a raw invalid byte. It becomes the lone
+		 * surrogate U+DC80 + (byte - 0x80), as Python's
+		 * "surrogateescape" spells it: no valid UTF-8 text decodes to
+		 * a lone surrogate, so this cannot be mistaken for text, and
+		 * the bytes come back exactly (os.fsencode, or
+		 * s.encode("utf-8", "surrogateescape")). */
+		return put_u4(out, 0xdc00 | c);
 	}
 	memcpy(out, "\\u00", 4);
 	out[4] = hexdig[c >> 4];

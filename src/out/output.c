@@ -1,6 +1,7 @@
 /* Picks the batch format and holds what the two formats share. */
 #include <string.h>
 #include <time.h>
+#include "clock.h"
 #include "output.h"
 
 void output_start(const struct output *o, const struct tt_snapshot *snap)
@@ -20,6 +21,18 @@ void output_snapshot(const struct output *o, const struct tt_snapshot *snap,
 	else
 		output_text_snapshot(o, snap, log, final);
 	fflush(o->f);
+}
+
+uint64_t output_filter_deadline(const struct output *o)
+{
+	if (!o->filter_budget_ns || !filter_active(o->filter))
+		return 0;
+	return clock_mono_ns() + o->filter_budget_ns;
+}
+
+bool output_filter_spent(uint64_t deadline)
+{
+	return deadline && clock_mono_ns() >= deadline;
 }
 
 const struct tt_event *output_event(const struct output *o, const struct event_log *log,

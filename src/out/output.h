@@ -25,7 +25,15 @@ struct output {
 	 * (the app drains them); NULL: never. */
 	void (*pump)(void *ctx);
 	void *pump_ctx;
+	/* The time matching the events of one interval against the filter
+	 * may take; the events not examined by then are counted and
+	 * reported, not written (so no pattern stalls the output or
+	 * delays a signal for long). 0: no limit. */
+	uint64_t filter_budget_ns;
 };
+
+/* The filter's time per interval: this share of the interval. */
+#define OUTPUT_FILTER_SHARE 0.5
 
 #define OUTPUT_PUMP_EVERY 4096
 
@@ -48,6 +56,11 @@ void output_json_snapshot(const struct output *o, const struct tt_snapshot *snap
  * the final snapshot (where a drain would only push out what it is about
  * to write), it drains the rings first: a drain may push the event out,
  * so the event is fetched after it. */
+/* When the filter's time for the interval being written ends, 0 for
+ * never (no filter in force, or no budget). */
+uint64_t output_filter_deadline(const struct output *o);
+/* Whether that time is over. */
+bool output_filter_spent(uint64_t deadline);
 const struct tt_event *output_event(const struct output *o, const struct event_log *log,
 				    uint64_t seq, bool final);
 

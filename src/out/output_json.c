@@ -371,7 +371,8 @@ static void json_events(const struct output *o, const struct tt_snapshot *s,
 	char area[65536];
 	struct wbuf b = WBUF_INIT(area, o->f);
 	struct json_run run = { .clk = OUTPUT_CLOCK_INIT };
-	uint64_t seq, examined = 0, matched = 0, gone = 0;
+	uint64_t seq, examined = 0, matched = 0, gone = 0, unexamined = 0;
+	uint64_t deadline = output_filter_deadline(o);
 
 	WBUF_LIT(&b, ",\"events\":[");
 	for (seq = s->ev_begin; seq < s->ev_end; seq++) {
@@ -380,6 +381,10 @@ static void json_events(const struct output *o, const struct tt_snapshot *s,
 		if (!ev) {
 			gone++;
 			continue;
+		}
+		if (output_filter_spent(deadline)) {
+			unexamined = s->ev_end - seq;
+			break;
 		}
 		examined++;
 		if (!filter_match(o->filter, ev))
@@ -390,8 +395,9 @@ static void json_events(const struct output *o, const struct tt_snapshot *s,
 	}
 	wbuf_flush(&b);
 	fprintf(o->f, "],\"events_overwritten\":%" PRIu64 ",\"events_examined\":%" PRIu64
-		",\"events_matched\":%" PRIu64 ",\"filter_limit_hits\":%" PRIu64, gone, examined,
-		matched, o->filter ? o->filter->limit_hits : 0);
+		",\"events_matched\":%" PRIu64 ",\"events_unexamined\":%" PRIu64
+		",\"filter_limit_hits\":%" PRIu64, gone, examined, matched, unexamined,
+		o->filter ? o->filter->limit_hits : 0);
 	json_scrollback(o, log);
 }
 

@@ -208,9 +208,10 @@ static void text_events(const struct output *o, const struct tt_snapshot *s,
 			const struct event_log *log, bool final)
 {
 	struct output_clock clk = OUTPUT_CLOCK_INIT;
-	uint64_t seq, first = event_log_first_seq(log), matched = 0, gone = 0;
+	uint64_t seq, first = event_log_first_seq(log), matched = 0, gone = 0, unexamined = 0;
 	const char *lost = s->ev_begin < first ? " (oldest overwritten)" : "";
 	bool filtered = filter_active(o->filter);
+	uint64_t deadline = output_filter_deadline(o);
 
 	if (s->ev_end == s->ev_begin)
 		return;
@@ -224,6 +225,10 @@ static void text_events(const struct output *o, const struct tt_snapshot *s,
 		if (!ev) {
 			gone++;
 			continue;
+		}
+		if (output_filter_spent(deadline)) {
+			unexamined = s->ev_end - seq;
+			break;
 		}
 		if (!filter_match(o->filter, ev))
 			continue;
@@ -241,6 +246,10 @@ static void text_events(const struct output *o, const struct tt_snapshot *s,
 	if (filtered && matched)
 		fprintf(o->f, "(%" PRIu64 " of %" PRIu64 " events matched)\n", matched,
 			s->ev_end - s->ev_begin);
+	if (unexamined)
+		fprintf(o->f, "(%" PRIu64 " events not examined: matching them against the filter "
+			"took its %.2f s for this interval)\n", unexamined,
+			(double)o->filter_budget_ns / 1e9);
 	if (filtered && filter_take_limit_report(o->filter))
 		fprintf(o->f, "note: the filter hit PCRE2's match limit on an event, "
 			"which counts as not matching\n");

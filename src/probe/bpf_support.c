@@ -166,6 +166,32 @@ bool bpf_support_tracepoint_exists(const char *category, const char *name)
 	return false;
 }
 
+void bpf_support_tracepoint_why(const char *category, const char *name, char *why,
+				 size_t len)
+{
+	/* tracefs is mode 0700 on most systems: a user with CAP_BPF and
+	 * CAP_PERFMON but not root sees no tracepoint at all */
+	static const char *const roots[] = {
+		"/sys/kernel/tracing/events",
+		"/sys/kernel/debug/tracing/events",
+	};
+	bool denied = false, reached = false;
+
+	for (size_t i = 0; i < sizeof(roots) / sizeof(roots[0]); i++) {
+		if (access(roots[i], X_OK) == 0)
+			reached = true;
+		else if (errno == EACCES)
+			denied = true;
+	}
+	if (denied && !reached)
+		snprintf(why, len, "tracepoint %s/%s cannot be looked up: tracefs "
+			 "(/sys/kernel/tracing) is not accessible to this user "
+			 "(run as root, or give this user access to tracefs)", category, name);
+	else
+		snprintf(why, len, "tracepoint %s/%s is missing "
+			 "(kernel without CONFIG_FTRACE_SYSCALLS?)", category, name);
+}
+
 uint32_t bpf_support_ring_bytes(unsigned kb)
 {
 	uint64_t want = (uint64_t)(kb ? kb : BPF_SUPPORT_RING_KB_DEFAULT) * 1024;

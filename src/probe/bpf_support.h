@@ -41,6 +41,10 @@ int bpf_support_tracefs(char *reason, size_t len);
 
 /* True when the tracepoint category/name exists in tracefs. */
 bool bpf_support_tracepoint_exists(const char *category, const char *name);
+/* Why that tracepoint cannot be found: tracefs not accessible to this
+ * user, or the kernel lacks it. */
+void bpf_support_tracepoint_why(const char *category, const char *name, char *why,
+				 size_t len);
 
 /* Turns on the kernel's BPF run-time statistics for as long as the
  * returned fd stays open (the kernel counts holders and restores the

@@ -54,8 +54,7 @@ static int exec_check_tracefs(char *why, size_t len)
 		return err;
 	for (i = 0; i < sizeof(exec_tracepoints) / sizeof(exec_tracepoints[0]); i++) {
 		if (!bpf_support_tracepoint_exists("syscalls", exec_tracepoints[i])) {
-			snprintf(why, len, "tracepoint syscalls/%s is missing "
-				 "(kernel without CONFIG_FTRACE_SYSCALLS?)", exec_tracepoints[i]);
+			bpf_support_tracepoint_why("syscalls", exec_tracepoints[i], why, len);
 			return -ENOENT;
 		}
 	}

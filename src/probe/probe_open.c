@@ -160,8 +160,7 @@ static int open_load(struct open_probe *p, const struct probe_env *env,
 	BPF_SUPPORT_SET_FILTERS(p->skel->rodata, env);
 	err = open_select_all(p->skel, want, missing, mlen);
 	if (err) {
-		snprintf(why, len, "syscalls/sys_enter_openat is missing "
-			 "(kernel without CONFIG_FTRACE_SYSCALLS?)");
+		bpf_support_tracepoint_why("syscalls", "sys_enter_openat", why, len);
 		goto out;
 	}
 	open_use_hub(p, p->ring.hub != NULL);

@@ -139,6 +139,7 @@ static void render_case(const struct golden_case *c, char **text)
 		keymap_dispatch(&st, UK_ENTER);
 		keymap_dispatch(&st, UK_F(3));
 		type(&st, "nginx|grep");
+		st.now_ms += PROMPT_SETTLE_MS;	/* as seen once the keys pause */
 		break;
 	case SCR_REPORT:
 	case SCR_REPORT_END:

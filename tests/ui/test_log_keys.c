@@ -71,6 +71,13 @@ static bool shows(struct env *e, const char *what)
 	return found;
 }
 
+/* The keys pause: the prompt's text goes in force at the next frame. */
+static void pause_typing(struct env *e)
+{
+	e->st.now_ms += PROMPT_SETTLE_MS;
+	free(render(e));
+}
+
 static void test_filter_prompt(void **state)
 {
 	struct env *e = *state;
@@ -78,13 +85,18 @@ static void test_filter_prompt(void **state)
 	assert_true(shows(e, "/etc/ld.so.cache"));
 	assert_int_equal(keymap_dispatch(&e->st, '/'), UI_REDRAW);
 	assert_int_equal(e->st.prompt->kind, PROMPT_FILTER);
-	/* applied at every key: the log narrows as it is typed */
+	/* nothing is compiled while the keys come (a paste is one compile)... */
 	type(e, "path:fav");
+	assert_false(filter_active(&e->st.filter));
 	assert_true(shows(e, "Filter: path:fav"));
+	/* ...and the log narrows once they pause */
+	pause_typing(e);
+	assert_string_equal(filter_expr(&e->st.filter), "path:fav");
 	assert_true(shows(e, "favicon.ico"));
 	assert_false(shows(e, "/etc/ld.so.cache"));
 	/* a bad pattern: PCRE2's message and offset, the rows stay */
 	type(e, "(");
+	pause_typing(e);
 	assert_non_null(strstr(e->st.msg, "missing closing parenthesis at offset 9"));
 	assert_string_equal(filter_expr(&e->st.filter), "path:fav");
 	assert_true(shows(e, "missing closing parenthesis"));
@@ -92,19 +104,36 @@ static void test_filter_prompt(void **state)
 	assert_false(shows(e, "/etc/ld.so.cache"));
 	/* fixed again: the message goes */
 	keymap_dispatch(&e->st, UK_BACKSPACE);
+	pause_typing(e);
 	assert_string_equal(e->st.msg, "");
 	/* Esc: the filter in force before the prompt comes back */
 	keymap_dispatch(&e->st, UK_ESC);
 	assert_int_equal(e->st.prompt->kind, PROMPT_NONE);
 	assert_false(filter_active(&e->st.filter));
 	assert_true(shows(e, "/etc/ld.so.cache"));
-	/* Enter keeps it; the title shows it and its count */
+	/* Enter puts the text in force at once, pause or not; the title
+	 * shows it and its count */
 	keymap_dispatch(&e->st, UK_F(4));
 	type(e, "errno:ENOENT");
 	keymap_dispatch(&e->st, UK_ENTER);
 	assert_int_equal(e->st.prompt->kind, PROMPT_NONE);
 	assert_true(shows(e, "filter (4 matching): errno:ENOENT"));
 	assert_false(shows(e, "index.html"));
+	/* Enter on a pattern that does not compile: not the last prefix
+	 * that did (comm:py while typing comm:py[), but the filter in force
+	 * when the prompt opened, and the message says so */
+	keymap_dispatch(&e->st, UK_F(4));
+	keymap_dispatch(&e->st, 0x15);	/* ^U */
+	type(e, "comm:py");
+	pause_typing(e);
+	assert_string_equal(filter_expr(&e->st.filter), "comm:py");
+	type(e, "[");
+	keymap_dispatch(&e->st, UK_ENTER);
+	assert_int_equal(e->st.prompt->kind, PROMPT_NONE);
+	assert_string_equal(filter_expr(&e->st.filter), "errno:ENOENT");
+	assert_non_null(strstr(e->st.msg, "missing terminating ]"));
+	assert_non_null(strstr(e->st.msg, "kept the previous filter: errno:ENOENT"));
+	assert_true(shows(e, "filter (4 matching): errno:ENOENT"));
 	/* keys are keys again */
 	assert_int_equal(keymap_dispatch(&e->st, 'q'), UI_QUIT);
 }
@@ -278,7 +307,9 @@ static void test_detail_unreadable(void **state)
 	ev.flags = EXEC_F_ARGS_FAULT;
 	ev.args_unread = 1u << 1;
 	event_log_push(&e->f.log, &ev);
-	assert_true(shows(e, "ENOENT  tool <unreadable>"));
+	/* the row shows the file it tried; argv[0] names it, so it is not
+	 * repeated */
+	assert_true(shows(e, "ENOENT  /opt/tool <unreadable>"));
 	keymap_dispatch(&e->st, UK_ENTER);	/* on the newest */
 	text = render(e);
 	assert_non_null(strstr(text, "argc        3"));

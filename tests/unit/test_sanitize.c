@@ -186,8 +186,37 @@ static void test_json(void **state)
 	check_json("a\0b", 3, "\"a\\u0000b\"");
 	CHECK_JSON("caf\xc3\xa9 \xf0\x9f\x98\x80", "\"caf\xc3\xa9 \xf0\x9f\x98\x80\"");
 	CHECK_JSON("\xc2\x9b", "\"\\u009b\"");		/* C1 as a code point */
-	CHECK_JSON("\xff", "\"\\\\xff\"");		/* invalid: spelled out */
-	CHECK_JSON("\xed\xa0\x80", "\"\\\\xed\\\\xa0\\\\x80\"");
+	/* an invalid byte: the lone surrogate U+DC80 + (byte - 0x80), which
+	 * no text decodes to; the text "\xff" stays text */
+	CHECK_JSON("\xff", "\"\\udcff\"");
+	CHECK_JSON("\\xff", "\"\\\\xff\"");
+	CHECK_JSON("\xed\xa0\x80", "\"\\udced\\udca0\\udc80\"");
+	CHECK_JSON("a\x80" "b", "\"a\\udc80b\"");
+	/* invisible formatting characters: escaped, astral ones as a pair */
+	CHECK_JSON("bidi-\xe2\x80\xae" "exe.gnp", "\"bidi-\\u202eexe.gnp\"");
+	CHECK_JSON("\xef\xbb\xbf" "\xe2\x80\x8b", "\"\\ufeff\\u200b\"");
+	CHECK_JSON("\xf3\xa0\x81\x81", "\"\\udb40\\udc41\"");	/* U+E0041, a tag */
+}
+
+/* Characters that show nothing but change how text reads: a visible
+ * escape each, in every output; their neighbours and ordinary non-ASCII
+ * text stay as they are. */
+static void test_format_chars(void **state)
+{
+	char buf[128];
+
+	(void)state;
+	sanitize(buf, sizeof(buf), "bidi-\xe2\x80\xae" "exe.gnp\xe2\x80\xac", 18);
+	assert_string_equal(buf, "bidi-\\u202eexe.gnp\\u202c");
+	sanitize(buf, sizeof(buf), "a\xe2\x80\x8b" "b\xef\xbb\xbf" "c\xc2\xad", 11);
+	assert_string_equal(buf, "a\\u200bb\\ufeffc\\u00ad");
+	sanitize(buf, sizeof(buf), "\xe2\x81\xa6" "x\xe2\x81\xa9\xe2\x80\xa8", 10);
+	assert_string_equal(buf, "\\u2066x\\u2069\\u2028");
+	sanitize(buf, sizeof(buf), "\xf3\xa0\x81\x81", 4);
+	assert_string_equal(buf, "\\u{e0041}");
+	/* not format characters: kept */
+	sanitize(buf, sizeof(buf), "caf\xc3\xa9 \xe2\x80\x94 \xe2\x82\xac", 13);
+	assert_string_equal(buf, "caf\xc3\xa9 \xe2\x80\x94 \xe2\x82\xac");
 }
 
 int main(void)
@@ -203,6 +232,7 @@ int main(void)
 		cmocka_unit_test(test_no_control_escapes),
 		cmocka_unit_test(test_fputs),
 		cmocka_unit_test(test_json),
+		cmocka_unit_test(test_format_chars),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -1,0 +1,59 @@
+/* regfile.h: regular files only, and short excerpts of them. */
+#include <errno.h>
+#include <fcntl.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include "regfile.h"
+#include "sanitize.h"
+
+int regfile_open(const char *path, int flags, mode_t mode)
+{
+	struct stat st;
+	int fd, err;
+
+	/* said before opening: a FIFO without a reader would otherwise
+	 * answer a write-only open with ENXIO, which explains nothing */
+	if (stat(path, &st) == 0 && !S_ISREG(st.st_mode))
+		return S_ISDIR(st.st_mode) ? -EISDIR : -EINVAL;
+	/* and checked again on what was opened: the name may have changed */
+	fd = open(path, flags | O_NONBLOCK | O_CLOEXEC | O_NOCTTY, mode);
+	if (fd < 0)
+		return -errno;
+	if (fstat(fd, &st)) {
+		err = -errno;
+		close(fd);
+		return err;
+	}
+	if (!S_ISREG(st.st_mode)) {
+		close(fd);
+		return S_ISDIR(st.st_mode) ? -EISDIR : -EINVAL;
+	}
+	/* a regular file never blocks; O_NONBLOCK was for the open only */
+	if (!(flags & O_NONBLOCK))
+		(void)fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK);
+	return fd;
+}
+
+const char *regfile_strerror(int err)
+{
+	if (err == EINVAL)
+		return "not a regular file";
+	if (err == EISDIR)
+		return "is a directory";
+	return strerror(err);
+}
+
+void regfile_excerpt(char *dst, size_t dstlen, const char *s, size_t n)
+{
+	size_t cut = n > REGFILE_EXCERPT ? REGFILE_EXCERPT : n;
+	size_t len;
+
+	if (!dstlen)
+		return;
+	/* a UTF-8 character cut in two comes out as escapes: harmless */
+	sanitize(dst, dstlen, s, cut);
+	len = strlen(dst);
+	if (cut < n && len + 4 <= dstlen)
+		memcpy(dst + len, "...", 4);
+}

@@ -1,0 +1,25 @@
+/* Files a user names (a theme, the configuration, the log): regular
+ * files only. A FIFO would block tracetop before its screen came up, a
+ * device would feed it endless bytes, a directory says nothing useful;
+ * and what such a file holds is never quoted back beyond a short,
+ * escaped excerpt (a theme pointed at /etc/shadow must not put a
+ * password hash on the screen). */
+#ifndef TRACETOP_REGFILE_H
+#define TRACETOP_REGFILE_H
+
+#include <stddef.h>
+#include <sys/types.h>
+
+/* open(2) of path with flags (O_CLOEXEC and O_NOCTTY added), without
+ * blocking on a FIFO: a descriptor of a regular file, or -errno
+ * (-EISDIR for a directory, -EINVAL for any other kind of file). */
+int regfile_open(const char *path, int flags, mode_t mode);
+/* What regfile_open's err (positive) means, for a message. */
+const char *regfile_strerror(int err);
+/* A short excerpt of n bytes at s for a message: at most
+ * REGFILE_EXCERPT bytes of it, escaped (see sanitize.h), with "..."
+ * when cut. */
+#define REGFILE_EXCERPT 16
+void regfile_excerpt(char *dst, size_t dstlen, const char *s, size_t n);
+
+#endif
