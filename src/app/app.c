@@ -122,6 +122,7 @@ int app_init(struct app *a, const struct options *opt, char *msg, size_t len)
 		.pump = pump_rings,
 		.pump_ctx = a,
 		.filter_budget_ns = (uint64_t)(opt->delay_s * OUTPUT_FILTER_SHARE * 1e9),
+		.stream = opt->stream ? &a->stream : NULL,
 	};
 	/* Loading parsed the kernel's BTF and the programs' ELF: megabytes
 	 * freed since, which the allocator would otherwise keep mapped.
@@ -164,8 +165,19 @@ static void tick(struct app *a, bool final)
 	a->cost = cost;
 	a->cost_ns = now;
 	a->ticks++;
-	if (!a->fe)
-		output_snapshot(&a->out, snap, model_log(a->model), final);
+	if (a->fe)
+		return;
+	if (a->out.stream) {
+		/* what came since the last drain, before the snapshot */
+		output_stream_events(&a->out, model_log(a->model), final);
+	} else {
+		/* events come ring by ring, each drain in time order; the
+		 * interval as a whole is put in order before it is written
+		 * (the interface never sees this: it shows drains as they
+		 * come, and an index of the log by sequence number) */
+		model_events_order(a->model, snap->ev_begin);
+	}
+	output_snapshot(&a->out, snap, model_log(a->model), final);
 }
 
 /* Whether every write so far went out: 0, or the exit code with the
@@ -326,8 +338,11 @@ int app_run(struct app *a, const struct frontend *fe)
 		 * loop many times a second, and a frame each time would cost
 		 * more than the events. No new event, no frame. */
 		if ((ready & ((1 << LOOP_RING) | (1 << LOOP_DRAIN))) &&
-		    probes_drain(a->probes) > 0)
+		    probes_drain(a->probes) > 0) {
 			a->events_unseen = true;
+			if (a->out.stream)
+				output_stream_events(&a->out, model_log(a->model), false);
+		}
 		if (fe && (ready & (1 << LOOP_DRAIN)) && a->events_unseen)
 			dirty = true;
 		if (ready & (1 << LOOP_INPUT))

@@ -26,6 +26,7 @@ struct app {
 	bool loop_ready;
 	struct output out;		/* out.f: owned, over out_sink (batch) */
 	struct sink out_sink;		/* why a write to stdout failed */
+	struct output_stream stream;	/* --stream: what was written of the log */
 	char fatal[512];		/* why app_run ended in error; main says it
 					 * once the terminal is restored */
 	struct filter filter;		/* --filter for the batch writers */

@@ -91,6 +91,11 @@ int main(int argc, char **argv)
 		printf("tracetop: settings saved to %s\n", cfg);
 		return stdout_written(TT_EXIT_OK);
 	}
+	if (opt.stream && opt.output != OUTPUT_JSON) {
+		fprintf(stderr, "tracetop: --stream writes JSON lines: it needs --json\n"
+			"Try 'tracetop --help' for more information.\n");
+		return TT_EXIT_USAGE;
+	}
 	if (opt.output == OUTPUT_UI && !opt.probe_report &&
 	    (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO))) {
 		fprintf(stderr, "tracetop: the full-screen view needs a terminal; "

@@ -75,6 +75,8 @@ const struct opt_row opt_rows[] = {
 	  .help = "print text snapshots instead of the full-screen view" },
 	{ .name = "json", .type = OPT_MODE, FIELD(output), .def = OUTPUT_UI, .mode = OUTPUT_JSON,
 	  .help = "print snapshots and events as NDJSON (implies -b)" },
+	{ .name = "stream", .type = OPT_BOOL, FIELD(stream),
+	  .help = "with --json: each event on a line of its own as it\narrives, not inside the snapshot" },
 	{ .name = "log", .type = OPT_STRING, FIELD(log_file), .what = "the log file name",
 	  .metavar = "FILE", .help = "append libbpf and diagnostic messages to FILE" },
 	{ .name = "bpf-stats", .type = OPT_BOOL, FIELD(bpf_stats),

@@ -92,6 +92,7 @@ struct options {
 	bool version;		/* -V */
 	bool probe_report;	/* --probe-report */
 	bool bpf_stats;		/* --bpf-stats: kernel run-time statistics on */
+	bool stream;		/* --stream: --json events one per line as they come */
 };
 
 #define OPTIONS_EXIT_USAGE 2

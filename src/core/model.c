@@ -505,7 +505,8 @@ static void model_tick_host(struct model *m)
 	struct tt_snapshot *s = &m->snap;
 	struct utsname u;
 
-	s->wall_s = (int64_t)(clock_real_ns() / CLOCK_NS_PER_S);
+	s->wall_ms = (int64_t)(clock_real_ns() / 1000000);
+	s->wall_s = s->wall_ms / 1000;
 	if (uname(&u) == 0) {
 		snprintf(s->hostname, sizeof(s->hostname), "%s", u.nodename);
 		snprintf(s->kernel, sizeof(s->kernel), "%s", u.release);

@@ -107,6 +107,7 @@ struct tt_snapshot {
 	uint64_t seq;		/* tick number, 1 for the first */
 	uint64_t mono_ns;	/* CLOCK_MONOTONIC at the tick */
 	int64_t wall_s;		/* CLOCK_REALTIME seconds at the tick */
+	int64_t wall_ms;	/* the same in milliseconds */
 	double elapsed_s;	/* length of the interval just ended */
 	char hostname[65];
 	char kernel[65];	/* uname -r */

@@ -30,6 +30,24 @@ struct output {
 	 * reported, not written (so no pattern stalls the output or
 	 * delays a signal for long). 0: no limit. */
 	uint64_t filter_budget_ns;
+	struct output_stream *stream;	/* borrowed; NULL: events inside the snapshot */
+};
+
+/* What the writers did with the events of an interval (or, streaming,
+ * since the last snapshot). */
+struct output_counts {
+	uint64_t overwritten;	/* gone from the log before they could be written */
+	uint64_t examined;	/* looked at by the filter */
+	uint64_t matched;	/* written */
+	uint64_t unexamined;	/* left when the filter's time was spent */
+};
+
+/* --json --stream: events go out one per line as they are drained; the
+ * snapshot then carries the counts since the previous one instead of an
+ * events array. */
+struct output_stream {
+	uint64_t next;		/* first sequence number not written yet */
+	struct output_counts counts;
 };
 
 /* The filter's time per interval: this share of the interval. */
@@ -39,6 +57,9 @@ struct output {
 
 /* Once, after the probes started: which sources run and how. */
 void output_start(const struct output *o, const struct tt_snapshot *snap);
+/* --stream: writes the events drained since the last call, each on a
+ * line of its own (the JSON of an event in a snapshot's array). */
+void output_stream_events(const struct output *o, const struct event_log *log, bool final);
 /* Once per interval; final marks the partial interval written at exit. */
 void output_snapshot(const struct output *o, const struct tt_snapshot *snap,
 		     const struct event_log *log, bool final);

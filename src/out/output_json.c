@@ -28,6 +28,15 @@ static void json_str(FILE *f, const char *s)
 	json_fputs(f, s, strlen(s));
 }
 
+/* A string, or null when there is none (an empty one). */
+static void json_str_or_null(FILE *f, const char *s)
+{
+	if (s && *s)
+		json_str(f, s);
+	else
+		fputs("null", f);
+}
+
 static void json_sources(const struct output *o, const struct tt_snapshot *s)
 {
 	static const char *const states[] = { "off", "running", "failed" };
@@ -39,11 +48,11 @@ static void json_sources(const struct output *o, const struct tt_snapshot *s)
 
 		fprintf(o->f, "%s\"%s\":{\"state\":\"%s\",\"hook\":", i ? "," : "",
 			tt_source_name(i), states[st->state <= TT_STATE_FAILED ? st->state : 0]);
-		json_str(o->f, st->hook);
+		json_str_or_null(o->f, st->hook);
 		fputs(",\"note\":", o->f);
-		json_str(o->f, st->note);
+		json_str_or_null(o->f, st->note);
 		fputs(",\"error\":", o->f);
-		json_str(o->f, st->error);
+		json_str_or_null(o->f, st->error);
 		fprintf(o->f, ",\"events\":%" PRIu64 ",\"lost\":%" PRIu64 ",\"events_total\":%" PRIu64
 			",\"lost_total\":%" PRIu64 "}", st->events_interval, st->lost_interval,
 			st->events_total, st->lost_total);
@@ -361,53 +370,91 @@ static void json_scrollback(const struct output *o, const struct event_log *log)
 		log->overwritten, log->dropped_for_bytes);
 }
 
-/* The events of the interval that pass --filter, then how many did out
- * of how many were examined. The rings are drained every
- * OUTPUT_PUMP_EVERY sequence numbers (o->pump), so a long interval being
- * written never leaves them full. */
-static void json_events(const struct output *o, const struct tt_snapshot *s,
-			const struct event_log *log, bool final)
+/* Writes the events [from, to) that pass --filter: joined by commas
+ * (inside an array), or each on a line of its own; adds to c what became
+ * of them. The rings are drained every OUTPUT_PUMP_EVERY sequence
+ * numbers (o->pump), so a long interval being written never leaves them
+ * full; the filter has o->filter_budget_ns for them. */
+static void json_event_run(const struct output *o, const struct event_log *log, uint64_t from,
+			   uint64_t to, bool final, bool lines, struct output_counts *c)
 {
 	char area[65536];
 	struct wbuf b = WBUF_INIT(area, o->f);
 	struct json_run run = { .clk = OUTPUT_CLOCK_INIT };
-	uint64_t seq, examined = 0, matched = 0, gone = 0, unexamined = 0;
-	uint64_t deadline = output_filter_deadline(o);
+	uint64_t seq, deadline = output_filter_deadline(o);
+	bool first = true;
 
-	WBUF_LIT(&b, ",\"events\":[");
-	for (seq = s->ev_begin; seq < s->ev_end; seq++) {
+	for (seq = from; seq < to; seq++) {
 		const struct tt_event *ev = output_event(o, log, seq, final);
 
 		if (!ev) {
-			gone++;
+			c->overwritten++;
 			continue;
 		}
 		if (output_filter_spent(deadline)) {
-			unexamined = s->ev_end - seq;
+			c->unexamined += to - seq;
 			break;
 		}
-		examined++;
+		c->examined++;
 		if (!filter_match(o->filter, ev))
 			continue;
-		if (matched++)
+		c->matched++;
+		if (!lines && !first)
 			wbuf_char(&b, ',');
+		first = false;
 		json_event(o, &b, &run, ev, seq);
+		if (lines)
+			wbuf_char(&b, '\n');
 	}
 	wbuf_flush(&b);
-	fprintf(o->f, "],\"events_overwritten\":%" PRIu64 ",\"events_examined\":%" PRIu64
+}
+
+void output_stream_events(const struct output *o, const struct event_log *log, bool final)
+{
+	uint64_t end = event_log_end_seq(log);
+
+	if (!o->stream || o->stream->next >= end)
+		return;
+	json_event_run(o, log, o->stream->next, end, final, true, &o->stream->counts);
+	o->stream->next = end;
+	fflush(o->f);
+}
+
+/* The events of the interval that pass --filter (none when they are
+ * streamed), then how many did out of how many were examined. */
+static void json_events(const struct output *o, const struct tt_snapshot *s,
+			const struct event_log *log, bool final)
+{
+	struct output_counts c = { 0 };
+
+	if (o->stream) {
+		/* written already, line by line: what became of them since the
+		 * previous snapshot */
+		c = o->stream->counts;
+		memset(&o->stream->counts, 0, sizeof(o->stream->counts));
+		fputs(",\"events_streamed\":true", o->f);
+	} else {
+		fputs(",\"events\":[", o->f);
+		json_event_run(o, log, s->ev_begin, s->ev_end, final, false, &c);
+		fputc(']', o->f);
+	}
+	fprintf(o->f, ",\"events_overwritten\":%" PRIu64 ",\"events_examined\":%" PRIu64
 		",\"events_matched\":%" PRIu64 ",\"events_unexamined\":%" PRIu64
-		",\"filter_limit_hits\":%" PRIu64, gone, examined, matched, unexamined,
-		o->filter ? o->filter->limit_hits : 0);
+		",\"filter_limit_hits\":%" PRIu64, c.overwritten, c.examined, c.matched,
+		c.unexamined, o->filter ? o->filter->limit_hits : 0);
 	json_scrollback(o, log);
 }
 
 void output_json_snapshot(const struct output *o, const struct tt_snapshot *s,
 			  const struct event_log *log, bool final)
 {
+	/* time: Unix seconds to the millisecond (two snapshots at -d 0.25
+	 * must not carry the same value) */
 	fprintf(o->f, "{\"type\":\"snapshot\",\"seq\":%" PRIu64 ",\"final\":%s,\"time\":%" PRId64
-		",\"elapsed_s\":%.3f,\"event_count\":%" PRIu64 ",\"lost\":%" PRIu64 ",\"lost_total\":%" PRIu64 ",",
-		s->seq, final ? "true" : "false", s->wall_s, fin(s->elapsed_s),
-		s->events_interval, s->lost_interval, s->lost_total);
+		".%03" PRId64 ",\"mono_ns\":%" PRIu64 ",\"elapsed_s\":%.3f,\"event_count\":%" PRIu64
+		",\"lost\":%" PRIu64 ",\"lost_total\":%" PRIu64 ",",
+		s->seq, final ? "true" : "false", s->wall_ms / 1000, s->wall_ms % 1000, s->mono_ns,
+		fin(s->elapsed_s), s->events_interval, s->lost_interval, s->lost_total);
 	json_sources(o, s);
 	fprintf(o->f, ",\"self\":{\"cpu_pct\":%.2f,\"bpf_stats\":%s,\"bpf_cpu_pct\":%.2f,"
 		"\"bpf_run_ns\":%" PRIu64 ",\"bpf_run_cnt\":%" PRIu64 ",\"bpf_progs\":%u,"
