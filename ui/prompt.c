@@ -110,6 +110,22 @@ uint64_t prompt_settle_at(const struct ui_state *st)
 	return st->prompt->kind != PROMPT_NONE ? st->prompt->settle_ms : 0;
 }
 
+/* What was in force when the prompt opened comes back, and the log
+ * stands where it stood (that expression compiled then, and does now). */
+static void restore(struct ui_state *st)
+{
+	struct prompt *p = st->prompt;
+
+	filter_set(target(st, p->kind), p->saved, NULL);
+	if (p->kind == PROMPT_FILTER)
+		st->idx_stale = true;
+	else
+		st->search_stale = true;
+	st->search_jump = false;
+	st->log_follow = p->saved_follow;
+	st->log_anchor = p->saved_anchor;
+}
+
 /* Enter: the text in force; one that does not compile gives way to what
  * was in force at open, and the message says which that is. */
 static void commit(struct ui_state *st)
@@ -119,7 +135,7 @@ static void commit(struct ui_state *st)
 	int rc = put_in_force(st, &err);
 
 	if (rc) {
-		filter_set(target(st, p->kind), p->saved, NULL);
+		restore(st);
 		if (rc == -EINVAL)
 			ui_state_message(st, ROLE_MSG_ERROR, "%s: %s at offset %zu; kept the previous %s: %s",
 					 what(p), err.msg, err.offset, what(p),
@@ -132,19 +148,9 @@ static void commit(struct ui_state *st)
 
 static void cancel(struct ui_state *st)
 {
-	struct prompt *p = st->prompt;
-
-	/* what was in force compiled then, and compiles now */
-	filter_set(target(st, p->kind), p->saved, NULL);
-	if (p->kind == PROMPT_FILTER)
-		st->idx_stale = true;
-	else
-		st->search_stale = true;
-	st->search_jump = false;
-	st->log_follow = p->saved_follow;
-	st->log_anchor = p->saved_anchor;
+	restore(st);
 	clear_error(st);
-	p->kind = PROMPT_NONE;
+	st->prompt->kind = PROMPT_NONE;
 }
 
 static size_t utf8_encode(uint32_t cp, char *out)

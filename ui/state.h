@@ -43,8 +43,10 @@ enum ui_screen {
 
 enum prompt_kind { PROMPT_NONE = 0, PROMPT_FILTER, PROMPT_SEARCH };
 
-/* The line the user types a filter or a search into. It applies as it
- * is typed; Esc puts back what was in force when it opened. */
+/* The line the user types a filter or a search into. Its text goes in
+ * force once typing pauses (settle_ms) and at Enter; Esc, or Enter on a
+ * pattern that does not compile, puts back what was in force when it
+ * opened. */
 struct prompt {
 	enum prompt_kind kind;
 	char text[FILTER_EXPR_MAX + 1];

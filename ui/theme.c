@@ -60,7 +60,7 @@ int theme_parse(struct theme *t, const char *name, const char *text, size_t len,
 			}
 		eq = memchr(text + b, '=', e - b);
 		if (!eq) {
-			char ex[4 * REGFILE_EXCERPT + 8];
+			char ex[REGFILE_EXCERPT_SIZE];
 
 			/* whatever the file is, only a few bytes of it are quoted */
 			regfile_excerpt(ex, sizeof(ex), text + b, e - b);
@@ -78,7 +78,7 @@ int theme_parse(struct theme *t, const char *name, const char *text, size_t len,
 		ve = e;
 		role = role_lookup(text + kb, (unsigned)(ke - kb));
 		if (role < 0) {
-			char ex[4 * REGFILE_EXCERPT + 8];
+			char ex[REGFILE_EXCERPT_SIZE];
 
 			regfile_excerpt(ex, sizeof(ex), text + kb, ke - kb);
 			snprintf(why, sizeof(why), "unknown role '%s'", ex);
@@ -125,56 +125,10 @@ static int is_plain_name(const char *s)
 	return 1;
 }
 
-/* Reads a whole small regular file; NULL with errno set otherwise
- * (EINVAL: not a regular file, EFBIG: too large). */
-static char *read_file(const char *path, size_t *len)
-{
-	int fd = regfile_open(path, O_RDONLY, 0);
-	size_t n = 0;
-	char *buf;
-
-	if (fd < 0) {
-		errno = -fd;
-		return NULL;
-	}
-	buf = malloc(THEME_FILE_MAX + 1);
-	if (!buf) {
-		close(fd);
-		errno = ENOMEM;
-		return NULL;
-	}
-	while (n <= THEME_FILE_MAX) {
-		ssize_t r = read(fd, buf + n, THEME_FILE_MAX + 1 - n);
-
-		if (r < 0 && errno == EINTR)
-			continue;
-		if (r <= 0) {
-			if (r < 0) {
-				int e = errno;
-
-				close(fd);
-				free(buf);
-				errno = e;
-				return NULL;
-			}
-			break;
-		}
-		n += (size_t)r;
-	}
-	close(fd);
-	if (n > THEME_FILE_MAX) {
-		free(buf);
-		errno = EFBIG;
-		return NULL;
-	}
-	*len = n;
-	return buf;
-}
-
 static int load_path(struct theme *t, const char *name, const char *path, char *err, size_t errlen)
 {
 	size_t len = 0;
-	char *text = read_file(path, &len);
+	char *text = regfile_read(path, THEME_FILE_MAX, &len);
 	int ret;
 
 	if (!text) {

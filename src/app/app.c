@@ -323,14 +323,17 @@ int app_run(struct app *a, const struct frontend *fe)
 
 	while (!a->quit) {
 		bool dirty = false;
-		int ready = loop_wait(&a->loop, fe ? fe->wake_ms(fe->ctx) : -1);
+		int wake = fe ? fe->wake_ms(fe->ctx) : -1;
+		int ready = loop_wait(&a->loop, wake);
 
 		if (ready < 0) {
 			diag_printf(&a->diag, MSG_ERROR, "event loop: %s", strerror(-ready));
 			return TT_EXIT_ERROR;
 		}
-		if (fe && ready == 0)
-			dirty = true;	/* the front end asked for a timed redraw */
+		/* the front end asked for a redraw by now (a timed one, or
+		 * at once: then another ready fd must not put it off) */
+		if (fe && (ready == 0 || wake == 0))
+			dirty = true;
 		if (ready & (1 << LOOP_SIGNAL))
 			handle_signals(a, &dirty);
 		/* Events are consumed at every wake-up of the rings, but

@@ -18,11 +18,16 @@
  * that went away is not worth a message. Returns rc, or TT_EXIT_ERROR. */
 static int stdout_written(int rc)
 {
-	if (fflush(stdout) == 0 && !ferror(stdout))
+	int err = 0;
+
+	errno = 0;
+	if (fflush(stdout) != 0)
+		err = errno ? errno : EIO;
+	else if (ferror(stdout))
+		err = EIO;	/* failed earlier; the reason is gone */
+	if (!err || err == EPIPE)
 		return rc;
-	if (errno == EPIPE)
-		return rc;
-	fprintf(stderr, "tracetop: cannot write to standard output: %s\n", strerror(errno));
+	fprintf(stderr, "tracetop: cannot write to standard output: %s\n", strerror(err));
 	return rc ? rc : TT_EXIT_ERROR;
 }
 

@@ -197,7 +197,7 @@ int config_load(struct options *o, const char *path, struct config_diag *diag)
 			continue;
 		eq = strchr(s, '=');
 		if (!eq || eq == s) {
-			char ex[4 * REGFILE_EXCERPT + 8];
+			char ex[REGFILE_EXCERPT_SIZE];
 
 			/* whatever the file is, only a few bytes of it are quoted */
 			regfile_excerpt(ex, sizeof(ex), s, strlen(s));
@@ -209,7 +209,7 @@ int config_load(struct options *o, const char *path, struct config_diag *diag)
 		key = trim(s);
 		value = trim(eq + 1);
 		if (!*key) {
-			char ex[4 * REGFILE_EXCERPT + 8];
+			char ex[REGFILE_EXCERPT_SIZE];
 
 			regfile_excerpt(ex, sizeof(ex), value, strlen(value));
 			diag_add(diag, path, lineno, "expected 'key = value', got '= %s'", ex);
@@ -441,17 +441,26 @@ static bool same_value(const struct opt_row *r, const struct options *o, const s
 	return ra == rb && (ra || !strcmp(a, b));
 }
 
-/* The row a line of the file sets, or NULL (a comment, a blank line). */
+/* The row a line of the file sets, or NULL (a comment, a blank line).
+ * The "#key =" that render writes for a setting without a value names
+ * its key too. */
 static const struct opt_row *line_row(const char *line, size_t n)
 {
 	char key[128];
-	size_t b = 0, e;
+	size_t b = 0, e, v;
 	const char *eq = memchr(line, '=', n);
 
 	while (b < n && (line[b] == ' ' || line[b] == '\t'))
 		b++;
-	if (!eq || b >= n || line[b] == '#')
+	if (!eq || b >= n)
 		return NULL;
+	if (line[b] == '#') {
+		/* a placeholder only: nothing after its '=' */
+		for (v = (size_t)(eq - line) + 1; v < n; v++)
+			if (line[v] != ' ' && line[v] != '\t' && line[v] != '\r')
+				return NULL;
+		b++;
+	}
 	e = (size_t)(eq - line);
 	while (e > b && (line[e - 1] == ' ' || line[e - 1] == '\t'))
 		e--;
@@ -489,9 +498,17 @@ static int merge(const struct options *o, const struct options *file, const char
 		if (r)
 			named[r - opt_rows] = true;
 		if (r && !same_value(r, o, file)) {
+			size_t at = *used;
+
 			rc = put_setting(buf, len, used, r, o, err, errlen);
 			if (rc)
 				goto out;
+			/* a CRLF file stays CRLF */
+			if (n && line[n - 1] == '\r' && *used > at && *used < len &&
+			    buf[*used - 1] == '\n') {
+				buf[*used - 1] = '\r';
+				opt_text_put(buf, len, used, "\n");
+			}
 			continue;
 		}
 		opt_text_put(buf, len, used, "%.*s\n", (int)n, line);
@@ -519,49 +536,21 @@ out:
  * when there is none, else a negative errno with err set. */
 static int read_old(const char *path, char **text, size_t *len, char *err, size_t errlen)
 {
-	char *buf;
-	ssize_t n;
-	size_t got = 0;
-	int fd = regfile_open(path, O_RDONLY, 0);
+	int e;
 
-	*text = NULL;
+	*text = regfile_read(path, CONFIG_FILE_MAX, len);
+	if (*text)
+		return 0;
+	e = errno;
 	/* no file (or no directory yet): nothing to keep */
-	if (fd == -ENOENT || fd == -ENOTDIR)
+	if (e == ENOENT || e == ENOTDIR)
 		return -ENOENT;
-	if (fd < 0) {
-		snprintf(err, errlen, "%s: %s: not saved", path, regfile_strerror(-fd));
-		return fd;
-	}
-	buf = malloc(CONFIG_FILE_MAX + 1);
-	if (!buf) {
-		close(fd);
-		snprintf(err, errlen, "%s: out of memory", path);
-		return -ENOMEM;
-	}
-	while (got <= CONFIG_FILE_MAX &&
-	       (n = read(fd, buf + got, CONFIG_FILE_MAX + 1 - got)) != 0) {
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n < 0) {
-			int e = errno;
-
-			close(fd);
-			free(buf);
-			snprintf(err, errlen, "%s: cannot read it: %s: not saved", path, strerror(e));
-			return -e;
-		}
-		got += (size_t)n;
-	}
-	close(fd);
-	if (got > CONFIG_FILE_MAX) {
-		free(buf);
+	if (e == EFBIG)
 		snprintf(err, errlen, "%s: larger than %d bytes, not a configuration file: not saved",
 			 path, CONFIG_FILE_MAX);
-		return -EFBIG;
-	}
-	*text = buf;
-	*len = got;
-	return 0;
+	else
+		snprintf(err, errlen, "%s: %s: not saved", path, regfile_strerror(e));
+	return -e;
 }
 
 int config_save(const struct options *o, const char *path, char *err, size_t errlen)

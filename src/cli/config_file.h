@@ -37,7 +37,11 @@ int config_default_path(char *buf, size_t len);
  * why). Values are copied: o may outlive the file's text. */
 int config_load(struct options *o, const char *path, struct config_diag *diag);
 
-/* Writes every setting the file can hold from o to path, replacing the
+/* Writes o's settings to path: a new file gets every setting the file
+ * can hold; an existing one keeps its lines but for the settings whose
+ * value changed, and gets those it lacks at its end; one that does not
+ * read back cleanly (config_load finds a problem) is refused with
+ * -EINVAL, the first problem in err, and left as it is. Replaces the
  * file atomically: a temporary file in the same directory, fsync, rename,
  * then fsync of the directory. The directory is created (0700) when it
  * is missing, like ~/.config/tracetop. Returns 0, or a negative errno

@@ -136,7 +136,7 @@ struct proc_table *proc_table_new(size_t max_entries)
 		 * event log, faulted in by proc_table_populate */
 		t->maps[i].v = bigmem_alloc(slots * sizeof(struct pt_entry));
 		t->maps[i].mask = slots - 1;
-		t->maps[i].gen = 1;	/* calloc'd slots have gen 0: empty */
+		t->maps[i].gen = 1;	/* zero-filled slots have gen 0: empty */
 		t->maps[i].live = malloc(max_entries * sizeof(uint32_t));
 		t->infos[i].v = bigmem_alloc(slots * sizeof(struct pt_info));
 		t->infos[i].mask = slots - 1;
@@ -309,7 +309,7 @@ const struct proc_stat *proc_table_end(struct proc_table *t, size_t *n)
 
 	memset(p->index, 0xff, (p->mask + 1) * sizeof(int32_t));
 	p->n = 0;
-	/* the live entries only: the table's untouched pages stay so */
+	/* the live entries only, not every slot of the table */
 	for (i = 0; i < m->used; i++) {
 		struct pt_entry *e = &m->v[m->live[i]];
 		bool created = false;

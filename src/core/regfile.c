@@ -1,6 +1,7 @@
 /* regfile.h: regular files only, and short excerpts of them. */
 #include <errno.h>
 #include <fcntl.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -33,6 +34,51 @@ int regfile_open(const char *path, int flags, mode_t mode)
 	if (!(flags & O_NONBLOCK))
 		(void)fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK);
 	return fd;
+}
+
+char *regfile_read(const char *path, size_t max, size_t *len)
+{
+	int fd = regfile_open(path, O_RDONLY, 0);
+	size_t n = 0;
+	char *buf;
+
+	if (fd < 0) {
+		errno = -fd;
+		return NULL;
+	}
+	buf = malloc(max + 2);
+	if (!buf) {
+		close(fd);
+		errno = ENOMEM;
+		return NULL;
+	}
+	/* one byte more than max tells a file that is too large */
+	while (n <= max) {
+		ssize_t r = read(fd, buf + n, max + 1 - n);
+
+		if (r < 0 && errno == EINTR)
+			continue;
+		if (r < 0) {
+			int e = errno;
+
+			close(fd);
+			free(buf);
+			errno = e;
+			return NULL;
+		}
+		if (r == 0)
+			break;
+		n += (size_t)r;
+	}
+	close(fd);
+	if (n > max) {
+		free(buf);
+		errno = EFBIG;
+		return NULL;
+	}
+	buf[n] = '\0';
+	*len = n;
+	return buf;
 }
 
 const char *regfile_strerror(int err)

@@ -14,12 +14,18 @@
  * blocking on a FIFO: a descriptor of a regular file, or -errno
  * (-EISDIR for a directory, -EINVAL for any other kind of file). */
 int regfile_open(const char *path, int flags, mode_t mode);
+/* The whole of path, a regular file of at most max bytes: a malloc'd
+ * buffer of *len bytes (and a NUL after them), or NULL with errno set
+ * (EINVAL, EISDIR as regfile_open; EFBIG: larger than max). */
+char *regfile_read(const char *path, size_t max, size_t *len);
 /* What regfile_open's err (positive) means, for a message. */
 const char *regfile_strerror(int err);
 /* A short excerpt of n bytes at s for a message: at most
  * REGFILE_EXCERPT bytes of it, escaped (see sanitize.h), with "..."
  * when cut. */
 #define REGFILE_EXCERPT 16
+/* Room for one: every byte escaped (4 each), "..." and the NUL. */
+#define REGFILE_EXCERPT_SIZE (4 * REGFILE_EXCERPT + 8)
 void regfile_excerpt(char *dst, size_t dstlen, const char *s, size_t n);
 
 #endif

@@ -3,7 +3,10 @@
  * Traced processes control these bytes. Nothing they contain may reach a
  * terminal as a control sequence: bytes below 0x20, 0x7f and invalid
  * UTF-8 are written as visible escapes (\n, \t, \r, otherwise \xNN such
- * as \x1b), a backslash as \\. Valid UTF-8 passes through. */
+ * as \x1b), a backslash as \\. Valid UTF-8 passes through, but for the
+ * C1 controls (\xc2\x9b...) and the invisible characters that change how
+ * text reads (bidi overrides, zero-width characters, U+FEFF...), shown as
+ * \uXXXX, or \u{XXXXX} above U+FFFF. */
 #ifndef TRACETOP_SANITIZE_H
 #define TRACETOP_SANITIZE_H
 
@@ -16,7 +19,9 @@
 size_t sanitize(char *dst, size_t dstlen, const char *src, size_t len);
 void sanitize_fputs(FILE *f, const char *src, size_t len);
 /* Writes src as a JSON string literal, quotes included: valid UTF-8
- * passes, control bytes become \u00XX, invalid bytes \\xNN. */
+ * passes, control bytes and C1 become \u00XX, the invisible characters
+ * above \uXXXX (a surrogate pair above U+FFFF), and each invalid byte b
+ * the lone surrogate U+DC80 + (b - 0x80), "\udcXX". */
 void json_fputs(FILE *f, const char *src, size_t len);
 
 #endif

@@ -17,9 +17,9 @@ static ssize_t sink_write(void *cookie, const char *buf, size_t n)
 		if (w <= 0) {
 			if (!s->err)
 				s->err = w < 0 ? errno : EIO;
-			/* stdio counts what went out; the rest is lost and
-			 * the stream marked in error */
-			return done ? (ssize_t)done : -1;
+			/* what went out; fopencookie takes a short count (0
+			 * for nothing) as the error, and marks the stream */
+			return (ssize_t)done;
 		}
 		done += (size_t)w;
 	}

@@ -48,6 +48,8 @@ struct output_counts {
 struct output_stream {
 	uint64_t next;		/* first sequence number not written yet */
 	struct output_counts counts;
+	uint64_t deadline;	/* the filter's time for this interval, shared by
+				 * its drains; 0: not started yet */
 };
 
 /* The filter's time per interval: this share of the interval. */
@@ -72,16 +74,16 @@ void output_json_start(const struct output *o, const struct tt_snapshot *snap);
 void output_json_snapshot(const struct output *o, const struct tt_snapshot *snap,
 			  const struct event_log *log, bool final);
 
-/* Shared by both: event seq of the interval being written, or NULL once
- * it is no longer held. Every OUTPUT_PUMP_EVERY sequence numbers, but in
- * the final snapshot (where a drain would only push out what it is about
- * to write), it drains the rings first: a drain may push the event out,
- * so the event is fetched after it. */
 /* When the filter's time for the interval being written ends, 0 for
  * never (no filter in force, or no budget). */
 uint64_t output_filter_deadline(const struct output *o);
 /* Whether that time is over. */
 bool output_filter_spent(uint64_t deadline);
+/* Shared by both: event seq of the interval being written, or NULL once
+ * it is no longer held. Every OUTPUT_PUMP_EVERY sequence numbers, but in
+ * the final snapshot (where a drain would only push out what it is about
+ * to write), it drains the rings first: a drain may push the event out,
+ * so the event is fetched after it. */
 const struct tt_event *output_event(const struct output *o, const struct event_log *log,
 				    uint64_t seq, bool final);
 

@@ -374,14 +374,15 @@ static void json_scrollback(const struct output *o, const struct event_log *log)
  * (inside an array), or each on a line of its own; adds to c what became
  * of them. The rings are drained every OUTPUT_PUMP_EVERY sequence
  * numbers (o->pump), so a long interval being written never leaves them
- * full; the filter has o->filter_budget_ns for them. */
+ * full; the filter stops at deadline (0: never). */
 static void json_event_run(const struct output *o, const struct event_log *log, uint64_t from,
-			   uint64_t to, bool final, bool lines, struct output_counts *c)
+			   uint64_t to, bool final, bool lines, uint64_t deadline,
+			   struct output_counts *c)
 {
 	char area[65536];
 	struct wbuf b = WBUF_INIT(area, o->f);
 	struct json_run run = { .clk = OUTPUT_CLOCK_INIT };
-	uint64_t seq, deadline = output_filter_deadline(o);
+	uint64_t seq;
 	bool first = true;
 
 	for (seq = from; seq < to; seq++) {
@@ -415,7 +416,11 @@ void output_stream_events(const struct output *o, const struct event_log *log, b
 
 	if (!o->stream || o->stream->next >= end)
 		return;
-	json_event_run(o, log, o->stream->next, end, final, true, &o->stream->counts);
+	/* one budget for all the drains of an interval, not one each */
+	if (!o->stream->deadline)
+		o->stream->deadline = output_filter_deadline(o);
+	json_event_run(o, log, o->stream->next, end, final, true, o->stream->deadline,
+		       &o->stream->counts);
 	o->stream->next = end;
 	fflush(o->f);
 }
@@ -432,10 +437,12 @@ static void json_events(const struct output *o, const struct tt_snapshot *s,
 		 * previous snapshot */
 		c = o->stream->counts;
 		memset(&o->stream->counts, 0, sizeof(o->stream->counts));
+		o->stream->deadline = 0;	/* the next interval's starts */
 		fputs(",\"events_streamed\":true", o->f);
 	} else {
 		fputs(",\"events\":[", o->f);
-		json_event_run(o, log, s->ev_begin, s->ev_end, final, false, &c);
+		json_event_run(o, log, s->ev_begin, s->ev_end, final, false,
+			       output_filter_deadline(o), &c);
 		fputc(']', o->f);
 	}
 	fprintf(o->f, ",\"events_overwritten\":%" PRIu64 ",\"events_examined\":%" PRIu64

@@ -39,18 +39,19 @@ void wbuf_u64(struct wbuf *b, uint64_t v)
 
 	if (b->cap - b->len >= WBUF_NUM_MAX)
 		wbuf_end(b, put_u64(b->p + b->len, v));
-	else
+	else	/* short of room: through a copy, which flushes */
 		wbuf_put(b, d, (size_t)(put_u64(d, v) - d));
 }
 
 void wbuf_i64(struct wbuf *b, int64_t v)
 {
-	char d[WBUF_NUM_MAX];
-
-	if (b->cap - b->len >= WBUF_NUM_MAX)
-		wbuf_end(b, put_i64(b->p + b->len, v));
-	else
-		wbuf_put(b, d, (size_t)(put_i64(d, v) - d));
+	if (v < 0) {
+		wbuf_char(b, '-');
+		/* unsigned: -INT64_MIN does not exist */
+		wbuf_u64(b, 0 - (uint64_t)v);
+		return;
+	}
+	wbuf_u64(b, (uint64_t)v);
 }
 
 /* Bytes JSON must escape or that need the careful path: controls, the

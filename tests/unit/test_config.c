@@ -433,6 +433,16 @@ static void test_save_keeps_the_file(void **state)
 	assert_int_equal(config_load(&o, path, NULL), 0);
 	assert_true(o.delay_s == 3);
 	assert_int_equal(o.log_capacity, 5000);
+
+	/* a CRLF file stays CRLF; the "#key =" a first save writes for a
+	 * setting without a value takes the value in place */
+	write_file(path, "delay = 2\r\n#filter =\r\n");
+	options_defaults(&o);
+	assert_int_equal(config_load(&o, path, NULL), 0);
+	o.delay_s = 4;
+	o.filter = "errno:ENOENT";
+	assert_int_equal(config_save(&o, path, err, sizeof(err)), 0);
+	assert_string_equal(slurp(path), "delay = 4\r\nfilter = errno:ENOENT\r\n");
 }
 
 static void test_save_through_symlink(void **state)
