@@ -44,6 +44,17 @@ static __always_inline bool tt_task_wanted(void)
 	return tt_wanted(bpf_get_current_pid_tgid());
 }
 
+/* The syscall id at exit: the one the task entered with, which the
+ * architecture keeps apart from the return-value register. */
+static __always_inline long tt_regs_syscall_id(struct pt_regs *regs)
+{
+#if defined(__TARGET_ARCH_x86)
+	return BPF_CORE_READ(regs, orig_ax);
+#else
+#error "tracetop: syscall id at sys_exit not known for this architecture"
+#endif
+}
+
 /* floor(log2(v)) for v > 0, 0 for v == 0. */
 static __always_inline __u32 tt_log2(__u64 v)
 {

@@ -13,6 +13,7 @@
 enum tt_rec_type {
 	TT_REC_EXEC = 1,
 	TT_REC_OPEN = 2,
+	TT_REC_PATH = 3,	/* a failing path call: struct open_event's layout */
 };
 
 struct tt_rec_hdr {

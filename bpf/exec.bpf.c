@@ -355,6 +355,8 @@ static __always_inline void exec_emit(const struct exec_pending *p, long ret)
 	e->pid = id >> 32;
 	e->tid = (__u32)id;
 	e->ppid = BPF_CORE_READ(task, real_parent, tgid);
+	/* the parent's name now: who spawns the churn */
+	BPF_CORE_READ_STR_INTO(&e->pcomm, task, real_parent, comm);
 	e->uid = (__u32)bpf_get_current_uid_gid();
 	e->ret = ret;
 	e->dirfd = p->dirfd;

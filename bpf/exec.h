@@ -40,6 +40,7 @@ struct exec_event {
 	__u64 ts_ns;		/* bpf_ktime_get_ns() at syscall exit */
 	__u64 duration_ns;	/* enter to exit */
 	char comm[TT_COMM_LEN];
+	char pcomm[TT_COMM_LEN];	/* the parent's comm at the exit of the exec */
 	char data[];		/* filename (NUL-terminated), then argv strings */
 };
 

@@ -17,6 +17,7 @@
  */
 #include "common.bpf.h"
 #include "open.h"
+#include "syscalls.h"
 
 char LICENSE[] SEC("license") = "GPL";
 
@@ -263,10 +264,20 @@ static __always_inline __u32 open_base(struct open_event *e, __u32 path_len, __s
 	return open_base_walk(e, at, task, &base);
 }
 
-static __always_inline void open_emit(const struct open_pending *p, long ret)
+/* What a record says about its call, apart from what the task gives. */
+struct call_info {
+	__u64 path;	/* user pointer */
+	__u64 flags;
+	__u64 t_enter;	/* 0: not measured */
+	__u32 mode;
+	__s32 dirfd;
+	__u16 type;	/* TT_REC_OPEN or TT_REC_PATH */
+	__u8 syscall;
+};
+
+static __always_inline void call_emit(const struct call_info *c, long ret)
 {
 	__u64 id = bpf_get_current_pid_tgid();
-	struct open_how how = {};
 	struct open_event *e;
 	__u32 zero = 0;
 	__u64 size;
@@ -274,36 +285,52 @@ static __always_inline void open_emit(const struct open_pending *p, long ret)
 	e = bpf_map_lookup_elem(&heap, &zero);
 	if (!e)
 		return;
-	e->hdr.type = TT_REC_OPEN;
-	e->syscall = p->syscall;
+	e->hdr.type = c->type;
+	e->syscall = c->syscall;
 	e->rflags = 0;
 	e->base_kind = OPEN_BASE_NONE;
 	e->base_len = 0;
 	e->pid = id >> 32;
 	e->tid = (__u32)id;
 	e->uid = (__u32)bpf_get_current_uid_gid();
-	e->dirfd = p->dirfd;
+	e->dirfd = c->dirfd;
 	e->ret = ret;
-	e->flags = p->flags;
-	e->mode = p->mode;
-	if (p->syscall == OPEN_SC_OPENAT2) {
-		/* The kernel copied the struct at enter: it is present. */
-		bpf_probe_read_user(&how, sizeof(how.flags) + sizeof(how.mode),
-				    (void *)p->flags);
-		e->flags = how.flags;
-		e->mode = how.mode;
-	}
+	e->flags = c->flags;
+	e->mode = c->mode;
 	e->ts_ns = bpf_ktime_get_ns();
-	e->duration_ns = e->ts_ns - p->ts;
+	e->duration_ns = c->t_enter ? e->ts_ns - c->t_enter : 0;
 	bpf_get_current_comm(e->comm, sizeof(e->comm));
-	e->path_len = open_path(e, p->path);
-	e->base_len = open_base(e, e->path_len, p->dirfd);
+	e->path_len = open_path(e, c->path);
+	e->base_len = open_base(e, e->path_len, c->dirfd);
 	size = sizeof(*e) + e->path_len + e->base_len;
 	barrier_var(size);
 	if (size > sizeof(*e) + OPEN_PATH_MAX + OPEN_BASE_MAX)
 		return;
 	e->hdr.size = size;
 	tt_ring_output(&events, &stats, e, size);
+}
+
+static __always_inline void open_emit(const struct open_pending *p, long ret)
+{
+	struct call_info c = {
+		.path = p->path,
+		.flags = p->flags,
+		.t_enter = p->ts,
+		.mode = p->mode,
+		.dirfd = p->dirfd,
+		.type = TT_REC_OPEN,
+		.syscall = p->syscall,
+	};
+	struct open_how how = {};
+
+	if (p->syscall == OPEN_SC_OPENAT2) {
+		/* The kernel copied the struct at enter: it is present. */
+		bpf_probe_read_user(&how, sizeof(how.flags) + sizeof(how.mode),
+				    (void *)p->flags);
+		c.flags = how.flags;
+		c.mode = how.mode;
+	}
+	call_emit(&c, ret);
 }
 
 static __always_inline int open_exit(long ret)
@@ -351,4 +378,69 @@ SEC("tp_btf/sys_exit")
 int BPF_PROG(open_hub_exit, struct pt_regs *regs, long ret)
 {
 	return open_exit(ret);
+}
+
+/*
+ * Failing path calls: stat, access, readlink, unlink, mkdir, rmdir,
+ * rename, chdir, chmod, chown, truncate and their *at forms. Only their
+ * exits are hooked: the arguments are still in the registers the task
+ * entered with (its pt_regs), and the path was copied by the kernel, so
+ * its page is present. A call that succeeds costs one table load and a
+ * compare; it stays a counter of the syscalls source.
+ */
+
+/* PATH_HOW_* by syscall id (open.h), set by user space before load. */
+const volatile __u16 path_calls[SYSCALL_ID_MAX];
+/* Successes too (--path-calls all); else failures only. */
+const volatile bool path_all;
+
+#define TT_MAX_ERRNO 4095
+
+static __always_inline int path_exit(long id, long ret, struct pt_regs *regs)
+{
+	struct call_info c = { .type = TT_REC_PATH, .dirfd = TT_AT_FDCWD };
+	__u16 how;
+
+	if (id < 0 || id >= SYSCALL_ID_MAX)
+		return 0;
+	how = path_calls[id];
+	if (!(how & PATH_HOW_CALL))
+		return 0;
+	if (!path_all && (ret >= 0 || ret < -TT_MAX_ERRNO))
+		return 0;
+	if (!tt_task_wanted() || !regs)
+		return 0;
+	c.syscall = (how & PATH_HOW_CALL) - 1;
+	if (how & PATH_HOW_ARG2)
+		c.path = PT_REGS_PARM2_CORE_SYSCALL(regs);
+	else
+		c.path = PT_REGS_PARM1_CORE_SYSCALL(regs);
+	if (how & PATH_HOW_DIRFD)
+		c.dirfd = (__s32)PT_REGS_PARM1_CORE_SYSCALL(regs);
+	call_emit(&c, ret);
+	return 0;
+}
+
+/* The syscalls/sys_exit_* tracepoints' record. */
+struct syscalls_exit_args {
+	__u64 common;
+	int nr;
+	long ret;
+};
+
+/* Attached by user space to the exit tracepoint of every path call this
+ * kernel has (one program, verified once). */
+SEC("tracepoint/syscalls/sys_exit_unlink")
+int path_exit_tp(struct syscalls_exit_args *ctx)
+{
+	struct task_struct *task = bpf_get_current_task_btf();
+
+	return path_exit(ctx->nr, ctx->ret, (struct pt_regs *)bpf_task_pt_regs(task));
+}
+
+/* With the syscalls source on: tail-called by its sys_exit hub. */
+SEC("tp_btf/sys_exit")
+int BPF_PROG(path_hub_exit, struct pt_regs *regs, long ret)
+{
+	return path_exit(tt_regs_syscall_id(regs), ret, regs);
 }

@@ -1,4 +1,5 @@
-/* open source: one record per open/openat/openat2/creat return. */
+/* open source: one record per open/openat/openat2/creat return, and one
+ * per failing path call (stat, access, unlink, mkdir, rename, ...). */
 #ifndef TRACETOP_BPF_OPEN_H
 #define TRACETOP_BPF_OPEN_H
 
@@ -23,6 +24,14 @@ enum open_syscall {
 	OPEN_SC_CREAT = 3,
 };
 
+/* The path calls' table "path_calls" (rodata, by syscall id), set by user
+ * space from its own list (src/core/path_calls.c): which syscalls are
+ * path calls and where their arguments are. A record of type
+ * TT_REC_PATH carries the call's index in that list in .syscall. */
+#define PATH_HOW_CALL 0x00ff	/* index + 1; 0: not a path call */
+#define PATH_HOW_ARG2 0x0100	/* the path is argument 2 (else 1) */
+#define PATH_HOW_DIRFD 0x0200	/* argument 1 is the directory fd (else AT_FDCWD) */
+
 /* open_event.rflags */
 #define OPEN_F_PATH_TRUNC 0x1	/* path longer than OPEN_PATH_MAX */
 #define OPEN_F_PATH_FAULT 0x2	/* path could not be read */
@@ -30,9 +39,9 @@ enum open_syscall {
 #define OPEN_F_BASE_FAULT 0x8	/* base directory could not be read */
 
 struct open_event {
-	struct tt_rec_hdr hdr;	/* type TT_REC_OPEN */
+	struct tt_rec_hdr hdr;	/* type TT_REC_OPEN, or TT_REC_PATH */
 	__u16 path_len;		/* bytes of path in path[], NUL included */
-	__u8 syscall;		/* enum open_syscall */
+	__u8 syscall;		/* enum open_syscall; path: index of the call */
 	__u8 rflags;		/* OPEN_F_* */
 	__u16 base_len;		/* bytes of base components after path[] */
 	__u8 base_kind;		/* enum open_base */
@@ -45,7 +54,7 @@ struct open_event {
 	__u32 mode;
 	__u64 flags;		/* open flags as passed (creat: O_CREAT|O_WRONLY|O_TRUNC) */
 	__u64 ts_ns;		/* bpf_ktime_get_ns() at syscall exit */
-	__u64 duration_ns;
+	__u64 duration_ns;	/* path calls: 0, not measured (no enter hook) */
 	char comm[TT_COMM_LEN];
 	/* path as passed by the caller, NUL-terminated (path_len bytes),
 	 * then, for a relative path, the base directory's components from

@@ -54,19 +54,6 @@ static __always_inline bool count_exit(long id, long ret, __u64 pid_tgid)
 }
 
 /*
- * The syscall id at exit is the one the task entered with, which the
- * architecture keeps apart from the return-value register.
- */
-static __always_inline long regs_syscall_id(struct pt_regs *regs)
-{
-#if defined(__TARGET_ARCH_x86)
-	return BPF_CORE_READ(regs, orig_ax);
-#else
-#error "tracetop: syscall id at sys_exit not known for this architecture"
-#endif
-}
-
-/*
  * The hub. With the syscalls source on, the tp_btf program below is the
  * only program tracetop runs at sys_exit: every further program on that
  * tracepoint would cost every system call of the machine an indirect
@@ -144,7 +131,7 @@ int BPF_PROG(btf_sys_exit, struct pt_regs *regs, long ret)
 #if defined(__TARGET_ARCH_x86)
 	long id = regs->orig_ax;
 #else
-	long id = regs_syscall_id(regs);
+	long id = tt_regs_syscall_id(regs);
 #endif
 
 	if (count_exit(id, ret, pid_tgid) && hub_count_vfs && id < SYSCALL_ID_MAX)
@@ -158,7 +145,7 @@ int BPF_PROG(btf_sys_exit, struct pt_regs *regs, long ret)
 SEC("raw_tp/sys_exit")
 int BPF_PROG(raw_sys_exit, struct pt_regs *regs, long ret)
 {
-	count_exit(regs_syscall_id(regs), ret, bpf_get_current_pid_tgid());
+	count_exit(tt_regs_syscall_id(regs), ret, bpf_get_current_pid_tgid());
 	return 0;
 }
 

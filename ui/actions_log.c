@@ -155,10 +155,29 @@ unsigned act_show_exec(struct ui_state *st)
 
 unsigned act_show_open(struct ui_state *st)
 {
-	return toggle_type(st, LOG_SHOW_OPEN, "open");
+	return toggle_type(st, LOG_SHOW_OPEN, "open and path");
 }
 
-/* Enter: the details of the selected event, or, on the failing-opens
+/* /, on the failing-calls screen: the table's own filter. */
+unsigned act_fails_filter(struct ui_state *st)
+{
+	prompt_open(st, PROMPT_FAILS);
+	return UI_REDRAW;
+}
+
+/* !, on the failing-calls screen: the filter gets a term that excludes
+ * the row's path, so noise (locale probes) goes in one key, from the
+ * table and from the log alike. */
+unsigned act_fails_exclude(struct ui_state *st)
+{
+	if (!st->fl_drop || log_set_filter(st, st->fl_drop))
+		return UI_REDRAW;
+	st->fl.cursor = 0;
+	ui_state_message(st, ROLE_MSG_INFO, "filter: %s", filter_expr(&st->filter));
+	return UI_REDRAW;
+}
+
+/* Enter: the details of the selected event, or, on the failing-calls
  * screen, the log filtered on the row under the cursor. */
 unsigned act_select(struct ui_state *st)
 {

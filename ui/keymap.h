@@ -49,6 +49,8 @@ enum ui_action {
 	ACT_SHOW_EXEC,
 	ACT_SHOW_OPEN,
 	ACT_FAILS,
+	ACT_FAILS_FILTER,
+	ACT_FAILS_EXCLUDE,
 	ACT_SELECT,
 	ACT_SAVE,
 	ACT_REPORT,
@@ -60,7 +62,7 @@ enum ui_action {
  * shows an event's details in the log and zooms elsewhere. */
 #define WHERE_ANY 0u
 #define WHERE_LOG (1u << 0)	/* the panes, with the event log focused */
-#define WHERE_FAILS (1u << 1)	/* the failing-opens screen */
+#define WHERE_FAILS (1u << 1)	/* the failing-calls screen */
 
 struct ui_action_desc {
 	const char *help;	/* one line for the help screen */
@@ -93,6 +95,8 @@ unsigned act_failed_only(struct ui_state *st);
 unsigned act_show_exec(struct ui_state *st);
 unsigned act_show_open(struct ui_state *st);
 unsigned act_select(struct ui_state *st);
+unsigned act_fails_filter(struct ui_state *st);
+unsigned act_fails_exclude(struct ui_state *st);
 /* Moves the log by delta shown rows (INT_MIN/INT_MAX: to either end). */
 unsigned log_scroll(struct ui_state *st, long delta);
 /* A key while the prompt is open (prompt.c). */

@@ -1,9 +1,12 @@
-/* What every pane has in common: a title line that shows focus, and the
+/* What every pane has in common: a title line that shows focus, the
  * sentences shown instead of data when a source failed or no sample has
- * arrived yet. Kept in one place so every pane says it the same way. */
+ * arrived yet, and the prompt line. Kept in one place so every pane says
+ * it the same way. */
 #include <stdio.h>
 #include <string.h>
+#include "format.h"
 #include "role.h"
+#include "sanitize.h"
 #include "view.h"
 
 struct rect pane_body(struct rect r)
@@ -99,4 +102,33 @@ bool pane_source_down(const struct view_ctx *vc, struct rect body, enum tt_sourc
 	body.w -= 2;
 	text_wrap(vc->cv, body, src->state == TT_STATE_FAILED ? ROLE_VALUE_BAD : ROLE_STATE_OFF, buf);
 	return true;
+}
+
+#define PROMPT_TAIL 512		/* bytes of a prompt's text that can show */
+
+/* The prompt on the last row: "Filter: text" with a cursor cell; a text
+ * too long for the row shows its end. */
+void pane_prompt(const struct view_ctx *vc, struct rect b)
+{
+	const struct prompt *p = vc->st->prompt;
+	const char *label = p->kind == PROMPT_FILTER ? "Filter: " :
+			    p->kind == PROMPT_FAILS ? "Table filter: " : "Search: ";
+	int y = b.y + b.h - 1, x = b.x, maxx = b.x + b.w;
+	size_t from = p->len > PROMPT_TAIL ? p->len - PROMPT_TAIL : 0;
+	char text[4 * PROMPT_TAIL + 1];
+	const char *s = text;
+	int avail;
+
+	canvas_fill(vc->cv, (struct rect){ b.x, y, b.w, 1 }, ' ', ROLE_PROMPT);
+	x += canvas_puts(vc->cv, x, y, maxx, ROLE_PROMPT, label);
+	/* no row is wider than this: only the end of a long text shows */
+	sanitize(text, sizeof(text), p->text + from, p->len - from);
+	avail = maxx - x - 1;
+	while (*s && text_width(s) > avail) {
+		uint32_t cp;
+
+		s += utf8_decode(s, strlen(s), &cp);
+	}
+	x += canvas_puts(vc->cv, x, y, maxx - 1, ROLE_PROMPT, s);
+	canvas_putc(vc->cv, x, y, maxx, ' ', ROLE_CURSOR);
 }

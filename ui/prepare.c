@@ -1,5 +1,7 @@
 /* The prepare step (prepare.h): what used to happen inside the views
  * while they drew, done once per frame before any of them runs. */
+#include <stdlib.h>
+#include "fail_table.h"
 #include "keymap.h"
 #include "log_prepare.h"
 #include "prepare.h"
@@ -23,6 +25,29 @@ static void take_detail(struct ui_state *st, const struct event_log *log)
 	st->detail_gone = !src || event_log_push(&st->detail, src);
 }
 
+/* The failing-calls screen: the snapshot's rows that pass the filter and
+ * the table's own; none when it is not shown (or out of memory). */
+static void fails_prepare(struct ui_state *st, const struct tt_snapshot *snap)
+{
+	size_t n = snap && snap->seq ? snap->n_fails : 0;
+
+	st->n_fl_vis = 0;
+	if (st->screen != SCREEN_FAILS || !n)
+		return;
+	if (n > st->cap_fl_vis) {
+		size_t *v = realloc(st->fl_vis, n * sizeof(*v));
+
+		if (!v)
+			return;
+		st->fl_vis = v;
+		st->cap_fl_vis = n;
+	}
+	for (size_t i = 0; i < n; i++)
+		if (fail_row_match(&st->filter, &snap->fails[i]) &&
+		    fail_row_match(&st->fl_filter, &snap->fails[i]))
+			st->fl_vis[st->n_fl_vis++] = i;
+}
+
 void ui_prepare(struct ui_state *st, int w, int h, const struct tt_snapshot *snap,
 		const struct event_log *log)
 {
@@ -36,4 +61,5 @@ void ui_prepare(struct ui_state *st, int w, int h, const struct tt_snapshot *sna
 	prompt_settle(st);
 	log_prepare(st, snap, log, shown ? &st->lay.pane[PANE_LOG] : NULL);
 	take_detail(st, log);
+	fails_prepare(st, snap);
 }

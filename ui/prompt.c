@@ -16,7 +16,8 @@
 
 static struct filter *target(struct ui_state *st, enum prompt_kind kind)
 {
-	return kind == PROMPT_FILTER ? &st->filter : &st->search;
+	return kind == PROMPT_FILTER ? &st->filter :
+	       kind == PROMPT_FAILS ? &st->fl_filter : &st->search;
 }
 
 void prompt_open(struct ui_state *st, enum prompt_kind kind)
@@ -33,6 +34,8 @@ void prompt_open(struct ui_state *st, enum prompt_kind kind)
 	p->error_shown = false;
 	p->settle_ms = 0;
 	st->help = false;
+	if (kind == PROMPT_FAILS)
+		return;	/* the table's rows follow it, on its own screen */
 	st->screen = SCREEN_MAIN;
 	st->set.focus = PANE_LOG;
 }
@@ -60,7 +63,7 @@ static int put_in_force(struct ui_state *st, struct filter_error *err)
 		clear_error(st);
 	if (p->kind == PROMPT_FILTER) {
 		st->idx_stale = true;
-	} else {
+	} else if (p->kind == PROMPT_SEARCH) {
 		st->search_stale = true;
 		st->search_jump = filter_active(&st->search);
 	}
@@ -69,7 +72,7 @@ static int put_in_force(struct ui_state *st, struct filter_error *err)
 
 static const char *what(const struct prompt *p)
 {
-	return p->kind == PROMPT_FILTER ? "filter" : "search";
+	return p->kind == PROMPT_FILTER ? "filter" : p->kind == PROMPT_FAILS ? "table filter" : "search";
 }
 
 /* Typing paused: the text in force, or why it cannot be. */
@@ -117,6 +120,8 @@ static void restore(struct ui_state *st)
 	struct prompt *p = st->prompt;
 
 	filter_set(target(st, p->kind), p->saved, NULL);
+	if (p->kind == PROMPT_FAILS)
+		return;
 	if (p->kind == PROMPT_FILTER)
 		st->idx_stale = true;
 	else

@@ -7,13 +7,22 @@
 #include <stdlib.h>
 #include <string.h>
 #include "event_format.h"
+#include "fail_table.h"
 #include "sort.h"
 
 struct sort_ctx {
 	const struct tt_snapshot *snap;
 	int col;
 	bool invert;
+	const size_t *subset;	/* positions -> rows of the snapshot; NULL: the same */
 };
+
+static size_t row_of(const struct sort_ctx *c, const void *pos)
+{
+	size_t i = *(const size_t *)pos;
+
+	return c->subset ? c->subset[i] : i;
+}
 
 static int cmp_num(double a, double b)
 {
@@ -85,8 +94,8 @@ static int cmp_bytes(const char *a, size_t an, const char *b, size_t bn)
 static int cmp_fail(const void *a, const void *b, void *arg)
 {
 	const struct sort_ctx *c = arg;
-	const struct tt_fail_row *x = &c->snap->fails[*(const size_t *)a];
-	const struct tt_fail_row *y = &c->snap->fails[*(const size_t *)b];
+	const struct tt_fail_row *x = &c->snap->fails[row_of(c, a)];
+	const struct tt_fail_row *y = &c->snap->fails[row_of(c, b)];
 	char xe[16], ye[16];
 	int r;
 
@@ -94,6 +103,7 @@ static int cmp_fail(const void *a, const void *b, void *arg)
 	case FL_RATE: r = -cmp_num(x->rate, y->rate); break;
 	case FL_ERRNO: r = strcmp(errno_name(x->err, xe, sizeof(xe)), errno_name(y->err, ye, sizeof(ye))); break;
 	case FL_COMM: r = strcmp(x->comm, y->comm); break;
+	case FL_CALL: r = strcmp(fail_row_call_name(x), fail_row_call_name(y)); break;
 	case FL_PATH: r = cmp_bytes(x->path, x->path_len, y->path, y->path_len); break;
 	default: r = -cmp_num((double)x->count, (double)y->count); break;
 	}
@@ -176,10 +186,10 @@ static int remember(struct table_state *t, size_t n, const size_t *idx, const ui
 }
 
 static int order_rows(struct table_state *t, bool held, const struct tt_snapshot *snap, size_t n,
-		      size_t *idx, const uint64_t *keys,
+		      const size_t *subset, size_t *idx, const uint64_t *keys,
 		      int (*cmp)(const void *, const void *, void *))
 {
-	struct sort_ctx c = { snap, t->sort_col, t->invert };
+	struct sort_ctx c = { snap, t->sort_col, t->invert, subset };
 	int ret = 0;
 
 	for (size_t i = 0; i < n; i++)
@@ -209,8 +219,10 @@ static uint64_t fail_key(const struct tt_snapshot *snap, size_t i)
 	return snap->fails[i].id;
 }
 
+/* Orders n rows: rows 0..n-1 of the snapshot's table, or, with subset,
+ * the rows it lists; idx gets row indexes either way. */
 static int sort_table(struct table_state *t, bool held, const struct tt_snapshot *snap,
-		      size_t n, size_t *idx, row_key_fn key,
+		      size_t n, const size_t *subset, size_t *idx, row_key_fn key,
 		      int (*cmp)(const void *, const void *, void *))
 {
 	uint64_t *keys = malloc((n ? n : 1) * sizeof(*keys));
@@ -218,27 +230,31 @@ static int sort_table(struct table_state *t, bool held, const struct tt_snapshot
 
 	if (!keys) {
 		for (size_t i = 0; i < n; i++)
-			idx[i] = i;
+			idx[i] = subset ? subset[i] : i;
 		return -ENOMEM;
 	}
 	for (size_t i = 0; i < n; i++)
-		keys[i] = key(snap, i);
-	ret = order_rows(t, held, snap, n, idx, keys, cmp);
+		keys[i] = key(snap, subset ? subset[i] : i);
+	ret = order_rows(t, held, snap, n, subset, idx, keys, cmp);
 	free(keys);
+	if (subset)
+		for (size_t i = 0; i < n; i++)
+			idx[i] = subset[idx[i]];
 	return ret;
 }
 
 int sort_syscalls(struct table_state *t, bool held, const struct tt_snapshot *snap, size_t *idx)
 {
-	return sort_table(t, held, snap, snap->n_syscalls, idx, syscall_key, cmp_syscall);
+	return sort_table(t, held, snap, snap->n_syscalls, NULL, idx, syscall_key, cmp_syscall);
 }
 
 int sort_procs(struct table_state *t, bool held, const struct tt_snapshot *snap, size_t *idx)
 {
-	return sort_table(t, held, snap, snap->n_procs, idx, proc_key, cmp_proc);
+	return sort_table(t, held, snap, snap->n_procs, NULL, idx, proc_key, cmp_proc);
 }
 
-int sort_fails(struct table_state *t, bool held, const struct tt_snapshot *snap, size_t *idx)
+int sort_fails(struct table_state *t, bool held, const struct tt_snapshot *snap,
+	       const size_t *rows, size_t n, size_t *idx)
 {
-	return sort_table(t, held, snap, snap->n_fails, idx, fail_key, cmp_fail);
+	return sort_table(t, held, snap, n, rows, idx, fail_key, cmp_fail);
 }

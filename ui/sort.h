@@ -14,6 +14,9 @@
  * the snapshot's own order). */
 int sort_syscalls(struct table_state *t, bool held, const struct tt_snapshot *snap, size_t *idx);
 int sort_procs(struct table_state *t, bool held, const struct tt_snapshot *snap, size_t *idx);
-int sort_fails(struct table_state *t, bool held, const struct tt_snapshot *snap, size_t *idx);
+/* The same for the n rows of snap->fails listed in rows (the ones the
+ * filters let through): idx gets row indexes. */
+int sort_fails(struct table_state *t, bool held, const struct tt_snapshot *snap,
+	       const size_t *rows, size_t n, size_t *idx);
 
 #endif

@@ -40,6 +40,7 @@ int ui_state_init(struct ui_state *st, const struct options *set)
 	st->log_mask = LOG_SHOW_ALL;
 	filter_init(&st->filter);
 	filter_init(&st->search);
+	filter_init(&st->fl_filter);
 	log_index_init(&st->view_idx);
 	log_index_init(&st->search_idx);
 	st->idx_stale = true;
@@ -61,6 +62,11 @@ void ui_state_fini(struct ui_state *st)
 	log_index_fini(&st->search_idx);
 	filter_fini(&st->filter);
 	filter_fini(&st->search);
+	filter_fini(&st->fl_filter);
+	free(st->fl_vis);
+	st->fl_vis = NULL;
+	free(st->fl_drop);
+	st->fl_drop = NULL;
 	free(st->prompt);
 	st->prompt = NULL;
 	free(st->fl_pick);

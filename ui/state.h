@@ -31,7 +31,7 @@
 /* The syscall table's columns are enum sc_col (options.h), which --sort
  * names; the per-process and failing-opens tables have their own. */
 enum pr_col { PR_PID = 0, PR_COMM, PR_RATE, PR_ERR_RATE, PR_TOTAL, PR_TOP, PR_NCOLS };
-enum fl_col { FL_COUNT = 0, FL_RATE, FL_ERRNO, FL_COMM, FL_PATH, FL_NCOLS };
+enum fl_col { FL_COUNT = 0, FL_RATE, FL_ERRNO, FL_CALL, FL_COMM, FL_PATH, FL_NCOLS };
 
 /* What the body of the screen shows. */
 enum ui_screen {
@@ -41,7 +41,8 @@ enum ui_screen {
 	SCREEN_REPORT,		/* the probe report (i) */
 };
 
-enum prompt_kind { PROMPT_NONE = 0, PROMPT_FILTER, PROMPT_SEARCH };
+/* PROMPT_FAILS: the failing-calls table's own filter. */
+enum prompt_kind { PROMPT_NONE = 0, PROMPT_FILTER, PROMPT_SEARCH, PROMPT_FAILS };
 
 /* The line the user types a filter or a search into. Its text goes in
  * force once typing pauses (settle_ms) and at Enter; Esc, or Enter on a
@@ -116,8 +117,15 @@ struct ui_state {
 	struct prompt *prompt;		/* owned; kind NONE when closed */
 
 	enum ui_screen screen;
-	struct table_state fl;		/* the failing-opens table */
+	/* The failing-calls table: its rows follow the filter (F4) and its
+	 * own (/ on that screen); the prepare step lists the snapshot rows
+	 * that pass both. */
+	struct table_state fl;
+	struct filter fl_filter;	/* owned */
+	size_t *fl_vis;			/* owned: indexes into snap->fails */
+	size_t n_fl_vis, cap_fl_vis;
 	char *fl_pick;			/* owned: filter for its cursor row, or NULL */
+	char *fl_drop;			/* owned: a term that excludes that row, or NULL */
 	struct event_log detail;	/* owned: a copy of the event shown in detail */
 	uint64_t detail_seq;
 	bool detail_want;		/* copy detail_seq from the log at the next frame */

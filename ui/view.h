@@ -54,6 +54,9 @@ struct rect pane_frame(const struct view_ctx *vc, struct rect r, bool focused,
 bool pane_source_down(const struct view_ctx *vc, struct rect body, enum tt_source s);
 /* True when there is no snapshot to draw yet; says so in body. */
 bool pane_no_data(const struct view_ctx *vc, struct rect body);
+/* The open prompt on the last row of b: "Filter: text" with a cursor
+ * cell; a text too long for the row shows its end. */
+void pane_prompt(const struct view_ctx *vc, struct rect b);
 /* Word-wraps text into r; returns the lines used. */
 int text_wrap(struct canvas *cv, struct rect r, unsigned role, const char *text);
 

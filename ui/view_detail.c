@@ -114,7 +114,10 @@ static void emit_time(struct lines *l, const struct tt_snapshot *s, const struct
 	emitf(l, "time", ROLE_VALUE, "%s  (monotonic %llu.%09llu s)", clock,
 	      (unsigned long long)(ev->ts_ns / 1000000000ull),
 	      (unsigned long long)(ev->ts_ns % 1000000000ull));
-	emitf(l, "duration", ROLE_VALUE, "%.3f us", (double)ev->duration_ns / 1000.0);
+	if (ev->type == TT_EVENT_PATH)
+		emit(l, "duration", ROLE_VALUE_ZERO, "not measured for path calls");
+	else
+		emitf(l, "duration", ROLE_VALUE, "%.3f us", (double)ev->duration_ns / 1000.0);
 }
 
 static void emit_result(struct lines *l, const struct tt_event *ev)
@@ -124,10 +127,10 @@ static void emit_result(struct lines *l, const struct tt_event *ev)
 	if (ev->ret < 0)
 		emitf(l, "result", ROLE_EV_FAIL, "%d  %s: %s", ev->ret,
 		      errno_name(ev->ret, ebuf, sizeof(ebuf)), strerror(-ev->ret));
-	else if (ev->type == TT_EVENT_EXEC)
-		emitf(l, "result", ROLE_VALUE, "%d  ok", ev->ret);
-	else
+	else if (ev->type == TT_EVENT_OPEN)
 		emitf(l, "result", ROLE_VALUE, "fd %d", ev->ret);
+	else
+		emitf(l, "result", ROLE_VALUE, "%d  ok", ev->ret);
 }
 
 static void emit_dirfd(struct lines *l, const struct tt_event *ev)
@@ -143,7 +146,10 @@ static void emit_exec(struct lines *l, const struct tt_event *ev)
 	size_t off = 0, n;
 	const char *a;
 
-	emit(l, "syscall", ROLE_VALUE, ev->flags & EXEC_F_EXECVEAT ? "execveat" : "execve");
+	emit(l, "syscall", ROLE_VALUE, event_syscall_name(ev));
+	if (ev->attempts > 1)
+		emitf(l, "attempts", ROLE_VALUE_WARN, "%u  (the %u before failed: a PATH walk, folded)",
+		      ev->attempts, ev->attempts - 1);
 	emit_dirfd(l, ev);
 	emit_bytes(l, "filename", ev->path, ev->path ? ev->path_len : 0);
 	if (ev->flags & EXEC_F_NAME_TRUNC)
@@ -167,15 +173,19 @@ static void emit_exec(struct lines *l, const struct tt_event *ev)
 		emit(l, "", ROLE_VALUE_WARN, "[some argv entries could not be read]");
 }
 
+/* An open or a path call. */
 static void emit_open(struct lines *l, const struct tt_event *ev)
 {
 	char flags[256];
 
-	emit(l, "syscall", ROLE_VALUE, open_syscall_name(ev->open_syscall));
+	emit(l, "syscall", ROLE_VALUE, event_syscall_name(ev));
 	emit_dirfd(l, ev);
-	open_flags_format(ev->open_flags, flags, sizeof(flags));
-	emitf(l, "flags", ROLE_VALUE, "%s  (0%llo)", flags, (unsigned long long)ev->open_flags);
-	emitf(l, "mode", ROLE_VALUE, "0%o", ev->mode);
+	if (ev->type == TT_EVENT_OPEN) {
+		open_flags_format(ev->open_flags, flags, sizeof(flags));
+		emitf(l, "flags", ROLE_VALUE, "%s  (0%llo)", flags,
+		      (unsigned long long)ev->open_flags);
+		emitf(l, "mode", ROLE_VALUE, "0%o", ev->mode);
+	}
 	emit_bytes(l, "path", ev->path, ev->path ? ev->path_len : 0);
 	if (ev->path_base != OPEN_BASE_NONE && ev->raw_path) {
 		emitf(l, "resolved", ROLE_VALUE, "%s: from the %s", event_path_base_name(ev),
@@ -217,11 +227,13 @@ void view_detail(const struct view_ctx *vc, struct rect r)
 		if (!pass)
 			l.b.y = -100000;	/* nothing lands on the canvas */
 		emit(&l, "type", ev->type == TT_EVENT_EXEC ? ROLE_EV_EXEC : ROLE_EV_OPEN,
-		     ev->type == TT_EVENT_EXEC ? "exec" : "open");
+		     event_type_name(ev));
 		emit_time(&l, vc->snap, ev);
 		emitf(&l, "pid", ROLE_VALUE, "%u  (thread %u)", ev->pid, ev->tid);
-		if (ev->type == TT_EVENT_EXEC)
+		if (ev->type == TT_EVENT_EXEC) {
 			emitf(&l, "ppid", ROLE_VALUE, "%u", ev->ppid);
+			emit_bytes(&l, "parent", ev->pcomm, strnlen(ev->pcomm, sizeof(ev->pcomm)));
+		}
 		emitf(&l, "uid", ROLE_VALUE, "%u", ev->uid);
 		emit_bytes(&l, "comm", ev->comm, strnlen(ev->comm, sizeof(ev->comm)));
 		emit_result(&l, ev);

@@ -1,13 +1,17 @@
-/* The top failing opens screen (f): failed opens aggregated by (path,
- * errno, comm) with their count since start and rate over the last
- * interval, in a sortable table. Enter on a row filters the event log on
- * exactly that path, errno and comm; for that the view leaves, in the UI
- * state, the filter expression of the row under the cursor. Paths and
- * comms come from traced processes and are sanitised. */
+/* The failing-calls screen (f): failed opens and path calls aggregated
+ * by (call, path, errno, comm) with their count since start and rate over
+ * the last interval, in a sortable table. Its rows are those the filter
+ * (F4) and the table's own filter (/ here) let through, listed by the
+ * prepare step. Enter on a row filters the event log on exactly that
+ * call, path, errno and comm; ! adds a term to the filter that excludes
+ * the row's path. For those the view leaves, in the UI state, the two
+ * expressions of the row under the cursor. Paths and comms come from
+ * traced processes and are sanitised. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include "event_format.h"
+#include "fail_table.h"
 #include "format.h"
 #include "role.h"
 #include "sanitize.h"
@@ -19,6 +23,7 @@ static const struct table_col fl_cols[] = {
 	{ "COUNT", FL_COUNT, 7, 0, false, 0, 0 },
 	{ "RATE/s", FL_RATE, 7, 0, false, 1, 0 },
 	{ "ERRNO", FL_ERRNO, 8, 0, true, 0, 0 },
+	{ "CALL", FL_CALL, 10, 0, true, 3, 0 },
 	{ "COMM", FL_COMM, 16, 0, true, 2, 0 },
 	{ "PATH", FL_PATH, 0, 12, true, 0, 0 },
 };
@@ -45,6 +50,9 @@ static unsigned fl_cell(const void *ctx, size_t row, int col, char *buf, size_t 
 	case FL_ERRNO:
 		snprintf(buf, len, "%s", errno_name(r->err, ebuf, sizeof(ebuf)));
 		return ROLE_EV_FAIL;
+	case FL_CALL:
+		snprintf(buf, len, "%s", fail_row_call_name(r));
+		return ROLE_VALUE;
 	case FL_COMM:
 		sanitize(buf, len, r->comm, strnlen(r->comm, sizeof(r->comm)));
 		return ROLE_LABEL;
@@ -56,30 +64,69 @@ static unsigned fl_cell(const void *ctx, size_t row, int col, char *buf, size_t 
 	}
 }
 
-/* The filter that shows exactly the failed opens of row r. */
-static char *row_filter(const struct tt_fail_row *r)
-{
+/* Quoted path, comm and the errno name of row r, for a filter. */
+struct row_terms {
+	char *path, *comm;
 	char ebuf[16];
-	const char *ename = errno_name(r->err, ebuf, sizeof(ebuf));
+	const char *ename;
+};
+
+static int row_terms(const struct tt_fail_row *r, struct row_terms *t)
+{
 	size_t cn = strnlen(r->comm, sizeof(r->comm));
 	size_t pn = filter_quote(NULL, 0, r->path, r->path_len);
 	size_t qn = filter_quote(NULL, 0, r->comm, cn);
-	size_t len = pn + qn + strlen(ename) + 64;
-	char *out = malloc(len), *pq, *cq;
 
-	pq = malloc(pn + 1);
-	cq = malloc(qn + 1);
-	if (!out || !pq || !cq || pn + qn + strlen(ename) + 40 > FILTER_EXPR_MAX) {
-		free(out);
-		free(pq);
-		free(cq);
-		return NULL;
+	t->ename = errno_name(r->err, t->ebuf, sizeof(t->ebuf));
+	t->path = malloc(pn + 1);
+	t->comm = malloc(qn + 1);
+	if (!t->path || !t->comm || pn + qn + 64 > FILTER_EXPR_MAX) {
+		free(t->path);
+		free(t->comm);
+		return -1;
 	}
-	filter_quote(pq, pn + 1, r->path, r->path_len);
-	filter_quote(cq, qn + 1, r->comm, cn);
-	snprintf(out, len, "type:open errno:^%s$ comm:%s path:%s", ename, cq, pq);
-	free(pq);
-	free(cq);
+	filter_quote(t->path, pn + 1, r->path, r->path_len);
+	filter_quote(t->comm, qn + 1, r->comm, cn);
+	return 0;
+}
+
+/* The filter that shows exactly the failures of row r. */
+static char *row_filter(const struct tt_fail_row *r)
+{
+	struct row_terms t;
+	char *out;
+	size_t len;
+
+	if (row_terms(r, &t))
+		return NULL;
+	len = strlen(t.path) + strlen(t.comm) + 96;
+	out = malloc(len);
+	if (out && r->call == FAIL_CALL_OPEN)
+		snprintf(out, len, "type:open errno:^%s$ comm:%s path:%s", t.ename, t.comm, t.path);
+	else if (out)
+		snprintf(out, len, "type:path syscall:^%s$ errno:^%s$ comm:%s path:%s",
+			 fail_row_call_name(r), t.ename, t.comm, t.path);
+	free(t.path);
+	free(t.comm);
+	return out;
+}
+
+/* The filter in force with one more term: not row r's path. */
+static char *row_drop(const struct filter *f, const struct tt_fail_row *r)
+{
+	const char *cur = filter_expr(f);
+	struct row_terms t;
+	char *out;
+	size_t len;
+
+	if (row_terms(r, &t))
+		return NULL;
+	len = strlen(cur) + strlen(t.path) + 16;
+	out = len <= FILTER_EXPR_MAX ? malloc(len) : NULL;
+	if (out)
+		snprintf(out, len, "%s%s!path:%s", cur, cur[0] ? " " : "", t.path);
+	free(t.path);
+	free(t.comm);
 	return out;
 }
 
@@ -88,43 +135,60 @@ void view_fails(const struct view_ctx *vc, struct rect r)
 	struct ui_state *st = vc->st;
 	const struct tt_snapshot *s = vc->snap;
 	struct table_state *t = &st->fl;
-	char info[160] = "", rate[16];
+	bool prompt = st->prompt && st->prompt->kind == PROMPT_FAILS;
+	char info[320] = "", rate[16];
 	struct rows rs;
-	size_t n, *idx;
+	size_t n = st->n_fl_vis, *idx;
 	struct rect b;
 	double total = 0;
 
 	free(st->fl_pick);
-	st->fl_pick = NULL;
+	free(st->fl_drop);
+	st->fl_pick = st->fl_drop = NULL;
 	if (s && s->seq) {
-		for (size_t i = 0; i < s->n_fails; i++)
-			total += s->fails[i].rate;
-		snprintf(info, sizeof(info), "%zu kinds, %s/s%s  Enter filters the log on a row, Esc returns",
-			 s->n_fails, fmt_rate(total, rate, sizeof(rate)), ui_state_held(st) ? ", held" : "");
+		int k;
+
+		for (size_t i = 0; i < n; i++)
+			total += s->fails[st->fl_vis[i]].rate;
+		k = snprintf(info, sizeof(info), "%zu of %zu kinds, %s/s%s", n, s->n_fails,
+			     fmt_rate(total, rate, sizeof(rate)), ui_state_held(st) ? ", held" : "");
+		if (filter_active(&st->filter) && k > 0 && (size_t)k < sizeof(info))
+			k += snprintf(info + k, sizeof(info) - (size_t)k, "  filter on");
+		if (filter_active(&st->fl_filter) && k > 0 && (size_t)k < sizeof(info))
+			k += snprintf(info + k, sizeof(info) - (size_t)k, ", table filter on");
+		if (k > 0 && (size_t)k < sizeof(info))
+			snprintf(info + k, sizeof(info) - (size_t)k,
+				 "  / narrows, ! excludes a path, Enter filters the log, Esc returns");
 	}
-	b = pane_frame(vc, r, true, "Top failing opens", info);
+	b = pane_frame(vc, r, true, "Failing calls", info);
 	t->rows_shown = 0;
+	if (prompt && b.h > 1) {
+		pane_prompt(vc, b);
+		b.h--;
+	}
 	if (pane_no_data(vc, b) || pane_source_down(vc, b, TT_SRC_OPEN))
 		return;
 	if (s->fails_untracked && b.h > 2) {
 		canvas_printf(vc->cv, b.x + 1, b.y + b.h - 1, b.x + b.w, ROLE_VALUE_WARN,
-			      "%llu failed opens not counted: more kinds than the table holds",
+			      "%llu failed calls not counted: more kinds than the table holds",
 			      (unsigned long long)s->fails_untracked);
 		b.h--;
 	}
-	n = s->n_fails;
 	idx = malloc((n ? n : 1) * sizeof(*idx));
 	if (!idx) {
 		text_wrap(vc->cv, b, ROLE_VALUE_BAD, "out of memory");
 		return;
 	}
-	sort_fails(t, ui_state_held(st), s, idx);
+	sort_fails(t, ui_state_held(st), s, st->fl_vis, n, idx);
 	rs = (struct rows){ s, idx };
 	table_draw(vc->cv, b, fl_cols, (int)(sizeof(fl_cols) / sizeof(fl_cols[0])), t, n, true,
 		   fl_cell, &rs);
 	if (!n && b.h > 1)
-		canvas_puts(vc->cv, b.x + 1, b.y + 1, b.x + b.w, ROLE_VALUE_ZERO, "no failed open yet");
-	else if (n && t->cursor >= 0 && (size_t)t->cursor < n)
+		canvas_puts(vc->cv, b.x + 1, b.y + 1, b.x + b.w, ROLE_VALUE_ZERO,
+			    s->n_fails ? "no failed call passes the filters" : "no failed call yet");
+	else if (n && t->cursor >= 0 && (size_t)t->cursor < n) {
 		st->fl_pick = row_filter(&s->fails[idx[t->cursor]]);
+		st->fl_drop = row_drop(&st->filter, &s->fails[idx[t->cursor]]);
+	}
 	free(idx);
 }

@@ -19,7 +19,6 @@
 #include "view.h"
 
 #define TEXT_MAX (4 * OPEN_PATH_MAX + 1)	/* worst case: every byte as \xNN */
-#define PROMPT_TAIL 512		/* bytes of a prompt's text that can show */
 
 struct log_cols {
 	int time, type, pid, comm, result, text;	/* x of each column */
@@ -151,26 +150,47 @@ static void draw_event(const struct view_ctx *vc, const struct log_cols *c, int 
 	bool exec = ev->type == TT_EVENT_EXEC;
 	char buf[64], name[32];
 	char text[TEXT_MAX];
+	int x = 0;
 
 	event_time(vc->snap, ev, buf, sizeof(buf));
 	canvas_puts(cv, c->time, y, c->type - 1, ROLE_VALUE, buf);
-	canvas_puts(cv, c->type, y, c->pid - 1, exec ? ROLE_EV_EXEC : ROLE_EV_OPEN, exec ? "EXEC" : "OPEN");
+	canvas_puts(cv, c->type, y, c->pid - 1, exec ? ROLE_EV_EXEC : ROLE_EV_OPEN,
+		    exec ? "EXEC" : ev->type == TT_EVENT_PATH ? "PATH" : "OPEN");
 	snprintf(buf, sizeof(buf), "%u", ev->pid);
 	canvas_puts_right(cv, c->comm - 1, y, c->pid, ROLE_VALUE, buf);
 	sanitize(buf, sizeof(buf), ev->comm, strnlen(ev->comm, sizeof(ev->comm)));
 	canvas_puts(cv, c->comm, y, c->result - 1, ROLE_LABEL, buf);
 	if (ev->ret < 0)
-		canvas_puts(cv, c->result, y, c->text - 1, ROLE_EV_FAIL, errno_name(-ev->ret, name, sizeof(name)));
-	else if (exec)
-		canvas_puts(cv, c->result, y, c->text - 1, ROLE_VALUE, "ok");
+		x = c->result + canvas_puts(cv, c->result, y, c->text - 1, ROLE_EV_FAIL,
+					    errno_name(-ev->ret, name, sizeof(name)));
+	else if (ev->type != TT_EVENT_OPEN)
+		x = c->result + canvas_puts(cv, c->result, y, c->text - 1, ROLE_VALUE, "ok");
 	else
 		canvas_printf(cv, c->result, y, c->text - 1, ROLE_VALUE, "fd %d", ev->ret);
+	/* a PATH walk folded into its last attempt */
+	if (exec && ev->attempts > 1)
+		canvas_printf(cv, x + 1, y, c->text - 1, ROLE_VALUE_WARN, "\u00d7%u", ev->attempts);
 	if (exec && (ev->args_n || ev->path_len)) {
+		x = c->text;
+
+		/* who spawned it: "bash ▸ /usr/bin/cat /etc/hosts" */
+		if (ev->pcomm[0]) {
+			sanitize(buf, sizeof(buf), ev->pcomm, strnlen(ev->pcomm, sizeof(ev->pcomm)));
+			x += canvas_puts(cv, x, y, c->maxx, ROLE_VALUE_ZERO, buf);
+			x += canvas_puts(cv, x, y, c->maxx, ROLE_VALUE_ZERO, " \u25b8 ");
+		}
 		exec_text(ev, text, sizeof(text));
-		put_text(cv, c->text, y, c->maxx, exec ? ROLE_DEFAULT : ROLE_DEFAULT, text, false);
+		put_text(cv, x, y, c->maxx, ROLE_DEFAULT, text, false);
 	} else if (ev->path) {
+		x = c->text;
+
+		/* a path call says which: "newfstatat /srv/health/x" */
+		if (ev->type == TT_EVENT_PATH)
+			x += canvas_puts(cv, x, y, c->maxx, ROLE_LABEL, event_syscall_name(ev));
+		if (x > c->text && x < c->maxx)
+			x++;
 		sanitize(text, sizeof(text), ev->path, str_len(ev->path, ev->path_len));
-		put_text(cv, c->text, y, c->maxx, ROLE_DEFAULT, text, true);
+		put_text(cv, x, y, c->maxx, ROLE_DEFAULT, text, true);
 	}
 }
 
@@ -201,8 +221,8 @@ static void log_title(const struct ui_state *st, const struct tt_snapshot *s,
 		      const struct event_log *log, char *buf, size_t len)
 {
 	unsigned m = ui_state_log_mask(st);
-	const char *types = (m & LOG_SHOW_ALL) == LOG_SHOW_ALL ? "exec, open" :
-			    m & LOG_SHOW_EXEC ? "exec" : m & LOG_SHOW_OPEN ? "open" : "none";
+	const char *types = (m & LOG_SHOW_ALL) == LOG_SHOW_ALL ? "exec, open, path" :
+			    m & LOG_SHOW_EXEC ? "exec" : m & LOG_SHOW_OPEN ? "open, path" : "none";
 	uint64_t lost = 0, total = 0;
 	int n;
 
@@ -249,32 +269,6 @@ static void log_info(const struct ui_state *st, uint64_t below, char *buf, size_
 		ADD("%llu newer below, End %s", (unsigned long long)below,
 		    st->paused ? "goes to the newest" : "follows");
 #undef ADD
-}
-
-/* The prompt on the last row: "Filter: text" with a cursor cell; a text
- * too long for the row shows its end. */
-static void draw_prompt(const struct view_ctx *vc, struct rect b)
-{
-	const struct prompt *p = vc->st->prompt;
-	const char *label = p->kind == PROMPT_FILTER ? "Filter: " : "Search: ";
-	int y = b.y + b.h - 1, x = b.x, maxx = b.x + b.w;
-	size_t from = p->len > PROMPT_TAIL ? p->len - PROMPT_TAIL : 0;
-	char text[4 * PROMPT_TAIL + 1];
-	const char *s = text;
-	int avail;
-
-	canvas_fill(vc->cv, (struct rect){ b.x, y, b.w, 1 }, ' ', ROLE_PROMPT);
-	x += canvas_puts(vc->cv, x, y, maxx, ROLE_PROMPT, label);
-	/* no row is wider than this: only the end of a long text shows */
-	sanitize(text, sizeof(text), p->text + from, p->len - from);
-	avail = maxx - x - 1;
-	while (*s && text_width(s) > avail) {
-		uint32_t cp;
-
-		s += utf8_decode(s, strlen(s), &cp);
-	}
-	x += canvas_puts(vc->cv, x, y, maxx - 1, ROLE_PROMPT, s);
-	canvas_putc(vc->cv, x, y, maxx, ' ', ROLE_CURSOR);
 }
 
 /* Both sources down and no event to show: why, in place of the table. */
@@ -351,7 +345,7 @@ void view_log(const struct view_ctx *vc, struct rect r, bool focused)
 	if (g.notes)
 		source_notes(vc, g.body, g.notes);
 	if (g.prompt)
-		draw_prompt(vc, (struct rect){ g.body.x, g.body.y + g.notes, g.body.w,
+		pane_prompt(vc, (struct rect){ g.body.x, g.body.y + g.notes, g.body.w,
 					       g.body.h - g.notes });
 	if (!g.rows)
 		return;

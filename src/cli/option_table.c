@@ -43,6 +43,13 @@ static const char *const syscalls_hooks[] = {
 	[SYSCALLS_HOOK_TRACEPOINT + 1] = NULL,
 };
 
+static const char *const path_calls_modes[] = {
+	[PATH_CALLS_FAILED] = "failed",
+	[PATH_CALLS_ALL] = "all",
+	[PATH_CALLS_OFF] = "off",
+	[PATH_CALLS_OFF + 1] = NULL,
+};
+
 static const char *const panes[] = {
 	[PANE_VFS] = "vfs",
 	[PANE_SYSCALLS] = "syscalls",
@@ -104,6 +111,10 @@ const struct opt_row opt_rows[] = {
 	  .metavar = "LIST", .group = "Sources", .key = "sources",
 	  .help = "any of %C,\nseparated by commas (default %D)",
 	  .comment = "%C, separated by commas (default %D)" },
+	{ .name = "path-calls", .type = OPT_CHOICE, FIELD(path_calls), .def = PATH_CALLS_FAILED,
+	  .choices = path_calls_modes, .metavar = "WHICH", .key = "path-calls",
+	  .help = "path calls (stat, access, unlink, mkdir, rename...)\n"
+		  "the open source reports: %C (default %D)" },
 	{ .name = "vfs-hook", .type = OPT_CHOICE, FIELD(vfs_hook), .def = VFS_HOOK_AUTO,
 	  .choices = vfs_hooks, .metavar = "HOOK", .key = "vfs-hook",
 	  .help = "%C (default %D)" },

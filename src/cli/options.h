@@ -38,6 +38,14 @@ enum syscalls_hook {
 	SYSCALLS_HOOK_TRACEPOINT,
 };
 
+/* --path-calls: which path calls (stat, unlink, ...) the open source
+ * reports. */
+enum path_calls_mode {
+	PATH_CALLS_FAILED = 0,	/* failures only, filtered in the kernel */
+	PATH_CALLS_ALL,
+	PATH_CALLS_OFF,
+};
+
 enum output_mode {
 	OUTPUT_UI = 0,
 	OUTPUT_BATCH,		/* text snapshots */
@@ -77,6 +85,7 @@ struct options {
 	enum vfs_hook vfs_hook;	/* --vfs-hook */
 	enum bio_hook bio_hook;	/* --bio-hook */
 	enum syscalls_hook syscalls_hook;	/* --syscalls-hook */
+	enum path_calls_mode path_calls;	/* --path-calls */
 	unsigned sources;	/* bit mask of 1u << enum tt_source; --sources */
 	unsigned args_cap;	/* --args-cap: argv bytes per exec */
 	size_t log_capacity;	/* --events: event log ring size */

@@ -9,6 +9,7 @@
 #include <errno.h>
 #include <string.h>
 #include "event.h"
+#include "path_calls.h"
 
 /* Counts the NUL-terminated strings in the len bytes at s. */
 static size_t count_strings(const char *s, size_t len)
@@ -79,10 +80,13 @@ static int decode_exec(const unsigned char *rec, size_t size, struct tt_event *o
 	out->args_n = (uint16_t)nstr;
 	out->args_unread = e.args_unread;
 	take_comm(out->comm, e.comm);
+	take_comm(out->pcomm, e.pcomm);
 	return 0;
 }
 
-static int decode_open(const unsigned char *rec, size_t size, struct tt_event *out)
+/* An open, or a path call (the same layout, another list of calls). */
+static int decode_open(const unsigned char *rec, size_t size, bool path_call,
+		       struct tt_event *out)
 {
 	const char *path = (const char *)rec + sizeof(struct open_event);
 	struct open_event e;
@@ -95,7 +99,9 @@ static int decode_open(const unsigned char *rec, size_t size, struct tt_event *o
 		return -EINVAL;
 	if (sizeof(e) + (size_t)e.path_len + (size_t)e.base_len != size)
 		return -EINVAL;
-	if (e.syscall > OPEN_SC_CREAT || e.base_kind > OPEN_BASE_DIRFD)
+	if (path_call ? e.syscall >= path_calls_n : e.syscall > OPEN_SC_CREAT)
+		return -EINVAL;
+	if (e.base_kind > OPEN_BASE_DIRFD)
 		return -EINVAL;
 	if (take_string(path, e.path_len, &out->path, &out->path_len))
 		return -EINVAL;
@@ -109,7 +115,7 @@ static int decode_open(const unsigned char *rec, size_t size, struct tt_event *o
 	out->path_base = e.base_kind;
 	out->base = e.base_len || e.base_kind ? path + e.path_len : NULL;
 	out->base_len = e.base_len;
-	out->type = TT_EVENT_OPEN;
+	out->type = path_call ? TT_EVENT_PATH : TT_EVENT_OPEN;
 	out->ts_ns = e.ts_ns;
 	out->duration_ns = e.duration_ns;
 	out->pid = e.pid;
@@ -144,7 +150,8 @@ int event_decode(const void *rec, size_t len, struct tt_event *out)
 		err = decode_exec(rec, hdr.size, &ev);
 		break;
 	case TT_REC_OPEN:
-		err = decode_open(rec, hdr.size, &ev);
+	case TT_REC_PATH:
+		err = decode_open(rec, hdr.size, hdr.type == TT_REC_PATH, &ev);
 		break;
 	default:
 		err = -EINVAL;
@@ -202,7 +209,7 @@ int event_resolve_path(struct tt_event *ev, char *buf, size_t len)
 	const char *rel;
 	int i;
 
-	if (ev->type != TT_EVENT_OPEN)
+	if (ev->type != TT_EVENT_OPEN && ev->type != TT_EVENT_PATH)
 		return 0;
 	ev->raw_path = ev->path;
 	ev->raw_path_len = ev->path_len;

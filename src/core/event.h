@@ -1,4 +1,4 @@
-/* Decoded exec/open events and the decoder of raw ring-buffer records.
+/* Decoded exec/open/path-call events and the decoder of raw ring-buffer records.
  *
  * event_decode() trusts nothing in a record: sizes and lengths are checked
  * against the bytes actually received, strings are bounded by their
@@ -17,6 +17,7 @@
 enum tt_event_type {
 	TT_EVENT_EXEC = TT_REC_EXEC,
 	TT_EVENT_OPEN = TT_REC_OPEN,
+	TT_EVENT_PATH = TT_REC_PATH,	/* a path call (stat, unlink, ...): open's fields */
 };
 
 struct tt_event {
@@ -29,15 +30,19 @@ struct tt_event {
 	uint16_t flags;		/* EXEC_F_* or OPEN_F_* */
 	uint16_t argc;		/* exec */
 	uint16_t args_n;	/* exec: argv entries kept in args */
+	uint16_t attempts;	/* exec: calls of this spawn, the failed ones of a
+				 * PATH walk folded into this one (exec_fold.h);
+				 * 0 or 1: this call alone */
 	uint32_t args_unread;	/* exec: argv[i] could not be read, bit i */
-	uint8_t open_syscall;	/* enum open_syscall */
+	uint8_t open_syscall;	/* enum open_syscall; path: index in path_calls[] */
 	uint32_t mode;		/* open */
 	uint64_t open_flags;	/* open */
 	char comm[TT_COMM_LEN + 1];
+	char pcomm[TT_COMM_LEN + 1];	/* exec: the parent's comm */
 	/* Borrowed: point into the decoded record (or into the event log's
 	 * slot once stored). Not NUL-terminated when they come from the
 	 * decoder; use the lengths. */
-	const char *path;	/* exec: filename; open: path as passed */
+	const char *path;	/* exec: filename; open, path: path as passed */
 	size_t path_len;
 	const char *args;	/* exec: argv strings separated by NUL */
 	size_t args_len;

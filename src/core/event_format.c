@@ -2,7 +2,9 @@
 #include <errno.h>
 #include <stdio.h>
 #include <string.h>
+#include "event.h"
 #include "event_format.h"
+#include "path_calls.h"
 
 const char *errno_name(int err, char *buf, size_t len)
 {
@@ -92,4 +94,30 @@ const char *open_syscall_name(unsigned sc)
 	static const char *const names[] = { "open", "openat", "openat2", "creat" };
 
 	return sc < sizeof(names) / sizeof(names[0]) ? names[sc] : "open?";
+}
+
+const char *event_type_name(const struct tt_event *ev)
+{
+	switch (ev->type) {
+	case TT_EVENT_EXEC:
+		return "exec";
+	case TT_EVENT_OPEN:
+		return "open";
+	case TT_EVENT_PATH:
+		return "path";
+	}
+	return "?";
+}
+
+const char *event_syscall_name(const struct tt_event *ev)
+{
+	switch (ev->type) {
+	case TT_EVENT_EXEC:
+		return ev->flags & EXEC_F_EXECVEAT ? "execveat" : "execve";
+	case TT_EVENT_OPEN:
+		return open_syscall_name(ev->open_syscall);
+	case TT_EVENT_PATH:
+		return path_call_name(ev->open_syscall);
+	}
+	return "?";
 }

@@ -15,6 +15,12 @@ size_t open_flags_format(uint64_t flags, char *buf, size_t len);
 /* "open", "openat", "openat2", "creat" for enum open_syscall. */
 const char *open_syscall_name(unsigned sc);
 
+struct tt_event;
+/* "exec", "open" or "path": the type: field and the JSON "type". */
+const char *event_type_name(const struct tt_event *ev);
+/* The syscall an event came from: "execve", "openat", "newfstatat"... */
+const char *event_syscall_name(const struct tt_event *ev);
+
 /* Written after an argv entry that could not be read (event_arg_unread):
  * its page was not in memory when the exec failed. */
 #define EVENT_ARG_UNREAD "<unreadable>"

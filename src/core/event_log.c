@@ -133,6 +133,7 @@ int event_log_push(struct event_log *log, const struct tt_event *ev)
 	s = slot_of(log, log->next_seq);
 	s->ev = *ev;
 	s->ev.comm[sizeof(s->ev.comm) - 1] = '\0';
+	s->ev.pcomm[sizeof(s->ev.pcomm) - 1] = '\0';
 	s->ev.path = text;
 	s->ev.path_len = plen;
 	s->ev.args = text + plen + 1;

@@ -1,4 +1,4 @@
-/* Failed opens by (path, errno, comm); see fail_table.h.
+/* Failed calls by (call, path, errno, comm); see fail_table.h.
  *
  * Entries sit in a dense array with an open-addressing hash over it, and
  * their paths in one pool of bytes allocated with the table: counting a
@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "fail_table.h"
+#include "path_calls.h"
 
 struct fail_entry {
 	struct tt_fail_row row;	/* row.path points at path */
@@ -94,20 +95,20 @@ static uint64_t hash_bytes(uint64_t h, const void *p, size_t n)
 	return mix(h, w ^ (uint64_t)n << 56);
 }
 
-static uint64_t key_hash(const char *path, size_t plen, int err, const char *comm)
+static uint64_t key_hash(const char *path, size_t plen, int err, const char *comm, uint8_t call)
 {
 	uint64_t h = 0x6a09e667f3bcc908ull;
 
 	h = hash_bytes(h, path, plen);
-	h = mix(h, (uint32_t)err);
+	h = mix(h, (uint32_t)err | (uint64_t)call << 32);
 	return hash_bytes(h, comm, strnlen(comm, TT_COMM_LEN));
 }
 
 static bool same_key(const struct fail_entry *e, const char *path, size_t plen, int err,
-		     const char *comm)
+		     const char *comm, uint8_t call)
 {
-	return e->row.err == err && e->row.path_len == plen && !memcmp(e->path, path, plen) &&
-	       !strcmp(e->row.comm, comm);
+	return e->row.err == err && e->row.call == call && e->row.path_len == plen &&
+	       !memcmp(e->path, path, plen) && !strcmp(e->row.comm, comm);
 }
 
 static size_t path_len(const struct tt_event *ev)
@@ -123,25 +124,29 @@ void fail_table_add(struct fail_table *t, const struct tt_event *ev)
 {
 	char comm[TT_COMM_LEN + 1];
 	size_t plen, i;
+	uint8_t call;
 	uint64_t h;
 	int err;
 
-	if (ev->type != TT_EVENT_OPEN || ev->ret >= 0)
+	if ((ev->type != TT_EVENT_OPEN && ev->type != TT_EVENT_PATH) || ev->ret >= 0)
 		return;
+	call = ev->type == TT_EVENT_OPEN ? FAIL_CALL_OPEN : ev->open_syscall;
 	err = -ev->ret;
 	plen = path_len(ev);
 	memcpy(comm, ev->comm, sizeof(comm));
 	comm[TT_COMM_LEN] = '\0';
-	h = key_hash(ev->path ? ev->path : "", plen, err, comm);
+	h = key_hash(ev->path ? ev->path : "", plen, err, comm, call);
 	for (i = h & (t->nslots - 1); t->slots[i].at >= 0; i = (i + 1) & (t->nslots - 1)) {
 		struct fail_entry *e;
 
 		if (t->slots[i].tag != (uint32_t)(h >> 32))
 			continue;
 		e = &t->e[t->slots[i].at];
-		if (e->hash == h && same_key(e, ev->path, plen, err, comm)) {
+		if (e->hash == h && same_key(e, ev->path, plen, err, comm, call)) {
 			e->row.count++;
 			e->row.last_ns = ev->ts_ns;
+			e->row.pid = ev->pid;
+			e->row.uid = ev->uid;
 			return;
 		}
 	}
@@ -165,9 +170,12 @@ void fail_table_add(struct fail_table *t, const struct tt_event *ev)
 		e->row.path_len = plen;
 		e->row.path_trunc = ev->flags & OPEN_F_PATH_TRUNC;
 		e->row.err = err;
+		e->row.call = call;
 		memcpy(e->row.comm, comm, sizeof(comm));
 		e->row.count = 1;
 		e->row.last_ns = ev->ts_ns;
+		e->row.pid = ev->pid;
+		e->row.uid = ev->uid;
 		t->slots[i] = (struct fail_slot){ (int32_t)t->n++, (uint32_t)(h >> 32) };
 	}
 }
@@ -258,7 +266,8 @@ size_t fail_table_tick(struct fail_table *t, double dt_s, const struct tt_fail_r
 	for (size_t i = 0; i < t->n; i++) {
 		struct fail_entry *e = &t->e[i];
 
-		e->row.rate = dt_s > 0 ? (double)(e->row.count - e->prev_count) / dt_s : 0;
+		e->row.interval = e->row.count - e->prev_count;
+		e->row.rate = dt_s > 0 ? (double)e->row.interval / dt_s : 0;
 		e->prev_count = e->row.count;
 	}
 	if (t->n == t->max || t->pool_used > t->pool_size - t->pool_size / 4)
@@ -272,4 +281,38 @@ size_t fail_table_tick(struct fail_table *t, double dt_s, const struct tt_fail_r
 uint64_t fail_table_untracked(const struct fail_table *t)
 {
 	return t->untracked;
+}
+
+const char *fail_row_call_name(const struct tt_fail_row *r)
+{
+	return r->call == FAIL_CALL_OPEN ? "open" : path_call_name(r->call);
+}
+
+void fail_row_event(const struct tt_fail_row *r, struct tt_event *ev)
+{
+	memset(ev, 0, sizeof(*ev));
+	ev->type = r->call == FAIL_CALL_OPEN ? TT_EVENT_OPEN : TT_EVENT_PATH;
+	/* an open row stands for every open syscall: openat, the usual one */
+	ev->open_syscall = r->call == FAIL_CALL_OPEN ? OPEN_SC_OPENAT : r->call;
+	ev->ts_ns = r->last_ns;
+	ev->pid = r->pid;
+	ev->tid = r->pid;
+	ev->uid = r->uid;
+	ev->ret = -r->err;
+	ev->dirfd = -100;
+	memcpy(ev->comm, r->comm, sizeof(ev->comm));
+	ev->path = r->path;
+	ev->path_len = r->path_len;
+	ev->raw_path = r->path;
+	ev->raw_path_len = r->path_len;
+}
+
+bool fail_row_match(struct filter *f, const struct tt_fail_row *r)
+{
+	struct tt_event ev;
+
+	if (!filter_active(f))
+		return true;
+	fail_row_event(r, &ev);
+	return filter_match(f, &ev);
 }

@@ -30,6 +30,8 @@ enum filter_field {
 	FF_UID,
 	FF_ERRNO,
 	FF_TYPE,
+	FF_SYSCALL,
+	FF_PARENT,
 };
 
 static const struct {
@@ -38,7 +40,7 @@ static const struct {
 } field_names[] = {
 	{ "comm:", FF_COMM }, { "path:", FF_PATH }, { "args:", FF_ARGS },
 	{ "pid:", FF_PID }, { "uid:", FF_UID }, { "errno:", FF_ERRNO },
-	{ "type:", FF_TYPE },
+	{ "type:", FF_TYPE }, { "syscall:", FF_SYSCALL }, { "parent:", FF_PARENT },
 };
 
 struct filter_term {
@@ -420,7 +422,7 @@ static const char *result_text(const struct tt_event *ev, char *buf, size_t len)
 {
 	if (ev->ret < 0)
 		return errno_name(ev->ret, buf, len);
-	if (ev->type == TT_EVENT_EXEC)
+	if (ev->type != TT_EVENT_OPEN)
 		return "ok";
 	snprintf(buf, len, "fd %d", ev->ret);
 	return buf;
@@ -435,7 +437,7 @@ static const char *format_line(struct filter_rt *rt, const struct tt_event *ev, 
 	char *out;
 	int hn;
 
-	hn = snprintf(head, sizeof(head), "%s %u ", ev->type == TT_EVENT_EXEC ? "exec" : "open", ev->pid);
+	hn = snprintf(head, sizeof(head), "%s %u ", event_type_name(ev), ev->pid);
 	if (hn < 0)
 		return NULL;
 	out = scratch(rt, (size_t)hn + TT_COMM_LEN + sizeof(ebuf) + plen + alen + 4);
@@ -501,8 +503,16 @@ static const char *subject(struct filter_rt *rt, const struct filter_term *t,
 		*len = strlen(s);
 		return s;
 	case FF_TYPE:
-		*len = 4;
-		return ev->type == TT_EVENT_EXEC ? "exec" : "open";
+		s = event_type_name(ev);
+		*len = strlen(s);
+		return s;
+	case FF_SYSCALL:
+		s = event_syscall_name(ev);
+		*len = strlen(s);
+		return s;
+	case FF_PARENT:
+		*len = strnlen(ev->pcomm, sizeof(ev->pcomm));
+		return ev->pcomm;
 	case FF_LINE:
 		break;
 	}

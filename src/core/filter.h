@@ -1,16 +1,20 @@
 /* The event filter: a small expression of PCRE2 patterns that selects
- * exec/open events, shared by --filter (batch, JSON, the UI) and the
+ * exec/open/path-call events, shared by --filter (batch, JSON, the UI) and the
  * UI's filter and search prompts.
  *
  * Syntax: terms separated by blanks, all of which must hold (AND). A
  * term is an optional '!' (negation), an optional field and a pattern:
  *
- *   comm:RE  path:RE  args:RE  pid:RE  uid:RE  errno:RE  type:RE  RE
+ *   comm:RE  path:RE  args:RE  pid:RE  uid:RE  errno:RE  type:RE  syscall:RE
+ *   parent:RE  RE
  *
- * path is the path of an open (absolute when tracetop could resolve a
- * relative one) or the file an exec ran; args is
+ * path is the path of an open or a path call (absolute when tracetop
+ * could resolve a relative one) or the file an exec ran; args is
  * argv joined with single spaces; errno is the error's name (ENOENT),
- * empty for a call that succeeded; type is "exec" or "open". pid, uid
+ * empty for a call that succeeded; type is "exec", "open" or "path" (a
+ * path call: stat, unlink, ...); syscall is the call's name ("execve",
+ * "openat", "newfstatat"); parent is the comm of an exec's parent
+ * (empty for other events). pid, uid
  * and errno given as plain digits compare as numbers (pid:42 is pid 42,
  * errno:2 is ENOENT). A bare RE matches the line
  *

@@ -80,7 +80,7 @@ static bool passes(struct log_index *x, const struct tt_event *ev)
 {
 	if (ev->type == TT_EVENT_EXEC && !(x->mask & LOG_SHOW_EXEC))
 		return false;
-	if (ev->type == TT_EVENT_OPEN && !(x->mask & LOG_SHOW_OPEN))
+	if (ev->type != TT_EVENT_EXEC && !(x->mask & LOG_SHOW_OPEN))
 		return false;
 	if ((x->mask & LOG_FAILED_ONLY) && ev->ret >= 0)
 		return false;

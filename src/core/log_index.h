@@ -19,7 +19,7 @@
 
 /* Conditions on the event itself (bits of mask). */
 #define LOG_SHOW_EXEC 0x1u
-#define LOG_SHOW_OPEN 0x2u
+#define LOG_SHOW_OPEN 0x2u	/* opens and path calls: the open source's events */
 #define LOG_FAILED_ONLY 0x4u
 #define LOG_SHOW_ALL (LOG_SHOW_EXEC | LOG_SHOW_OPEN)
 

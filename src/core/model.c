@@ -15,6 +15,7 @@
 #include <time.h>
 #include <sys/utsname.h>
 #include "clock.h"
+#include "exec_fold.h"
 #include "fail_table.h"
 #include "model.h"
 #include "partitions.h"
@@ -70,7 +71,8 @@ struct model {
 	bool parts_stale;	/* a dev was not found: reload at the next tick */
 
 	struct event_log log;	/* owned */
-	struct fail_table *fails;	/* owned: failed opens by (path, errno, comm) */
+	struct fail_table *fails;	/* owned: failed calls by (call, path, errno, comm) */
+	struct exec_fold *fold;		/* owned: failed execs held back (exec_fold.h) */
 	uint64_t ev_mark;	/* log end seq at the previous tick */
 
 	struct tt_snapshot snap;	/* arrays below are owned and reused */
@@ -111,8 +113,9 @@ struct model *model_new(const struct model_config *cfg)
 	sys_names_init(m);
 	m->procs = proc_table_new(cfg && cfg->procs_max ? cfg->procs_max : SYSCALL_PROC_MAX);
 	m->fails = fail_table_new(cfg && cfg->fails_max ? cfg->fails_max : FAIL_TABLE_DEFAULT);
+	m->fold = exec_fold_new();
 	m->snap.syscalls = calloc(SYSCALL_ID_MAX, sizeof(*m->snap.syscalls));
-	if (!m->procs || !m->fails || !m->snap.syscalls || event_log_init_bytes(&m->log, cap, cfg ? cfg->log_text_bytes : 0)) {
+	if (!m->procs || !m->fails || !m->fold || !m->snap.syscalls || event_log_init_bytes(&m->log, cap, cfg ? cfg->log_text_bytes : 0)) {
 		model_free(m);
 		return NULL;
 	}
@@ -130,6 +133,7 @@ void model_free(struct model *m)
 		return;
 	proc_table_free(m->procs);
 	fail_table_free(m->fails);
+	exec_fold_free(m->fold);
 	free(m->disks);
 	partitions_fini(&m->parts);
 	event_log_fini(&m->log);
@@ -227,8 +231,10 @@ void model_bio_set(struct model *m, uint32_t dev, unsigned op, unsigned phase,
 	m->bio_fresh.fresh = true;
 }
 
-int model_event(struct model *m, const struct tt_event *ev)
+/* Into the log, the failing-calls table and the source's count. */
+static int model_store(void *ctx, const struct tt_event *ev)
 {
+	struct model *m = ctx;
 	int err = event_log_push(&m->log, ev);
 
 	if (err)
@@ -236,13 +242,27 @@ int model_event(struct model *m, const struct tt_event *ev)
 	fail_table_add(m->fails, ev);
 	if (ev->type == TT_EVENT_EXEC)
 		m->status[TT_SRC_EXEC].events_total++;
-	else if (ev->type == TT_EVENT_OPEN)
+	else	/* opens and path calls */
 		m->status[TT_SRC_OPEN].events_total++;
 	return 0;
 }
 
+int model_event(struct model *m, const struct tt_event *ev)
+{
+	struct tt_event e;
+
+	if (ev->type != TT_EVENT_EXEC || !m->fold)
+		return model_store(m, ev);
+	e = *ev;
+	if (exec_fold_event(m->fold, &e, model_store, m))
+		return 0;	/* held: it may be one attempt of a PATH walk */
+	return model_store(m, &e);
+}
+
 int model_events_order(struct model *m, uint64_t from)
 {
+	/* the drain is over: what was held goes in with it */
+	exec_fold_flush(m->fold, model_store, m);
 	return event_log_order(&m->log, from);
 }
 
@@ -519,6 +539,7 @@ const struct tt_snapshot *model_tick(struct model *m, uint64_t mono_ns)
 	bool sys_fresh = m->sys_fresh.fresh;
 	double sys_dt;
 
+	exec_fold_flush(m->fold, model_store, m);
 	s->seq++;
 	s->mono_ns = mono_ns;
 	s->elapsed_s = mono_ns > m->last_tick_ns ? (double)(mono_ns - m->last_tick_ns) / 1e9 : 0;

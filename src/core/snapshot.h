@@ -78,16 +78,22 @@ struct tt_bio_disk {
 };
 
 /* Failed opens of one (path, errno, comm) (fail_table.c). */
+/* tt_fail_row.call of a failed open: any of the open syscalls. */
+#define FAIL_CALL_OPEN 0xff
+
 struct tt_fail_row {
 	uint64_t id;		/* stable while the key is tracked */
+	uint8_t call;		/* index in path_calls[], or FAIL_CALL_OPEN */
 	const char *path;	/* borrowed from the table: raw bytes, path_len of them */
 	size_t path_len;
 	bool path_trunc;	/* the kernel cut the path */
 	int err;		/* errno, positive */
 	char comm[TT_COMM_LEN + 1];	/* raw bytes: sanitise before display */
 	uint64_t count;		/* since start */
+	uint64_t interval;	/* in the last interval */
 	double rate;		/* per second over the last interval */
 	uint64_t last_ns;	/* CLOCK_MONOTONIC of the latest */
+	uint32_t pid, uid;	/* of the latest */
 };
 
 /* What tracetop itself costs (selfcost.c). */
@@ -132,7 +138,7 @@ struct tt_snapshot {
 	/* Failed opens by (path, errno, comm), in no particular order. */
 	const struct tt_fail_row *fails;
 	size_t n_fails;
-	uint64_t fails_untracked;	/* failed opens the full table could not count */
+	uint64_t fails_untracked;	/* failed calls the full table could not count */
 
 	/* Events received during this interval: event log sequence numbers
 	 * [ev_begin, ev_end). Some may already be overwritten. */

@@ -1,7 +1,9 @@
 /* Picks the batch format and holds what the two formats share. */
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 #include "clock.h"
+#include "fail_table.h"
 #include "output.h"
 
 void output_start(const struct output *o, const struct tt_snapshot *snap)
@@ -88,4 +90,27 @@ void output_event_time_run(const struct output *o, struct output_clock *c, uint6
 	buf[10] = (char)('0' + ms / 10 % 10);
 	buf[11] = (char)('0' + ms % 10);
 	buf[12] = '\0';
+}
+
+static int by_interval(const void *a, const void *b, void *ctx)
+{
+	const struct tt_fail_row *rows = ctx;
+	const struct tt_fail_row *x = &rows[*(const size_t *)a], *y = &rows[*(const size_t *)b];
+
+	if (x->interval != y->interval)
+		return x->interval > y->interval ? -1 : 1;
+	if (x->count != y->count)
+		return x->count > y->count ? -1 : 1;
+	return x->id < y->id ? -1 : x->id > y->id;
+}
+
+size_t output_fails(const struct output *o, const struct tt_snapshot *snap, size_t *rows)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; i < snap->n_fails; i++)
+		if (snap->fails[i].interval && fail_row_match(o->filter, &snap->fails[i]))
+			rows[n++] = i;
+	qsort_r(rows, n, sizeof(*rows), by_interval, (void *)snap->fails);
+	return n;
 }

@@ -3,12 +3,14 @@
  * schema is documented in doc/json-schema.md; kernel strings are
  * JSON-escaped (control bytes and invalid UTF-8 never pass raw). */
 #include <inttypes.h>
+#include <stdlib.h>
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
 #include "event.h"
 #include "event_format.h"
 #include "output.h"
+#include "fail_table.h"
 #include "sanitize.h"
 #include "syscall_names.h"
 #include "wbuf.h"
@@ -185,12 +187,29 @@ static char *put_bool(char *p, bool v)
  * takes: numbers, literals, the flags text. */
 #define JSON_RUN_MAX 512
 
+/* A short name known to be plain (a table's), quotes not included. */
+static char *put_name(char *p, const char *s)
+{
+	size_t n = strlen(s);
+
+	memcpy(p, s, n);
+	return p + n;
+}
+
 static void json_exec_fields(struct wbuf *b, const struct tt_event *ev)
 {
 	char *p = wbuf_room(b, JSON_RUN_MAX);
 
-	PUT_LIT(p, ",\"ppid\":");
+	PUT_LIT(p, ",\"syscall\":\"");
+	p = put_name(p, event_syscall_name(ev));
+	PUT_LIT(p, "\",\"ppid\":");
 	p = put_u64(p, ev->ppid);
+	PUT_LIT(p, ",\"attempts\":");
+	p = put_u64(p, ev->attempts > 1 ? ev->attempts : 1);
+	PUT_LIT(p, ",\"parent_comm\":");
+	wbuf_end(b, p);
+	wbuf_json(b, ev->pcomm, strnlen(ev->pcomm, sizeof(ev->pcomm)));
+	p = wbuf_room(b, JSON_RUN_MAX);
 	PUT_LIT(p, ",\"execveat\":");
 	p = put_bool(p, ev->flags & EXEC_F_EXECVEAT);
 	PUT_LIT(p, ",\"dirfd\":");
@@ -259,20 +278,12 @@ static char *put_errno(char *p, struct json_run *r, int ret)
 	return p;
 }
 
-/* A short name known to be plain (a table's), quotes not included. */
-static char *put_name(char *p, const char *s)
-{
-	size_t n = strlen(s);
-
-	memcpy(p, s, n);
-	return p + n;
-}
-
 static bool same_bytes(const char *a, size_t an, const char *b, size_t bn)
 {
 	return a == b || (an == bn && !memcmp(a, b, an));
 }
 
+/* An open's fields, or a path call's (the same, without flags and mode). */
 static void json_open_fields(struct wbuf *b, struct json_run *r, const struct tt_event *ev)
 {
 	uint64_t flushes;
@@ -280,7 +291,7 @@ static void json_open_fields(struct wbuf *b, struct json_run *r, const struct tt
 	char *p = wbuf_room(b, JSON_RUN_MAX);
 
 	PUT_LIT(p, ",\"syscall\":\"");
-	p = put_name(p, open_syscall_name(ev->open_syscall));
+	p = put_name(p, event_syscall_name(ev));
 	PUT_LIT(p, "\",\"dirfd\":");
 	p = put_i64(p, ev->dirfd);
 	PUT_LIT(p, ",\"path\":");
@@ -302,14 +313,18 @@ static void json_open_fields(struct wbuf *b, struct json_run *r, const struct tt
 	p = wbuf_room(b, JSON_RUN_MAX);
 	PUT_LIT(p, ",\"resolved\":\"");
 	p = put_name(p, event_path_base_name(ev));
-	PUT_LIT(p, "\",\"flags\":");
+	PUT_LIT(p, "\",\"path_truncated\":");
+	p = put_bool(p, ev->flags & OPEN_F_PATH_TRUNC);
+	if (ev->type == TT_EVENT_PATH) {
+		wbuf_end(b, p);
+		return;
+	}
+	PUT_LIT(p, ",\"flags\":");
 	p = put_u64(p, ev->open_flags);
 	PUT_LIT(p, ",\"flags_str\":\"");
 	p = put_flags(p, r, ev->open_flags);
 	PUT_LIT(p, "\",\"mode\":");
 	p = put_u64(p, ev->mode);
-	PUT_LIT(p, ",\"path_truncated\":");
-	p = put_bool(p, ev->flags & OPEN_F_PATH_TRUNC);
 	wbuf_end(b, p);
 }
 
@@ -326,10 +341,9 @@ static void json_event(const struct output *o, struct wbuf *b, struct json_run *
 	p = wbuf_room(b, JSON_RUN_MAX);
 	PUT_LIT(p, "{\"seq\":");
 	p = put_u64(p, seq);
-	if (exec)
-		PUT_LIT(p, ",\"type\":\"exec\",\"time\":\"");
-	else
-		PUT_LIT(p, ",\"type\":\"open\",\"time\":\"");
+	PUT_LIT(p, ",\"type\":\"");
+	p = put_name(p, event_type_name(ev));
+	PUT_LIT(p, "\",\"time\":\"");
 	p = put_name(p, when);
 	PUT_LIT(p, "\",\"ts_ns\":");
 	p = put_u64(p, ev->ts_ns);
@@ -351,7 +365,10 @@ static void json_event(const struct output *o, struct wbuf *b, struct json_run *
 	else
 		PUT_LIT(p, "null");
 	PUT_LIT(p, ",\"duration_ns\":");
-	p = put_u64(p, ev->duration_ns);
+	if (ev->type == TT_EVENT_PATH)
+		PUT_LIT(p, "null");	/* not measured */
+	else
+		p = put_u64(p, ev->duration_ns);
 	wbuf_end(b, p);
 	if (exec)
 		json_exec_fields(b, ev);
@@ -452,6 +469,32 @@ static void json_events(const struct output *o, const struct tt_snapshot *s,
 	json_scrollback(o, log);
 }
 
+/* The failing calls of the interval (output_fails). */
+static void json_fails(const struct output *o, const struct tt_snapshot *s)
+{
+	size_t *rows = malloc((s->n_fails ? s->n_fails : 1) * sizeof(*rows));
+	size_t n = rows ? output_fails(o, s, rows) : 0;
+	char ebuf[16];
+
+	fprintf(o->f, ",\"fails\":[");
+	for (size_t k = 0; k < n; k++) {
+		const struct tt_fail_row *r = &s->fails[rows[k]];
+
+		fprintf(o->f, "%s{\"call\":\"%s\",\"errno\":\"%s\",\"comm\":", k ? "," : "",
+			fail_row_call_name(r), errno_name(r->err, ebuf, sizeof(ebuf)));
+		json_fputs(o->f, r->comm, strnlen(r->comm, sizeof(r->comm)));
+		fputs(",\"path\":", o->f);
+		json_fputs(o->f, r->path, r->path_len);
+		fprintf(o->f, ",\"path_truncated\":%s,\"interval\":%" PRIu64 ",\"rate\":%.2f,"
+			"\"count\":%" PRIu64 ",\"pid\":%u,\"uid\":%u}",
+			r->path_trunc ? "true" : "false", r->interval, fin(r->rate), r->count,
+			r->pid, r->uid);
+	}
+	fprintf(o->f, "],\"fails_kinds\":%zu,\"fails_untracked\":%" PRIu64, s->n_fails,
+		s->fails_untracked);
+	free(rows);
+}
+
 void output_json_snapshot(const struct output *o, const struct tt_snapshot *s,
 			  const struct event_log *log, bool final)
 {
@@ -472,6 +515,7 @@ void output_json_snapshot(const struct output *o, const struct tt_snapshot *s,
 	json_vfs(o, s);
 	json_syscalls(o, s);
 	json_bio(o, s);
+	json_fails(o, s);
 	json_events(o, s, log, final);
 	fputs("}\n", o->f);
 }

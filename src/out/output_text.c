@@ -2,9 +2,11 @@
  * block per interval, like top -b. Kernel strings are sanitised. */
 #include <inttypes.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 #include "event_format.h"
+#include "fail_table.h"
 #include "output.h"
 #include "sanitize.h"
 #include "syscall_names.h"
@@ -173,14 +175,24 @@ static void text_event(const struct output *o, struct output_clock *clk,
 	else
 		snprintf(res, sizeof(res), "%d", ev->ret);
 	fprintf(o->f, "%s %-4s %-7u %-5u %-16s %-8s ", when,
-		ev->type == TT_EVENT_EXEC ? "exec" : "open", ev->pid, ev->uid, comm, res);
+		event_type_name(ev), ev->pid, ev->uid, comm, res);
 	sanitize_fputs(o->f, ev->path, ev->path_len);
 	if (ev->type == TT_EVENT_EXEC) {
-		fprintf(o->f, " ppid %u args:", ev->ppid);
+		char pcomm[80];
+
+		sanitize(pcomm, sizeof(pcomm), ev->pcomm, strnlen(ev->pcomm, sizeof(ev->pcomm)));
+		fprintf(o->f, " ppid %u (%s)", ev->ppid, pcomm);
+		if (ev->attempts > 1)
+			fprintf(o->f, " attempts %u", ev->attempts);
+		fputs(" args:", o->f);
 		text_args(o, ev);
+	} else if (ev->type == TT_EVENT_PATH) {
+		fprintf(o->f, " %s", event_syscall_name(ev));
 	} else {
 		open_flags_format(ev->open_flags, flags, sizeof(flags));
 		fprintf(o->f, " %s %s", open_syscall_name(ev->open_syscall), flags);
+	}
+	if (ev->type != TT_EVENT_EXEC) {
 		if (ev->dirfd != -100)
 			fprintf(o->f, " dirfd %d", ev->dirfd);
 		/* a resolved relative path: say from where, keep the argument */
@@ -255,6 +267,36 @@ static void text_events(const struct output *o, const struct tt_snapshot *s,
 			"which counts as not matching\n");
 }
 
+/* The failing calls of the interval, the most frequent first. */
+static void text_fails(const struct output *o, const struct tt_snapshot *s)
+{
+	size_t *rows = malloc((s->n_fails ? s->n_fails : 1) * sizeof(*rows));
+	size_t n = rows ? output_fails(o, s, rows) : 0;
+	char comm[80], ebuf[16];
+
+	if (n) {
+		fprintf(o->f, "FAILING CALLS %zu%s\n", n, filter_active(o->filter) ? " matching the filter" : "");
+		fprintf(o->f, "%8s %8s %10s %-10s %-10s %-16s %s\n", "COUNT", "INTERVAL", "RATE/s",
+			"ERRNO", "CALL", "COMM", "PATH");
+	}
+	for (size_t k = 0; k < n && k < OUTPUT_FAILS_TEXT_MAX; k++) {
+		const struct tt_fail_row *r = &s->fails[rows[k]];
+
+		sanitize(comm, sizeof(comm), r->comm, strnlen(r->comm, sizeof(r->comm)));
+		fprintf(o->f, "%8" PRIu64 " %8" PRIu64 " %10.1f %-10s %-10s %-16s ", r->count,
+			r->interval, r->rate, errno_name(r->err, ebuf, sizeof(ebuf)),
+			fail_row_call_name(r), comm);
+		sanitize_fputs(o->f, r->path, r->path_len);
+		fputs(r->path_trunc ? " \xe2\x80\xa6\n" : "\n", o->f);
+	}
+	if (n > OUTPUT_FAILS_TEXT_MAX)
+		fprintf(o->f, "(%zu more failing calls in this interval)\n", n - OUTPUT_FAILS_TEXT_MAX);
+	if (s->fails_untracked)
+		fprintf(o->f, "(%" PRIu64 " failed calls not counted: more kinds than the table holds)\n",
+			s->fails_untracked);
+	free(rows);
+}
+
 void output_text_snapshot(const struct output *o, const struct tt_snapshot *s,
 			  const struct event_log *log, bool final)
 {
@@ -283,6 +325,7 @@ void output_text_snapshot(const struct output *o, const struct tt_snapshot *s,
 		fprintf(o->f, "scrollback: %zu events of %zu, its %zu KiB of text full (%" PRIu64
 			" events dropped for it)\n", event_log_count(log), log->capacity,
 			log->text_bytes / 1024, log->dropped_for_bytes);
+	text_fails(o, s);
 	text_events(o, s, log, final);
 	fputc('\n', o->f);
 }

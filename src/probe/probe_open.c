@@ -1,12 +1,15 @@
 /* The open source: owns the open skeleton (open, openat, openat2 and
- * creat syscall tracepoints), registers its ring buffer with the shared
- * consumer, and turns each record into an event for the model. openat is
- * required; the others are skipped where the kernel has no such syscall
- * (open and creat are x86-only, openat2 came in 5.6), and the note says
- * so. With the syscalls source on, the exits come through its sys_exit
- * hub (probe.h) instead of the exit tracepoints. Loss is never silent:
- * records the kernel could not write and records that fail decoding both
- * end up in the source's lost count. */
+ * creat syscall tracepoints, and the exits of the path calls: stat,
+ * access, unlink... see path_calls.h), registers its ring buffer with the
+ * shared consumer, and turns each record into an event for the model.
+ * openat is required; the others are skipped where the kernel has no
+ * such syscall (open and creat are x86-only, openat2 came in 5.6), and
+ * the note says so. With the syscalls source on, the exits come through
+ * its sys_exit hub (probe.h) instead of the exit tracepoints. Path calls
+ * are optional: when their program cannot load, opens go on without them
+ * and the note says why. Loss is never silent: records the kernel could
+ * not write and records that fail decoding both end up in the source's
+ * lost count. */
 #include <errno.h>
 #include <stdbool.h>
 #include <stdio.h>
@@ -20,6 +23,9 @@
 #include "probe.h"
 #include "probe_ring.h"
 #include "open.skel.h"
+#include "path_calls.h"
+#include "syscall_names.h"
+#include "syscalls.h"
 
 
 /* The open syscalls: tracepoint name, number (-1: none here). */
@@ -47,9 +53,17 @@ static const struct {
 #endif
 };
 
+/* Path calls hooked at most: the list's length. */
+#define PATH_LINKS_MAX 48
+
 struct open_probe {
 	struct open_bpf *skel;	/* owned */
 	struct probe_ring ring;
+	struct bpf_link *path_links[PATH_LINKS_MAX];	/* owned; without the hub */
+	unsigned n_path_links;
+	unsigned path_ids[PATH_LINKS_MAX];	/* syscall ids of the path calls hooked */
+	unsigned path_idx[PATH_LINKS_MAX];	/* ... and their index in path_calls[] */
+	unsigned n_paths;
 };
 
 /* Called by the shared consumer for every record of this ring. Never
@@ -142,8 +156,67 @@ static int open_route(struct open_probe *p, const bool want[OPEN_SC_N])
 	return 0;
 }
 
+/* Before load: the path calls this kernel has go in the program's table
+ * (and p->path_ids); none when they are off. */
+static void path_select(struct open_probe *p, enum path_calls_mode mode)
+{
+	char tp[48];
+
+	p->n_paths = 0;
+	for (unsigned i = 0; mode != PATH_CALLS_OFF && i < path_calls_n; i++) {
+		const struct path_call *c = &path_calls[i];
+		int id = syscall_id(c->name);
+
+		if (id < 0 || id >= SYSCALL_ID_MAX || p->n_paths >= PATH_LINKS_MAX)
+			continue;
+		snprintf(tp, sizeof(tp), "sys_exit_%s", c->tracepoint);
+		if (!bpf_support_tracepoint_exists("syscalls", tp))
+			continue;
+		p->skel->rodata->path_calls[id] = (uint16_t)((i + 1) |
+			(c->path_arg == 2 ? PATH_HOW_ARG2 : 0) | (c->dirfd ? PATH_HOW_DIRFD : 0));
+		p->path_idx[p->n_paths] = i;
+		p->path_ids[p->n_paths++] = (unsigned)id;
+	}
+	p->skel->rodata->path_all = mode == PATH_CALLS_ALL;
+	bpf_program__set_autoload(p->skel->progs.path_exit_tp, p->n_paths && !p->ring.hub);
+	bpf_program__set_autoattach(p->skel->progs.path_exit_tp, false);
+	bpf_program__set_autoload(p->skel->progs.path_hub_exit, p->n_paths && p->ring.hub);
+	bpf_program__set_autoattach(p->skel->progs.path_hub_exit, false);
+}
+
+/* After load: one program on every path call's exit tracepoint, or the
+ * hub's routes to its twin. */
+static int path_attach(struct open_probe *p)
+{
+	char tp[48];
+	int err;
+
+	for (unsigned k = 0; k < p->n_paths; k++) {
+		struct bpf_link *l;
+
+		if (p->ring.hub) {
+			err = probe_ring_route(&p->ring, p->path_ids[k], p->skel->progs.path_hub_exit);
+			if (err)
+				return err;
+			continue;
+		}
+		snprintf(tp, sizeof(tp), "sys_exit_%s", path_calls[p->path_idx[k]].tracepoint);
+		l = bpf_program__attach_tracepoint(p->skel->progs.path_exit_tp, "syscalls", tp);
+		if (!l)
+			return -errno;
+		p->path_links[p->n_path_links++] = l;
+	}
+	return 0;
+}
+
+static void path_detach(struct open_probe *p)
+{
+	while (p->n_path_links)
+		bpf_link__destroy(p->path_links[--p->n_path_links]);
+}
+
 /* open -> knobs -> hooks -> ring size -> load -> attach -> register. */
-static int open_load(struct open_probe *p, const struct probe_env *env,
+static int open_load(struct open_probe *p, const struct probe_env *env, enum path_calls_mode paths,
 		     char *missing, size_t mlen, char *why, size_t len)
 {
 	const char *step = "open";
@@ -164,6 +237,7 @@ static int open_load(struct open_probe *p, const struct probe_env *env,
 		goto out;
 	}
 	open_use_hub(p, p->ring.hub != NULL);
+	path_select(p, paths);
 	BPF_SUPPORT_SET_FAILED(p->skel->bss, env->opt->failed_only);
 	step = "ring size";
 	err = probe_ring_size(p->skel->maps.events, env, &wakeup);
@@ -184,6 +258,10 @@ static int open_load(struct open_probe *p, const struct probe_env *env,
 		if (err)
 			goto fail;
 	}
+	step = "path calls";
+	err = path_attach(p);
+	if (err)
+		goto fail;
 	step = "ring buffer";
 	err = bpf_support_ring_add(env, p->skel->maps.events, open_record, p);
 	if (err)
@@ -192,6 +270,7 @@ static int open_load(struct open_probe *p, const struct probe_env *env,
 fail:
 	snprintf(why, len, "%s: %s", step, bpf_support_strerror(err, ebuf, sizeof(ebuf)));
 out:
+	path_detach(p);
 	probe_ring_unroute(&p->ring);
 	open_bpf__destroy(p->skel);
 	p->skel = NULL;
@@ -201,8 +280,10 @@ out:
 static int open_start(void **state, const struct probe_env *env)
 {
 	struct tt_source_status *st = model_source(env->model, TT_SRC_OPEN);
-	char why[200], missing[64];
+	char why[200], missing[64], path_why[200] = "";
+	enum path_calls_mode paths = env->opt->path_calls;
 	struct open_probe *p;
+	size_t n;
 	int err;
 
 	err = bpf_support_tracefs(why, sizeof(why));
@@ -214,7 +295,13 @@ static int open_start(void **state, const struct probe_env *env)
 	if (!p)
 		return -ENOMEM;
 	probe_ring_init(&p->ring, TT_SRC_OPEN, TT_EVENT_OPEN, env);
-	err = open_load(p, env, missing, sizeof(missing), why, sizeof(why));
+	p->ring.type2 = TT_EVENT_PATH;
+	err = open_load(p, env, paths, missing, sizeof(missing), why, sizeof(why));
+	if (err && paths != PATH_CALLS_OFF) {
+		/* opens without the path calls, and the reason kept */
+		snprintf(path_why, sizeof(path_why), "%s", why);
+		err = open_load(p, env, PATH_CALLS_OFF, missing, sizeof(missing), why, sizeof(why));
+	}
 	if (err) {
 		bpf_support_fail(st, env->diag, "open: tracepoint %s", why);
 		probe_ring_fini(&p->ring);
@@ -223,11 +310,18 @@ static int open_start(void **state, const struct probe_env *env)
 	}
 	st->state = TT_STATE_RUNNING;
 	snprintf(st->hook, sizeof(st->hook), "tracepoint");
-	if (missing[0])
-		snprintf(st->note, sizeof(st->note), "%sno such syscall here:%s",
-			 p->ring.hub ? "exits via the syscalls hub; " : "", missing);
-	else if (p->ring.hub)
-		snprintf(st->note, sizeof(st->note), "exits via the syscalls hub");
+	n = (size_t)snprintf(st->note, sizeof(st->note), "%s",
+			     p->ring.hub ? "exits via the syscalls hub" : "");
+	if (missing[0] && n < sizeof(st->note))
+		n += (size_t)snprintf(st->note + n, sizeof(st->note) - n, "%sno such syscall here:%s",
+				      n ? "; " : "", missing);
+	if (path_why[0] && n < sizeof(st->note))
+		snprintf(st->note + n, sizeof(st->note) - n, "%spath calls off: %s",
+			 n ? "; " : "", path_why);
+	else if (p->n_paths && n < sizeof(st->note))
+		snprintf(st->note + n, sizeof(st->note) - n, "%spath calls: %u syscalls, %s",
+			 n ? "; " : "", p->n_paths,
+			 paths == PATH_CALLS_ALL ? "every call" : "failures only");
 	*state = p;
 	return 0;
 }
@@ -245,6 +339,7 @@ static void open_stop(void *state)
 
 	if (!p)
 		return;
+	path_detach(p);
 	probe_ring_fini(&p->ring);
 	open_bpf__destroy(p->skel);
 	free(p);

@@ -33,7 +33,8 @@ int probe_ring_size(struct bpf_map *events, const struct probe_env *env, uint64_
 
 int probe_ring_decode(struct probe_ring *r, const void *data, size_t len, struct tt_event *ev)
 {
-	if (event_decode(data, len, ev) == 0 && ev->type == r->type)
+	if (event_decode(data, len, ev) == 0 &&
+	    (ev->type == r->type || (r->type2 && ev->type == r->type2)))
 		return 0;
 	if (!r->bad++)
 		diag_printf(r->diag, MSG_WARN, "%s: dropped a malformed record of %zu bytes "

@@ -13,11 +13,12 @@
 #include "event.h"
 #include "probe.h"
 
-#define PROBE_RING_NRS_MAX 8	/* syscalls one source routes */
+#define PROBE_RING_NRS_MAX 48	/* syscalls one source routes */
 
 struct probe_ring {
 	enum tt_source src;
 	enum tt_event_type type;	/* records of another type are malformed */
+	enum tt_event_type type2;	/* ... or of this one, when not 0 */
 	struct model *model;		/* borrowed */
 	struct diag *diag;		/* borrowed */
 	struct syscall_hub *hub;	/* a reference, or NULL */

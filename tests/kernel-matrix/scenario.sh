@@ -14,7 +14,7 @@
 # KM_WORKDIR (an empty directory for failed opens and reads/writes),
 # KM_DIRECTDIR (a directory on a real disk for O_DIRECT writes, or empty
 # to skip them), the counts KM_K (execs), KM_M (failed opens), KM_N
-# (getppid), KM_R and KM_W (reads, writes), KM_D (direct writes), and
+# (getppid; KM_M also failing path calls), KM_R and KM_W (reads, writes), KM_D (direct writes), and
 # KM_START_TIMEOUT (seconds to wait for the first snapshot).
 #
 # OUTDIR/out.json is tracetop's NDJSON, OUTDIR/err its stderr,
@@ -62,6 +62,7 @@ wl() {
 
 wl exec exec "$KM_MARKER" "$KM_K"
 wl failopen failopen "$KM_WORKDIR" "$KM_MARKER" "$KM_M"
+wl failpath failpath "$KM_WORKDIR" "$KM_MARKER-path" "$KM_M"
 wl getppid getppid "$KM_N"
 wl rw rw "$KM_WORKDIR/rw" "$KM_R" "$KM_W"
 if [ -n "$KM_DIRECTDIR" ]; then

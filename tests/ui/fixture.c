@@ -101,15 +101,17 @@ static void fill_fails(struct fixture *f)
 		int err;
 		uint64_t count;
 		double rate;
+		uint8_t call;	/* 0: an open (FAIL_CALL_OPEN) */
 	} d[] = {
-		{ "/var/www/html/favicon.ico", "nginx", 2, 48210, 31.0 },
+		{ "/var/www/html/favicon.ico", "nginx", 2, 48210, 31.0, 0 },
+		{ "/srv/health/ready", "healthchk", 2, 10500, 84.0, 3 /* newfstatat + 1 */ },
 		{ "/usr/lib/python3.11/site-packages/requests/__pycache__/adapters.cpython-311.pyc",
-		  "python3", 2, 9120, 4.0 },
-		{ "/var/www/private/.htpasswd", "nginx", 13, 2210, 1.0 },
-		{ "/etc/ssl/certs/ca-certificates.crt", "curl", 2, 812, 0 },
-		{ "/var/log/journal/0f3c/system.journal", "journald", 24, 77, 0.5 },
-		{ "/tmp/\x1b[2J\x1b[Hgotcha\nline2", "evil\x1b[31mred", 2, 12, 0 },
-		{ "/home/deploy/.config/app/settings.local.yaml", "python3", 2, 4, 0 },
+		  "python3", 2, 9120, 4.0, 0 },
+		{ "/var/www/private/.htpasswd", "nginx", 13, 2210, 1.0, 0 },
+		{ "/etc/ssl/certs/ca-certificates.crt", "curl", 2, 812, 0, 0 },
+		{ "/var/log/journal/0f3c/system.journal", "journald", 24, 77, 0.5, 0 },
+		{ "/tmp/\x1b[2J\x1b[Hgotcha\nline2", "evil\x1b[31mred", 2, 12, 0, 0 },
+		{ "/home/deploy/.config/app/settings.local.yaml", "python3", 2, 4, 0, 0 },
 	};
 
 	for (size_t i = 0; i < sizeof(d) / sizeof(d[0]); i++) {
@@ -123,14 +125,17 @@ static void fill_fails(struct fixture *f)
 		snprintf(r->comm, sizeof(r->comm), "%s", d[i].comm);
 		r->count = d[i].count;
 		r->rate = d[i].rate;
+		r->interval = (uint64_t)d[i].rate;
+		r->call = d[i].call ? (uint8_t)(d[i].call - 1) : FAIL_CALL_OPEN;
+		r->pid = 4000 + (uint32_t)i;
 		r->last_ns = MONO_NS - i * NS;
 	}
 	f->snap.fails = f->fails;
 	f->snap.n_fails = sizeof(d) / sizeof(d[0]);
 }
 
-static void push(struct fixture *f, int type, unsigned ms_ago, uint32_t pid, const char *comm,
-		 int ret, const char *path, const char *args, size_t args_len)
+static void push_n(struct fixture *f, int type, unsigned ms_ago, uint32_t pid, const char *comm,
+		   int ret, const char *path, const char *args, size_t args_len, uint16_t attempts)
 {
 	struct tt_event ev;
 
@@ -141,6 +146,10 @@ static void push(struct fixture *f, int type, unsigned ms_ago, uint32_t pid, con
 	ev.ret = ret;
 	ev.dirfd = -100;
 	snprintf(ev.comm, sizeof(ev.comm), "%s", comm);
+	if (type == TT_EVENT_EXEC)	/* spawned by a login shell */
+		snprintf(ev.pcomm, sizeof(ev.pcomm), "bash");
+	if (type == TT_EVENT_PATH)
+		ev.open_syscall = 2;	/* newfstatat */
 	ev.path = path;
 	ev.path_len = strlen(path) + 1;	/* as the decoder hands it: NUL included */
 	ev.args = args;
@@ -148,7 +157,14 @@ static void push(struct fixture *f, int type, unsigned ms_ago, uint32_t pid, con
 	for (size_t i = 0; args && i < args_len; i++)
 		ev.argc += args[i] == '\0';
 	ev.args_n = ev.argc;
+	ev.attempts = attempts;
 	event_log_push(&f->log, &ev);
+}
+
+static void push(struct fixture *f, int type, unsigned ms_ago, uint32_t pid, const char *comm,
+		 int ret, const char *path, const char *args, size_t args_len)
+{
+	push_n(f, type, ms_ago, pid, comm, ret, path, args, args_len, 1);
 }
 
 #define ARGS(s) s, sizeof(s)	/* NUL-separated argv, final NUL included */
@@ -172,7 +188,11 @@ static void fill_log(struct fixture *f)
 	push(f, TT_EVENT_EXEC, 1500, 612, "sshd", 0, "/usr/sbin/sshd", ARGS("sshd: deploy [priv]"));
 	push(f, TT_EVENT_OPEN, 1200, 2211, "nginx", -13, "/var/www/private/.htpasswd", NULL, 0);
 	push(f, TT_EVENT_EXEC, 900, 4410, "bash", -2, "/usr/bin/nonexistent-tool", ARGS("nonexistent-tool\0--help"));
+	/* a PATH walk folded into its last attempt, and a failing stat */
+	push_n(f, TT_EVENT_EXEC, 800, 5230, "report-gen", 0, "/usr/bin/report-gen",
+	       ARGS("report-gen\0--daily"), 11);
 	push(f, TT_EVENT_OPEN, 700, 1844, "postgres", 31, "pg_wal/000000010000000A000000F3", NULL, 0);
+	push(f, TT_EVENT_PATH, 600, 5120, "healthchk", -2, "/srv/health/ready", NULL, 0);
 	push(f, TT_EVENT_EXEC, 400, 4410, "bash", 0, "/usr/bin/python3",
 	     ARGS("python3\0-c\0import sys; print(sys.argv)\0a very long argument list that goes on and on past the edge of the pane"));
 	push(f, TT_EVENT_OPEN, 300, 4480, "python3", 3, "/usr/lib/python3.11/encodings/__init__.py", NULL, 0);

@@ -12,7 +12,7 @@ struct fixture {
 	struct tt_syscall_row syscalls[16];
 	struct tt_proc_row procs[10];
 	struct tt_bio_disk disks[2];
-	struct tt_fail_row fails[7];
+	struct tt_fail_row fails[8];
 	struct event_log log;
 };
 

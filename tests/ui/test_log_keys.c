@@ -2,7 +2,8 @@
  * terminal: the filter prompt applied as it is typed, a bad pattern that
  * says why and keeps the rows, Esc and Enter; failed-only and the type
  * switches; search with n/N over events captured while paused; the
- * failing-opens screen and Enter on a row; the detail view; a pattern
+ * failing-calls screen, its own filter, ! and Enter on a row; the detail
+ * view; a pattern
  * that hits the match limit. */
 #include <locale.h>
 #include <setjmp.h>
@@ -117,7 +118,7 @@ static void test_filter_prompt(void **state)
 	type(e, "errno:ENOENT");
 	keymap_dispatch(&e->st, UK_ENTER);
 	assert_int_equal(e->st.prompt->kind, PROMPT_NONE);
-	assert_true(shows(e, "filter (4 matching): errno:ENOENT"));
+	assert_true(shows(e, "filter (5 matching): errno:ENOENT"));
 	assert_false(shows(e, "index.html"));
 	/* Enter on a pattern that does not compile: not the last prefix
 	 * that did (comm:py while typing comm:py[), but the filter in force
@@ -133,7 +134,7 @@ static void test_filter_prompt(void **state)
 	assert_string_equal(filter_expr(&e->st.filter), "errno:ENOENT");
 	assert_non_null(strstr(e->st.msg, "missing terminating ]"));
 	assert_non_null(strstr(e->st.msg, "kept the previous filter: errno:ENOENT"));
-	assert_true(shows(e, "filter (4 matching): errno:ENOENT"));
+	assert_true(shows(e, "filter (5 matching): errno:ENOENT"));
 	/* keys are keys again */
 	assert_int_equal(keymap_dispatch(&e->st, 'q'), UI_QUIT);
 }
@@ -143,13 +144,13 @@ static void test_switches(void **state)
 	struct env *e = *state;
 
 	assert_int_equal(keymap_dispatch(&e->st, 'x'), UI_REDRAW | UI_FAILED_ONLY);
-	assert_true(shows(e, "Events (exec, open, failed only)"));
+	assert_true(shows(e, "Events (exec, open, path, failed only)"));
 	assert_false(shows(e, "index.html"));
 	assert_true(shows(e, "favicon.ico"));
 	keymap_dispatch(&e->st, 'x');
 	/* e hides exec events anywhere; o hides opens in the log... */
 	keymap_dispatch(&e->st, 'e');
-	assert_true(shows(e, "Events (open)"));
+	assert_true(shows(e, "Events (open, path)"));
 	assert_false(shows(e, "grep -r"));
 	keymap_dispatch(&e->st, 'e');
 	keymap_dispatch(&e->st, 'o');
@@ -236,11 +237,14 @@ static void test_fails_screen(void **state)
 	keymap_dispatch(&e->st, 'f');
 	assert_int_equal(e->st.screen, SCREEN_FAILS);
 	text = render(e);
-	assert_non_null(strstr(text, "Top failing opens"));
+	assert_non_null(strstr(text, "Failing calls"));
+	assert_non_null(strstr(text, "8 of 8 kinds"));
+	assert_non_null(strstr(text, "newfstatat"));
 	assert_non_null(strstr(text, "evil\\x1b[31mred"));	/* sanitised */
 	assert_null(strchr(text, '\x1b'));
 	free(text);
-	/* sorted by count: the second row is Python's import probe */
+	/* sorted by count: the third row is Python's import probe */
+	keymap_dispatch(&e->st, UK_DOWN);
 	keymap_dispatch(&e->st, UK_DOWN);
 	free(render(e));
 	assert_non_null(e->st.fl_pick);
@@ -250,13 +254,59 @@ static void test_fails_screen(void **state)
 	assert_non_null(strstr(filter_expr(&e->st.filter), "errno:^ENOENT$ comm:(?-i)^python3$"));
 	assert_true(shows(e, "filter (1 matching): type:open errno:^ENOENT$"));
 	assert_true(shows(e, "adapters.cpython-311.pyc"));
-	/* sorting keys work on that screen */
+	/* the table follows the filter: one row left */
 	keymap_dispatch(&e->st, 'f');
+	assert_true(shows(e, "1 of 8 kinds"));
+	assert_false(shows(e, "favicon.ico"));
+	/* sorting keys work on that screen */
+	log_set_filter(&e->st, "");
 	keymap_dispatch(&e->st, '>');
 	assert_int_equal(e->st.fl.sort_col, FL_RATE);
 	assert_int_equal(e->st.screen, SCREEN_FAILS);
 	keymap_dispatch(&e->st, UK_ESC);
 	assert_int_equal(e->st.screen, SCREEN_MAIN);
+}
+
+/* The failing-calls table's own filter (/ there) narrows it without
+ * touching the log's; ! excludes the row's path through the filter; Enter
+ * on a path call filters the log on its syscall. */
+static void test_fails_narrow(void **state)
+{
+	struct env *e = *state;
+
+	keymap_dispatch(&e->st, 'f');
+	free(render(e));
+	keymap_dispatch(&e->st, '/');
+	assert_int_equal(e->st.prompt->kind, PROMPT_FAILS);
+	assert_int_equal(e->st.screen, SCREEN_FAILS);
+	type(e, "comm:nginx");
+	pause_typing(e);
+	assert_true(shows(e, "2 of 8 kinds"));
+	assert_true(shows(e, "Table filter: comm:nginx"));
+	keymap_dispatch(&e->st, UK_ENTER);
+	assert_string_equal(filter_expr(&e->st.fl_filter), "comm:nginx");
+	assert_false(filter_active(&e->st.filter));
+	/* ! on the top row (favicon): gone from the table, a term in the filter */
+	free(render(e));
+	keymap_dispatch(&e->st, '!');
+	assert_string_equal(filter_expr(&e->st.filter), "!path:(?-i)^/var/www/html/favicon\\.ico$");
+	assert_true(shows(e, "1 of 8 kinds"));
+	assert_false(shows(e, "favicon.ico"));
+	assert_true(shows(e, ".htpasswd"));
+	/* a bad table filter keeps the one in force */
+	keymap_dispatch(&e->st, '/');
+	type(e, " [");
+	keymap_dispatch(&e->st, UK_ENTER);
+	assert_string_equal(filter_expr(&e->st.fl_filter), "comm:nginx");
+	/* Esc leaves the table's filter; Enter on the health check's stat */
+	keymap_dispatch(&e->st, '/');
+	keymap_dispatch(&e->st, 0x15);	/* ^U */
+	type(e, "syscall:stat");
+	keymap_dispatch(&e->st, UK_ENTER);
+	assert_true(shows(e, "/srv/health/ready"));
+	assert_int_equal(keymap_dispatch(&e->st, UK_ENTER), UI_REDRAW);
+	assert_non_null(strstr(filter_expr(&e->st.filter),
+			       "type:path syscall:^newfstatat$ errno:^ENOENT$ comm:(?-i)^healthchk$"));
 }
 
 static void test_detail(void **state)
@@ -362,6 +412,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_search_while_paused, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_paused_home, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_fails_screen, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_fails_narrow, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_detail, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_detail_unreadable, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_limit_reported, setup, teardown),

@@ -11,6 +11,7 @@
 #include <cmocka.h>
 #include "event.h"
 #include "event_format.h"
+#include "path_calls.h"
 
 /* Big enough for any record the tests build, 8-byte aligned like a ring
  * sample, with an odd offset available to test unaligned input. */
@@ -416,7 +417,7 @@ static void test_wrong_type(void **state)
 
 	(void)state;
 	for (t = 0; t < 8; t++) {
-		if (t == TT_REC_OPEN)
+		if (t == TT_REC_OPEN || t == TT_REC_PATH)
 			continue;
 		memcpy(rb.b + offsetof(struct tt_rec_hdr, type), &t, sizeof(t));
 		assert_int_equal(event_decode(rb.b, len, &ev), -EINVAL);
@@ -427,6 +428,46 @@ static void test_wrong_type(void **state)
 	/* too short for even a header */
 	assert_int_equal(event_decode(rb.b, 3, &ev), -EINVAL);
 	assert_int_equal(event_decode(rb.b, 0, &ev), -EINVAL);
+}
+
+/* A path call's record: the open layout, its call named from the list;
+ * an index past the list is malformed. Its relative path resolves like
+ * an open's. */
+static void test_path_call(void **state)
+{
+	static const char base[] = "etc\0";
+	union rec_buf rb;
+	struct tt_event ev;
+	char abs[64];
+	size_t len = make_open_based(rb.b, "hosts", base, sizeof(base) - 1, OPEN_BASE_DIRFD);
+	uint16_t t = TT_REC_PATH;
+	uint8_t sc;
+
+	(void)state;
+	memcpy(rb.b + offsetof(struct tt_rec_hdr, type), &t, sizeof(t));
+	for (sc = 0; sc < path_calls_n; sc++) {
+		memcpy(rb.b + offsetof(struct open_event, syscall), &sc, 1);
+		assert_int_equal(event_decode(rb.b, len, &ev), 0);
+		assert_int_equal(ev.type, TT_EVENT_PATH);
+		assert_string_equal(event_type_name(&ev), "path");
+		assert_string_equal(event_syscall_name(&ev), path_calls[sc].name);
+	}
+	sc = 2;
+	memcpy(rb.b + offsetof(struct open_event, syscall), &sc, 1);
+	assert_int_equal(event_decode(rb.b, len, &ev), 0);
+	assert_string_equal(event_syscall_name(&ev), "newfstatat");
+	assert_int_equal(event_resolve_path(&ev, abs, sizeof(abs)), 0);
+	assert_string_equal(ev.path, "/etc/hosts");
+	assert_string_equal(event_path_base_name(&ev), "dirfd");
+	sc = (uint8_t)path_calls_n;
+	memcpy(rb.b + offsetof(struct open_event, syscall), &sc, 1);
+	assert_int_equal(event_decode(rb.b, len, &ev), -EINVAL);
+	/* the same index in an open record names no open syscall */
+	t = TT_REC_OPEN;
+	sc = 4;
+	memcpy(rb.b + offsetof(struct tt_rec_hdr, type), &t, sizeof(t));
+	memcpy(rb.b + offsetof(struct open_event, syscall), &sc, 1);
+	assert_int_equal(event_decode(rb.b, len, &ev), -EINVAL);
 }
 
 /* Control and escape bytes in a path or argv are data: decoded as they
@@ -612,6 +653,7 @@ int main(void)
 		cmocka_unit_test(test_open_empty_path),
 		cmocka_unit_test(test_open_invalid),
 		cmocka_unit_test(test_wrong_type),
+		cmocka_unit_test(test_path_call),
 		cmocka_unit_test(test_control_bytes_raw),
 		cmocka_unit_test(test_out_untouched_on_error),
 		cmocka_unit_test(test_largest),

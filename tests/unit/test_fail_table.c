@@ -1,4 +1,4 @@
-/* Unit tests of failed opens by (path, errno, comm) (src/fail_table.c),
+/* Unit tests of failed calls by (call, path, errno, comm) (src/core/fail_table.c),
  * issue 4: aggregation by the whole key, rates per interval, other
  * events ignored, bounded memory (untracked counts; at a tick the keys
  * kept are the fastest failing and the most failed, recency breaking
@@ -220,6 +220,66 @@ static void test_in_snapshot(void **state)
 	model_free(m);
 }
 
+/* Path calls count by their call too (a failing stat and a failing
+ * unlink of one path are two rows; every open syscall is the one call
+ * "open"); a row stands for its latest failure under a filter: call,
+ * comm, path, errno, pid. */
+static void test_path_calls(void **state)
+{
+	struct fail_table *t = fail_table_new(16);
+	const struct tt_fail_row *rows;
+	struct filter f;
+	struct tt_event ev;
+	size_t n, i;
+	int stat_row = -1;
+
+	(void)state;
+	for (i = 0; i < 4; i++) {
+		ev = fail_ev("/srv/ready", 2, "healthchk", 10 + i);
+		ev.type = TT_EVENT_PATH;
+		ev.open_syscall = 2;	/* newfstatat */
+		ev.pid = 700 + (uint32_t)i;
+		fail_table_add(t, &ev);
+	}
+	ev = fail_ev("/srv/ready", 2, "healthchk", 20);
+	ev.type = TT_EVENT_PATH;
+	ev.open_syscall = 10;	/* unlinkat */
+	fail_table_add(t, &ev);
+	ev = fail_ev("/srv/ready", 2, "healthchk", 21);
+	ev.open_syscall = OPEN_SC_OPENAT;
+	fail_table_add(t, &ev);
+	ev.open_syscall = OPEN_SC_CREAT;
+	fail_table_add(t, &ev);
+	n = fail_table_tick(t, 1.0, &rows);
+	assert_int_equal(n, 3);
+	for (i = 0; i < n; i++) {
+		if (!strcmp(fail_row_call_name(&rows[i]), "newfstatat"))
+			stat_row = (int)i;
+		if (!strcmp(fail_row_call_name(&rows[i]), "open"))
+			assert_int_equal(rows[i].count, 2);
+		else if (!strcmp(fail_row_call_name(&rows[i]), "unlinkat"))
+			assert_int_equal(rows[i].count, 1);
+	}
+	assert_true(stat_row >= 0);
+	assert_int_equal(rows[stat_row].count, 4);
+	assert_int_equal(rows[stat_row].interval, 4);
+	assert_int_equal(rows[stat_row].pid, 703);
+	filter_init(&f);
+	assert_true(fail_row_match(&f, &rows[stat_row]));	/* no filter */
+	assert_int_equal(filter_set(&f, "type:path syscall:^newfstatat$ comm:health errno:ENOENT pid:703", NULL), 0);
+	assert_true(fail_row_match(&f, &rows[stat_row]));
+	assert_int_equal(filter_set(&f, "pid:700", NULL), 0);
+	assert_false(fail_row_match(&f, &rows[stat_row]));
+	assert_int_equal(filter_set(&f, "!path:^/srv/ready$", NULL), 0);
+	for (i = 0; i < n; i++)
+		assert_false(fail_row_match(&f, &rows[i]));
+	assert_int_equal(filter_set(&f, "type:open", NULL), 0);
+	for (i = 0; i < n; i++)
+		assert_true(fail_row_match(&f, &rows[i]) == !strcmp(fail_row_call_name(&rows[i]), "open"));
+	filter_fini(&f);
+	fail_table_free(t);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -228,6 +288,7 @@ int main(void)
 		cmocka_unit_test(test_churn),
 		cmocka_unit_test(test_pool),
 		cmocka_unit_test(test_in_snapshot),
+		cmocka_unit_test(test_path_calls),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

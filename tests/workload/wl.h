@@ -2,8 +2,8 @@
  * tests and the benchmark: each subcommand makes an exact number of
  * system calls of one kind, with markers no other process makes, so a
  * test can check that exactly those reached tracetop and the bench can
- * time them. Subcommands live in wl_open.c, wl_exec.c, wl_io.c and
- * wl_proc.c; the
+ * time them. Subcommands live in wl_open.c, wl_path.c, wl_exec.c, wl_io.c
+ * and wl_proc.c; the
  * options and the table of subcommands in workload.c. */
 #ifndef TT_WORKLOAD_H
 #define TT_WORKLOAD_H
@@ -43,12 +43,16 @@ int wl_failopen(char **argv);
 int wl_openat(char **argv);
 int wl_longopen(char **argv);
 int wl_failsame(char **argv);
+int wl_failstat(char **argv);
+int wl_failpath(char **argv);
 int wl_badfd(char **argv);
 int wl_exec(char **argv);
 int wl_execve(char **argv);
 int wl_execlong(char **argv);
 int wl_execargs(char **argv);
 int wl_execcold(char **argv);
+int wl_pathwalk(char **argv);
+int wl_spawnchain(char **argv);
 int wl_execas(char **argv);
 int wl_burst(char **argv);
 int wl_idle(char **argv);

@@ -165,3 +165,68 @@ int wl_execcold(char **argv)
 	free(buf);
 	return 0;
 }
+
+/* One fork; the child walks a PATH of K directories that do not exist,
+ * then /usr/bin and /bin, with execvp("true", ["true", MARK]): K failed
+ * execs (ENOENT) and the one that runs, from one thread. */
+int wl_pathwalk(char **argv)
+{
+	const char *marker = argv[0];
+	long k = wl_count(argv[1]);
+	size_t len = (size_t)k * (strlen(marker) + 32) + 32, used = 0;
+	char *path = malloc(len);
+	int status;
+	pid_t pid;
+
+	if (!path)
+		return 1;
+	path[0] = '\0';
+	for (long i = 0; i < k; i++)
+		used += (size_t)snprintf(path + used, len - used, "/nonexistent-%s-%ld:", marker, i);
+	snprintf(path + used, len - used, "/usr/bin:/bin");
+	wl_ready();
+	pid = fork();
+	if (pid < 0)
+		return 1;
+	if (pid == 0) {
+		char *const args[] = { "true", (char *)marker, NULL };
+
+		setenv("PATH", path, 1);
+		execvp("true", args);
+		_exit(127);
+	}
+	free(path);
+	if (waitpid(pid, &status, 0) != pid)
+		return 1;
+	printf("pathwalk %ld exit %d\n", k, WIFEXITED(status) ? WEXITSTATUS(status) : -1);
+	return WIFEXITED(status) && WEXITSTATUS(status) == 0 ? 0 : 1;
+}
+
+/* A chain of three short-lived processes: this one forks A, A forks B,
+ * B forks C; each execs /bin/sh or /bin/true with MARK and its level
+ * ("sh -c ..." for the first two, "true MARK 3" for the last), and each
+ * waits for its child. */
+int wl_spawnchain(char **argv)
+{
+	/* A: sh -c 'B' MARK 1; B: sh -c 'C' MARK 2; C: true MARK 3. The
+	 * shells fork before they exec ("&" then wait), so each level is
+	 * its own process. */
+	static const char cmd[] = "/bin/sh -c '/bin/true \"$0\" 3 & wait $!' \"$0\" 2 & wait $!";
+	const char *marker = argv[0];
+	int status;
+	pid_t pid;
+
+	wl_ready();
+	fflush(stdout);
+	pid = fork();
+	if (pid < 0)
+		return 1;
+	if (pid == 0) {
+		execl("/bin/sh", "sh", "-c", cmd, marker, "1", (char *)NULL);
+		_exit(127);
+	}
+	if (waitpid(pid, &status, 0) != pid)
+		return 1;
+	printf("spawnchain exit %d\n", WIFEXITED(status) ? WEXITSTATUS(status) : -1);
+	return WIFEXITED(status) && WEXITSTATUS(status) == 0 ? 0 : 1;
+}

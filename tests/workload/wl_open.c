@@ -1,5 +1,6 @@
 /* Workload subcommands of failing opens: failopen, openat, longopen,
- * failsame, badfd (see workload.c). */
+ * failsame, badfd; and the failing-stat storm failstat (see
+ * workload.c). */
 #ifndef _GNU_SOURCE
 #define _GNU_SOURCE
 #endif
@@ -8,6 +9,7 @@
 #include <pthread.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <sys/syscall.h>
 #include <unistd.h>
 #include <linux/openat2.h>
@@ -66,6 +68,7 @@ struct open_job {
 	const char *dir, *marker;
 	long first, count;	/* indices [first, first + count) */
 	size_t pad;		/* bytes of filler path after the name */
+	bool stat;		/* newfstatat instead of openat */
 	long failed;
 	pthread_barrier_t *go;	/* borrowed: released once all are ready */
 	pthread_t thread;
@@ -86,8 +89,14 @@ static void *open_thread(void *arg)
 			n += snprintf(path + n, sizeof(path) - (size_t)n, "/%0100d", 0);
 		if (!j->go)
 			wl_chunk(1000);
-		if (syscall(SYS_openat, AT_FDCWD, path, O_RDONLY) < 0 && errno == ENOENT)
+		if (j->stat) {
+			struct stat st;
+
+			if (syscall(SYS_newfstatat, AT_FDCWD, path, &st, 0) < 0 && errno == ENOENT)
+				j->failed++;
+		} else if (syscall(SYS_openat, AT_FDCWD, path, O_RDONLY) < 0 && errno == ENOENT) {
 			j->failed++;
+		}
 	}
 	return NULL;
 }
@@ -95,7 +104,7 @@ static void *open_thread(void *arg)
 /* The threads are created before the stop and wait at a barrier, so
  * nothing after SIGCONT is anything but the counted opens. One thread:
  * the storm runs in the main thread, timed in chunks. */
-static int open_storm(char **argv, size_t pad, const char *what)
+static int open_storm(char **argv, size_t pad, bool stat, const char *what)
 {
 	long n = wl_count(argv[2]), failed = 0;
 	int threads = wl_opts.threads;
@@ -105,7 +114,7 @@ static int open_storm(char **argv, size_t pad, const char *what)
 
 	if (threads == 1) {
 		jobs[0] = (struct open_job){ .dir = argv[0], .marker = argv[1], .count = n,
-					     .pad = pad };
+					     .pad = pad, .stat = stat };
 		wl_ready();
 		open_thread(&jobs[0]);
 		failed = jobs[0].failed;
@@ -115,7 +124,7 @@ static int open_storm(char **argv, size_t pad, const char *what)
 			jobs[t] = (struct open_job){ .dir = argv[0], .marker = argv[1],
 						     .first = n * t / threads,
 						     .count = n * (t + 1) / threads - n * t / threads,
-						     .pad = pad, .go = &go };
+						     .pad = pad, .stat = stat, .go = &go };
 			if (pthread_create(&jobs[t].thread, NULL, open_thread, &jobs[t])) {
 				fprintf(stderr, "workload: cannot start a thread\n");
 				return 1;
@@ -135,12 +144,17 @@ static int open_storm(char **argv, size_t pad, const char *what)
 
 int wl_openat(char **argv)
 {
-	return open_storm(argv, 0, "openat");
+	return open_storm(argv, 0, false, "openat");
 }
 
 int wl_longopen(char **argv)
 {
-	return open_storm(argv, LONG_PATH, "longopen");
+	return open_storm(argv, LONG_PATH, false, "longopen");
+}
+
+int wl_failstat(char **argv)
+{
+	return open_storm(argv, 0, true, "failstat");
 }
 
 int wl_failsame(char **argv)

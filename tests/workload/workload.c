@@ -18,6 +18,12 @@
  *   longopen DIR MARK N       N failed openat of 4 000-byte paths under
  *                             DIR/MARK-<i>/ (each a missing directory)
  *   failsame PATH M           M failed open(2)s of the same PATH
+ *   failstat DIR MARK N       N failed newfstatat(AT_FDCWD, DIR/MARK-<i>),
+ *                             split over -j threads (default 1)
+ *   failpath DIR MARK M       M failed path calls of DIR/MARK-<i>, each
+ *                             path call of this machine in turn (list
+ *                             in wl_path.c); prints "<call> <i>" for
+ *                             each, then the count
  *   badfd MARK                openat() of MARK relative to a closed fd
  *   exec MARK K               K fork + exec of /bin/true MARK <i>; odd i
  *                             via execveat(dirfd of /bin)
@@ -29,6 +35,12 @@
  *   execcold MARK FILE PATH   one fork + exec of PATH with argv MARK ""
  *                             c2-MARK c3-MARK "", the c strings in pages
  *                             of FILE mapped but never touched
+ *   pathwalk MARK K           one fork + execvp("true", [true, MARK]) over
+ *                             a PATH of K missing directories, then
+ *                             /usr/bin:/bin: K failed execs, one that runs
+ *   spawnchain MARK           three short-lived processes, each the
+ *                             child of the one before: sh -c (MARK 1),
+ *                             sh -c (MARK 2), /bin/true MARK 3
  *   execas PATH N ARG...      N getppid, then execv(PATH, PATH ARG...)
  *                             (PATH a link to this program under another
  *                             name: the process's name changes)
@@ -42,7 +54,7 @@
  *                             their pids
  *
  * -s (or TT_WL_STOP=1 in the environment): stop (SIGSTOP) before the
- * subcommand does anything; openat and longopen first start their -j
+ * subcommand does anything; openat, longopen and failstat first start their -j
  * threads, which then wait, so their opens are all that follows. -t: also print "elapsed S cpu S best S":
  * the wall time of the counted calls, the CPU time (user + system,
  * children included) they took, and the time at the pace of their
@@ -85,12 +97,16 @@ static const struct subcommand subcommands[] = {
 	{ "openat", 3, 3, wl_openat, true },
 	{ "longopen", 3, 3, wl_longopen, true },
 	{ "failsame", 2, 2, wl_failsame, false },
+	{ "failstat", 3, 3, wl_failstat, true },
+	{ "failpath", 3, 3, wl_failpath, false },
 	{ "badfd", 1, 1, wl_badfd, false },
 	{ "exec", 2, 2, wl_exec, false },
 	{ "execve", 2, 2, wl_execve, false },
 	{ "execlong", 2, 2, wl_execlong, false },
 	{ "execargs", 3, 3, wl_execargs, false },
 	{ "execcold", 3, 3, wl_execcold, false },
+	{ "pathwalk", 2, 2, wl_pathwalk, false },
+	{ "spawnchain", 1, 1, wl_spawnchain, false },
 	{ "execas", 3, 1000, wl_execas, false },
 	{ "burst", 2, 2, wl_burst, false },
 	{ "idle", 2, 2, wl_idle, false },
