@@ -22,6 +22,10 @@ const volatile __u64 wakeup_bytes = TT_RB_WAKEUP_BYTES;
  * no capability, when the user presses x. Failed calls only (-x). */
 volatile bool targ_failed;
 
+/* The kernel's error returns are -1 .. -MAX_ERRNO (include/linux/err.h);
+ * anything below is a value (e.g. a high address), not a failure. */
+#define TT_MAX_ERRNO 4095
+
 /* True when the task of pid_tgid (the current one) passes the
  * pid/uid/self filters. */
 static __always_inline bool tt_wanted(__u64 pid_tgid)

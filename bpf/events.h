@@ -14,6 +14,7 @@ enum tt_rec_type {
 	TT_REC_EXEC = 1,
 	TT_REC_OPEN = 2,
 	TT_REC_PATH = 3,	/* a failing path call: struct open_event's layout */
+	TT_REC_PROC = 4,	/* a process forked or exited: struct tt_proc_event */
 };
 
 struct tt_rec_hdr {

@@ -430,3 +430,49 @@ int BPF_PROG(exec_hub_exit, struct pt_regs *regs, long ret)
 {
 	return exec_exit(ret);
 }
+
+/*
+ * Forks and exits of processes, for the process tree: a record each, in
+ * the same ring. Threads are left out: a fork that makes a thread (its pid
+ * is not its tgid), and every exit but the last thread's, which ends the
+ * process. A fork is filtered like the execs (-p, -u: by its parent);
+ * an exit is not, so that a child that changed uid, or a filtered
+ * process's child, still ends: user space keeps only the exits of
+ * processes it saw start. Off unless user space enables them (autoload).
+ */
+#define TT_PF_KTHREAD 0x00200000	/* include/linux/sched.h */
+static __always_inline void proc_emit(__u8 kind, struct task_struct *t, __u32 ppid, __s32 code)
+{
+	struct tt_proc_event e = {
+		.hdr = { .type = TT_REC_PROC, .size = sizeof(e) },
+		.kind = kind,
+	};
+
+	e.pid = BPF_CORE_READ(t, tgid);
+	e.ppid = ppid;
+	e.code = code;
+	e.ts_ns = bpf_ktime_get_ns();
+	BPF_CORE_READ_STR_INTO(&e.comm, t, comm);
+	tt_ring_output(&events, &stats, &e, sizeof(e));
+}
+
+SEC("tp_btf/sched_process_fork")
+int BPF_PROG(proc_fork, struct task_struct *parent, struct task_struct *child)
+{
+	if (child->pid != child->tgid || !tt_task_wanted())
+		return 0;
+	proc_emit(TT_PROC_FORK, child, parent->tgid, 0);
+	return 0;
+}
+
+SEC("tp_btf/sched_process_exit")
+int BPF_PROG(proc_exit, struct task_struct *t)
+{
+	/* do_exit() counts the thread out of signal->live before the
+	 * tracepoint: 0 is the last one */
+	if ((t->flags & TT_PF_KTHREAD) || BPF_CORE_READ(t, signal, live.counter) ||
+	    t->tgid == self_tgid)
+		return 0;
+	proc_emit(TT_PROC_EXIT, t, BPF_CORE_READ(t, real_parent, tgid), t->exit_code);
+	return 0;
+}

@@ -44,4 +44,23 @@ struct exec_event {
 	char data[];		/* filename (NUL-terminated), then argv strings */
 };
 
+/* The exec source's process records, for the process tree: each new
+ * process (not thread) and each process that ended. */
+enum tt_proc_kind {
+	TT_PROC_FORK = 1,
+	TT_PROC_EXIT = 2,
+};
+
+struct tt_proc_event {
+	struct tt_rec_hdr hdr;	/* type TT_REC_PROC */
+	__u8 kind;		/* enum tt_proc_kind */
+	__u8 pad[3];
+	__u32 pid;		/* the new process, or the one that ended */
+	__u32 ppid;		/* its parent */
+	__s32 code;		/* exit: the wait status (exit code << 8 | signal) */
+	__u32 pad2;		/* named, so that it is zeroed: no stack bytes leave */
+	__u64 ts_ns;		/* bpf_ktime_get_ns() */
+	char comm[TT_COMM_LEN];	/* fork: the parent's (the child's is the same); exit: its own */
+};
+
 #endif

@@ -394,11 +394,10 @@ const volatile __u16 path_calls[SYSCALL_ID_MAX];
 /* Successes too (--path-calls all); else failures only. */
 const volatile bool path_all;
 
-#define TT_MAX_ERRNO 4095
-
-static __always_inline int path_exit(long id, long ret, struct pt_regs *regs)
+/* The PATH_HOW_* of a syscall exit worth a record, or 0: a table load
+ * and compares, before any helper runs. */
+static __always_inline __u16 path_wanted(long id, long ret)
 {
-	struct call_info c = { .type = TT_REC_PATH, .dirfd = TT_AT_FDCWD };
 	__u16 how;
 
 	if (id < 0 || id >= SYSCALL_ID_MAX)
@@ -408,7 +407,14 @@ static __always_inline int path_exit(long id, long ret, struct pt_regs *regs)
 		return 0;
 	if (!path_all && (ret >= 0 || ret < -TT_MAX_ERRNO))
 		return 0;
-	if (!tt_task_wanted() || !regs)
+	return tt_task_wanted() ? how : 0;
+}
+
+static __always_inline int path_emit(__u16 how, long ret, struct pt_regs *regs)
+{
+	struct call_info c = { .type = TT_REC_PATH, .dirfd = TT_AT_FDCWD };
+
+	if (!regs)
 		return 0;
 	c.syscall = (how & PATH_HOW_CALL) - 1;
 	if (how & PATH_HOW_ARG2)
@@ -433,14 +439,19 @@ struct syscalls_exit_args {
 SEC("tracepoint/syscalls/sys_exit_unlink")
 int path_exit_tp(struct syscalls_exit_args *ctx)
 {
-	struct task_struct *task = bpf_get_current_task_btf();
+	__u16 how = path_wanted(ctx->nr, ctx->ret);
 
-	return path_exit(ctx->nr, ctx->ret, (struct pt_regs *)bpf_task_pt_regs(task));
+	if (!how)
+		return 0;
+	return path_emit(how, ctx->ret,
+			 (struct pt_regs *)bpf_task_pt_regs(bpf_get_current_task_btf()));
 }
 
 /* With the syscalls source on: tail-called by its sys_exit hub. */
 SEC("tp_btf/sys_exit")
 int BPF_PROG(path_hub_exit, struct pt_regs *regs, long ret)
 {
-	return path_exit(tt_regs_syscall_id(regs), ret, regs);
+	__u16 how = path_wanted(tt_regs_syscall_id(regs), ret);
+
+	return how ? path_emit(how, ret, regs) : 0;
 }

@@ -18,10 +18,6 @@
 
 char LICENSE[] SEC("license") = "GPL";
 
-/* The kernel's error returns are -1 .. -MAX_ERRNO (include/linux/err.h);
- * anything below is a value (e.g. a high address), not a failure. */
-#define TT_MAX_ERRNO 4095
-
 struct {
 	__uint(type, BPF_MAP_TYPE_PERCPU_ARRAY);
 	__uint(max_entries, SYSCALL_ID_MAX);
@@ -73,6 +69,13 @@ const volatile __u8 hub_vfs_op[SYSCALL_ID_MAX];
 /* Set by user space at run time (mmapped) while the vfs source counts
  * here. */
 volatile bool hub_count_vfs;
+
+/* Set by user space once every source has started: the hub counts
+ * syscalls and VFS operations from that one moment. The hub is loaded by
+ * the first source that asks (exec), the vfs source turns its counting on
+ * later: counting from load would give the syscall table the calls of
+ * those hundreds of milliseconds and the VFS rates none of them. */
+volatile bool hub_counting;
 
 struct {
 	__uint(type, BPF_MAP_TYPE_PERCPU_ARRAY);
@@ -134,7 +137,7 @@ int BPF_PROG(btf_sys_exit, struct pt_regs *regs, long ret)
 	long id = tt_regs_syscall_id(regs);
 #endif
 
-	if (count_exit(id, ret, pid_tgid) && hub_count_vfs && id < SYSCALL_ID_MAX)
+	if (hub_counting && count_exit(id, ret, pid_tgid) && hub_count_vfs && id < SYSCALL_ID_MAX)
 		hub_vfs(id, regs);
 	/* Sources filter their own events: an empty slot costs a load. */
 	if (id >= 0 && id < SYSCALL_ID_MAX)

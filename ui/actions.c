@@ -101,9 +101,10 @@ static unsigned act_invert(struct ui_state *st)
 /* Moves the focused pane by delta rows (INT_MIN/INT_MAX: to either end). */
 static unsigned scroll_by(struct ui_state *st, enum ui_pane pane, long delta)
 {
-	if (st->help || st->screen == SCREEN_DETAIL || st->screen == SCREEN_REPORT) {
+	if (ui_state_modal(st)) {
 		int *scroll = st->help ? &st->help_scroll :
-			      st->screen == SCREEN_REPORT ? &st->report_scroll : &st->detail_scroll;
+			      st->screen == SCREEN_REPORT ? &st->report_scroll :
+			      st->screen == SCREEN_TREE ? &st->tree_scroll : &st->detail_scroll;
 		long s = *scroll + (delta == INT_MIN ? -100000 : delta == INT_MAX ? 100000 : delta);
 
 		*scroll = s < 0 ? 0 : s > 100000 ? 100000 : (int)s;
@@ -124,7 +125,7 @@ static unsigned scroll_by(struct ui_state *st, enum ui_pane pane, long delta)
 
 static int page_rows(const struct ui_state *st)
 {
-	int rows = st->help || st->screen == SCREEN_DETAIL || st->screen == SCREEN_REPORT ?
+	int rows = ui_state_modal(st) ?
 		   st->screen_h - 4 :
 		   st->screen == SCREEN_FAILS ? st->fl.rows_shown :
 		   st->set.focus == PANE_LOG ? st->log_rows_shown : st->procs ? st->pr.rows_shown : st->sc.rows_shown;
@@ -256,6 +257,14 @@ static unsigned act_fails(struct ui_state *st)
 	return UI_REDRAW;
 }
 
+/* The process tree; leaving it is the overlay's business (keymap.c). */
+static unsigned act_tree(struct ui_state *st)
+{
+	st->screen = SCREEN_TREE;
+	st->tree_scroll = 0;
+	return UI_REDRAW;
+}
+
 /* The probe report; leaving it is the overlay's business (keymap.c). */
 static unsigned act_report(struct ui_state *st)
 {
@@ -329,6 +338,8 @@ const struct ui_action_desc ui_actions[ACT_MAX] = {
 	[ACT_SAVE] = { "write these settings to the configuration file", act_save, WHERE_ANY },
 	[ACT_REPORT] = { "probe report: kernel, privileges, each source's hook and why", act_report,
 			 WHERE_ANY },
+	[ACT_TREE] = { "process tree of recent forks and execs, short-lived ones included",
+		       act_tree, WHERE_ANY },
 };
 
 /* Which pane, if any, holds the point (x, y) in the last frame. */
@@ -374,7 +385,7 @@ unsigned mouse_dispatch(struct ui_state *st, const struct ui_mouse *m)
 
 	if (!st->set.mouse)
 		return 0;
-	if (st->help || st->screen == SCREEN_DETAIL || st->screen == SCREEN_REPORT) {
+	if (ui_state_modal(st)) {
 		if (m->kind == MOUSE_CLICK) {
 			if (st->help)
 				st->help = false;

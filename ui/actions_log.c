@@ -170,7 +170,11 @@ unsigned act_fails_filter(struct ui_state *st)
  * table and from the log alike. */
 unsigned act_fails_exclude(struct ui_state *st)
 {
-	if (!st->fl_drop || log_set_filter(st, st->fl_drop))
+	if (!st->fl_drop) {
+		ui_state_message(st, ROLE_MSG_WARN, "no row to exclude, or the filter would be too long");
+		return UI_REDRAW;
+	}
+	if (log_set_filter(st, st->fl_drop))
 		return UI_REDRAW;
 	st->fl.cursor = 0;
 	ui_state_message(st, ROLE_MSG_INFO, "filter: %s", filter_expr(&st->filter));

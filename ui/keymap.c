@@ -50,6 +50,7 @@ const struct ui_binding ui_bindings[] = {
 	{ 'f', ACT_FAILS },
 	{ 'W', ACT_SAVE },
 	{ 'i', ACT_REPORT },
+	{ UK_F(5), ACT_TREE },
 };
 
 const size_t ui_n_bindings = sizeof(ui_bindings) / sizeof(ui_bindings[0]);
@@ -77,7 +78,7 @@ static unsigned leave_overlay(struct ui_state *st)
 
 unsigned keymap_dispatch(struct ui_state *st, int key)
 {
-	bool overlay = st->help || st->screen == SCREEN_DETAIL || st->screen == SCREEN_REPORT;
+	bool overlay = ui_state_modal(st);
 
 	if (st->prompt && st->prompt->kind != PROMPT_NONE)
 		return prompt_key(st, key);

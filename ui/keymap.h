@@ -54,6 +54,7 @@ enum ui_action {
 	ACT_SELECT,
 	ACT_SAVE,
 	ACT_REPORT,
+	ACT_TREE,
 	ACT_MAX,
 };
 

@@ -4,6 +4,7 @@
  * it the same way. */
 #include <stdio.h>
 #include <string.h>
+#include <time.h>
 #include "format.h"
 #include "role.h"
 #include "sanitize.h"
@@ -131,4 +132,23 @@ void pane_prompt(const struct view_ctx *vc, struct rect b)
 	}
 	x += canvas_puts(vc->cv, x, y, maxx - 1, ROLE_PROMPT, s);
 	canvas_putc(vc->cv, x, y, maxx, ' ', ROLE_CURSOR);
+}
+
+/* Wall-clock time of an event: the snapshot pairs a monotonic and a
+ * wall-clock reading, events carry only the monotonic one. */
+void pane_clock(const struct tt_snapshot *s, uint64_t ts_ns, char *buf, size_t len)
+{
+	struct tm tm;
+	time_t t;
+
+	/* the model pairs the clocks at start, before its first tick */
+	if (!s || (!s->seq && !s->mono_ns)) {
+		snprintf(buf, len, "%8.1f", (double)ts_ns / 1e9);
+		return;
+	}
+	t = (time_t)(s->wall_s + ((int64_t)ts_ns - (int64_t)s->mono_ns) / 1000000000LL);
+	if ((int64_t)ts_ns < (int64_t)s->mono_ns && ((int64_t)s->mono_ns - (int64_t)ts_ns) % 1000000000LL)
+		t--;	/* round towards the past, like a clock */
+	localtime_r(&t, &tm);
+	strftime(buf, len, "%H:%M:%S", &tm);
 }

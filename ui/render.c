@@ -43,6 +43,10 @@ void ui_paint(struct ui_state *st, struct canvas *cv, const struct tt_snapshot *
 		view_report(&vc, l->body);
 		return;
 	}
+	if (st->screen == SCREEN_TREE) {
+		view_tree(&vc, l->body);
+		return;
+	}
 	if (l->shown[PANE_VFS])
 		view_vfs(&vc, l->pane[PANE_VFS], st->set.focus == PANE_VFS);
 	if (l->shown[PANE_SYSCALLS])

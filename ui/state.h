@@ -39,6 +39,7 @@ enum ui_screen {
 	SCREEN_FAILS,		/* top failing opens (f) */
 	SCREEN_DETAIL,		/* every field of one event (Enter in the log) */
 	SCREEN_REPORT,		/* the probe report (i) */
+	SCREEN_TREE,		/* the process tree (F5) */
 };
 
 /* PROMPT_FAILS: the failing-calls table's own filter. */
@@ -133,6 +134,7 @@ struct ui_state {
 	int detail_scroll;
 	const char *report;		/* borrowed: the probe report text, or NULL */
 	int report_scroll;
+	int tree_scroll;
 
 	/* Block I/O selection. */
 	char bio_disk[32];	/* "" = all disks */
@@ -157,6 +159,14 @@ struct ui_state {
 	struct layout lay;	/* of the last frame */
 	int screen_w, screen_h;
 };
+
+/* Help, an event's details, the probe report and the process tree are
+ * modal: they scroll, and any other key (or a click) goes back. */
+static inline bool ui_state_modal(const struct ui_state *st)
+{
+	return st->help || st->screen == SCREEN_DETAIL || st->screen == SCREEN_REPORT ||
+	       st->screen == SCREEN_TREE;
+}
 
 /* Starts with the settings set (NULL: the defaults). 0, or -ENOMEM
  * (then st holds nothing to free). The filter of set is not applied:

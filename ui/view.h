@@ -42,6 +42,7 @@ void view_log(const struct view_ctx *vc, struct rect r, bool focused);
 void view_fails(const struct view_ctx *vc, struct rect r);
 void view_detail(const struct view_ctx *vc, struct rect r);
 void view_report(const struct view_ctx *vc, struct rect r);
+void view_tree(const struct view_ctx *vc, struct rect r);
 
 /* Pane helpers (pane.c). */
 /* The rectangle of a pane below its title line. */
@@ -57,6 +58,9 @@ bool pane_no_data(const struct view_ctx *vc, struct rect body);
 /* The open prompt on the last row of b: "Filter: text" with a cursor
  * cell; a text too long for the row shows its end. */
 void pane_prompt(const struct view_ctx *vc, struct rect b);
+/* The local time HH:MM:SS of CLOCK_MONOTONIC ts_ns, by the snapshot's
+ * pairing of the clocks (seconds since boot before the first one). */
+void pane_clock(const struct tt_snapshot *s, uint64_t ts_ns, char *buf, size_t len);
 /* Word-wraps text into r; returns the lines used. */
 int text_wrap(struct canvas *cv, struct rect r, unsigned role, const char *text);
 

@@ -19,8 +19,8 @@ static const struct fkey main_keys[] = {
 	{ "+-", "Delay" }, { "t", "Theme" }, { "i", "Probes" }, { "F10", "Quit" },
 };
 static const struct fkey fails_keys[] = {
-	{ "F1", "Help" }, { "Enter", "Filter" }, { "F6", "Sort" }, { "I", "Invert" },
-	{ "Spc", "Pause" }, { "Esc", "Back" }, { "F10", "Quit" },
+	{ "F1", "Help" }, { "Enter", "Filter" }, { "/", "Narrow" }, { "!", "Exclude" },
+	{ "F6", "Sort" }, { "I", "Invert" }, { "Spc", "Pause" }, { "Esc", "Back" }, { "F10", "Quit" },
 };
 static const struct fkey detail_keys[] = {
 	{ "Up/Dn", "Scroll" }, { "Esc", "Back" }, { "F10", "Quit" },
@@ -67,7 +67,8 @@ void view_footer(const struct view_ctx *vc, struct rect r)
 	} else if (st->screen == SCREEN_FAILS) {
 		keys = fails_keys;
 		n = sizeof(fails_keys) / sizeof(fails_keys[0]);
-	} else if (st->screen == SCREEN_DETAIL || st->screen == SCREEN_REPORT) {
+	} else if (st->screen == SCREEN_DETAIL || st->screen == SCREEN_REPORT ||
+		   st->screen == SCREEN_TREE) {
 		keys = detail_keys;
 		n = sizeof(detail_keys) / sizeof(detail_keys[0]);
 	}

@@ -38,25 +38,6 @@ static void layout_cols(struct log_cols *c, struct rect b)
 	c->maxx = b.x + b.w;
 }
 
-/* Wall-clock time of an event: the snapshot pairs a monotonic and a
- * wall-clock reading, events carry only the monotonic one. */
-static void event_time(const struct tt_snapshot *s, const struct tt_event *ev, char *buf, size_t len)
-{
-	struct tm tm;
-	time_t t;
-
-	/* the model pairs the clocks at start, before its first tick */
-	if (!s || (!s->seq && !s->mono_ns)) {
-		snprintf(buf, len, "%8.1f", (double)ev->ts_ns / 1e9);
-		return;
-	}
-	t = (time_t)(s->wall_s + ((int64_t)ev->ts_ns - (int64_t)s->mono_ns) / 1000000000LL);
-	if ((int64_t)ev->ts_ns < (int64_t)s->mono_ns && ((int64_t)s->mono_ns - (int64_t)ev->ts_ns) % 1000000000LL)
-		t--;	/* round towards the past, like a clock */
-	localtime_r(&t, &tm);
-	strftime(buf, len, "%H:%M:%S", &tm);
-}
-
 /* argv from entry first on as one line after out[0..used): the
  * NUL-separated strings, sanitised one by one and joined with spaces. */
 static void join_args(const struct tt_event *ev, unsigned first, char *out, size_t used,
@@ -152,7 +133,7 @@ static void draw_event(const struct view_ctx *vc, const struct log_cols *c, int 
 	char text[TEXT_MAX];
 	int x = 0;
 
-	event_time(vc->snap, ev, buf, sizeof(buf));
+	pane_clock(vc->snap, ev->ts_ns, buf, sizeof(buf));
 	canvas_puts(cv, c->time, y, c->type - 1, ROLE_VALUE, buf);
 	canvas_puts(cv, c->type, y, c->pid - 1, exec ? ROLE_EV_EXEC : ROLE_EV_OPEN,
 		    exec ? "EXEC" : ev->type == TT_EVENT_PATH ? "PATH" : "OPEN");

@@ -131,6 +131,25 @@ static int decode_open(const unsigned char *rec, size_t size, bool path_call,
 	return 0;
 }
 
+static int decode_proc(const unsigned char *rec, size_t size, struct tt_event *out)
+{
+	struct tt_proc_event e;
+
+	if (size != sizeof(e))
+		return -EINVAL;
+	memcpy(&e, rec, sizeof(e));
+	if (e.kind != TT_PROC_FORK && e.kind != TT_PROC_EXIT)
+		return -EINVAL;
+	out->type = TT_EVENT_PROC;
+	out->flags = e.kind;
+	out->ts_ns = e.ts_ns;
+	out->pid = out->tid = e.pid;
+	out->ppid = e.ppid;
+	out->ret = e.code;
+	take_comm(out->comm, e.comm);
+	return 0;
+}
+
 int event_decode(const void *rec, size_t len, struct tt_event *out)
 {
 	struct tt_rec_hdr hdr;
@@ -152,6 +171,9 @@ int event_decode(const void *rec, size_t len, struct tt_event *out)
 	case TT_REC_OPEN:
 	case TT_REC_PATH:
 		err = decode_open(rec, hdr.size, hdr.type == TT_REC_PATH, &ev);
+		break;
+	case TT_REC_PROC:
+		err = decode_proc(rec, hdr.size, &ev);
 		break;
 	default:
 		err = -EINVAL;

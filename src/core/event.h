@@ -18,6 +18,8 @@ enum tt_event_type {
 	TT_EVENT_EXEC = TT_REC_EXEC,
 	TT_EVENT_OPEN = TT_REC_OPEN,
 	TT_EVENT_PATH = TT_REC_PATH,	/* a path call (stat, unlink, ...): open's fields */
+	TT_EVENT_PROC = TT_REC_PROC,	/* a fork or an exit (flags: enum tt_proc_kind), for
+					 * the process tree, never in the event log */
 };
 
 struct tt_event {

@@ -105,6 +105,8 @@ const char *event_type_name(const struct tt_event *ev)
 		return "open";
 	case TT_EVENT_PATH:
 		return "path";
+	case TT_EVENT_PROC:
+		return "proc";
 	}
 	return "?";
 }
@@ -118,6 +120,8 @@ const char *event_syscall_name(const struct tt_event *ev)
 		return open_syscall_name(ev->open_syscall);
 	case TT_EVENT_PATH:
 		return path_call_name(ev->open_syscall);
+	case TT_EVENT_PROC:
+		return ev->flags == TT_PROC_FORK ? "fork" : "exit";
 	}
 	return "?";
 }

@@ -292,8 +292,9 @@ void fail_row_event(const struct tt_fail_row *r, struct tt_event *ev)
 {
 	memset(ev, 0, sizeof(*ev));
 	ev->type = r->call == FAIL_CALL_OPEN ? TT_EVENT_OPEN : TT_EVENT_PATH;
-	/* an open row stands for every open syscall: openat, the usual one */
-	ev->open_syscall = r->call == FAIL_CALL_OPEN ? OPEN_SC_OPENAT : r->call;
+	/* an open row stands for every open syscall: it is "open", as the
+	 * CALL column says */
+	ev->open_syscall = r->call == FAIL_CALL_OPEN ? OPEN_SC_OPEN : r->call;
 	ev->ts_ns = r->last_ns;
 	ev->pid = r->pid;
 	ev->tid = r->pid;

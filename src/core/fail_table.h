@@ -44,8 +44,9 @@ uint64_t fail_table_untracked(const struct fail_table *t);
 /* "open" or the path call's name ("newfstatat") of a row. */
 const char *fail_row_call_name(const struct tt_fail_row *r);
 /* Whether row r passes filter f (NULL or empty: every row). The row
- * stands for its latest failure: its type (open or path), call, comm,
- * path, errno, and the pid and uid of the latest; args: match nothing. */
+ * stands for its latest failure: its type (open or path), call (syscall:
+ * "open" for every open), comm, path, errno, and the pid and uid of the
+ * latest; args: match nothing. */
 bool fail_row_match(struct filter *f, const struct tt_fail_row *r);
 /* The event a row stands for, as fail_row_match sees it; its path is
  * borrowed from the row. */

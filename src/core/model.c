@@ -19,6 +19,7 @@
 #include "fail_table.h"
 #include "model.h"
 #include "partitions.h"
+#include "proc_tree.h"
 #include "proc_table.h"
 #include "rate.h"
 #include "syscall_names.h"
@@ -73,6 +74,7 @@ struct model {
 	struct event_log log;	/* owned */
 	struct fail_table *fails;	/* owned: failed calls by (call, path, errno, comm) */
 	struct exec_fold *fold;		/* owned: failed execs held back (exec_fold.h) */
+	struct proc_tree *tree;		/* owned: recent forks, execs and exits */
 	uint64_t ev_mark;	/* log end seq at the previous tick */
 
 	struct tt_snapshot snap;	/* arrays below are owned and reused */
@@ -114,8 +116,9 @@ struct model *model_new(const struct model_config *cfg)
 	m->procs = proc_table_new(cfg && cfg->procs_max ? cfg->procs_max : SYSCALL_PROC_MAX);
 	m->fails = fail_table_new(cfg && cfg->fails_max ? cfg->fails_max : FAIL_TABLE_DEFAULT);
 	m->fold = exec_fold_new();
+	m->tree = proc_tree_new();
 	m->snap.syscalls = calloc(SYSCALL_ID_MAX, sizeof(*m->snap.syscalls));
-	if (!m->procs || !m->fails || !m->fold || !m->snap.syscalls || event_log_init_bytes(&m->log, cap, cfg ? cfg->log_text_bytes : 0)) {
+	if (!m->procs || !m->fails || !m->fold || !m->tree || !m->snap.syscalls || event_log_init_bytes(&m->log, cap, cfg ? cfg->log_text_bytes : 0)) {
 		model_free(m);
 		return NULL;
 	}
@@ -134,6 +137,7 @@ void model_free(struct model *m)
 	proc_table_free(m->procs);
 	fail_table_free(m->fails);
 	exec_fold_free(m->fold);
+	proc_tree_free(m->tree);
 	free(m->disks);
 	partitions_fini(&m->parts);
 	event_log_fini(&m->log);
@@ -240,8 +244,10 @@ static int model_store(void *ctx, const struct tt_event *ev)
 	if (err)
 		return err;
 	fail_table_add(m->fails, ev);
-	if (ev->type == TT_EVENT_EXEC)
+	if (ev->type == TT_EVENT_EXEC) {
+		proc_tree_event(m->tree, ev);
 		m->status[TT_SRC_EXEC].events_total++;
+	}
 	else	/* opens and path calls */
 		m->status[TT_SRC_OPEN].events_total++;
 	return 0;
@@ -251,12 +257,22 @@ int model_event(struct model *m, const struct tt_event *ev)
 {
 	struct tt_event e;
 
-	if (ev->type != TT_EVENT_EXEC || !m->fold)
+	if (ev->type == TT_EVENT_PROC) {
+		proc_tree_event(m->tree, ev);	/* the tree's alone, not an event of the log */
+		return 0;
+	}
+	if (ev->type != TT_EVENT_EXEC)
 		return model_store(m, ev);
 	e = *ev;
 	if (exec_fold_event(m->fold, &e, model_store, m))
 		return 0;	/* held: it may be one attempt of a PATH walk */
 	return model_store(m, &e);
+}
+
+void model_counting_started(struct model *m, uint64_t mono_ns)
+{
+	m->last_tick_ns = mono_ns;
+	m->vfs_fresh.last_ns = m->sys_fresh.last_ns = m->bio_fresh.last_ns = mono_ns;
 }
 
 int model_events_order(struct model *m, uint64_t from)
@@ -554,6 +570,8 @@ const struct tt_snapshot *model_tick(struct model *m, uint64_t mono_ns)
 	model_tick_status(m);
 	s->n_fails = fail_table_tick(m->fails, s->elapsed_s, &s->fails);
 	s->fails_untracked = fail_table_untracked(m->fails);
+	s->n_tree = proc_tree_tick(m->tree, mono_ns, &s->tree);
+	s->tree_untracked = proc_tree_untracked(m->tree);
 
 	s->ev_begin = m->ev_mark;
 	s->ev_end = event_log_end_seq(&m->log);

@@ -51,6 +51,11 @@ void model_bio_set(struct model *m, uint32_t dev, unsigned op, unsigned phase,
 
 /* Stores an event in the log and counts it for its source. 0 or -ENOMEM. */
 int model_event(struct model *m, const struct tt_event *ev);
+/* Every source has started (the syscalls hub counts from mono_ns): the
+ * first interval starts there, not when the model was made. Sources that
+ * count from their own attach (bio, the syscall variants without the
+ * hub) may hold a little more in their first interval. */
+void model_counting_started(struct model *m, uint64_t mono_ns);
 
 /* Ends an interval at mono_ns (CLOCK_MONOTONIC): computes rates and
  * deltas and returns the snapshot, valid until the next call. */

@@ -36,6 +36,9 @@ const struct path_call path_calls[] = {
 
 const unsigned path_calls_n = sizeof(path_calls) / sizeof(path_calls[0]);
 
+/* An index is a byte in records and rows, and 0xff is FAIL_CALL_OPEN */
+_Static_assert(sizeof(path_calls) / sizeof(path_calls[0]) < 0xff, "path calls: too many");
+
 const char *path_call_name(unsigned i)
 {
 	return i < path_calls_n ? path_calls[i].name : "path?";

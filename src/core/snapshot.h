@@ -77,8 +77,25 @@ struct tt_bio_disk {
 	struct hist total[BIO_OP_MAX][BIO_PH_MAX];	/* since start */
 };
 
-/* Failed opens of one (path, errno, comm) (fail_table.c). */
-/* tt_fail_row.call of a failed open: any of the open syscalls. */
+/* One process of the process tree (proc_tree.h), in tree order: each
+ * after its parent, siblings by start time. */
+#define TT_TREE_CMD_LEN 160
+struct tt_tree_row {
+	uint32_t pid, ppid;
+	uint16_t depth;		/* 0: its parent is not in the tree */
+	bool exited;
+	bool forked;		/* seen forking (else first seen at an exec) */
+	int32_t exit_code;	/* wait status, when exited */
+	uint16_t execs;		/* successful execs seen */
+	uint64_t start_ns, exit_ns;	/* CLOCK_MONOTONIC */
+	char comm[TT_COMM_LEN + 1];	/* raw bytes: sanitise before display */
+	char pcomm[TT_COMM_LEN + 1];	/* the parent's, at the fork or exec */
+	char cmd[TT_TREE_CMD_LEN];	/* argv of its last exec, joined by blanks,
+					 * raw; "" when it never exec'd */
+};
+
+/* Failed calls of one (call, path, errno, comm) (fail_table.c).
+ * tt_fail_row.call of a failed open: any of the open syscalls. */
 #define FAIL_CALL_OPEN 0xff
 
 struct tt_fail_row {
@@ -139,6 +156,11 @@ struct tt_snapshot {
 	const struct tt_fail_row *fails;
 	size_t n_fails;
 	uint64_t fails_untracked;	/* failed calls the full table could not count */
+
+	/* The process tree of recent forks and execs. */
+	const struct tt_tree_row *tree;
+	size_t n_tree;
+	uint64_t tree_untracked;	/* processes the full tree could not hold */
 
 	/* Events received during this interval: event log sequence numbers
 	 * [ev_begin, ev_end). Some may already be overwritten. */

@@ -87,7 +87,6 @@ bool output_filter_spent(uint64_t deadline);
 const struct tt_event *output_event(const struct output *o, const struct event_log *log,
 				    uint64_t seq, bool final);
 
-/* Shared by both: "HH:MM:SS.mmm" local time of a CLOCK_MONOTONIC stamp. */
 /* The failing-calls rows a snapshot writes: those that failed in its
  * interval and pass --filter, most failures in the interval first (then
  * most in all). Fills rows (room for snap->n_fails) with indexes into
@@ -96,6 +95,7 @@ size_t output_fails(const struct output *o, const struct tt_snapshot *snap, size
 /* Rows the text output lists at most (JSON lists them all). */
 #define OUTPUT_FAILS_TEXT_MAX 20
 
+/* Shared by both: "HH:MM:SS.mmm" local time of a CLOCK_MONOTONIC stamp. */
 void output_event_time(const struct output *o, uint64_t mono_ns, char *buf, size_t len);
 
 /* The same for a run of events: the local time of the last second seen

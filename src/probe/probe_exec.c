@@ -1,8 +1,11 @@
 /* The exec source: owns the exec skeleton (execve/execveat syscall
- * tracepoints), registers its ring buffer with the shared consumer, and
+ * tracepoints, and the sched_process_fork/exit tp_btf programs of the
+ * process tree), registers its ring buffer with the shared consumer, and
  * turns each record into an event for the model. With the syscalls source
  * on, the exits come through its sys_exit hub (probe.h) instead of the
- * exit tracepoints. Loss is never silent:
+ * exit tracepoints. Forks and exits are optional: where their programs
+ * cannot load, execs go on without them and the note says why. Loss is
+ * never silent:
  * records the kernel could not write and records that fail decoding both
  * end up in the source's lost count. */
 #include <errno.h>
@@ -98,7 +101,7 @@ static int exec_route(struct exec_probe *p)
 
 /* open -> knobs -> ring size -> load -> attach -> register the ring. */
 static int exec_load(struct exec_probe *p, const struct probe_env *env,
-		     unsigned cap, char *why, size_t len)
+		     unsigned cap, bool procs, char *why, size_t len)
 {
 	const char *step = "open";
 	char ebuf[64];
@@ -113,6 +116,8 @@ static int exec_load(struct exec_probe *p, const struct probe_env *env,
 	BPF_SUPPORT_SET_FILTERS(p->skel->rodata, env);
 	p->skel->rodata->args_cap = cap;
 	exec_use_hub(p, p->ring.hub != NULL);
+	bpf_program__set_autoload(p->skel->progs.proc_fork, procs);
+	bpf_program__set_autoload(p->skel->progs.proc_exit, procs);
 	BPF_SUPPORT_SET_FAILED(p->skel->bss, env->opt->failed_only);
 	step = "ring size";
 	err = probe_ring_size(p->skel->maps.events, env, &wakeup);
@@ -150,7 +155,7 @@ static int exec_start(void **state, const struct probe_env *env)
 {
 	struct tt_source_status *st = model_source(env->model, TT_SRC_EXEC);
 	struct exec_probe *p;
-	char why[200];
+	char why[200], proc_why[200] = "";
 	unsigned cap;
 	int err;
 
@@ -164,7 +169,13 @@ static int exec_start(void **state, const struct probe_env *env)
 		return -ENOMEM;
 	cap = exec_args_cap(env);
 	probe_ring_init(&p->ring, TT_SRC_EXEC, TT_EVENT_EXEC, env);
-	err = exec_load(p, env, cap, why, sizeof(why));
+	p->ring.type2 = TT_EVENT_PROC;
+	err = exec_load(p, env, cap, true, why, sizeof(why));
+	if (err) {
+		/* execs without the process tree's forks and exits */
+		snprintf(proc_why, sizeof(proc_why), "%s", why);
+		err = exec_load(p, env, cap, false, why, sizeof(why));
+	}
 	if (err) {
 		bpf_support_fail(st, env->diag, "exec: tracepoint %s", why);
 		probe_ring_fini(&p->ring);
@@ -173,8 +184,9 @@ static int exec_start(void **state, const struct probe_env *env)
 	}
 	st->state = TT_STATE_RUNNING;
 	snprintf(st->hook, sizeof(st->hook), "tracepoint");
-	snprintf(st->note, sizeof(st->note), "argv up to %u bytes%s", cap,
-		 p->ring.hub ? "; exits via the syscalls hub" : "");
+	snprintf(st->note, sizeof(st->note), "argv up to %u bytes%s%s%s", cap,
+		 p->ring.hub ? "; exits via the syscalls hub" : "",
+		 proc_why[0] ? "; process tree without forks and exits: " : "", proc_why);
 	*state = p;
 	return 0;
 }

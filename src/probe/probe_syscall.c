@@ -220,6 +220,12 @@ int syscall_hub_route(struct syscall_hub *h, unsigned nr, const struct bpf_progr
 	return bpf_map_update_elem(map, &nr, &fd, BPF_ANY) ? -errno : 0;
 }
 
+void syscall_hub_count(void)
+{
+	if (hub.refs && hub.skel)
+		hub.skel->bss->hub_counting = true;
+}
+
 int syscall_hub_vfs(struct syscall_hub *h, bool on)
 {
 	h->skel->bss->hub_count_vfs = on;

@@ -6,6 +6,7 @@
 #include <string.h>
 #include <unistd.h>
 #include "bpf_support.h"
+#include "clock.h"
 #include "probe.h"
 #include "probes.h"
 
@@ -74,6 +75,10 @@ int probes_start(struct probes **out, const struct options *opt, struct model *m
 	}
 	if (!running && !pos && len)
 		snprintf(msg, len, "no source was requested");
+	/* one moment from which the hub's counters count, and the first
+	 * interval with them */
+	syscall_hub_count();
+	model_counting_started(m, clock_mono_ns());
 	*out = p;
 	return running;
 }

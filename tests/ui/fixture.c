@@ -199,6 +199,57 @@ static void fill_log(struct fixture *f)
 	push(f, TT_EVENT_OPEN, 100, 2212, "nginx", 15, "/var/www/html/caf\xc3\xa9/men\xc3\xba.html", NULL, 0);
 }
 
+static void tree_ev(struct fixture *f, int type, int kind, unsigned ms_ago, uint32_t pid,
+		    uint32_t ppid, const char *comm, const char *pcomm, const char *args,
+		    size_t args_len, int code)
+{
+	struct tt_event ev;
+
+	memset(&ev, 0, sizeof(ev));
+	ev.type = type;
+	ev.flags = (uint16_t)kind;
+	ev.ts_ns = MONO_NS - (uint64_t)ms_ago * 1000000ull;
+	ev.pid = ev.tid = pid;
+	ev.ppid = ppid;
+	ev.ret = code;
+	snprintf(ev.comm, sizeof(ev.comm), "%s", comm);
+	snprintf(ev.pcomm, sizeof(ev.pcomm), "%s", pcomm);
+	ev.args = args;
+	ev.args_len = args_len;
+	for (size_t i = 0; args && i < args_len; i++)
+		ev.argc += args[i] == '\0';
+	ev.args_n = ev.argc;
+	proc_tree_event(f->tree, &ev);
+}
+
+/* The process tree: a cron job's chain of short-lived processes (one
+ * killed), a deploy shell with a running child, and a name with escapes. */
+static void fill_tree(struct fixture *f)
+{
+	const struct tt_tree_row *rows;
+
+	f->tree = proc_tree_new();
+	if (!f->tree)
+		return;
+	tree_ev(f, TT_EVENT_PROC, TT_PROC_FORK, 5000, 7001, 880, "cron", "", NULL, 0, 0);
+	tree_ev(f, TT_EVENT_EXEC, 0, 4990, 7001, 880, "sh", "cron", ARGS("/bin/sh\0-c\0/usr/local/bin/backup.sh --full"), 0);
+	tree_ev(f, TT_EVENT_PROC, TT_PROC_FORK, 4980, 7002, 7001, "sh", "", NULL, 0, 0);
+	tree_ev(f, TT_EVENT_EXEC, 0, 4970, 7002, 7001, "backup.sh", "sh", ARGS("/bin/bash\0/usr/local/bin/backup.sh\0--full"), 0);
+	tree_ev(f, TT_EVENT_PROC, TT_PROC_FORK, 4000, 7003, 7002, "backup.sh", "", NULL, 0, 0);
+	tree_ev(f, TT_EVENT_EXEC, 0, 3990, 7003, 7002, "tar", "backup.sh", ARGS("tar\0czf\0/backup/etc.tgz\0/etc"), 0);
+	tree_ev(f, TT_EVENT_PROC, TT_PROC_FORK, 3000, 7004, 7002, "backup.sh", "", NULL, 0, 0);
+	tree_ev(f, TT_EVENT_EXEC, 0, 2990, 7004, 7002, "gzip", "backup.sh", ARGS("gzip\0-9"), 0);
+	tree_ev(f, TT_EVENT_PROC, TT_PROC_EXIT, 2500, 7003, 7002, "tar", "", NULL, 0, 0);
+	tree_ev(f, TT_EVENT_PROC, TT_PROC_EXIT, 2400, 7004, 7002, "gzip", "", NULL, 0, 9);
+	tree_ev(f, TT_EVENT_PROC, TT_PROC_EXIT, 2300, 7002, 7001, "backup.sh", "", NULL, 0, 1 << 8);
+	tree_ev(f, TT_EVENT_PROC, TT_PROC_EXIT, 2200, 7001, 880, "sh", "", NULL, 0, 1 << 8);
+	tree_ev(f, TT_EVENT_PROC, TT_PROC_FORK, 1500, 7100, 4410, "bash", "", NULL, 0, 0);
+	tree_ev(f, TT_EVENT_EXEC, 0, 1490, 7100, 4410, "python3", "bash", ARGS("python3\0-m\0http.server"), 0);
+	tree_ev(f, TT_EVENT_PROC, TT_PROC_FORK, 800, 7200, 4478, "evil\x1b[31mred", "", NULL, 0, 0);
+	f->snap.n_tree = proc_tree_tick(f->tree, MONO_NS, &rows);
+	f->snap.tree = rows;
+}
+
 void fixture_init(struct fixture *f)
 {
 	struct tt_snapshot *s = &f->snap;
@@ -260,6 +311,7 @@ void fixture_init(struct fixture *f)
 	s->n_disks = 2;
 	fill_fails(f);
 	fill_log(f);
+	fill_tree(f);
 	s->ev_begin = 0;
 	s->ev_end = event_log_end_seq(&f->log);
 }
@@ -308,6 +360,8 @@ void fixture_push_open(struct fixture *f, const char *path, int ret)
 void fixture_fini(struct fixture *f)
 {
 	event_log_fini(&f->log);
+	proc_tree_free(f->tree);
+	f->tree = NULL;
 }
 
 char *fixture_report(const struct fixture *f)

@@ -6,6 +6,7 @@
 
 #include "snapshot.h"
 #include "event_log.h"
+#include "proc_tree.h"
 
 struct fixture {
 	struct tt_snapshot snap;
@@ -14,6 +15,7 @@ struct fixture {
 	struct tt_bio_disk disks[2];
 	struct tt_fail_row fails[8];
 	struct event_log log;
+	struct proc_tree *tree;		/* owned: the snapshot's process tree */
 };
 
 /* Fills f with the busy-server snapshot and ~30 events. */

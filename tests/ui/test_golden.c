@@ -36,6 +36,7 @@ enum screen {
 	SCR_FILTER,		/* a filtered log, a search, its prompt open */
 	SCR_REPORT,		/* the probe report (i) */
 	SCR_REPORT_END,		/* the same scrolled to its end */
+	SCR_TREE,		/* the process tree (F5) */
 };
 
 struct golden_case {
@@ -72,6 +73,8 @@ static const struct golden_case cases[] = {
 	{ "report-80x24", SCR_REPORT, 80, 24 },
 	{ "report-end-80x24", SCR_REPORT_END, 80, 24 },
 	{ "report-132x43", SCR_REPORT, 132, 43 },
+	{ "tree-80x24", SCR_TREE, 80, 24 },
+	{ "tree-132x43", SCR_TREE, 132, 43 },
 	{ "overview-200x60", SCR_OVERVIEW, 200, 60 },
 	{ "procs-200x60", SCR_PROCS, 200, 60 },
 	{ "overview-50x16", SCR_OVERVIEW, 50, 16 },
@@ -121,6 +124,9 @@ static void render_case(const struct golden_case *c, char **text)
 		st.paused = true;
 		st.paused_new = 37;
 		break;
+	case SCR_TREE:
+		keymap_dispatch(&st, UK_F(5));
+		break;
 	case SCR_FAILS:
 		keymap_dispatch(&st, 'f');
 		keymap_dispatch(&st, UK_DOWN);	/* the cursor on the second row */
@@ -128,7 +134,7 @@ static void render_case(const struct golden_case *c, char **text)
 	case SCR_DETAIL:
 	case SCR_DETAIL_OPEN:
 		st.screen = SCREEN_DETAIL;
-		st.detail_seq = c->screen == SCR_DETAIL ? 17 : 8;
+		st.detail_seq = c->screen == SCR_DETAIL ? 19 : 8;	/* python3's exec, evil's open */
 		st.detail_want = true;
 		break;
 	case SCR_FILTER:

@@ -298,7 +298,16 @@ static void test_fails_narrow(void **state)
 	type(e, " [");
 	keymap_dispatch(&e->st, UK_ENTER);
 	assert_string_equal(filter_expr(&e->st.fl_filter), "comm:nginx");
-	/* Esc leaves the table's filter; Enter on the health check's stat */
+	/* Esc puts back the table's filter as it was at open */
+	keymap_dispatch(&e->st, '/');
+	type(e, " comm:zzz");
+	pause_typing(e);
+	assert_true(shows(e, "0 of 8 kinds"));
+	keymap_dispatch(&e->st, UK_ESC);
+	assert_string_equal(filter_expr(&e->st.fl_filter), "comm:nginx");
+	assert_int_equal(e->st.screen, SCREEN_FAILS);
+	assert_true(shows(e, "1 of 8 kinds"));
+	/* Enter on the health check's stat */
 	keymap_dispatch(&e->st, '/');
 	keymap_dispatch(&e->st, 0x15);	/* ^U */
 	type(e, "syscall:stat");

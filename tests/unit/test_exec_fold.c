@@ -14,9 +14,12 @@
 #include <cmocka.h>
 #include "exec_fold.h"
 
+/* What the store would keep: the events, and copies of their strings
+ * (a released event's strings go with it). */
 struct sink {
 	struct tt_event ev[64];
 	char path[64][64];
+	char args[64][64];
 	size_t n;
 };
 
@@ -27,6 +30,10 @@ static int collect(void *ctx, const struct tt_event *ev)
 	assert_true(s->n < 64);
 	s->ev[s->n] = *ev;
 	snprintf(s->path[s->n], sizeof(s->path[0]), "%s", ev->path);
+	assert_true(ev->args_len <= sizeof(s->args[0]));
+	memcpy(s->args[s->n], ev->args, ev->args_len);
+	s->ev[s->n].path = s->path[s->n];
+	s->ev[s->n].args = s->args[s->n];
 	s->n++;
 	return 0;
 }
@@ -85,16 +92,24 @@ static void test_walk_fails(void **state)
 	struct exec_fold *f = exec_fold_new();
 	struct sink s = { .n = 0 };
 
+	char path[16], args[sizeof(argv_a)];
+
 	(void)state;
 	feed(f, &s, exec_ev(77, -ENOENT, "/a/x", argv_a, sizeof(argv_a), 10));
 	feed(f, &s, exec_ev(77, -EACCES, "/b/x", argv_a, sizeof(argv_a), 11));
-	feed(f, &s, exec_ev(77, -ENOENT, "/c/x", argv_a, sizeof(argv_a), 12));
+	/* the last one from buffers that change after: as a ring record is */
+	snprintf(path, sizeof(path), "/c/x");
+	memcpy(args, argv_a, sizeof(args));
+	feed(f, &s, exec_ev(77, -ENOENT, path, args, sizeof(args), 12));
+	memset(path, 'Z', sizeof(path) - 1);
+	memset(args, 'Z', sizeof(args));
 	assert_int_equal(s.n, 0);
 	exec_fold_flush(f, collect, &s);
 	assert_int_equal(s.n, 1);
 	assert_int_equal(s.ev[0].attempts, 3);
 	assert_int_equal(s.ev[0].ret, -ENOENT);
 	assert_string_equal(s.path[0], "/c/x");	/* a copy: the input is gone */
+	assert_memory_equal(s.ev[0].args, argv_a, sizeof(argv_a));
 	exec_fold_flush(f, collect, &s);
 	assert_int_equal(s.n, 1);
 	exec_fold_free(f);
