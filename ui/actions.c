@@ -333,6 +333,8 @@ const struct ui_action_desc ui_actions[ACT_MAX] = {
 			       WHERE_FAILS },
 	[ACT_FAILS_EXCLUDE] = { "failing calls: exclude the row's path (adds !path: to the filter)",
 				act_fails_exclude, WHERE_FAILS },
+	[ACT_FAILS_EXCLUDE_DIR] = { "failing calls: exclude every path in the row's directory",
+				    act_fails_exclude_dir, WHERE_FAILS },
 	[ACT_SELECT] = { "event details; on a failing call: filter the log on it", act_select,
 			 WHERE_LOG | WHERE_FAILS },
 	[ACT_SAVE] = { "write these settings to the configuration file", act_save, WHERE_ANY },

@@ -168,17 +168,31 @@ unsigned act_fails_filter(struct ui_state *st)
 /* !, on the failing-calls screen: the filter gets a term that excludes
  * the row's path, so noise (locale probes) goes in one key, from the
  * table and from the log alike. */
-unsigned act_fails_exclude(struct ui_state *st)
+static unsigned exclude(struct ui_state *st, const char *expr, const char *why_not)
 {
-	if (!st->fl_drop) {
-		ui_state_message(st, ROLE_MSG_WARN, "no row to exclude, or the filter would be too long");
+	if (!expr) {
+		ui_state_message(st, ROLE_MSG_WARN, "%s", why_not);
 		return UI_REDRAW;
 	}
-	if (log_set_filter(st, st->fl_drop))
+	if (log_set_filter(st, expr))
 		return UI_REDRAW;
 	st->fl.cursor = 0;
 	ui_state_message(st, ROLE_MSG_INFO, "filter: %s", filter_expr(&st->filter));
 	return UI_REDRAW;
+}
+
+unsigned act_fails_exclude(struct ui_state *st)
+{
+	return exclude(st, st->fl_drop, "no row to exclude, or the filter would be too long");
+}
+
+/* D, there: the same for every path in the row's directory (all the
+ * locale probes under /usr/lib/locale/ in one key); never the root. */
+unsigned act_fails_exclude_dir(struct ui_state *st)
+{
+	return exclude(st, st->fl_drop_dir,
+		       "no directory to exclude (the root would be every path), or the filter "
+		       "would be too long");
 }
 
 /* Enter: the details of the selected event, or, on the failing-calls

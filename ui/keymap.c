@@ -42,6 +42,7 @@ const struct ui_binding ui_bindings[] = {
 	{ '/', ACT_FAILS_FILTER },
 	{ '/', ACT_FILTER },
 	{ '!', ACT_FAILS_EXCLUDE },
+	{ 'D', ACT_FAILS_EXCLUDE_DIR },
 	{ UK_F(3), ACT_SEARCH },
 	{ 'n', ACT_MATCH_NEXT },
 	{ 'N', ACT_MATCH_PREV },

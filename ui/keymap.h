@@ -51,6 +51,7 @@ enum ui_action {
 	ACT_FAILS,
 	ACT_FAILS_FILTER,
 	ACT_FAILS_EXCLUDE,
+	ACT_FAILS_EXCLUDE_DIR,
 	ACT_SELECT,
 	ACT_SAVE,
 	ACT_REPORT,
@@ -98,6 +99,7 @@ unsigned act_show_open(struct ui_state *st);
 unsigned act_select(struct ui_state *st);
 unsigned act_fails_filter(struct ui_state *st);
 unsigned act_fails_exclude(struct ui_state *st);
+unsigned act_fails_exclude_dir(struct ui_state *st);
 /* Moves the log by delta shown rows (INT_MIN/INT_MAX: to either end). */
 unsigned log_scroll(struct ui_state *st, long delta);
 /* A key while the prompt is open (prompt.c). */

@@ -66,7 +66,8 @@ void ui_state_fini(struct ui_state *st)
 	free(st->fl_vis);
 	st->fl_vis = NULL;
 	free(st->fl_drop);
-	st->fl_drop = NULL;
+	free(st->fl_drop_dir);
+	st->fl_drop = st->fl_drop_dir = NULL;
 	free(st->prompt);
 	st->prompt = NULL;
 	free(st->fl_pick);

@@ -126,7 +126,8 @@ struct ui_state {
 	size_t *fl_vis;			/* owned: indexes into snap->fails */
 	size_t n_fl_vis, cap_fl_vis;
 	char *fl_pick;			/* owned: filter for its cursor row, or NULL */
-	char *fl_drop;			/* owned: a term that excludes that row, or NULL */
+	char *fl_drop;			/* owned: the filter excluding that row's path, or NULL */
+	char *fl_drop_dir;		/* owned: ... excluding its directory, or NULL */
 	struct event_log detail;	/* owned: a copy of the event shown in detail */
 	uint64_t detail_seq;
 	bool detail_want;		/* copy detail_seq from the log at the next frame */

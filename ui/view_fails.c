@@ -4,8 +4,8 @@
  * (F4) and the table's own filter (/ here) let through, listed by the
  * prepare step. Enter on a row filters the event log on exactly that
  * call, path, errno and comm; ! adds a term to the filter that excludes
- * the row's path. For those the view leaves, in the UI state, the two
- * expressions of the row under the cursor. Paths and comms come from
+ * the row's path, D one that excludes its directory. For those the view
+ * leaves, in the UI state, the expressions of the row under the cursor. Paths and comms come from
  * traced processes and are sanitised. */
 #include <stdio.h>
 #include <stdlib.h>
@@ -111,22 +111,33 @@ static char *row_filter(const struct tt_fail_row *r)
 	return out;
 }
 
-/* The filter in force with one more term: not row r's path. */
-static char *row_drop(const struct filter *f, const struct tt_fail_row *r)
+/* The filter in force with one more term: not row r's path, or (dir) not
+ * any path in its directory: the row's path up to its last '/', which
+ * must not be the root. NULL when that cannot be. */
+static char *row_drop(const struct filter *f, const struct tt_fail_row *r, bool dir)
 {
 	const char *cur = filter_expr(f);
-	struct row_terms t;
-	char *out;
-	size_t len;
+	size_t n = r->path_len, qn, len;
+	char *q, *out;
 
-	if (row_terms(r, &t))
+	if (dir) {
+		while (n && r->path[n - 1] != '/')
+			n--;
+		if (n <= 1)
+			return NULL;	/* no directory, or "/": everything */
+	}
+	qn = filter_quote(NULL, 0, r->path, n);
+	q = malloc(qn + 1);
+	if (!q)
 		return NULL;
-	len = strlen(cur) + strlen(t.path) + 16;
+	filter_quote(q, qn + 1, r->path, n);
+	if (dir)
+		q[qn - 1] = '\0';	/* the prefix: without the closing $ */
+	len = strlen(cur) + qn + 16;
 	out = len <= FILTER_EXPR_MAX ? malloc(len) : NULL;
 	if (out)
-		snprintf(out, len, "%s%s!path:%s", cur, cur[0] ? " " : "", t.path);
-	free(t.path);
-	free(t.comm);
+		snprintf(out, len, "%s%s!path:%s", cur, cur[0] ? " " : "", q);
+	free(q);
 	return out;
 }
 
@@ -144,7 +155,8 @@ void view_fails(const struct view_ctx *vc, struct rect r)
 
 	free(st->fl_pick);
 	free(st->fl_drop);
-	st->fl_pick = st->fl_drop = NULL;
+	free(st->fl_drop_dir);
+	st->fl_pick = st->fl_drop = st->fl_drop_dir = NULL;
 	if (s && s->seq) {
 		int k;
 
@@ -158,7 +170,7 @@ void view_fails(const struct view_ctx *vc, struct rect r)
 			k += snprintf(info + k, sizeof(info) - (size_t)k, ", table filter on");
 		if (k > 0 && (size_t)k < sizeof(info))
 			snprintf(info + k, sizeof(info) - (size_t)k,
-				 "  / narrows, ! excludes a path, Enter filters the log, Esc returns");
+				 "  / narrows, ! excludes a path, D its directory, Enter filters the log");
 	}
 	b = pane_frame(vc, r, true, "Failing calls", info);
 	t->rows_shown = 0;
@@ -188,7 +200,8 @@ void view_fails(const struct view_ctx *vc, struct rect r)
 			    s->n_fails ? "no failed call passes the filters" : "no failed call yet");
 	else if (n && t->cursor >= 0 && (size_t)t->cursor < n) {
 		st->fl_pick = row_filter(&s->fails[idx[t->cursor]]);
-		st->fl_drop = row_drop(&st->filter, &s->fails[idx[t->cursor]]);
+		st->fl_drop = row_drop(&st->filter, &s->fails[idx[t->cursor]], false);
+		st->fl_drop_dir = row_drop(&st->filter, &s->fails[idx[t->cursor]], true);
 	}
 	free(idx);
 }

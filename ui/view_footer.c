@@ -19,7 +19,7 @@ static const struct fkey main_keys[] = {
 	{ "+-", "Delay" }, { "t", "Theme" }, { "i", "Probes" }, { "F10", "Quit" },
 };
 static const struct fkey fails_keys[] = {
-	{ "F1", "Help" }, { "Enter", "Filter" }, { "/", "Narrow" }, { "!", "Exclude" },
+	{ "F1", "Help" }, { "Enter", "Filter" }, { "/", "Narrow" }, { "!", "Exclude" }, { "D", "Dir" },
 	{ "F6", "Sort" }, { "I", "Invert" }, { "Spc", "Pause" }, { "Esc", "Back" }, { "F10", "Quit" },
 };
 static const struct fkey detail_keys[] = {

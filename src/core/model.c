@@ -595,6 +595,7 @@ void model_populate(struct model *m)
 	event_log_populate(&m->log);
 	if (m->procs)
 		proc_table_populate(m->procs);
+	proc_tree_populate(m->tree);
 }
 
 const struct event_log *model_log(const struct model *m)

@@ -40,6 +40,14 @@ void proc_tree_free(struct proc_tree *t)
 	free(t);
 }
 
+void proc_tree_populate(struct proc_tree *t)
+{
+	/* zero already: the writes only fault the pages in */
+	memset(t->n, 0, sizeof(t->n));
+	memset(t->rows, 0, sizeof(t->rows));
+	memset(t->order, 0, sizeof(t->order));
+}
+
 static size_t slot_of(uint32_t pid)
 {
 	return (size_t)(pid * 2654435761u) & (SLOTS - 1);

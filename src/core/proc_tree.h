@@ -26,6 +26,8 @@ struct proc_tree;
 
 struct proc_tree *proc_tree_new(void);
 void proc_tree_free(struct proc_tree *t);
+/* Faults its memory in now (a megabyte), not at the first ticks. */
+void proc_tree_populate(struct proc_tree *t);
 /* Takes a fork or exit (TT_EVENT_PROC) or a successful exec; ignores
  * the rest. An exit of a process the tree never saw is ignored too: the
  * tree is of what happened since tracetop started. */

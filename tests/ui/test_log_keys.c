@@ -293,6 +293,12 @@ static void test_fails_narrow(void **state)
 	assert_true(shows(e, "1 of 8 kinds"));
 	assert_false(shows(e, "favicon.ico"));
 	assert_true(shows(e, ".htpasswd"));
+	/* D on the row left (.htpasswd): its directory goes */
+	keymap_dispatch(&e->st, 'D');
+	assert_string_equal(filter_expr(&e->st.filter),
+			    "!path:(?-i)^/var/www/html/favicon\\.ico$ !path:(?-i)^/var/www/private/");
+	assert_true(shows(e, "0 of 8 kinds"));
+	log_set_filter(&e->st, "!path:(?-i)^/var/www/html/favicon\\.ico$");
 	/* a bad table filter keeps the one in force */
 	keymap_dispatch(&e->st, '/');
 	type(e, " [");
