@@ -1,7 +1,8 @@
 /* Fuzz target: what a ring-buffer record goes through in tracetop,
- * event_decode() -> event_resolve_path() (open: the absolute path from
- * the base directory the kernel sent) -> model_event() (the event log,
- * the failing-open table) -> model_tick() -> the text and JSON batch
+ * event_decode() -> event_resolve_path() (open, path call: the absolute
+ * path from the base directory the kernel sent) -> model_event() (the
+ * event log, the failing-calls table, the PATH-walk fold, the process
+ * tree) -> model_tick() -> the text and JSON batch
  * writers. The input is a sequence of records,
  * each prefixed by its length as the ring reports it (16-bit little
  * endian); each is handed over in a buffer of exactly that size, freed
@@ -43,14 +44,22 @@ static int inside(const char *p, size_t n, const char *rec, size_t len)
 
 static void check_decoded(const struct tt_event *ev, const char *rec, size_t len)
 {
-	if (ev->type != TT_EVENT_EXEC && ev->type != TT_EVENT_OPEN)
+	if (ev->type != TT_EVENT_EXEC && ev->type != TT_EVENT_OPEN && ev->type != TT_EVENT_PATH &&
+	    ev->type != TT_EVENT_PROC)
 		fuzz_fail("event_decode: accepted an unknown type", rec, len);
+	if (memchr(ev->comm, '\0', sizeof(ev->comm)) == NULL ||
+	    memchr(ev->pcomm, '\0', sizeof(ev->pcomm)) == NULL)
+		fuzz_fail("event_decode: comm not terminated", rec, len);
+	if (ev->type == TT_EVENT_PROC) {
+		/* a fork or an exit: no strings but its comm */
+		if (ev->path || ev->args || ev->base)
+			fuzz_fail("event_decode: a process record with strings", rec, len);
+		return;
+	}
 	if (!ev->path || !inside(ev->path, ev->path_len, rec, len))
 		fuzz_fail("event_decode: path outside the record", rec, len);
 	if (ev->args_len && (!ev->args || !inside(ev->args, ev->args_len, rec, len)))
 		fuzz_fail("event_decode: args outside the record", rec, len);
-	if (memchr(ev->comm, '\0', sizeof(ev->comm)) == NULL)
-		fuzz_fail("event_decode: comm not terminated", rec, len);
 	if (ev->base_len && (!ev->base || !inside(ev->base, ev->base_len, rec, len)))
 		fuzz_fail("event_decode: base outside the record", rec, len);
 }
@@ -74,7 +83,8 @@ static char *resolve(struct tt_event *ev, const char *rec, size_t len)
 		fuzz_fail("event_resolve_path: path neither in the buffer nor in the record", rec, len);
 	if (ev->path == abs && (ev->path_len == 0 || abs[0] != '/' || ev->path_len >= ABS_LEN))
 		fuzz_fail("event_resolve_path: resolved path not absolute", rec, len);
-	if (ev->type == TT_EVENT_OPEN && (!ev->raw_path || !inside(ev->raw_path, ev->raw_path_len, rec, len)))
+	if ((ev->type == TT_EVENT_OPEN || ev->type == TT_EVENT_PATH) &&
+	    (!ev->raw_path || !inside(ev->raw_path, ev->raw_path_len, rec, len)))
 		fuzz_fail("event_resolve_path: raw path not the argument", rec, len);
 	return abs;
 }
@@ -141,7 +151,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 				    .procs_max = 64, .fails_max = 64 };
 	struct model *m = model_new(&cfg);
 	const struct tt_snapshot *snap;
-	size_t pos = 0, stored = 0, held, len;
+	size_t pos = 0, held, len;
 	char *text, *json;
 	int n;
 
@@ -168,14 +178,16 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
 			check_decoded(&ev, rec, rlen);
 			abs = resolve(&ev, rec, rlen);
-			if (model_event(m, &ev) == 0)
-				stored++;
+			model_event(m, &ev);
 			free(abs);
 		}
 		free(rec);
 	}
+	/* the tick also stores the failed execs held back for a fold */
 	snap = model_tick(m, clock_mono_ns());
-	held = stored < LOG_CAPACITY ? stored : LOG_CAPACITY;
+	held = event_log_count(model_log(m));
+	if (held > LOG_CAPACITY)
+		fuzz_fail("the event log holds more than its capacity", (const char *)data, size);
 
 	text = write_snapshot(snap, model_log(m), 0, &len);
 	fuzz_check_terminal_safe(text, len, 1, "text snapshot");
