@@ -37,6 +37,17 @@ void exec_fold_free(struct exec_fold *f)
 	free(f);
 }
 
+/* The event held longest, or NULL. */
+static struct held *oldest_held(struct exec_fold *f)
+{
+	struct held *oldest = NULL;
+
+	for (size_t i = 0; i < EXEC_FOLD_HELD; i++)
+		if (f->h[i].used && (!oldest || f->h[i].order < oldest->order))
+			oldest = &f->h[i];
+	return oldest;
+}
+
 static void release(struct held *h, exec_fold_push_fn push, void *ctx)
 {
 	push(ctx, &h->ev);
@@ -80,7 +91,7 @@ static int hold(struct exec_fold *f, struct held *h, const struct tt_event *ev)
 
 int exec_fold_event(struct exec_fold *f, struct tt_event *ev, exec_fold_push_fn push, void *ctx)
 {
-	struct held *mine = NULL, *free_slot = NULL, *oldest = NULL;
+	struct held *mine = NULL, *free_slot = NULL;
 
 	if (ev->type != TT_EVENT_EXEC)
 		return 0;
@@ -95,8 +106,6 @@ int exec_fold_event(struct exec_fold *f, struct tt_event *ev, exec_fold_push_fn 
 		}
 		if (h->ev.tid == ev->tid)
 			mine = h;
-		if (!oldest || h->order < oldest->order)
-			oldest = h;
 	}
 	if (mine) {
 		if (same_argv(&mine->ev, ev) && ev->ts_ns >= mine->ev.ts_ns &&
@@ -112,22 +121,16 @@ int exec_fold_event(struct exec_fold *f, struct tt_event *ev, exec_fold_push_fn 
 	if (ev->ret >= 0 || !walk_errno(ev->ret))
 		return 0;
 	if (!free_slot) {
-		free_slot = oldest;
-		release(oldest, push, ctx);
+		free_slot = oldest_held(f);
+		release(free_slot, push, ctx);
 	}
 	return hold(f, free_slot, ev) ? 0 : 1;
 }
 
 void exec_fold_flush(struct exec_fold *f, exec_fold_push_fn push, void *ctx)
 {
-	for (;;) {
-		struct held *oldest = NULL;
+	struct held *h;
 
-		for (size_t i = 0; i < EXEC_FOLD_HELD; i++)
-			if (f->h[i].used && (!oldest || f->h[i].order < oldest->order))
-				oldest = &f->h[i];
-		if (!oldest)
-			return;
-		release(oldest, push, ctx);
-	}
+	while ((h = oldest_held(f)))
+		release(h, push, ctx);
 }

@@ -82,18 +82,26 @@ static int open_record(void *ctx, void *data, size_t len)
 	return 0;
 }
 
+#define TP_NAME_MAX 48
+
+/* "sys_exit_<name>", the exit tracepoint of a syscall, in buf. */
+static const char *exit_tp(const char *name, char buf[TP_NAME_MAX])
+{
+	snprintf(buf, TP_NAME_MAX, "sys_exit_%s", name);
+	return buf;
+}
+
 /* Enables the enter/exit pair of one syscall only when both tracepoints
  * exist; returns whether it did. */
 static bool open_select(struct bpf_program *enter, struct bpf_program *leave,
 			const char *name)
 {
-	char tp_enter[48], tp_exit[48];
+	char tp_enter[TP_NAME_MAX], tp_exit[TP_NAME_MAX];
 	bool ok;
 
 	snprintf(tp_enter, sizeof(tp_enter), "sys_enter_%s", name);
-	snprintf(tp_exit, sizeof(tp_exit), "sys_exit_%s", name);
 	ok = bpf_support_tracepoint_exists("syscalls", tp_enter) &&
-	     bpf_support_tracepoint_exists("syscalls", tp_exit);
+	     bpf_support_tracepoint_exists("syscalls", exit_tp(name, tp_exit));
 	bpf_program__set_autoload(enter, ok);
 	bpf_program__set_autoload(leave, ok);
 	return ok;
@@ -160,7 +168,7 @@ static int open_route(struct open_probe *p, const bool want[OPEN_SC_N])
  * (and p->path_ids); none when they are off. */
 static void path_select(struct open_probe *p, enum path_calls_mode mode)
 {
-	char tp[48];
+	char tp[TP_NAME_MAX];
 
 	p->n_paths = 0;
 	for (unsigned i = 0; mode != PATH_CALLS_OFF && i < path_calls_n; i++) {
@@ -169,8 +177,7 @@ static void path_select(struct open_probe *p, enum path_calls_mode mode)
 
 		if (id < 0 || id >= SYSCALL_ID_MAX || p->n_paths >= PATH_LINKS_MAX)
 			continue;
-		snprintf(tp, sizeof(tp), "sys_exit_%s", c->tracepoint);
-		if (!bpf_support_tracepoint_exists("syscalls", tp))
+		if (!bpf_support_tracepoint_exists("syscalls", exit_tp(c->tracepoint, tp)))
 			continue;
 		p->skel->rodata->path_calls[id] = (uint16_t)((i + 1) |
 			(c->path_arg == 2 ? PATH_HOW_ARG2 : 0) | (c->dirfd ? PATH_HOW_DIRFD : 0));
@@ -188,7 +195,7 @@ static void path_select(struct open_probe *p, enum path_calls_mode mode)
  * hub's routes to its twin. */
 static int path_attach(struct open_probe *p)
 {
-	char tp[48];
+	char tp[TP_NAME_MAX];
 	int err;
 
 	for (unsigned k = 0; k < p->n_paths; k++) {
@@ -200,8 +207,8 @@ static int path_attach(struct open_probe *p)
 				return err;
 			continue;
 		}
-		snprintf(tp, sizeof(tp), "sys_exit_%s", path_calls[p->path_idx[k]].tracepoint);
-		l = bpf_program__attach_tracepoint(p->skel->progs.path_exit_tp, "syscalls", tp);
+		l = bpf_program__attach_tracepoint(p->skel->progs.path_exit_tp, "syscalls",
+						   exit_tp(path_calls[p->path_idx[k]].tracepoint, tp));
 		if (!l)
 			return -errno;
 		p->path_links[p->n_path_links++] = l;
