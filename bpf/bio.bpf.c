@@ -12,7 +12,10 @@
  *
  * No pid/uid filter here: completion runs in interrupt context, in
  * whatever task happened to be current, and even issue often runs in a
- * kernel worker; a task filter would only drop arbitrary samples.
+ * kernel worker; a task filter would only drop arbitrary samples. The
+ * task that hands a request over (at insert, else at issue) is kept with
+ * its start, and its process gets the request in "procs" at completion,
+ * as biotop does: for writeback that is a flusher thread.
  *
  * A request that cannot be timed is counted as lost in `stats`: its
  * start could not be stored, or its histogram entry could not be made
@@ -50,6 +53,8 @@ const volatile bool rq_queue_arg = false;
 struct rq_start {
 	__u64 insert_ns;	/* 0 when the insert was not seen */
 	__u64 issue_ns;		/* 0 until issued */
+	__u32 tgid;		/* the task that handed it over, at insert or issue */
+	char comm[16];
 };
 
 /* In-flight requests only: an entry lives from insert or issue to
@@ -63,6 +68,17 @@ struct {
 	__type(value, struct rq_start);
 } starts SEC(".maps");
 
+/* Per issuing process (bio.h). LRU: the idle give way to the active. */
+struct {
+	__uint(type, BPF_MAP_TYPE_LRU_HASH);
+	__uint(max_entries, BIO_PROC_MAX);
+	__type(key, __u32);
+	__type(value, struct bio_proc);
+} procs SEC(".maps");
+
+/* Timed requests no per-process entry could take (.bss). */
+__u64 procs_lost;
+
 /* Cumulative histograms; entries are never deleted, user space diffs. */
 struct {
 	__uint(type, BPF_MAP_TYPE_HASH);
@@ -71,11 +87,19 @@ struct {
 	__type(value, struct bio_hist);
 } hists SEC(".maps");
 
+/* Who hands the request over: the current task. */
+static __always_inline void rq_owner(struct rq_start *s)
+{
+	s->tgid = bpf_get_current_pid_tgid() >> 32;
+	bpf_get_current_comm(s->comm, sizeof(s->comm));
+}
+
 static __always_inline int rq_insert(struct request *rq)
 {
 	struct rq_start s = { .insert_ns = bpf_ktime_get_ns() };
 	__u64 key = (__u64)rq;
 
+	rq_owner(&s);
 	bpf_map_update_elem(&starts, &key, &s, BPF_ANY);
 	return 0;
 }
@@ -93,6 +117,7 @@ static __always_inline int rq_issue(struct request *rq)
 		return 0;
 	}
 	fresh.issue_ns = now;
+	rq_owner(&fresh);
 	if (bpf_map_update_elem(&starts, &key, &fresh, BPF_ANY))
 		bio_untimed();
 	return 0;
@@ -126,11 +151,23 @@ static __always_inline __u32 rq_dev(struct request *rq)
 	       ((__u32)BPF_CORE_READ(disk, first_minor) & 0xfffff);
 }
 
+/* Slot of a latency in microseconds. */
+static __always_inline __u32 us_slot(__u64 us)
+{
+	__u32 slot = tt_log2(us);
+
+	if (slot >= BIO_HIST_SLOTS)
+		slot = BIO_HIST_SLOTS - 1;
+	/* clang folds the clamp into arithmetic the verifier cannot bound;
+	 * a mask behind a compiler barrier is an index it can check. */
+	barrier_var(slot);
+	return slot & (BIO_HIST_SLOTS - 1);
+}
+
 static __always_inline void hist_add(struct bio_hist_key *key, __u64 delta_ns)
 {
 	struct bio_hist zero = {}, *h;
 	__u64 us = delta_ns / 1000;
-	__u32 slot;
 
 	h = bpf_map_lookup_elem(&hists, key);
 	if (!h) {
@@ -143,15 +180,28 @@ static __always_inline void hist_add(struct bio_hist_key *key, __u64 delta_ns)
 			return;
 		}
 	}
-	slot = tt_log2(us);
-	if (slot >= BIO_HIST_SLOTS)
-		slot = BIO_HIST_SLOTS - 1;
-	/* clang folds the clamp into arithmetic the verifier cannot bound;
-	 * a mask behind a compiler barrier is an index it can check. */
-	barrier_var(slot);
-	slot &= BIO_HIST_SLOTS - 1;
-	__sync_fetch_and_add(&h->slots[slot], 1);
+	__sync_fetch_and_add(&h->slots[us_slot(us)], 1);
 	__sync_fetch_and_add(&h->sum_us, us);
+}
+
+/* Device latency of a request of process tgid, named comm when new. */
+static __always_inline void proc_add(__u32 tgid, const char *comm, __u64 delta_ns)
+{
+	struct bio_proc *p, fresh = {};
+	__u64 us = delta_ns / 1000;
+
+	p = bpf_map_lookup_elem(&procs, &tgid);
+	if (!p) {
+		__builtin_memcpy(fresh.comm, comm, sizeof(fresh.comm));
+		bpf_map_update_elem(&procs, &tgid, &fresh, BPF_NOEXIST);
+		p = bpf_map_lookup_elem(&procs, &tgid);
+		if (!p) {
+			__sync_fetch_and_add(&procs_lost, 1);
+			return;
+		}
+	}
+	__sync_fetch_and_add(&p->slots[us_slot(us)], 1);
+	__sync_fetch_and_add(&p->sum_us, us);
 }
 
 static __always_inline int rq_complete(struct request *rq)
@@ -161,12 +211,16 @@ static __always_inline int rq_complete(struct request *rq)
 	__u64 now = bpf_ktime_get_ns();
 	struct rq_start *s;
 	__u64 insert_ns, issue_ns;
+	char comm[16];
+	__u32 tgid;
 
 	s = bpf_map_lookup_elem(&starts, &key);
 	if (!s)
 		return 0;	/* started before tracetop attached */
 	insert_ns = s->insert_ns;
 	issue_ns = s->issue_ns;
+	tgid = s->tgid;
+	__builtin_memcpy(comm, s->comm, sizeof(comm));
 	bpf_map_delete_elem(&starts, &key);
 	if (!issue_ns || now < issue_ns)
 		return 0;
@@ -175,6 +229,7 @@ static __always_inline int rq_complete(struct request *rq)
 	hkey.op = rq_op(rq);
 	hkey.phase = BIO_PH_DEVICE;
 	hist_add(&hkey, now - issue_ns);
+	proc_add(tgid, comm, now - issue_ns);
 	if (insert_ns && issue_ns >= insert_ns) {
 		hkey.phase = BIO_PH_QUEUE;
 		hist_add(&hkey, issue_ns - insert_ns);

@@ -33,4 +33,17 @@ struct bio_hist {
 	__u64 sum_us;
 };
 
+/* Map "procs": BPF_MAP_TYPE_LRU_HASH, key the tgid of the task that
+ * handed the request to the block layer (at insert, else at issue: for
+ * writeback a kernel flusher thread, not the process that wrote), value
+ * below. Counters only grow; an entry the LRU evicts comes back from
+ * zero, which user space's diff takes as a reset. */
+#define BIO_PROC_MAX 4096
+
+struct bio_proc {
+	__u64 slots[BIO_HIST_SLOTS];	/* device latency, all operations */
+	__u64 sum_us;
+	char comm[16];			/* the issuing task's, at its first request */
+};
+
 #endif

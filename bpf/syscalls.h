@@ -35,6 +35,11 @@ struct syscall_proc_info {
 	char comm[TT_COMM_LEN];	/* the name of the program it runs now */
 	__u32 exited;		/* 1: gone, and every count of it is in its entries */
 	__u32 pad;
+	/* Set by the exit hook with exited (the exiting task is the
+	 * process's own), for processes too short-lived for user space to
+	 * look them up: the real parent's tgid and the real uid. */
+	__u32 ppid;
+	__u32 uid;
 };
 
 /* The sys_exit hub's table "hub_vfs_op" (rodata, by syscall id): how the

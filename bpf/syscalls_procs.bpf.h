@@ -253,6 +253,8 @@ static __always_inline void proc_exit(void)
 		if (r)
 			exit_take(r, tgid);
 	}
+	fresh.ppid = BPF_CORE_READ(task, real_parent, tgid);
+	fresh.uid = (__u32)bpf_get_current_uid_gid();
 	info = bpf_map_lookup_elem(&proc_info, &tgid);
 	if (!info) {
 		/* Made here if need be: a run another CPU took just before
@@ -266,6 +268,8 @@ static __always_inline void proc_exit(void)
 		if (!info)
 			return;
 	}
+	info->ppid = fresh.ppid;
+	info->uid = fresh.uid;
 	info->exited = 1;
 }
 

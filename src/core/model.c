@@ -20,6 +20,8 @@
 #include "model.h"
 #include "partitions.h"
 #include "proc_tree.h"
+#include "proc_view.h"
+#include "bio_procs.h"
 #include "proc_table.h"
 #include "rate.h"
 #include "syscall_names.h"
@@ -65,6 +67,9 @@ struct model {
 	struct model_syscall sys[SYSCALL_ID_MAX];
 	char sys_names[SYSCALL_ID_MAX][SYSCALL_NAME_LEN];	/* fallback names */
 	struct proc_table *procs;	/* owned */
+	struct bio_procs *bio_procs;	/* owned: block I/O per process */
+	bool bio_procs_fresh;		/* handed over since the last tick */
+	struct proc_view *pview;	/* owned: joins the above into rows */
 
 	struct model_disk *disks;	/* owned */
 	size_t n_disks, cap_disks;
@@ -114,11 +119,13 @@ struct model *model_new(const struct model_config *cfg)
 	}
 	sys_names_init(m);
 	m->procs = proc_table_new(cfg && cfg->procs_max ? cfg->procs_max : SYSCALL_PROC_MAX);
+	m->bio_procs = bio_procs_new(BIO_PROC_MAX);
+	m->pview = proc_view_new(root);
 	m->fails = fail_table_new(cfg && cfg->fails_max ? cfg->fails_max : FAIL_TABLE_DEFAULT);
 	m->fold = exec_fold_new();
 	m->tree = proc_tree_new();
 	m->snap.syscalls = calloc(SYSCALL_ID_MAX, sizeof(*m->snap.syscalls));
-	if (!m->procs || !m->fails || !m->fold || !m->tree || !m->snap.syscalls || event_log_init_bytes(&m->log, cap, cfg ? cfg->log_text_bytes : 0)) {
+	if (!m->procs || !m->bio_procs || !m->pview || !m->fails || !m->fold || !m->tree || !m->snap.syscalls || event_log_init_bytes(&m->log, cap, cfg ? cfg->log_text_bytes : 0)) {
 		model_free(m);
 		return NULL;
 	}
@@ -135,6 +142,8 @@ void model_free(struct model *m)
 	if (!m)
 		return;
 	proc_table_free(m->procs);
+	bio_procs_free(m->bio_procs);
+	proc_view_free(m->pview);
 	fail_table_free(m->fails);
 	exec_fold_free(m->fold);
 	proc_tree_free(m->tree);
@@ -190,6 +199,11 @@ void model_procs_info(struct model *m, uint32_t tgid, const char *comm, bool exi
 	proc_table_info(m->procs, tgid, comm, exited);
 }
 
+void model_procs_ids(struct model *m, uint32_t tgid, uint32_t ppid, uint32_t uid)
+{
+	proc_table_ids(m->procs, tgid, ppid, uid);
+}
+
 bool model_procs_final(const struct model *m, uint32_t tgid)
 {
 	return proc_table_final(m->procs, tgid);
@@ -235,6 +249,23 @@ void model_bio_set(struct model *m, uint32_t dev, unsigned op, unsigned phase,
 	m->bio_fresh.fresh = true;
 }
 
+void model_bio_procs_begin(struct model *m)
+{
+	bio_procs_begin(m->bio_procs);
+	m->bio_procs_fresh = true;
+}
+
+void model_bio_proc(struct model *m, uint32_t tgid, const char *comm, const uint64_t *slots,
+		    unsigned nslots, uint64_t sum_us)
+{
+	bio_procs_add(m->bio_procs, tgid, comm, slots, nslots, sum_us);
+}
+
+void model_bio_procs_lost(struct model *m, uint64_t lost)
+{
+	m->snap.procs_bio_lost = lost;
+}
+
 /* Into the log, the failing-calls table and the source's count. */
 static int model_store(void *ctx, const struct tt_event *ev)
 {
@@ -246,6 +277,8 @@ static int model_store(void *ctx, const struct tt_event *ev)
 	fail_table_add(m->fails, ev);
 	if (ev->type == TT_EVENT_EXEC) {
 		proc_tree_event(m->tree, ev);
+		if (ev->ret == 0)
+			proc_view_exec(m->pview, ev->ppid);
 		m->status[TT_SRC_EXEC].events_total++;
 	}
 	else	/* opens and path calls */
@@ -380,49 +413,18 @@ static void model_tick_syscalls(struct model *m, double dt, bool fresh)
 		m->status[TT_SRC_SYSCALL].events_total = events;
 }
 
-static int proc_row_cmp(const void *a, const void *b)
+/* The processes table, after the syscalls' and bio's ticks. */
+static void model_tick_procs(struct model *m, double dt, double bio_dt)
 {
-	const struct tt_proc_row *x = a, *y = b;
+	struct proc_view_in in = { .table = m->procs, .tree = m->tree, .dt = dt,
+				   .bio_dt = bio_dt, .ev_dt = m->snap.elapsed_s };
 
-	if (x->rate != y->rate)
-		return x->rate > y->rate ? -1 : 1;
-	if (x->total != y->total)
-		return x->total > y->total ? -1 : 1;
-	return x->pid < y->pid ? -1 : x->pid > y->pid;
-}
-
-static void model_tick_procs(struct model *m, double dt)
-{
-	const struct proc_stat *ps;
-	struct tt_proc_row *rows;
-	size_t i, n;
-
-	ps = proc_table_end(m->procs, &n);
-	if (n > m->cap_procs) {
-		rows = realloc(m->snap.procs, n * sizeof(*rows));
-		if (!rows) {
-			/* keep what fits rather than fail the tick */
-			n = m->cap_procs;
-		} else {
-			m->snap.procs = rows;
-			m->cap_procs = n;
-		}
-	}
-	for (i = 0; i < n; i++) {
-		struct tt_proc_row *r = &m->snap.procs[i];
-
-		r->pid = ps[i].tgid;
-		memcpy(r->comm, ps[i].comm, sizeof(r->comm));
-		r->rate = dt > 0 ? (double)ps[i].delta / dt : 0;
-		r->err_rate = dt > 0 ? (double)ps[i].err_delta / dt : 0;
-		r->total = ps[i].total;
-		r->top_id = ps[i].top_id;
-		r->top_rate = dt > 0 ? (double)ps[i].top_delta / dt : 0;
-		r->exited = ps[i].exited;
-	}
-	if (n)
-		qsort(m->snap.procs, n, sizeof(m->snap.procs[0]), proc_row_cmp);
-	m->snap.n_procs = n;
+	in.ps = proc_table_end(m->procs, &in.n_ps);
+	if (m->bio_procs_fresh)
+		in.bio = bio_procs_end(m->bio_procs, &in.n_bio);
+	m->bio_procs_fresh = false;
+	m->snap.n_procs = proc_view_build(m->pview, &in, &m->snap.procs, &m->cap_procs);
+	m->snap.procs_execs_untracked = proc_view_execs_untracked(m->pview);
 }
 
 /* Names disks not yet named; rereads the partition table (at most once
@@ -473,13 +475,13 @@ static bool disk_has_io(const struct tt_bio_disk *v)
 	return false;
 }
 
-static void model_tick_bio(struct model *m, uint64_t now)
+/* Returns the length of bio's interval (0: nothing handed over). */
+static double model_tick_bio(struct model *m, uint64_t now)
 {
 	uint64_t events = 0;
 	size_t i, n = 0;
 	unsigned op, ph;
-
-	model_fresh_dt(&m->bio_fresh, now);
+	double dt = model_fresh_dt(&m->bio_fresh, now);
 	model_name_disks(m);
 	if (m->n_disks > m->cap_snap_disks) {
 		struct tt_bio_disk *v = realloc(m->snap.disks, m->n_disks * sizeof(*v));
@@ -510,6 +512,7 @@ static void model_tick_bio(struct model *m, uint64_t now)
 	m->snap.n_disks = n;
 	if (m->n_disks)
 		m->status[TT_SRC_BIO].events_total = events;
+	return dt;
 }
 
 /* Copies the statuses and derives each source's interval counts. */
@@ -553,7 +556,7 @@ const struct tt_snapshot *model_tick(struct model *m, uint64_t mono_ns)
 {
 	struct tt_snapshot *s = &m->snap;
 	bool sys_fresh = m->sys_fresh.fresh;
-	double sys_dt;
+	double sys_dt, bio_dt;
 
 	exec_fold_flush(m->fold, model_store, m);
 	s->seq++;
@@ -565,8 +568,8 @@ const struct tt_snapshot *model_tick(struct model *m, uint64_t mono_ns)
 	model_tick_vfs(m, mono_ns);
 	sys_dt = model_fresh_dt(&m->sys_fresh, mono_ns);
 	model_tick_syscalls(m, sys_dt, sys_fresh);
-	model_tick_procs(m, sys_dt);
-	model_tick_bio(m, mono_ns);
+	bio_dt = model_tick_bio(m, mono_ns);
+	model_tick_procs(m, sys_dt, bio_dt);
 	model_tick_status(m);
 	s->n_fails = fail_table_tick(m->fails, s->elapsed_s, &s->fails);
 	s->fails_untracked = fail_table_untracked(m->fails);

@@ -43,11 +43,21 @@ void model_procs_begin(struct model *m);
 void model_procs_add(struct model *m, uint32_t tgid, unsigned id, uint64_t count,
 		     uint64_t errors);
 void model_procs_info(struct model *m, uint32_t tgid, const char *comm, bool exited);
+/* The parent and owner of an exited process, from its info. */
+void model_procs_ids(struct model *m, uint32_t tgid, uint32_t ppid, uint32_t uid);
 /* After a handover: true when the model now holds process tgid's counts
  * for good (proc_table_final), so its kernel entries are to be deleted. */
 bool model_procs_final(const struct model *m, uint32_t tgid);
 void model_bio_set(struct model *m, uint32_t dev, unsigned op, unsigned phase,
 		   const uint64_t *slots, unsigned nslots, uint64_t sum_us);
+
+/* Block I/O per issuing process: begin, then one call per entry of the
+ * kernel's map (cumulative device-latency slots), and the requests no
+ * entry could take. */
+void model_bio_procs_begin(struct model *m);
+void model_bio_proc(struct model *m, uint32_t tgid, const char *comm, const uint64_t *slots,
+		    unsigned nslots, uint64_t sum_us);
+void model_bio_procs_lost(struct model *m, uint64_t lost);
 
 /* Stores an event in the log and counts it for its source. 0 or -ENOMEM. */
 int model_event(struct model *m, const struct tt_event *ev);

@@ -14,6 +14,7 @@
 #include "bigmem.h"
 #include "proc_table.h"
 #include "rate.h"
+#include "syscall_class.h"
 
 struct pt_entry {
 	uint64_t key;		/* tgid << 32 | id */
@@ -29,6 +30,8 @@ struct pt_info {
 	uint32_t tgid;
 	char comm[TT_COMM_LEN];
 	bool exited;
+	bool ids;		/* ppid and uid set (proc_table_ids) */
+	uint32_t ppid, uid;
 };
 
 struct pt_infos {
@@ -218,7 +221,20 @@ int proc_table_info(struct proc_table *t, uint32_t tgid, const char *comm, bool 
 	}
 	pt_comm_copy(e->comm, comm);
 	e->exited = exited;
+	e->ids = false;
 	return 0;
+}
+
+void proc_table_ids(struct proc_table *t, uint32_t tgid, uint32_t ppid, uint32_t uid)
+{
+	struct pt_infos *m = &t->infos[t->cur];
+	struct pt_info *e = pt_info_slot(m, tgid);
+
+	if (e->gen != m->gen)
+		return;
+	e->ids = true;
+	e->ppid = ppid;
+	e->uid = uid;
 }
 
 int proc_table_add(struct proc_table *t, uint32_t tgid, unsigned id, uint64_t count,
@@ -279,9 +295,15 @@ static int32_t pt_procs_find(struct pt_procs *p, uint32_t tgid, bool create, boo
 static void pt_fold(struct pt_procs *p, int32_t r, const struct pt_entry *e, bool created)
 {
 	struct proc_stat *s = &p->v[r];
+	int op = syscall_vfs_op((unsigned)(e->key & 0xffffffffu));
 
 	s->delta += e->delta;
 	s->err_delta += e->err_delta;
+	if (op >= 0) {
+		s->op_delta[op] += e->delta;
+		if (op == VFS_OPEN)
+			s->open_err_delta += e->err_delta;
+	}
 	if (created || e->delta > s->top_delta ||
 	    (e->delta == s->top_delta && e->count > p->top_count[r])) {
 		s->top_id = (unsigned)(e->key & 0xffffffffu);
@@ -337,6 +359,22 @@ const struct proc_stat *proc_table_end(struct proc_table *t, size_t *n)
 
 		p->v[i].total = (o >= 0 ? old->v[o].total : 0) + p->v[i].delta;
 		p->v[i].errors = (o >= 0 ? old->v[o].errors : 0) + p->v[i].err_delta;
+		for (unsigned op = 0; op < VFS_OP_MAX; op++)
+			p->v[i].op_total[op] = (o >= 0 ? old->v[o].op_total[op] : 0) +
+					       p->v[i].op_delta[op];
+		p->v[i].open_err_total = (o >= 0 ? old->v[o].open_err_total : 0) +
+					 p->v[i].open_err_delta;
+		if (o >= 0) {
+			p->v[i].ppid = old->v[o].ppid;
+			p->v[i].uid = old->v[o].uid;
+			p->v[i].ppid_known = old->v[o].ppid_known;
+			p->v[i].uid_known = old->v[o].uid_known;
+		}
+		if (info && info->ids) {
+			p->v[i].ppid = info->ppid;
+			p->v[i].uid = info->uid;
+			p->v[i].ppid_known = p->v[i].uid_known = true;
+		}
 		if (info) {
 			memcpy(p->v[i].comm, info->comm, TT_COMM_LEN);
 			p->v[i].exited = info->exited;
@@ -349,4 +387,17 @@ const struct proc_stat *proc_table_end(struct proc_table *t, size_t *n)
 	t->pcur ^= 1;
 	*n = p->n;
 	return p->v;
+}
+
+void proc_table_set_ids(struct proc_table *t, size_t i, bool ppid_known, uint32_t ppid,
+			bool uid_known, uint32_t uid)
+{
+	struct pt_procs *p = &t->procs[t->pcur];
+
+	if (i >= p->n)
+		return;
+	p->v[i].ppid_known = ppid_known;
+	p->v[i].ppid = ppid;
+	p->v[i].uid_known = uid_known;
+	p->v[i].uid = uid;
 }

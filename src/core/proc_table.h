@@ -19,6 +19,7 @@
 #include <stdint.h>
 #include <linux/types.h>
 #include "events.h"
+#include "vfs.h"
 
 struct proc_table;
 
@@ -31,6 +32,16 @@ struct proc_stat {
 	uint64_t errors;	/* failed calls since first seen */
 	unsigned top_id;	/* most calls this interval (overall when idle) */
 	uint64_t top_delta;	/* calls of top_id this interval */
+	/* This interval's calls by VFS operation (syscall_class.h: creat
+	 * counts as an open), and its failed opens. */
+	uint64_t op_delta[VFS_OP_MAX];
+	uint64_t open_err_delta;
+	uint64_t op_total[VFS_OP_MAX];	/* the same since first seen */
+	uint64_t open_err_total;
+	/* Who it is, once the caller found out (proc_table_set_ids): kept
+	 * from one end to the next like the totals. */
+	uint32_t ppid, uid;
+	bool ppid_known, uid_known;
 	bool exited;		/* gone: total holds every call it made */
 	bool final;		/* exited, read once more: its entries go now */
 };
@@ -53,6 +64,9 @@ int proc_table_add(struct proc_table *t, uint32_t tgid, unsigned id, uint64_t co
  * over with no info keeps the name it had at the previous end, if any.
  * 0, or -ENOSPC when full. */
 int proc_table_info(struct proc_table *t, uint32_t tgid, const char *comm, bool exited);
+/* The parent and owner of process tgid, which the kernel tells once it
+ * exited; call after proc_table_info. */
+void proc_table_ids(struct proc_table *t, uint32_t tgid, uint32_t ppid, uint32_t uid);
 /* True when what was handed over of tgid since begin is the last of it:
  * it was exited already at the previous handover, and has been read
  * again since. The kernel's exit hook marks a process exited only after
@@ -67,5 +81,9 @@ bool proc_table_final(const struct proc_table *t, uint32_t tgid);
  * processes, in no particular order, valid until the next call; *n is
  * set to their number. */
 const struct proc_stat *proc_table_end(struct proc_table *t, size_t *n);
+/* Sets the parent and owner of row i of the last end's result (either
+ * may be unknown); later ends keep them while the process is seen. */
+void proc_table_set_ids(struct proc_table *t, size_t i, bool ppid_known, uint32_t ppid,
+			bool uid_known, uint32_t uid);
 
 #endif

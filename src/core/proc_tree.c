@@ -151,6 +151,16 @@ void proc_tree_event(struct proc_tree *t, const struct tt_event *ev)
 	set_cmd(&n->row, ev);
 }
 
+bool proc_tree_parent(const struct proc_tree *t, uint32_t pid, uint32_t *ppid)
+{
+	const struct node *n = find((struct proc_tree *)t, pid);
+
+	if (!n || !n->row.ppid)
+		return false;
+	*ppid = n->row.ppid;
+	return true;
+}
+
 uint64_t proc_tree_untracked(const struct proc_tree *t)
 {
 	return t->untracked;

@@ -13,6 +13,7 @@
 #ifndef TRACETOP_PROC_TREE_H
 #define TRACETOP_PROC_TREE_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 #include "event.h"
@@ -36,6 +37,8 @@ void proc_tree_event(struct proc_tree *t, const struct tt_event *ev);
  * when full, the oldest exited), and returns the rows in tree order,
  * valid until the next call. */
 size_t proc_tree_tick(struct proc_tree *t, uint64_t now_ns, const struct tt_tree_row **rows);
+/* The parent of pid, when the tree holds it: false otherwise. */
+bool proc_tree_parent(const struct proc_tree *t, uint32_t pid, uint32_t *ppid);
 /* Fork and exec records of processes the full tree could not take. */
 uint64_t proc_tree_untracked(const struct proc_tree *t);
 

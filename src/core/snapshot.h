@@ -59,14 +59,30 @@ struct tt_syscall_row {
 	uint64_t errors;	/* failed calls since start */
 };
 
+/* One process of the processes table: its syscalls (from the syscalls
+ * source's per-process counts), what of them are VFS operations, the
+ * execs of its children, and the block I/O it handed to the disks. */
 struct tt_proc_row {
 	uint32_t pid;
+	uint32_t ppid, uid;	/* valid when ppid_known, uid_known */
+	bool ppid_known, uid_known;
 	char comm[TT_COMM_LEN + 1];	/* raw bytes from the kernel: sanitise before display */
 	double rate;		/* syscalls per second */
 	double err_rate;
 	uint64_t total;		/* syscalls since first seen */
 	unsigned top_id;	/* syscall with most calls this interval (or overall) */
 	double top_rate;
+	double op_rate[VFS_OP_MAX];	/* reads, writes, opens (creat included), fsyncs
+					 * per second; [VFS_CREATE] stays 0 */
+	double open_err_rate;	/* failed opens per second */
+	uint64_t op_total[VFS_OP_MAX];	/* the same since first seen */
+	uint64_t open_errors;
+	double exec_rate;	/* successful execs of its children per second */
+	uint64_t execs;		/* ... since tracetop started */
+	double bio_rate;	/* block I/O requests it handed over, per second */
+	double bio_p95_us;	/* their device latency's p95 this interval; 0: none */
+	uint64_t bio_total;	/* requests since first seen */
+	bool counted;		/* the syscalls source counts it (else block I/O only) */
 	bool exited;		/* gone: total is final */
 };
 
@@ -149,6 +165,8 @@ struct tt_snapshot {
 	size_t n_syscalls;
 	struct tt_proc_row *procs;	/* processes seen, by rate */
 	size_t n_procs;
+	uint64_t procs_bio_lost;	/* timed requests no process entry could take */
+	uint64_t procs_execs_untracked;	/* execs not counted for their parent */
 	struct tt_bio_disk *disks;	/* disks with I/O, by name */
 	size_t n_disks;
 

@@ -106,20 +106,48 @@ static void json_syscalls(const struct output *o, const struct tt_snapshot *s)
 		fprintf(o->f, ",\"rate\":%.3f,\"err_rate\":%.3f,\"total\":%" PRIu64 ",\"errors\":%" PRIu64 "}",
 			fin(r->rate), fin(r->err_rate), r->total, r->errors);
 	}
-	fputs("],\"procs\":[", o->f);
-	for (i = 0; i < s->n_procs; i++) {
+	fputc(']', o->f);
+}
+
+/* Per-process figures: null where a value is not known. */
+static void json_procs(const struct output *o, const struct tt_snapshot *s)
+{
+	fputs(",\"procs\":[", o->f);
+	for (size_t i = 0; i < s->n_procs; i++) {
 		const struct tt_proc_row *p = &s->procs[i];
 		const char *top = syscall_name(p->top_id);
 
-		fprintf(o->f, "%s{\"pid\":%u,\"comm\":", i ? "," : "", p->pid);
+		fprintf(o->f, "%s{\"pid\":%u,\"ppid\":", i ? "," : "", p->pid);
+		if (p->ppid_known)
+			fprintf(o->f, "%u", p->ppid);
+		else
+			fputs("null", o->f);
+		fputs(",\"uid\":", o->f);
+		if (p->uid_known)
+			fprintf(o->f, "%u", p->uid);
+		else
+			fputs("null", o->f);
+		fputs(",\"comm\":", o->f);
 		json_fputs(o->f, p->comm, strnlen(p->comm, sizeof(p->comm)));
-		fprintf(o->f, ",\"rate\":%.3f,\"err_rate\":%.3f,\"total\":%" PRIu64 ",\"top\":",
-			fin(p->rate), fin(p->err_rate), p->total);
-		json_str(o->f, top ? top : "");
-		fprintf(o->f, ",\"top_rate\":%.3f,\"exited\":%s}", fin(p->top_rate),
-			p->exited ? "true" : "false");
+		fprintf(o->f, ",\"counted\":%s,\"rate\":%.3f,\"err_rate\":%.3f,\"total\":%" PRIu64
+			",\"top\":", p->counted ? "true" : "false", fin(p->rate), fin(p->err_rate),
+			p->total);
+		json_str(o->f, p->counted && top ? top : "");
+		fprintf(o->f, ",\"top_rate\":%.3f,\"read_rate\":%.3f,\"write_rate\":%.3f,"
+			"\"open_rate\":%.3f,\"open_err_rate\":%.3f,\"fsync_rate\":%.3f,"
+			"\"reads\":%" PRIu64 ",\"writes\":%" PRIu64 ",\"opens\":%" PRIu64
+			",\"open_errors\":%" PRIu64 ",\"fsyncs\":%" PRIu64 ","
+			"\"exec_rate\":%.3f,\"execs\":%" PRIu64 ",\"bio_rate\":%.3f,"
+			"\"bio_p95_us\":%.1f,\"bio_total\":%" PRIu64 ",\"exited\":%s}",
+			fin(p->top_rate), fin(p->op_rate[VFS_READ]), fin(p->op_rate[VFS_WRITE]),
+			fin(p->op_rate[VFS_OPEN]), fin(p->open_err_rate), fin(p->op_rate[VFS_FSYNC]),
+			p->op_total[VFS_READ], p->op_total[VFS_WRITE], p->op_total[VFS_OPEN],
+			p->open_errors, p->op_total[VFS_FSYNC],
+			fin(p->exec_rate), p->execs, fin(p->bio_rate), fin(p->bio_p95_us),
+			p->bio_total, p->exited ? "true" : "false");
 	}
-	fputc(']', o->f);
+	fprintf(o->f, "],\"procs_bio_lost\":%" PRIu64 ",\"procs_execs_untracked\":%" PRIu64,
+		s->procs_bio_lost, s->procs_execs_untracked);
 }
 
 static void json_hist(FILE *f, const struct hist *h)
@@ -514,6 +542,7 @@ void output_json_snapshot(const struct output *o, const struct tt_snapshot *s,
 		s->self.map_bytes, s->self.rss_kb, s->privileges_dropped ? "true" : "false");
 	json_vfs(o, s);
 	json_syscalls(o, s);
+	json_procs(o, s);
 	json_bio(o, s);
 	json_fails(o, s);
 	json_events(o, s, log, final);

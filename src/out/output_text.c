@@ -91,16 +91,37 @@ static void text_syscalls(const struct output *o, const struct tt_snapshot *s)
 		fprintf(o->f, "%-22s %12.1f %12" PRIu64 " %10.1f %6.1f\n",
 			r->name, r->rate, r->total, r->err_rate, pct);
 	}
-	if (s->n_procs)
-		fprintf(o->f, "%-8s %-16s %12s %12s  %s\n", "PID", "COMM", "SYSCALLS/s", "TOTAL", "TOP SYSCALL");
-	for (i = 0; i < s->n_procs && i < TEXT_PROC_ROWS; i++) {
+}
+
+/* The busiest processes: syscalls, the VFS operations among them, the
+ * execs they started, the block I/O they handed over. */
+static void text_procs(const struct output *o, const struct tt_snapshot *s)
+{
+	char comm[80], ppid[16], p95[16];
+
+	if (!s->n_procs)
+		return;
+	fprintf(o->f, "%-8s %-8s %-16s %10s %8s %8s %8s %8s %8s %8s %7s %7s %8s  %s\n", "PID",
+		"PPID", "COMM", "SYSCALLS/s", "ERR/s", "READ/s", "WRITE/s", "OPEN/s", "OPENERR/s",
+		"FSYNC/s", "EXEC/s", "BIO/s", "BIO p95", "TOP SYSCALL");
+	for (size_t i = 0; i < s->n_procs && i < TEXT_PROC_ROWS; i++) {
 		const struct tt_proc_row *p = &s->procs[i];
 		const char *top = syscall_name(p->top_id);
-		char comm[80];
 
 		sanitize(comm, sizeof(comm), p->comm, strnlen(p->comm, sizeof(p->comm)));
-		fprintf(o->f, "%-8u %-16s %12.1f %12" PRIu64 "  %s\n", p->pid, comm,
-			p->rate, p->total, top ? top : "?");
+		if (p->ppid_known)
+			snprintf(ppid, sizeof(ppid), "%u", p->ppid);
+		else
+			snprintf(ppid, sizeof(ppid), "-");
+		if (p->bio_p95_us > 0)
+			hist_format_us(p->bio_p95_us, p95, sizeof(p95));
+		else
+			snprintf(p95, sizeof(p95), "-");
+		fprintf(o->f, "%-8u %-8s %-16s %10.1f %8.1f %8.1f %8.1f %8.1f %8.1f %8.1f %7.1f %7.1f "
+			"%8s  %s%s\n", p->pid, ppid, comm, p->rate, p->err_rate,
+			p->op_rate[VFS_READ], p->op_rate[VFS_WRITE], p->op_rate[VFS_OPEN],
+			p->open_err_rate, p->op_rate[VFS_FSYNC], p->exec_rate, p->bio_rate, p95,
+			!p->counted ? "(block I/O only)" : top ? top : "?", p->exited ? " (exited)" : "");
 	}
 }
 
@@ -319,6 +340,7 @@ void output_text_snapshot(const struct output *o, const struct tt_snapshot *s,
 		s->self.rss_kb, s->privileges_dropped ? ", capabilities dropped" : "");
 	text_vfs(o, s);
 	text_syscalls(o, s);
+	text_procs(o, s);
 	text_bio(o, s);
 	/* the text budget, not --events, bounds the scrollback: say so */
 	if (log->dropped_for_bytes)

@@ -34,6 +34,9 @@ static const char *const family_hook[FAM_MAX] = {
 
 struct bio_probe {
 	struct bio_bpf *skel;	/* owned */
+	__u32 *tgids;		/* owned: BIO_PROC_MAX, a read of map "procs" */
+	struct bio_proc *procs;	/* owned: BIO_PROC_MAX */
+	bool no_batch;		/* the kernel refused a batch lookup */
 };
 
 /* Whether block_rq_insert/issue still pass the request_queue first
@@ -103,6 +106,15 @@ fail:
 	return err;
 }
 
+static void bio_free(struct bio_probe *p)
+{
+	if (!p)
+		return;
+	free(p->tgids);
+	free(p->procs);
+	free(p);
+}
+
 static int bio_start(void **state, const struct probe_env *env)
 {
 	struct tt_source_status *st = model_source(env->model, TT_SRC_BIO);
@@ -114,8 +126,14 @@ static int bio_start(void **state, const struct probe_env *env)
 	int err = -ENOENT;
 
 	p = calloc(1, sizeof(*p));
-	if (!p)
+	if (p) {
+		p->tgids = calloc(BIO_PROC_MAX, sizeof(*p->tgids));
+		p->procs = calloc(BIO_PROC_MAX, sizeof(*p->procs));
+	}
+	if (!p || !p->tgids || !p->procs) {
+		bio_free(p);
 		return -ENOMEM;
+	}
 	btf = btf__load_vmlinux_btf();
 	queue_arg = rq_has_queue_arg(btf);
 	btf__free(btf);
@@ -136,7 +154,7 @@ static int bio_start(void **state, const struct probe_env *env)
 		else
 			bpf_support_fail(st, env->diag, "bio: block_rq tracepoints could not be "
 					 "attached (%s)", tried);
-		free(p);
+		bio_free(p);
 		return err;
 	}
 	st->state = TT_STATE_RUNNING;
@@ -146,9 +164,6 @@ static int bio_start(void **state, const struct probe_env *env)
 	return 0;
 }
 
-/* Hands every histogram to the model. Entries are never deleted, so the
- * key chain is stable while it is walked; new keys may or may not be
- * seen this tick and are seen the next. */
 /* Requests that could not be timed: what the programs counted, plus
  * the runs of them the kernel skipped (recursion_misses: one run
  * interrupting another of the same program on a CPU). Reading a
@@ -175,6 +190,42 @@ static int bio_lost(struct bio_probe *p, uint64_t *lost)
 	return 0;
 }
 
+/* Hands the per-process map to the model: in one batched lookup, or
+ * key by key where the kernel has none. An LRU entry evicted under the
+ * walk only restarts its process's count (the model takes it as a
+ * reset). */
+static void bio_sample_procs(struct bio_probe *p, struct model *m)
+{
+	int fd = bpf_map__fd(p->skel->maps.procs);
+	uint64_t slots[BIO_HIST_SLOTS];
+	char comm[TT_COMM_LEN + 1];
+	__u32 n = 0, key, next, *prev = NULL;
+
+	if (p->no_batch || bpf_support_read_batch(fd, p->tgids, sizeof(*p->tgids), p->procs,
+						  sizeof(*p->procs), BIO_PROC_MAX, &n)) {
+		p->no_batch = true;
+		for (n = 0; n < BIO_PROC_MAX && bpf_map_get_next_key(fd, prev, &next) == 0;) {
+			key = next;
+			prev = &key;
+			if (bpf_map_lookup_elem(fd, &key, &p->procs[n]) == 0)
+				p->tgids[n++] = key;
+		}
+	}
+	model_bio_procs_begin(m);
+	for (__u32 i = 0; i < n; i++) {
+		for (unsigned k = 0; k < BIO_HIST_SLOTS; k++)
+			slots[k] = p->procs[i].slots[k];
+		/* The kernel terminates comm, but it is not trusted to. */
+		memcpy(comm, p->procs[i].comm, TT_COMM_LEN);
+		comm[TT_COMM_LEN] = '\0';
+		model_bio_proc(m, p->tgids[i], comm, slots, BIO_HIST_SLOTS, p->procs[i].sum_us);
+	}
+	model_bio_procs_lost(m, p->skel->bss->procs_lost);
+}
+
+/* Hands every histogram to the model. Entries are never deleted, so the
+ * key chain is stable while it is walked; new keys may or may not be
+ * seen this tick and are seen the next. */
 static int bio_sample(void *state, struct model *m)
 {
 	struct bio_probe *p = state;
@@ -183,6 +234,7 @@ static int bio_sample(void *state, struct model *m)
 
 	if (bio_lost(p, &lost) == 0)
 		model_source(m, TT_SRC_BIO)->lost_total = lost;
+	bio_sample_procs(p, m);
 	struct bio_hist_key key, next;
 	uint64_t slots[BIO_HIST_SLOTS];
 	struct bio_hist h;
@@ -214,7 +266,7 @@ static void bio_stop(void *state)
 	if (!p)
 		return;
 	bio_bpf__destroy(p->skel);
-	free(p);
+	bio_free(p);
 }
 
 const struct probe_ops probe_bio_ops = {

@@ -13,11 +13,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/syscall.h>
 #include <bpf/bpf.h>
 #include <bpf/libbpf.h>
 #include "bpf_support.h"
 #include "probe.h"
+#include "syscall_class.h"
 #include "syscall_procs.h"
 #include "syscalls.skel.h"
 
@@ -120,54 +120,21 @@ struct syscall_hub {
 
 static struct syscall_hub hub;
 
-#define HUB_OP(op) ((uint8_t)((op) + 1))
-
-/* How each VFS syscall counts: the syscall variant of the vfs source,
- * by the C library's numbers for this architecture. */
-static const struct {
-	long nr;
-	uint8_t how;
-} hub_vfs_ids[] = {
-	{ SYS_read, HUB_OP(VFS_READ) },
-	{ SYS_readv, HUB_OP(VFS_READ) },
-	{ SYS_pread64, HUB_OP(VFS_READ) },
-	{ SYS_preadv, HUB_OP(VFS_READ) },
-	{ SYS_write, HUB_OP(VFS_WRITE) },
-	{ SYS_writev, HUB_OP(VFS_WRITE) },
-	{ SYS_pwrite64, HUB_OP(VFS_WRITE) },
-	{ SYS_pwritev, HUB_OP(VFS_WRITE) },
-#ifdef SYS_preadv2
-	{ SYS_preadv2, HUB_OP(VFS_READ) },
-	{ SYS_pwritev2, HUB_OP(VFS_WRITE) },
-#endif
-#ifdef SYS_open
-	{ SYS_open, HUB_OP(VFS_OPEN) | HUB_CREAT_ARG2 },
-#endif
-#ifdef SYS_creat
-	{ SYS_creat, HUB_OP(VFS_CREATE) },
-#endif
-	{ SYS_openat, HUB_OP(VFS_OPEN) | HUB_CREAT_ARG3 },
-#ifdef SYS_openat2
-	{ SYS_openat2, HUB_OP(VFS_OPEN) | HUB_CREAT_HOW3 },
-#endif
-	{ SYS_fsync, HUB_OP(VFS_FSYNC) },
-	{ SYS_fdatasync, HUB_OP(VFS_FSYNC) },
-	{ SYS_sync_file_range, HUB_OP(VFS_FSYNC) },
-};
-
 static int hub_load(const struct probe_env *env)
 {
+	const struct syscall_vfs *ids;
 	char ebuf[64];
-	size_t i;
+	size_t i, n;
 	int err;
 
 	hub.skel = syscalls_bpf__open();
 	if (!hub.skel)
 		return -errno;
 	set_rodata(hub.skel, env);
-	for (i = 0; i < sizeof(hub_vfs_ids) / sizeof(hub_vfs_ids[0]); i++)
-		if (hub_vfs_ids[i].nr < SYSCALL_ID_MAX)
-			hub.skel->rodata->hub_vfs_op[hub_vfs_ids[i].nr] = hub_vfs_ids[i].how;
+	ids = syscall_vfs_ids(&n);
+	for (i = 0; i < n; i++)
+		if (ids[i].nr < SYSCALL_ID_MAX)
+			hub.skel->rodata->hub_vfs_op[ids[i].nr] = ids[i].how;
 	select_family(hub.skel, FAM_TP_BTF);
 	err = syscalls_bpf__load(hub.skel);
 	if (!err)

@@ -1,5 +1,5 @@
 /* Workload subcommands of plain system calls and I/O: getppid, rw,
- * direct, layout (see workload.c). */
+ * direct, layout, procmix (see workload.c). */
 #ifndef _GNU_SOURCE
 #define _GNU_SOURCE
 #endif
@@ -10,6 +10,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
+#include <sys/wait.h>
 #include <unistd.h>
 #include "wl.h"
 
@@ -118,5 +119,69 @@ int wl_layout(char **argv)
 		return 1;
 	close(fd);
 	printf("layout %ld\n", d);
+	return 0;
+}
+
+/* One child that makes exactly N reads (of /dev/zero), M writes (to
+ * /dev/null), K fsyncs (of a file on /dev/shm: no disk I/O), F failed
+ * openat()s (FILE.missing-<i>) and D O_DIRECT 4 KiB writes over the D
+ * blocks FILE already has (layout): one disk request each. The files are
+ * opened before the fork, so the child's calls are these and nothing
+ * else but its exit. Prints "procmix PID" once the child is gone. */
+int wl_procmix(char **argv)
+{
+	const char *file = argv[0];
+	long n = wl_count(argv[1]), m = wl_count(argv[2]), k = wl_count(argv[3]);
+	long f = wl_count(argv[4]), d = wl_count(argv[5]);
+	char shm[] = "/dev/shm/tracetop-procmix.XXXXXX", missing[4200], c;
+	int zero, null, sync_fd, direct, status;
+	void *buf;
+	pid_t pid;
+
+	if (posix_memalign(&buf, BLOCK, BLOCK))
+		return 1;
+	memset(buf, 0xcd, BLOCK);
+	zero = open("/dev/zero", O_RDONLY);
+	null = open("/dev/null", O_WRONLY);
+	sync_fd = mkstemp(shm);
+	direct = open(file, O_WRONLY | O_DIRECT);
+	if (zero < 0 || null < 0 || sync_fd < 0 || direct < 0) {
+		perror("workload: procmix open");
+		return 1;
+	}
+	unlink(shm);
+	fflush(stdout);
+	wl_ready();
+	pid = fork();
+	if (pid < 0) {
+		perror("workload: fork");
+		return 1;
+	}
+	if (pid == 0) {
+		for (long i = 0; i < n; i++)
+			if (read(zero, &c, 1) != 1)
+				_exit(2);
+		for (long i = 0; i < m; i++)
+			if (write(null, &c, 1) != 1)
+				_exit(3);
+		for (long i = 0; i < k; i++)
+			if (fsync(sync_fd))
+				_exit(4);
+		for (long i = 0; i < f; i++) {
+			snprintf(missing, sizeof(missing), "%s.missing-%ld", file, i);
+			if (openat(AT_FDCWD, missing, O_RDONLY) >= 0)
+				_exit(5);
+		}
+		for (long i = 0; i < d; i++)
+			if (pwrite(direct, buf, BLOCK, (off_t)i * BLOCK) != BLOCK)
+				_exit(6);
+		_exit(0);
+	}
+	if (waitpid(pid, &status, 0) != pid || !WIFEXITED(status) || WEXITSTATUS(status)) {
+		fprintf(stderr, "workload: procmix child failed (%d)\n", status);
+		return 1;
+	}
+	free(buf);
+	printf("procmix %d\n", (int)pid);
 	return 0;
 }

@@ -10,6 +10,10 @@
  *                             fsync; over blocks FILE already has when
  *                             laid out (layout), so each is one request
  *   layout FILE D             D 4 KiB blocks written and synced
+ *   procmix FILE N M K F D    one child making exactly N reads, M writes,
+ *                             K fsyncs, F failed openat()s and D O_DIRECT
+ *                             writes over FILE's laid-out blocks; prints
+ *                             "procmix <child pid>"
  *   failopen DIR MARK M       M failed opens of DIR/MARK-<i>, via open,
  *                             openat(AT_FDCWD), openat(dirfd), openat2
  *                             and creat in turn
@@ -93,6 +97,7 @@ static const struct subcommand subcommands[] = {
 	{ "rw", 3, 3, wl_rw, false },
 	{ "direct", 2, 3, wl_direct, false },
 	{ "layout", 2, 2, wl_layout, false },
+	{ "procmix", 6, 6, wl_procmix, false },
 	{ "failopen", 3, 3, wl_failopen, false },
 	{ "openat", 3, 3, wl_openat, true },
 	{ "longopen", 3, 3, wl_longopen, true },
