@@ -16,7 +16,15 @@ static struct table_state *active_table(struct ui_state *st)
 {
 	if (st->screen == SCREEN_FAILS)
 		return &st->fl;
-	return st->procs ? &st->pr : &st->sc;
+	return st->set.focus == PANE_PROCS ? &st->pr : &st->sc;
+}
+
+/* Sorting on the panes sorts the focused table, or the syscalls' when
+ * the focus is on a pane without one. */
+static void focus_a_table(struct ui_state *st)
+{
+	if (st->screen != SCREEN_FAILS && st->set.focus != PANE_PROCS)
+		st->set.focus = PANE_SYSCALLS;
 }
 
 static unsigned act_help(struct ui_state *st)
@@ -64,11 +72,12 @@ static unsigned act_back(struct ui_state *st)
 
 static unsigned sort_step(struct ui_state *st, int step)
 {
-	struct table_state *t = active_table(st);
-	int n = st->screen == SCREEN_FAILS ? FL_NCOLS : st->procs ? PR_NCOLS : SC_NCOLS;
+	struct table_state *t;
+	int n;
 
-	if (st->screen != SCREEN_FAILS)
-		st->set.focus = PANE_SYSCALLS;
+	focus_a_table(st);
+	t = active_table(st);
+	n = st->screen == SCREEN_FAILS ? FL_NCOLS : st->set.focus == PANE_PROCS ? PR_NCOLS : SC_NCOLS;
 	t->sort_col = (t->sort_col + n + step) % n;
 	t->invert = false;
 	t->resort = true;
@@ -88,10 +97,10 @@ static unsigned act_sort_prev(struct ui_state *st)
 
 static unsigned act_invert(struct ui_state *st)
 {
-	struct table_state *t = active_table(st);
+	struct table_state *t;
 
-	if (st->screen != SCREEN_FAILS)
-		st->set.focus = PANE_SYSCALLS;
+	focus_a_table(st);
+	t = active_table(st);
 	t->invert = !t->invert;
 	t->resort = true;
 	ui_state_hold(st);
@@ -110,7 +119,7 @@ static unsigned scroll_by(struct ui_state *st, enum ui_pane pane, long delta)
 		*scroll = s < 0 ? 0 : s > 100000 ? 100000 : (int)s;
 		return UI_REDRAW;
 	}
-	if (pane == PANE_SYSCALLS || st->screen == SCREEN_FAILS) {
+	if (pane == PANE_SYSCALLS || pane == PANE_PROCS || st->screen == SCREEN_FAILS) {
 		struct table_state *t = active_table(st);
 		long c = delta == INT_MIN ? 0 : delta == INT_MAX ? INT_MAX / 2 : t->cursor + delta;
 
@@ -128,7 +137,8 @@ static int page_rows(const struct ui_state *st)
 	int rows = ui_state_modal(st) ?
 		   st->screen_h - 4 :
 		   st->screen == SCREEN_FAILS ? st->fl.rows_shown :
-		   st->set.focus == PANE_LOG ? st->log_rows_shown : st->procs ? st->pr.rows_shown : st->sc.rows_shown;
+		   st->set.focus == PANE_LOG ? st->log_rows_shown :
+		   st->set.focus == PANE_PROCS ? st->pr.rows_shown : st->sc.rows_shown;
 
 	return rows > 1 ? rows - 1 : 1;
 }
@@ -224,10 +234,19 @@ static unsigned act_save(struct ui_state *st)
 	return UI_REDRAW | UI_SAVE_CONFIG;
 }
 
+/* To the processes pane and back to the syscalls. */
 static unsigned act_procs(struct ui_state *st)
 {
-	st->procs = !st->procs;
-	st->set.focus = PANE_SYSCALLS;
+	st->set.focus = st->set.focus == PANE_PROCS ? PANE_SYSCALLS : PANE_PROCS;
+	return UI_REDRAW;
+}
+
+static unsigned act_procs_fold(struct ui_state *st)
+{
+	st->procs_fold = !st->procs_fold;
+	st->set.focus = PANE_PROCS;
+	st->pr.resort = true;
+	st->pr.cursor = st->pr.scroll = 0;
 	return UI_REDRAW;
 }
 
@@ -314,7 +333,8 @@ const struct ui_action_desc ui_actions[ACT_MAX] = {
 	[ACT_SLOWER] = { "longer sampling interval", act_slower },
 	[ACT_FASTER] = { "shorter sampling interval", act_faster },
 	[ACT_THEME] = { "next colour theme", act_theme },
-	[ACT_PROCS] = { "syscalls per syscall, or per process", act_procs },
+	[ACT_PROCS] = { "processes pane (again: back to the syscalls)", act_procs },
+	[ACT_PROCS_FOLD] = { "processes: one row per name, or per process", act_procs_fold },
 	[ACT_DISK] = { "block I/O: all disks, then each disk", act_disk },
 	[ACT_OP] = { "block I/O: all operations, reads, writes", act_op },
 	[ACT_CUMULATIVE] = { "block I/O: last interval, or since start", act_cumulative },

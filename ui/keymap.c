@@ -33,6 +33,7 @@ const struct ui_binding ui_bindings[] = {
 	{ '-', ACT_FASTER },
 	{ 't', ACT_THEME },
 	{ 'p', ACT_PROCS },
+	{ 'g', ACT_PROCS_FOLD },
 	{ 'd', ACT_DISK },
 	{ 'o', ACT_SHOW_OPEN },
 	{ 'o', ACT_OP },

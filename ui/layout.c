@@ -2,6 +2,9 @@
  *
  * Wide screens (70 columns and more) get two columns: VFS over block I/O
  * on the left, syscalls on the right, the event log across the bottom.
+ * Tall ones (a top part of PROCS_AT rows or more) put the processes
+ * pane across the screen between the two columns and the log; on the
+ * others it takes the syscalls pane's place while it has the focus.
  * The syscalls column gets a little more than half at 80 columns, where
  * its table needs 43 to show every column, and never more than its
  * widest table uses: beyond that the graphs on the left get the room.
@@ -12,7 +15,9 @@
 
 #define PANE_MIN_H 2	/* title + one line */
 #define VFS_H 6		/* title + five operations */
-#define RIGHT_MAX_W 70	/* the per-process table at its widest, and a margin */
+#define RIGHT_MAX_W 70	/* the syscall table at its widest, and a margin */
+#define PROCS_AT 28	/* top rows from which the processes pane has its own band */
+#define UPPER_MIN 20	/* rows the two columns keep above it (VFS, 14 of block I/O) */
 
 static struct rect rect_make(int x, int y, int w, int h)
 {
@@ -25,39 +30,54 @@ static void show(struct layout *l, enum ui_pane p, struct rect r)
 	l->shown[p] = r.w > 0 && r.h >= PANE_MIN_H;
 }
 
-static void two_columns(struct layout *l, struct rect b)
+static void two_columns(struct layout *l, struct rect b, enum ui_pane focus)
 {
-	int log_h = b.h * 2 / 5, top_h, left_w = b.w * 9 / 20, vfs_h;
+	int log_h = b.h * 2 / 5, top_h, left_w = b.w * 9 / 20, vfs_h, procs_h = 0;
+	enum ui_pane right = PANE_SYSCALLS;
 
 	if (b.w - left_w - 1 > RIGHT_MAX_W)
 		left_w = b.w - RIGHT_MAX_W - 1;
 	if (log_h < 3)
 		log_h = 3;
 	top_h = b.h - log_h;
+	if (top_h >= PROCS_AT) {
+		procs_h = top_h - UPPER_MIN;
+		if (procs_h > top_h / 2)
+			procs_h = top_h / 2;
+		top_h -= procs_h;
+		show(l, PANE_PROCS, rect_make(b.x, b.y + top_h, b.w, procs_h));
+	} else if (focus == PANE_PROCS) {
+		right = PANE_PROCS;
+	}
 	vfs_h = top_h >= 2 * VFS_H ? VFS_H : top_h / 2;
 	show(l, PANE_VFS, rect_make(b.x, b.y, left_w, vfs_h));
 	show(l, PANE_BIO, rect_make(b.x, b.y + vfs_h, left_w, top_h - vfs_h));
-	show(l, PANE_SYSCALLS, rect_make(b.x + left_w + 1, b.y, b.w - left_w - 1, top_h));
-	show(l, PANE_LOG, rect_make(b.x, b.y + top_h, b.w, log_h));
+	show(l, right, rect_make(b.x + left_w + 1, b.y, b.w - left_w - 1, top_h));
+	show(l, PANE_LOG, rect_make(b.x, b.y + top_h + procs_h, b.w, log_h));
 }
 
-/* One pane over the other. The VFS pane takes its five rows when each
- * pane can have as many, else three (it then shows the rates side by
- * side); the others share the rest. */
+/* One pane over the other: VFS, syscalls (or processes, while focused),
+ * block I/O, the log. The VFS pane takes its five rows when each pane
+ * can have as many, else three (it then shows the rates side by side);
+ * the others share the rest. */
 static void stacked(struct layout *l, struct rect b, enum ui_pane focus)
 {
-	int each = b.h / PANE_MAX, y = b.y, vfs_h, rest;
+	const enum ui_pane order[] = {
+		PANE_VFS, focus == PANE_PROCS ? PANE_PROCS : PANE_SYSCALLS, PANE_BIO, PANE_LOG,
+	};
+	int n = (int)(sizeof(order) / sizeof(order[0]));
+	int each = b.h / n, y = b.y, vfs_h, rest;
 
 	if (each < 3) {
 		show(l, focus, b);
 		return;
 	}
 	vfs_h = each >= VFS_H ? VFS_H : 3;
-	rest = (b.h - vfs_h) / (PANE_MAX - 1);
-	for (int p = 0; p < PANE_MAX; p++) {
-		int h = p == PANE_VFS ? vfs_h : p == PANE_MAX - 1 ? b.y + b.h - y : rest;
+	rest = (b.h - vfs_h) / (n - 1);
+	for (int i = 0; i < n; i++) {
+		int h = order[i] == PANE_VFS ? vfs_h : i == n - 1 ? b.y + b.h - y : rest;
 
-		show(l, (enum ui_pane)p, rect_make(b.x, y, b.w, h));
+		show(l, order[i], rect_make(b.x, y, b.w, h));
 		y += h;
 	}
 }
@@ -75,7 +95,7 @@ void layout_compute(struct layout *l, int w, int h, bool zoom, enum ui_pane focu
 	if (zoom)
 		show(l, focus, l->body);
 	else if (w >= 70)
-		two_columns(l, l->body);
+		two_columns(l, l->body, focus);
 	else
 		stacked(l, l->body, focus);
 }

@@ -51,6 +51,8 @@ void ui_paint(struct ui_state *st, struct canvas *cv, const struct tt_snapshot *
 		view_vfs(&vc, l->pane[PANE_VFS], st->set.focus == PANE_VFS);
 	if (l->shown[PANE_SYSCALLS])
 		view_syscalls(&vc, l->pane[PANE_SYSCALLS], st->set.focus == PANE_SYSCALLS);
+	if (l->shown[PANE_PROCS])
+		view_procs(&vc, l->pane[PANE_PROCS], st->set.focus == PANE_PROCS);
 	if (l->shown[PANE_BIO])
 		view_bio(&vc, l->pane[PANE_BIO], st->set.focus == PANE_BIO);
 	if (l->shown[PANE_LOG])

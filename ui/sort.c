@@ -72,15 +72,27 @@ static int cmp_proc(const void *a, const void *b, void *arg)
 	int r;
 
 	switch (c->col) {
-	case PR_PID: r = cmp_num(x->pid, y->pid); break;
+	/* rows folded by name: the most processes first */
+	case PR_PID: r = x->nprocs != y->nprocs ? -cmp_num(x->nprocs, y->nprocs) : cmp_num(x->pid, y->pid); break;
+	case PR_PPID: r = cmp_num(x->ppid_known ? x->ppid : UINT32_MAX, y->ppid_known ? y->ppid : UINT32_MAX); break;
+	case PR_USER: r = cmp_num(x->uid_known ? x->uid : UINT32_MAX, y->uid_known ? y->uid : UINT32_MAX); break;
 	case PR_COMM: r = strcmp(x->comm, y->comm); break;
 	case PR_ERR_RATE: r = -cmp_num(x->err_rate, y->err_rate); break;
-	case PR_TOTAL: r = -cmp_num((double)x->total, (double)y->total); break;
+	case PR_READ: r = -cmp_num(x->op_rate[VFS_READ], y->op_rate[VFS_READ]); break;
+	case PR_WRITE: r = -cmp_num(x->op_rate[VFS_WRITE], y->op_rate[VFS_WRITE]); break;
+	case PR_OPEN: r = -cmp_num(x->op_rate[VFS_OPEN], y->op_rate[VFS_OPEN]); break;
+	case PR_OPEN_ERR: r = -cmp_num(x->open_err_rate, y->open_err_rate); break;
+	case PR_FSYNC: r = -cmp_num(x->op_rate[VFS_FSYNC], y->op_rate[VFS_FSYNC]); break;
+	case PR_EXEC: r = -cmp_num(x->exec_rate, y->exec_rate); break;
+	case PR_BIO: r = -cmp_num(x->bio_rate, y->bio_rate); break;
+	case PR_BIO_P95: r = -cmp_num(x->bio_p95_us, y->bio_p95_us); break;
 	case PR_TOP: r = strcmp(top_name(c->snap, x->top_id), top_name(c->snap, y->top_id)); break;
 	default: r = -cmp_num(x->rate, y->rate); break;
 	}
 	if (c->invert)
 		r = -r;
+	if (!r)
+		r = -cmp_num((double)x->total, (double)y->total);
 	return r ? r : cmp_num(x->pid, y->pid);
 }
 

@@ -10,9 +10,10 @@
 #include "bio.h"
 #include "state.h"
 
-/* The per-process table's column of the meaning --sort names. */
+/* The processes table's column of the meaning --sort names (it has no
+ * total: its rate, whose ties go by total). */
 static const int pr_sort_col[SC_NCOLS] = {
-	[SC_NAME] = PR_COMM, [SC_RATE] = PR_RATE, [SC_TOTAL] = PR_TOTAL,
+	[SC_NAME] = PR_COMM, [SC_RATE] = PR_RATE, [SC_TOTAL] = PR_RATE,
 	[SC_ERR_RATE] = PR_ERR_RATE, [SC_ERR_PCT] = PR_ERR_RATE,
 };
 

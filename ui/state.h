@@ -26,11 +26,14 @@
 
 #define HOLD_MS 1500		/* rows keep their order this long after a sort/scroll key */
 #define MSG_MS 5000		/* status messages show this long */
-#define TABLE_COLS_MAX 8
+#define TABLE_COLS_MAX 16
 
 /* The syscall table's columns are enum sc_col (options.h), which --sort
  * names; the per-process and failing-opens tables have their own. */
-enum pr_col { PR_PID = 0, PR_COMM, PR_RATE, PR_ERR_RATE, PR_TOTAL, PR_TOP, PR_NCOLS };
+enum pr_col {
+	PR_PID = 0, PR_PPID, PR_USER, PR_COMM, PR_RATE, PR_ERR_RATE, PR_READ, PR_WRITE, PR_OPEN,
+	PR_OPEN_ERR, PR_FSYNC, PR_EXEC, PR_BIO, PR_BIO_P95, PR_TOP, PR_NCOLS
+};
 enum fl_col { FL_COUNT = 0, FL_RATE, FL_ERRNO, FL_CALL, FL_COMM, FL_PATH, FL_NCOLS };
 
 /* What the body of the screen shows. */
@@ -83,7 +86,8 @@ struct table_state {
 
 struct ui_state {
 	struct options set;	/* the settings in effect on screen (see above) */
-	bool zoom, help, procs;
+	bool zoom, help;
+	bool procs_fold;	/* the processes pane: one row per name */
 	bool paused;
 
 	struct table_state sc, pr;

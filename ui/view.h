@@ -37,6 +37,7 @@ void view_too_small(const struct view_ctx *vc);
 void view_help(const struct view_ctx *vc, struct rect r);
 void view_vfs(const struct view_ctx *vc, struct rect r, bool focused);
 void view_syscalls(const struct view_ctx *vc, struct rect r, bool focused);
+void view_procs(const struct view_ctx *vc, struct rect r, bool focused);
 void view_bio(const struct view_ctx *vc, struct rect r, bool focused);
 void view_log(const struct view_ctx *vc, struct rect r, bool focused);
 void view_fails(const struct view_ctx *vc, struct rect r);

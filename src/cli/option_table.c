@@ -54,6 +54,7 @@ static const char *const panes[] = {
 	[PANE_VFS] = "vfs",
 	[PANE_SYSCALLS] = "syscalls",
 	[PANE_BIO] = "bio",
+	[PANE_PROCS] = "procs",
 	[PANE_LOG] = "log",
 	[PANE_MAX] = NULL,
 };

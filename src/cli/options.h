@@ -58,6 +58,7 @@ enum ui_pane {
 	PANE_VFS = 0,
 	PANE_SYSCALLS,
 	PANE_BIO,
+	PANE_PROCS,
 	PANE_LOG,
 	PANE_MAX,
 };

@@ -226,6 +226,7 @@ size_t proc_view_build(struct proc_view *v, const struct proc_view_in *in,
 		r = &(*rows)[n];
 		memset(r, 0, sizeof(*r));
 		r->pid = p->tgid;
+		r->nprocs = 1;
 		memcpy(r->comm, p->comm, sizeof(r->comm));
 		r->counted = true;
 		r->rate = dt ? (double)p->delta / dt : 0;
@@ -268,6 +269,7 @@ size_t proc_view_build(struct proc_view *v, const struct proc_view_in *in,
 			r = &(*rows)[n];
 			memset(r, 0, sizeof(*r));
 			r->pid = b->tgid;
+			r->nprocs = 1;
 			memcpy(r->comm, b->comm, sizeof(r->comm));
 			index_put(v, r->pid, (int32_t)n);
 			at = (int32_t)n++;
@@ -293,4 +295,76 @@ size_t proc_view_build(struct proc_view *v, const struct proc_view_in *in,
 	remember_execs(v, *rows, n);
 	qsort(*rows, n, sizeof(**rows), row_cmp);
 	return n;
+}
+
+static int comm_cmp(const void *a, const void *b, void *ctx)
+{
+	const struct tt_proc_row *rows = ctx;
+	const struct tt_proc_row *x = &rows[*(const size_t *)a], *y = &rows[*(const size_t *)b];
+	int r = strcmp(x->comm, y->comm);
+
+	return r ? r : x->pid < y->pid ? -1 : x->pid > y->pid;
+}
+
+static uint32_t comm_hash(const char *s)
+{
+	uint32_t h = 2166136261u;
+
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 16777619u;
+	return h;
+}
+
+/* Adds row x into group g. */
+static void fold_in(struct tt_proc_row *g, const struct tt_proc_row *x)
+{
+	g->rate += x->rate;
+	g->err_rate += x->err_rate;
+	g->total += x->total;
+	for (unsigned op = 0; op < VFS_OP_MAX; op++) {
+		g->op_rate[op] += x->op_rate[op];
+		g->op_total[op] += x->op_total[op];
+	}
+	g->open_err_rate += x->open_err_rate;
+	g->open_errors += x->open_errors;
+	g->exec_rate += x->exec_rate;
+	g->execs += x->execs;
+	g->bio_rate += x->bio_rate;
+	g->bio_total += x->bio_total;
+	if (x->bio_p95_us > g->bio_p95_us)
+		g->bio_p95_us = x->bio_p95_us;
+	/* the busiest member names the group's top syscall */
+	if (x->top_rate > g->top_rate || (!g->counted && x->counted)) {
+		g->top_id = x->top_id;
+		g->top_rate = x->top_rate;
+	}
+	g->nprocs += x->nprocs;
+	g->counted |= x->counted;
+	g->exited &= x->exited;
+}
+
+size_t proc_view_fold(const struct tt_proc_row *rows, size_t n, struct tt_proc_row *out)
+{
+	size_t *idx = malloc((n ? n : 1) * sizeof(*idx)), k = 0;
+
+	if (!idx)
+		return 0;
+	for (size_t i = 0; i < n; i++)
+		idx[i] = i;
+	qsort_r(idx, n, sizeof(*idx), comm_cmp, (void *)rows);
+	for (size_t i = 0; i < n; i++) {
+		const struct tt_proc_row *x = &rows[idx[i]];
+
+		if (k && strcmp(out[k - 1].comm, x->comm) == 0) {
+			fold_in(&out[k - 1], x);
+			continue;
+		}
+		out[k] = *x;
+		out[k].pid = comm_hash(x->comm);
+		out[k].ppid_known = out[k].uid_known = false;
+		k++;
+	}
+	free(idx);
+	qsort(out, k, sizeof(*out), row_cmp);
+	return k;
 }

@@ -82,6 +82,7 @@ struct tt_proc_row {
 	double bio_rate;	/* block I/O requests it handed over, per second */
 	double bio_p95_us;	/* their device latency's p95 this interval; 0: none */
 	uint64_t bio_total;	/* requests since first seen */
+	uint32_t nprocs;	/* 1; rows folded by name (proc_view_fold): its processes */
 	bool counted;		/* the syscalls source counts it (else block I/O only) */
 	bool exited;		/* gone: total is final */
 };

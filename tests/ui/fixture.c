@@ -40,17 +40,22 @@ static const struct {
 	double rate, err_rate;
 	uint64_t total;
 	unsigned top;
+	uint32_t ppid, uid;
+	double read, write, open, open_err, fsync, exec, bio, bio_p95_us;
+	bool exited;
 } pr_data[] = {
-	{ 2211, "nginx", 14022.0, 402.5, 72008121, 232 },
-	{ 2212, "nginx", 13877.4, 398.0, 71650330, 232 },
-	{ 1830, "postgres", 9012.7, 12.0, 46600211, 0 },
-	{ 1844, "postgres", 4410.0, 0, 22800100, 1 },
-	{ 3120, "python3", 2204.9, 803.0, 11400222, 257 },
-	{ 1, "systemd", 310.0, 40.1, 1602201, 232 },
-	{ 977, "journald", 122.3, 0, 632008, 1 },
-	{ 4410, "bash", 12.0, 2.0, 62100, 262 },
-	{ 4478, "evil\x1b[31mred", 9.0, 9.0, 46522, 257 },
-	{ 612, "sshd", 4.5, 0, 23330, 45 },
+	/* uids: root, www-data and nobody are the same on every Debian; 70000
+	 * has no name there (shown as the number) */
+	{ 2211, "nginx", 14022.0, 402.5, 72008121, 232, 1, 33, 5200, 3100, 420, 12, 0, 0, 14.0, 900, false },
+	{ 2212, "nginx", 13877.4, 398.0, 71650330, 232, 1, 33, 5100, 3050, 410, 11, 0, 0, 12.0, 850, false },
+	{ 1830, "postgres", 9012.7, 12.0, 46600211, 0, 1, 70000, 3000, 2400, 20, 0, 310, 0, 320.0, 2600, false },
+	{ 1844, "postgres", 4410.0, 0, 22800100, 1, 1830, 70000, 1200, 800, 2, 0, 0, 0, 40.0, 1800, false },
+	{ 3120, "python3", 2204.9, 803.0, 11400222, 257, 4410, 65534, 400, 90, 800, 790, 0, 3.0, 0, 0, false },
+	{ 1, "systemd", 310.0, 40.1, 1602201, 232, 0, 0, 60, 10, 40, 5, 0, 1.0, 0, 0, false },
+	{ 977, "journald", 122.3, 0, 632008, 1, 1, 0, 12, 60, 0, 0, 6, 0, 6.0, 4100, false },
+	{ 4410, "bash", 12.0, 2.0, 62100, 262, 612, 65534, 4, 1, 2, 2, 0, 2.0, 0, 0, false },
+	{ 4478, "evil\x1b[31mred", 9.0, 9.0, 46522, 257, 4410, 65534, 0, 0, 9, 9, 0, 0, 0, 0, true },
+	{ 612, "sshd", 4.5, 0, 23330, 45, 1, 0, 2, 2, 0, 0, 0, 0, 0, 0, false },
 };
 
 static void disk_hist(struct hist *h, const uint64_t *slots, unsigned n)
@@ -303,6 +308,20 @@ void fixture_init(struct fixture *f)
 		p->total = pr_data[i].total;
 		p->top_id = pr_data[i].top;
 		p->top_rate = pr_data[i].rate / 2;
+		p->nprocs = 1;
+		p->counted = true;
+		p->ppid = pr_data[i].ppid;
+		p->uid = pr_data[i].uid;
+		p->ppid_known = p->uid_known = true;
+		p->op_rate[VFS_READ] = pr_data[i].read;
+		p->op_rate[VFS_WRITE] = pr_data[i].write;
+		p->op_rate[VFS_OPEN] = pr_data[i].open;
+		p->open_err_rate = pr_data[i].open_err;
+		p->op_rate[VFS_FSYNC] = pr_data[i].fsync;
+		p->exec_rate = pr_data[i].exec;
+		p->bio_rate = pr_data[i].bio;
+		p->bio_p95_us = pr_data[i].bio_p95_us;
+		p->exited = pr_data[i].exited;
 	}
 	s->procs = f->procs;
 	s->n_procs = sizeof(pr_data) / sizeof(pr_data[0]);

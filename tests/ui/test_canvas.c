@@ -170,8 +170,8 @@ static void test_all_sizes(void **state)
 				ui_state_init(&st, NULL);
 				st.now_ms = 1000;
 				st.zoom = v >= 1 && v <= 4;
-				st.set.focus = v == 2 ? PANE_BIO : v == 3 ? PANE_LOG : v == 4 ? PANE_VFS : PANE_SYSCALLS;
-				st.procs = v == 1;
+				st.set.focus = v == 1 ? PANE_PROCS : v == 2 ? PANE_BIO : v == 3 ? PANE_LOG :
+					       v == 4 ? PANE_VFS : PANE_SYSCALLS;
 				st.help = v == 5;
 				st.paused = v == 6;
 				/* issue 4: failing opens, an event's details, the prompt */
@@ -205,11 +205,29 @@ static void test_layout(void **state)
 
 	layout_compute(&l, 80, 24, false, PANE_SYSCALLS);
 	assert_false(l.too_small);
+	/* no room for the processes' band: they show in the syscalls'
+	 * place while focused */
+	assert_false(l.shown[PANE_PROCS]);
 	for (int p = 0; p < PANE_MAX; p++) {
+		if (p == PANE_PROCS)
+			continue;
 		assert_true(l.shown[p]);
 		assert_true(l.pane[p].x + l.pane[p].w <= 80);
 		assert_true(l.pane[p].y >= 2 && l.pane[p].y + l.pane[p].h <= 23);
 	}
+	layout_compute(&l, 80, 24, false, PANE_PROCS);
+	assert_true(l.shown[PANE_PROCS]);
+	assert_false(l.shown[PANE_SYSCALLS]);
+	layout_compute(&l, 60, 24, false, PANE_PROCS);
+	assert_true(l.shown[PANE_PROCS]);
+	assert_false(l.shown[PANE_SYSCALLS]);
+	/* 200x60: a band across the screen, between the columns and the log */
+	layout_compute(&l, 200, 60, false, PANE_SYSCALLS);
+	assert_true(l.shown[PANE_PROCS] && l.shown[PANE_SYSCALLS]);
+	assert_int_equal(l.pane[PANE_PROCS].w, 200);
+	assert_true(l.pane[PANE_PROCS].h >= 10);
+	assert_int_equal(l.pane[PANE_PROCS].y, l.pane[PANE_SYSCALLS].y + l.pane[PANE_SYSCALLS].h);
+	assert_int_equal(l.pane[PANE_LOG].y, l.pane[PANE_PROCS].y + l.pane[PANE_PROCS].h);
 	layout_compute(&l, 80, 24, true, PANE_LOG);
 	assert_true(l.shown[PANE_LOG]);
 	assert_false(l.shown[PANE_VFS]);

@@ -107,7 +107,7 @@ static void render_case(const struct golden_case *c, char **text)
 		break;
 	case SCR_PROCS:
 		st.zoom = true;
-		st.procs = true;
+		st.set.focus = PANE_PROCS;
 		break;
 	case SCR_BIO:
 		st.zoom = true;

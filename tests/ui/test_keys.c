@@ -60,12 +60,22 @@ static char *render(struct env *e)
 static void test_help_lists_every_key(void **state)
 {
 	struct env *e = *state;
-	char *text;
+	char *text, *top, *end;
 
 	e->cv = (canvas_free(e->cv), canvas_new(132, 43));
 	assert_int_equal(keymap_dispatch(&e->st, '?'), UI_REDRAW);
 	assert_true(e->st.help);
-	text = render(e);
+	/* longer than the screen: what it shows, then what End scrolls to */
+	top = render(e);
+	assert_int_equal(keymap_dispatch(&e->st, UK_END), UI_REDRAW);
+	assert_true(e->st.help);
+	end = render(e);
+	text = malloc(strlen(top) + strlen(end) + 1);
+	assert_non_null(text);
+	strcpy(text, top);
+	strcat(text, end);
+	free(top);
+	free(end);
 	for (size_t i = 0; i < ui_n_bindings; i++) {
 		char name[16];
 
@@ -79,7 +89,7 @@ static void test_help_lists_every_key(void **state)
 	/* any other key leaves help without doing anything else */
 	assert_int_equal(keymap_dispatch(&e->st, 'p'), UI_REDRAW);
 	assert_false(e->st.help);
-	assert_false(e->st.procs);
+	assert_int_equal(e->st.set.focus, PANE_SYSCALLS);
 	/* F1 and h toggle it too; q in help only leaves help */
 	keymap_dispatch(&e->st, UK_F(1));
 	assert_true(e->st.help);
@@ -148,7 +158,17 @@ static void test_keys_reactions(void **state)
 	keymap_dispatch(&e->st, 'c');
 	assert_true(e->st.bio_cumulative);
 	keymap_dispatch(&e->st, 'p');
-	assert_true(e->st.procs);
+	assert_int_equal(e->st.set.focus, PANE_PROCS);
+	/* g folds the processes by name, and keeps the focus there */
+	keymap_dispatch(&e->st, 'g');
+	assert_true(e->st.procs_fold);
+	assert_int_equal(e->st.set.focus, PANE_PROCS);
+	/* sorting sorts the processes while they have the focus */
+	keymap_dispatch(&e->st, '>');
+	assert_int_equal(e->st.pr.sort_col, PR_ERR_RATE);
+	assert_int_equal(e->st.set.focus, PANE_PROCS);
+	keymap_dispatch(&e->st, 'p');
+	assert_int_equal(e->st.set.focus, PANE_SYSCALLS);
 }
 
 static void test_interval_steps(void **state)
@@ -380,10 +400,10 @@ static void test_syscall_columns(void **state)
 	row_text(e, e->st.pr.hdr_y, row, sizeof(row));
 	assert_non_null(strstr(row, "PID"));
 	assert_non_null(strstr(row, "COMM"));
-	assert_non_null(strstr(row, "SYSCALLS/s"));
-	assert_non_null(strstr(row, "TOP SYSCALL"));
+	assert_non_null(strstr(row, "SYSC/s"));
+	assert_non_null(strstr(row, "BIO/s"));
 	row_text(e, e->st.pr.hdr_y + 1, row, sizeof(row));
-	assert_non_null(strstr(row, "epoll_wait"));	/* nginx's top syscall */
+	assert_non_null(strstr(row, "nginx"));	/* the busiest */
 	/* 200x60: the names do not push the numbers across the screen */
 	keymap_dispatch(&e->st, 'p');
 	e->cv = (canvas_free(e->cv), canvas_new(200, 60));
@@ -467,7 +487,7 @@ static void test_keys_change_the_settings(void **state)
 	/* the start settings are in force as given */
 	assert_int_equal(e->st.set.focus, PANE_VFS);
 	assert_int_equal(e->st.sc.sort_col, SC_TOTAL);
-	assert_int_equal(e->st.pr.sort_col, PR_TOTAL);
+	assert_int_equal(e->st.pr.sort_col, PR_RATE);
 	assert_false(e->st.set.mouse);
 	keymap_dispatch(&e->st, '+');		/* 1 s -> 2 s */
 	keymap_dispatch(&e->st, 't');		/* default -> light */
