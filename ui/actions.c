@@ -65,7 +65,7 @@ static unsigned act_back(struct ui_state *st)
 		st->screen = SCREEN_MAIN;
 	else if (st->zoom)
 		st->zoom = false;
-	else
+	else if (!ui_scope_clear(st))
 		return 0;
 	return UI_REDRAW;
 }
@@ -335,6 +335,8 @@ const struct ui_action_desc ui_actions[ACT_MAX] = {
 	[ACT_THEME] = { "next colour theme", act_theme },
 	[ACT_PROCS] = { "processes pane (again: back to the syscalls)", act_procs },
 	[ACT_PROCS_FOLD] = { "processes: one row per name, or per process", act_procs_fold },
+	[ACT_SCOPE] = { "processes: every pane shows only the selected process (or name); Esc widens",
+			act_scope, WHERE_PROCS },
 	[ACT_DISK] = { "block I/O: all disks, then each disk", act_disk },
 	[ACT_OP] = { "block I/O: all operations, reads, writes", act_op },
 	[ACT_CUMULATIVE] = { "block I/O: last interval, or since start", act_cumulative },

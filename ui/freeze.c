@@ -46,6 +46,8 @@ static void free_copies(struct frozen *f)
 {
 	free(f->snap.syscalls);
 	free(f->snap.procs);
+	free(f->snap.proc_calls);
+	free((void *)f->snap.bio_procs);
 	free(f->snap.disks);
 	free((void *)f->snap.fails);
 	free(f->fail_paths);
@@ -65,6 +67,10 @@ int frozen_take(struct frozen *f, const struct tt_snapshot *s, const struct even
 		f->snap.syscalls = dup_array(s->syscalls, s->n_syscalls, sizeof(*s->syscalls), &err);
 		f->snap.procs = dup_array(s->procs, s->n_procs, sizeof(*s->procs), &err);
 		f->snap.disks = dup_array(s->disks, s->n_disks, sizeof(*s->disks), &err);
+		f->snap.proc_calls = dup_array(s->proc_calls, s->n_proc_calls,
+					       sizeof(*s->proc_calls), &err);
+		f->snap.bio_procs = dup_array(s->bio_procs, s->n_bio_procs, sizeof(*s->bio_procs),
+					      &err);
 		f->snap.fails = dup_array(s->fails, s->n_fails, sizeof(*s->fails), &err);
 		if (!err)
 			err = copy_fail_paths(f);

@@ -15,8 +15,10 @@ const struct ui_binding ui_bindings[] = {
 	{ UK_BTAB, ACT_FOCUS_PREV },
 	{ 'z', ACT_ZOOM },
 	{ UK_ENTER, ACT_SELECT },
+	{ UK_ENTER, ACT_SCOPE },
 	{ UK_ENTER, ACT_ZOOM },
 	{ UK_ESC, ACT_BACK },
+	{ UK_BACKSPACE, ACT_BACK },
 	{ UK_F(6), ACT_SORT_NEXT },
 	{ '>', ACT_SORT_NEXT },
 	{ '<', ACT_SORT_PREV },
@@ -64,6 +66,8 @@ static bool applies(const struct ui_state *st, enum ui_action act)
 	if (w == WHERE_ANY)
 		return true;
 	if ((w & WHERE_FAILS) && st->screen == SCREEN_FAILS)
+		return true;
+	if ((w & WHERE_PROCS) && st->screen == SCREEN_MAIN && st->set.focus == PANE_PROCS)
 		return true;
 	return (w & WHERE_LOG) && st->screen == SCREEN_MAIN && st->set.focus == PANE_LOG;
 }

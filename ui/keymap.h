@@ -38,6 +38,7 @@ enum ui_action {
 	ACT_THEME,
 	ACT_PROCS,
 	ACT_PROCS_FOLD,
+	ACT_SCOPE,
 	ACT_DISK,
 	ACT_OP,
 	ACT_CUMULATIVE,
@@ -66,6 +67,7 @@ enum ui_action {
 #define WHERE_ANY 0u
 #define WHERE_LOG (1u << 0)	/* the panes, with the event log focused */
 #define WHERE_FAILS (1u << 1)	/* the failing-calls screen */
+#define WHERE_PROCS (1u << 2)	/* the panes, with the processes pane focused */
 
 struct ui_action_desc {
 	const char *help;	/* one line for the help screen */
@@ -98,6 +100,9 @@ unsigned act_failed_only(struct ui_state *st);
 unsigned act_show_exec(struct ui_state *st);
 unsigned act_show_open(struct ui_state *st);
 unsigned act_select(struct ui_state *st);
+unsigned act_scope(struct ui_state *st);
+/* Ends the scope; false when there was none. */
+bool ui_scope_clear(struct ui_state *st);
 unsigned act_fails_filter(struct ui_state *st);
 unsigned act_fails_exclude(struct ui_state *st);
 unsigned act_fails_exclude_dir(struct ui_state *st);

@@ -61,12 +61,14 @@ static void update_indexes(struct ui_state *st, const struct event_log *log)
 		st->idx_stale = true;
 	}
 	if (st->idx_stale) {
-		log_index_reset(&st->view_idx, ui_state_log_mask(st), &st->filter, NULL);
+		log_index_reset(&st->view_idx, ui_state_log_mask(st), &st->filter, &st->scope_filter,
+				NULL);
 		st->idx_stale = false;
 		st->search_stale = true;
 	}
 	if (st->search_stale) {
-		log_index_reset(&st->search_idx, ui_state_log_mask(st), &st->filter, &st->search);
+		log_index_reset(&st->search_idx, ui_state_log_mask(st), &st->filter, &st->scope_filter,
+				&st->search);
 		st->search_stale = false;
 	}
 	if (!log)

@@ -17,7 +17,8 @@ void ui_render(struct ui_state *st, struct canvas *cv, const struct tt_snapshot 
 void ui_paint(struct ui_state *st, struct canvas *cv, const struct tt_snapshot *snap,
 	      const struct event_log *log, const struct diag *msgs)
 {
-	struct view_ctx vc = { cv, st, snap, log, msgs };
+	struct view_ctx vc = { cv, st, snap, log, msgs }, sc = vc;
+	struct scope_snap scope;
 	const struct layout *l = &st->lay;
 
 	canvas_clear(cv, ROLE_DEFAULT);
@@ -47,10 +48,13 @@ void ui_paint(struct ui_state *st, struct canvas *cv, const struct tt_snapshot *
 		view_tree(&vc, l->body);
 		return;
 	}
+	/* the counter panes draw the scope's figures, when there is one */
+	sc.snap = scope_snapshot(st, snap, &scope);
 	if (l->shown[PANE_VFS])
-		view_vfs(&vc, l->pane[PANE_VFS], st->set.focus == PANE_VFS);
+		view_vfs(&sc, l->pane[PANE_VFS], st->set.focus == PANE_VFS);
 	if (l->shown[PANE_SYSCALLS])
-		view_syscalls(&vc, l->pane[PANE_SYSCALLS], st->set.focus == PANE_SYSCALLS);
+		view_syscalls(&sc, l->pane[PANE_SYSCALLS], st->set.focus == PANE_SYSCALLS);
+	scope_snapshot_free(&scope);
 	if (l->shown[PANE_PROCS])
 		view_procs(&vc, l->pane[PANE_PROCS], st->set.focus == PANE_PROCS);
 	if (l->shown[PANE_BIO])

@@ -88,6 +88,20 @@ struct ui_state {
 	struct options set;	/* the settings in effect on screen (see above) */
 	bool zoom, help;
 	bool procs_fold;	/* the processes pane: one row per name */
+	/* The processes pane's cursor row, as the last frame drew it: what
+	 * Enter scopes to. */
+	bool pr_sel_valid, pr_sel_fold;
+	uint32_t pr_sel_pid;
+	char pr_sel_comm[TT_COMM_LEN + 1];
+	/* The scope (Enter on a process or a name): every pane shows that
+	 * process's, or those processes', figures; Esc widens again. The
+	 * event log and the failing calls go through scope_filter. */
+	struct {
+		bool on, by_comm;
+		uint32_t pid;
+		char comm[TT_COMM_LEN + 1];	/* raw bytes */
+	} scope;
+	struct filter scope_filter;	/* owned */
 	bool paused;
 
 	struct table_state sc, pr;

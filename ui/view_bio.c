@@ -51,7 +51,7 @@ void view_bio(const struct view_ctx *vc, struct rect r, bool focused)
 	const struct tt_snapshot *s = vc->snap;
 	struct ui_state *st = vc->st;
 	struct canvas *cv = vc->cv;
-	char info[128], p50[16], p95[16], p99[16], num[16], line[160];
+	char info[192], p50[16], p95[16], p99[16], num[16], line[160];
 	struct hist h;
 	struct rect b;
 	int matched;
@@ -68,11 +68,26 @@ void view_bio(const struct view_ctx *vc, struct rect r, bool focused)
 			 st->bio_op < 0 ? "all" : op_label(st->bio_op),
 			 st->bio_phase == BIO_PH_QUEUE ? "queue" : "device",
 			 st->bio_cumulative ? "total" : "interval");
+	if (st->scope.on) {
+		char who[96];
+
+		scope_label(st, who, sizeof(who));
+		snprintf(info, sizeof(info), "%s: all disks and ops, device time, last interval", who);
+	}
 	b = pane_frame(vc, r, focused, r.w >= 70 ? "Block I/O latency" : "Block I/O", info);
 	if (pane_no_data(vc, b) || pane_source_down(vc, b, TT_SRC_BIO))
 		return;
 	remember_disks(st, s);
-	matched = select_hist(s, st, &h);
+	if (scope_bio_hist(st, s, &h)) {
+		if (!h.count) {
+			text_wrap(vc->cv, (struct rect){ b.x + 1, b.y, b.w - 2, b.h }, ROLE_VALUE_ZERO,
+				  "no block I/O of the scope in this interval");
+			return;
+		}
+		matched = 1;
+	} else {
+		matched = select_hist(s, st, &h);
+	}
 	if (!h.count) {
 		if (st->bio_disk[0] && !matched)
 			snprintf(line, sizeof(line), "no I/O seen on %s", st->bio_disk);

@@ -205,6 +205,15 @@ void view_procs(const struct view_ctx *vc, struct rect r, bool focused)
 	else
 		table_draw(vc->cv, b, cols, (int)(sizeof(cols) / sizeof(cols[0])), &st->pr, n,
 			   focused, cell, &rs);
+	/* what Enter scopes to */
+	st->pr_sel_valid = n > 0;
+	if (n) {
+		const struct tt_proc_row *sel = &s->procs[idx[st->pr.cursor]];
+
+		st->pr_sel_fold = st->procs_fold;
+		st->pr_sel_pid = sel->pid;
+		memcpy(st->pr_sel_comm, sel->comm, sizeof(st->pr_sel_comm));
+	}
 	if (!n && b.h > 1)
 		canvas_puts(vc->cv, b.x + 1, b.y + 1, b.x + b.w, ROLE_VALUE_ZERO,
 			    "no process seen yet");

@@ -66,14 +66,20 @@ void view_syscalls(const struct view_ctx *vc, struct rect r, bool focused)
 	const struct tt_snapshot *s = vc->snap;
 	struct table_state *t = &st->sc;
 	int ncols = (int)(sizeof(sc_cols) / sizeof(sc_cols[0]));
-	char info[64] = "";
+	char info[128] = "";
 	struct rows rs;
 	size_t n, *idx;
 	struct rect b;
 
-	if (s && s->seq && s->src[TT_SRC_SYSCALL].state == TT_STATE_RUNNING)
+	if (st->scope.on) {
+		char who[96];
+
+		scope_label(st, who, sizeof(who));
+		snprintf(info, sizeof(info), "%s%s", who, ui_state_held(st) ? ", held" : "");
+	} else if (s && s->seq && s->src[TT_SRC_SYSCALL].state == TT_STATE_RUNNING) {
 		snprintf(info, sizeof(info), "%s%s", s->src[TT_SRC_SYSCALL].hook,
 			 ui_state_held(st) ? ", held" : "");
+	}
 	b = pane_frame(vc, r, focused, "Syscalls", info);
 	t->rows_shown = 0;
 	if (pane_no_data(vc, b) || pane_source_down(vc, b, TT_SRC_SYSCALL))

@@ -47,8 +47,14 @@ void view_vfs(const struct view_ctx *vc, struct rect r, bool focused)
 	char info[128] = "", num[16];
 	bool wide;
 
-	if (s && src->state == TT_STATE_RUNNING)
+	if (vc->st->scope.on) {
+		char who[96];
+
+		scope_label(vc->st, who, sizeof(who));
+		snprintf(info, sizeof(info), "%s: from its syscalls", who);
+	} else if (s && src->state == TT_STATE_RUNNING) {
 		snprintf(info, sizeof(info), "%s%s", src->hook, s->vfs.approximate ? ", approximate" : "");
+	}
 	b = pane_frame(vc, r, focused, "VFS ops/s", info);
 	if (pane_no_data(vc, b) || pane_source_down(vc, b, TT_SRC_VFS))
 		return;

@@ -25,13 +25,15 @@ void log_index_fini(struct log_index *x)
 	memset(x, 0, sizeof(*x));
 }
 
-void log_index_reset(struct log_index *x, unsigned mask, struct filter *a, struct filter *b)
+void log_index_reset(struct log_index *x, unsigned mask, struct filter *a, struct filter *b,
+		     struct filter *c)
 {
 	x->mask = mask;
 	x->filter[0] = a;
 	x->filter[1] = b;
+	x->filter[2] = c;
 	x->all = (mask & LOG_SHOW_ALL) == LOG_SHOW_ALL && !(mask & LOG_FAILED_ONLY) &&
-		 !filter_active(a) && !filter_active(b);
+		 !filter_active(a) && !filter_active(b) && !filter_active(c);
 	x->head = x->n = 0;
 	x->first = x->end = 0;
 	x->started = false;
@@ -84,7 +86,8 @@ static bool passes(struct log_index *x, const struct tt_event *ev)
 		return false;
 	if ((x->mask & LOG_FAILED_ONLY) && ev->ret >= 0)
 		return false;
-	return filter_match(x->filter[0], ev) && filter_match(x->filter[1], ev);
+	return filter_match(x->filter[0], ev) && filter_match(x->filter[1], ev) &&
+	       filter_match(x->filter[2], ev);
 }
 
 /* True when the budget is spent after one more event. */

@@ -1,5 +1,5 @@
 /* Which events of the event log pass a condition (event types, failed
- * only, up to two filters): their sequence numbers, in order, kept up to
+ * only, up to three filters): their sequence numbers, in order, kept up to
  * date as the log fills and overwrites.
  *
  * The UI shows the log through one of these (the filtered view) and
@@ -25,7 +25,7 @@
 
 struct log_index {
 	unsigned mask;
-	struct filter *filter[2];	/* borrowed; NULL or inactive: no condition */
+	struct filter *filter[3];	/* borrowed; NULL or inactive: no condition */
 	bool all;		/* no condition at all: nothing stored */
 	uint64_t *ring;		/* owned: matching seqs, ascending, from head */
 	size_t cap, head, n;
@@ -38,7 +38,8 @@ void log_index_init(struct log_index *x);
 void log_index_fini(struct log_index *x);
 /* Starts over with new conditions (filters borrowed until the next
  * reset; they must not change without one). */
-void log_index_reset(struct log_index *x, unsigned mask, struct filter *a, struct filter *b);
+void log_index_reset(struct log_index *x, unsigned mask, struct filter *a, struct filter *b,
+		     struct filter *c);
 /* Follows log: forgets overwritten events, examines new ones, then older
  * ones not examined yet, until max_events were examined or deadline_ns
  * (CLOCK_MONOTONIC; 0: none) passed. Returns true when every held event

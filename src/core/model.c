@@ -83,7 +83,7 @@ struct model {
 	uint64_t ev_mark;	/* log end seq at the previous tick */
 
 	struct tt_snapshot snap;	/* arrays below are owned and reused */
-	size_t cap_procs, cap_snap_disks;
+	size_t cap_procs, cap_snap_disks, cap_proc_calls;
 };
 
 static void model_tick_host(struct model *m);
@@ -152,6 +152,7 @@ void model_free(struct model *m)
 	event_log_fini(&m->log);
 	free(m->snap.syscalls);
 	free(m->snap.procs);
+	free(m->snap.proc_calls);
 	free(m->snap.disks);
 	free(m);
 }
@@ -413,6 +414,29 @@ static void model_tick_syscalls(struct model *m, double dt, bool fresh)
 		m->status[TT_SRC_SYSCALL].events_total = events;
 }
 
+/* Every (process, syscall) entry, with its rates, for scoped panes. */
+static void model_tick_proc_calls(struct model *m, double dt)
+{
+	const struct proc_call *c = proc_table_calls(m->procs, &m->snap.n_proc_calls);
+
+	if (m->snap.n_proc_calls > m->cap_proc_calls) {
+		struct tt_proc_call *v = realloc(m->snap.proc_calls,
+						 m->snap.n_proc_calls * sizeof(*v));
+
+		if (!v) {
+			m->snap.n_proc_calls = m->cap_proc_calls;	/* what fits */
+		} else {
+			m->snap.proc_calls = v;
+			m->cap_proc_calls = m->snap.n_proc_calls;
+		}
+	}
+	for (size_t i = 0; i < m->snap.n_proc_calls; i++)
+		m->snap.proc_calls[i] = (struct tt_proc_call){
+			c[i].tgid, c[i].id, dt > 0 ? (double)c[i].delta / dt : 0,
+			dt > 0 ? (double)c[i].err_delta / dt : 0, c[i].count, c[i].errors,
+		};
+}
+
 /* The processes table, after the syscalls' and bio's ticks. */
 static void model_tick_procs(struct model *m, double dt, double bio_dt)
 {
@@ -424,6 +448,9 @@ static void model_tick_procs(struct model *m, double dt, double bio_dt)
 		in.bio = bio_procs_end(m->bio_procs, &in.n_bio);
 	m->bio_procs_fresh = false;
 	m->snap.n_procs = proc_view_build(m->pview, &in, &m->snap.procs, &m->cap_procs);
+	model_tick_proc_calls(m, dt);
+	m->snap.bio_procs = in.bio;
+	m->snap.n_bio_procs = in.n_bio;
 	m->snap.procs_execs_untracked = proc_view_execs_untracked(m->pview);
 }
 

@@ -63,6 +63,8 @@ struct proc_table {
 	struct pt_infos infos[2];
 	unsigned cur;		/* maps[cur] and infos[cur] are being filled */
 	bool handed;		/* a begin since the last end */
+	struct proc_call *calls;	/* owned, max_entries: the last end's entries */
+	size_t n_calls;
 	struct pt_procs procs[2];
 	unsigned pcur;		/* procs[pcur] is the latest result */
 };
@@ -133,6 +135,11 @@ struct proc_table *proc_table_new(size_t max_entries)
 	if (!t)
 		return NULL;
 	t->max_entries = max_entries;
+	t->calls = calloc(max_entries, sizeof(*t->calls));
+	if (!t->calls) {
+		free(t);
+		return NULL;
+	}
 	slots = pow2_at_least(max_entries * 2);
 	for (i = 0; i < 2; i++) {
 		/* the lookups land anywhere in these: mapped like the
@@ -164,6 +171,7 @@ void proc_table_free(struct proc_table *t)
 
 	if (!t)
 		return;
+	free(t->calls);
 	for (i = 0; i < 2; i++) {
 		bigmem_free(t->maps[i].v, (t->maps[i].mask + 1) * sizeof(struct pt_entry));
 		free(t->maps[i].live);
@@ -331,6 +339,7 @@ const struct proc_stat *proc_table_end(struct proc_table *t, size_t *n)
 
 	memset(p->index, 0xff, (p->mask + 1) * sizeof(int32_t));
 	p->n = 0;
+	t->n_calls = 0;
 	/* the live entries only, not every slot of the table */
 	for (i = 0; i < m->used; i++) {
 		struct pt_entry *e = &m->v[m->live[i]];
@@ -342,6 +351,10 @@ const struct proc_stat *proc_table_end(struct proc_table *t, size_t *n)
 		if (created)
 			p->v[r].final = proc_table_final(t, p->v[r].tgid);
 		pt_fold(p, r, e, created);
+		t->calls[t->n_calls++] = (struct proc_call){
+			(uint32_t)(e->key >> 32), (unsigned)(e->key & 0xffffffffu),
+			e->delta, e->err_delta, e->count, e->errors,
+		};
 		e->final = p->v[r].final;
 		e->delta = 0;
 		e->err_delta = 0;
@@ -400,4 +413,10 @@ void proc_table_set_ids(struct proc_table *t, size_t i, bool ppid_known, uint32_
 	p->v[i].ppid = ppid;
 	p->v[i].uid_known = uid_known;
 	p->v[i].uid = uid;
+}
+
+const struct proc_call *proc_table_calls(const struct proc_table *t, size_t *n)
+{
+	*n = t->n_calls;
+	return t->calls;
 }

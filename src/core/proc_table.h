@@ -81,6 +81,18 @@ bool proc_table_final(const struct proc_table *t, uint32_t tgid);
  * processes, in no particular order, valid until the next call; *n is
  * set to their number. */
 const struct proc_stat *proc_table_end(struct proc_table *t, size_t *n);
+/* One (process, syscall) entry of the last end: its calls and failures
+ * in that interval, and as the kernel counts them (since its entry was
+ * made, at the process's first such call since tracetop loaded). */
+struct proc_call {
+	uint32_t tgid;
+	unsigned id;
+	uint64_t delta, err_delta;
+	uint64_t count, errors;
+};
+/* The entries of the last end, grouped by process in no particular
+ * order; valid until the next end. */
+const struct proc_call *proc_table_calls(const struct proc_table *t, size_t *n);
 /* Sets the parent and owner of row i of the last end's result (either
  * may be unknown); later ends keep them while the process is seen. */
 void proc_table_set_ids(struct proc_table *t, size_t i, bool ppid_known, uint32_t ppid,

@@ -13,6 +13,7 @@
 #include "vfs.h"
 #include "bio.h"
 #include "syscalls.h"
+#include "bio_procs.h"
 
 #define TT_SPARK_LEN 60		/* samples of VFS history kept for sparklines */
 
@@ -85,6 +86,14 @@ struct tt_proc_row {
 	uint32_t nprocs;	/* 1; rows folded by name (proc_view_fold): its processes */
 	bool counted;		/* the syscalls source counts it (else block I/O only) */
 	bool exited;		/* gone: total is final */
+};
+
+/* One process's calls of one syscall, for panes scoped to a process. */
+struct tt_proc_call {
+	uint32_t pid;
+	unsigned id;
+	double rate, err_rate;	/* per second over the interval */
+	uint64_t total, errors;	/* since its first such call */
 };
 
 struct tt_bio_disk {
@@ -168,6 +177,10 @@ struct tt_snapshot {
 	size_t n_procs;
 	uint64_t procs_bio_lost;	/* timed requests no process entry could take */
 	uint64_t procs_execs_untracked;	/* execs not counted for their parent */
+	struct tt_proc_call *proc_calls;	/* every (process, syscall) of procs */
+	size_t n_proc_calls;
+	const struct bio_proc_row *bio_procs;	/* processes' block I/O this interval */
+	size_t n_bio_procs;
 	struct tt_bio_disk *disks;	/* disks with I/O, by name */
 	size_t n_disks;
 

@@ -63,19 +63,19 @@ static void test_conditions(void **state)
 	event_log_init(&log, 100);
 	push_n(&log, 0, 30);
 	log_index_init(&x);
-	log_index_reset(&x, LOG_SHOW_OPEN, NULL, NULL);
+	log_index_reset(&x, LOG_SHOW_OPEN, NULL, NULL, NULL);
 	assert_true(log_index_update(&x, &log, 1000, 0));
 	assert_int_equal(log_index_count(&x), 15);	/* the even ones */
 	for (size_t r = 0; r < 15; r++)
 		assert_int_equal(log_index_at(&x, r), 2 * r);
-	log_index_reset(&x, LOG_SHOW_ALL | LOG_FAILED_ONLY, NULL, NULL);
+	log_index_reset(&x, LOG_SHOW_ALL | LOG_FAILED_ONLY, NULL, NULL, NULL);
 	log_index_update(&x, &log, 1000, 0);
 	assert_int_equal(log_index_count(&x), 10);	/* 0, 3, ... 27 */
 	assert_int_equal(log_index_at(&x, 9), 27);
 	/* a filter, and a second one on top (the search) */
 	filter_init(&f);
 	assert_int_equal(filter_set(&f, "comm:^c1$", NULL), 0);	/* i % 5 == 1 */
-	log_index_reset(&x, LOG_SHOW_EXEC, &f, NULL);
+	log_index_reset(&x, LOG_SHOW_EXEC, &f, NULL, NULL);
 	log_index_update(&x, &log, 1000, 0);
 	assert_int_equal(log_index_count(&x), 3);	/* 1, 11, 21 */
 	assert_int_equal(log_index_at(&x, 1), 11);
@@ -94,7 +94,7 @@ static void test_bounded_build_newest_first(void **state)
 	event_log_init(&log, 1000);
 	push_n(&log, 0, 1000);
 	log_index_init(&x);
-	log_index_reset(&x, LOG_SHOW_OPEN, NULL, NULL);
+	log_index_reset(&x, LOG_SHOW_OPEN, NULL, NULL, NULL);
 	assert_false(log_index_update(&x, &log, 100, 0));
 	assert_false(log_index_complete(&x));
 	/* the newest 100 events were examined: 50 opens, 900..998 */
