@@ -14,6 +14,8 @@
 const volatile __u32 targ_tgid = TT_ANY;	/* -p/--pid */
 const volatile __u32 targ_uid = TT_ANY;		/* -u/--uid */
 const volatile __u32 self_tgid = 0;		/* tracetop itself: never traced */
+const volatile __u64 targ_cgid = 0;		/* --cgroup: its id, 0 for all */
+const volatile __u32 targ_cg_level = 0;		/* ... and its level (0: the root) */
 /* Forced wake-up mark of the ring: a quarter of it, at most
  * TT_RB_WAKEUP_BYTES, so that a small ring still wakes its consumer. */
 const volatile __u64 wakeup_bytes = TT_RB_WAKEUP_BYTES;
@@ -38,6 +40,9 @@ static __always_inline bool tt_wanted(__u64 pid_tgid)
 		return false;
 	if (targ_uid != TT_ANY &&
 	    (__u32)bpf_get_current_uid_gid() != targ_uid)
+		return false;
+	/* the cgroup or one below it: its ancestor at the cgroup's level */
+	if (targ_cgid && bpf_get_current_ancestor_cgroup_id(targ_cg_level) != targ_cgid)
 		return false;
 	return true;
 }

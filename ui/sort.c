@@ -77,6 +77,7 @@ static int cmp_proc(const void *a, const void *b, void *arg)
 	case PR_PPID: r = cmp_num(x->ppid_known ? x->ppid : UINT32_MAX, y->ppid_known ? y->ppid : UINT32_MAX); break;
 	case PR_USER: r = cmp_num(x->uid_known ? x->uid : UINT32_MAX, y->uid_known ? y->uid : UINT32_MAX); break;
 	case PR_COMM: r = strcmp(x->comm, y->comm); break;
+	case PR_CONTAINER: r = strcmp(x->container, y->container); break;
 	case PR_ERR_RATE: r = -cmp_num(x->err_rate, y->err_rate); break;
 	case PR_READ: r = -cmp_num(x->op_rate[VFS_READ], y->op_rate[VFS_READ]); break;
 	case PR_WRITE: r = -cmp_num(x->op_rate[VFS_WRITE], y->op_rate[VFS_WRITE]); break;

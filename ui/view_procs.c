@@ -26,6 +26,7 @@ static const struct table_col cols[] = {
 	{ "PID", PR_PID, 7, 0, false, 0, 0 },
 	{ "PPID", PR_PPID, 7, 0, false, 12, 0 },
 	{ "USER", PR_USER, 8, 0, true, 11, 0 },
+	{ "CONTAINER", PR_CONTAINER, 19, 0, true, 13, 0 },
 	{ "COMM", PR_COMM, 0, 8, true, 0, 16 },
 	{ "SYSC/s", PR_RATE, 6, 0, false, 0, 0 },
 	{ "ERR/s", PR_ERR_RATE, 5, 0, false, 6, 0 },
@@ -116,6 +117,14 @@ static unsigned cell(const void *ctx, size_t row, int col, char *buf, size_t len
 	case PR_USER:
 		if (r->uid_known)
 			user_name(r->uid, buf, len);
+		else
+			snprintf(buf, len, "-");
+		role = ROLE_LABEL;
+		break;
+	case PR_CONTAINER:
+		/* a cgroup's name is whoever made it chose: sanitise */
+		if (r->container[0])
+			sanitize(buf, len, r->container, strnlen(r->container, sizeof(r->container)));
 		else
 			snprintf(buf, len, "-");
 		role = ROLE_LABEL;

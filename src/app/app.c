@@ -8,6 +8,7 @@
 #include <time.h>
 #include <unistd.h>
 #include "app.h"
+#include "cgroup.h"
 #include "clock.h"
 #include "config_file.h"
 #include "exit_codes.h"
@@ -59,6 +60,15 @@ int app_init(struct app *a, const struct options *opt, char *msg, size_t len)
 	}
 	if (opt->output != OUTPUT_UI)
 		a->diag.echo = stderr;
+	if (opt->cgroup) {
+		char why[512];
+
+		if (cgroup_resolve("", opt->cgroup, &a->opt.cgroup_id, &a->opt.cgroup_level, why,
+				   sizeof(why))) {
+			snprintf(msg, len, "--cgroup %s: %s", opt->cgroup, why);
+			return TT_EXIT_USAGE;
+		}
+	}
 	rc = privilege_check("", msg, len);
 	if (rc)
 		return rc;

@@ -99,6 +99,10 @@ const struct opt_row opt_rows[] = {
 	  .def = TT_ANY, .min = 0, .max = TT_ANY - 1, .flags = OPTF_UNSET,
 	  .what = "a user id", .metavar = "UID",
 	  .help = "trace only user UID (a number or a user name)" },
+	{ .name = "cgroup", .type = OPT_STRING, FIELD(cgroup), .what = "a cgroup directory",
+	  .metavar = "PATH", .group = "Filters",
+	  .help = "trace only processes in cgroup PATH and below (a directory of the cgroup v2 "
+		  "hierarchy, absolute or relative to its mount)" },
 	{ .name = "failed", .short_name = 'x', .type = OPT_BOOL, FIELD(failed_only),
 	  .key = "failed", .help = "show only failed exec and open calls",
 	  .comment = "yes: show only failed exec and open calls" },

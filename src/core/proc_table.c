@@ -9,6 +9,7 @@
  * same way, so totals carry over from one interval to the next. */
 #include <errno.h>
 #include <stdbool.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include "bigmem.h"
@@ -382,6 +383,7 @@ const struct proc_stat *proc_table_end(struct proc_table *t, size_t *n)
 			p->v[i].uid = old->v[o].uid;
 			p->v[i].ppid_known = old->v[o].ppid_known;
 			p->v[i].uid_known = old->v[o].uid_known;
+			memcpy(p->v[i].container, old->v[o].container, sizeof(p->v[i].container));
 		}
 		if (info && info->ids) {
 			p->v[i].ppid = info->ppid;
@@ -403,7 +405,7 @@ const struct proc_stat *proc_table_end(struct proc_table *t, size_t *n)
 }
 
 void proc_table_set_ids(struct proc_table *t, size_t i, bool ppid_known, uint32_t ppid,
-			bool uid_known, uint32_t uid)
+			bool uid_known, uint32_t uid, const char *container)
 {
 	struct pt_procs *p = &t->procs[t->pcur];
 
@@ -413,6 +415,7 @@ void proc_table_set_ids(struct proc_table *t, size_t i, bool ppid_known, uint32_
 	p->v[i].ppid = ppid;
 	p->v[i].uid_known = uid_known;
 	p->v[i].uid = uid;
+	snprintf(p->v[i].container, sizeof(p->v[i].container), "%s", container);
 }
 
 const struct proc_call *proc_table_calls(const struct proc_table *t, size_t *n)

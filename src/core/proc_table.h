@@ -42,6 +42,7 @@ struct proc_stat {
 	 * from one end to the next like the totals. */
 	uint32_t ppid, uid;
 	bool ppid_known, uid_known;
+	char container[32];	/* cgroup_short_name() of its cgroup; "" unknown */
 	bool exited;		/* gone: total holds every call it made */
 	bool final;		/* exited, read once more: its entries go now */
 };
@@ -96,6 +97,6 @@ const struct proc_call *proc_table_calls(const struct proc_table *t, size_t *n);
 /* Sets the parent and owner of row i of the last end's result (either
  * may be unknown); later ends keep them while the process is seen. */
 void proc_table_set_ids(struct proc_table *t, size_t i, bool ppid_known, uint32_t ppid,
-			bool uid_known, uint32_t uid);
+			bool uid_known, uint32_t uid, const char *container);
 
 #endif

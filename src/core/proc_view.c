@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "cgroup.h"
 #include "proc_view.h"
 
 struct pv_execs {
@@ -106,13 +107,19 @@ static void index_put(struct proc_view *v, uint32_t pid, int32_t row)
 	v->index[i] = row;
 }
 
-/* PPid and Uid of a live process from /proc/PID/status. */
+/* PPid and Uid of a live process from /proc/PID/status, its cgroup
+ * from /proc/PID/cgroup. */
 static void read_status(const struct proc_view *v, uint32_t pid, struct tt_proc_row *r)
 {
 	char path[320], line[256];
 	unsigned long a;
 	FILE *f;
 
+	/* no v2 line (a v1-only system), or gone: "?", not read again */
+	if (!r->container[0] && cgroup_of_pid(v->root, pid, line, sizeof(line)) == 0)
+		cgroup_short_name(line, r->container, sizeof(r->container));
+	else if (!r->container[0])
+		snprintf(r->container, sizeof(r->container), "?");
 	snprintf(path, sizeof(path), "%s/proc/%u/status", v->root, pid);
 	f = fopen(path, "re");
 	if (!f)
@@ -244,15 +251,18 @@ size_t proc_view_build(struct proc_view *v, const struct proc_view_in *in,
 		r->ppid_known = p->ppid_known;
 		r->uid = p->uid;
 		r->uid_known = p->uid_known;
+		memcpy(r->container, p->container, sizeof(r->container));
 		if (!r->ppid_known && in->tree)
 			r->ppid_known = proc_tree_parent(in->tree, r->pid, &r->ppid);
-		if ((!r->ppid_known || !r->uid_known) && !r->exited && reads < PROC_VIEW_READS_MAX) {
+		if ((!r->ppid_known || !r->uid_known || !r->container[0]) && !r->exited &&
+		    reads < PROC_VIEW_READS_MAX) {
 			reads++;
 			read_status(v, r->pid, r);
 		}
-		if (in->table && (r->ppid_known != p->ppid_known || r->uid_known != p->uid_known))
+		if (in->table && (r->ppid_known != p->ppid_known || r->uid_known != p->uid_known ||
+				  strcmp(r->container, p->container)))
 			proc_table_set_ids(in->table, i, r->ppid_known, r->ppid, r->uid_known,
-					   r->uid);
+					   r->uid, r->container);
 		index_put(v, r->pid, (int32_t)n);
 		n++;
 	}

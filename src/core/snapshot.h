@@ -67,6 +67,7 @@ struct tt_proc_row {
 	uint32_t pid;
 	uint32_t ppid, uid;	/* valid when ppid_known, uid_known */
 	bool ppid_known, uid_known;
+	char container[32];	/* its cgroup's short name (cgroup.h); "" unknown */
 	char comm[TT_COMM_LEN + 1];	/* raw bytes from the kernel: sanitise before display */
 	double rate;		/* syscalls per second */
 	double err_rate;

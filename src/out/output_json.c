@@ -127,6 +127,11 @@ static void json_procs(const struct output *o, const struct tt_snapshot *s)
 			fprintf(o->f, "%u", p->uid);
 		else
 			fputs("null", o->f);
+		fputs(",\"container\":", o->f);
+		if (p->container[0] && strcmp(p->container, "?"))
+			json_fputs(o->f, p->container, strnlen(p->container, sizeof(p->container)));
+		else
+			fputs("null", o->f);
 		fputs(",\"comm\":", o->f);
 		json_fputs(o->f, p->comm, strnlen(p->comm, sizeof(p->comm)));
 		fprintf(o->f, ",\"counted\":%s,\"rate\":%.3f,\"err_rate\":%.3f,\"total\":%" PRIu64

@@ -72,6 +72,8 @@ void bpf_support_fail(struct tt_source_status *st, struct diag *diag,
 	do {								\
 		(rodata)->targ_tgid = (env)->opt->pid;			\
 		(rodata)->targ_uid = (env)->opt->uid;			\
+		(rodata)->targ_cgid = (env)->opt->cgroup_id;		\
+		(rodata)->targ_cg_level = (env)->opt->cgroup_level;	\
 		(rodata)->self_tgid = (env)->self_tgid;			\
 	} while (0)
 

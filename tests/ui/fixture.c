@@ -322,6 +322,12 @@ void fixture_init(struct fixture *f)
 		p->bio_rate = pr_data[i].bio;
 		p->bio_p95_us = pr_data[i].bio_p95_us;
 		p->exited = pr_data[i].exited;
+		/* what cgroup_short_name() makes of a unit, a container, a
+		 * directory someone named with an escape, and the root */
+		snprintf(p->container, sizeof(p->container), "%s",
+			 pr_data[i].pid == 2211 || pr_data[i].pid == 2212 ? "nginx.service" :
+			 pr_data[i].pid == 1830 || pr_data[i].pid == 1844 ? "docker:3f2a9c0d1e2b" :
+			 pr_data[i].pid == 4478 ? "box\x1b]0;pwned\x07" : "-");
 	}
 	s->procs = f->procs;
 	s->n_procs = sizeof(pr_data) / sizeof(pr_data[0]);

@@ -16,6 +16,7 @@
 #include <sys/syscall.h>
 #include <cmocka.h>
 #include "bio_procs.h"
+#include "cgroup.h"
 #include "proc_table.h"
 #include "proc_view.h"
 #include "syscall_class.h"
@@ -226,6 +227,32 @@ static void test_fold(void **state)
 	}
 }
 
+static void name_is(const char *path, const char *want)
+{
+	char out[32];
+
+	cgroup_short_name(path, out, sizeof(out));
+	assert_string_equal(out, want);
+}
+
+static void test_container_names(void **state)
+{
+	(void)state;
+	name_is("/", "-");
+	name_is("/system.slice/nginx.service", "nginx.service");
+	name_is("/user.slice/user-1000.slice/session-3.scope", "session-3.scope");
+	name_is("/system.slice/docker-3f2a9c0d1e2b4a5f6e7d8c9b0a1f2e3d4c5b6a7f8e9d0c1b2a3f4e5d6c7b8a9f.scope",
+		"docker:3f2a9c0d1e2b");
+	name_is("/machine.slice/libpod-0123456789abcdef0123.scope", "podman:0123456789ab");
+	name_is("/kubepods.slice/kubepods-pod1.slice/cri-containerd-abcdefabcdef12.scope",
+		"containerd:abcdefabcdef");
+	name_is("/docker/0123456789abcdef0123456789abcdef", "docker:0123456789ab");
+	name_is("/tt-test-1a2b3c", "tt-test-1a2b3c");
+	/* not a container id: too short, or not hex */
+	name_is("/system.slice/docker-xyz.scope", "docker-xyz.scope");
+	name_is("/docker/notanid", "notanid");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -233,6 +260,7 @@ int main(void)
 		cmocka_unit_test(test_rows),
 		cmocka_unit_test(test_ids),
 		cmocka_unit_test(test_fold),
+		cmocka_unit_test(test_container_names),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
