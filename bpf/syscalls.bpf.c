@@ -25,6 +25,36 @@ struct {
 	__type(value, struct syscall_stat);
 } counts SEC(".maps");
 
+struct {
+	__uint(type, BPF_MAP_TYPE_PERCPU_HASH);
+	__uint(max_entries, SYSCALL_ERRNO_MAX);
+	__type(key, __u32);
+	__type(value, __u64);
+} errnos SEC(".maps");
+
+/* Failed calls no errnos entry could take (.bss). */
+__u64 errnos_lost;
+
+/* Failed calls by (syscall, errno): per CPU, so plain increments. */
+static __always_inline void count_errno(__u32 id, long ret)
+{
+	__u32 key = SYSCALL_ERRNO_KEY(id, -ret);
+	__u64 one = 1, *c = bpf_map_lookup_elem(&errnos, &key);
+
+	if (c) {
+		(*c)++;
+		return;
+	}
+	/* NOEXIST: made meanwhile (by this CPU's interrupted self) or not */
+	if (bpf_map_update_elem(&errnos, &key, &one, BPF_NOEXIST)) {
+		c = bpf_map_lookup_elem(&errnos, &key);
+		if (c)
+			(*c)++;
+		else
+			__sync_fetch_and_add(&errnos_lost, 1);
+	}
+}
+
 /* Counts one syscall exit of the current task (pid_tgid); true when it
  * passed the filters. */
 static __always_inline bool count_exit(long id, long ret, __u64 pid_tgid)
@@ -45,6 +75,8 @@ static __always_inline bool count_exit(long id, long ret, __u64 pid_tgid)
 		st->count++;
 		st->errors += failed;
 	}
+	if (failed)
+		count_errno(key, ret);
 	count_proc(pid_tgid >> 32, key, failed);
 	return true;
 }
@@ -125,6 +157,70 @@ static __always_inline void hub_vfs(__u32 id, struct pt_regs *regs)
 _Static_assert((SYSCALL_ID_MAX & (SYSCALL_ID_MAX - 1)) == 0,
 	       "hub_vfs_op is indexed with a mask");
 
+/*
+ * Latency: the enter program below stamps the task's sys_enter time in
+ * its task storage; the hub reads it at sys_exit and adds the difference
+ * to the syscall's histogram. Task storage, not a hash by thread id: no
+ * lookup of a shared table on every call. The enter program is loaded
+ * only with the syscalls source and --latency; lat_on (mmapped) turns
+ * the work on and off at run time, with the programs left attached.
+ */
+volatile bool lat_on;
+
+struct {
+	__uint(type, BPF_MAP_TYPE_TASK_STORAGE);
+	__uint(map_flags, BPF_F_NO_PREALLOC);
+	__type(key, int);
+	__type(value, __u64);
+} enter_ns SEC(".maps");
+
+struct {
+	__uint(type, BPF_MAP_TYPE_PERCPU_ARRAY);
+	__uint(max_entries, SYSCALL_ID_MAX);
+	__type(key, __u32);
+	__type(value, struct syscall_lat);
+} lat SEC(".maps");
+
+/* sys_enter(struct pt_regs *regs, long id) */
+SEC("tp_btf/sys_enter")
+int BPF_PROG(btf_sys_enter, struct pt_regs *regs, long id)
+{
+	__u64 *ts;
+
+	if (!lat_on || !hub_counting || !tt_wanted(bpf_get_current_pid_tgid()))
+		return 0;
+	ts = bpf_task_storage_get(&enter_ns, bpf_get_current_task_btf(), 0,
+				  BPF_LOCAL_STORAGE_GET_F_CREATE);
+	if (ts)
+		*ts = bpf_ktime_get_ns();
+	return 0;
+}
+
+/* At sys_exit of syscall id (counted already): its time since sys_enter. */
+static __always_inline void count_latency(long id)
+{
+	__u64 *ts = bpf_task_storage_get(&enter_ns, bpf_get_current_task_btf(), 0, 0);
+	__u64 now = bpf_ktime_get_ns(), us;
+	struct syscall_lat *l;
+	__u32 key = id < SYSCALL_ID_MAX ? (__u32)id : SYSCALL_ID_MAX - 1, slot;
+
+	/* no stamp: the call began before lat_on, or is not traced */
+	if (!ts || !*ts || now < *ts)
+		return;
+	us = (now - *ts) / 1000;
+	l = bpf_map_lookup_elem(&lat, &key);
+	if (l) {
+		slot = tt_log2(us);
+		if (slot >= SYSCALL_LAT_SLOTS)
+			slot = SYSCALL_LAT_SLOTS - 1;
+		barrier_var(slot);
+		slot &= SYSCALL_LAT_SLOTS - 1;
+		l->slots[slot]++;
+		l->sum_ns += now - *ts;
+	}
+	*ts = 0;
+}
+
 /* sys_exit(struct pt_regs *regs, long ret). tp_btf hands a typed
  * pt_regs: read directly, without a helper call. */
 SEC("tp_btf/sys_exit")
@@ -137,8 +233,12 @@ int BPF_PROG(btf_sys_exit, struct pt_regs *regs, long ret)
 	long id = tt_regs_syscall_id(regs);
 #endif
 
-	if (hub_counting && count_exit(id, ret, pid_tgid) && hub_count_vfs && id < SYSCALL_ID_MAX)
-		hub_vfs(id, regs);
+	if (hub_counting && count_exit(id, ret, pid_tgid)) {
+		if (lat_on)
+			count_latency(id);
+		if (hub_count_vfs && id < SYSCALL_ID_MAX)
+			hub_vfs(id, regs);
+	}
 	/* Sources filter their own events: an empty slot costs a load. */
 	if (id >= 0 && id < SYSCALL_ID_MAX)
 		bpf_tail_call(ctx, &exit_calls, (__u32)id);

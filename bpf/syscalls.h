@@ -42,6 +42,22 @@ struct syscall_proc_info {
 	__u32 uid;
 };
 
+/* Map "lat": BPF_MAP_TYPE_PERCPU_ARRAY, key syscall id, value below: the
+ * time from sys_enter to sys_exit, log2 microsecond slots (slot i:
+ * [2^i, 2^(i+1)) us, slot 0 also 0), and its sum in nanoseconds. Counted
+ * while the tp_btf hub runs with its enter program and lat_on is set. */
+#define SYSCALL_LAT_SLOTS 32
+
+struct syscall_lat {
+	__u64 slots[SYSCALL_LAT_SLOTS];
+	__u64 sum_ns;
+};
+
+/* Map "errnos": BPF_MAP_TYPE_PERCPU_HASH, key id << 16 | errno, value the
+ * failed calls (__u64). A full map counts in .bss errnos_lost. */
+#define SYSCALL_ERRNO_MAX 4096
+#define SYSCALL_ERRNO_KEY(id, err) ((__u32)(id) << 16 | ((__u32)(err) & 0xffff))
+
 /* The sys_exit hub's table "hub_vfs_op" (rodata, by syscall id): how the
  * syscall counts for the vfs source. */
 #define HUB_OP_MASK 0x0f	/* enum vfs_op + 1; 0: not a VFS syscall */

@@ -335,6 +335,8 @@ const struct ui_action_desc ui_actions[ACT_MAX] = {
 	[ACT_THEME] = { "next colour theme", act_theme },
 	[ACT_PROCS] = { "processes pane (again: back to the syscalls)", act_procs },
 	[ACT_PROCS_FOLD] = { "processes: one row per name, or per process", act_procs_fold },
+	[ACT_SYSCALL] = { "syscalls: the selected syscall's latency, errnos and callers",
+			  act_syscall, WHERE_SYSCALLS },
 	[ACT_SCOPE] = { "processes: every pane shows only the selected process (or name); Esc widens",
 			act_scope, WHERE_PROCS },
 	[ACT_DISK] = { "block I/O: all disks, then each disk", act_disk },

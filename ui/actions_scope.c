@@ -1,4 +1,5 @@
-/* The scope (Enter on the processes pane): every pane narrows to one
+/* Enter on the tables: the syscall detail (act_syscall), and the scope
+ * (Enter on the processes pane): every pane narrows to one
  * process, or to every process of one name when the pane is folded by
  * name; Esc or Backspace widens again. The panes drawn from counters
  * read the scoped rows of the snapshot (view_scope.c); the event log and
@@ -49,6 +50,15 @@ unsigned act_scope(struct ui_state *st)
 	st->sc.resort = true;
 	ui_state_message(st, ROLE_MSG_INFO, "every pane shows %s only; Esc widens again",
 			 st->scope.by_comm ? "this name" : "this process");
+	return UI_REDRAW;
+}
+
+/* Enter on the syscall table: that syscall in detail. */
+unsigned act_syscall(struct ui_state *st)
+{
+	if (!st->sc_sel_valid)
+		return 0;
+	st->screen = SCREEN_SYSCALL;
 	return UI_REDRAW;
 }
 

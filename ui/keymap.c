@@ -16,6 +16,7 @@ const struct ui_binding ui_bindings[] = {
 	{ 'z', ACT_ZOOM },
 	{ UK_ENTER, ACT_SELECT },
 	{ UK_ENTER, ACT_SCOPE },
+	{ UK_ENTER, ACT_SYSCALL },
 	{ UK_ENTER, ACT_ZOOM },
 	{ UK_ESC, ACT_BACK },
 	{ UK_BACKSPACE, ACT_BACK },
@@ -68,6 +69,9 @@ static bool applies(const struct ui_state *st, enum ui_action act)
 	if ((w & WHERE_FAILS) && st->screen == SCREEN_FAILS)
 		return true;
 	if ((w & WHERE_PROCS) && st->screen == SCREEN_MAIN && st->set.focus == PANE_PROCS)
+		return true;
+	if ((w & WHERE_SYSCALLS) && st->screen == SCREEN_MAIN && st->set.focus == PANE_SYSCALLS &&
+	    st->sc_sel_valid)
 		return true;
 	return (w & WHERE_LOG) && st->screen == SCREEN_MAIN && st->set.focus == PANE_LOG;
 }

@@ -39,6 +39,7 @@ enum ui_action {
 	ACT_PROCS,
 	ACT_PROCS_FOLD,
 	ACT_SCOPE,
+	ACT_SYSCALL,
 	ACT_DISK,
 	ACT_OP,
 	ACT_CUMULATIVE,
@@ -68,6 +69,7 @@ enum ui_action {
 #define WHERE_LOG (1u << 0)	/* the panes, with the event log focused */
 #define WHERE_FAILS (1u << 1)	/* the failing-calls screen */
 #define WHERE_PROCS (1u << 2)	/* the panes, with the processes pane focused */
+#define WHERE_SYSCALLS (1u << 3)	/* the panes, with the syscall table focused */
 
 struct ui_action_desc {
 	const char *help;	/* one line for the help screen */
@@ -101,6 +103,7 @@ unsigned act_show_exec(struct ui_state *st);
 unsigned act_show_open(struct ui_state *st);
 unsigned act_select(struct ui_state *st);
 unsigned act_scope(struct ui_state *st);
+unsigned act_syscall(struct ui_state *st);
 /* Ends the scope; false when there was none. */
 bool ui_scope_clear(struct ui_state *st);
 unsigned act_fails_filter(struct ui_state *st);

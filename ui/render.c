@@ -44,6 +44,10 @@ void ui_paint(struct ui_state *st, struct canvas *cv, const struct tt_snapshot *
 		view_report(&vc, l->body);
 		return;
 	}
+	if (st->screen == SCREEN_SYSCALL) {
+		view_syscall(&vc, l->body);
+		return;
+	}
 	if (st->screen == SCREEN_TREE) {
 		view_tree(&vc, l->body);
 		return;

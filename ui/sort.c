@@ -47,6 +47,9 @@ static int cmp_syscall(const void *a, const void *b, void *arg)
 	case SC_TOTAL: r = -cmp_num((double)x->total, (double)y->total); break;
 	case SC_ERR_RATE: r = -cmp_num(x->err_rate, y->err_rate); break;
 	case SC_ERR_PCT: r = -cmp_num(err_pct(x), err_pct(y)); break;
+	case SC_P95: r = -cmp_num(x->lat.count ? hist_percentile(&x->lat, 95) : -1,
+				  y->lat.count ? hist_percentile(&y->lat, 95) : -1); break;
+	case SC_BUSY: r = -cmp_num(x->busy, y->busy); break;
 	default: r = -cmp_num(x->rate, y->rate); break;
 	}
 	if (c->invert)

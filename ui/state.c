@@ -15,6 +15,7 @@
 static const int pr_sort_col[SC_NCOLS] = {
 	[SC_NAME] = PR_COMM, [SC_RATE] = PR_RATE, [SC_TOTAL] = PR_RATE,
 	[SC_ERR_RATE] = PR_ERR_RATE, [SC_ERR_PCT] = PR_ERR_RATE,
+	[SC_P95] = PR_RATE, [SC_BUSY] = PR_RATE,
 };
 
 int ui_state_init(struct ui_state *st, const struct options *set)

@@ -43,6 +43,7 @@ enum ui_screen {
 	SCREEN_DETAIL,		/* every field of one event (Enter in the log) */
 	SCREEN_REPORT,		/* the probe report (i) */
 	SCREEN_TREE,		/* the process tree (F5) */
+	SCREEN_SYSCALL,		/* one syscall in detail (Enter on the syscall table) */
 };
 
 /* PROMPT_FAILS: the failing-calls table's own filter. */
@@ -90,6 +91,9 @@ struct ui_state {
 	bool procs_fold;	/* the processes pane: one row per name */
 	/* The processes pane's cursor row, as the last frame drew it: what
 	 * Enter scopes to. */
+	bool sc_sel_valid;	/* the syscall table's cursor row, likewise */
+	unsigned sc_sel_id;
+	char sc_sel_name[32];
 	bool pr_sel_valid, pr_sel_fold;
 	uint32_t pr_sel_pid;
 	char pr_sel_comm[TT_COMM_LEN + 1];
@@ -184,7 +188,7 @@ struct ui_state {
 static inline bool ui_state_modal(const struct ui_state *st)
 {
 	return st->help || st->screen == SCREEN_DETAIL || st->screen == SCREEN_REPORT ||
-	       st->screen == SCREEN_TREE;
+	       st->screen == SCREEN_TREE || st->screen == SCREEN_SYSCALL;
 }
 
 /* Starts with the settings set (NULL: the defaults). 0, or -ENOMEM

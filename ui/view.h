@@ -44,6 +44,7 @@ void view_fails(const struct view_ctx *vc, struct rect r);
 void view_detail(const struct view_ctx *vc, struct rect r);
 void view_report(const struct view_ctx *vc, struct rect r);
 void view_tree(const struct view_ctx *vc, struct rect r);
+void view_syscall(const struct view_ctx *vc, struct rect r);
 
 /* The scope (view_scope.c). */
 struct scope_snap {

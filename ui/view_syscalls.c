@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "format.h"
+#include "hist.h"
 #include "role.h"
 #include "sanitize.h"
 #include "sort.h"
@@ -22,7 +23,27 @@ static const struct table_col sc_cols[] = {
 	{ "TOTAL", SC_TOTAL, 6, 0, false, 2, 0 },
 	{ "ERR/s", SC_ERR_RATE, 5, 0, false, 0, 0 },
 	{ "ERR%", SC_ERR_PCT, 4, 0, false, 1, 0 },
+	{ "p95", SC_P95, 7, 0, false, 4, 0 },
+	{ "TIME%", SC_BUSY, 5, 0, false, 3, 0 },
 };
+
+/* Time in a call per second as a percentage of one second, uncapped:
+ * fifty threads waiting in futex are 5000 %. */
+static void fmt_busy(double busy, char *buf, size_t len)
+{
+	double p = busy * 100;
+
+	if (p <= 0)
+		snprintf(buf, len, "0");
+	else if (p < 0.05)
+		snprintf(buf, len, "<0.1");
+	else if (p < 99.95)
+		snprintf(buf, len, "%.1f", p);
+	else if (p < 99999.5)
+		snprintf(buf, len, "%.0f", p);
+	else
+		snprintf(buf, len, "%.0fk", p / 1000);
+}
 
 struct rows {
 	const struct tt_snapshot *snap;
@@ -50,6 +71,21 @@ static unsigned sc_cell(const void *ctx, size_t row, int col, char *buf, size_t 
 	case SC_ERR_RATE:
 		fmt_rate(r->err_rate, buf, len);
 		return r->err_rate > 0 ? ROLE_VALUE_WARN : ROLE_VALUE_ZERO;
+	case SC_P95:
+		/* untimed, or no call ended this interval */
+		if (!r->timed || !r->lat.count) {
+			snprintf(buf, len, "-");
+			return ROLE_VALUE_ZERO;
+		}
+		hist_format_us(hist_percentile(&r->lat, 95), buf, len);
+		return ROLE_VALUE;
+	case SC_BUSY:
+		if (!r->timed) {
+			snprintf(buf, len, "-");
+			return ROLE_VALUE_ZERO;
+		}
+		fmt_busy(r->busy, buf, len);
+		return r->busy > 0 ? ROLE_VALUE : ROLE_VALUE_ZERO;
 	default:
 		if (!(r->rate > 0)) {
 			snprintf(buf, len, "-");
@@ -93,6 +129,15 @@ void view_syscalls(const struct view_ctx *vc, struct rect r, bool focused)
 	sort_syscalls(t, ui_state_held(st), s, idx);
 	rs = (struct rows){ s, idx };
 	table_draw(vc->cv, b, sc_cols, ncols, t, n, focused, sc_cell, &rs);
+	/* what Enter opens (not under a scope: the detail is machine-wide) */
+	st->sc_sel_valid = n > 0 && !st->scope.on;
+	if (st->sc_sel_valid) {
+		const struct tt_syscall_row *sel = &s->syscalls[idx[t->cursor]];
+
+		st->sc_sel_id = sel->id;
+		snprintf(st->sc_sel_name, sizeof(st->sc_sel_name), "%s",
+			 sel->name ? sel->name : "?");
+	}
 	if (!n && b.h > 1)
 		canvas_puts(vc->cv, b.x + 1, b.y + 1, b.x + b.w, ROLE_VALUE_ZERO, "no syscalls counted yet");
 	free(idx);

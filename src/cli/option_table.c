@@ -65,6 +65,8 @@ static const char *const sort_cols[] = {
 	[SC_TOTAL] = "total",
 	[SC_ERR_RATE] = "errors",
 	[SC_ERR_PCT] = "err-pct",
+	[SC_P95] = "p95",
+	[SC_BUSY] = "time",
 	[SC_NCOLS] = NULL,
 };
 
@@ -153,6 +155,10 @@ const struct opt_row opt_rows[] = {
 	{ .name = "no-mouse", .type = OPT_BOOL, FIELD(mouse), .def = true, .flags = OPTF_NEGATE,
 	  .key = "mouse", .help = "do not capture the mouse",
 	  .comment = "no: leave the mouse to the terminal" },
+	{ .name = "no-latency", .type = OPT_BOOL, FIELD(latency), .def = true, .flags = OPTF_NEGATE,
+	  .key = "latency", .group = "Sources",
+	  .help = "do not time system calls (no sys_enter program: the syscall table has no latency)",
+	  .comment = "no: count system calls without timing them" },
 	{ .name = "focus", .type = OPT_CHOICE, FIELD(focus), .def = PANE_SYSCALLS,
 	  .choices = panes, .metavar = "PANE", .key = "focus",
 	  .help = "pane focused at start: %C (default %D)" },

@@ -72,6 +72,8 @@ enum sc_col {
 	SC_TOTAL,
 	SC_ERR_RATE,		/* errors per second */
 	SC_ERR_PCT,		/* syscall table only; errors/s per process */
+	SC_P95,			/* latency p95; syscall table only */
+	SC_BUSY,		/* time in the call per second; syscall table only */
 	SC_NCOLS,
 };
 
@@ -100,6 +102,7 @@ struct options {
 	const char *log_file;	/* --log: libbpf and diagnostic messages */
 	const char *theme;	/* --theme NAME|PATH (interactive) */
 	bool mouse;		/* --no-mouse clears it (interactive) */
+	bool latency;		/* --no-latency clears it: no sys_enter program */
 	enum ui_pane focus;	/* --focus (interactive) */
 	enum sc_col sort;	/* --sort (interactive) */
 	bool save_config;	/* --save-config */

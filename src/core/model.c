@@ -22,6 +22,7 @@
 #include "proc_tree.h"
 #include "proc_view.h"
 #include "bio_procs.h"
+#include "sys_lat.h"
 #include "proc_table.h"
 #include "rate.h"
 #include "syscall_names.h"
@@ -70,6 +71,8 @@ struct model {
 	struct bio_procs *bio_procs;	/* owned: block I/O per process */
 	bool bio_procs_fresh;		/* handed over since the last tick */
 	struct proc_view *pview;	/* owned: joins the above into rows */
+	struct sys_lat *lat;		/* owned: syscall latency and errnos */
+	bool timed;			/* latency handed over */
 
 	struct model_disk *disks;	/* owned */
 	size_t n_disks, cap_disks;
@@ -121,11 +124,12 @@ struct model *model_new(const struct model_config *cfg)
 	m->procs = proc_table_new(cfg && cfg->procs_max ? cfg->procs_max : SYSCALL_PROC_MAX);
 	m->bio_procs = bio_procs_new(BIO_PROC_MAX);
 	m->pview = proc_view_new(root);
+	m->lat = sys_lat_new();
 	m->fails = fail_table_new(cfg && cfg->fails_max ? cfg->fails_max : FAIL_TABLE_DEFAULT);
 	m->fold = exec_fold_new();
 	m->tree = proc_tree_new();
 	m->snap.syscalls = calloc(SYSCALL_ID_MAX, sizeof(*m->snap.syscalls));
-	if (!m->procs || !m->bio_procs || !m->pview || !m->fails || !m->fold || !m->tree || !m->snap.syscalls || event_log_init_bytes(&m->log, cap, cfg ? cfg->log_text_bytes : 0)) {
+	if (!m->procs || !m->bio_procs || !m->pview || !m->lat || !m->fails || !m->fold || !m->tree || !m->snap.syscalls || event_log_init_bytes(&m->log, cap, cfg ? cfg->log_text_bytes : 0)) {
 		model_free(m);
 		return NULL;
 	}
@@ -144,6 +148,7 @@ void model_free(struct model *m)
 	proc_table_free(m->procs);
 	bio_procs_free(m->bio_procs);
 	proc_view_free(m->pview);
+	sys_lat_free(m->lat);
 	fail_table_free(m->fails);
 	exec_fold_free(m->fold);
 	proc_tree_free(m->tree);
@@ -248,6 +253,23 @@ void model_bio_set(struct model *m, uint32_t dev, unsigned op, unsigned phase,
 		return;
 	hist_set(&d->cur[op][phase], slots, nslots, sum_us);
 	m->bio_fresh.fresh = true;
+}
+
+void model_syscall_lat(struct model *m, unsigned id, const uint64_t *slots, unsigned nslots,
+		       uint64_t sum_ns)
+{
+	sys_lat_set(m->lat, id, slots, nslots, sum_ns);
+	m->timed = true;
+}
+
+void model_syscall_errno(struct model *m, unsigned id, int err, uint64_t count)
+{
+	sys_lat_errno_set(m->lat, id, err, count);
+}
+
+void model_syscall_errnos_lost(struct model *m, uint64_t lost)
+{
+	m->snap.errnos_lost = lost;
 }
 
 void model_bio_procs_begin(struct model *m)
@@ -595,6 +617,8 @@ const struct tt_snapshot *model_tick(struct model *m, uint64_t mono_ns)
 	model_tick_vfs(m, mono_ns);
 	sys_dt = model_fresh_dt(&m->sys_fresh, mono_ns);
 	model_tick_syscalls(m, sys_dt, sys_fresh);
+	s->errnos = sys_lat_tick(m->lat, sys_dt, s->syscalls, s->n_syscalls, &s->n_errnos);
+	s->timed = m->timed;
 	bio_dt = model_tick_bio(m, mono_ns);
 	model_tick_procs(m, sys_dt, bio_dt);
 	model_tick_status(m);

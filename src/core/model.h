@@ -51,6 +51,12 @@ bool model_procs_final(const struct model *m, uint32_t tgid);
 void model_bio_set(struct model *m, uint32_t dev, unsigned op, unsigned phase,
 		   const uint64_t *slots, unsigned nslots, uint64_t sum_us);
 
+/* Syscall latency (cumulative log2 microsecond slots and the sum in
+ * nanoseconds) of one id, and failed calls of (id, errno): cumulative. */
+void model_syscall_lat(struct model *m, unsigned id, const uint64_t *slots, unsigned nslots,
+		       uint64_t sum_ns);
+void model_syscall_errno(struct model *m, unsigned id, int err, uint64_t count);
+void model_syscall_errnos_lost(struct model *m, uint64_t lost);
 /* Block I/O per issuing process: begin, then one call per entry of the
  * kernel's map (cumulative device-latency slots), and the requests no
  * entry could take. */

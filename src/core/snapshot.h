@@ -58,6 +58,17 @@ struct tt_syscall_row {
 	double err_rate;	/* failed calls per second */
 	uint64_t total;		/* calls since start */
 	uint64_t errors;	/* failed calls since start */
+	bool timed;		/* latency below is measured (snapshot.timed) */
+	struct hist lat;	/* enter -> exit, microseconds, this interval */
+	double busy;		/* seconds spent in it per second (1.0: a CPU's worth) */
+};
+
+/* Failed calls of one syscall with one errno. */
+struct tt_syscall_errno {
+	unsigned id;
+	int err;		/* positive */
+	double rate;		/* per second over the interval */
+	uint64_t total;		/* since start */
 };
 
 /* One process of the processes table: its syscalls (from the syscalls
@@ -174,6 +185,10 @@ struct tt_snapshot {
 
 	struct tt_syscall_row *syscalls;	/* rows with calls, by rate then total */
 	size_t n_syscalls;
+	bool timed;			/* system calls are timed (sys_enter runs) */
+	const struct tt_syscall_errno *errnos;	/* by syscall id, then most first */
+	size_t n_errnos;
+	uint64_t errnos_lost;		/* failed calls no (syscall, errno) entry took */
 	struct tt_proc_row *procs;	/* processes seen, by rate */
 	size_t n_procs;
 	uint64_t procs_bio_lost;	/* timed requests no process entry could take */

@@ -93,6 +93,8 @@ static void json_vfs(const struct output *o, const struct tt_snapshot *s)
 	fputs("}}", o->f);
 }
 
+static void json_hist(FILE *f, const struct hist *h);
+
 static void json_syscalls(const struct output *o, const struct tt_snapshot *s)
 {
 	size_t i;
@@ -103,10 +105,30 @@ static void json_syscalls(const struct output *o, const struct tt_snapshot *s)
 
 		fprintf(o->f, "%s{\"id\":%u,\"name\":", i ? "," : "", r->id);
 		json_str(o->f, r->name);
-		fprintf(o->f, ",\"rate\":%.3f,\"err_rate\":%.3f,\"total\":%" PRIu64 ",\"errors\":%" PRIu64 "}",
+		fprintf(o->f, ",\"rate\":%.3f,\"err_rate\":%.3f,\"total\":%" PRIu64 ",\"errors\":%" PRIu64,
 			fin(r->rate), fin(r->err_rate), r->total, r->errors);
+		if (r->timed) {
+			fprintf(o->f, ",\"busy\":%.6f,\"latency\":", fin(r->busy));
+			json_hist(o->f, &r->lat);
+		} else {
+			fputs(",\"busy\":null,\"latency\":null", o->f);
+		}
+		fputc('}', o->f);
 	}
-	fputc(']', o->f);
+	fputs("],\"errnos\":[", o->f);
+	for (i = 0; i < s->n_errnos; i++) {
+		const struct tt_syscall_errno *e = &s->errnos[i];
+		const char *name = syscall_name(e->id);
+		char en[32];
+
+		fprintf(o->f, "%s{\"syscall\":", i ? "," : "");
+		json_str(o->f, name ? name : "");
+		fputs(",\"errno\":", o->f);
+		json_str(o->f, errno_name(e->err, en, sizeof(en)));
+		fprintf(o->f, ",\"rate\":%.3f,\"total\":%" PRIu64 "}", fin(e->rate), e->total);
+	}
+	fprintf(o->f, "],\"errnos_lost\":%" PRIu64 ",\"timed\":%s", s->errnos_lost,
+		s->timed ? "true" : "false");
 }
 
 /* Per-process figures: null where a value is not known. */

@@ -43,11 +43,26 @@ struct syscall_probe {
 	uint32_t *ids;			/* owned: SYSCALL_ID_MAX keys */
 	struct syscall_stat *stats;	/* owned: SYSCALL_ID_MAX * ncpu values */
 	struct syscall_procs *procs;	/* owned: the per-process maps' reader */
+	uint32_t *lat_ids;		/* owned: SYSCALL_ID_MAX keys */
+	struct syscall_lat *lats;	/* owned: SYSCALL_ID_MAX * ncpu values */
+	uint32_t *err_keys;		/* owned: SYSCALL_ERRNO_MAX keys */
+	uint64_t *err_vals;		/* owned: SYSCALL_ERRNO_MAX * ncpu values */
 };
 
-/* The family's sys_exit program and its process hooks, nothing else. */
-static void select_family(struct syscalls_bpf *skel, enum sc_family fam)
+/* The kernel refused the sys_enter program (task storage is 5.11): the
+ * hub loads again without it, and syscalls go untimed. */
+static bool lat_refused;
+
+/* The family's sys_exit program and its process hooks, nothing else;
+ * with the tp_btf family, its sys_enter program when syscalls are to be
+ * timed (the syscalls source is on and --no-latency not given). */
+static void select_family(struct syscalls_bpf *skel, enum sc_family fam,
+			  const struct probe_env *env)
 {
+	bool timed = fam == FAM_TP_BTF && env->opt->latency && !lat_refused &&
+		     (env->opt->sources & (1u << TT_SRC_SYSCALL));
+
+	bpf_program__set_autoload(skel->progs.btf_sys_enter, timed);
 	bpf_program__set_autoload(skel->progs.btf_sys_exit, fam == FAM_TP_BTF);
 	bpf_program__set_autoload(skel->progs.btf_proc_exec, fam == FAM_TP_BTF);
 	bpf_program__set_autoload(skel->progs.btf_proc_exit, fam == FAM_TP_BTF);
@@ -89,7 +104,7 @@ static int try_family(struct syscall_probe *p, enum sc_family fam,
 		goto fail;
 	}
 	set_rodata(p->skel, env);
-	select_family(p->skel, fam);
+	select_family(p->skel, fam, env);
 	step = "load";
 	err = syscalls_bpf__load(p->skel);
 	if (err)
@@ -120,10 +135,10 @@ struct syscall_hub {
 
 static struct syscall_hub hub;
 
-static int hub_load(const struct probe_env *env)
+/* Opens, loads and attaches the hub's object once. */
+static int hub_try(const struct probe_env *env)
 {
 	const struct syscall_vfs *ids;
-	char ebuf[64];
 	size_t i, n;
 	int err;
 
@@ -135,16 +150,36 @@ static int hub_load(const struct probe_env *env)
 	for (i = 0; i < n; i++)
 		if (ids[i].nr < SYSCALL_ID_MAX)
 			hub.skel->rodata->hub_vfs_op[ids[i].nr] = ids[i].how;
-	select_family(hub.skel, FAM_TP_BTF);
+	select_family(hub.skel, FAM_TP_BTF, env);
 	err = syscalls_bpf__load(hub.skel);
 	if (!err)
 		err = syscalls_bpf__attach(hub.skel);
 	if (err) {
+		syscalls_bpf__destroy(hub.skel);
+		hub.skel = NULL;
+	}
+	return err;
+}
+
+static int hub_load(const struct probe_env *env)
+{
+	char ebuf[64];
+	int err = hub_try(env);
+
+	/* again without the sys_enter program, if it was the one refused */
+	if (err && !lat_refused && env->opt->latency) {
+		lat_refused = true;
+		if (!hub_try(env)) {
+			diag_printf(env->diag, MSG_INFO, "syscalls: system calls are not timed: "
+				      "the sys_enter program was refused (%s)",
+				      bpf_support_strerror(err, ebuf, sizeof(ebuf)));
+			return 0;
+		}
+	}
+	if (err) {
 		diag_printf(env->diag, MSG_INFO, "syscalls: no sys_exit hub, each source "
 			      "uses its own exit hooks: %s",
 			      bpf_support_strerror(err, ebuf, sizeof(ebuf)));
-		syscalls_bpf__destroy(hub.skel);
-		hub.skel = NULL;
 	}
 	return err;
 }
@@ -189,8 +224,12 @@ int syscall_hub_route(struct syscall_hub *h, unsigned nr, const struct bpf_progr
 
 void syscall_hub_count(void)
 {
-	if (hub.refs && hub.skel)
-		hub.skel->bss->hub_counting = true;
+	if (!hub.refs || !hub.skel)
+		return;
+	hub.skel->bss->hub_counting = true;
+	/* timed from the same moment, if the enter program runs */
+	if (bpf_program__fd(hub.skel->progs.btf_sys_enter) >= 0)
+		hub.skel->bss->lat_on = true;
 }
 
 int syscall_hub_vfs(struct syscall_hub *h, bool on)
@@ -207,6 +246,10 @@ static void syscall_free(struct syscall_probe *p)
 		syscalls_bpf__destroy(p->skel);
 	free(p->ids);
 	free(p->stats);
+	free(p->lat_ids);
+	free(p->lats);
+	free(p->err_keys);
+	free(p->err_vals);
 	syscall_procs_free(p->procs);
 	free(p);
 }
@@ -225,7 +268,12 @@ static struct syscall_probe *syscall_alloc(struct diag *diag)
 	p->ids = calloc(SYSCALL_ID_MAX, sizeof(*p->ids));
 	p->stats = calloc((size_t)SYSCALL_ID_MAX * p->ncpu, sizeof(*p->stats));
 	p->procs = syscall_procs_new(diag);
-	if (!p->ids || !p->stats || !p->procs) {
+	p->lat_ids = calloc(SYSCALL_ID_MAX, sizeof(*p->lat_ids));
+	p->lats = calloc((size_t)SYSCALL_ID_MAX * p->ncpu, sizeof(*p->lats));
+	p->err_keys = calloc(SYSCALL_ERRNO_MAX, sizeof(*p->err_keys));
+	p->err_vals = calloc((size_t)SYSCALL_ERRNO_MAX * p->ncpu, sizeof(*p->err_vals));
+	if (!p->ids || !p->stats || !p->procs || !p->lat_ids || !p->lats || !p->err_keys ||
+	    !p->err_vals) {
 		syscall_free(p);
 		return NULL;
 	}
@@ -327,6 +375,64 @@ static int sample_ids(struct syscall_probe *p, struct model *m)
 	return 0;
 }
 
+/* One whole map, batched where the kernel can, else key by key (keys
+ * are read first, then each value: a hash entry made meanwhile waits for
+ * the next tick). The number of entries read. */
+static uint32_t read_whole(struct syscall_probe *p, const struct bpf_map *map, void *keys,
+			   size_t ksz, void *vals, size_t vsz, uint32_t cap)
+{
+	int fd = bpf_map__fd(map);
+	uint32_t n = 0, k[1], next, *prev = NULL;
+
+	if (!p->no_batch && bpf_support_read_batch(fd, keys, ksz, vals, vsz, cap, &n) == 0)
+		return n;
+	n = 0;
+	while (n < cap && bpf_map_get_next_key(fd, prev, &next) == 0) {
+		k[0] = next;
+		prev = k;
+		if (bpf_map_lookup_elem(fd, k, (char *)vals + (size_t)n * vsz) == 0)
+			((uint32_t *)keys)[n++] = next;
+	}
+	return n;
+}
+
+/* Latency per syscall and failures per (syscall, errno), CPUs summed. */
+static void sample_lat(struct syscall_probe *p, struct model *m)
+{
+	uint64_t slots[SYSCALL_LAT_SLOTS];
+	uint32_t n, i, c;
+
+	if (bpf_program__fd(p->skel->progs.btf_sys_enter) >= 0) {
+		n = read_whole(p, p->skel->maps.lat, p->lat_ids, sizeof(*p->lat_ids), p->lats,
+			       sizeof(*p->lats) * p->ncpu, SYSCALL_ID_MAX);
+		for (i = 0; i < n; i++) {
+			const struct syscall_lat *v = &p->lats[(size_t)i * p->ncpu];
+			uint64_t sum = 0, any = 0;
+
+			memset(slots, 0, sizeof(slots));
+			for (c = 0; c < p->ncpu; c++) {
+				for (unsigned s = 0; s < SYSCALL_LAT_SLOTS; s++)
+					slots[s] += v[c].slots[s];
+				sum += v[c].sum_ns;
+			}
+			for (unsigned s = 0; s < SYSCALL_LAT_SLOTS; s++)
+				any |= slots[s];
+			if (any)
+				model_syscall_lat(m, p->lat_ids[i], slots, SYSCALL_LAT_SLOTS, sum);
+		}
+	}
+	n = read_whole(p, p->skel->maps.errnos, p->err_keys, sizeof(*p->err_keys), p->err_vals,
+		       sizeof(*p->err_vals) * p->ncpu, SYSCALL_ERRNO_MAX);
+	for (i = 0; i < n; i++) {
+		uint64_t count = 0;
+
+		for (c = 0; c < p->ncpu; c++)
+			count += p->err_vals[(size_t)i * p->ncpu + c];
+		model_syscall_errno(m, p->err_keys[i] >> 16, (int)(p->err_keys[i] & 0xffff), count);
+	}
+	model_syscall_errnos_lost(m, p->skel->bss->errnos_lost);
+}
+
 static int syscall_sample(void *state, struct model *m)
 {
 	struct syscall_probe *p = state;
@@ -335,6 +441,7 @@ static int syscall_sample(void *state, struct model *m)
 	err = sample_ids(p, m);
 	if (err)
 		return err;
+	sample_lat(p, m);
 	return syscall_procs_sample(p->procs, p->skel, m);
 }
 

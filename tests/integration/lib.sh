@@ -198,7 +198,10 @@ run_traced_by_pid() {
 		shift
 	done
 	shift
-	TT_WL_STOP=1 "$TT_WORKLOAD" "$@" >"$TT_TMP/wl.out" 2>&1 &
+	# TT_WL_PREFIX: a command that execs the workload in the same
+	# process (e.g. setpriv to run it as another user)
+	# shellcheck disable=SC2086
+	TT_WL_STOP=1 ${TT_WL_PREFIX:-} "$TT_WORKLOAD" "$@" >"$TT_TMP/wl.out" 2>&1 &
 	_wl=$!
 	_i=0
 	until [ "$(awk '{ print $3 }' "/proc/$_wl/stat" 2>/dev/null)" = T ]; do

@@ -293,9 +293,36 @@ void fixture_init(struct fixture *f)
 			s->vfs.spark[op][k] = vfs_rate[op] * wave * (k == 40 ? 2.0 : 1.0);
 		}
 	}
-	for (size_t i = 0; i < sizeof(sc_data) / sizeof(sc_data[0]); i++)
-		f->syscalls[i] = (struct tt_syscall_row){ sc_data[i].id, sc_data[i].name, sc_data[i].rate,
-							  sc_data[i].err_rate, sc_data[i].total, sc_data[i].errors };
+	for (size_t i = 0; i < sizeof(sc_data) / sizeof(sc_data[0]); i++) {
+		struct tt_syscall_row *r = &f->syscalls[i];
+		/* timed: most calls under a microsecond or two, a tail the
+		 * further down the table the longer */
+		uint64_t lat[12] = { (uint64_t)sc_data[i].rate, (uint64_t)sc_data[i].rate / 4, 9, 3 };
+
+		memset(r, 0, sizeof(*r));
+		r->id = sc_data[i].id;
+		r->name = sc_data[i].name;
+		r->rate = sc_data[i].rate;
+		r->err_rate = sc_data[i].err_rate;
+		r->total = sc_data[i].total;
+		r->errors = sc_data[i].errors;
+		r->timed = true;
+		lat[4 + i % 8] = (uint64_t)(sc_data[i].rate / 8) + 2;
+		hist_set(&r->lat, lat, 12, 0);
+		r->busy = sc_data[i].rate * (1.5 + (double)(i % 5)) / 1e6;
+	}
+	s->timed = true;
+	/* openat (257): its failures, and who calls it */
+	f->errnos[0] = (struct tt_syscall_errno){ 257, 2, 700, 3605000 };
+	f->errnos[1] = (struct tt_syscall_errno){ 257, 13, 113, 582000 };
+	f->errnos[2] = (struct tt_syscall_errno){ 262, 2, 402, 2070000 };
+	s->errnos = f->errnos;
+	s->n_errnos = 3;
+	f->calls[0] = (struct tt_proc_call){ 3120, 257, 800, 790, 4120000, 4068000 };
+	f->calls[1] = (struct tt_proc_call){ 2211, 257, 420, 12, 2163000, 61800 };
+	f->calls[2] = (struct tt_proc_call){ 4478, 257, 9, 9, 46300, 46300 };
+	s->proc_calls = f->calls;
+	s->n_proc_calls = 3;
 	s->syscalls = f->syscalls;
 	s->n_syscalls = sizeof(sc_data) / sizeof(sc_data[0]);
 	for (size_t i = 0; i < sizeof(pr_data) / sizeof(pr_data[0]); i++) {

@@ -14,6 +14,8 @@ struct fixture {
 	struct tt_proc_row procs[10];
 	struct tt_bio_disk disks[2];
 	struct tt_fail_row fails[8];
+	struct tt_syscall_errno errnos[3];
+	struct tt_proc_call calls[3];
 	struct event_log log;
 	struct proc_tree *tree;		/* owned: the snapshot's process tree */
 };

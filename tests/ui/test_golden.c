@@ -37,6 +37,7 @@ enum screen {
 	SCR_REPORT,		/* the probe report (i) */
 	SCR_REPORT_END,		/* the same scrolled to its end */
 	SCR_TREE,		/* the process tree (F5) */
+	SCR_SYSCALL,		/* one syscall in detail (Enter on the syscall table) */
 };
 
 struct golden_case {
@@ -75,6 +76,8 @@ static const struct golden_case cases[] = {
 	{ "report-132x43", SCR_REPORT, 132, 43 },
 	{ "tree-80x24", SCR_TREE, 80, 24 },
 	{ "tree-132x43", SCR_TREE, 132, 43 },
+	{ "syscall-80x24", SCR_SYSCALL, 80, 24 },
+	{ "syscall-132x43", SCR_SYSCALL, 132, 43 },
 	{ "overview-200x60", SCR_OVERVIEW, 200, 60 },
 	{ "procs-200x60", SCR_PROCS, 200, 60 },
 	{ "overview-50x16", SCR_OVERVIEW, 50, 16 },
@@ -123,6 +126,13 @@ static void render_case(const struct golden_case *c, char **text)
 	case SCR_FAILED:
 		st.paused = true;
 		st.paused_new = 37;
+		break;
+	case SCR_SYSCALL:
+		/* as Enter on the table's openat row leaves it */
+		st.screen = SCREEN_SYSCALL;
+		st.sc_sel_valid = true;
+		st.sc_sel_id = 257;
+		snprintf(st.sc_sel_name, sizeof(st.sc_sel_name), "openat");
 		break;
 	case SCR_TREE:
 		keymap_dispatch(&st, UK_F(5));

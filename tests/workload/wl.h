@@ -40,6 +40,8 @@ int wl_rw(char **argv);
 int wl_direct(char **argv);
 int wl_layout(char **argv);
 int wl_procmix(char **argv);
+int wl_sleeps(char **argv);
+int wl_errnos(char **argv);
 int wl_failopen(char **argv);
 int wl_openat(char **argv);
 int wl_longopen(char **argv);

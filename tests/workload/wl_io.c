@@ -1,8 +1,9 @@
 /* Workload subcommands of plain system calls and I/O: getppid, rw,
- * direct, layout, procmix (see workload.c). */
+ * direct, layout, procmix, sleeps, errnos (see workload.c). */
 #ifndef _GNU_SOURCE
 #define _GNU_SOURCE
 #endif
+#include <errno.h>
 #include <fcntl.h>
 #include <stdbool.h>
 #include <stdio.h>
@@ -11,6 +12,7 @@
 #include <sys/stat.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 #include "wl.h"
 
@@ -183,5 +185,42 @@ int wl_procmix(char **argv)
 	}
 	free(buf);
 	printf("procmix %d\n", (int)pid);
+	return 0;
+}
+
+/* N nanosleep()s of MS milliseconds each. */
+int wl_sleeps(char **argv)
+{
+	long ms = wl_count(argv[0]), n = wl_count(argv[1]);
+	struct timespec ts = { ms / 1000, (ms % 1000) * 1000000L };
+
+	wl_ready();
+	for (long i = 0; i < n; i++)
+		nanosleep(&ts, NULL);
+	printf("sleeps %ld\n", n);
+	return 0;
+}
+
+/* E failed openat()s of FILE.missing (ENOENT), then A of FILE itself,
+ * which fail with EACCES when the caller may not read it (the test runs
+ * this as another user). Prints "errnos E A" when every call failed as
+ * said. */
+int wl_errnos(char **argv)
+{
+	const char *file = argv[0];
+	long e = wl_count(argv[1]), a = wl_count(argv[2]), bad = 0;
+	char missing[4200];
+
+	snprintf(missing, sizeof(missing), "%s.missing", file);
+	wl_ready();
+	for (long i = 0; i < e; i++)
+		bad += !(openat(AT_FDCWD, missing, O_RDONLY) < 0 && errno == ENOENT);
+	for (long i = 0; i < a; i++)
+		bad += !(openat(AT_FDCWD, file, O_RDONLY) < 0 && errno == EACCES);
+	if (bad) {
+		fprintf(stderr, "workload: errnos: %ld calls did not fail as expected\n", bad);
+		return 1;
+	}
+	printf("errnos %ld %ld\n", e, a);
 	return 0;
 }

@@ -14,6 +14,10 @@
  *                             K fsyncs, F failed openat()s and D O_DIRECT
  *                             writes over FILE's laid-out blocks; prints
  *                             "procmix <child pid>"
+ *   sleeps MS N               N nanosleep()s of MS milliseconds
+ *   errnos FILE E A           E openat()s failing ENOENT (FILE.missing),
+ *                             then A of FILE, failing EACCES when run by
+ *                             a user who may not read it
  *   failopen DIR MARK M       M failed opens of DIR/MARK-<i>, via open,
  *                             openat(AT_FDCWD), openat(dirfd), openat2
  *                             and creat in turn
@@ -98,6 +102,8 @@ static const struct subcommand subcommands[] = {
 	{ "direct", 2, 3, wl_direct, false },
 	{ "layout", 2, 2, wl_layout, false },
 	{ "procmix", 6, 6, wl_procmix, false },
+	{ "sleeps", 2, 2, wl_sleeps, false },
+	{ "errnos", 3, 3, wl_errnos, false },
 	{ "failopen", 3, 3, wl_failopen, false },
 	{ "openat", 3, 3, wl_openat, true },
 	{ "longopen", 3, 3, wl_longopen, true },
