@@ -87,10 +87,17 @@ struct {
 	__type(value, struct bio_hist);
 } hists SEC(".maps");
 
-/* Who hands the request over: the current task. */
+/* Who hands the request over: the current task, unless the filters
+ * exclude it (its request still counts for the disk). */
 static __always_inline void rq_owner(struct rq_start *s)
 {
-	s->tgid = bpf_get_current_pid_tgid() >> 32;
+	__u64 pid_tgid = bpf_get_current_pid_tgid();
+
+	if (!tt_wanted(pid_tgid)) {
+		s->tgid = BIO_NO_PROC;
+		return;
+	}
+	s->tgid = pid_tgid >> 32;
 	bpf_get_current_comm(s->comm, sizeof(s->comm));
 }
 
@@ -193,6 +200,7 @@ static __always_inline void proc_add(__u32 tgid, const char *comm, __u64 delta_n
 	p = bpf_map_lookup_elem(&procs, &tgid);
 	if (!p) {
 		__builtin_memcpy(fresh.comm, comm, sizeof(fresh.comm));
+		fresh.created_ns = bpf_ktime_get_ns();
 		bpf_map_update_elem(&procs, &tgid, &fresh, BPF_NOEXIST);
 		p = bpf_map_lookup_elem(&procs, &tgid);
 		if (!p) {
@@ -229,7 +237,8 @@ static __always_inline int rq_complete(struct request *rq)
 	hkey.op = rq_op(rq);
 	hkey.phase = BIO_PH_DEVICE;
 	hist_add(&hkey, now - issue_ns);
-	proc_add(tgid, comm, now - issue_ns);
+	if (tgid != BIO_NO_PROC)
+		proc_add(tgid, comm, now - issue_ns);
 	if (insert_ns && issue_ns >= insert_ns) {
 		hkey.phase = BIO_PH_QUEUE;
 		hist_add(&hkey, issue_ns - insert_ns);

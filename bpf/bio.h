@@ -43,7 +43,12 @@ struct bio_hist {
 struct bio_proc {
 	__u64 slots[BIO_HIST_SLOTS];	/* device latency, all operations */
 	__u64 sum_us;
+	__u64 created_ns;		/* when the entry was made: a new one is a new count */
 	char comm[16];			/* the issuing task's, at its first request */
 };
+
+/* The tgid of a request whose task the pid/uid/cgroup filters exclude:
+ * timed for the disk, not counted for a process. */
+#define BIO_NO_PROC 0xffffffffu
 
 #endif

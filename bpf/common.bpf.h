@@ -14,8 +14,16 @@
 const volatile __u32 targ_tgid = TT_ANY;	/* -p/--pid */
 const volatile __u32 targ_uid = TT_ANY;		/* -u/--uid */
 const volatile __u32 self_tgid = 0;		/* tracetop itself: never traced */
-const volatile __u64 targ_cgid = 0;		/* --cgroup: its id, 0 for all */
-const volatile __u32 targ_cg_level = 0;		/* ... and its level (0: the root) */
+const volatile bool targ_cgroup = false;	/* --cgroup: only tasks under cgroup_filter[0] */
+
+/* --cgroup: the directory's fd, put there by user space after load
+ * (bpf_support_set_cgroup); "under" includes the cgroups below it. */
+struct {
+	__uint(type, BPF_MAP_TYPE_CGROUP_ARRAY);
+	__uint(max_entries, 1);
+	__type(key, __u32);
+	__type(value, __u32);
+} cgroup_filter SEC(".maps");
 /* Forced wake-up mark of the ring: a quarter of it, at most
  * TT_RB_WAKEUP_BYTES, so that a small ring still wakes its consumer. */
 const volatile __u64 wakeup_bytes = TT_RB_WAKEUP_BYTES;
@@ -41,8 +49,8 @@ static __always_inline bool tt_wanted(__u64 pid_tgid)
 	if (targ_uid != TT_ANY &&
 	    (__u32)bpf_get_current_uid_gid() != targ_uid)
 		return false;
-	/* the cgroup or one below it: its ancestor at the cgroup's level */
-	if (targ_cgid && bpf_get_current_ancestor_cgroup_id(targ_cg_level) != targ_cgid)
+	/* the cgroup or one below it */
+	if (targ_cgroup && bpf_current_task_under_cgroup(&cgroup_filter, 0) != 1)
 		return false;
 	return true;
 }

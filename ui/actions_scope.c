@@ -11,11 +11,13 @@
 #include "role.h"
 #include "ui.h"
 
-/* "comm:^NAME$" with every byte but letters and digits written \x{hh}:
- * a process names itself, and its name may hold any pattern syntax. */
+/* "comm:(?-i)^NAME$" with every byte but letters and digits written
+ * \x{hh}: a process names itself, and its name may hold any pattern
+ * syntax; and the name exactly, whatever its case (an all-lowercase
+ * pattern would otherwise ignore case). */
 static void comm_term(const char *comm, char *buf, size_t len)
 {
-	size_t at = (size_t)snprintf(buf, len, "comm:^");
+	size_t at = (size_t)snprintf(buf, len, "comm:(?-i)^");
 
 	for (const unsigned char *c = (const unsigned char *)comm; *c && at + 8 < len; c++) {
 		if ((*c >= 'a' && *c <= 'z') || (*c >= 'A' && *c <= 'Z') || (*c >= '0' && *c <= '9'))
@@ -28,7 +30,7 @@ static void comm_term(const char *comm, char *buf, size_t len)
 
 unsigned act_scope(struct ui_state *st)
 {
-	char expr[160];
+	char expr[200], by_name[200];
 	struct filter_error err;
 
 	if (!st->pr_sel_valid)
@@ -36,11 +38,13 @@ unsigned act_scope(struct ui_state *st)
 	st->scope.by_comm = st->pr_sel_fold;
 	st->scope.pid = st->pr_sel_pid;
 	snprintf(st->scope.comm, sizeof(st->scope.comm), "%s", st->pr_sel_comm);
+	comm_term(st->scope.comm, by_name, sizeof(by_name));
 	if (st->scope.by_comm)
-		comm_term(st->scope.comm, expr, sizeof(expr));
+		snprintf(expr, sizeof(expr), "%s", by_name);
 	else
-		snprintf(expr, sizeof(expr), "pid:^%u$", st->scope.pid);
-	if (filter_set(&st->scope_filter, expr, &err)) {
+		snprintf(expr, sizeof(expr), "pid:%u", st->scope.pid);
+	if (filter_set(&st->scope_filter, expr, &err) ||
+	    filter_set(&st->scope_fail_filter, by_name, &err)) {
 		ui_state_message(st, ROLE_MSG_ERROR, "scope: %s", err.msg[0] ? err.msg : "out of memory");
 		return UI_REDRAW;
 	}
@@ -68,6 +72,7 @@ bool ui_scope_clear(struct ui_state *st)
 		return false;
 	st->scope.on = false;
 	filter_set(&st->scope_filter, "", NULL);
+	filter_set(&st->scope_fail_filter, "", NULL);
 	st->idx_stale = true;
 	st->sc.resort = true;
 	return true;

@@ -44,7 +44,7 @@ static void fails_prepare(struct ui_state *st, const struct tt_snapshot *snap)
 	}
 	for (size_t i = 0; i < n; i++)
 		if (fail_row_match(&st->filter, &snap->fails[i]) &&
-		    fail_row_match(&st->scope_filter, &snap->fails[i]) &&
+		    fail_row_match(&st->scope_fail_filter, &snap->fails[i]) &&
 		    fail_row_match(&st->fl_filter, &snap->fails[i]))
 			st->fl_vis[st->n_fl_vis++] = i;
 }

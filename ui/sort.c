@@ -9,6 +9,7 @@
 #include "event_format.h"
 #include "fail_table.h"
 #include "sort.h"
+#include "syscall_names.h"
 
 struct sort_ctx {
 	const struct tt_snapshot *snap;
@@ -59,12 +60,12 @@ static int cmp_syscall(const void *a, const void *b, void *arg)
 	return r ? r : cmp_num(x->id, y->id);
 }
 
-static const char *top_name(const struct tt_snapshot *s, unsigned id)
+/* The name the processes pane shows for a top syscall id. */
+static const char *top_name(unsigned id)
 {
-	for (size_t i = 0; i < s->n_syscalls; i++)
-		if (s->syscalls[i].id == id)
-			return s->syscalls[i].name ? s->syscalls[i].name : "";
-	return "";
+	const char *n = syscall_name(id);
+
+	return n ? n : "";
 }
 
 static int cmp_proc(const void *a, const void *b, void *arg)
@@ -90,7 +91,7 @@ static int cmp_proc(const void *a, const void *b, void *arg)
 	case PR_EXEC: r = -cmp_num(x->exec_rate, y->exec_rate); break;
 	case PR_BIO: r = -cmp_num(x->bio_rate, y->bio_rate); break;
 	case PR_BIO_P95: r = -cmp_num(x->bio_p95_us, y->bio_p95_us); break;
-	case PR_TOP: r = strcmp(top_name(c->snap, x->top_id), top_name(c->snap, y->top_id)); break;
+	case PR_TOP: r = strcmp(top_name(x->top_id), top_name(y->top_id)); break;
 	default: r = -cmp_num(x->rate, y->rate); break;
 	}
 	if (c->invert)

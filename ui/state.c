@@ -44,6 +44,7 @@ int ui_state_init(struct ui_state *st, const struct options *set)
 	filter_init(&st->search);
 	filter_init(&st->fl_filter);
 	filter_init(&st->scope_filter);
+	filter_init(&st->scope_fail_filter);
 	log_index_init(&st->view_idx);
 	log_index_init(&st->search_idx);
 	st->idx_stale = true;
@@ -67,6 +68,7 @@ void ui_state_fini(struct ui_state *st)
 	filter_fini(&st->search);
 	filter_fini(&st->fl_filter);
 	filter_fini(&st->scope_filter);
+	filter_fini(&st->scope_fail_filter);
 	free(st->fl_vis);
 	st->fl_vis = NULL;
 	free(st->fl_drop);

@@ -106,6 +106,9 @@ struct ui_state {
 		char comm[TT_COMM_LEN + 1];	/* raw bytes */
 	} scope;
 	struct filter scope_filter;	/* owned */
+	/* the failing calls, whose rows are by name (each keeps the pid of
+	 * its latest failure only): the scope's name */
+	struct filter scope_fail_filter;	/* owned */
 	bool paused;
 
 	struct table_state sc, pr;

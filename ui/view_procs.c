@@ -126,7 +126,7 @@ static unsigned cell(const void *ctx, size_t row, int col, char *buf, size_t len
 		if (r->container[0])
 			sanitize(buf, len, r->container, strnlen(r->container, sizeof(r->container)));
 		else
-			snprintf(buf, len, "-");
+			snprintf(buf, len, "?");	/* not known ("-" is the root) */
 		role = ROLE_LABEL;
 		break;
 	case PR_COMM:

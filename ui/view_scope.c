@@ -100,13 +100,26 @@ void scope_snapshot_free(struct scope_snap *sv)
 	sv->rows = NULL;
 }
 
+/* A process's name now: its row's (the block I/O map keeps the name of
+ * its first request), else the one given. */
+static const char *name_now(const struct tt_snapshot *s, uint32_t pid, const char *given)
+{
+	for (size_t i = 0; i < s->n_procs; i++)
+		if (s->procs[i].pid == pid)
+			return s->procs[i].comm;
+	return given;
+}
+
 bool scope_bio_hist(const struct ui_state *st, const struct tt_snapshot *s, struct hist *h)
 {
 	hist_clear(h);
 	if (!st->scope.on)
 		return false;
-	for (size_t i = 0; s && i < s->n_bio_procs; i++)
-		if (scoped(st, s->bio_procs[i].tgid, s->bio_procs[i].comm))
-			hist_merge(h, &s->bio_procs[i].interval);
+	for (size_t i = 0; s && i < s->n_bio_procs; i++) {
+		const struct bio_proc_row *b = &s->bio_procs[i];
+
+		if (scoped(st, b->tgid, st->scope.by_comm ? name_now(s, b->tgid, b->comm) : ""))
+			hist_merge(h, &b->interval);
+	}
 	return true;
 }

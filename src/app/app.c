@@ -63,11 +63,12 @@ int app_init(struct app *a, const struct options *opt, char *msg, size_t len)
 	if (opt->cgroup) {
 		char why[512];
 
-		if (cgroup_resolve("", opt->cgroup, &a->opt.cgroup_id, &a->opt.cgroup_level, why,
-				   sizeof(why))) {
+		if (cgroup_open("", opt->cgroup, &a->opt.cgroup_fd, why, sizeof(why))) {
 			snprintf(msg, len, "--cgroup %s: %s", opt->cgroup, why);
 			return TT_EXIT_USAGE;
 		}
+		/* kept open: the kernel's maps take its fd at each load */
+		a->opt.cgroup_open = true;
 	}
 	rc = privilege_check("", msg, len);
 	if (rc)

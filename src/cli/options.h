@@ -84,10 +84,10 @@ struct options {
 	uint32_t pid;		/* -p: TT_ANY for all */
 	uint32_t uid;		/* -u: TT_ANY for all */
 	const char *cgroup;	/* --cgroup: a cgroup v2 directory, or NULL */
-	/* --cgroup resolved by the app at start (cgroup.h): the id and level
-	 * the kernel filters on; 0: no cgroup filter */
-	uint64_t cgroup_id;
-	uint32_t cgroup_level;
+	/* --cgroup opened by the app at start (cgroup.h): the directory the
+	 * kernel filters on, when cgroup_open */
+	bool cgroup_open;
+	int cgroup_fd;
 	bool failed_only;	/* -x */
 	const char *filter;	/* --filter: event filter expression (filter.h), or NULL */
 	enum vfs_hook vfs_hook;	/* --vfs-hook */

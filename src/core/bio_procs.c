@@ -10,6 +10,7 @@
 struct bp_rows {
 	struct bio_proc_row *v;	/* owned, max */
 	struct hist *cum;	/* owned, max: the kernel's cumulative counts */
+	uint64_t *created;	/* owned, max: the kernel entry's creation time */
 	size_t n;
 	int32_t *index;		/* owned, mask + 1 slots: tgid -> v index, -1 empty */
 };
@@ -42,8 +43,9 @@ struct bio_procs *bio_procs_new(size_t max)
 	for (unsigned i = 0; i < 2; i++) {
 		b->rows[i].v = calloc(max, sizeof(*b->rows[i].v));
 		b->rows[i].cum = calloc(max, sizeof(*b->rows[i].cum));
+		b->rows[i].created = calloc(max, sizeof(*b->rows[i].created));
 		b->rows[i].index = malloc(slots * sizeof(int32_t));
-		if (!b->rows[i].v || !b->rows[i].cum || !b->rows[i].index) {
+		if (!b->rows[i].v || !b->rows[i].cum || !b->rows[i].created || !b->rows[i].index) {
 			bio_procs_free(b);
 			return NULL;
 		}
@@ -59,6 +61,7 @@ void bio_procs_free(struct bio_procs *b)
 	for (unsigned i = 0; i < 2; i++) {
 		free(b->rows[i].v);
 		free(b->rows[i].cum);
+		free(b->rows[i].created);
 		free(b->rows[i].index);
 	}
 	free(b);
@@ -87,7 +90,7 @@ void bio_procs_begin(struct bio_procs *b)
 }
 
 int bio_procs_add(struct bio_procs *b, uint32_t tgid, const char *comm, const uint64_t *slots,
-		  unsigned nslots, uint64_t sum_us)
+		  unsigned nslots, uint64_t sum_us, uint64_t created_ns)
 {
 	struct bp_rows *r = &b->rows[b->cur], *old = &b->rows[b->cur ^ 1];
 	struct bio_proc_row *row;
@@ -104,8 +107,14 @@ int bio_procs_add(struct bio_procs *b, uint32_t tgid, const char *comm, const ui
 	len = strnlen(comm, TT_COMM_LEN);
 	memcpy(row->comm, comm, len);
 	hist_set(&r->cum[r->n], slots, nslots, sum_us);
+	r->created[r->n] = created_ns;
 	o = bp_find(b, old, tgid);
-	if (o >= 0) {
+	if (o >= 0 && old->created[o] != created_ns) {
+		/* made again (evicted, or its process gone and the pid taken
+		 * again): every request in it is new; the total goes on */
+		row->interval = r->cum[r->n];
+		row->total = old->v[o].total + row->interval.count;
+	} else if (o >= 0) {
 		hist_diff(&row->interval, &r->cum[r->n], &old->cum[o]);
 		row->total = old->v[o].total + row->interval.count;
 	} else {

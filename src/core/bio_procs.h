@@ -3,8 +3,8 @@
  * interval by interval.
  *
  * Each interval the bio probe hands the whole map over (begin, add per
- * entry, end). An entry the kernel's LRU evicted and made again counts
- * from zero: a slot that went down is taken as a reset (hist_diff).
+ * entry, end). An entry the kernel's LRU evicted and made again (another
+ * creation time) counts from zero: all its requests are new.
  * Entries not handed over are forgotten. Bounded: at most max entries. */
 #ifndef TRACETOP_BIO_PROCS_H
 #define TRACETOP_BIO_PROCS_H
@@ -29,7 +29,7 @@ void bio_procs_free(struct bio_procs *b);
 void bio_procs_begin(struct bio_procs *b);
 /* One kernel entry: 0, or -ENOSPC when max entries were handed over. */
 int bio_procs_add(struct bio_procs *b, uint32_t tgid, const char *comm, const uint64_t *slots,
-		  unsigned nslots, uint64_t sum_us);
+		  unsigned nslots, uint64_t sum_us, uint64_t created_ns);
 /* The entries handed over since begin, with their interval's requests;
  * valid until the next begin. */
 const struct bio_proc_row *bio_procs_end(struct bio_procs *b, size_t *n);

@@ -5,6 +5,8 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <sys/statfs.h>
+#include <fcntl.h>
+#include <unistd.h>
 #include "cgroup.h"
 
 #define CGROUP2_MAGIC 0x63677270
@@ -32,14 +34,12 @@ int cgroup2_mount(const char *root, char *out, size_t len)
 	return rc;
 }
 
-int cgroup_resolve(const char *root, const char *path, uint64_t *id, uint32_t *level,
-		   char *err, size_t len)
+int cgroup_open(const char *root, const char *path, int *fd, char *err, size_t len)
 {
-	char mnt[2048], full[4096], real[4096], realmnt[4096];
+	char mnt[2048], full[4096];
 	struct statfs fs;
 	struct stat st;
-	const char *rel;
-	uint32_t n = 0;
+	int d;
 
 	if (cgroup2_mount(root, mnt, sizeof(mnt))) {
 		snprintf(err, len, "no cgroup v2 hierarchy is mounted");
@@ -49,25 +49,19 @@ int cgroup_resolve(const char *root, const char *path, uint64_t *id, uint32_t *l
 		snprintf(full, sizeof(full), "%s", path);
 	else
 		snprintf(full, sizeof(full), "%s/%s", mnt, path);
-	if (!realpath(full, real) || !realpath(mnt, realmnt)) {
+	d = open(full, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (d < 0) {
 		snprintf(err, len, "%s: %s", full, strerror(errno));
 		return -ENOENT;
 	}
-	if (statfs(real, &fs) || fs.f_type != CGROUP2_MAGIC || stat(real, &st) ||
-	    !S_ISDIR(st.st_mode)) {
+	/* the directory opened is the one checked: no race with a rename */
+	if (fstatfs(d, &fs) || fs.f_type != CGROUP2_MAGIC || fstat(d, &st) || !S_ISDIR(st.st_mode)) {
 		snprintf(err, len, "%s is not a directory of the cgroup v2 hierarchy (mounted at %s)",
-			 real, mnt);
+			 full, mnt);
+		close(d);
 		return -EINVAL;
 	}
-	rel = real + strlen(realmnt);
-	if (strncmp(real, realmnt, strlen(realmnt)) || (*rel && *rel != '/')) {
-		snprintf(err, len, "%s is not under the cgroup v2 mount %s", real, mnt);
-		return -EINVAL;
-	}
-	for (const char *c = rel; *c; c++)
-		n += *c == '/' && c[1] && c[1] != '/';
-	*id = st.st_ino;
-	*level = n;
+	*fd = d;
 	return 0;
 }
 

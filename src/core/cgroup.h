@@ -12,12 +12,10 @@
 /* The v2 hierarchy's mount point (e.g. /sys/fs/cgroup, or
  * /sys/fs/cgroup/unified on a hybrid system): 0, or -ENOENT. */
 int cgroup2_mount(const char *root, char *out, size_t len);
-/* PATH as --cgroup takes it (absolute, or relative to the v2 mount)
- * into the cgroup's id (its directory's inode, which is what
- * bpf_get_current_cgroup_id() returns) and level (0: the root). 0, or
- * -errno with why written to err. */
-int cgroup_resolve(const char *root, const char *path, uint64_t *id, uint32_t *level,
-		   char *err, size_t len);
+/* Opens PATH as --cgroup takes it (absolute, or relative to the v2
+ * mount) once it is sure it is a directory of the v2 hierarchy: *fd for
+ * the kernel's cgroup array. 0, or -errno with why written to err. */
+int cgroup_open(const char *root, const char *path, int *fd, char *err, size_t len);
 /* The v2 cgroup path of process pid ("/system.slice/nginx.service"): 0,
  * or -errno (gone, or no v2 line). */
 int cgroup_of_pid(const char *root, uint32_t pid, char *out, size_t len);

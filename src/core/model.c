@@ -279,9 +279,9 @@ void model_bio_procs_begin(struct model *m)
 }
 
 void model_bio_proc(struct model *m, uint32_t tgid, const char *comm, const uint64_t *slots,
-		    unsigned nslots, uint64_t sum_us)
+		    unsigned nslots, uint64_t sum_us, uint64_t created_ns)
 {
-	bio_procs_add(m->bio_procs, tgid, comm, slots, nslots, sum_us);
+	bio_procs_add(m->bio_procs, tgid, comm, slots, nslots, sum_us, created_ns);
 }
 
 void model_bio_procs_lost(struct model *m, uint64_t lost)

@@ -62,7 +62,7 @@ void model_syscall_errnos_lost(struct model *m, uint64_t lost);
  * entry could take. */
 void model_bio_procs_begin(struct model *m);
 void model_bio_proc(struct model *m, uint32_t tgid, const char *comm, const uint64_t *slots,
-		    unsigned nslots, uint64_t sum_us);
+		    unsigned nslots, uint64_t sum_us, uint64_t created_ns);
 void model_bio_procs_lost(struct model *m, uint64_t lost);
 
 /* Stores an event in the log and counts it for its source. 0 or -ENOMEM. */

@@ -384,6 +384,7 @@ const struct proc_stat *proc_table_end(struct proc_table *t, size_t *n)
 			p->v[i].ppid_known = old->v[o].ppid_known;
 			p->v[i].uid_known = old->v[o].uid_known;
 			memcpy(p->v[i].container, old->v[o].container, sizeof(p->v[i].container));
+			p->v[i].ids_tried = old->v[o].ids_tried;
 		}
 		if (info && info->ids) {
 			p->v[i].ppid = info->ppid;
@@ -416,6 +417,7 @@ void proc_table_set_ids(struct proc_table *t, size_t i, bool ppid_known, uint32_
 	p->v[i].uid_known = uid_known;
 	p->v[i].uid = uid;
 	snprintf(p->v[i].container, sizeof(p->v[i].container), "%s", container);
+	p->v[i].ids_tried = true;
 }
 
 const struct proc_call *proc_table_calls(const struct proc_table *t, size_t *n)

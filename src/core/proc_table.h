@@ -43,6 +43,7 @@ struct proc_stat {
 	uint32_t ppid, uid;
 	bool ppid_known, uid_known;
 	char container[32];	/* cgroup_short_name() of its cgroup; "" unknown */
+	bool ids_tried;		/* the caller looked them up once (set_ids) */
 	bool exited;		/* gone: total holds every call it made */
 	bool final;		/* exited, read once more: its entries go now */
 };

@@ -111,13 +111,13 @@ static void index_put(struct proc_view *v, uint32_t pid, int32_t row)
  * from /proc/PID/cgroup. */
 static void read_status(const struct proc_view *v, uint32_t pid, struct tt_proc_row *r)
 {
-	char path[320], line[256];
+	char path[320], line[256], cg[4096];
 	unsigned long a;
 	FILE *f;
 
-	/* no v2 line (a v1-only system), or gone: "?", not read again */
-	if (!r->container[0] && cgroup_of_pid(v->root, pid, line, sizeof(line)) == 0)
-		cgroup_short_name(line, r->container, sizeof(r->container));
+	/* no v2 line (a v1-only system), or gone: "?" */
+	if (!r->container[0] && cgroup_of_pid(v->root, pid, cg, sizeof(cg)) == 0)
+		cgroup_short_name(cg, r->container, sizeof(r->container));
 	else if (!r->container[0])
 		snprintf(r->container, sizeof(r->container), "?");
 	snprintf(path, sizeof(path), "%s/proc/%u/status", v->root, pid);
@@ -254,15 +254,15 @@ size_t proc_view_build(struct proc_view *v, const struct proc_view_in *in,
 		memcpy(r->container, p->container, sizeof(r->container));
 		if (!r->ppid_known && in->tree)
 			r->ppid_known = proc_tree_parent(in->tree, r->pid, &r->ppid);
-		if ((!r->ppid_known || !r->uid_known || !r->container[0]) && !r->exited &&
-		    reads < PROC_VIEW_READS_MAX) {
+		/* once per process: a read that fails (gone, another pid
+		 * namespace) is not tried again every tick */
+		if (!p->ids_tried && !r->exited && reads < PROC_VIEW_READS_MAX) {
 			reads++;
 			read_status(v, r->pid, r);
+			if (in->table)
+				proc_table_set_ids(in->table, i, r->ppid_known, r->ppid,
+						   r->uid_known, r->uid, r->container);
 		}
-		if (in->table && (r->ppid_known != p->ppid_known || r->uid_known != p->uid_known ||
-				  strcmp(r->container, p->container)))
-			proc_table_set_ids(in->table, i, r->ppid_known, r->ppid, r->uid_known,
-					   r->uid, r->container);
 		index_put(v, r->pid, (int32_t)n);
 		n++;
 	}

@@ -268,3 +268,15 @@ void bpf_support_hook_failed(struct diag *diag, const char *src, const char *hoo
 	if (pos + 1 < len)
 		snprintf(tried + pos, len - pos, "%s%s: %s", pos ? "; " : "", hook, why);
 }
+
+int bpf_support_cgroup(struct bpf_object *obj, const struct options *opt)
+{
+	struct bpf_map *map = bpf_object__find_map_by_name(obj, "cgroup_filter");
+	__u32 zero = 0, fd = (__u32)opt->cgroup_fd;
+
+	if (!opt->cgroup_open)
+		return 0;
+	if (!map)
+		return -ENOENT;
+	return bpf_map_update_elem(bpf_map__fd(map), &zero, &fd, BPF_ANY) ? -errno : 0;
+}

@@ -72,10 +72,13 @@ void bpf_support_fail(struct tt_source_status *st, struct diag *diag,
 	do {								\
 		(rodata)->targ_tgid = (env)->opt->pid;			\
 		(rodata)->targ_uid = (env)->opt->uid;			\
-		(rodata)->targ_cgid = (env)->opt->cgroup_id;		\
-		(rodata)->targ_cg_level = (env)->opt->cgroup_level;	\
+		(rodata)->targ_cgroup = (env)->opt->cgroup_open;	\
 		(rodata)->self_tgid = (env)->self_tgid;			\
 	} while (0)
+
+/* After load, before attach: --cgroup's directory into the object's
+ * cgroup_filter map (every object has one: common.bpf.h). 0 or -errno. */
+int bpf_support_cgroup(struct bpf_object *obj, const struct options *opt);
 
 /* The failed-only switch of an exec or open object: its .bss is mmapped
  * once loaded, so this takes effect at once and needs no capability. */

@@ -92,6 +92,10 @@ static int try_family(struct bio_probe *p, enum bio_family fam, bool queue_arg,
 	select_family(p->skel, fam);
 	step = "load";
 	err = bio_bpf__load(p->skel);
+	if (!err) {
+		step = "cgroup";
+		err = bpf_support_cgroup(p->skel->obj, env->opt);
+	}
 	if (err)
 		goto fail;
 	step = "attach";
@@ -218,9 +222,15 @@ static void bio_sample_procs(struct bio_probe *p, struct model *m)
 		/* The kernel terminates comm, but it is not trusted to. */
 		memcpy(comm, p->procs[i].comm, TT_COMM_LEN);
 		comm[TT_COMM_LEN] = '\0';
-		model_bio_proc(m, p->tgids[i], comm, slots, BIO_HIST_SLOTS, p->procs[i].sum_us);
+		model_bio_proc(m, p->tgids[i], comm, slots, BIO_HIST_SLOTS, p->procs[i].sum_us,
+			       p->procs[i].created_ns);
 	}
 	model_bio_procs_lost(m, p->skel->bss->procs_lost);
+	/* a process the syscalls source saw gone for good: its entry goes
+	 * (a new process with its pid starts from nothing) */
+	for (__u32 i = 0; i < n; i++)
+		if (model_procs_final(m, p->tgids[i]))
+			bpf_map_delete_elem(fd, &p->tgids[i]);
 }
 
 /* Hands every histogram to the model. Entries are never deleted, so the

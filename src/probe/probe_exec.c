@@ -126,6 +126,10 @@ static int exec_load(struct exec_probe *p, const struct probe_env *env,
 	p->skel->rodata->wakeup_bytes = wakeup;
 	step = "load";
 	err = exec_bpf__load(p->skel);
+	if (!err) {
+		step = "cgroup";
+		err = bpf_support_cgroup(p->skel->obj, env->opt);
+	}
 	if (err)
 		goto fail;
 	step = "attach";

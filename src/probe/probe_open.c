@@ -253,6 +253,10 @@ static int open_load(struct open_probe *p, const struct probe_env *env, enum pat
 	p->skel->rodata->wakeup_bytes = wakeup;
 	step = "load";
 	err = open_bpf__load(p->skel);
+	if (!err) {
+		step = "cgroup";
+		err = bpf_support_cgroup(p->skel->obj, env->opt);
+	}
 	if (err)
 		goto fail;
 	step = "attach";

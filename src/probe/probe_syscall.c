@@ -107,6 +107,10 @@ static int try_family(struct syscall_probe *p, enum sc_family fam,
 	select_family(p->skel, fam, env);
 	step = "load";
 	err = syscalls_bpf__load(p->skel);
+	if (!err) {
+		step = "cgroup";
+		err = bpf_support_cgroup(p->skel->obj, env->opt);
+	}
 	if (err)
 		goto fail;
 	step = "attach";
@@ -152,6 +156,8 @@ static int hub_try(const struct probe_env *env)
 			hub.skel->rodata->hub_vfs_op[ids[i].nr] = ids[i].how;
 	select_family(hub.skel, FAM_TP_BTF, env);
 	err = syscalls_bpf__load(hub.skel);
+	if (!err)
+		err = bpf_support_cgroup(hub.skel->obj, env->opt);
 	if (!err)
 		err = syscalls_bpf__attach(hub.skel);
 	if (err) {

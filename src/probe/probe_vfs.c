@@ -229,6 +229,8 @@ static int try_family(struct vfs_probe *p, enum vfs_family fam, const struct btf
 	err = select_programs(p, fam, btf, why, len);
 	if (!err) {
 		err = vfs_bpf__load(p->skel);
+		if (!err)
+			err = bpf_support_cgroup(p->skel->obj, env->opt);
 		if (err)
 			snprintf(why, len, "load: %s", bpf_support_strerror(err, ebuf, sizeof(ebuf)));
 	}

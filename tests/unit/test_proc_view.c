@@ -72,7 +72,7 @@ static void test_rows(void **state)
 	proc_table_add(pt, 10, SYS_openat, 10, 2);
 	bio_procs_begin(bp);
 	slots_of(slots, 5, 40);
-	bio_procs_add(bp, 10, "logger", slots, HIST_SLOTS, 40 * 40);
+	bio_procs_add(bp, 10, "logger", slots, HIST_SLOTS, 40 * 40, 1);
 	in.ps = proc_table_end(pt, &in.n_ps);
 	in.bio = bio_procs_end(bp, &in.n_bio);
 	n = proc_view_build(v, &in, &rows, &cap);
@@ -88,9 +88,9 @@ static void test_rows(void **state)
 	in.ps = proc_table_end(pt, &in.n_ps);
 	bio_procs_begin(bp);
 	slots_of(slots, 5, 50);
-	bio_procs_add(bp, 10, "logger", slots, HIST_SLOTS, 50 * 40);
+	bio_procs_add(bp, 10, "logger", slots, HIST_SLOTS, 50 * 40, 1);
 	slots_of(slots, 9, 4);
-	bio_procs_add(bp, 77, "kworker/u4:1", slots, HIST_SLOTS, 4 * 600);
+	bio_procs_add(bp, 77, "kworker/u4:1", slots, HIST_SLOTS, 4 * 600, 1);
 	in.bio = bio_procs_end(bp, &in.n_bio);
 	for (int i = 0; i < 3; i++)
 		proc_view_exec(v, 10);
@@ -128,9 +128,9 @@ static void test_rows(void **state)
 	in.ps = proc_table_end(pt, &in.n_ps);
 	bio_procs_begin(bp);
 	slots_of(slots, 5, 3);
-	bio_procs_add(bp, 10, "logger", slots, HIST_SLOTS, 3 * 40);
+	bio_procs_add(bp, 10, "logger", slots, HIST_SLOTS, 3 * 40, 2);
 	slots_of(slots, 9, 4);
-	bio_procs_add(bp, 77, "kworker/u4:1", slots, HIST_SLOTS, 4 * 600);
+	bio_procs_add(bp, 77, "kworker/u4:1", slots, HIST_SLOTS, 4 * 600, 1);
 	in.bio = bio_procs_end(bp, &in.n_bio);
 	proc_view_exec(v, 10);
 	n = proc_view_build(v, &in, &rows, &cap);
