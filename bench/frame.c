@@ -6,7 +6,11 @@
  * writing of the changed cells is the terminal's. The median and the
  * 99th percentile say more than the worst frame on a shared machine.
  *
- *   ttb-frame [FRAMES] [WIDTH HEIGHT]     (defaults 2000, 200 60) */
+ * With PROCS, the processes table holds that many rows, copies of the
+ * fixture's with pids of their own and rates spread out, sorted afresh
+ * each frame: the cost of a 20 000-process machine's table.
+ *
+ *   ttb-frame [FRAMES] [WIDTH HEIGHT [PROCS]]     (defaults 2000, 200 60) */
 #include <stdio.h>
 #include <stdlib.h>
 #include <time.h>
@@ -43,6 +47,8 @@ int main(int argc, char **argv)
 	int w = argc > 3 ? atoi(argv[2]) : 200, h = argc > 3 ? atoi(argv[3]) : 60;
 	struct canvas *cv[2] = { canvas_new(w, h), canvas_new(w, h) };
 	double total = 0, worst = 0, *t = calloc((size_t)(frames > 0 ? frames : 1), sizeof(*t));
+	size_t procs = argc > 4 ? (size_t)atol(argv[4]) : 0;
+	struct tt_proc_row *rows = NULL;
 	struct ui_state st;
 	struct fixture f;
 	size_t changed = 0;
@@ -52,6 +58,19 @@ int main(int argc, char **argv)
 		return 2;
 	}
 	fixture_init(&f);
+	if (procs) {
+		rows = calloc(procs, sizeof(*rows));
+		if (!rows)
+			return 1;
+		for (size_t i = 0; i < procs; i++) {
+			rows[i] = f.snap.procs[i % f.snap.n_procs];
+			rows[i].pid = (uint32_t)(100000 + i);
+			rows[i].rate = (double)((i * 7919) % 5003);
+			rows[i].ppid = (uint32_t)(100000 + i / 3);
+		}
+		f.snap.procs = rows;
+		f.snap.n_procs = procs;
+	}
 	ui_state_init(&st, NULL);
 	for (int i = 0; i < frames; i++) {
 		struct canvas *cur = cv[i & 1], *prev = cv[(i & 1) ^ 1];
@@ -60,6 +79,7 @@ int main(int argc, char **argv)
 		/* a new tick each frame: the rows must be sorted afresh */
 		st.now_ms += 1000;
 		st.sc.resort = true;
+		st.pr.resort = true;
 		ui_render(&st, cur, &f.snap, &f.log, NULL);
 		canvas_diff(i ? prev : NULL, cur, count_run, &changed);
 		dt = now_ms() - t0;
@@ -69,9 +89,12 @@ int main(int argc, char **argv)
 			worst = dt;
 	}
 	qsort(t, (size_t)frames, sizeof(*t), cmp_double);
+	if (procs)
+		printf("procs %zu, ", procs);
 	printf("frame %dx%d: median %.3f ms, p99 %.3f ms, mean %.3f ms, worst %.3f ms over %d frames\n",
 	       w, h, t[frames / 2], t[(size_t)frames * 99 / 100], total / frames, worst, frames);
 	free(t);
+	free(rows);
 	ui_state_fini(&st);
 	fixture_fini(&f);
 	canvas_free(cv[0]);

@@ -18,7 +18,8 @@
  * as biotop does: for writeback that is a flusher thread.
  *
  * A request that cannot be timed is counted as lost in `stats`: its
- * start could not be stored, or its histogram entry could not be made
+ * start could not be stored or was not seen (a second after attach:
+ * before, it may have been in flight), or its histogram entry could not be made
  * (a map update can fail with EBUSY when this program interrupted
  * another update of the same map on this CPU). Program runs the kernel
  * skipped (one interrupting itself) are counted by the kernel in the
@@ -78,6 +79,11 @@ struct {
 
 /* Timed requests no per-process entry could take (.bss). */
 __u64 procs_lost;
+/* Set by user space once attached (mmapped .bss): a request completing
+ * a second after that without a start seen had its start lost (a map
+ * update refused, an entry evicted), and is counted as untimed; before,
+ * it may simply have been in flight at attach. */
+volatile __u64 attached_ns;
 
 /* Cumulative histograms; entries are never deleted, user space diffs. */
 struct {
@@ -223,15 +229,20 @@ static __always_inline int rq_complete(struct request *rq)
 	__u32 tgid;
 
 	s = bpf_map_lookup_elem(&starts, &key);
-	if (!s)
-		return 0;	/* started before tracetop attached */
+	if (!s) {
+		if (attached_ns && now > attached_ns + 1000000000ull)
+			bio_untimed();
+		return 0;	/* else: started before tracetop attached */
+	}
 	insert_ns = s->insert_ns;
 	issue_ns = s->issue_ns;
 	tgid = s->tgid;
 	__builtin_memcpy(comm, s->comm, sizeof(comm));
 	bpf_map_delete_elem(&starts, &key);
-	if (!issue_ns || now < issue_ns)
+	if (!issue_ns || now < issue_ns) {
+		bio_untimed();	/* its issue was not seen */
 		return 0;
+	}
 
 	hkey.dev = rq_dev(rq);
 	hkey.op = rq_op(rq);

@@ -14,6 +14,7 @@
 #include <bpf/btf.h>
 #include <bpf/libbpf.h>
 #include "bpf_support.h"
+#include "clock.h"
 #include "probe.h"
 #include "bio.skel.h"
 
@@ -161,6 +162,7 @@ static int bio_start(void **state, const struct probe_env *env)
 		bio_free(p);
 		return err;
 	}
+	p->skel->bss->attached_ns = clock_mono_ns();
 	st->state = TT_STATE_RUNNING;
 	snprintf(st->hook, sizeof(st->hook), "%s", family_hook[fam]);
 	snprintf(st->note, sizeof(st->note), "%s", tried);

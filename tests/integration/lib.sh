@@ -174,6 +174,14 @@ syscount_total() {
 
 # The plain disk holding directory $1 (a partition's parent disk), in the
 # kernel's name (vda, nvme0n1...); skips when it is not on one.
+# Writes the block layer merged into a request of disk $1 since boot
+# (the kernel's own count: /sys/block/DISK/stat, field 6). A write merged
+# into another request, another process's maybe, is no request of its
+# own: the tests allow for the merges that happened while they ran.
+disk_write_merges() {
+	awk '{ print $6 }' "/sys/block/$1/stat" 2>/dev/null || echo 0
+}
+
 disk_of() {
 	_dev=$(stat -c '%d' "$1")
 	_majmin="$((_dev >> 8 & 0xfff)):$(( (_dev & 0xff) | (_dev >> 12 & 0xfff00) ))"
