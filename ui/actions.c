@@ -234,6 +234,15 @@ static unsigned act_save(struct ui_state *st)
 	return UI_REDRAW | UI_SAVE_CONFIG;
 }
 
+/* L: syscall timing on or off (the app tells the kernel). */
+static unsigned act_latency(struct ui_state *st)
+{
+	st->set.latency = !st->set.latency;
+	ui_state_message(st, ROLE_MSG_INFO, "system calls %stimed%s", st->set.latency ? "" : "not ",
+			 st->set.latency ? " (work at every call's entry and exit)" : "");
+	return UI_REDRAW | UI_LATENCY;
+}
+
 /* To the processes pane and back to the syscalls. */
 static unsigned act_procs(struct ui_state *st)
 {
@@ -294,8 +303,9 @@ static unsigned act_report(struct ui_state *st)
 
 static unsigned act_op(struct ui_state *st)
 {
+	/* all, then every operation the source splits, then all again */
 	st->set.focus = PANE_BIO;
-	st->bio_op = st->bio_op < 0 ? BIO_OP_READ : st->bio_op == BIO_OP_READ ? BIO_OP_WRITE : -1;
+	st->bio_op = st->bio_op + 1 >= BIO_OP_MAX ? -1 : st->bio_op + 1;
 	return UI_REDRAW;
 }
 
@@ -335,12 +345,14 @@ const struct ui_action_desc ui_actions[ACT_MAX] = {
 	[ACT_THEME] = { "next colour theme", act_theme },
 	[ACT_PROCS] = { "processes pane (again: back to the syscalls)", act_procs },
 	[ACT_PROCS_FOLD] = { "processes: one row per name, or per process", act_procs_fold },
+	[ACT_LATENCY] = { "syscalls: time them (p95, TIME%), or stop (off by default: it costs)",
+			  act_latency, WHERE_ANY },
 	[ACT_SYSCALL] = { "syscalls: the selected syscall's latency, errnos and callers",
 			  act_syscall, WHERE_SYSCALLS },
 	[ACT_SCOPE] = { "processes: every pane shows only the selected process (or name); Esc widens",
 			act_scope, WHERE_PROCS },
 	[ACT_DISK] = { "block I/O: all disks, then each disk", act_disk },
-	[ACT_OP] = { "block I/O: all operations, reads, writes", act_op },
+	[ACT_OP] = { "block I/O: all operations, then each (read, write, flush, discard, other)", act_op },
 	[ACT_CUMULATIVE] = { "block I/O: last interval, or since start", act_cumulative },
 	[ACT_PHASE] = { "block I/O: device time, or queue time", act_phase },
 	[ACT_FILTER] = { "filter the event log (PCRE2 terms; Esc cancels)", act_filter, WHERE_ANY },

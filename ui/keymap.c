@@ -37,6 +37,7 @@ const struct ui_binding ui_bindings[] = {
 	{ 't', ACT_THEME },
 	{ 'p', ACT_PROCS },
 	{ 'g', ACT_PROCS_FOLD },
+	{ 'L', ACT_LATENCY },
 	{ 'd', ACT_DISK },
 	{ 'o', ACT_SHOW_OPEN },
 	{ 'o', ACT_OP },

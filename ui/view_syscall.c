@@ -114,7 +114,8 @@ void view_syscall(const struct view_ctx *vc, struct rect r)
 		snprintf(line, sizeof(line), "latency p50 %s  p95 %s  p99 %s  time in it %s s/s", a, b, c, d);
 	} else {
 		snprintf(line, sizeof(line), "%s", row->timed ? "no call ended in this interval" :
-			 "not timed (--no-latency, or a hook without the sys_enter program)");
+			 s->timable ? "not timed: L times system calls (it costs every call a little)" :
+			 "not timed: this hook has no sys_enter program");
 	}
 	canvas_puts(vc->cv, body.x + 1, body.y + 1, body.x + body.w, ROLE_LABEL, line);
 	split = body.w >= 100 ? body.w / 2 : body.w;

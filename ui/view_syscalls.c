@@ -113,7 +113,8 @@ void view_syscalls(const struct view_ctx *vc, struct rect r, bool focused)
 		scope_label(st, who, sizeof(who));
 		snprintf(info, sizeof(info), "%s%s", who, ui_state_held(st) ? ", held" : "");
 	} else if (s && s->seq && s->src[TT_SRC_SYSCALL].state == TT_STATE_RUNNING) {
-		snprintf(info, sizeof(info), "%s%s", s->src[TT_SRC_SYSCALL].hook,
+		snprintf(info, sizeof(info), "%s%s%s", s->src[TT_SRC_SYSCALL].hook,
+			 s->timed ? ", timed" : s->timable ? ", untimed (L times them)" : "",
 			 ui_state_held(st) ? ", held" : "");
 	}
 	b = pane_frame(vc, r, focused, "Syscalls", info);

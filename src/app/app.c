@@ -290,6 +290,10 @@ static void handle_input(struct app *a, bool *dirty)
 	}
 	if (r & UI_FAILED_ONLY)
 		set_failed_only(a, a->fe->settings(a->fe->ctx)->failed_only);
+	if (r & UI_LATENCY) {
+		a->opt.latency = a->fe->settings(a->fe->ctx)->latency;
+		probes_set_latency(a->probes, a->opt.latency);
+	}
 	if (r & UI_SAVE_CONFIG)
 		save_settings(a);
 	if (r & UI_REDRAW)

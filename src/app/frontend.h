@@ -16,6 +16,7 @@ enum ui_reaction {
 	UI_INTERVAL = 1 << 2,	/* settings()->delay_s changed: rearm the timer */
 	UI_FAILED_ONLY = 1 << 3,	/* settings()->failed_only changed (key x) */
 	UI_SAVE_CONFIG = 1 << 4,	/* W: save settings() to the configuration file */
+	UI_LATENCY = 1 << 5,	/* settings()->latency changed (key L) */
 };
 
 struct frontend {

@@ -102,7 +102,7 @@ struct options {
 	const char *log_file;	/* --log: libbpf and diagnostic messages */
 	const char *theme;	/* --theme NAME|PATH (interactive) */
 	bool mouse;		/* --no-mouse clears it (interactive) */
-	bool latency;		/* --no-latency clears it: no sys_enter program */
+	bool latency;		/* --latency: time syscalls from the start (L toggles) */
 	enum ui_pane focus;	/* --focus (interactive) */
 	enum sc_col sort;	/* --sort (interactive) */
 	bool save_config;	/* --save-config */

@@ -72,7 +72,7 @@ struct model {
 	bool bio_procs_fresh;		/* handed over since the last tick */
 	struct proc_view *pview;	/* owned: joins the above into rows */
 	struct sys_lat *lat;		/* owned: syscall latency and errnos */
-	bool timed;			/* latency handed over */
+	bool timable, timed;		/* syscalls can be timed; are */
 
 	struct model_disk *disks;	/* owned */
 	size_t n_disks, cap_disks;
@@ -259,7 +259,12 @@ void model_syscall_lat(struct model *m, unsigned id, const uint64_t *slots, unsi
 		       uint64_t sum_ns)
 {
 	sys_lat_set(m->lat, id, slots, nslots, sum_ns);
-	m->timed = true;
+}
+
+void model_syscall_timing(struct model *m, bool can, bool on)
+{
+	m->timable = can;
+	m->timed = on;
 }
 
 void model_syscall_errno(struct model *m, unsigned id, int err, uint64_t count)
@@ -617,8 +622,10 @@ const struct tt_snapshot *model_tick(struct model *m, uint64_t mono_ns)
 	model_tick_vfs(m, mono_ns);
 	sys_dt = model_fresh_dt(&m->sys_fresh, mono_ns);
 	model_tick_syscalls(m, sys_dt, sys_fresh);
-	s->errnos = sys_lat_tick(m->lat, sys_dt, s->syscalls, s->n_syscalls, &s->n_errnos);
+	s->errnos = sys_lat_tick(m->lat, sys_dt, m->timed, s->syscalls, s->n_syscalls,
+				 &s->n_errnos);
 	s->timed = m->timed;
+	s->timable = m->timable;
 	bio_dt = model_tick_bio(m, mono_ns);
 	model_tick_procs(m, sys_dt, bio_dt);
 	model_tick_status(m);

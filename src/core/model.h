@@ -56,6 +56,8 @@ void model_bio_set(struct model *m, uint32_t dev, unsigned op, unsigned phase,
 void model_syscall_lat(struct model *m, unsigned id, const uint64_t *slots, unsigned nslots,
 		       uint64_t sum_ns);
 void model_syscall_errno(struct model *m, unsigned id, int err, uint64_t count);
+/* Whether syscalls can be timed (the sys_enter program runs), and are. */
+void model_syscall_timing(struct model *m, bool can, bool on);
 void model_syscall_errnos_lost(struct model *m, uint64_t lost);
 /* Block I/O per issuing process: begin, then one call per entry of the
  * kernel's map (cumulative device-latency slots), and the requests no

@@ -185,7 +185,8 @@ struct tt_snapshot {
 
 	struct tt_syscall_row *syscalls;	/* rows with calls, by rate then total */
 	size_t n_syscalls;
-	bool timed;			/* system calls are timed (sys_enter runs) */
+	bool timable;			/* system calls can be timed (key L, --latency) */
+	bool timed;			/* ... and are */
 	const struct tt_syscall_errno *errnos;	/* by syscall id, then most first */
 	size_t n_errnos;
 	uint64_t errnos_lost;		/* failed calls no (syscall, errno) entry took */

@@ -95,7 +95,7 @@ static int errno_row_cmp(const void *a, const void *b)
 	return x->err < y->err ? -1 : x->err > y->err;
 }
 
-const struct tt_syscall_errno *sys_lat_tick(struct sys_lat *l, double dt,
+const struct tt_syscall_errno *sys_lat_tick(struct sys_lat *l, double dt, bool timed,
 					    struct tt_syscall_row *rows, size_t n_rows,
 					    size_t *n_errnos)
 {
@@ -105,7 +105,7 @@ const struct tt_syscall_errno *sys_lat_tick(struct sys_lat *l, double dt,
 		struct sl_id *s = rows[i].id < SYSCALL_ID_MAX ? &l->ids[rows[i].id] : NULL;
 		uint64_t ns;
 
-		rows[i].timed = l->any;
+		rows[i].timed = timed;
 		hist_clear(&rows[i].lat);
 		rows[i].busy = 0;
 		if (!s || !s->seen)

@@ -19,10 +19,10 @@ void sys_lat_set(struct sys_lat *l, unsigned id, const uint64_t *slots, unsigned
 		 uint64_t sum_ns);
 /* Cumulative failed calls of (id, err); err positive. */
 void sys_lat_errno_set(struct sys_lat *l, unsigned id, int err, uint64_t count);
-/* Ends an interval of dt seconds: fills each row's timed, lat and busy
- * (rows as model_tick made them), and returns the errno rows (valid
+/* Ends an interval of dt seconds: fills each row's timed (as given), lat
+ * and busy (rows as model_tick made them), and returns the errno rows (valid
  * until the next call), by id then most failures first. */
-const struct tt_syscall_errno *sys_lat_tick(struct sys_lat *l, double dt,
+const struct tt_syscall_errno *sys_lat_tick(struct sys_lat *l, double dt, bool timed,
 					    struct tt_syscall_row *rows, size_t n_rows,
 					    size_t *n_errnos);
 

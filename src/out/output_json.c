@@ -127,8 +127,8 @@ static void json_syscalls(const struct output *o, const struct tt_snapshot *s)
 		json_str(o->f, errno_name(e->err, en, sizeof(en)));
 		fprintf(o->f, ",\"rate\":%.3f,\"total\":%" PRIu64 "}", fin(e->rate), e->total);
 	}
-	fprintf(o->f, "],\"errnos_lost\":%" PRIu64 ",\"timed\":%s", s->errnos_lost,
-		s->timed ? "true" : "false");
+	fprintf(o->f, "],\"errnos_lost\":%" PRIu64 ",\"timed\":%s,\"timable\":%s",
+		s->errnos_lost, s->timed ? "true" : "false", s->timable ? "true" : "false");
 }
 
 /* Per-process figures: null where a value is not known. */

@@ -37,6 +37,8 @@ struct probe_ops {
 	/* Failed calls only, switched while running (NULL: not an event
 	 * source). */
 	void (*set_failed_only)(void *state, bool on);
+	/* Syscall timing on or off at run time (syscalls source only). */
+	void (*set_latency)(void *state, bool on);
 };
 
 /*

@@ -54,12 +54,12 @@ struct syscall_probe {
 static bool lat_refused;
 
 /* The family's sys_exit program and its process hooks, nothing else;
- * with the tp_btf family, its sys_enter program when syscalls are to be
- * timed (the syscalls source is on and --no-latency not given). */
+ * with the tp_btf family and the syscalls source on, its sys_enter
+ * program, idle until timing is turned on (--latency, key L). */
 static void select_family(struct syscalls_bpf *skel, enum sc_family fam,
 			  const struct probe_env *env)
 {
-	bool timed = fam == FAM_TP_BTF && env->opt->latency && !lat_refused &&
+	bool timed = fam == FAM_TP_BTF && !lat_refused &&
 		     (env->opt->sources & (1u << TT_SRC_SYSCALL));
 
 	bpf_program__set_autoload(skel->progs.btf_sys_enter, timed);
@@ -135,6 +135,7 @@ struct syscall_hub {
 	struct syscalls_bpf *skel;	/* owned */
 	unsigned refs;
 	bool failed;			/* tried once and could not load */
+	bool lat_start;			/* --latency: timing on from the start */
 };
 
 static struct syscall_hub hub;
@@ -172,8 +173,10 @@ static int hub_load(const struct probe_env *env)
 	char ebuf[64];
 	int err = hub_try(env);
 
+	hub.lat_start = env->opt->latency;
+
 	/* again without the sys_enter program, if it was the one refused */
-	if (err && !lat_refused && env->opt->latency) {
+	if (err && !lat_refused) {
 		lat_refused = true;
 		if (!hub_try(env)) {
 			diag_printf(env->diag, MSG_INFO, "syscalls: system calls are not timed: "
@@ -233,8 +236,8 @@ void syscall_hub_count(void)
 	if (!hub.refs || !hub.skel)
 		return;
 	hub.skel->bss->hub_counting = true;
-	/* timed from the same moment, if the enter program runs */
-	if (bpf_program__fd(hub.skel->progs.btf_sys_enter) >= 0)
+	/* timed from the same moment, if asked and the enter program runs */
+	if (hub.lat_start && bpf_program__fd(hub.skel->progs.btf_sys_enter) >= 0)
 		hub.skel->bss->lat_on = true;
 }
 
@@ -405,10 +408,12 @@ static uint32_t read_whole(struct syscall_probe *p, const struct bpf_map *map, v
 /* Latency per syscall and failures per (syscall, errno), CPUs summed. */
 static void sample_lat(struct syscall_probe *p, struct model *m)
 {
+	bool can = bpf_program__fd(p->skel->progs.btf_sys_enter) >= 0;
 	uint64_t slots[SYSCALL_LAT_SLOTS];
 	uint32_t n, i, c;
 
-	if (bpf_program__fd(p->skel->progs.btf_sys_enter) >= 0) {
+	model_syscall_timing(m, can, can && p->skel->bss->lat_on);
+	if (can) {
 		n = read_whole(p, p->skel->maps.lat, p->lat_ids, sizeof(*p->lat_ids), p->lats,
 			       sizeof(*p->lats) * p->ncpu, SYSCALL_ID_MAX);
 		for (i = 0; i < n; i++) {
@@ -451,6 +456,15 @@ static int syscall_sample(void *state, struct model *m)
 	return syscall_procs_sample(p->procs, p->skel, m);
 }
 
+/* Key L: the enter program stays attached; its work goes on and off. */
+static void syscall_set_latency(void *state, bool on)
+{
+	struct syscall_probe *p = state;
+
+	if (bpf_program__fd(p->skel->progs.btf_sys_enter) >= 0)
+		p->skel->bss->lat_on = on;
+}
+
 static void syscall_stop(void *state)
 {
 	if (state)
@@ -461,5 +475,6 @@ const struct probe_ops probe_syscall_ops = {
 	.src = TT_SRC_SYSCALL,
 	.start = syscall_start,
 	.sample = syscall_sample,
+	.set_latency = syscall_set_latency,
 	.stop = syscall_stop,
 };

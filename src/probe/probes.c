@@ -141,6 +141,13 @@ void probes_set_failed_only(struct probes *p, bool on)
 			probe_table[i]->set_failed_only(p->state[i], on);
 }
 
+void probes_set_latency(struct probes *p, bool on)
+{
+	for (int i = 0; p && i < TT_SRC_MAX; i++)
+		if (p->state[i] && probe_table[i]->set_latency)
+			probe_table[i]->set_latency(p->state[i], on);
+}
+
 void probes_stop(struct probes *p)
 {
 	int i;

@@ -37,6 +37,8 @@ int probes_drain(struct probes *p);
 void probes_sample(struct probes *p);
 /* Failed calls only, in the exec and open programs (no capability). */
 void probes_set_failed_only(struct probes *p, bool on);
+/* Syscall timing on or off (key L); the programs stay attached. */
+void probes_set_latency(struct probes *p, bool on);
 
 /* Detaches every program and frees everything; p may be NULL. */
 void probes_stop(struct probes *p);

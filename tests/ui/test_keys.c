@@ -152,6 +152,12 @@ static void test_keys_reactions(void **state)
 	keymap_dispatch(&e->st, 'o');
 	assert_int_equal(e->st.bio_op, BIO_OP_WRITE);
 	keymap_dispatch(&e->st, 'o');
+	assert_int_equal(e->st.bio_op, BIO_OP_FLUSH);
+	keymap_dispatch(&e->st, 'o');
+	assert_int_equal(e->st.bio_op, BIO_OP_DISCARD);
+	keymap_dispatch(&e->st, 'o');
+	assert_int_equal(e->st.bio_op, BIO_OP_OTHER);
+	keymap_dispatch(&e->st, 'o');
 	assert_int_equal(e->st.bio_op, -1);
 	keymap_dispatch(&e->st, 'Q');
 	assert_int_equal(e->st.bio_phase, BIO_PH_QUEUE);
