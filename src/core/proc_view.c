@@ -212,7 +212,8 @@ static void remember_execs(struct proc_view *v, const struct tt_proc_row *rows, 
 	for (i = 0; i < n && v->n_prev < k; i++)
 		if (rows[i].execs)
 			v->prev[v->n_prev++] = (struct pv_execs){ rows[i].pid, rows[i].execs };
-	qsort(v->prev, v->n_prev, sizeof(*v->prev), pid_cmp);
+	if (v->n_prev > 1)	/* (qsort of a NULL array is undefined, even of none) */
+		qsort(v->prev, v->n_prev, sizeof(*v->prev), pid_cmp);
 }
 
 size_t proc_view_build(struct proc_view *v, const struct proc_view_in *in,
@@ -303,7 +304,8 @@ size_t proc_view_build(struct proc_view *v, const struct proc_view_in *in,
 		r->execs += prev_execs(v, r->pid);
 	}
 	remember_execs(v, *rows, n);
-	qsort(*rows, n, sizeof(**rows), row_cmp);
+	if (n > 1)
+		qsort(*rows, n, sizeof(**rows), row_cmp);
 	return n;
 }
 
@@ -375,6 +377,7 @@ size_t proc_view_fold(const struct tt_proc_row *rows, size_t n, struct tt_proc_r
 		k++;
 	}
 	free(idx);
-	qsort(out, k, sizeof(*out), row_cmp);
+	if (k > 1)
+		qsort(out, k, sizeof(*out), row_cmp);
 	return k;
 }
