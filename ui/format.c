@@ -47,6 +47,19 @@ char *fmt_count(uint64_t v, char *buf, size_t len)
 	return buf;
 }
 
+char *fmt_busy(double busy, char *buf, size_t len)
+{
+	double p = busy * 100;
+
+	if (p < 99.95)
+		return fmt_percent(busy, 1.0, buf, len);
+	if (p < 99999.5)
+		snprintf(buf, len, "%.0f", p);
+	else
+		snprintf(buf, len, "%.0fk", p / 1000);
+	return buf;
+}
+
 char *fmt_percent(double part, double whole, char *buf, size_t len)
 {
 	double p = whole > 0 ? 100.0 * part / whole : 0;

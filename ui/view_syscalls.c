@@ -27,24 +27,6 @@ static const struct table_col sc_cols[] = {
 	{ "TIME%", SC_BUSY, 5, 0, false, 3, 0 },
 };
 
-/* Time in a call per second as a percentage of one second, uncapped:
- * fifty threads waiting in futex are 5000 %. */
-static void fmt_busy(double busy, char *buf, size_t len)
-{
-	double p = busy * 100;
-
-	if (p <= 0)
-		snprintf(buf, len, "0");
-	else if (p < 0.05)
-		snprintf(buf, len, "<0.1");
-	else if (p < 99.95)
-		snprintf(buf, len, "%.1f", p);
-	else if (p < 99999.5)
-		snprintf(buf, len, "%.0f", p);
-	else
-		snprintf(buf, len, "%.0fk", p / 1000);
-}
-
 struct rows {
 	const struct tt_snapshot *snap;
 	const size_t *idx;

@@ -108,6 +108,30 @@ int bpf_support_read_batch(int fd, void *keys, size_t key_size, void *vals, size
 	return err;
 }
 
+uint32_t bpf_support_read_map(int fd, void *keys, size_t key_size, void *vals, size_t val_size,
+			      uint32_t cap, bool *no_batch)
+{
+	char key[16], next[16];
+	void *prev = NULL;
+	uint32_t n = 0;
+
+	if (!*no_batch && bpf_support_read_batch(fd, keys, key_size, vals, val_size, cap, &n) == 0)
+		return n;
+	*no_batch = true;
+	if (key_size > sizeof(key))
+		return 0;
+	n = 0;
+	while (n < cap && bpf_map_get_next_key(fd, prev, next) == 0) {
+		memcpy(key, next, key_size);
+		prev = key;
+		if (bpf_map_lookup_elem(fd, key, (char *)vals + (size_t)n * val_size))
+			continue;
+		memcpy((char *)keys + (size_t)n * key_size, key, key_size);
+		n++;
+	}
+	return n;
+}
+
 int bpf_support_ring_stats(struct bpf_map *stats, uint64_t *submitted, uint64_t *lost)
 {
 	uint64_t v[2];

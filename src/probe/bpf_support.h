@@ -35,6 +35,14 @@ int bpf_support_percpu_sum(int map_fd, uint32_t key, uint64_t *out, unsigned n_u
 int bpf_support_read_batch(int fd, void *keys, size_t key_size, void *vals, size_t val_size,
 			   uint32_t cap, uint32_t *n);
 
+/* A whole map (up to cap entries) into keys and vals: batched while the
+ * kernel takes it, else key by key (*no_batch then stays set, so later
+ * reads go straight there). A key by key walk restarts from the first
+ * key when its entry goes under it, so it is bounded by cap. Keys of at
+ * most 16 bytes. The number of entries read. */
+uint32_t bpf_support_read_map(int fd, void *keys, size_t key_size, void *vals, size_t val_size,
+			      uint32_t cap, bool *no_batch);
+
 /* Makes sure tracefs is mounted (mounting it at /sys/kernel/tracing when
  * root and missing). 0 or -errno; reason explains a failure. */
 int bpf_support_tracefs(char *reason, size_t len);

@@ -205,18 +205,9 @@ static void bio_sample_procs(struct bio_probe *p, struct model *m)
 	int fd = bpf_map__fd(p->skel->maps.procs);
 	uint64_t slots[BIO_HIST_SLOTS];
 	char comm[TT_COMM_LEN + 1];
-	__u32 n = 0, key, next, *prev = NULL;
+	__u32 n = bpf_support_read_map(fd, p->tgids, sizeof(*p->tgids), p->procs, sizeof(*p->procs),
+				       BIO_PROC_MAX, &p->no_batch);
 
-	if (p->no_batch || bpf_support_read_batch(fd, p->tgids, sizeof(*p->tgids), p->procs,
-						  sizeof(*p->procs), BIO_PROC_MAX, &n)) {
-		p->no_batch = true;
-		for (n = 0; n < BIO_PROC_MAX && bpf_map_get_next_key(fd, prev, &next) == 0;) {
-			key = next;
-			prev = &key;
-			if (bpf_map_lookup_elem(fd, &key, &p->procs[n]) == 0)
-				p->tgids[n++] = key;
-		}
-	}
 	model_bio_procs_begin(m);
 	for (__u32 i = 0; i < n; i++) {
 		for (unsigned k = 0; k < BIO_HIST_SLOTS; k++)

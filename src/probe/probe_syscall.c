@@ -384,27 +384,6 @@ static int sample_ids(struct syscall_probe *p, struct model *m)
 	return 0;
 }
 
-/* One whole map, batched where the kernel can, else key by key (keys
- * are read first, then each value: a hash entry made meanwhile waits for
- * the next tick). The number of entries read. */
-static uint32_t read_whole(struct syscall_probe *p, const struct bpf_map *map, void *keys,
-			   size_t ksz, void *vals, size_t vsz, uint32_t cap)
-{
-	int fd = bpf_map__fd(map);
-	uint32_t n = 0, k[1], next, *prev = NULL;
-
-	if (!p->no_batch && bpf_support_read_batch(fd, keys, ksz, vals, vsz, cap, &n) == 0)
-		return n;
-	n = 0;
-	while (n < cap && bpf_map_get_next_key(fd, prev, &next) == 0) {
-		k[0] = next;
-		prev = k;
-		if (bpf_map_lookup_elem(fd, k, (char *)vals + (size_t)n * vsz) == 0)
-			((uint32_t *)keys)[n++] = next;
-	}
-	return n;
-}
-
 /* Latency per syscall and failures per (syscall, errno), CPUs summed. */
 static void sample_lat(struct syscall_probe *p, struct model *m)
 {
@@ -414,8 +393,9 @@ static void sample_lat(struct syscall_probe *p, struct model *m)
 
 	model_syscall_timing(m, can, can && p->skel->bss->lat_on);
 	if (can) {
-		n = read_whole(p, p->skel->maps.lat, p->lat_ids, sizeof(*p->lat_ids), p->lats,
-			       sizeof(*p->lats) * p->ncpu, SYSCALL_ID_MAX);
+		n = bpf_support_read_map(bpf_map__fd(p->skel->maps.lat), p->lat_ids,
+					 sizeof(*p->lat_ids), p->lats, sizeof(*p->lats) * p->ncpu,
+					 SYSCALL_ID_MAX, &p->no_batch);
 		for (i = 0; i < n; i++) {
 			const struct syscall_lat *v = &p->lats[(size_t)i * p->ncpu];
 			uint64_t sum = 0, any = 0;
@@ -432,8 +412,9 @@ static void sample_lat(struct syscall_probe *p, struct model *m)
 				model_syscall_lat(m, p->lat_ids[i], slots, SYSCALL_LAT_SLOTS, sum);
 		}
 	}
-	n = read_whole(p, p->skel->maps.errnos, p->err_keys, sizeof(*p->err_keys), p->err_vals,
-		       sizeof(*p->err_vals) * p->ncpu, SYSCALL_ERRNO_MAX);
+	n = bpf_support_read_map(bpf_map__fd(p->skel->maps.errnos), p->err_keys,
+				 sizeof(*p->err_keys), p->err_vals, sizeof(*p->err_vals) * p->ncpu,
+				 SYSCALL_ERRNO_MAX, &p->no_batch);
 	for (i = 0; i < n; i++) {
 		uint64_t count = 0;
 

@@ -61,44 +61,18 @@ void syscall_procs_free(struct syscall_procs *sp)
 	free(sp);
 }
 
-/* Map fd key by key, into keys and vals (cap entries at most). An entry
- * that goes under the walk restarts it from the first key, so the walk
- * is bounded by cap. */
-static uint32_t read_each(int fd, void *keys, size_t key_size, void *vals, size_t val_size,
-			  uint32_t cap)
-{
-	char key[16], next[16];
-	void *prev = NULL;
-	uint32_t i = 0;
-
-	if (key_size > sizeof(key))
-		return 0;
-	while (i < cap && bpf_map_get_next_key(fd, prev, next) == 0) {
-		memcpy(key, next, key_size);
-		prev = key;
-		if (bpf_map_lookup_elem(fd, key, (char *)vals + i * val_size))
-			continue;
-		memcpy((char *)keys + i * key_size, key, key_size);
-		i++;
-	}
-	return i;
-}
-
 /* One whole map into keys and vals; the number of entries read. */
 static uint32_t read_map(struct syscall_procs *sp, const struct bpf_map *map, void *keys,
 			 void *vals, uint32_t cap)
 {
-	size_t ksz = bpf_map__key_size(map), vsz = bpf_map__value_size(map);
-	int fd = bpf_map__fd(map);
-	uint32_t n = 0;
+	bool was = sp->no_batch;
+	uint32_t n = bpf_support_read_map(bpf_map__fd(map), keys, bpf_map__key_size(map), vals,
+					  bpf_map__value_size(map), cap, &sp->no_batch);
 
-	if (!sp->no_batch && bpf_support_read_batch(fd, keys, ksz, vals, vsz, cap, &n) == 0)
-		return n;
-	if (!sp->no_batch)
+	if (sp->no_batch && !was)
 		diag_printf(sp->diag, MSG_DEBUG, "syscalls: batch lookup of %s failed, "
 			    "reading key by key", bpf_map__name(map));
-	sp->no_batch = true;
-	return read_each(fd, keys, ksz, vals, vsz, cap);
+	return n;
 }
 
 /* Deletes n keys (key_size bytes each) from map fd: in one batch where
