@@ -162,10 +162,16 @@ _Static_assert((SYSCALL_ID_MAX & (SYSCALL_ID_MAX - 1)) == 0,
  * its task storage; the hub reads it at sys_exit and adds the difference
  * to the syscall's histogram. Task storage, not a hash by thread id: no
  * lookup of a shared table on every call. The enter program is loaded
- * only with the syscalls source and --latency; lat_on (mmapped) turns
- * the work on and off at run time, with the programs left attached.
+ * with the syscalls source and attached only while timing is on
+ * (--latency, key L): attached and idle, it cost every syscall of the
+ * machine as much as an empty program (bench/RESULTS.md). lat_on
+ * (mmapped) says whether the hub adds up latencies; lat_since is when
+ * timing last began (bpf_ktime_get_ns clock): an older stamp is one left
+ * by a call that began in an earlier timed period, or before, and never
+ * counted.
  */
 volatile bool lat_on;
+volatile __u64 lat_since;
 
 struct {
 	__uint(type, BPF_MAP_TYPE_TASK_STORAGE);
@@ -204,8 +210,9 @@ static __always_inline void count_latency(long id)
 	struct syscall_lat *l;
 	__u32 key = id < SYSCALL_ID_MAX ? (__u32)id : SYSCALL_ID_MAX - 1, slot;
 
-	/* no stamp: the call began before lat_on, or is not traced */
-	if (!ts || !*ts || now < *ts)
+	/* no stamp, or a stale one: the call began before timing did, or
+	 * is not traced */
+	if (!ts || !*ts || *ts < lat_since || now < *ts)
 		return;
 	us = (now - *ts) / 1000;
 	l = bpf_map_lookup_elem(&lat, &key);

@@ -61,8 +61,9 @@ int syscall_hub_route(struct syscall_hub *h, unsigned nr, const struct bpf_progr
  * counts (key enum vfs_op, value __u64). */
 int syscall_hub_vfs(struct syscall_hub *h, bool on);
 /* Every source has started: the hub, if loaded, counts syscalls and VFS
- * operations from now on (none before: see syscalls.bpf.c). */
-void syscall_hub_count(void);
+ * operations from now on (none before: see syscalls.bpf.c), and times
+ * them with --latency; what fails is said in diag. */
+void syscall_hub_count(struct diag *diag);
 
 extern const struct probe_ops probe_exec_ops;
 extern const struct probe_ops probe_open_ops;

@@ -16,6 +16,7 @@
 #include <bpf/bpf.h>
 #include <bpf/libbpf.h>
 #include "bpf_support.h"
+#include "clock.h"
 #include "probe.h"
 #include "syscall_class.h"
 #include "syscall_procs.h"
@@ -55,7 +56,8 @@ static bool lat_refused;
 
 /* The family's sys_exit program and its process hooks, nothing else;
  * with the tp_btf family and the syscalls source on, its sys_enter
- * program, idle until timing is turned on (--latency, key L). */
+ * program, loaded but attached only while timing is on (--latency, key
+ * L: enter_attach). */
 static void select_family(struct syscalls_bpf *skel, enum sc_family fam,
 			  const struct probe_env *env)
 {
@@ -63,6 +65,7 @@ static void select_family(struct syscalls_bpf *skel, enum sc_family fam,
 		     (env->opt->sources & (1u << TT_SRC_SYSCALL));
 
 	bpf_program__set_autoload(skel->progs.btf_sys_enter, timed);
+	bpf_program__set_autoattach(skel->progs.btf_sys_enter, false);
 	bpf_program__set_autoload(skel->progs.btf_sys_exit, fam == FAM_TP_BTF);
 	bpf_program__set_autoload(skel->progs.btf_proc_exec, fam == FAM_TP_BTF);
 	bpf_program__set_autoload(skel->progs.btf_proc_exit, fam == FAM_TP_BTF);
@@ -231,14 +234,50 @@ int syscall_hub_route(struct syscall_hub *h, unsigned nr, const struct bpf_progr
 	return bpf_map_update_elem(map, &nr, &fd, BPF_ANY) ? -errno : 0;
 }
 
-void syscall_hub_count(void)
+/*
+ * Timing on or off: the enter program attached, or not at all. Turned on,
+ * it is attached before the hub adds up latencies, and stamps older than
+ * the moment are ignored; turned off, the hub stops first. Attaching a
+ * loaded program needed no capability on 6.18 (ui-latency.test), so the
+ * key works after tracetop dropped its own; a kernel that refuses gets
+ * the failure said (start with --latency there).
+ */
+static void enter_attach(struct syscalls_bpf *skel, bool on, struct diag *diag)
+{
+	struct bpf_program *prog = skel->progs.btf_sys_enter;
+	char ebuf[64];
+	int err;
+
+	if (bpf_program__fd(prog) < 0)
+		return;
+	if (!on) {
+		skel->bss->lat_on = false;
+		bpf_link__destroy(skel->links.btf_sys_enter);
+		skel->links.btf_sys_enter = NULL;
+		return;
+	}
+	if (!skel->links.btf_sys_enter) {
+		skel->links.btf_sys_enter = bpf_program__attach(prog);
+		err = libbpf_get_error(skel->links.btf_sys_enter);
+		if (err) {
+			skel->links.btf_sys_enter = NULL;
+			diag_printf(diag, MSG_WARN, "syscalls: timing could not start: %s",
+				    bpf_support_strerror(err, ebuf, sizeof(ebuf)));
+			return;
+		}
+	}
+	skel->bss->lat_since = clock_mono_ns();
+	skel->bss->lat_on = true;
+}
+
+void syscall_hub_count(struct diag *diag)
 {
 	if (!hub.refs || !hub.skel)
 		return;
 	hub.skel->bss->hub_counting = true;
-	/* timed from the same moment, if asked and the enter program runs */
-	if (hub.lat_start && bpf_program__fd(hub.skel->progs.btf_sys_enter) >= 0)
-		hub.skel->bss->lat_on = true;
+	/* timed from the same moment, if asked */
+	if (hub.lat_start)
+		enter_attach(hub.skel, true, diag);
 }
 
 int syscall_hub_vfs(struct syscall_hub *h, bool on)
@@ -437,13 +476,12 @@ static int syscall_sample(void *state, struct model *m)
 	return syscall_procs_sample(p->procs, p->skel, m);
 }
 
-/* Key L: the enter program stays attached; its work goes on and off. */
+/* Key L. */
 static void syscall_set_latency(void *state, bool on)
 {
 	struct syscall_probe *p = state;
 
-	if (bpf_program__fd(p->skel->progs.btf_sys_enter) >= 0)
-		p->skel->bss->lat_on = on;
+	enter_attach(p->skel, on, p->diag);
 }
 
 static void syscall_stop(void *state)

@@ -77,7 +77,7 @@ int probes_start(struct probes **out, const struct options *opt, struct model *m
 		snprintf(msg, len, "no source was requested");
 	/* one moment from which the hub's counters count, and the first
 	 * interval with them */
-	syscall_hub_count();
+	syscall_hub_count(diag);
 	model_counting_started(m, clock_mono_ns());
 	*out = p;
 	return running;
