@@ -10,7 +10,10 @@
  * fixture's with pids of their own and rates spread out, sorted afresh
  * each frame: the cost of a 20 000-process machine's table.
  *
- *   ttb-frame [FRAMES] [WIDTH HEIGHT [PROCS]]     (defaults 2000, 200 60) */
+ * With held, the order is held still as for a few seconds after a key
+ * (rows matched by pid to the previous frame's order) instead.
+ *
+ *   ttb-frame [FRAMES] [WIDTH HEIGHT [PROCS [held]]]  (defaults 2000, 200 60) */
 #include <stdio.h>
 #include <stdlib.h>
 #include <time.h>
@@ -48,6 +51,7 @@ int main(int argc, char **argv)
 	struct canvas *cv[2] = { canvas_new(w, h), canvas_new(w, h) };
 	double total = 0, worst = 0, *t = calloc((size_t)(frames > 0 ? frames : 1), sizeof(*t));
 	size_t procs = argc > 4 ? (size_t)atol(argv[4]) : 0;
+	bool held = argc > 5 && !strcmp(argv[5], "held");
 	struct tt_proc_row *rows = NULL;
 	struct ui_state st;
 	struct fixture f;
@@ -78,8 +82,10 @@ int main(int argc, char **argv)
 
 		/* a new tick each frame: the rows must be sorted afresh */
 		st.now_ms += 1000;
-		st.sc.resort = true;
-		st.pr.resort = true;
+		st.sc.resort = !held;
+		st.pr.resort = !held;
+		if (held)
+			st.hold_until_ms = st.now_ms + 1000;
 		ui_render(&st, cur, &f.snap, &f.log, NULL);
 		canvas_diff(i ? prev : NULL, cur, count_run, &changed);
 		dt = now_ms() - t0;
@@ -90,7 +96,7 @@ int main(int argc, char **argv)
 	}
 	qsort(t, (size_t)frames, sizeof(*t), cmp_double);
 	if (procs)
-		printf("procs %zu, ", procs);
+		printf("procs %zu%s, ", procs, held ? " held" : "");
 	printf("frame %dx%d: median %.3f ms, p99 %.3f ms, mean %.3f ms, worst %.3f ms over %d frames\n",
 	       w, h, t[frames / 2], t[(size_t)frames * 99 / 100], total / frames, worst, frames);
 	free(t);
