@@ -11,10 +11,22 @@
 #include "events.h"
 
 /* Filters (rodata: fixed at load, so the verifier prunes unused paths). */
-const volatile __u32 targ_tgid = TT_ANY;	/* -p/--pid */
-const volatile __u32 targ_uid = TT_ANY;		/* -u/--uid */
+const volatile __u32 targ_tgid = TT_ANY;	/* -p/--pid with one process */
+const volatile bool targ_tgids = false;		/* -p with several: pid_filter */
+const volatile __u32 targ_uid = TT_ANY;		/* -u/--uid with one user */
+const volatile bool targ_uids = false;		/* -u with several: uid_filter */
 const volatile __u32 self_tgid = 0;		/* tracetop itself: never traced */
 const volatile bool targ_cgroup = false;	/* --cgroup: only tasks under cgroup_filter[0] */
+
+/* -p and -u with several ids: the ids as keys, filled by user space
+ * after load (bpf_support_filter_maps). One id is a constant above, with
+ * no lookup. */
+struct {
+	__uint(type, BPF_MAP_TYPE_HASH);
+	__uint(max_entries, TT_FILTER_IDS_MAX);
+	__type(key, __u32);
+	__type(value, __u8);
+} pid_filter SEC(".maps"), uid_filter SEC(".maps");
 
 /* --cgroup: the directory's fd, put there by user space after load
  * (bpf_support_set_cgroup); "under" includes the cgroups below it. */
@@ -36,19 +48,33 @@ volatile bool targ_failed;
  * anything below is a value (e.g. a high address), not a failure. */
 #define TT_MAX_ERRNO 4095
 
-/* True when the task of pid_tgid (the current one) passes the
- * pid/uid/self filters. */
-static __always_inline bool tt_wanted(__u64 pid_tgid)
+/* True when process tgid passes -p (and is not tracetop). */
+static __always_inline bool tt_tgid_wanted(__u32 tgid)
 {
-	__u32 tgid = pid_tgid >> 32;
-
 	if (tgid == self_tgid)
 		return false;
 	if (targ_tgid != TT_ANY && tgid != targ_tgid)
 		return false;
-	if (targ_uid != TT_ANY &&
-	    (__u32)bpf_get_current_uid_gid() != targ_uid)
+	if (targ_tgids && !bpf_map_lookup_elem(&pid_filter, &tgid))
 		return false;
+	return true;
+}
+
+/* True when the task of pid_tgid (the current one) passes the
+ * pid/uid/cgroup/self filters. */
+static __always_inline bool tt_wanted(__u64 pid_tgid)
+{
+	__u32 uid;
+
+	if (!tt_tgid_wanted(pid_tgid >> 32))
+		return false;
+	if (targ_uid != TT_ANY || targ_uids) {
+		uid = (__u32)bpf_get_current_uid_gid();
+		if (targ_uid != TT_ANY && uid != targ_uid)
+			return false;
+		if (targ_uids && !bpf_map_lookup_elem(&uid_filter, &uid))
+			return false;
+	}
 	/* the cgroup or one below it */
 	if (targ_cgroup && bpf_current_task_under_cgroup(&cgroup_filter, 0) != 1)
 		return false;

@@ -54,5 +54,7 @@ tt_rb_wakes(__u64 avail, __u64 size, __u64 mark)
 
 /* Any pid/uid filter value meaning "no filter". */
 #define TT_ANY ((__u32)-1)
+/* Most ids -p or -u take (options.h's TT_IDS_MAX is this). */
+#define TT_FILTER_IDS_MAX 64
 
 #endif

@@ -238,7 +238,7 @@ static __always_inline void proc_exit(void)
 	__u32 tgid = pid_tgid >> 32, zero = 0;
 	struct proc_run *r;
 
-	if (tgid == self_tgid || (targ_tgid != TT_ANY && tgid != targ_tgid))
+	if (!tt_tgid_wanted(tgid))
 		return;
 	if (BPF_CORE_READ(task, flags) & TT_PF_KTHREAD)
 		return;

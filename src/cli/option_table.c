@@ -18,6 +18,8 @@
 #define FIELD(f) .offset = offsetof(struct options, f), .size = sizeof(((struct options *)0)->f)
 
 #define PID_MAX 4194304		/* the kernel's PID_MAX_LIMIT on 64-bit */
+#define TT_STR_(x) #x
+#define TT_STR(x) TT_STR_(x)
 #define ALL_SOURCES ((1u << TT_SRC_MAX) - 1)
 
 static const char *const vfs_hooks[] = {
@@ -93,14 +95,15 @@ const struct opt_row opt_rows[] = {
 	  .help = "measure the run time of tracetop's BPF programs\n"
 		  "(costs the kernel ~50 ns per program run)" },
 
-	{ .name = "pid", .short_name = 'p', .type = OPT_UINT, FIELD(pid),
-	  .def = TT_ANY, .min = 1, .max = PID_MAX, .flags = OPTF_UNSET,
-	  .what = "a process id", .metavar = "PID", .group = "Filters",
-	  .help = "trace only process PID" },
-	{ .name = "uid", .short_name = 'u', .type = OPT_UID, FIELD(uid),
-	  .def = TT_ANY, .min = 0, .max = TT_ANY - 1, .flags = OPTF_UNSET,
-	  .what = "a user id", .metavar = "UID",
-	  .help = "trace only user UID (a number or a user name)" },
+	{ .name = "pid", .short_name = 'p', .type = OPT_IDS, FIELD(pids),
+	  .min = 1, .max = PID_MAX, .flags = OPTF_UNSET, .what = "a process id",
+	  .metavar = "PID[,PID...]",
+	  .group = "Filters",
+	  .help = "trace only these processes (given again: more of them, at most " TT_STR(TT_IDS_MAX) ")" },
+	{ .name = "uid", .short_name = 'u', .type = OPT_IDS, FIELD(uids),
+	  .min = 0, .max = TT_ANY - 1, .flags = OPTF_UNSET | OPTF_USERS, .what = "a user id",
+	  .metavar = "UID[,UID...]",
+	  .help = "trace only these users (numbers or user names)" },
 	{ .name = "cgroup", .type = OPT_STRING, FIELD(cgroup), .what = "a cgroup directory",
 	  .metavar = "PATH", .group = "Filters",
 	  .help = "trace only processes in cgroup PATH and below (a directory of the cgroup v2 "

@@ -24,15 +24,17 @@ enum opt_type {
 	OPT_SECONDS,	/* a plain decimal of seconds in [min, max] (a double) */
 	OPT_CHOICE,	/* one of .choices, kept as its index: an enum */
 	OPT_STRING,	/* text, not empty, kept by pointer */
-	OPT_UID,	/* a user id in [min, max], or a user name */
 	OPT_SOURCES,	/* source names separated by commas: a bit mask */
 	OPT_FILTER,	/* an event filter expression (filter.h), kept by pointer */
+	OPT_IDS,	/* ids in [min, max] separated by commas, in a struct tt_ids;
+			 * given again, more of them; with OPTF_USERS user names too */
 };
 
 #define OPTF_POW2 (1u << 0)	/* OPT_UINT: a power of two too */
 #define OPTF_UNSET (1u << 1)	/* the default means "not set": nothing reads back */
 #define OPTF_NEGATE (1u << 2)	/* OPT_BOOL: the flag clears the field (--no-mouse);
 				 * its key holds the field itself (mouse = no) */
+#define OPTF_USERS (1u << 3)	/* OPT_IDS: a user name stands for its uid */
 
 /* Numbers (defaults, limits) are doubles: each one here is an integer
  * well below 2^53 or a number of seconds, which a double holds. */
@@ -42,7 +44,7 @@ struct opt_row {
 	enum opt_type type;
 	size_t offset, size;	/* of the field in struct options */
 	double def;		/* default; string rows default to NULL */
-	double min, max;	/* OPT_UINT, OPT_SECONDS, OPT_UID */
+	double min, max;	/* OPT_UINT, OPT_SECONDS, OPT_IDS */
 	unsigned mode;		/* OPT_MODE: the value the flag sets */
 	const char *const *choices;	/* OPT_CHOICE: names by value, NULL-ended */
 	unsigned flags;		/* OPTF_* */

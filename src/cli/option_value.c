@@ -142,7 +142,7 @@ void opt_value_limits(const struct opt_row *r, char *buf, size_t len)
 {
 	char lo[32], hi[32];
 
-	if (r->type != OPT_SECONDS && r->type != OPT_UINT && r->type != OPT_UID) {
+	if (r->type != OPT_SECONDS && r->type != OPT_UINT && r->type != OPT_IDS) {
 		if (len)
 			buf[0] = '\0';
 		return;
@@ -294,7 +294,13 @@ static int get_string(const struct opt_row *r, const struct options *o, char *bu
 
 /* A number, or a name looked up in the password database. The largest
  * id, (uid_t)-1, means "no uid" to the kernel and "any" here. */
-static int set_uid(const struct opt_row *r, struct opt_ctx *c, const char *s, struct options *o)
+static struct tt_ids *ids_field(const struct opt_row *r, struct options *o)
+{
+	return (struct tt_ids *)((char *)o + r->offset);
+}
+
+/* One id of a list: a number in range, or with OPTF_USERS a user name. */
+static int parse_id(const struct opt_row *r, struct opt_ctx *c, const char *s, uint32_t *id)
 {
 	struct passwd *pw;
 	uint64_t v;
@@ -302,14 +308,68 @@ static int set_uid(const struct opt_row *r, struct opt_ctx *c, const char *s, st
 	if (*s >= '0' && *s <= '9') {
 		if (parse_u64(s, &v) || v < r->min || v > r->max)
 			return fail_range(r, c, s);
-		store_uint(r, o, v);
+		*id = (uint32_t)v;
 		return 0;
 	}
-	pw = *s ? getpwnam(s) : NULL;
-	if (!pw)
-		return opt_fail(c, "%s: '%s' is neither %s nor a known user name", c->name, s,
-				r->what);
-	store_uint(r, o, pw->pw_uid);
+	pw = (r->flags & OPTF_USERS) && *s ? getpwnam(s) : NULL;
+	if (!pw) {
+		if (r->flags & OPTF_USERS)
+			return opt_fail(c, "%s: '%s' is neither %s nor a known user name", c->name,
+					s, r->what);
+		return fail_range(r, c, s);
+	}
+	*id = pw->pw_uid;
+	return 0;
+}
+
+/* "1,2,3": added to those already there (the option given again);
+ * nothing is changed unless all of them are good. */
+static int set_ids(const struct opt_row *r, struct opt_ctx *c, const char *s, struct options *o)
+{
+	struct tt_ids *ids = ids_field(r, o), next = *ids;
+	const char *p = s;
+	char one[64];
+
+	for (;;) {
+		size_t len = strcspn(p, ",");
+		uint32_t id = 0, i;
+		int err;
+
+		if (!len || len >= sizeof(one))
+			return opt_fail(c, "%s: '%s' is not a list of %ss separated by commas",
+					c->name, s, r->what + (strncmp(r->what, "a ", 2) ? 0 : 2));
+		memcpy(one, p, len);
+		one[len] = '\0';
+		err = parse_id(r, c, one, &id);
+		if (err)
+			return err;
+		for (i = 0; i < next.n && next.v[i] != id; i++)
+			;
+		if (i == next.n) {
+			if (next.n == TT_IDS_MAX)
+				return opt_fail(c, "%s: at most %d %ss", c->name, TT_IDS_MAX,
+						r->what + (strncmp(r->what, "a ", 2) ? 0 : 2));
+			next.v[next.n++] = id;
+		}
+		if (!p[len])
+			break;
+		p += len + 1;
+	}
+	*ids = next;
+	return 0;
+}
+
+static int get_ids(const struct opt_row *r, const struct options *o, char *buf, size_t len)
+{
+	const struct tt_ids *ids = ids_field(r, (struct options *)o);
+	size_t pos = 0;
+
+	if (!ids->n)
+		return -ENODATA;
+	if (len)
+		buf[0] = '\0';
+	for (uint32_t i = 0; i < ids->n && pos < len; i++)
+		pos += (size_t)snprintf(buf + pos, len - pos, "%s%u", i ? "," : "", ids->v[i]);
 	return 0;
 }
 
@@ -383,9 +443,9 @@ static const struct opt_type_ops type_ops[] = {
 	[OPT_SECONDS] = { set_seconds, get_seconds },
 	[OPT_CHOICE] = { set_choice, get_choice },
 	[OPT_STRING] = { set_string, get_string },
-	[OPT_UID] = { set_uid, get_uint },
 	[OPT_SOURCES] = { set_sources, get_sources },
 	[OPT_FILTER] = { set_filter, get_string },
+	[OPT_IDS] = { set_ids, get_ids },
 };
 
 /* --- the row ----------------------------------------------------------- */
@@ -394,6 +454,8 @@ void opt_value_default(const struct opt_row *r, struct options *o)
 {
 	if (r->type == OPT_SECONDS)
 		*seconds_field(r, o) = r->def;
+	else if (r->type == OPT_IDS)
+		ids_field(r, o)->n = 0;
 	else if (r->type == OPT_STRING || r->type == OPT_FILTER)
 		*string_field(r, o) = NULL;
 	else

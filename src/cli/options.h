@@ -77,12 +77,19 @@ enum sc_col {
 	SC_NCOLS,
 };
 
+/* -p and -u: ids listed with commas, or given again; empty: any. */
+#define TT_IDS_MAX 64
+struct tt_ids {
+	uint32_t n;
+	uint32_t v[TT_IDS_MAX];
+};
+
 struct options {
 	double delay_s;		/* -d: sampling interval, seconds */
 	uint64_t iterations;	/* -n: snapshots before exiting, 0 = forever */
 	enum output_mode output;
-	uint32_t pid;		/* -p: TT_ANY for all */
-	uint32_t uid;		/* -u: TT_ANY for all */
+	struct tt_ids pids;	/* -p: none for all */
+	struct tt_ids uids;	/* -u: none for all */
 	const char *cgroup;	/* --cgroup: a cgroup v2 directory, or NULL */
 	/* --cgroup opened by the app at start (cgroup.h): the directory the
 	 * kernel filters on, when cgroup_open */

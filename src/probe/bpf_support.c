@@ -293,13 +293,34 @@ void bpf_support_hook_failed(struct diag *diag, const char *src, const char *hoo
 		snprintf(tried + pos, len - pos, "%s%s: %s", pos ? "; " : "", hook, why);
 }
 
-int bpf_support_cgroup(struct bpf_object *obj, const struct options *opt)
+_Static_assert(TT_IDS_MAX == TT_FILTER_IDS_MAX, "-p and -u fit the kernel's filter maps");
+
+/* The ids of a list into the map name of obj, when there are several. */
+static int fill_ids(struct bpf_object *obj, const char *name, const struct tt_ids *ids)
+{
+	struct bpf_map *map = bpf_object__find_map_by_name(obj, name);
+	__u8 one = 1;
+
+	if (ids->n < 2)
+		return 0;
+	if (!map)
+		return -ENOENT;
+	for (uint32_t i = 0; i < ids->n; i++)
+		if (bpf_map_update_elem(bpf_map__fd(map), &ids->v[i], &one, BPF_ANY))
+			return -errno;
+	return 0;
+}
+
+int bpf_support_filter_maps(struct bpf_object *obj, const struct options *opt)
 {
 	struct bpf_map *map = bpf_object__find_map_by_name(obj, "cgroup_filter");
 	__u32 zero = 0, fd = (__u32)opt->cgroup_fd;
+	int err = fill_ids(obj, "pid_filter", &opt->pids);
 
-	if (!opt->cgroup_open)
-		return 0;
+	if (!err)
+		err = fill_ids(obj, "uid_filter", &opt->uids);
+	if (err || !opt->cgroup_open)
+		return err;
 	if (!map)
 		return -ENOENT;
 	return bpf_map_update_elem(bpf_map__fd(map), &zero, &fd, BPF_ANY) ? -errno : 0;

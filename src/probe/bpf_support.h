@@ -73,20 +73,25 @@ void bpf_support_hook_failed(struct diag *diag, const char *src, const char *hoo
 void bpf_support_fail(struct tt_source_status *st, struct diag *diag,
 		      const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 
-/* Sets the rodata filter knobs every tracetop object has (targ_tgid,
- * targ_uid, self_tgid). rodata is the skeleton's rodata. The failed-only
- * switch lives in .bss, see BPF_SUPPORT_SET_FAILED. */
-#define BPF_SUPPORT_SET_FILTERS(rodata, env)				\
-	do {								\
-		(rodata)->targ_tgid = (env)->opt->pid;			\
-		(rodata)->targ_uid = (env)->opt->uid;			\
-		(rodata)->targ_cgroup = (env)->opt->cgroup_open;	\
-		(rodata)->self_tgid = (env)->self_tgid;			\
+/* Sets the rodata filter knobs every tracetop object has (common.bpf.h:
+ * one pid or uid as a constant, several in a map; self_tgid). rodata is
+ * the skeleton's rodata. The failed-only switch lives in .bss, see
+ * BPF_SUPPORT_SET_FAILED. */
+#define BPF_SUPPORT_SET_FILTERS(rodata, env)					\
+	do {									\
+		const struct options *o_ = (env)->opt;				\
+		(rodata)->targ_tgid = o_->pids.n == 1 ? o_->pids.v[0] : TT_ANY;	\
+		(rodata)->targ_tgids = o_->pids.n > 1;				\
+		(rodata)->targ_uid = o_->uids.n == 1 ? o_->uids.v[0] : TT_ANY;	\
+		(rodata)->targ_uids = o_->uids.n > 1;				\
+		(rodata)->targ_cgroup = o_->cgroup_open;			\
+		(rodata)->self_tgid = (env)->self_tgid;				\
 	} while (0)
 
-/* After load, before attach: --cgroup's directory into the object's
- * cgroup_filter map (every object has one: common.bpf.h). 0 or -errno. */
-int bpf_support_cgroup(struct bpf_object *obj, const struct options *opt);
+/* After load, before attach: several -p or -u ids into the object's
+ * pid_filter and uid_filter maps, --cgroup's directory into its
+ * cgroup_filter (every object has them: common.bpf.h). 0 or -errno. */
+int bpf_support_filter_maps(struct bpf_object *obj, const struct options *opt);
 
 /* The failed-only switch of an exec or open object: its .bss is mmapped
  * once loaded, so this takes effect at once and needs no capability. */

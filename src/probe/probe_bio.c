@@ -94,8 +94,8 @@ static int try_family(struct bio_probe *p, enum bio_family fam, bool queue_arg,
 	step = "load";
 	err = bio_bpf__load(p->skel);
 	if (!err) {
-		step = "cgroup";
-		err = bpf_support_cgroup(p->skel->obj, env->opt);
+		step = "filters";
+		err = bpf_support_filter_maps(p->skel->obj, env->opt);
 	}
 	if (err)
 		goto fail;

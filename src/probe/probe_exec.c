@@ -127,8 +127,8 @@ static int exec_load(struct exec_probe *p, const struct probe_env *env,
 	step = "load";
 	err = exec_bpf__load(p->skel);
 	if (!err) {
-		step = "cgroup";
-		err = bpf_support_cgroup(p->skel->obj, env->opt);
+		step = "filters";
+		err = bpf_support_filter_maps(p->skel->obj, env->opt);
 	}
 	if (err)
 		goto fail;

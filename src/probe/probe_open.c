@@ -254,8 +254,8 @@ static int open_load(struct open_probe *p, const struct probe_env *env, enum pat
 	step = "load";
 	err = open_bpf__load(p->skel);
 	if (!err) {
-		step = "cgroup";
-		err = bpf_support_cgroup(p->skel->obj, env->opt);
+		step = "filters";
+		err = bpf_support_filter_maps(p->skel->obj, env->opt);
 	}
 	if (err)
 		goto fail;

@@ -111,8 +111,8 @@ static int try_family(struct syscall_probe *p, enum sc_family fam,
 	step = "load";
 	err = syscalls_bpf__load(p->skel);
 	if (!err) {
-		step = "cgroup";
-		err = bpf_support_cgroup(p->skel->obj, env->opt);
+		step = "filters";
+		err = bpf_support_filter_maps(p->skel->obj, env->opt);
 	}
 	if (err)
 		goto fail;
@@ -161,7 +161,7 @@ static int hub_try(const struct probe_env *env)
 	select_family(hub.skel, FAM_TP_BTF, env);
 	err = syscalls_bpf__load(hub.skel);
 	if (!err)
-		err = bpf_support_cgroup(hub.skel->obj, env->opt);
+		err = bpf_support_filter_maps(hub.skel->obj, env->opt);
 	if (!err)
 		err = syscalls_bpf__attach(hub.skel);
 	if (err) {

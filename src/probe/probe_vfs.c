@@ -230,7 +230,7 @@ static int try_family(struct vfs_probe *p, enum vfs_family fam, const struct btf
 	if (!err) {
 		err = vfs_bpf__load(p->skel);
 		if (!err)
-			err = bpf_support_cgroup(p->skel->obj, env->opt);
+			err = bpf_support_filter_maps(p->skel->obj, env->opt);
 		if (err)
 			snprintf(why, len, "load: %s", bpf_support_strerror(err, ebuf, sizeof(ebuf)));
 	}

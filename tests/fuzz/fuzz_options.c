@@ -27,8 +27,11 @@ static void check_ranges(const struct options *o, char **argv, int argc)
 	if (o->output > OUTPUT_JSON || o->vfs_hook > VFS_HOOK_TRACEPOINT ||
 	    o->bio_hook > BIO_HOOK_RAW_TP || o->syscalls_hook > SYSCALLS_HOOK_TRACEPOINT)
 		fuzz_fail("options: enum out of range", o, sizeof(*o));
-	if (o->pid != TT_ANY && (o->pid < 1 || o->pid > 4194304))
-		fuzz_fail("options: pid out of range", o, sizeof(*o));
+	if (o->pids.n > TT_IDS_MAX || o->uids.n > TT_IDS_MAX)
+		fuzz_fail("options: too many ids", o, sizeof(*o));
+	for (uint32_t k = 0; k < o->pids.n && k < TT_IDS_MAX; k++)
+		if (o->pids.v[k] < 1 || o->pids.v[k] > 4194304)
+			fuzz_fail("options: pid out of range", o, sizeof(*o));
 	if (!o->sources || (o->sources & ~all))
 		fuzz_fail("options: sources mask invalid", o, sizeof(*o));
 	if (o->args_cap < 64 || o->args_cap > EXEC_ARGS_MAX)
@@ -111,7 +114,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (rc2 && strlen(tiny) >= 7)
 		fuzz_fail("options_parse: message overflows its buffer", tiny, 7);
 	if (!rc2 && (again.delay_s != o.delay_s || again.iterations != o.iterations ||
-		     again.sources != o.sources || again.pid != o.pid || again.uid != o.uid ||
+		     again.sources != o.sources || memcmp(&again.pids, &o.pids, sizeof(o.pids)) ||
+		     memcmp(&again.uids, &o.uids, sizeof(o.uids)) ||
 		     again.ringbuf_kb != o.ringbuf_kb || again.log_capacity != o.log_capacity ||
 		     again.output != o.output || again.failed_only != o.failed_only))
 		fuzz_fail("options_parse: same argv, different result", data, size);

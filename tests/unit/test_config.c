@@ -181,7 +181,7 @@ static void test_unknown_keys(void **state)
 	assert_diag(&d, 1, "unknown.conf:3: unknown key 'pid'");
 	assert_true(o.delay_s > 3.99 && o.delay_s < 4.01);
 	assert_string_equal(o.theme, "high-contrast");
-	assert_int_equal(o.pid, TT_ANY);
+	assert_int_equal(o.pids.n, 0);
 }
 
 static void test_missing_file(void **state)

@@ -83,8 +83,8 @@ static void test_defaults(void **state)
 	assert_float_equal(o.delay_s, 1.0, 1e-12);
 	assert_int_equal(o.iterations, 0);
 	assert_int_equal(o.output, OUTPUT_UI);
-	assert_int_equal(o.pid, TT_ANY);
-	assert_int_equal(o.uid, TT_ANY);
+	assert_int_equal(o.pids.n, 0);
+	assert_int_equal(o.uids.n, 0);
 	assert_false(o.failed_only);
 	assert_int_equal(o.vfs_hook, VFS_HOOK_AUTO);
 	assert_int_equal(o.sources, ALL_SOURCES);
@@ -174,34 +174,60 @@ static void test_output_modes(void **state)
 	REFUSE("--json: takes no value", NULL, "--json=yes");
 }
 
+/* One id, or the option's form pid/uid alone, as a one-element list. */
+static void expect_ids(const struct tt_ids *ids, unsigned n, const uint32_t *v)
+{
+	assert_int_equal(ids->n, n);
+	for (unsigned i = 0; i < n; i++)
+		assert_int_equal(ids->v[i], v[i]);
+}
+
 static void test_pid_uid(void **state)
 {
+	char many[TT_IDS_MAX * 8 + 16];
+	size_t pos = 0;
 	struct options o;
 
 	(void)state;
 	assert_int_equal(parse(&o, "-p", "1234", NULL), 0);
-	assert_int_equal(o.pid, 1234);
+	expect_ids(&o.pids, 1, (uint32_t[]){ 1234 });
 	assert_int_equal(parse(&o, "--pid=4194304", NULL), 0);
-	assert_int_equal(o.pid, 4194304);
+	expect_ids(&o.pids, 1, (uint32_t[]){ 4194304 });
 	REFUSE("-p: '0' is not a process id between 1 and 4194304", NULL, "-p", "0");
 	REFUSE("'4194305'", NULL, "-p", "4194305");
 	REFUSE("'-1'", NULL, "-p", "-1");
 	REFUSE("'12ab'", NULL, "--pid", "12ab");
+	/* lists, and the option again: all of them, each once, in order */
+	assert_int_equal(parse(&o, "-p", "7,8", "-p", "9", "--pid=8,10", NULL), 0);
+	expect_ids(&o.pids, 4, (uint32_t[]){ 7, 8, 9, 10 });
+	REFUSE("-p: '7,,8' is not a list of process ids separated by commas", NULL, "-p", "7,,8");
+	REFUSE("'7,'", NULL, "-p", "7,");
+	REFUSE("',7'", NULL, "-p", ",7");
+	REFUSE("-p: '0' is not a process id", NULL, "-p", "7,0");
+	for (unsigned i = 1; i <= TT_IDS_MAX + 1; i++)
+		pos += (size_t)snprintf(many + pos, sizeof(many) - pos, "%s%u", i > 1 ? "," : "", i);
+	REFUSE("-p: at most 64 process ids", NULL, "-p", many);
+	many[strrchr(many, ',') - many] = '\0';
+	assert_int_equal(parse(&o, "-p", many, NULL), 0);
+	assert_int_equal(o.pids.n, TT_IDS_MAX);
 
 	assert_int_equal(parse(&o, "-u", "0", NULL), 0);
-	assert_int_equal(o.uid, 0);
+	expect_ids(&o.uids, 1, (uint32_t[]){ 0 });
 	assert_int_equal(parse(&o, "-u", "1000", NULL), 0);
-	assert_int_equal(o.uid, 1000);
+	expect_ids(&o.uids, 1, (uint32_t[]){ 1000 });
 	assert_int_equal(parse(&o, "--uid=4294967294", NULL), 0);
-	assert_int_equal(o.uid, 4294967294u);
-	/* root is user 0 on every system */
+	expect_ids(&o.uids, 1, (uint32_t[]){ 4294967294u });
+	/* root is user 0 on every system; names and numbers mix */
 	assert_int_equal(parse(&o, "-u", "root", NULL), 0);
-	assert_int_equal(o.uid, 0);
+	expect_ids(&o.uids, 1, (uint32_t[]){ 0 });
+	assert_int_equal(parse(&o, "-u", "1000,root", "-u", "65534", NULL), 0);
+	expect_ids(&o.uids, 3, (uint32_t[]){ 1000, 0, 65534 });
 	REFUSE("-u: '4294967295' is not a user id between 0 and 4294967294", NULL, "-u",
 	       "4294967295");
 	REFUSE("'99999999999999999999'", NULL, "-u", "99999999999999999999");
 	REFUSE("'12x'", NULL, "-u", "12x");
 	REFUSE("'no-such-user-tt'", "user name", "-u", "no-such-user-tt");
+	REFUSE("'no-such-user-tt'", "user name", "-u", "0,no-such-user-tt");
 	REFUSE("'-1'", NULL, "-u", "-1");
 	REFUSE("''", NULL, "-u", "");
 }
@@ -407,7 +433,7 @@ static void test_usage(void **state)
 	FILE *f = open_memstream(&buf, &size);
 	static const char *const want[] = {
 		"-d, --delay SECS", "-n, --iterations N", "-b, --batch", "--json",
-		"-p, --pid PID", "-u, --uid UID", "-x, --failed", "--vfs-hook HOOK",
+		"-p, --pid PID[,PID...]", "-u, --uid UID[,UID...]", "-x, --failed", "--vfs-hook HOOK",
 		"--bio-hook HOOK", "--syscalls-hook HOOK",
 		"--sources LIST", "--args-cap BYTES", "--events N", "--ringbuf-size KIB",
 		"--log FILE", "--theme NAME", "--no-mouse", "-h, --help", "-V, --version",
@@ -451,9 +477,9 @@ static void test_table_sound(void **state)
 		}
 		if (r->type == OPT_CHOICE)
 			assert_non_null(r->choices);
-		if ((r->type == OPT_UINT || r->type == OPT_SECONDS || r->type == OPT_UID) && !unset)
+		if ((r->type == OPT_UINT || r->type == OPT_SECONDS) && !unset)
 			assert_true(r->def >= r->min && r->def <= r->max);
-		if ((r->type == OPT_UINT || r->type == OPT_UID) && !(r->what && r->what[0]))
+		if ((r->type == OPT_UINT || r->type == OPT_IDS) && !(r->what && r->what[0]))
 			fail_msg("%s: no words for its value in messages", r->name);
 		/* a default that reads back is a value the row takes */
 		if (!opt_value_get(r, &d, buf, sizeof(buf))) {
@@ -482,8 +508,11 @@ static void sample(const struct opt_row *r, char *buf, size_t len)
 		snprintf(buf, len, "yes");
 		break;
 	case OPT_UINT:
-	case OPT_UID:
 		snprintf(buf, len, "%llu", (unsigned long long)r->max);
+		break;
+	case OPT_IDS:
+		snprintf(buf, len, "%llu,%llu", (unsigned long long)r->min,
+			 (unsigned long long)r->max);
 		break;
 	case OPT_SECONDS:
 		snprintf(buf, len, "%.15g", r->max);
