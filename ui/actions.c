@@ -250,9 +250,11 @@ static unsigned act_procs(struct ui_state *st)
 	return UI_REDRAW;
 }
 
+/* g: by process, by name, by container, by process again. */
 static unsigned act_procs_fold(struct ui_state *st)
 {
-	st->procs_fold = !st->procs_fold;
+	st->procs_fold = st->procs_fold == PROC_FOLD_NONE ? PROC_FOLD_COMM
+		       : st->procs_fold == PROC_FOLD_COMM ? PROC_FOLD_CONTAINER : PROC_FOLD_NONE;
 	st->set.focus = PANE_PROCS;
 	st->pr.resort = true;
 	st->pr.cursor = st->pr.scroll = 0;
@@ -344,7 +346,8 @@ const struct ui_action_desc ui_actions[ACT_MAX] = {
 	[ACT_FASTER] = { "shorter sampling interval", act_faster },
 	[ACT_THEME] = { "next colour theme", act_theme },
 	[ACT_PROCS] = { "processes pane (again: back to the syscalls)", act_procs },
-	[ACT_PROCS_FOLD] = { "processes: one row per name, or per process", act_procs_fold },
+	[ACT_PROCS_FOLD] = { "processes: one row per name, per container, or per process",
+			     act_procs_fold },
 	[ACT_LATENCY] = { "syscalls: time them (p95, TIME%), or stop (off by default: it costs)",
 			  act_latency, WHERE_ANY },
 	[ACT_SYSCALL] = { "syscalls: the selected syscall's latency, errnos and callers",

@@ -107,6 +107,12 @@ unsigned act_scope(struct ui_state *st);
 unsigned act_syscall(struct ui_state *st);
 /* Ends the scope; false when there was none. */
 bool ui_scope_clear(struct ui_state *st);
+/* --comm: every pane narrowed to the processes whose name matches
+ * pattern, from the start. 0, or -1 with msg filled. */
+int ui_scope_comm_re(struct ui_state *st, const char *pattern, char *msg, size_t len);
+/* The prepare step: the scope's event and failing-call filters, made
+ * when the scope was set, and for a container at each new snapshot. */
+void ui_scope_refresh(struct ui_state *st, const struct tt_snapshot *s);
 unsigned act_fails_filter(struct ui_state *st);
 unsigned act_fails_exclude(struct ui_state *st);
 unsigned act_fails_exclude_dir(struct ui_state *st);

@@ -60,6 +60,7 @@ void ui_prepare(struct ui_state *st, int w, int h, const struct tt_snapshot *sna
 		       st->set.focus);
 	shown = panes_shown(st) && st->lay.shown[PANE_LOG];
 	prompt_settle(st);
+	ui_scope_refresh(st, snap);
 	log_prepare(st, snap, log, shown ? &st->lay.pane[PANE_LOG] : NULL);
 	take_detail(st, log);
 	fails_prepare(st, snap);

@@ -53,14 +53,14 @@ void ui_paint(struct ui_state *st, struct canvas *cv, const struct tt_snapshot *
 		return;
 	}
 	/* the counter panes draw the scope's figures, when there is one */
-	sc.snap = scope_snapshot(st, snap, &scope);
+	sc.snap = scope_snapshot(&st->scope, snap, true, &scope);
 	if (l->shown[PANE_VFS])
 		view_vfs(&sc, l->pane[PANE_VFS], st->set.focus == PANE_VFS);
 	if (l->shown[PANE_SYSCALLS])
 		view_syscalls(&sc, l->pane[PANE_SYSCALLS], st->set.focus == PANE_SYSCALLS);
-	scope_snapshot_free(&scope);
 	if (l->shown[PANE_PROCS])
-		view_procs(&vc, l->pane[PANE_PROCS], st->set.focus == PANE_PROCS);
+		view_procs(&sc, l->pane[PANE_PROCS], st->set.focus == PANE_PROCS);
+	scope_snapshot_free(&scope);
 	if (l->shown[PANE_BIO])
 		view_bio(&vc, l->pane[PANE_BIO], st->set.focus == PANE_BIO);
 	if (l->shown[PANE_LOG])

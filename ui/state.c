@@ -45,6 +45,7 @@ int ui_state_init(struct ui_state *st, const struct options *set)
 	filter_init(&st->fl_filter);
 	filter_init(&st->scope_filter);
 	filter_init(&st->scope_fail_filter);
+	scope_init(&st->scope);
 	log_index_init(&st->view_idx);
 	log_index_init(&st->search_idx);
 	st->idx_stale = true;
@@ -69,6 +70,7 @@ void ui_state_fini(struct ui_state *st)
 	filter_fini(&st->fl_filter);
 	filter_fini(&st->scope_filter);
 	filter_fini(&st->scope_fail_filter);
+	scope_fini(&st->scope);
 	free(st->fl_vis);
 	st->fl_vis = NULL;
 	free(st->fl_drop);

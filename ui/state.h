@@ -23,6 +23,8 @@
 #include "layout.h"
 #include "log_index.h"
 #include "options.h"
+#include "proc_view.h"
+#include "scope.h"
 
 #define HOLD_MS 1500		/* rows keep their order this long after a sort/scroll key */
 #define MSG_MS 5000		/* status messages show this long */
@@ -88,27 +90,27 @@ struct table_state {
 struct ui_state {
 	struct options set;	/* the settings in effect on screen (see above) */
 	bool zoom, help;
-	bool procs_fold;	/* the processes pane: one row per name */
+	enum proc_fold procs_fold;	/* the processes pane: per process, name or container */
 	/* The processes pane's cursor row, as the last frame drew it: what
 	 * Enter scopes to. */
 	bool sc_sel_valid;	/* the syscall table's cursor row, likewise */
 	unsigned sc_sel_id;
 	char sc_sel_name[32];
-	bool pr_sel_valid, pr_sel_fold;
+	bool pr_sel_valid;
+	enum proc_fold pr_sel_fold;
 	uint32_t pr_sel_pid;
 	char pr_sel_comm[TT_COMM_LEN + 1];
-	/* The scope (Enter on a process or a name): every pane shows that
-	 * process's, or those processes', figures; Esc widens again. The
+	char pr_sel_container[32];
+	/* The scope (Enter on a process, a name or a container; --comm):
+	 * every pane shows those processes' figures; Esc widens again. The
 	 * event log and the failing calls go through scope_filter. */
-	struct {
-		bool on, by_comm;
-		uint32_t pid;
-		char comm[TT_COMM_LEN + 1];	/* raw bytes */
-	} scope;
+	struct tt_scope scope;		/* owned */
 	struct filter scope_filter;	/* owned */
 	/* the failing calls, whose rows are by name (each keeps the pid of
-	 * its latest failure only): the scope's name */
+	 * its latest failure only): the scope's names */
 	struct filter scope_fail_filter;	/* owned */
+	bool scope_stale;		/* its filters are still to be made (prepare.c) */
+	uint64_t scope_seq;		/* the snapshot they were made from */
 	bool paused;
 
 	struct table_state sc, pr;

@@ -152,6 +152,9 @@ struct ui *ui_new(const struct options *set, const struct diag *diag, const char
 	 * is said on the status line and the log starts unfiltered */
 	if (set->filter && *set->filter)
 		log_set_filter(&ui->st, set->filter);
+	/* --comm was checked with the options */
+	if (set->comm && ui_scope_comm_re(&ui->st, set->comm, err, errlen))
+		goto fail;
 	ui->fl = flush_new();
 	if (!ui->fl) {
 		snprintf(err, errlen, "out of memory");

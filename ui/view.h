@@ -46,20 +46,9 @@ void view_report(const struct view_ctx *vc, struct rect r);
 void view_tree(const struct view_ctx *vc, struct rect r);
 void view_syscall(const struct view_ctx *vc, struct rect r);
 
-/* The scope (view_scope.c). */
-struct scope_snap {
-	struct tt_snapshot snap;
-	struct tt_syscall_row *rows;	/* owned */
-};
-/* The snapshot the counter panes draw: s itself, or, with a scope, a
- * copy whose syscall rows and VFS rates are the scoped processes'. */
-const struct tt_snapshot *scope_snapshot(const struct ui_state *st, const struct tt_snapshot *s,
-					 struct scope_snap *sv);
-void scope_snapshot_free(struct scope_snap *sv);
-/* The scoped processes' block I/O of the interval, merged into h; false
- * (h empty) without a scope. */
-bool scope_bio_hist(const struct ui_state *st, const struct tt_snapshot *s, struct hist *h);
-/* "pid 1234 nginx", or "every nginx" for a name. */
+/* The scope's name (view_scope.c). */
+/* "pid 1234 nginx", "every nginx" for a name, "container docker:3f2a",
+ * "names ~ PATTERN". */
 void scope_label(const struct ui_state *st, char *buf, size_t len);
 
 /* Pane helpers (pane.c). */

@@ -73,7 +73,7 @@ void view_bio(const struct view_ctx *vc, struct rect r, bool focused)
 			 st->bio_op < 0 ? "all" : op_label(st->bio_op),
 			 st->bio_phase == BIO_PH_QUEUE ? "queue" : "device",
 			 st->bio_cumulative ? "total" : "interval");
-	if (st->scope.on) {
+	if (scope_on(&st->scope)) {
 		char who[96];
 
 		scope_label(st, who, sizeof(who));
@@ -83,7 +83,7 @@ void view_bio(const struct view_ctx *vc, struct rect r, bool focused)
 	if (pane_no_data(vc, b) || pane_source_down(vc, b, TT_SRC_BIO))
 		return;
 	remember_disks(st, s);
-	if (scope_bio_hist(st, s, &h)) {
+	if (scope_bio_hist(&st->scope, s, &h)) {
 		if (!h.count) {
 			text_wrap(vc->cv, (struct rect){ b.x + 1, b.y, b.w - 2, b.h }, ROLE_VALUE_ZERO,
 				  "no block I/O of the scope in this interval");

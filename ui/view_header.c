@@ -90,7 +90,7 @@ static void top_line(const struct view_ctx *vc, struct rect r)
 		snprintf(buf, sizeof(buf), " PAUSED +%llu new ", (unsigned long long)st->paused_new);
 		right -= canvas_puts_right(cv, right, y, r.x, ROLE_BADGE, buf) + 2;
 	}
-	if (st->scope.on) {
+	if (scope_on(&st->scope)) {
 		char who[96], badge[112];
 
 		scope_label(st, who, sizeof(who));

@@ -41,27 +41,41 @@ static const struct table_col cols[] = {
 	{ "TOP SYSCALL", PR_TOP, 16, 0, true, 10, 0 },
 };
 
-/* Folded by name: the number of processes in place of the PID. */
-static const struct table_col fold_cols[] = {
-	{ "PROCS", PR_PID, 6, 0, false, 0, 0 },
-	{ "COMM", PR_COMM, 0, 8, true, 0, 16 },
-	{ "SYSC/s", PR_RATE, 6, 0, false, 0, 0 },
-	{ "ERR/s", PR_ERR_RATE, 5, 0, false, 6, 0 },
-	{ "READ/s", PR_READ, 6, 0, false, 3, 0 },
-	{ "WRIT/s", PR_WRITE, 6, 0, false, 2, 0 },
-	{ "OPEN/s", PR_OPEN, 6, 0, false, 8, 0 },
-	{ "OERR/s", PR_OPEN_ERR, 6, 0, false, 7, 0 },
-	{ "FSYN/s", PR_FSYNC, 6, 0, false, 4, 0 },
-	{ "EXEC/s", PR_EXEC, 6, 0, false, 9, 0 },
-	{ "BIO/s", PR_BIO, 5, 0, false, 1, 0 },
-	{ "MAX p95", PR_BIO_P95, 7, 0, false, 5, 0 },
-	{ "TOP SYSCALL", PR_TOP, 16, 0, true, 10, 0 },
-};
+#define NCOLS ((int)(sizeof(cols) / sizeof(cols[0])))
+
+/* Folded, the same columns but those of one process (PPID, USER), with
+ * the number of processes in place of the PID and the highest p95 in
+ * place of one; by name without the container, by container with the
+ * name of its busiest process. Returns the columns made. */
+static int fold_columns(enum proc_fold by, struct table_col *out)
+{
+	int n = 0;
+
+	for (int i = 0; i < NCOLS; i++) {
+		struct table_col c = cols[i];
+
+		if (c.id == PR_PPID || c.id == PR_USER ||
+		    (by == PROC_FOLD_COMM && c.id == PR_CONTAINER))
+			continue;
+		if (c.id == PR_PID) {
+			c.title = "PROCS";
+			c.width = 6;
+		} else if (c.id == PR_BIO_P95) {
+			c.title = "MAX p95";
+		} else if (c.id == PR_COMM && by == PROC_FOLD_CONTAINER) {
+			c.title = "BUSIEST";
+		} else if (c.id == PR_CONTAINER) {
+			c.drop = 0;	/* what the rows are */
+		}
+		out[n++] = c;
+	}
+	return n;
+}
 
 struct rows {
 	const struct tt_snapshot *snap;	/* procs: the rows drawn */
 	const size_t *idx;
-	bool folded;			/* rows by name: nprocs in place of the pid */
+	bool folded;			/* rows by name or container: nprocs in place of the pid */
 };
 
 /* A user name by uid, from a small cache: the password database may be
@@ -167,22 +181,33 @@ static unsigned cell(const void *ctx, size_t row, int col, char *buf, size_t len
 	return r->exited ? ROLE_VALUE_ZERO : role;
 }
 
+static const char *const fold_info[] = {
+	[PROC_FOLD_NONE] = "", [PROC_FOLD_COMM] = ", by name",
+	[PROC_FOLD_CONTAINER] = ", by container",
+};
+
 void view_procs(const struct view_ctx *vc, struct rect r, bool focused)
 {
 	struct ui_state *st = vc->st;
 	const struct tt_snapshot *s = vc->snap;
+	enum proc_fold by = st->procs_fold;
+	struct table_col shown[NCOLS];
 	struct tt_snapshot folded;
 	struct tt_proc_row *frows = NULL;
 	char info[96] = "";
 	size_t n = 0, *idx;
 	struct rows rs;
 	struct rect b;
+	int ncols = NCOLS;
 
+	if ((unsigned)by > PROC_FOLD_CONTAINER)
+		by = PROC_FOLD_NONE;
 	if (s && s->seq)
-		snprintf(info, sizeof(info), "%zu processes%s%s", s->n_procs,
-			 st->procs_fold ? ", by name" : "", ui_state_held(st) ? ", held" : "");
+		snprintf(info, sizeof(info), "%zu processes%s%s", s->n_procs, fold_info[by],
+			 ui_state_held(st) ? ", held" : "");
 	b = pane_frame(vc, r, focused, "Processes", info);
 	st->pr.rows_shown = 0;
+	st->pr_sel_valid = false;
 	if (pane_no_data(vc, b))
 		return;
 	if (s->src[TT_SRC_SYSCALL].state != TT_STATE_RUNNING &&
@@ -191,37 +216,38 @@ void view_procs(const struct view_ctx *vc, struct rect r, bool focused)
 			  "the bio source (--sources)");
 		return;
 	}
-	if (st->procs_fold && s->n_procs) {
+	if (by && s->n_procs) {
 		frows = malloc(s->n_procs * sizeof(*frows));
 		if (frows) {
 			folded = *s;
 			folded.procs = frows;
-			folded.n_procs = proc_view_fold(s->procs, s->n_procs, frows);
+			folded.n_procs = proc_view_fold(s->procs, s->n_procs, by, frows);
 			s = &folded;
 		}
 	}
 	n = s->n_procs;
 	idx = malloc((n ? n : 1) * sizeof(*idx));
-	if (!idx || (st->procs_fold && n && (s == vc->snap || !s->n_procs))) {
+	if (!idx || (by && n && (s == vc->snap || !s->n_procs))) {
 		text_wrap(vc->cv, b, ROLE_VALUE_BAD, "out of memory");
 		goto out;
 	}
 	sort_procs(&st->pr, ui_state_held(st), s, idx);
-	rs = (struct rows){ s, idx, st->procs_fold };
-	if (st->procs_fold)
-		table_draw(vc->cv, b, fold_cols, (int)(sizeof(fold_cols) / sizeof(fold_cols[0])),
-			   &st->pr, n, focused, cell, &rs);
-	else
-		table_draw(vc->cv, b, cols, (int)(sizeof(cols) / sizeof(cols[0])), &st->pr, n,
-			   focused, cell, &rs);
+	rs = (struct rows){ s, idx, by != PROC_FOLD_NONE };
+	if (by) {
+		ncols = fold_columns(by, shown);
+		table_draw(vc->cv, b, shown, ncols, &st->pr, n, focused, cell, &rs);
+	} else {
+		table_draw(vc->cv, b, cols, ncols, &st->pr, n, focused, cell, &rs);
+	}
 	/* what Enter scopes to */
 	st->pr_sel_valid = n > 0;
 	if (n) {
 		const struct tt_proc_row *sel = &s->procs[idx[st->pr.cursor]];
 
-		st->pr_sel_fold = st->procs_fold;
+		st->pr_sel_fold = by;
 		st->pr_sel_pid = sel->pid;
 		memcpy(st->pr_sel_comm, sel->comm, sizeof(st->pr_sel_comm));
+		memcpy(st->pr_sel_container, sel->container, sizeof(st->pr_sel_container));
 	}
 	if (!n && b.h > 1)
 		canvas_puts(vc->cv, b.x + 1, b.y + 1, b.x + b.w, ROLE_VALUE_ZERO,

@@ -89,7 +89,7 @@ void view_syscalls(const struct view_ctx *vc, struct rect r, bool focused)
 	size_t n, *idx;
 	struct rect b;
 
-	if (st->scope.on) {
+	if (scope_on(&st->scope)) {
 		char who[96];
 
 		scope_label(st, who, sizeof(who));
@@ -113,7 +113,7 @@ void view_syscalls(const struct view_ctx *vc, struct rect r, bool focused)
 	rs = (struct rows){ s, idx };
 	table_draw(vc->cv, b, sc_cols, ncols, t, n, focused, sc_cell, &rs);
 	/* what Enter opens (not under a scope: the detail is machine-wide) */
-	st->sc_sel_valid = n > 0 && !st->scope.on;
+	st->sc_sel_valid = n > 0 && !scope_on(&st->scope);
 	if (st->sc_sel_valid) {
 		const struct tt_syscall_row *sel = &s->syscalls[idx[t->cursor]];
 

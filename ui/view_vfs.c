@@ -47,7 +47,7 @@ void view_vfs(const struct view_ctx *vc, struct rect r, bool focused)
 	char info[128] = "", num[16];
 	bool wide;
 
-	if (vc->st->scope.on) {
+	if (scope_on(&vc->st->scope)) {
 		char who[96];
 
 		scope_label(vc->st, who, sizeof(who));

@@ -30,6 +30,38 @@ static void pump_rings(void *ctx)
 	probes_drain(a->probes);
 }
 
+/* The batch writers' event filter: --filter, and with --comm its comm:
+ * term too (the counters are scoped by a->scope). --filter was checked
+ * with the options; a configuration file's pattern is first compiled
+ * here. 0, or -1 with msg filled. */
+static int batch_filter(struct app *a, const struct options *opt, char *msg, size_t len)
+{
+	static char expr[FILTER_EXPR_MAX + 1];
+	struct filter_error fe;
+	size_t at = 0;
+
+	expr[0] = '\0';
+	if (opt->filter)
+		at = (size_t)snprintf(expr, sizeof(expr), "%s", opt->filter);
+	if (opt->comm && at < sizeof(expr)) {
+		if (scope_set_comm_re(&a->scope, opt->comm, &fe)) {
+			snprintf(msg, len, "--comm: %s at offset %zu in '%s'",
+				 fe.msg[0] ? fe.msg : "out of memory", fe.offset, opt->comm);
+			return -1;
+		}
+		if (at)
+			at += (size_t)snprintf(expr + at, sizeof(expr) - at, " ");
+		if (at < sizeof(expr))
+			scope_comm_re_expr(expr + at, sizeof(expr) - at, opt->comm);
+	}
+	if (filter_set(&a->filter, expr, &fe)) {
+		snprintf(msg, len, "filter: %s at offset %zu in '%s'",
+			 fe.msg[0] ? fe.msg : "out of memory", fe.offset, expr);
+		return -1;
+	}
+	return 0;
+}
+
 int app_init(struct app *a, const struct options *opt, char *msg, size_t len)
 {
 	struct model_config mc = {
@@ -38,7 +70,6 @@ int app_init(struct app *a, const struct options *opt, char *msg, size_t len)
 		.root = "",
 	};
 
-	struct filter_error fe;
 	struct report_facts facts;
 	int rc;
 
@@ -48,11 +79,9 @@ int app_init(struct app *a, const struct options *opt, char *msg, size_t len)
 	diag_init(&a->diag);
 	/* --filter was checked with the options; a configuration file's
 	 * pattern is first compiled here */
-	if (opt->output != OUTPUT_UI && filter_set(&a->filter, opt->filter, &fe)) {
-		snprintf(msg, len, "filter: %s at offset %zu in '%s'",
-			 fe.msg[0] ? fe.msg : "out of memory", fe.offset, opt->filter);
+	scope_init(&a->scope);
+	if (opt->output != OUTPUT_UI && batch_filter(a, opt, msg, len))
 		return TT_EXIT_USAGE;
-	}
 	if (opt->log_file && (rc = diag_open_file(&a->diag, opt->log_file))) {
 		snprintf(msg, len, "cannot open the log file %s: %s", opt->log_file,
 			 regfile_strerror(-rc));
@@ -130,6 +159,7 @@ int app_init(struct app *a, const struct options *opt, char *msg, size_t len)
 		.self_pid = (uint32_t)getpid(),
 		.version = PACKAGE_VERSION,
 		.filter = &a->filter,
+		.scope = scope_on(&a->scope) ? &a->scope : NULL,
 		.pump = pump_rings,
 		.pump_ctx = a,
 		.filter_budget_ns = (uint64_t)(opt->delay_s * OUTPUT_FILTER_SHARE * 1e9),
@@ -414,5 +444,6 @@ void app_fini(struct app *a)
 	model_free(a->model);
 	a->model = NULL;
 	filter_fini(&a->filter);
+	scope_fini(&a->scope);
 	diag_fini(&a->diag);
 }

@@ -7,6 +7,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 #include "filter.h"
+#include "scope.h"
 #include "frontend.h"
 #include "loop.h"
 #include "model.h"
@@ -29,7 +30,8 @@ struct app {
 	struct output_stream stream;	/* --stream: what was written of the log */
 	char fatal[512];		/* why app_run ended in error; main says it
 					 * once the terminal is restored */
-	struct filter filter;		/* --filter for the batch writers */
+	struct filter filter;		/* --filter for the batch writers (and --comm's term) */
+	struct tt_scope scope;		/* --comm for the batch writers */
 	const struct frontend *fe;	/* borrowed; NULL in batch mode */
 	uint64_t ticks;
 	bool quit;

@@ -104,6 +104,10 @@ const struct opt_row opt_rows[] = {
 	  .min = 0, .max = TT_ANY - 1, .flags = OPTF_UNSET | OPTF_USERS, .what = "a user id",
 	  .metavar = "UID[,UID...]",
 	  .help = "trace only these users (numbers or user names)" },
+	{ .name = "comm", .type = OPT_COMM_RE, FIELD(comm), .what = "a pattern of process names",
+	  .metavar = "REGEX",
+	  .help = "every pane shows only the processes whose name matches REGEX (PCRE2, "
+		  "smart case, as comm: in a filter)" },
 	{ .name = "cgroup", .type = OPT_STRING, FIELD(cgroup), .what = "a cgroup directory",
 	  .metavar = "PATH", .group = "Filters",
 	  .help = "trace only processes in cgroup PATH and below (a directory of the cgroup v2 "

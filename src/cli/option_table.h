@@ -26,6 +26,7 @@ enum opt_type {
 	OPT_STRING,	/* text, not empty, kept by pointer */
 	OPT_SOURCES,	/* source names separated by commas: a bit mask */
 	OPT_FILTER,	/* an event filter expression (filter.h), kept by pointer */
+	OPT_COMM_RE,	/* a pattern of process names (scope.h), kept by pointer */
 	OPT_IDS,	/* ids in [min, max] separated by commas, in a struct tt_ids;
 			 * given again, more of them; with OPTF_USERS user names too */
 };

@@ -14,6 +14,7 @@
 #include "option_table.h"
 #include "plain_number.h"
 #include "sanitize.h"
+#include "scope.h"
 #include "snapshot.h"
 
 int opt_fail(struct opt_ctx *c, const char *fmt, ...)
@@ -431,6 +432,25 @@ static int set_filter(const struct opt_row *r, struct opt_ctx *c, const char *s,
 	return 0;
 }
 
+/* Checked as the scope will take it: compiled once here, so that a
+ * mistake is reported before anything starts. */
+static int set_comm_re(const struct opt_row *r, struct opt_ctx *c, const char *s,
+		       struct options *o)
+{
+	struct tt_scope sc;
+	struct filter_error fe;
+	int err;
+
+	scope_init(&sc);
+	err = *s ? scope_set_comm_re(&sc, s, &fe) : 0;
+	scope_fini(&sc);
+	if (err)
+		return opt_fail(c, "%s: %s at offset %zu in '%s'", c->name,
+				fe.msg[0] ? fe.msg : "out of memory", fe.offset, s);
+	*string_field(r, o) = *s ? s : NULL;
+	return 0;
+}
+
 struct opt_type_ops {
 	int (*set)(const struct opt_row *r, struct opt_ctx *c, const char *s, struct options *o);
 	int (*get)(const struct opt_row *r, const struct options *o, char *buf, size_t len);
@@ -446,6 +466,7 @@ static const struct opt_type_ops type_ops[] = {
 	[OPT_SOURCES] = { set_sources, get_sources },
 	[OPT_FILTER] = { set_filter, get_string },
 	[OPT_IDS] = { set_ids, get_ids },
+	[OPT_COMM_RE] = { set_comm_re, get_string },
 };
 
 /* --- the row ----------------------------------------------------------- */
@@ -456,7 +477,7 @@ void opt_value_default(const struct opt_row *r, struct options *o)
 		*seconds_field(r, o) = r->def;
 	else if (r->type == OPT_IDS)
 		ids_field(r, o)->n = 0;
-	else if (r->type == OPT_STRING || r->type == OPT_FILTER)
+	else if (r->type == OPT_STRING || r->type == OPT_FILTER || r->type == OPT_COMM_RE)
 		*string_field(r, o) = NULL;
 	else
 		store_uint(r, o, (uint64_t)r->def);

@@ -91,6 +91,7 @@ struct options {
 	struct tt_ids pids;	/* -p: none for all */
 	struct tt_ids uids;	/* -u: none for all */
 	const char *cgroup;	/* --cgroup: a cgroup v2 directory, or NULL */
+	const char *comm;	/* --comm: a pattern process names must match, or NULL */
 	/* --cgroup opened by the app at start (cgroup.h): the directory the
 	 * kernel filters on, when cgroup_open */
 	bool cgroup_open;

@@ -309,11 +309,22 @@ size_t proc_view_build(struct proc_view *v, const struct proc_view_in *in,
 	return n;
 }
 
-static int comm_cmp(const void *a, const void *b, void *ctx)
+struct fold_ctx {
+	const struct tt_proc_row *rows;
+	enum proc_fold by;
+};
+
+/* The text rows fold by. */
+static const char *fold_key(const struct tt_proc_row *r, enum proc_fold by)
 {
-	const struct tt_proc_row *rows = ctx;
-	const struct tt_proc_row *x = &rows[*(const size_t *)a], *y = &rows[*(const size_t *)b];
-	int r = strcmp(x->comm, y->comm);
+	return by == PROC_FOLD_CONTAINER ? r->container : r->comm;
+}
+
+static int key_cmp(const void *a, const void *b, void *ctx)
+{
+	const struct fold_ctx *c = ctx;
+	const struct tt_proc_row *x = &c->rows[*(const size_t *)a], *y = &c->rows[*(const size_t *)b];
+	int r = strcmp(fold_key(x, c->by), fold_key(y, c->by));
 
 	return r ? r : x->pid < y->pid ? -1 : x->pid > y->pid;
 }
@@ -355,28 +366,44 @@ static void fold_in(struct tt_proc_row *g, const struct tt_proc_row *x)
 	g->exited &= x->exited;
 }
 
-size_t proc_view_fold(const struct tt_proc_row *rows, size_t n, struct tt_proc_row *out)
+size_t proc_view_fold(const struct tt_proc_row *rows, size_t n, enum proc_fold by,
+		      struct tt_proc_row *out)
 {
 	size_t *idx = malloc((n ? n : 1) * sizeof(*idx)), k = 0;
+	struct fold_ctx c = { rows, by };
+	double *busiest;
 
-	if (!idx)
+	busiest = malloc((n ? n : 1) * sizeof(*busiest));
+	if (!idx || !busiest) {
+		free(idx);
+		free(busiest);
 		return 0;
+	}
 	for (size_t i = 0; i < n; i++)
 		idx[i] = i;
-	qsort_r(idx, n, sizeof(*idx), comm_cmp, (void *)rows);
+	qsort_r(idx, n, sizeof(*idx), key_cmp, &c);
 	for (size_t i = 0; i < n; i++) {
 		const struct tt_proc_row *x = &rows[idx[i]];
 
-		if (k && strcmp(out[k - 1].comm, x->comm) == 0) {
+		if (k && strcmp(fold_key(&out[k - 1], by), fold_key(x, by)) == 0) {
+			/* by container, the busiest member's name stands for the group */
+			if (by == PROC_FOLD_CONTAINER && x->rate > busiest[k - 1]) {
+				busiest[k - 1] = x->rate;
+				memcpy(out[k - 1].comm, x->comm, sizeof(x->comm));
+			}
 			fold_in(&out[k - 1], x);
 			continue;
 		}
 		out[k] = *x;
-		out[k].pid = comm_hash(x->comm);
+		busiest[k] = x->rate;
+		out[k].pid = comm_hash(fold_key(x, by));
 		out[k].ppid_known = out[k].uid_known = false;
+		if (by == PROC_FOLD_COMM)
+			out[k].container[0] = '\0';
 		k++;
 	}
 	free(idx);
+	free(busiest);
 	if (k > 1)
 		qsort(out, k, sizeof(*out), row_cmp);
 	return k;

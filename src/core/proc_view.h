@@ -55,11 +55,21 @@ uint64_t proc_view_execs_untracked(const struct proc_view *v);
 size_t proc_view_build(struct proc_view *v, const struct proc_view_in *in,
 		       struct tt_proc_row **rows, size_t *cap);
 
-/* Folds rows by name (comm): one row per name, its rates and totals
- * summed, its block I/O p95 the highest of its processes' (a bound, not
- * the group's own percentile), exited when all of them are, nprocs its
- * processes; pid is a hash of the name, stable from frame to frame. out
- * holds n rows; returns the rows made (0 also when out of memory). */
-size_t proc_view_fold(const struct tt_proc_row *rows, size_t n, struct tt_proc_row *out);
+/* How the processes pane folds its rows. */
+enum proc_fold {
+	PROC_FOLD_NONE = 0,
+	PROC_FOLD_COMM,		/* one row per name */
+	PROC_FOLD_CONTAINER,	/* one row per container (cgroup.h's name) */
+};
+
+/* Folds rows by name or by container: one row per name (container), its
+ * rates and totals summed, its block I/O p95 the highest of its
+ * processes' (a bound, not the group's own percentile), exited when all
+ * of them are, nprocs its processes; pid is a hash of the name
+ * (container), stable from frame to frame. By container, comm is the
+ * name of its busiest process; by name, container is empty. out holds n
+ * rows; returns the rows made (0 also when out of memory). */
+size_t proc_view_fold(const struct tt_proc_row *rows, size_t n, enum proc_fold by,
+		      struct tt_proc_row *out);
 
 #endif

@@ -18,10 +18,15 @@ void output_start(const struct output *o, const struct tt_snapshot *snap)
 void output_snapshot(const struct output *o, const struct tt_snapshot *snap,
 		     const struct event_log *log, bool final)
 {
+	struct scope_snap sv;
+	const struct tt_snapshot *s = o->scope ? scope_snapshot(o->scope, snap, true, &sv) : snap;
+
 	if (o->json)
-		output_json_snapshot(o, snap, log, final);
+		output_json_snapshot(o, s, log, final);
 	else
-		output_text_snapshot(o, snap, log, final);
+		output_text_snapshot(o, s, log, final);
+	if (o->scope)
+		scope_snapshot_free(&sv);
 	fflush(o->f);
 }
 

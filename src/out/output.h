@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include "event_log.h"
 #include "filter.h"
+#include "scope.h"
 #include "snapshot.h"
 
 struct output {
@@ -19,6 +20,9 @@ struct output {
 	uint32_t self_pid;
 	const char *version;
 	struct filter *filter;	/* borrowed: --filter, or NULL; only matching events print */
+	/* borrowed: --comm's scope, or NULL: the counters printed are the
+	 * scoped processes' (scope.h), and --filter holds its comm term */
+	const struct tt_scope *scope;
 	/* Called every OUTPUT_PUMP_EVERY sequence numbers of the events
 	 * being written (but in the final snapshot), so that a long
 	 * interval being printed does not leave the ring buffers to fill

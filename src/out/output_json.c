@@ -189,6 +189,22 @@ static void json_hist(FILE *f, const struct hist *h)
 	fputs("]}", f);
 }
 
+/* --comm: what the counters above are narrowed to, and the scoped
+ * processes' block I/O (the disks below are the machine's). */
+static void json_scope(const struct output *o, const struct tt_snapshot *s)
+{
+	struct hist h;
+
+	if (!o->scope || !scope_on(o->scope))
+		return;
+	fputs(",\"scope\":{\"comm\":", o->f);
+	json_fputs(o->f, o->scope->name, strnlen(o->scope->name, sizeof(o->scope->name)));
+	scope_bio_hist(o->scope, s, &h);
+	fputs(",\"bio\":", o->f);
+	json_hist(o->f, &h);
+	fputc('}', o->f);
+}
+
 static void json_bio(const struct output *o, const struct tt_snapshot *s)
 {
 	size_t d;
@@ -570,6 +586,7 @@ void output_json_snapshot(const struct output *o, const struct tt_snapshot *s,
 	json_vfs(o, s);
 	json_syscalls(o, s);
 	json_procs(o, s);
+	json_scope(o, s);
 	json_bio(o, s);
 	json_fails(o, s);
 	json_events(o, s, log, final);

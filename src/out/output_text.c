@@ -156,6 +156,23 @@ static void text_hist(const struct output *o, const struct tt_bio_disk *d,
 	}
 }
 
+/* --comm: what the counters above are narrowed to, and the scoped
+ * processes' block I/O (the disks below are the machine's). */
+static void text_scope(const struct output *o, const struct tt_snapshot *s)
+{
+	char name[200], p95[32] = "-";
+	struct hist h;
+
+	if (!o->scope || !scope_on(o->scope))
+		return;
+	sanitize(name, sizeof(name), o->scope->name, strnlen(o->scope->name, sizeof(o->scope->name)));
+	scope_bio_hist(o->scope, s, &h);
+	if (h.count)
+		hist_format_us(hist_percentile(&h, 95), p95, sizeof(p95));
+	fprintf(o->f, "scope: processes named ~ %s (%zu); their block I/O: %" PRIu64
+		" requests, p95 %s\n", name, s->n_procs, h.count, p95);
+}
+
 static void text_bio(const struct output *o, const struct tt_snapshot *s)
 {
 	size_t d;
@@ -341,6 +358,7 @@ void output_text_snapshot(const struct output *o, const struct tt_snapshot *s,
 	text_vfs(o, s);
 	text_syscalls(o, s);
 	text_procs(o, s);
+	text_scope(o, s);
 	text_bio(o, s);
 	/* the text budget, not --events, bounds the scrollback: say so */
 	if (log->dropped_for_bytes)

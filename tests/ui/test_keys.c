@@ -165,10 +165,17 @@ static void test_keys_reactions(void **state)
 	assert_true(e->st.bio_cumulative);
 	keymap_dispatch(&e->st, 'p');
 	assert_int_equal(e->st.set.focus, PANE_PROCS);
-	/* g folds the processes by name, and keeps the focus there */
+	/* g folds the processes by name, and keeps the focus there; again,
+	 * by container; a third time, one row per process again */
 	keymap_dispatch(&e->st, 'g');
-	assert_true(e->st.procs_fold);
+	assert_int_equal(e->st.procs_fold, PROC_FOLD_COMM);
 	assert_int_equal(e->st.set.focus, PANE_PROCS);
+	keymap_dispatch(&e->st, 'g');
+	assert_int_equal(e->st.procs_fold, PROC_FOLD_CONTAINER);
+	keymap_dispatch(&e->st, 'g');
+	assert_int_equal(e->st.procs_fold, PROC_FOLD_NONE);
+	keymap_dispatch(&e->st, 'g');
+	assert_int_equal(e->st.procs_fold, PROC_FOLD_COMM);
 	/* sorting sorts the processes while they have the focus */
 	keymap_dispatch(&e->st, '>');
 	assert_int_equal(e->st.pr.sort_col, PR_ERR_RATE);

@@ -232,6 +232,21 @@ static void test_pid_uid(void **state)
 	REFUSE("''", NULL, "-u", "");
 }
 
+static void test_comm(void **state)
+{
+	struct options o;
+
+	(void)state;
+	assert_int_equal(parse(&o, "--comm", "^nginx", NULL), 0);
+	assert_string_equal(o.comm, "^nginx");
+	assert_int_equal(parse(&o, "--comm=php fpm", NULL), 0);
+	assert_string_equal(o.comm, "php fpm");
+	REFUSE("--comm: missing terminating ] for character class at offset", "'py['",
+	       "--comm", "py[");
+	REFUSE("longer than 63 bytes", NULL, "--comm",
+	       "0123456789012345678901234567890123456789012345678901234567890123");
+}
+
 static void test_flags(void **state)
 {
 	struct options o;
@@ -489,7 +504,8 @@ static void test_table_sound(void **state)
 			if (r->type != OPT_MODE && opt_value_set(r, &c, buf, &o))
 				fail_msg("%s: its default '%s' is refused: %s", r->name, buf,
 					 errbuf);
-		} else if (!unset && r->type != OPT_STRING && r->type != OPT_FILTER) {
+		} else if (!unset && r->type != OPT_STRING && r->type != OPT_FILTER &&
+			   r->type != OPT_COMM_RE) {
 			fail_msg("%s: its default does not read back", r->name);
 		}
 	}
@@ -531,6 +547,9 @@ static void sample(const struct opt_row *r, char *buf, size_t len)
 	case OPT_FILTER:
 		snprintf(buf, len, "comm:^x !path:y");
 		break;
+	case OPT_COMM_RE:
+		snprintf(buf, len, "^(nginx|php-fpm) .*");
+		break;
 	}
 }
 
@@ -548,7 +567,7 @@ static void assert_same(const struct opt_row *r, const struct options *o, const 
 			fail_msg("after %s: %s differs: '%s' and '%s'", r->name,
 				 opt_rows[i].name, a, b);
 	}
-	if (r->type != OPT_STRING && r->type != OPT_FILTER)
+	if (r->type != OPT_STRING && r->type != OPT_FILTER && r->type != OPT_COMM_RE)
 		assert_memory_equal(o, p, sizeof(*o));
 }
 
@@ -644,6 +663,7 @@ int main(void)
 		cmocka_unit_test(test_iterations),
 		cmocka_unit_test(test_output_modes),
 		cmocka_unit_test(test_pid_uid),
+		cmocka_unit_test(test_comm),
 		cmocka_unit_test(test_flags),
 		cmocka_unit_test(test_vfs_hook),
 		cmocka_unit_test(test_bio_syscalls_hooks),

@@ -203,7 +203,7 @@ static void test_fold(void **state)
 	size_t n;
 
 	(void)state;
-	n = proc_view_fold(in, 5, out);
+	n = proc_view_fold(in, 5, PROC_FOLD_COMM, out);
 	assert_int_equal(n, 2);
 	/* by rate: nginx first */
 	assert_string_equal(out[0].comm, "nginx");
@@ -222,9 +222,39 @@ static void test_fold(void **state)
 	{
 		struct tt_proc_row again[5];
 
-		proc_view_fold(in + 1, 4, again);
+		proc_view_fold(in + 1, 4, PROC_FOLD_COMM, again);
 		assert_int_equal(again[1].pid, out[1].pid);
 	}
+}
+
+/* By container: one row per container, named by its busiest process. */
+static void test_fold_container(void **state)
+{
+	struct tt_proc_row in[] = {
+		row(1, "sleep", 1, 0, true), row(2, "nginx", 100, 800, false),
+		row(3, "sleep", 4, 0, true), row(4, "worker", 300, 200, false),
+		row(5, "bash", 3, 0, false),
+	};
+	struct tt_proc_row out[5];
+	size_t n;
+
+	(void)state;
+	snprintf(in[0].container, sizeof(in[0].container), "cron.service");
+	snprintf(in[1].container, sizeof(in[1].container), "docker:3f2a");
+	snprintf(in[2].container, sizeof(in[2].container), "cron.service");
+	snprintf(in[3].container, sizeof(in[3].container), "docker:3f2a");
+	snprintf(in[4].container, sizeof(in[4].container), "-");
+	n = proc_view_fold(in, 5, PROC_FOLD_CONTAINER, out);
+	assert_int_equal(n, 3);
+	assert_string_equal(out[0].container, "docker:3f2a");
+	assert_string_equal(out[0].comm, "worker");	/* the busiest */
+	assert_int_equal(out[0].nprocs, 2);
+	assert_true(out[0].rate == 400);
+	assert_string_equal(out[1].container, "cron.service");
+	assert_int_equal(out[1].nprocs, 2);
+	assert_true(out[1].exited);			/* both gone */
+	assert_string_equal(out[2].container, "-");
+	assert_int_equal(out[2].nprocs, 1);
 }
 
 static void name_is(const char *path, const char *want)
@@ -260,6 +290,7 @@ int main(void)
 		cmocka_unit_test(test_rows),
 		cmocka_unit_test(test_ids),
 		cmocka_unit_test(test_fold),
+		cmocka_unit_test(test_fold_container),
 		cmocka_unit_test(test_container_names),
 	};
 
