@@ -202,8 +202,10 @@ int BPF_PROG(btf_sys_enter, struct pt_regs *regs, long id)
 	return 0;
 }
 
-/* At sys_exit of syscall id (counted already): its time since sys_enter. */
-static __always_inline void count_latency(long id)
+/* At sys_exit of syscall id (counted already) by process tgid: its time
+ * since sys_enter, in the syscall's histogram and the process's time in
+ * system calls. */
+static __always_inline void count_latency(long id, __u32 tgid)
 {
 	__u64 *ts = bpf_task_storage_get(&enter_ns, bpf_get_current_task_btf(), 0, 0);
 	__u64 now = bpf_ktime_get_ns(), us;
@@ -225,6 +227,7 @@ static __always_inline void count_latency(long id)
 		l->slots[slot]++;
 		l->sum_ns += now - *ts;
 	}
+	proc_busy_add(tgid, now - *ts);
 	*ts = 0;
 }
 
@@ -242,7 +245,7 @@ int BPF_PROG(btf_sys_exit, struct pt_regs *regs, long ret)
 
 	if (hub_counting && count_exit(id, ret, pid_tgid)) {
 		if (lat_on)
-			count_latency(id);
+			count_latency(id, pid_tgid >> 32);
 		if (hub_count_vfs && id < SYSCALL_ID_MAX)
 			hub_vfs(id, regs);
 	}

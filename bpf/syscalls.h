@@ -40,6 +40,9 @@ struct syscall_proc_info {
 	 * look them up: the real parent's tgid and the real uid. */
 	__u32 ppid;
 	__u32 uid;
+	/* Time its threads spent in system calls, while they are timed
+	 * (--latency, key L): nanoseconds since its first timed call. */
+	__u64 busy_ns;
 };
 
 /* Map "lat": BPF_MAP_TYPE_PERCPU_ARRAY, key syscall id, value below: the

@@ -280,13 +280,40 @@ static __always_inline void proc_exit(void)
 static __always_inline void proc_exec(void)
 {
 	__u64 pid_tgid = bpf_get_current_pid_tgid();
-	struct syscall_proc_info fresh = {};
+	struct syscall_proc_info fresh = {}, *old;
 	__u32 tgid = pid_tgid >> 32;
 
 	if (!tt_wanted(pid_tgid))
 		return;
+	/* its time in system calls so far stays its own (exec has ended
+	 * every other thread: nothing adds to it meanwhile) */
+	old = bpf_map_lookup_elem(&proc_info, &tgid);
+	if (old)
+		fresh.busy_ns = old->busy_ns;
 	bpf_get_current_comm(fresh.comm, sizeof(fresh.comm));
 	bpf_map_update_elem(&proc_info, &tgid, &fresh, BPF_ANY);
+}
+
+/* Time in system calls that no proc_info entry could keep (.bss). */
+__u64 busy_lost_ns;
+
+/* Adds ns of a timed system call to the current process's time in
+ * system calls, making its proc_info entry if need be (named as the
+ * current task is). */
+static __always_inline void proc_busy_add(__u32 tgid, __u64 ns)
+{
+	struct syscall_proc_info fresh = {}, *info = bpf_map_lookup_elem(&proc_info, &tgid);
+
+	if (!info) {
+		bpf_get_current_comm(fresh.comm, sizeof(fresh.comm));
+		bpf_map_update_elem(&proc_info, &tgid, &fresh, BPF_NOEXIST);
+		info = bpf_map_lookup_elem(&proc_info, &tgid);
+		if (!info) {
+			__sync_fetch_and_add(&busy_lost_ns, ns);
+			return;
+		}
+	}
+	__sync_fetch_and_add(&info->busy_ns, ns);
 }
 
 #endif

@@ -91,6 +91,7 @@ static int cmp_proc(const void *a, const void *b, void *arg)
 	case PR_EXEC: r = -cmp_num(x->exec_rate, y->exec_rate); break;
 	case PR_BIO: r = -cmp_num(x->bio_rate, y->bio_rate); break;
 	case PR_BIO_P95: r = -cmp_num(x->bio_p95_us, y->bio_p95_us); break;
+	case PR_BUSY: r = -cmp_num(x->busy, y->busy); break;
 	case PR_TOP: r = strcmp(top_name(x->top_id), top_name(y->top_id)); break;
 	default: r = -cmp_num(x->rate, y->rate); break;
 	}
@@ -207,6 +208,7 @@ static bool proc_num_key(const struct sort_ctx *c, size_t pos, uint64_t k[3])
 	case PR_EXEC: k[0] = key_big_first(x->exec_rate); break;
 	case PR_BIO: k[0] = key_big_first(x->bio_rate); break;
 	case PR_BIO_P95: k[0] = key_big_first(x->bio_p95_us); break;
+	case PR_BUSY: k[0] = key_big_first(x->busy); break;
 	default: k[0] = key_big_first(x->rate); break;
 	}
 	k[1] = key_big_first((double)x->total);

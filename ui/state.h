@@ -28,13 +28,13 @@
 
 #define HOLD_MS 1500		/* rows keep their order this long after a sort/scroll key */
 #define MSG_MS 5000		/* status messages show this long */
-#define TABLE_COLS_MAX 16
+#define TABLE_COLS_MAX 24
 
 /* The syscall table's columns are enum sc_col (options.h), which --sort
  * names; the per-process and failing-opens tables have their own. */
 enum pr_col {
 	PR_PID = 0, PR_PPID, PR_USER, PR_CONTAINER, PR_COMM, PR_RATE, PR_ERR_RATE, PR_READ, PR_WRITE, PR_OPEN,
-	PR_OPEN_ERR, PR_FSYNC, PR_EXEC, PR_BIO, PR_BIO_P95, PR_TOP, PR_NCOLS
+	PR_OPEN_ERR, PR_FSYNC, PR_EXEC, PR_BIO, PR_BIO_P95, PR_BUSY, PR_TOP, PR_NCOLS
 };
 enum fl_col { FL_COUNT = 0, FL_RATE, FL_ERRNO, FL_CALL, FL_COMM, FL_PATH, FL_NCOLS };
 

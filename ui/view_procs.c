@@ -1,5 +1,6 @@
-/* The processes pane: one row per process (or, with g, per name) with
- * what every source knows of it: syscalls and their failures, the reads,
+/* The processes pane: one row per process (or, with g, per name or
+ * container) with what every source knows of it: syscalls and their
+ * failures, its time in them (while timed), the reads,
  * writes, opens and fsyncs among them, the execs it started, the block
  * I/O it handed to the disks and that I/O's p95 latency, its busiest
  * syscall. Exited processes stay dimmed until the model lets them go.
@@ -30,6 +31,7 @@ static const struct table_col cols[] = {
 	{ "COMM", PR_COMM, 0, 8, true, 0, 16 },
 	{ "SYSC/s", PR_RATE, 6, 0, false, 0, 0 },
 	{ "ERR/s", PR_ERR_RATE, 5, 0, false, 6, 0 },
+	{ "SYS%", PR_BUSY, 5, 0, false, 14, 0 },
 	{ "READ/s", PR_READ, 6, 0, false, 3, 0 },
 	{ "WRIT/s", PR_WRITE, 6, 0, false, 2, 0 },
 	{ "OPEN/s", PR_OPEN, 6, 0, false, 8, 0 },
@@ -42,6 +44,7 @@ static const struct table_col cols[] = {
 };
 
 #define NCOLS ((int)(sizeof(cols) / sizeof(cols[0])))
+_Static_assert(sizeof(cols) / sizeof(cols[0]) <= TABLE_COLS_MAX, "the table widget takes them all");
 
 /* Folded, the same columns but those of one process (PPID, USER), with
  * the number of processes in place of the PID and the highest p95 in
@@ -157,6 +160,16 @@ static unsigned cell(const void *ctx, size_t row, int col, char *buf, size_t len
 	case PR_FSYNC: role = rate_cell(r->op_rate[VFS_FSYNC], ROLE_VALUE, buf, len); break;
 	case PR_EXEC: role = rate_cell(r->exec_rate, ROLE_VALUE, buf, len); break;
 	case PR_BIO: role = rate_cell(r->bio_rate, ROLE_VALUE, buf, len); break;
+	case PR_BUSY:
+		/* time in system calls: only while they are timed */
+		if (rs->snap->timed) {
+			fmt_busy(r->busy, buf, len);
+			role = r->busy > 0 ? ROLE_VALUE : ROLE_VALUE_ZERO;
+		} else {
+			snprintf(buf, len, "-");
+			role = ROLE_VALUE_ZERO;
+		}
+		break;
 	case PR_BIO_P95:
 		if (r->bio_p95_us > 0) {
 			hist_format_us(r->bio_p95_us, buf, len);

@@ -200,9 +200,10 @@ void model_procs_add(struct model *m, uint32_t tgid, unsigned id, uint64_t count
 	proc_table_add(m->procs, tgid, id, count, errors);
 }
 
-void model_procs_info(struct model *m, uint32_t tgid, const char *comm, bool exited)
+void model_procs_info(struct model *m, uint32_t tgid, const char *comm, bool exited,
+		      uint64_t busy_ns)
 {
-	proc_table_info(m->procs, tgid, comm, exited);
+	proc_table_info(m->procs, tgid, comm, exited, busy_ns);
 }
 
 void model_procs_ids(struct model *m, uint32_t tgid, uint32_t ppid, uint32_t uid)

@@ -33,6 +33,7 @@ struct pt_info {
 	bool exited;
 	bool ids;		/* ppid and uid set (proc_table_ids) */
 	uint32_t ppid, uid;
+	uint64_t busy_ns;	/* time in timed system calls, cumulative */
 };
 
 struct pt_infos {
@@ -216,7 +217,8 @@ static void pt_comm_copy(char dst[TT_COMM_LEN], const char *src)
 	memset(dst + len, 0, TT_COMM_LEN - len);
 }
 
-int proc_table_info(struct proc_table *t, uint32_t tgid, const char *comm, bool exited)
+int proc_table_info(struct proc_table *t, uint32_t tgid, const char *comm, bool exited,
+		    uint64_t busy_ns)
 {
 	struct pt_infos *m = &t->infos[t->cur];
 	struct pt_info *e = pt_info_slot(m, tgid);
@@ -231,6 +233,7 @@ int proc_table_info(struct proc_table *t, uint32_t tgid, const char *comm, bool 
 	pt_comm_copy(e->comm, comm);
 	e->exited = exited;
 	e->ids = false;
+	e->busy_ns = busy_ns;
 	return 0;
 }
 
@@ -366,6 +369,7 @@ const struct proc_stat *proc_table_end(struct proc_table *t, size_t *n)
 	 * stay as they were */
 	for (i = 0; i < p->n; i++) {
 		int32_t o = pt_procs_find(old, p->v[i].tgid, false, NULL);
+		uint64_t busy_before;
 		const struct pt_info *info = pt_info_find(&t->infos[t->cur], p->v[i].tgid);
 
 		if (o >= 0 && old->v[o].final && t->handed)
@@ -394,10 +398,16 @@ const struct proc_stat *proc_table_end(struct proc_table *t, size_t *n)
 		if (info) {
 			memcpy(p->v[i].comm, info->comm, TT_COMM_LEN);
 			p->v[i].exited = info->exited;
+			p->v[i].busy_ns = info->busy_ns;
 		} else if (o >= 0) {
 			memcpy(p->v[i].comm, old->v[o].comm, TT_COMM_LEN);
 			p->v[i].exited = old->v[o].exited;
+			p->v[i].busy_ns = old->v[o].busy_ns;
 		}
+		/* a counter that went down was made again: all of it is new */
+		busy_before = o >= 0 ? old->v[o].busy_ns : 0;
+		p->v[i].busy_delta = p->v[i].busy_ns >= busy_before ?
+				     p->v[i].busy_ns - busy_before : p->v[i].busy_ns;
 	}
 	t->handed = false;
 	t->pcur ^= 1;

@@ -245,6 +245,7 @@ size_t proc_view_build(struct proc_view *v, const struct proc_view_in *in,
 		for (unsigned op = 0; op < VFS_OP_MAX; op++)
 			r->op_rate[op] = dt ? (double)p->op_delta[op] / dt : 0;
 		r->open_err_rate = dt ? (double)p->open_err_delta / dt : 0;
+		r->busy = dt ? (double)p->busy_delta / 1e9 / dt : 0;
 		memcpy(r->op_total, p->op_total, sizeof(r->op_total));
 		r->open_errors = p->open_err_total;
 		r->exited = p->exited;
@@ -349,6 +350,7 @@ static void fold_in(struct tt_proc_row *g, const struct tt_proc_row *x)
 		g->op_total[op] += x->op_total[op];
 	}
 	g->open_err_rate += x->open_err_rate;
+	g->busy += x->busy;
 	g->open_errors += x->open_errors;
 	g->exec_rate += x->exec_rate;
 	g->execs += x->execs;

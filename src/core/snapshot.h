@@ -88,6 +88,8 @@ struct tt_proc_row {
 	double op_rate[VFS_OP_MAX];	/* reads, writes, opens (creat included), fsyncs
 					 * per second; [VFS_CREATE] stays 0 */
 	double open_err_rate;	/* failed opens per second */
+	double busy;		/* seconds in system calls per second (1: one thread
+				 * always in one), while they are timed (snapshot.timed) */
 	uint64_t op_total[VFS_OP_MAX];	/* the same since first seen */
 	uint64_t open_errors;
 	double exec_rate;	/* successful execs of its children per second */

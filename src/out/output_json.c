@@ -160,6 +160,11 @@ static void json_procs(const struct output *o, const struct tt_snapshot *s)
 			",\"top\":", p->counted ? "true" : "false", fin(p->rate), fin(p->err_rate),
 			p->total);
 		json_str(o->f, p->counted && top ? top : "");
+		/* time in system calls: only while they are timed */
+		if (s->timed)
+			fprintf(o->f, ",\"busy\":%.4f", fin(p->busy));
+		else
+			fputs(",\"busy\":null", o->f);
 		fprintf(o->f, ",\"top_rate\":%.3f,\"read_rate\":%.3f,\"write_rate\":%.3f,"
 			"\"open_rate\":%.3f,\"open_err_rate\":%.3f,\"fsync_rate\":%.3f,"
 			"\"reads\":%" PRIu64 ",\"writes\":%" PRIu64 ",\"opens\":%" PRIu64

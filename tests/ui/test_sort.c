@@ -69,6 +69,7 @@ static int proc_rule(const struct tt_proc_row *x, const struct tt_proc_row *y, i
 	case PR_EXEC: r = big_first(x->exec_rate, y->exec_rate); break;
 	case PR_BIO: r = big_first(x->bio_rate, y->bio_rate); break;
 	case PR_BIO_P95: r = big_first(x->bio_p95_us, y->bio_p95_us); break;
+	case PR_BUSY: r = big_first(x->busy, y->busy); break;
 	case PR_TOP: r = text(syscall_name(x->top_id) ? syscall_name(x->top_id) : "",
 			      syscall_name(y->top_id) ? syscall_name(y->top_id) : ""); break;
 	default: r = big_first(x->rate, y->rate); break;
@@ -114,6 +115,7 @@ static void fill_procs(struct tt_proc_row *rows, size_t n)
 		r->exec_rate = few();
 		r->bio_rate = few();
 		r->bio_p95_us = few();
+		r->busy = few();
 		r->total = rnd(4);
 		r->top_id = rnd(4);
 	}

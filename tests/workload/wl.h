@@ -59,6 +59,7 @@ int wl_spawnchain(char **argv);
 int wl_execas(char **argv);
 int wl_burst(char **argv);
 int wl_idle(char **argv);
+int wl_crowd(char **argv);
 int wl_churn(char **argv);
 
 #endif

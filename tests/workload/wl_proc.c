@@ -1,5 +1,5 @@
 /* Workload subcommands for the per-process accounting: execas, burst,
- * idle, churn (see workload.c). */
+ * idle, churn, crowd (see workload.c). */
 #ifndef _GNU_SOURCE
 #define _GNU_SOURCE
 #endif
@@ -166,4 +166,50 @@ int wl_churn(char **argv)
 	printf("\n");
 	free(pids);
 	return 0;
+}
+
+/* N SECONDS: N live processes at once (children that each make a few
+ * getppid calls and sleep), for SECONDS, then all gone: a machine with a
+ * crowded process table. Prints "crowd N ready" once all of them made
+ * their calls. */
+int wl_crowd(char **argv)
+{
+	long n = wl_count(argv[0]), secs = wl_count(argv[1]);
+	pid_t *kids = calloc((size_t)(n ? n : 1), sizeof(*kids));
+	int ready[2];
+	long made = 0;
+	char c;
+
+	if (!kids || pipe(ready))
+		return 1;
+	for (long i = 0; i < n; i++) {
+		pid_t p = fork();
+
+		if (p < 0)
+			break;
+		if (p == 0) {
+			close(ready[0]);
+			prctl(PR_SET_PDEATHSIG, SIGKILL);
+			getppid_n(3);
+			if (write(ready[1], "x", 1) != 1)
+				_exit(1);
+			close(ready[1]);
+			sleep((unsigned)secs + 5);
+			_exit(0);
+		}
+		kids[made++] = p;
+	}
+	close(ready[1]);
+	for (long i = 0; i < made; i++)
+		if (read(ready[0], &c, 1) != 1)
+			break;
+	printf("crowd %ld ready\n", made);
+	fflush(stdout);
+	sleep((unsigned)secs);
+	for (long i = 0; i < made; i++)
+		kill(kids[i], SIGKILL);
+	while (wait(NULL) > 0)
+		;
+	free(kids);
+	return made == n ? 0 : 1;
 }

@@ -60,6 +60,8 @@
  *   churn K USEC              K children one after the other, USEC apart,
  *                             each making 30 distinct syscalls; prints
  *                             their pids
+ *   crowd N SECONDS           N live children at once, 3 getppid each,
+ *                             for SECONDS; "crowd N ready" once made
  *
  * -s (or TT_WL_STOP=1 in the environment): stop (SIGSTOP) before the
  * subcommand does anything; openat, longopen and failstat first start their -j
@@ -122,6 +124,7 @@ static const struct subcommand subcommands[] = {
 	{ "burst", 2, 2, wl_burst, false },
 	{ "idle", 2, 2, wl_idle, false },
 	{ "churn", 2, 2, wl_churn, false },
+	{ "crowd", 2, 2, wl_crowd, false },
 };
 
 /* Timing (-t): when the counted calls started, and their fastest chunk. */
