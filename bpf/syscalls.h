@@ -5,8 +5,11 @@
 #include "events.h"
 
 #define SYSCALL_ID_MAX 512	/* ids >= this are counted in slot SYSCALL_ID_MAX - 1 */
-#define SYSCALL_PROC_MAX 16384	/* (process, syscall) entries of map "procs" */
-#define SYSCALL_INFO_MAX 8192	/* processes of map "proc_info" */
+/* Room for a crowded machine (20 000 live processes, a dozen syscalls
+ * each): the maps take kernel memory as entries come (BPF_F_NO_PREALLOC),
+ * user space as far as its dense tables are used (proc_table.c). */
+#define SYSCALL_PROC_MAX 262144	/* (process, syscall) entries of map "procs" */
+#define SYSCALL_INFO_MAX 65536	/* processes of map "proc_info" */
 
 /* Map "counts": BPF_MAP_TYPE_PERCPU_ARRAY, key syscall id, value below. */
 struct syscall_stat {

@@ -25,6 +25,7 @@
  */
 struct {
 	__uint(type, BPF_MAP_TYPE_HASH);
+	__uint(map_flags, BPF_F_NO_PREALLOC);	/* sized for a crowd, used as needed */
 	__uint(max_entries, SYSCALL_PROC_MAX);
 	__type(key, struct syscall_proc_key);
 	__type(value, struct syscall_proc);
@@ -32,6 +33,7 @@ struct {
 
 struct {
 	__uint(type, BPF_MAP_TYPE_HASH);
+	__uint(map_flags, BPF_F_NO_PREALLOC);
 	__uint(max_entries, SYSCALL_INFO_MAX);
 	__type(key, __u32);
 	__type(value, struct syscall_proc_info);

@@ -121,7 +121,8 @@ struct model *model_new(const struct model_config *cfg)
 		rate_init(&m->sys[i].fails);
 	}
 	sys_names_init(m);
-	m->procs = proc_table_new(cfg && cfg->procs_max ? cfg->procs_max : SYSCALL_PROC_MAX);
+	m->procs = cfg && cfg->procs_max ? proc_table_new(cfg->procs_max, cfg->procs_max)
+					  : proc_table_new(SYSCALL_PROC_MAX, SYSCALL_INFO_MAX);
 	m->bio_procs = bio_procs_new(BIO_PROC_MAX);
 	m->pview = proc_view_new(root);
 	m->lat = sys_lat_new();

@@ -19,7 +19,8 @@ struct model_config {
 	size_t log_capacity;	/* events kept in the event log */
 	size_t log_text_bytes;	/* and the bytes of their strings; 0: the default */
 	const char *root;	/* prefix for /proc/partitions ("" or "/" for the live system) */
-	size_t procs_max;	/* per-process rows kept; 0: as many as the kernel's map */
+	size_t procs_max;	/* (process, syscall) entries and processes kept; 0: as
+				 * many as the kernel's maps */
 	size_t fails_max;	/* failing-open keys kept; 0: the default */
 };
 

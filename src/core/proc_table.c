@@ -19,15 +19,12 @@
 
 struct pt_entry {
 	uint64_t key;		/* tgid << 32 | id */
-	uint64_t gen;		/* live when equal to its map's gen */
 	uint64_t count, errors;	/* cumulative, as the kernel gave them */
 	uint64_t delta, err_delta;	/* not yet summed by proc_table_end() */
 	bool final;		/* its process's last read: deleted from the kernel after */
 };
 
-/* Open addressing by tgid, like struct pt_map. */
 struct pt_info {
-	uint64_t gen;		/* live when equal to its map's gen */
 	uint32_t tgid;
 	char comm[TT_COMM_LEN];
 	bool exited;
@@ -36,23 +33,38 @@ struct pt_info {
 	uint64_t busy_ns;	/* time in timed system calls, cumulative */
 };
 
-struct pt_infos {
-	struct pt_info *v;	/* owned, mask + 1 slots */
-	size_t mask;
-	uint64_t gen;
-	size_t used;
+/*
+ * The lookup tables: open addressing over small slots, each the index
+ * of a dense array's element and the generation it was made in; a slot
+ * of an older generation is free, so a table empties in one increment.
+ * Only the slots are looked up anywhere (8 bytes each, faulted in at
+ * start by proc_table_populate); the dense arrays grow from their start,
+ * touched only as far as they are used: memory follows the processes
+ * there are, not the most there could be.
+ */
+struct pt_slot {
+	uint32_t gen;
+	uint32_t idx;
 };
 
 struct pt_map {
-	struct pt_entry *v;	/* owned, mask + 1 slots */
+	struct pt_slot *slot;	/* owned, mask + 1 */
 	size_t mask;
-	uint64_t gen;
-	size_t used;
-	uint32_t *live;		/* owned, max_entries: the slots live now, used of them */
+	uint32_t gen;
+	struct pt_entry *ent;	/* owned, dense: used of max */
+	size_t used, max;
+};
+
+struct pt_infos {
+	struct pt_slot *slot;	/* owned, mask + 1 */
+	size_t mask;
+	uint32_t gen;
+	struct pt_info *ent;	/* owned, dense: used of max */
+	size_t used, max;
 };
 
 struct pt_procs {
-	struct proc_stat *v;	/* owned, dense, max_entries slots */
+	struct proc_stat *v;	/* owned, dense, max_procs slots */
 	uint64_t *top_count;	/* owned, parallel to v: cumulative count of top_id */
 	size_t n;
 	int32_t *index;		/* owned, mask + 1 slots: tgid -> v index, -1 empty */
@@ -60,7 +72,7 @@ struct pt_procs {
 };
 
 struct proc_table {
-	size_t max_entries;
+	size_t max_entries, max_procs;
 	struct pt_map maps[2];
 	struct pt_infos infos[2];
 	unsigned cur;		/* maps[cur] and infos[cur] are being filled */
@@ -69,6 +81,7 @@ struct proc_table {
 	size_t n_calls;
 	struct pt_procs procs[2];
 	unsigned pcur;		/* procs[pcur] is the latest result */
+	uint64_t dropped;	/* entries and infos no table had room for */
 };
 
 static uint64_t pt_hash(uint64_t k)
@@ -91,78 +104,121 @@ static size_t pow2_at_least(size_t n)
 	return p;
 }
 
-/* The live slot holding key, or the free slot where it belongs. Never
- * loops forever: maps are kept at most half full. */
-static struct pt_entry *pt_map_slot(struct pt_map *m, uint64_t key)
+/* The slot of key in m: its entry's, or the free one where it belongs.
+ * Never loops forever: tables are kept at most half full. */
+static struct pt_slot *pt_map_slot(const struct pt_map *m, uint64_t key)
 {
 	size_t i = pt_hash(key) & m->mask;
 
-	while (m->v[i].gen == m->gen && m->v[i].key != key)
+	while (m->slot[i].gen == m->gen && m->ent[m->slot[i].idx].key != key)
 		i = (i + 1) & m->mask;
-	return &m->v[i];
+	return &m->slot[i];
 }
 
 static const struct pt_entry *pt_map_find(const struct pt_map *m, uint64_t key)
 {
-	const struct pt_entry *e = pt_map_slot((struct pt_map *)m, key);
+	const struct pt_slot *sl = pt_map_slot(m, key);
 
-	return e->gen == m->gen ? e : NULL;
+	return sl->gen == m->gen ? &m->ent[sl->idx] : NULL;
 }
 
-static struct pt_info *pt_info_slot(struct pt_infos *m, uint32_t tgid)
+/* The entry of key, made (zeroed but for the key) if need be; NULL when
+ * the table is full. */
+static struct pt_entry *pt_map_get(struct pt_map *m, uint64_t key)
+{
+	struct pt_slot *sl = pt_map_slot(m, key);
+	struct pt_entry *e;
+
+	if (sl->gen == m->gen)
+		return &m->ent[sl->idx];
+	if (m->used >= m->max)
+		return NULL;
+	sl->gen = m->gen;
+	sl->idx = (uint32_t)m->used;
+	e = &m->ent[m->used++];
+	memset(e, 0, sizeof(*e));
+	e->key = key;
+	return e;
+}
+
+static struct pt_slot *pt_info_slot(const struct pt_infos *m, uint32_t tgid)
 {
 	size_t i = pt_hash(tgid) & m->mask;
 
-	while (m->v[i].gen == m->gen && m->v[i].tgid != tgid)
+	while (m->slot[i].gen == m->gen && m->ent[m->slot[i].idx].tgid != tgid)
 		i = (i + 1) & m->mask;
-	return &m->v[i];
+	return &m->slot[i];
 }
 
 static const struct pt_info *pt_info_find(const struct pt_infos *m, uint32_t tgid)
 {
-	const struct pt_info *e = pt_info_slot((struct pt_infos *)m, tgid);
+	const struct pt_slot *sl = pt_info_slot(m, tgid);
 
-	return e->gen == m->gen ? e : NULL;
+	return sl->gen == m->gen ? &m->ent[sl->idx] : NULL;
 }
 
-struct proc_table *proc_table_new(size_t max_entries)
+static struct pt_info *pt_info_get(struct pt_infos *m, uint32_t tgid)
+{
+	struct pt_slot *sl = pt_info_slot(m, tgid);
+	struct pt_info *e;
+
+	if (sl->gen == m->gen)
+		return &m->ent[sl->idx];
+	if (m->used >= m->max)
+		return NULL;
+	sl->gen = m->gen;
+	sl->idx = (uint32_t)m->used;
+	e = &m->ent[m->used++];
+	memset(e, 0, sizeof(*e));
+	e->tgid = tgid;
+	return e;
+}
+
+struct proc_table *proc_table_new(size_t max_entries, size_t max_procs)
 {
 	struct proc_table *t;
-	size_t slots;
+	size_t slots, pslots;
 	unsigned i;
 
-	if (!max_entries || max_entries > INT32_MAX / 4)
+	if (!max_entries || max_entries > INT32_MAX / 4 || !max_procs || max_procs > max_entries)
 		return NULL;
 	t = calloc(1, sizeof(*t));
 	if (!t)
 		return NULL;
 	t->max_entries = max_entries;
-	t->calls = calloc(max_entries, sizeof(*t->calls));
+	t->max_procs = max_procs;
+	/* dense arrays: malloc'd, their pages touched only as used */
+	t->calls = malloc(max_entries * sizeof(*t->calls));
 	if (!t->calls) {
 		free(t);
 		return NULL;
 	}
 	slots = pow2_at_least(max_entries * 2);
+	pslots = pow2_at_least(max_procs * 2);
 	for (i = 0; i < 2; i++) {
-		/* the lookups land anywhere in these: mapped like the
-		 * event log, faulted in by proc_table_populate */
-		t->maps[i].v = bigmem_alloc(slots * sizeof(struct pt_entry));
+		/* the lookups land anywhere in the slots: mapped like the
+		 * event log, faulted in by proc_table_populate; zero-filled
+		 * slots have generation 0, and the tables start at 1 */
+		t->maps[i].slot = bigmem_alloc(slots * sizeof(struct pt_slot));
 		t->maps[i].mask = slots - 1;
-		t->maps[i].gen = 1;	/* zero-filled slots have gen 0: empty */
-		t->maps[i].live = malloc(max_entries * sizeof(uint32_t));
-		t->infos[i].v = bigmem_alloc(slots * sizeof(struct pt_info));
-		t->infos[i].mask = slots - 1;
+		t->maps[i].gen = 1;
+		t->maps[i].ent = malloc(max_entries * sizeof(struct pt_entry));
+		t->maps[i].max = max_entries;
+		t->infos[i].slot = bigmem_alloc(pslots * sizeof(struct pt_slot));
+		t->infos[i].mask = pslots - 1;
 		t->infos[i].gen = 1;
-		t->procs[i].v = calloc(max_entries, sizeof(struct proc_stat));
-		t->procs[i].top_count = calloc(max_entries, sizeof(uint64_t));
-		t->procs[i].index = malloc(slots * sizeof(int32_t));
-		t->procs[i].mask = slots - 1;
-		if (!t->maps[i].v || !t->maps[i].live || !t->infos[i].v || !t->procs[i].v ||
-		    !t->procs[i].top_count || !t->procs[i].index) {
+		t->infos[i].ent = malloc(max_procs * sizeof(struct pt_info));
+		t->infos[i].max = max_procs;
+		t->procs[i].v = malloc(max_procs * sizeof(struct proc_stat));
+		t->procs[i].top_count = malloc(max_procs * sizeof(uint64_t));
+		t->procs[i].index = malloc(pslots * sizeof(int32_t));
+		t->procs[i].mask = pslots - 1;
+		if (!t->maps[i].slot || !t->maps[i].ent || !t->infos[i].slot || !t->infos[i].ent ||
+		    !t->procs[i].v || !t->procs[i].top_count || !t->procs[i].index) {
 			proc_table_free(t);
 			return NULL;
 		}
-		memset(t->procs[i].index, 0xff, slots * sizeof(int32_t));
+		memset(t->procs[i].index, 0xff, pslots * sizeof(int32_t));
 	}
 	return t;
 }
@@ -175,9 +231,10 @@ void proc_table_free(struct proc_table *t)
 		return;
 	free(t->calls);
 	for (i = 0; i < 2; i++) {
-		bigmem_free(t->maps[i].v, (t->maps[i].mask + 1) * sizeof(struct pt_entry));
-		free(t->maps[i].live);
-		bigmem_free(t->infos[i].v, (t->infos[i].mask + 1) * sizeof(struct pt_info));
+		bigmem_free(t->maps[i].slot, (t->maps[i].mask + 1) * sizeof(struct pt_slot));
+		free(t->maps[i].ent);
+		bigmem_free(t->infos[i].slot, (t->infos[i].mask + 1) * sizeof(struct pt_slot));
+		free(t->infos[i].ent);
 		free(t->procs[i].v);
 		free(t->procs[i].top_count);
 		free(t->procs[i].index);
@@ -188,9 +245,14 @@ void proc_table_free(struct proc_table *t)
 void proc_table_populate(struct proc_table *t)
 {
 	for (unsigned i = 0; i < 2; i++) {
-		bigmem_populate(t->maps[i].v, (t->maps[i].mask + 1) * sizeof(struct pt_entry));
-		bigmem_populate(t->infos[i].v, (t->infos[i].mask + 1) * sizeof(struct pt_info));
+		bigmem_populate(t->maps[i].slot, (t->maps[i].mask + 1) * sizeof(struct pt_slot));
+		bigmem_populate(t->infos[i].slot, (t->infos[i].mask + 1) * sizeof(struct pt_slot));
 	}
+}
+
+uint64_t proc_table_dropped(const struct proc_table *t)
+{
+	return t->dropped;
 }
 
 void proc_table_begin(struct proc_table *t)
@@ -220,15 +282,11 @@ static void pt_comm_copy(char dst[TT_COMM_LEN], const char *src)
 int proc_table_info(struct proc_table *t, uint32_t tgid, const char *comm, bool exited,
 		    uint64_t busy_ns)
 {
-	struct pt_infos *m = &t->infos[t->cur];
-	struct pt_info *e = pt_info_slot(m, tgid);
+	struct pt_info *e = pt_info_get(&t->infos[t->cur], tgid);
 
-	if (e->gen != m->gen) {
-		if (m->used >= t->max_entries)
-			return -ENOSPC;
-		m->used++;
-		e->gen = m->gen;
-		e->tgid = tgid;
+	if (!e) {
+		t->dropped++;
+		return -ENOSPC;
 	}
 	pt_comm_copy(e->comm, comm);
 	e->exited = exited;
@@ -240,10 +298,12 @@ int proc_table_info(struct proc_table *t, uint32_t tgid, const char *comm, bool 
 void proc_table_ids(struct proc_table *t, uint32_t tgid, uint32_t ppid, uint32_t uid)
 {
 	struct pt_infos *m = &t->infos[t->cur];
-	struct pt_info *e = pt_info_slot(m, tgid);
+	struct pt_slot *sl = pt_info_slot(m, tgid);
+	struct pt_info *e;
 
-	if (e->gen != m->gen)
+	if (sl->gen != m->gen)
 		return;
+	e = &m->ent[sl->idx];
 	e->ids = true;
 	e->ppid = ppid;
 	e->uid = uid;
@@ -261,16 +321,13 @@ int proc_table_add(struct proc_table *t, uint32_t tgid, unsigned id, uint64_t co
 	/* the kernel deleted that one: this is another process's */
 	if (prev && prev->final)
 		prev = NULL;
-	e = pt_map_slot(m, key);
-	if (e->gen != m->gen) {
-		if (m->used >= t->max_entries)
-			return -ENOSPC;
-		m->live[m->used++] = (uint32_t)(e - m->v);
+	e = pt_map_get(m, key);
+	if (!e) {
+		t->dropped++;
+		return -ENOSPC;
 	}
 	/* Deltas not yet summed (two reads between ticks) carry over; an
 	 * entry first seen counts from zero. */
-	e->key = key;
-	e->gen = m->gen;
 	e->delta = counter_delta(prev ? prev->count : 0, count) + (prev ? prev->delta : 0);
 	e->err_delta = counter_delta(prev ? prev->errors : 0, errors) +
 		       (prev ? prev->err_delta : 0);
@@ -282,7 +339,8 @@ int proc_table_add(struct proc_table *t, uint32_t tgid, unsigned id, uint64_t co
 
 /* Index of the row for tgid in p, or -1. With create, a missing row is
  * added (zeroed) and *created set. */
-static int32_t pt_procs_find(struct pt_procs *p, uint32_t tgid, bool create, bool *created)
+static int32_t pt_procs_find(struct pt_procs *p, uint32_t tgid, bool create, bool *created,
+			     size_t cap)
 {
 	size_t i = pt_hash(tgid) & p->mask;
 
@@ -291,9 +349,9 @@ static int32_t pt_procs_find(struct pt_procs *p, uint32_t tgid, bool create, boo
 			return p->index[i];
 		i = (i + 1) & p->mask;
 	}
-	if (!create)
+	/* more processes in the entries than max_procs: the rest dropped */
+	if (!create || p->n >= cap)
 		return -1;
-	/* rows <= live entries <= max_entries, so v never overflows */
 	p->index[i] = (int32_t)p->n;
 	memset(&p->v[p->n], 0, sizeof(p->v[0]));
 	p->v[p->n].tgid = tgid;
@@ -346,11 +404,15 @@ const struct proc_stat *proc_table_end(struct proc_table *t, size_t *n)
 	t->n_calls = 0;
 	/* the live entries only, not every slot of the table */
 	for (i = 0; i < m->used; i++) {
-		struct pt_entry *e = &m->v[m->live[i]];
+		struct pt_entry *e = &m->ent[i];
 		bool created = false;
 		int32_t r;
 
-		r = pt_procs_find(p, (uint32_t)(e->key >> 32), true, &created);
+		r = pt_procs_find(p, (uint32_t)(e->key >> 32), true, &created, t->max_procs);
+		if (r < 0) {
+			t->dropped++;
+			continue;
+		}
 		/* once per process, not per (process, syscall) entry */
 		if (created)
 			p->v[r].final = proc_table_final(t, p->v[r].tgid);
@@ -368,7 +430,7 @@ const struct proc_stat *proc_table_end(struct proc_table *t, size_t *n)
 	 * (the tgid is another's now); names come from the infos, else
 	 * stay as they were */
 	for (i = 0; i < p->n; i++) {
-		int32_t o = pt_procs_find(old, p->v[i].tgid, false, NULL);
+		int32_t o = pt_procs_find(old, p->v[i].tgid, false, NULL, 0);
 		uint64_t busy_before;
 		const struct pt_info *info = pt_info_find(&t->infos[t->cur], p->v[i].tgid);
 

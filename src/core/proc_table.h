@@ -50,12 +50,14 @@ struct proc_stat {
 	uint64_t busy_delta;	/* of which since the previous proc_table_end() */
 };
 
-/* A table of at most max_entries (tgid, id) pairs; NULL on ENOMEM or
- * when max_entries is 0. */
-struct proc_table *proc_table_new(size_t max_entries);
+/* A table of at most max_entries (tgid, id) pairs of at most max_procs
+ * processes (max_procs <= max_entries); NULL on ENOMEM or bad sizes. */
+struct proc_table *proc_table_new(size_t max_entries, size_t max_procs);
 void proc_table_free(struct proc_table *t);
 /* Faults in the lookup tables' pages (see bigmem.h): once, at start. */
 void proc_table_populate(struct proc_table *t);
+/* Entries, infos and processes no table had room for, since start. */
+uint64_t proc_table_dropped(const struct proc_table *t);
 /* Starts handing over a fresh read of the kernel map. */
 void proc_table_begin(struct proc_table *t);
 /* One kernel entry (cumulative counts). 0, or -ENOSPC when full (the

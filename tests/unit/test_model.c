@@ -388,13 +388,13 @@ static void test_procs_two_reads(void **state)
 
 static void test_proc_table_bounded(void **state)
 {
-	struct proc_table *t = proc_table_new(4);
+	struct proc_table *t = proc_table_new(4, 4);
 	const struct proc_stat *ps;
 	size_t n;
 	unsigned i;
 
 	(void)state;
-	assert_null(proc_table_new(0));
+	assert_null(proc_table_new(0, 0));
 	assert_non_null(t);
 	proc_table_begin(t);
 	for (i = 0; i < 4; i++)

@@ -26,7 +26,7 @@ static const struct proc_stat *row(const struct proc_stat *ps, size_t n, uint32_
  * exec renames the info, and with it every entry made before. */
 static void test_name_follows_info(void **state)
 {
-	struct proc_table *t = proc_table_new(16);
+	struct proc_table *t = proc_table_new(16, 16);
 	const struct proc_stat *ps;
 	size_t n;
 
@@ -57,7 +57,7 @@ static void test_name_follows_info(void **state)
  * rows. */
 static void test_name_kept_without_info(void **state)
 {
-	struct proc_table *t = proc_table_new(16);
+	struct proc_table *t = proc_table_new(16, 16);
 	const struct proc_stat *ps;
 	size_t n;
 
@@ -88,7 +88,7 @@ static void test_name_kept_without_info(void **state)
  * neither is read past. */
 static void test_name_bounds(void **state)
 {
-	struct proc_table *t = proc_table_new(4);
+	struct proc_table *t = proc_table_new(4, 4);
 	char full[TT_COMM_LEN + 8];
 	const struct proc_stat *ps;
 	size_t n;
@@ -112,7 +112,7 @@ static void test_name_bounds(void **state)
  * entries: the row says so, with its total. */
 static void test_exited(void **state)
 {
-	struct proc_table *t = proc_table_new(16);
+	struct proc_table *t = proc_table_new(16, 16);
 	const struct proc_stat *ps;
 	size_t n;
 
@@ -140,7 +140,7 @@ static void test_exited(void **state)
  * ended just before the exit may still reach. */
 static void test_final_one_read_later(void **state)
 {
-	struct proc_table *t = proc_table_new(16);
+	struct proc_table *t = proc_table_new(16, 16);
 	const struct proc_stat *ps;
 	size_t n;
 
@@ -181,7 +181,7 @@ static void test_final_one_read_later(void **state)
  * after that read: they go too. A process never seen exited never goes. */
 static void test_final_leftovers(void **state)
 {
-	struct proc_table *t = proc_table_new(16);
+	struct proc_table *t = proc_table_new(16, 16);
 	size_t n;
 
 	(void)state;
@@ -212,7 +212,7 @@ static void test_final_leftovers(void **state)
  * between keep what they had. */
 static void test_final_tgid_reused(void **state)
 {
-	struct proc_table *t = proc_table_new(16);
+	struct proc_table *t = proc_table_new(16, 16);
 	const struct proc_stat *ps;
 	size_t n;
 
@@ -246,7 +246,7 @@ static void test_final_tgid_reused(void **state)
 /* Infos are bounded like entries; an info updated is not a new one. */
 static void test_infos_bounded(void **state)
 {
-	struct proc_table *t = proc_table_new(2);
+	struct proc_table *t = proc_table_new(2, 2);
 
 	(void)state;
 	proc_table_begin(t);
@@ -267,7 +267,7 @@ static void test_busy(void **state)
 {
 	static const uint64_t in[] = { 0, 5000000000ull, 7000000000ull, 7000000000ull, 1000000000ull };
 	static const uint64_t want[] = { 0, 5000000000ull, 2000000000ull, 0, 1000000000ull };
-	struct proc_table *t = proc_table_new(16);
+	struct proc_table *t = proc_table_new(16, 16);
 	const struct proc_stat *ps;
 	size_t n;
 
@@ -286,11 +286,42 @@ static void test_busy(void **state)
 	proc_table_free(t);
 }
 
+/* Entries and processes have limits of their own: a third process in a
+ * table of two is dropped, and counted, whether it comes as an info or
+ * only as entries. */
+static void test_process_limit(void **state)
+{
+	struct proc_table *t = proc_table_new(8, 2);
+	const struct proc_stat *ps;
+	size_t n;
+
+	(void)state;
+	assert_null(proc_table_new(4, 8));
+	assert_non_null(t);
+	proc_table_begin(t);
+	assert_int_equal(proc_table_info(t, 1, "a", false, 0), 0);
+	assert_int_equal(proc_table_info(t, 2, "b", false, 0), 0);
+	assert_int_equal(proc_table_info(t, 3, "c", false, 0), -ENOSPC);
+	assert_int_equal(proc_table_add(t, 1, 0, 5, 0), 0);
+	assert_int_equal(proc_table_add(t, 1, 1, 5, 0), 0);
+	assert_int_equal(proc_table_add(t, 2, 0, 5, 0), 0);
+	assert_int_equal(proc_table_add(t, 3, 0, 5, 0), 0);
+	ps = proc_table_end(t, &n);
+	assert_int_equal(n, 2);
+	assert_non_null(row(ps, n, 1));
+	assert_non_null(row(ps, n, 2));
+	assert_int_equal(row(ps, n, 1)->total, 10);
+	/* the info of 3, and its entry's row */
+	assert_int_equal(proc_table_dropped(t), 2);
+	proc_table_free(t);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_name_follows_info),
 		cmocka_unit_test(test_busy),
+		cmocka_unit_test(test_process_limit),
 		cmocka_unit_test(test_name_kept_without_info),
 		cmocka_unit_test(test_name_bounds),
 		cmocka_unit_test(test_exited),

@@ -51,7 +51,7 @@ static void slots_of(uint64_t *slots, unsigned slot, uint64_t count)
 
 static void test_rows(void **state)
 {
-	struct proc_table *pt = proc_table_new(64);
+	struct proc_table *pt = proc_table_new(64, 64);
 	struct bio_procs *bp = bio_procs_new(16);
 	struct proc_view *v = proc_view_new("/nonexistent-root");
 	struct tt_proc_row *rows = NULL;
@@ -148,7 +148,7 @@ static void test_rows(void **state)
 
 static void test_ids(void **state)
 {
-	struct proc_table *pt = proc_table_new(16);
+	struct proc_table *pt = proc_table_new(16, 16);
 	struct proc_view *v = proc_view_new("/nonexistent-root");
 	struct tt_proc_row *rows = NULL;
 	struct proc_view_in in = { .dt = 1, .ev_dt = 1 };

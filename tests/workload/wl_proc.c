@@ -169,9 +169,9 @@ int wl_churn(char **argv)
 }
 
 /* N SECONDS: N live processes at once (children that each make a few
- * getppid calls and sleep), for SECONDS, then all gone: a machine with a
- * crowded process table. Prints "crowd N ready" once all of them made
- * their calls. */
+ * getppid calls and wait), for SECONDS once all are made, then all gone:
+ * a machine with a crowded process table. Prints "crowd N ready" once
+ * all of them made their calls. */
 int wl_crowd(char **argv)
 {
 	long n = wl_count(argv[0]), secs = wl_count(argv[1]);
@@ -194,8 +194,9 @@ int wl_crowd(char **argv)
 			if (write(ready[1], "x", 1) != 1)
 				_exit(1);
 			close(ready[1]);
-			sleep((unsigned)secs + 5);
-			_exit(0);
+			/* until the parent ends it (or dies: PDEATHSIG) */
+			for (;;)
+				pause();
 		}
 		kids[made++] = p;
 	}
