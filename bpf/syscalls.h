@@ -46,6 +46,10 @@ struct syscall_proc_info {
 	/* Time its threads spent in system calls, while they are timed
 	 * (--latency, key L): nanoseconds since its first timed call. */
 	__u64 busy_ns;
+	/* Its cgroup (v2) id: set when the entry is made by one of its own
+	 * tasks, at exec and at exit; 0 unknown. What names the container
+	 * of a process gone before user space could read /proc. */
+	__u64 cgroup_id;
 };
 
 /* Map "lat": BPF_MAP_TYPE_PERCPU_ARRAY, key syscall id, value below: the

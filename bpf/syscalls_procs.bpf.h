@@ -133,10 +133,12 @@ static __always_inline bool proc_info_ensure(struct proc_run *r, __u32 tgid, __u
 
 	if (bpf_map_lookup_elem(&proc_info, &tgid))
 		return true;
-	if (tgid == cur_tgid)
+	if (tgid == cur_tgid) {
 		bpf_get_current_comm(fresh.comm, sizeof(fresh.comm));
-	else
+		fresh.cgroup_id = bpf_get_current_cgroup_id();
+	} else {
 		__builtin_memcpy(fresh.comm, r->comm, sizeof(fresh.comm));
+	}
 	/* NOEXIST: an exec or another CPU may have made it meanwhile. */
 	bpf_map_update_elem(&proc_info, &tgid, &fresh, BPF_NOEXIST);
 	return bpf_map_lookup_elem(&proc_info, &tgid) != NULL;
@@ -257,6 +259,7 @@ static __always_inline void proc_exit(void)
 	}
 	fresh.ppid = BPF_CORE_READ(task, real_parent, tgid);
 	fresh.uid = (__u32)bpf_get_current_uid_gid();
+	fresh.cgroup_id = bpf_get_current_cgroup_id();
 	info = bpf_map_lookup_elem(&proc_info, &tgid);
 	if (!info) {
 		/* Made here if need be: a run another CPU took just before
@@ -272,6 +275,7 @@ static __always_inline void proc_exit(void)
 	}
 	info->ppid = fresh.ppid;
 	info->uid = fresh.uid;
+	info->cgroup_id = fresh.cgroup_id;
 	info->exited = 1;
 }
 
@@ -293,6 +297,7 @@ static __always_inline void proc_exec(void)
 	if (old)
 		fresh.busy_ns = old->busy_ns;
 	bpf_get_current_comm(fresh.comm, sizeof(fresh.comm));
+	fresh.cgroup_id = bpf_get_current_cgroup_id();
 	bpf_map_update_elem(&proc_info, &tgid, &fresh, BPF_ANY);
 }
 
@@ -308,6 +313,7 @@ static __always_inline void proc_busy_add(__u32 tgid, __u64 ns)
 
 	if (!info) {
 		bpf_get_current_comm(fresh.comm, sizeof(fresh.comm));
+		fresh.cgroup_id = bpf_get_current_cgroup_id();
 		bpf_map_update_elem(&proc_info, &tgid, &fresh, BPF_NOEXIST);
 		info = bpf_map_lookup_elem(&proc_info, &tgid);
 		if (!info) {

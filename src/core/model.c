@@ -202,9 +202,9 @@ void model_procs_add(struct model *m, uint32_t tgid, unsigned id, uint64_t count
 }
 
 void model_procs_info(struct model *m, uint32_t tgid, const char *comm, bool exited,
-		      uint64_t busy_ns)
+		      uint64_t busy_ns, uint64_t cgroup_id)
 {
-	proc_table_info(m->procs, tgid, comm, exited, busy_ns);
+	proc_table_info(m->procs, tgid, comm, exited, busy_ns, cgroup_id);
 }
 
 void model_procs_ids(struct model *m, uint32_t tgid, uint32_t ppid, uint32_t uid)

@@ -44,7 +44,7 @@ void model_procs_begin(struct model *m);
 void model_procs_add(struct model *m, uint32_t tgid, unsigned id, uint64_t count,
 		     uint64_t errors);
 void model_procs_info(struct model *m, uint32_t tgid, const char *comm, bool exited,
-		      uint64_t busy_ns);
+		      uint64_t busy_ns, uint64_t cgroup_id);
 /* The parent and owner of an exited process, from its info. */
 void model_procs_ids(struct model *m, uint32_t tgid, uint32_t ppid, uint32_t uid);
 /* After a handover: true when the model now holds process tgid's counts

@@ -31,6 +31,7 @@ struct pt_info {
 	bool ids;		/* ppid and uid set (proc_table_ids) */
 	uint32_t ppid, uid;
 	uint64_t busy_ns;	/* time in timed system calls, cumulative */
+	uint64_t cgroup_id;	/* its cgroup's, as the kernel last had it; 0 unknown */
 };
 
 /*
@@ -280,7 +281,7 @@ static void pt_comm_copy(char dst[TT_COMM_LEN], const char *src)
 }
 
 int proc_table_info(struct proc_table *t, uint32_t tgid, const char *comm, bool exited,
-		    uint64_t busy_ns)
+		    uint64_t busy_ns, uint64_t cgroup_id)
 {
 	struct pt_info *e = pt_info_get(&t->infos[t->cur], tgid);
 
@@ -292,6 +293,7 @@ int proc_table_info(struct proc_table *t, uint32_t tgid, const char *comm, bool 
 	e->exited = exited;
 	e->ids = false;
 	e->busy_ns = busy_ns;
+	e->cgroup_id = cgroup_id;
 	return 0;
 }
 
@@ -461,10 +463,12 @@ const struct proc_stat *proc_table_end(struct proc_table *t, size_t *n)
 			memcpy(p->v[i].comm, info->comm, TT_COMM_LEN);
 			p->v[i].exited = info->exited;
 			p->v[i].busy_ns = info->busy_ns;
+			p->v[i].cgroup_id = info->cgroup_id;
 		} else if (o >= 0) {
 			memcpy(p->v[i].comm, old->v[o].comm, TT_COMM_LEN);
 			p->v[i].exited = old->v[o].exited;
 			p->v[i].busy_ns = old->v[o].busy_ns;
+			p->v[i].cgroup_id = old->v[o].cgroup_id;
 		}
 		/* a counter that went down was made again: all of it is new */
 		busy_before = o >= 0 ? old->v[o].busy_ns : 0;

@@ -48,6 +48,7 @@ struct proc_stat {
 	bool final;		/* exited, read once more: its entries go now */
 	uint64_t busy_ns;	/* time in timed system calls, as the kernel has it */
 	uint64_t busy_delta;	/* of which since the previous proc_table_end() */
+	uint64_t cgroup_id;	/* its cgroup (v2) id, as the kernel had it; 0 unknown */
 };
 
 /* A table of at most max_entries (tgid, id) pairs of at most max_procs
@@ -68,10 +69,10 @@ int proc_table_add(struct proc_table *t, uint32_t tgid, unsigned id, uint64_t co
  * bytes are read, up to a NUL) and whether it exited, which the kernel
  * says only once every call of it is in its entries. A process handed
  * over with no info keeps the name it had at the previous end, if any.
- * busy_ns: its time in timed system calls, cumulative. 0, or -ENOSPC
- * when full. */
+ * busy_ns: its time in timed system calls, cumulative; cgroup_id: its
+ * cgroup's (0 unknown). 0, or -ENOSPC when full. */
 int proc_table_info(struct proc_table *t, uint32_t tgid, const char *comm, bool exited,
-		    uint64_t busy_ns);
+		    uint64_t busy_ns, uint64_t cgroup_id);
 /* The parent and owner of process tgid, which the kernel tells once it
  * exited; call after proc_table_info. */
 void proc_table_ids(struct proc_table *t, uint32_t tgid, uint32_t ppid, uint32_t uid);

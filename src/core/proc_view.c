@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "cgroup.h"
+#include "cgroup_names.h"
 #include "proc_view.h"
 
 struct pv_execs {
@@ -22,6 +23,7 @@ struct proc_view {
 	/* execs since start of each parent that started any, by pid */
 	struct pv_execs *prev;
 	size_t n_prev, cap_prev;
+	struct cgroup_names *cgn;	/* owned: cgroup ids to names */
 };
 
 struct proc_view *proc_view_new(const char *root)
@@ -31,6 +33,11 @@ struct proc_view *proc_view_new(const char *root)
 	if (!v)
 		return NULL;
 	snprintf(v->root, sizeof(v->root), "%s", root ? root : "");
+	v->cgn = cgroup_names_new(v->root);
+	if (!v->cgn) {
+		free(v);
+		return NULL;
+	}
 	return v;
 }
 
@@ -41,6 +48,7 @@ void proc_view_free(struct proc_view *v)
 	free(v->execs);
 	free(v->index);
 	free(v->prev);
+	cgroup_names_free(v->cgn);
 	free(v);
 }
 
@@ -115,11 +123,9 @@ static void read_status(const struct proc_view *v, uint32_t pid, struct tt_proc_
 	unsigned long a;
 	FILE *f;
 
-	/* no v2 line (a v1-only system), or gone: "?" */
+	/* no v2 line (a v1-only system), or gone: left to the caller */
 	if (!r->container[0] && cgroup_of_pid(v->root, pid, cg, sizeof(cg)) == 0)
 		cgroup_short_name(cg, r->container, sizeof(r->container));
-	else if (!r->container[0])
-		snprintf(r->container, sizeof(r->container), "?");
 	snprintf(path, sizeof(path), "%s/proc/%u/status", v->root, pid);
 	f = fopen(path, "re");
 	if (!f)
@@ -223,6 +229,7 @@ size_t proc_view_build(struct proc_view *v, const struct proc_view_in *in,
 	size_t n = 0, reads = 0, i;
 	struct tt_proc_row *r;
 
+	cgroup_names_tick(v->cgn);
 	if (rows_room(rows, cap, in->n_ps + in->n_bio) || index_reset(v, in->n_ps + in->n_bio)) {
 		/* keep what fits rather than fail the tick */
 		v->n_execs = 0;
@@ -261,6 +268,16 @@ size_t proc_view_build(struct proc_view *v, const struct proc_view_in *in,
 		if (!p->ids_tried && !r->exited && reads < PROC_VIEW_READS_MAX) {
 			reads++;
 			read_status(v, r->pid, r);
+			/* gone meanwhile: the cgroup the kernel told, else "?" */
+			if (!r->container[0] &&
+			    !cgroup_names_get(v->cgn, p->cgroup_id, r->container, sizeof(r->container)))
+				snprintf(r->container, sizeof(r->container), "?");
+			if (in->table)
+				proc_table_set_ids(in->table, i, r->ppid_known, r->ppid,
+						   r->uid_known, r->uid, r->container);
+		} else if (!r->container[0] && p->cgroup_id &&
+			   cgroup_names_get(v->cgn, p->cgroup_id, r->container, sizeof(r->container))) {
+			/* exited before /proc was read: the kernel's cgroup id */
 			if (in->table)
 				proc_table_set_ids(in->table, i, r->ppid_known, r->ppid,
 						   r->uid_known, r->uid, r->container);

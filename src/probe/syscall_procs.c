@@ -136,7 +136,7 @@ int syscall_procs_sample(struct syscall_procs *sp, struct syscalls_bpf *skel, st
 		memcpy(comm, sp->infos[i].comm, TT_COMM_LEN);
 		comm[TT_COMM_LEN] = '\0';
 		model_procs_info(m, sp->tgids[i], comm, sp->infos[i].exited != 0,
-				 sp->infos[i].busy_ns);
+				 sp->infos[i].busy_ns, sp->infos[i].cgroup_id);
 		if (sp->infos[i].exited)
 			model_procs_ids(m, sp->tgids[i], sp->infos[i].ppid, sp->infos[i].uid);
 	}

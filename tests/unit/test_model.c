@@ -236,12 +236,12 @@ static void test_procs(void **state)
 	model_procs_begin(m);
 	model_procs_add(m, 100, 0, 10, 0);
 	model_procs_add(m, 100, 1, 5, 0);
-	model_procs_info(m, 100, "cat", false, 0);
+	model_procs_info(m, 100, "cat", false, 0, 0);
 	model_procs_add(m, 200, 257, 50, 5);
-	model_procs_info(m, 200, "find", false, 0);
+	model_procs_info(m, 200, "find", false, 0, 0);
 	model_procs_add(m, 300, 3, 7, 0);
 	model_procs_add(m, 300, 4, 9, 0);
-	model_procs_info(m, 300, "idle", false, 0);
+	model_procs_info(m, 300, "idle", false, 0, 0);
 	s = model_tick(m, t);
 	assert_int_equal(s->n_procs, 3);
 	p = find_proc(s, 100);
@@ -252,12 +252,12 @@ static void test_procs(void **state)
 	model_procs_begin(m);
 	model_procs_add(m, 100, 0, 40, 0);
 	model_procs_add(m, 100, 1, 105, 2);
-	model_procs_info(m, 100, "cat", false, 0);
+	model_procs_info(m, 100, "cat", false, 0, 0);
 	model_procs_add(m, 200, 257, 60, 7);
-	model_procs_info(m, 200, "find", false, 0);
+	model_procs_info(m, 200, "find", false, 0, 0);
 	model_procs_add(m, 300, 3, 7, 0);
 	model_procs_add(m, 300, 4, 9, 0);
-	model_procs_info(m, 300, "idle", false, 0);
+	model_procs_info(m, 300, "idle", false, 0, 0);
 	s = model_tick(m, t + 2 * SEC);
 	assert_int_equal(s->n_procs, 3);
 	/* by rate */
@@ -284,7 +284,7 @@ static void test_procs(void **state)
 	/* 100 left the kernel map: forgotten; 200's entry was reset */
 	model_procs_begin(m);
 	model_procs_add(m, 200, 257, 4, 0);
-	model_procs_info(m, 200, "find", false, 0);
+	model_procs_info(m, 200, "find", false, 0, 0);
 	s = model_tick(m, t + 3 * SEC);
 	assert_int_equal(s->n_procs, 1);
 	assert_null(find_proc(s, 100));
@@ -296,7 +296,7 @@ static void test_procs(void **state)
 	/* 200 exited: its row says so */
 	model_procs_begin(m);
 	model_procs_add(m, 200, 257, 4, 0);
-	model_procs_info(m, 200, "find", true, 0);
+	model_procs_info(m, 200, "find", true, 0, 0);
 	s = model_tick(m, t + 3 * SEC + SEC / 2);
 	p = find_proc(s, 200);
 	assert_true(p->exited);
@@ -321,7 +321,7 @@ static void test_procs_comm_untrusted(void **state)
 	memset(comm, 'A', sizeof(comm));
 	model_procs_begin(m);
 	model_procs_add(m, 9, 0, 1, 0);
-	model_procs_info(m, 9, comm, false, 0);
+	model_procs_info(m, 9, comm, false, 0, 0);
 	s = model_tick(m, clock_mono_ns() + SEC);
 	assert_int_equal(s->n_procs, 1);
 	assert_int_equal(strlen(s->procs[0].comm), TT_COMM_LEN);
@@ -367,17 +367,17 @@ static void test_procs_two_reads(void **state)
 	(void)state;
 	model_procs_begin(m);
 	model_procs_add(m, 5, 0, 10, 1);
-	model_procs_info(m, 5, "a", false, 0);
+	model_procs_info(m, 5, "a", false, 0, 0);
 	model_procs_begin(m);
 	model_procs_add(m, 5, 0, 30, 4);
-	model_procs_info(m, 5, "a", false, 0);
+	model_procs_info(m, 5, "a", false, 0, 0);
 	model_tick(m, t);
 	model_procs_begin(m);
 	model_procs_add(m, 5, 0, 40, 4);
-	model_procs_info(m, 5, "a", false, 0);
+	model_procs_info(m, 5, "a", false, 0, 0);
 	model_procs_begin(m);
 	model_procs_add(m, 5, 0, 70, 6);
-	model_procs_info(m, 5, "a", false, 0);
+	model_procs_info(m, 5, "a", false, 0, 0);
 	s = model_tick(m, t + SEC);
 	assert_int_equal(s->n_procs, 1);
 	assert_float_equal(s->procs[0].rate, 40.0, 1e-9);
@@ -409,7 +409,7 @@ static void test_proc_table_bounded(void **state)
 	/* the next read starts empty: room again */
 	proc_table_begin(t);
 	assert_int_equal(proc_table_add(t, 3, 0, 10, 0), 0);
-	assert_int_equal(proc_table_info(t, 3, "x", false, 0), 0);
+	assert_int_equal(proc_table_info(t, 3, "x", false, 0, 0), 0);
 	ps = proc_table_end(t, &n);
 	assert_int_equal(n, 1);
 	assert_int_equal(ps[0].tgid, 3);

@@ -34,7 +34,7 @@ static void test_name_follows_info(void **state)
 	assert_non_null(t);
 	proc_table_begin(t);
 	assert_int_equal(proc_table_add(t, 7, 39, 5000, 0), 0);
-	assert_int_equal(proc_table_info(t, 7, "scA", false, 0), 0);
+	assert_int_equal(proc_table_info(t, 7, "scA", false, 0, 0), 0);
 	ps = proc_table_end(t, &n);
 	assert_int_equal(n, 1);
 	assert_string_equal(ps[0].comm, "scA");
@@ -43,7 +43,7 @@ static void test_name_follows_info(void **state)
 	proc_table_begin(t);
 	assert_int_equal(proc_table_add(t, 7, 39, 5000, 0), 0);
 	assert_int_equal(proc_table_add(t, 7, 0, 3, 0), 0);
-	assert_int_equal(proc_table_info(t, 7, "scB", false, 0), 0);
+	assert_int_equal(proc_table_info(t, 7, "scB", false, 0, 0), 0);
 	ps = proc_table_end(t, &n);
 	assert_int_equal(n, 1);
 	assert_string_equal(ps[0].comm, "scB");
@@ -65,9 +65,9 @@ static void test_name_kept_without_info(void **state)
 	assert_non_null(t);
 	proc_table_begin(t);
 	proc_table_add(t, 1, 0, 1, 0);
-	proc_table_info(t, 1, "one", false, 0);
+	proc_table_info(t, 1, "one", false, 0, 0);
 	proc_table_add(t, 2, 0, 1, 0);
-	proc_table_info(t, 3, "three", false, 0);
+	proc_table_info(t, 3, "three", false, 0, 0);
 	ps = proc_table_end(t, &n);
 	assert_int_equal(n, 2);
 	assert_string_equal(row(ps, n, 1)->comm, "one");
@@ -77,7 +77,7 @@ static void test_name_kept_without_info(void **state)
 	proc_table_begin(t);
 	proc_table_add(t, 1, 0, 2, 0);
 	proc_table_add(t, 2, 0, 2, 0);
-	proc_table_info(t, 2, "two", false, 0);
+	proc_table_info(t, 2, "two", false, 0, 0);
 	ps = proc_table_end(t, &n);
 	assert_string_equal(row(ps, n, 1)->comm, "one");
 	assert_string_equal(row(ps, n, 2)->comm, "two");
@@ -97,12 +97,12 @@ static void test_name_bounds(void **state)
 	memset(full, 'A', sizeof(full));
 	proc_table_begin(t);
 	proc_table_add(t, 9, 0, 1, 0);
-	proc_table_info(t, 9, full, false, 0);
+	proc_table_info(t, 9, full, false, 0, 0);
 	ps = proc_table_end(t, &n);
 	assert_int_equal(strlen(ps[0].comm), TT_COMM_LEN);
 	proc_table_begin(t);
 	proc_table_add(t, 9, 0, 1, 0);
-	proc_table_info(t, 9, "x", false, 0);
+	proc_table_info(t, 9, "x", false, 0, 0);
 	ps = proc_table_end(t, &n);
 	assert_string_equal(ps[0].comm, "x");
 	proc_table_free(t);
@@ -119,14 +119,14 @@ static void test_exited(void **state)
 	(void)state;
 	proc_table_begin(t);
 	proc_table_add(t, 4, 39, 1000, 0);
-	proc_table_info(t, 4, "burst", false, 0);
+	proc_table_info(t, 4, "burst", false, 0, 0);
 	ps = proc_table_end(t, &n);
 	assert_false(ps[0].exited);
 
 	proc_table_begin(t);
 	proc_table_add(t, 4, 39, 1000, 0);
 	proc_table_add(t, 4, 110, 61, 1);
-	proc_table_info(t, 4, "burst", true, 0);
+	proc_table_info(t, 4, "burst", true, 0, 0);
 	ps = proc_table_end(t, &n);
 	assert_int_equal(n, 1);
 	assert_true(ps[0].exited);
@@ -147,13 +147,13 @@ static void test_final_one_read_later(void **state)
 	(void)state;
 	proc_table_begin(t);
 	proc_table_add(t, 4, 39, 1000, 0);
-	proc_table_info(t, 4, "burst", false, 0);
+	proc_table_info(t, 4, "burst", false, 0, 0);
 	assert_false(proc_table_final(t, 4));
 	proc_table_end(t, &n);
 
 	proc_table_begin(t);
 	proc_table_add(t, 4, 39, 1060, 0);
-	proc_table_info(t, 4, "burst", true, 0);
+	proc_table_info(t, 4, "burst", true, 0, 0);
 	assert_false(proc_table_final(t, 4));
 	ps = proc_table_end(t, &n);
 	assert_true(ps[0].exited);
@@ -162,7 +162,7 @@ static void test_final_one_read_later(void **state)
 	/* a late run: still counted */
 	proc_table_begin(t);
 	proc_table_add(t, 4, 39, 1061, 0);
-	proc_table_info(t, 4, "burst", true, 0);
+	proc_table_info(t, 4, "burst", true, 0, 0);
 	assert_true(proc_table_final(t, 4));
 	assert_false(proc_table_final(t, 5));
 	ps = proc_table_end(t, &n);
@@ -187,12 +187,12 @@ static void test_final_leftovers(void **state)
 	(void)state;
 	proc_table_begin(t);
 	proc_table_add(t, 4, 39, 10, 0);
-	proc_table_info(t, 4, "a", true, 0);
+	proc_table_info(t, 4, "a", true, 0, 0);
 	proc_table_add(t, 6, 39, 10, 0);
 	proc_table_end(t, &n);
 	proc_table_begin(t);
 	proc_table_add(t, 4, 39, 10, 0);
-	proc_table_info(t, 4, "a", true, 0);
+	proc_table_info(t, 4, "a", true, 0, 0);
 	proc_table_add(t, 6, 39, 10, 0);
 	assert_true(proc_table_final(t, 4));
 	assert_false(proc_table_final(t, 6));
@@ -219,11 +219,11 @@ static void test_final_tgid_reused(void **state)
 	(void)state;
 	proc_table_begin(t);
 	proc_table_add(t, 4, 39, 500, 0);
-	proc_table_info(t, 4, "old", true, 0);
+	proc_table_info(t, 4, "old", true, 0, 0);
 	proc_table_end(t, &n);
 	proc_table_begin(t);
 	proc_table_add(t, 4, 39, 500, 0);
-	proc_table_info(t, 4, "old", true, 0);
+	proc_table_info(t, 4, "old", true, 0, 0);
 	ps = proc_table_end(t, &n);
 	assert_true(ps[0].final);
 	ps = proc_table_end(t, &n);
@@ -234,7 +234,7 @@ static void test_final_tgid_reused(void **state)
 	proc_table_begin(t);
 	proc_table_add(t, 4, 0, 7, 0);
 	proc_table_add(t, 4, 39, 600, 0);
-	proc_table_info(t, 4, "new", false, 0);
+	proc_table_info(t, 4, "new", false, 0, 0);
 	ps = proc_table_end(t, &n);
 	assert_int_equal(n, 1);
 	assert_int_equal(ps[0].total, 607);
@@ -250,12 +250,12 @@ static void test_infos_bounded(void **state)
 
 	(void)state;
 	proc_table_begin(t);
-	assert_int_equal(proc_table_info(t, 1, "a", false, 0), 0);
-	assert_int_equal(proc_table_info(t, 2, "b", false, 0), 0);
-	assert_int_equal(proc_table_info(t, 3, "c", false, 0), -ENOSPC);
-	assert_int_equal(proc_table_info(t, 1, "A", false, 0), 0);
+	assert_int_equal(proc_table_info(t, 1, "a", false, 0, 0), 0);
+	assert_int_equal(proc_table_info(t, 2, "b", false, 0, 0), 0);
+	assert_int_equal(proc_table_info(t, 3, "c", false, 0, 0), -ENOSPC);
+	assert_int_equal(proc_table_info(t, 1, "A", false, 0, 0), 0);
 	proc_table_begin(t);
-	assert_int_equal(proc_table_info(t, 3, "c", false, 0), 0);
+	assert_int_equal(proc_table_info(t, 3, "c", false, 0, 0), 0);
 	proc_table_free(t);
 }
 
@@ -277,7 +277,7 @@ static void test_busy(void **state)
 		proc_table_begin(t);
 		assert_int_equal(proc_table_add(t, 7, 35, 10 + i, 0), 0);
 		if (i != 3)
-			assert_int_equal(proc_table_info(t, 7, "sleeper", false, in[i]), 0);
+			assert_int_equal(proc_table_info(t, 7, "sleeper", false, in[i], 0), 0);
 		ps = proc_table_end(t, &n);
 		assert_int_equal(n, 1);
 		assert_int_equal(ps[0].busy_ns, in[i]);
@@ -299,9 +299,9 @@ static void test_process_limit(void **state)
 	assert_null(proc_table_new(4, 8));
 	assert_non_null(t);
 	proc_table_begin(t);
-	assert_int_equal(proc_table_info(t, 1, "a", false, 0), 0);
-	assert_int_equal(proc_table_info(t, 2, "b", false, 0), 0);
-	assert_int_equal(proc_table_info(t, 3, "c", false, 0), -ENOSPC);
+	assert_int_equal(proc_table_info(t, 1, "a", false, 0, 0), 0);
+	assert_int_equal(proc_table_info(t, 2, "b", false, 0, 0), 0);
+	assert_int_equal(proc_table_info(t, 3, "c", false, 0, 0), -ENOSPC);
 	assert_int_equal(proc_table_add(t, 1, 0, 5, 0), 0);
 	assert_int_equal(proc_table_add(t, 1, 1, 5, 0), 0);
 	assert_int_equal(proc_table_add(t, 2, 0, 5, 0), 0);

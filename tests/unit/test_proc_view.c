@@ -67,7 +67,7 @@ static void test_rows(void **state)
 	in.table = pt;
 	/* tick 1: the baseline */
 	proc_table_begin(pt);
-	proc_table_info(pt, 10, "logger", false, 0);
+	proc_table_info(pt, 10, "logger", false, 0, 0);
 	proc_table_add(pt, 10, SYS_write, 100, 0);
 	proc_table_add(pt, 10, SYS_openat, 10, 2);
 	bio_procs_begin(bp);
@@ -80,7 +80,7 @@ static void test_rows(void **state)
 	 * 10 block requests; a flusher with 4 requests of its own; logger
 	 * started 3 execs */
 	proc_table_begin(pt);
-	proc_table_info(pt, 10, "logger", false, 0);
+	proc_table_info(pt, 10, "logger", false, 0, 0);
 	proc_table_add(pt, 10, SYS_write, 120, 0);
 	proc_table_add(pt, 10, SYS_read, 8, 0);
 	proc_table_add(pt, 10, SYS_openat, 16, 6);
@@ -123,7 +123,7 @@ static void test_rows(void **state)
 	 * logger's entry evicted and made again with 3 requests: a reset,
 	 * counted as 3; one more exec, 4 in all */
 	proc_table_begin(pt);
-	proc_table_info(pt, 10, "logger", false, 0);
+	proc_table_info(pt, 10, "logger", false, 0, 0);
 	proc_table_add(pt, 10, SYS_write, 120, 0);
 	in.ps = proc_table_end(pt, &in.n_ps);
 	bio_procs_begin(bp);
@@ -158,7 +158,7 @@ static void test_ids(void **state)
 	in.table = pt;
 	/* exited: the kernel's exit hook said who it was */
 	proc_table_begin(pt);
-	proc_table_info(pt, 5, "short", true, 0);
+	proc_table_info(pt, 5, "short", true, 0, 0);
 	proc_table_ids(pt, 5, 4, 1000);
 	proc_table_add(pt, 5, SYS_getppid, 3, 0);
 	in.ps = proc_table_end(pt, &in.n_ps);
