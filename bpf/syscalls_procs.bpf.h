@@ -123,6 +123,29 @@ static __always_inline bool run_take(struct proc_run *r, __u64 w)
 	return __sync_val_compare_and_swap(&r->word, w, RUN_TAKEN(w)) == w;
 }
 
+/* The proc_info entry of process tgid, made if need be from fresh
+ * (NOEXIST: an exec or another CPU may have made it meanwhile); NULL
+ * when there is none and none can be made. */
+static __always_inline struct syscall_proc_info *proc_info_make(__u32 tgid,
+								 struct syscall_proc_info *fresh)
+{
+	bpf_map_update_elem(&proc_info, &tgid, fresh, BPF_NOEXIST);
+	return bpf_map_lookup_elem(&proc_info, &tgid);
+}
+
+/* The current task's process's entry (tgid), made if need be with the
+ * name and cgroup the task has now. */
+static __always_inline struct syscall_proc_info *proc_info_current(__u32 tgid)
+{
+	struct syscall_proc_info fresh = {}, *info = bpf_map_lookup_elem(&proc_info, &tgid);
+
+	if (info)
+		return info;
+	bpf_get_current_comm(fresh.comm, sizeof(fresh.comm));
+	fresh.cgroup_id = bpf_get_current_cgroup_id();
+	return proc_info_make(tgid, &fresh);
+}
+
 /* Makes sure process tgid has its proc_info entry: named by the current
  * task when it is one of the process's (the name it has now), else by
  * run r's, taken when the run began. False when it has none and none can
@@ -131,17 +154,12 @@ static __always_inline bool proc_info_ensure(struct proc_run *r, __u32 tgid, __u
 {
 	struct syscall_proc_info fresh = {};
 
+	if (tgid == cur_tgid)
+		return proc_info_current(tgid) != NULL;
 	if (bpf_map_lookup_elem(&proc_info, &tgid))
 		return true;
-	if (tgid == cur_tgid) {
-		bpf_get_current_comm(fresh.comm, sizeof(fresh.comm));
-		fresh.cgroup_id = bpf_get_current_cgroup_id();
-	} else {
-		__builtin_memcpy(fresh.comm, r->comm, sizeof(fresh.comm));
-	}
-	/* NOEXIST: an exec or another CPU may have made it meanwhile. */
-	bpf_map_update_elem(&proc_info, &tgid, &fresh, BPF_NOEXIST);
-	return bpf_map_lookup_elem(&proc_info, &tgid) != NULL;
+	__builtin_memcpy(fresh.comm, r->comm, sizeof(fresh.comm));
+	return proc_info_make(tgid, &fresh) != NULL;
 }
 
 /* Adds the counts of word w, taken from run r, to entry (tgid, id),
@@ -309,19 +327,12 @@ __u64 busy_lost_ns;
  * current task is). */
 static __always_inline void proc_busy_add(__u32 tgid, __u64 ns)
 {
-	struct syscall_proc_info fresh = {}, *info = bpf_map_lookup_elem(&proc_info, &tgid);
+	struct syscall_proc_info *info = proc_info_current(tgid);
 
-	if (!info) {
-		bpf_get_current_comm(fresh.comm, sizeof(fresh.comm));
-		fresh.cgroup_id = bpf_get_current_cgroup_id();
-		bpf_map_update_elem(&proc_info, &tgid, &fresh, BPF_NOEXIST);
-		info = bpf_map_lookup_elem(&proc_info, &tgid);
-		if (!info) {
-			__sync_fetch_and_add(&busy_lost_ns, ns);
-			return;
-		}
-	}
-	__sync_fetch_and_add(&info->busy_ns, ns);
+	if (info)
+		__sync_fetch_and_add(&info->busy_ns, ns);
+	else
+		__sync_fetch_and_add(&busy_lost_ns, ns);
 }
 
 #endif

@@ -237,7 +237,10 @@ static unsigned act_save(struct ui_state *st)
 /* L: syscall timing on or off (the app tells the kernel). */
 static unsigned act_latency(struct ui_state *st)
 {
-	st->set.latency = !st->set.latency;
+	/* from what the kernel does, not what was last asked: an attach
+	 * that failed (said by the probe) leaves syscalls untimed */
+	st->set.latency = !st->timed_seen;
+	st->timed_seen = st->set.latency;	/* until the next snapshot says */
 	ui_state_message(st, ROLE_MSG_INFO, "system calls %stimed%s", st->set.latency ? "" : "not ",
 			 st->set.latency ? " (work at every call's entry and exit)" : "");
 	return UI_REDRAW | UI_LATENCY;
@@ -352,7 +355,8 @@ const struct ui_action_desc ui_actions[ACT_MAX] = {
 			  act_latency, WHERE_ANY },
 	[ACT_SYSCALL] = { "syscalls: the selected syscall's latency, errnos and callers",
 			  act_syscall, WHERE_SYSCALLS },
-	[ACT_SCOPE] = { "processes: every pane shows only the selected process (or name); Esc widens",
+	[ACT_SCOPE] = { "processes: every pane shows only the selected process (name, container); "
+			"Esc widens",
 			act_scope, WHERE_PROCS },
 	[ACT_DISK] = { "block I/O: all disks, then each disk", act_disk },
 	[ACT_OP] = { "block I/O: all operations, then each (read, write, flush, discard, other)", act_op },

@@ -27,9 +27,10 @@ static int scope_filters(struct ui_state *st, const struct tt_snapshot *s)
 		ui_state_message(st, ROLE_MSG_ERROR, "scope: %s", err.msg[0] ? err.msg : "out of memory");
 		return -1;
 	}
-	if (full)
+	if (full && !st->scope_warned)
 		ui_state_message(st, ROLE_MSG_WARN, "scope: the container has too many processes "
 				 "for the log's filter: the log shows some of them");
+	st->scope_warned |= full;
 	st->idx_stale = true;
 	return 0;
 }
@@ -39,6 +40,7 @@ static int scope_filters(struct ui_state *st, const struct tt_snapshot *s)
 static unsigned scope_start(struct ui_state *st, const char *what)
 {
 	st->scope_stale = true;
+	st->scope_warned = false;
 	st->zoom = false;	/* the point is to see every pane narrowed */
 	st->sc.resort = true;
 	if (what)
@@ -69,8 +71,7 @@ int ui_scope_comm_re(struct ui_state *st, const char *pattern, char *msg, size_t
 	struct filter_error err;
 
 	if (scope_set_comm_re(&st->scope, pattern, &err)) {
-		snprintf(msg, len, "--comm: %s at offset %zu in '%s'",
-			 err.msg[0] ? err.msg : "out of memory", err.offset, pattern);
+		scope_comm_re_error(msg, len, pattern, &err);
 		return -1;
 	}
 	scope_start(st, NULL);

@@ -46,7 +46,7 @@ static void free_copies(struct frozen *f)
 {
 	free(f->snap.syscalls);
 	free(f->snap.procs);
-	free(f->snap.proc_calls);
+	free((void *)f->snap.proc_calls);
 	free((void *)f->snap.bio_procs);
 	free(f->snap.disks);
 	free((void *)f->snap.fails);

@@ -60,6 +60,10 @@ void ui_prepare(struct ui_state *st, int w, int h, const struct tt_snapshot *sna
 		       st->set.focus);
 	shown = panes_shown(st) && st->lay.shown[PANE_LOG];
 	prompt_settle(st);
+	if (snap && snap->seq && snap->seq != st->timed_seq) {
+		st->timed_seen = snap->timed;
+		st->timed_seq = snap->seq;
+	}
 	ui_scope_refresh(st, snap);
 	log_prepare(st, snap, log, shown ? &st->lay.pane[PANE_LOG] : NULL);
 	take_detail(st, log);

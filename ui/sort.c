@@ -264,20 +264,35 @@ static void sort_items(struct sort_item *it, struct sort_item *tmp, size_t n)
 		memcpy(it, src, n * sizeof(*it));
 }
 
+/* Room for n items of size bytes in the table's scratch, kept from
+ * frame to frame (a table of 20 000 rows needs a megabyte each frame). */
+static void *scratch(struct table_state *t, size_t n, size_t size)
+{
+	void *p;
+
+	if (n * size <= t->cap_scratch)
+		return t->scratch;
+	p = realloc(t->scratch, n * size);
+	if (!p)
+		return NULL;
+	t->scratch = p;
+	t->cap_scratch = n * size;
+	return p;
+}
+
 /* Sorts the n table positions in idx on their numeric keys: false when
  * the column is not numeric or memory is short (idx unchanged). */
-static bool sort_numeric(const struct sort_ctx *c, size_t n, size_t *idx, num_key_fn key)
+static bool sort_numeric(struct table_state *t, const struct sort_ctx *c, size_t n, size_t *idx,
+			 num_key_fn key)
 {
-	struct sort_item *it = n ? malloc(2 * n * sizeof(*it)) : NULL;
+	struct sort_item *it = n ? scratch(t, 2 * n, sizeof(*it)) : NULL;
 	bool inv = c->invert;
 
 	if (!it)
 		return false;
 	for (size_t i = 0; i < n; i++) {
-		if (!key(c, idx[i], it[i].k)) {
-			free(it);
+		if (!key(c, idx[i], it[i].k))
 			return false;
-		}
 		if (inv)
 			it[i].k[0] = ~it[i].k[0];
 		it[i].pos = idx[i];
@@ -285,35 +300,37 @@ static bool sort_numeric(const struct sort_ctx *c, size_t n, size_t *idx, num_ke
 	sort_items(it, it + n, n);
 	for (size_t i = 0; i < n; i++)
 		idx[i] = it[i].pos;
-	free(it);
 	return true;
 }
 
 /* Sorts the n table positions in idx by the table's column. */
-static void sort_positions(const struct sort_ctx *c, size_t n, size_t *idx, num_key_fn num_key,
-			   int (*cmp)(const void *, const void *, void *))
+static void sort_positions(struct table_state *t, const struct sort_ctx *c, size_t n, size_t *idx,
+			   num_key_fn num_key, int (*cmp)(const void *, const void *, void *))
 {
-	if (!sort_numeric(c, n, idx, num_key))
+	if (!sort_numeric(t, c, n, idx, num_key))
 		qsort_r(idx, n, sizeof(*idx), cmp, (void *)c);
 }
 
 /* Held order: the rows whose keys the previous frame showed, in that
- * order, into idx; returns how many. used[i] tells whether position i is
- * one of them. The rows and the held keys are both sorted by key and
- * walked together: where the two meet, the held place gets its row. */
-static size_t match_held(const struct table_state *t, size_t n, const uint64_t *keys, size_t *idx,
-			 bool *used)
+ * order, into idx; returns how many. used[i] (n of them, cleared here)
+ * tells whether position i is one of them. The rows and the held keys
+ * are both sorted by key and walked together: where the two meet, the
+ * held place gets its row. All of it in the table's scratch, which the
+ * sort of the rest may reuse once idx and used are made. */
+static size_t match_held(struct table_state *t, size_t n, const uint64_t *keys, size_t *idx,
+			 bool **used_out)
 {
-	size_t m = t->n_order, out = 0, a = 0, b = 0;
-	struct sort_item *rows = malloc((2 * n + 2 * m + 1) * sizeof(*rows));
-	struct sort_item *held = rows + 2 * n;
-	size_t *at = malloc((m ? m : 1) * sizeof(*at));
+	size_t m = t->n_order, out = 0, a = 0, b = 0, items = 2 * n + 2 * m + 1;
+	char *buf = scratch(t, items * sizeof(struct sort_item) + m * sizeof(size_t) + n + 1, 1);
+	struct sort_item *rows = (struct sort_item *)buf, *held = rows + 2 * n;
+	size_t *at = (size_t *)(buf + items * sizeof(struct sort_item));
+	bool *used = (bool *)(at + m);
 
-	if (!rows || !at) {
-		free(rows);
-		free(at);
+	*used_out = NULL;
+	if (!buf)
 		return 0;
-	}
+	memset(used, 0, n);
+	*used_out = used;
 	for (size_t i = 0; i < n; i++)
 		rows[i] = (struct sort_item){ { keys[i], 0, i }, i };
 	for (size_t k = 0; k < m; k++) {
@@ -339,8 +356,6 @@ static size_t match_held(const struct table_state *t, size_t n, const uint64_t *
 			idx[out++] = at[k];
 		}
 	}
-	free(rows);
-	free(at);
 	return out;
 }
 
@@ -371,17 +386,14 @@ static int order_rows(struct table_state *t, bool held, const struct tt_snapshot
 	bool *used = NULL;
 	size_t first = 0;
 
-	if (held && !t->resort && t->n_order) {
-		used = calloc(n ? n : 1, sizeof(*used));
-		if (!used)
-			return -ENOMEM;
-		first = match_held(t, n, keys, idx, used);
-	}
+	/* short of memory for the held order: sorted instead */
+	if (held && !t->resort && t->n_order)
+		first = match_held(t, n, keys, idx, &used);
 	for (size_t i = 0, o = first; i < n; i++)
 		if (!used || !used[i])
 			idx[o++] = i;
-	sort_positions(&c, n - first, idx + first, num_key, cmp);
-	free(used);
+	/* used (in the scratch) is not needed past here */
+	sort_positions(t, &c, n - first, idx + first, num_key, cmp);
 	t->resort = false;
 	return remember(t, n, idx, keys);
 }
@@ -410,18 +422,23 @@ static int sort_table(struct table_state *t, bool held, const struct tt_snapshot
 		      size_t n, const size_t *subset, size_t *idx, row_key_fn key,
 		      num_key_fn num_key, int (*cmp)(const void *, const void *, void *))
 {
-	uint64_t *keys = calloc(n ? n : 1, sizeof(*keys));
+	uint64_t *keys = t->row_keys;
 	int ret;
 
-	if (!keys) {
-		for (size_t i = 0; i < n; i++)
-			idx[i] = subset ? subset[i] : i;
-		return -ENOMEM;
+	/* kept from frame to frame, like the sort keys */
+	if (n > t->cap_row_keys) {
+		keys = realloc(t->row_keys, n * sizeof(*keys));
+		if (!keys) {
+			for (size_t i = 0; i < n; i++)
+				idx[i] = subset ? subset[i] : i;
+			return -ENOMEM;
+		}
+		t->row_keys = keys;
+		t->cap_row_keys = n;
 	}
 	for (size_t i = 0; i < n; i++)
 		keys[i] = key(snap, subset ? subset[i] : i);
 	ret = order_rows(t, held, snap, n, subset, idx, keys, num_key, cmp);
-	free(keys);
 	if (subset)
 		for (size_t i = 0; i < n; i++)
 			idx[i] = subset[idx[i]];

@@ -62,6 +62,14 @@ void ui_state_fini(struct ui_state *st)
 	free(st->sc.order);
 	free(st->pr.order);
 	free(st->fl.order);
+	free(st->sc.scratch);
+	free(st->pr.scratch);
+	free(st->fl.scratch);
+	st->sc.scratch = st->pr.scratch = st->fl.scratch = NULL;
+	free(st->sc.row_keys);
+	free(st->pr.row_keys);
+	free(st->fl.row_keys);
+	st->sc.row_keys = st->pr.row_keys = st->fl.row_keys = NULL;
 	st->sc.order = st->pr.order = st->fl.order = NULL;
 	log_index_fini(&st->view_idx);
 	log_index_fini(&st->search_idx);

@@ -85,6 +85,10 @@ struct table_state {
 	int ncols_shown;
 	int rows_shown;
 	bool resort;		/* sort afresh on the next frame, even when held */
+	void *scratch;		/* owned: sort.c's sort keys, kept from frame to frame */
+	size_t cap_scratch;	/* bytes */
+	uint64_t *row_keys;	/* owned: sort.c's row keys, likewise */
+	size_t cap_row_keys;
 };
 
 struct ui_state {
@@ -110,6 +114,9 @@ struct ui_state {
 	 * its latest failure only): the scope's names */
 	struct filter scope_fail_filter;	/* owned */
 	bool scope_stale;		/* its filters are still to be made (prepare.c) */
+	bool scope_warned;		/* said that its log filter could not hold it all */
+	bool timed_seen;		/* syscalls timed, as the snapshot of seq timed_seq said */
+	uint64_t timed_seq;
 	uint64_t scope_seq;		/* the snapshot they were made from */
 	bool paused;
 

@@ -35,8 +35,9 @@ static int by_rate(const void *a, const void *b)
 	const struct tt_proc_call *x = *(const struct tt_proc_call *const *)a;
 	const struct tt_proc_call *y = *(const struct tt_proc_call *const *)b;
 
-	if (x->rate != y->rate)
-		return x->rate > y->rate ? -1 : 1;
+	/* one interval for all: by calls in it */
+	if (x->delta != y->delta)
+		return x->delta > y->delta ? -1 : 1;
 	return x->total > y->total ? -1 : x->total < y->total;
 }
 
@@ -77,8 +78,9 @@ static void right_side(const struct view_ctx *vc, struct rect r, unsigned id)
 
 		sanitize(comm, sizeof(comm), c, strnlen(c, TT_COMM_LEN));
 		snprintf(buf, sizeof(buf), "%7u %-16s %9s %6s", top[i]->pid, comm,
-			 fmt_rate(top[i]->rate, rate, sizeof(rate)), fmt_rate(top[i]->err_rate, er, sizeof(er)));
-		canvas_puts(vc->cv, r.x, y++, r.x + r.w, top[i]->rate > 0 ? ROLE_VALUE : ROLE_VALUE_ZERO, buf);
+			 fmt_rate(tt_call_rate(s, top[i]->delta), rate, sizeof(rate)),
+			 fmt_rate(tt_call_rate(s, top[i]->err_delta), er, sizeof(er)));
+		canvas_puts(vc->cv, r.x, y++, r.x + r.w, top[i]->delta ? ROLE_VALUE : ROLE_VALUE_ZERO, buf);
 	}
 	if (!n)
 		canvas_puts(vc->cv, r.x, y, r.x + r.w, ROLE_VALUE_ZERO,

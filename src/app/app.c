@@ -43,16 +43,20 @@ static int batch_filter(struct app *a, const struct options *opt, char *msg, siz
 	expr[0] = '\0';
 	if (opt->filter)
 		at = (size_t)snprintf(expr, sizeof(expr), "%s", opt->filter);
-	if (opt->comm && at < sizeof(expr)) {
+	if (opt->comm) {
 		if (scope_set_comm_re(&a->scope, opt->comm, &fe)) {
-			snprintf(msg, len, "--comm: %s at offset %zu in '%s'",
-				 fe.msg[0] ? fe.msg : "out of memory", fe.offset, opt->comm);
+			scope_comm_re_error(msg, len, opt->comm, &fe);
 			return -1;
 		}
 		if (at)
 			at += (size_t)snprintf(expr + at, sizeof(expr) - at, " ");
-		if (at < sizeof(expr))
-			scope_comm_re_expr(expr + at, sizeof(expr) - at, opt->comm);
+		if (at >= sizeof(expr) ||
+		    (size_t)scope_comm_re_expr(expr + at, sizeof(expr) - at, opt->comm) >=
+			    sizeof(expr) - at) {
+			snprintf(msg, len, "--filter and --comm together are longer than %d bytes",
+				 FILTER_EXPR_MAX);
+			return -1;
+		}
 	}
 	if (filter_set(&a->filter, expr, &fe)) {
 		snprintf(msg, len, "filter: %s at offset %zu in '%s'",

@@ -114,21 +114,43 @@ static void walk(struct cgroup_names *cn, int fd, char *rel, size_t len, int dep
 	closedir(d);
 }
 
-/* Walks the hierarchy afresh: cgroups come and go, ids are not reused. */
+/* Remembers id as in no cgroup of the hierarchy. */
+static void put_gone(struct cgroup_names *cn, uint64_t id)
+{
+	struct cg_entry *e = cg_slot(cn, id);
+
+	if (!e->id && cn->n < CGROUP_NAMES_MAX) {
+		e->id = id;
+		e->name[0] = '\0';
+		cn->n++;
+	}
+}
+
+/* Walks the hierarchy afresh: cgroups come and go, ids are not reused,
+ * so the ids known to be gone stay gone (at most GONE_KEPT of them). */
+#define GONE_KEPT 1024
+
 static void rewalk(struct cgroup_names *cn)
 {
 	char full[512], rel[4096] = "";
+	uint64_t gone[GONE_KEPT];
+	size_t n_gone = 0;
 	int fd;
 
+	for (size_t i = 0; i < SLOTS && n_gone < GONE_KEPT; i++)
+		if (cn->slot[i].id && !cn->slot[i].name[0])
+			gone[n_gone++] = cn->slot[i].id;
 	memset(cn->slot, 0, SLOTS * sizeof(*cn->slot));
 	cn->n = 0;
 	cn->walks++;
-	if (!cn->mnt[0])
-		return;
-	snprintf(full, sizeof(full), "%s%s", cn->root, cn->mnt);
-	fd = open(full, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-	if (fd >= 0)
-		walk(cn, fd, rel, sizeof(rel), CGROUP_NAMES_DEPTH);
+	if (cn->mnt[0]) {
+		snprintf(full, sizeof(full), "%s%s", cn->root, cn->mnt);
+		fd = open(full, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+		if (fd >= 0)
+			walk(cn, fd, rel, sizeof(rel), CGROUP_NAMES_DEPTH);
+	}
+	for (size_t i = 0; i < n_gone; i++)
+		put_gone(cn, gone[i]);
 }
 
 bool cgroup_names_get(struct cgroup_names *cn, uint64_t id, char *out, size_t len)
@@ -142,12 +164,11 @@ bool cgroup_names_get(struct cgroup_names *cn, uint64_t id, char *out, size_t le
 		cn->walked_this_tick = true;
 		rewalk(cn);
 		e = cg_slot(cn, id);
-		/* gone (or beyond the bounds): remembered as such until the
-		 * next walk, which only an id never seen starts */
-		if (!e->id && cn->n < CGROUP_NAMES_MAX) {
-			e->id = id;
-			e->name[0] = '\0';
-			cn->n++;
+		/* gone (or beyond the bounds): remembered as such, so that
+		 * only an id never seen starts a walk */
+		if (!e->id) {
+			put_gone(cn, id);
+			e = cg_slot(cn, id);
 		}
 	}
 	if (!e->id || !e->name[0])

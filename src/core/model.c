@@ -86,7 +86,7 @@ struct model {
 	uint64_t ev_mark;	/* log end seq at the previous tick */
 
 	struct tt_snapshot snap;	/* arrays below are owned and reused */
-	size_t cap_procs, cap_snap_disks, cap_proc_calls;
+	size_t cap_procs, cap_snap_disks;
 };
 
 static void model_tick_host(struct model *m);
@@ -158,7 +158,6 @@ void model_free(struct model *m)
 	event_log_fini(&m->log);
 	free(m->snap.syscalls);
 	free(m->snap.procs);
-	free(m->snap.proc_calls);
 	free(m->snap.disks);
 	free(m);
 }
@@ -210,6 +209,11 @@ void model_procs_info(struct model *m, uint32_t tgid, const char *comm, bool exi
 void model_procs_ids(struct model *m, uint32_t tgid, uint32_t ppid, uint32_t uid)
 {
 	proc_table_ids(m->procs, tgid, ppid, uid);
+}
+
+uint64_t model_procs_lost_calls(const struct model *m)
+{
+	return proc_table_lost_calls(m->procs);
 }
 
 bool model_procs_final(const struct model *m, uint32_t tgid)
@@ -443,27 +447,11 @@ static void model_tick_syscalls(struct model *m, double dt, bool fresh)
 		m->status[TT_SRC_SYSCALL].events_total = events;
 }
 
-/* Every (process, syscall) entry, with its rates, for scoped panes. */
+/* Every (process, syscall) entry, for scoped panes: the table's own. */
 static void model_tick_proc_calls(struct model *m, double dt)
 {
-	const struct proc_call *c = proc_table_calls(m->procs, &m->snap.n_proc_calls);
-
-	if (m->snap.n_proc_calls > m->cap_proc_calls) {
-		struct tt_proc_call *v = realloc(m->snap.proc_calls,
-						 m->snap.n_proc_calls * sizeof(*v));
-
-		if (!v) {
-			m->snap.n_proc_calls = m->cap_proc_calls;	/* what fits */
-		} else {
-			m->snap.proc_calls = v;
-			m->cap_proc_calls = m->snap.n_proc_calls;
-		}
-	}
-	for (size_t i = 0; i < m->snap.n_proc_calls; i++)
-		m->snap.proc_calls[i] = (struct tt_proc_call){
-			c[i].tgid, c[i].id, dt > 0 ? (double)c[i].delta / dt : 0,
-			dt > 0 ? (double)c[i].err_delta / dt : 0, c[i].count, c[i].errors,
-		};
+	m->snap.proc_calls = proc_table_calls(m->procs, &m->snap.n_proc_calls);
+	m->snap.proc_calls_dt = dt;
 }
 
 /* The processes table, after the syscalls' and bio's ticks. */
@@ -656,8 +644,6 @@ const struct tt_snapshot *model_snapshot(const struct model *m)
 void model_populate(struct model *m)
 {
 	event_log_populate(&m->log);
-	if (m->procs)
-		proc_table_populate(m->procs);
 	proc_tree_populate(m->tree);
 }
 

@@ -47,6 +47,8 @@ void model_procs_info(struct model *m, uint32_t tgid, const char *comm, bool exi
 		      uint64_t busy_ns, uint64_t cgroup_id);
 /* The parent and owner of an exited process, from its info. */
 void model_procs_ids(struct model *m, uint32_t tgid, uint32_t ppid, uint32_t uid);
+/* Calls the per-process table had no room for (proc_table.h). */
+uint64_t model_procs_lost_calls(const struct model *m);
 /* After a handover: true when the model now holds process tgid's counts
  * for good (proc_table_final), so its kernel entries are to be deleted. */
 bool model_procs_final(const struct model *m, uint32_t tgid);

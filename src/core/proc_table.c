@@ -12,7 +12,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include "bigmem.h"
 #include "proc_table.h"
 #include "rate.h"
 #include "syscall_class.h"
@@ -38,11 +37,15 @@ struct pt_info {
  * The lookup tables: open addressing over small slots, each the index
  * of a dense array's element and the generation it was made in; a slot
  * of an older generation is free, so a table empties in one increment.
- * Only the slots are looked up anywhere (8 bytes each, faulted in at
- * start by proc_table_populate); the dense arrays grow from their start,
- * touched only as far as they are used: memory follows the processes
- * there are, not the most there could be.
+ * The slots start small and double as entries come (kept at most half
+ * full); the dense arrays are allocated for the most there may be and
+ * touched only as far as used. Memory follows the processes there are,
+ * not the most there could be: hashed lookups land on every page of a
+ * table, so a table sized for the most would be resident whole as soon
+ * as a few thousand entries were in it.
  */
+#define SLOTS_MIN 1024
+
 struct pt_slot {
 	uint32_t gen;
 	uint32_t idx;
@@ -78,11 +81,11 @@ struct proc_table {
 	struct pt_infos infos[2];
 	unsigned cur;		/* maps[cur] and infos[cur] are being filled */
 	bool handed;		/* a begin since the last end */
-	struct proc_call *calls;	/* owned, max_entries: the last end's entries */
+	struct tt_proc_call *calls;	/* owned, max_entries: the last end's entries */
 	size_t n_calls;
 	struct pt_procs procs[2];
 	unsigned pcur;		/* procs[pcur] is the latest result */
-	uint64_t dropped;	/* entries and infos no table had room for */
+	uint64_t lost_calls;	/* calls of entries or processes no table had room for */
 };
 
 static uint64_t pt_hash(uint64_t k)
@@ -94,15 +97,6 @@ static uint64_t pt_hash(uint64_t k)
 	k *= 0xc4ceb9fe1a85ec53ULL;
 	k ^= k >> 33;
 	return k;
-}
-
-static size_t pow2_at_least(size_t n)
-{
-	size_t p = 16;
-
-	while (p < n)
-		p *= 2;
-	return p;
 }
 
 /* The slot of key in m: its entry's, or the free one where it belongs.
@@ -123,25 +117,6 @@ static const struct pt_entry *pt_map_find(const struct pt_map *m, uint64_t key)
 	return sl->gen == m->gen ? &m->ent[sl->idx] : NULL;
 }
 
-/* The entry of key, made (zeroed but for the key) if need be; NULL when
- * the table is full. */
-static struct pt_entry *pt_map_get(struct pt_map *m, uint64_t key)
-{
-	struct pt_slot *sl = pt_map_slot(m, key);
-	struct pt_entry *e;
-
-	if (sl->gen == m->gen)
-		return &m->ent[sl->idx];
-	if (m->used >= m->max)
-		return NULL;
-	sl->gen = m->gen;
-	sl->idx = (uint32_t)m->used;
-	e = &m->ent[m->used++];
-	memset(e, 0, sizeof(*e));
-	e->key = key;
-	return e;
-}
-
 static struct pt_slot *pt_info_slot(const struct pt_infos *m, uint32_t tgid)
 {
 	size_t i = pt_hash(tgid) & m->mask;
@@ -158,6 +133,66 @@ static const struct pt_info *pt_info_find(const struct pt_infos *m, uint32_t tgi
 	return sl->gen == m->gen ? &m->ent[sl->idx] : NULL;
 }
 
+/* Slots for a table of used elements plus one, twice as many at least:
+ * the slots, doubled and filled again from the dense array (key(i) its
+ * element i's hash), or unchanged. -ENOMEM leaves them as they were. */
+static int slots_room(struct pt_slot **slot, size_t *mask, uint32_t gen, size_t used,
+		      uint64_t (*key)(const void *ents, size_t i), const void *ents)
+{
+	size_t n = *mask + 1, want = n;
+	struct pt_slot *v;
+
+	while ((used + 1) * 2 > want)
+		want *= 2;
+	if (want == n)
+		return 0;
+	v = calloc(want, sizeof(*v));
+	if (!v)
+		return -ENOMEM;
+	for (size_t j = 0; j < used; j++) {
+		size_t i = pt_hash(key(ents, j)) & (want - 1);
+
+		while (v[i].gen == gen)
+			i = (i + 1) & (want - 1);
+		v[i] = (struct pt_slot){ gen, (uint32_t)j };
+	}
+	free(*slot);
+	*slot = v;
+	*mask = want - 1;
+	return 0;
+}
+
+static uint64_t entry_key(const void *ents, size_t i)
+{
+	return ((const struct pt_entry *)ents)[i].key;
+}
+
+static uint64_t info_key(const void *ents, size_t i)
+{
+	return ((const struct pt_info *)ents)[i].tgid;
+}
+
+/* The entry of key, made (zeroed but for the key) if need be; NULL when
+ * the table is full. */
+static struct pt_entry *pt_map_get(struct pt_map *m, uint64_t key)
+{
+	struct pt_slot *sl = pt_map_slot(m, key);
+	struct pt_entry *e;
+
+	if (sl->gen == m->gen)
+		return &m->ent[sl->idx];
+	if (m->used >= m->max ||
+	    slots_room(&m->slot, &m->mask, m->gen, m->used, entry_key, m->ent))
+		return NULL;
+	sl = pt_map_slot(m, key);
+	sl->gen = m->gen;
+	sl->idx = (uint32_t)m->used;
+	e = &m->ent[m->used++];
+	memset(e, 0, sizeof(*e));
+	e->key = key;
+	return e;
+}
+
 static struct pt_info *pt_info_get(struct pt_infos *m, uint32_t tgid)
 {
 	struct pt_slot *sl = pt_info_slot(m, tgid);
@@ -165,8 +200,10 @@ static struct pt_info *pt_info_get(struct pt_infos *m, uint32_t tgid)
 
 	if (sl->gen == m->gen)
 		return &m->ent[sl->idx];
-	if (m->used >= m->max)
+	if (m->used >= m->max ||
+	    slots_room(&m->slot, &m->mask, m->gen, m->used, info_key, m->ent))
 		return NULL;
+	sl = pt_info_slot(m, tgid);
 	sl->gen = m->gen;
 	sl->idx = (uint32_t)m->used;
 	e = &m->ent[m->used++];
@@ -175,10 +212,29 @@ static struct pt_info *pt_info_get(struct pt_infos *m, uint32_t tgid)
 	return e;
 }
 
+/* An index for rows rows at most, half full: grown, and emptied. */
+static int procs_index_room(struct pt_procs *p, size_t rows)
+{
+	size_t n = p->mask + 1, want = n;
+
+	while (rows * 2 > want)
+		want *= 2;
+	if (want != n) {
+		int32_t *ix = malloc(want * sizeof(*ix));
+
+		if (!ix)
+			return -ENOMEM;
+		free(p->index);
+		p->index = ix;
+		p->mask = want - 1;
+	}
+	memset(p->index, 0xff, (p->mask + 1) * sizeof(int32_t));
+	return 0;
+}
+
 struct proc_table *proc_table_new(size_t max_entries, size_t max_procs)
 {
 	struct proc_table *t;
-	size_t slots, pslots;
 	unsigned i;
 
 	if (!max_entries || max_entries > INT32_MAX / 4 || !max_procs || max_procs > max_entries)
@@ -194,32 +250,28 @@ struct proc_table *proc_table_new(size_t max_entries, size_t max_procs)
 		free(t);
 		return NULL;
 	}
-	slots = pow2_at_least(max_entries * 2);
-	pslots = pow2_at_least(max_procs * 2);
 	for (i = 0; i < 2; i++) {
-		/* the lookups land anywhere in the slots: mapped like the
-		 * event log, faulted in by proc_table_populate; zero-filled
-		 * slots have generation 0, and the tables start at 1 */
-		t->maps[i].slot = bigmem_alloc(slots * sizeof(struct pt_slot));
-		t->maps[i].mask = slots - 1;
+		/* zero-filled slots have generation 0, and the tables start at 1 */
+		t->maps[i].slot = calloc(SLOTS_MIN, sizeof(struct pt_slot));
+		t->maps[i].mask = SLOTS_MIN - 1;
 		t->maps[i].gen = 1;
 		t->maps[i].ent = malloc(max_entries * sizeof(struct pt_entry));
 		t->maps[i].max = max_entries;
-		t->infos[i].slot = bigmem_alloc(pslots * sizeof(struct pt_slot));
-		t->infos[i].mask = pslots - 1;
+		t->infos[i].slot = calloc(SLOTS_MIN, sizeof(struct pt_slot));
+		t->infos[i].mask = SLOTS_MIN - 1;
 		t->infos[i].gen = 1;
 		t->infos[i].ent = malloc(max_procs * sizeof(struct pt_info));
 		t->infos[i].max = max_procs;
 		t->procs[i].v = malloc(max_procs * sizeof(struct proc_stat));
 		t->procs[i].top_count = malloc(max_procs * sizeof(uint64_t));
-		t->procs[i].index = malloc(pslots * sizeof(int32_t));
-		t->procs[i].mask = pslots - 1;
+		t->procs[i].index = malloc(SLOTS_MIN * sizeof(int32_t));
+		t->procs[i].mask = SLOTS_MIN - 1;
 		if (!t->maps[i].slot || !t->maps[i].ent || !t->infos[i].slot || !t->infos[i].ent ||
 		    !t->procs[i].v || !t->procs[i].top_count || !t->procs[i].index) {
 			proc_table_free(t);
 			return NULL;
 		}
-		memset(t->procs[i].index, 0xff, pslots * sizeof(int32_t));
+		memset(t->procs[i].index, 0xff, SLOTS_MIN * sizeof(int32_t));
 	}
 	return t;
 }
@@ -232,9 +284,9 @@ void proc_table_free(struct proc_table *t)
 		return;
 	free(t->calls);
 	for (i = 0; i < 2; i++) {
-		bigmem_free(t->maps[i].slot, (t->maps[i].mask + 1) * sizeof(struct pt_slot));
+		free(t->maps[i].slot);
 		free(t->maps[i].ent);
-		bigmem_free(t->infos[i].slot, (t->infos[i].mask + 1) * sizeof(struct pt_slot));
+		free(t->infos[i].slot);
 		free(t->infos[i].ent);
 		free(t->procs[i].v);
 		free(t->procs[i].top_count);
@@ -243,17 +295,9 @@ void proc_table_free(struct proc_table *t)
 	free(t);
 }
 
-void proc_table_populate(struct proc_table *t)
+uint64_t proc_table_lost_calls(const struct proc_table *t)
 {
-	for (unsigned i = 0; i < 2; i++) {
-		bigmem_populate(t->maps[i].slot, (t->maps[i].mask + 1) * sizeof(struct pt_slot));
-		bigmem_populate(t->infos[i].slot, (t->infos[i].mask + 1) * sizeof(struct pt_slot));
-	}
-}
-
-uint64_t proc_table_dropped(const struct proc_table *t)
-{
-	return t->dropped;
+	return t->lost_calls;
 }
 
 void proc_table_begin(struct proc_table *t)
@@ -285,10 +329,8 @@ int proc_table_info(struct proc_table *t, uint32_t tgid, const char *comm, bool 
 {
 	struct pt_info *e = pt_info_get(&t->infos[t->cur], tgid);
 
-	if (!e) {
-		t->dropped++;
-		return -ENOSPC;
-	}
+	if (!e)
+		return -ENOSPC;	/* its entries' rows keep the name they had, if any */
 	pt_comm_copy(e->comm, comm);
 	e->exited = exited;
 	e->ids = false;
@@ -325,7 +367,7 @@ int proc_table_add(struct proc_table *t, uint32_t tgid, unsigned id, uint64_t co
 		prev = NULL;
 	e = pt_map_get(m, key);
 	if (!e) {
-		t->dropped++;
+		t->lost_calls += counter_delta(prev ? prev->count : 0, count);
 		return -ENOSPC;
 	}
 	/* Deltas not yet summed (two reads between ticks) carry over; an
@@ -401,7 +443,12 @@ const struct proc_stat *proc_table_end(struct proc_table *t, size_t *n)
 	struct pt_procs *p = &t->procs[t->pcur ^ 1];
 	size_t i;
 
-	memset(p->index, 0xff, (p->mask + 1) * sizeof(int32_t));
+	/* rows <= processes of the live entries <= both bounds */
+	if (procs_index_room(p, m->used < t->max_procs ? m->used : t->max_procs)) {
+		/* no room to index them: this tick's calls are kept for the next */
+		*n = 0;
+		return NULL;
+	}
 	p->n = 0;
 	t->n_calls = 0;
 	/* the live entries only, not every slot of the table */
@@ -412,14 +459,17 @@ const struct proc_stat *proc_table_end(struct proc_table *t, size_t *n)
 
 		r = pt_procs_find(p, (uint32_t)(e->key >> 32), true, &created, t->max_procs);
 		if (r < 0) {
-			t->dropped++;
+			/* no row for its process: its calls are lost, once */
+			t->lost_calls += e->delta;
+			e->delta = 0;
+			e->err_delta = 0;
 			continue;
 		}
 		/* once per process, not per (process, syscall) entry */
 		if (created)
 			p->v[r].final = proc_table_final(t, p->v[r].tgid);
 		pt_fold(p, r, e, created);
-		t->calls[t->n_calls++] = (struct proc_call){
+		t->calls[t->n_calls++] = (struct tt_proc_call){
 			(uint32_t)(e->key >> 32), (unsigned)(e->key & 0xffffffffu),
 			e->delta, e->err_delta, e->count, e->errors,
 		};
@@ -496,7 +546,7 @@ void proc_table_set_ids(struct proc_table *t, size_t i, bool ppid_known, uint32_
 	p->v[i].ids_tried = true;
 }
 
-const struct proc_call *proc_table_calls(const struct proc_table *t, size_t *n)
+const struct tt_proc_call *proc_table_calls(const struct proc_table *t, size_t *n)
 {
 	*n = t->n_calls;
 	return t->calls;

@@ -19,6 +19,7 @@
 #include <stdint.h>
 #include <linux/types.h>
 #include "events.h"
+#include "snapshot.h"
 #include "vfs.h"
 
 struct proc_table;
@@ -55,10 +56,9 @@ struct proc_stat {
  * processes (max_procs <= max_entries); NULL on ENOMEM or bad sizes. */
 struct proc_table *proc_table_new(size_t max_entries, size_t max_procs);
 void proc_table_free(struct proc_table *t);
-/* Faults in the lookup tables' pages (see bigmem.h): once, at start. */
-void proc_table_populate(struct proc_table *t);
-/* Entries, infos and processes no table had room for, since start. */
-uint64_t proc_table_dropped(const struct proc_table *t);
+/* Calls of entries, or of processes, no table had room for, since start
+ * (none while the kernel's maps are no bigger than the table). */
+uint64_t proc_table_lost_calls(const struct proc_table *t);
 /* Starts handing over a fresh read of the kernel map. */
 void proc_table_begin(struct proc_table *t);
 /* One kernel entry (cumulative counts). 0, or -ENOSPC when full (the
@@ -93,15 +93,10 @@ const struct proc_stat *proc_table_end(struct proc_table *t, size_t *n);
 /* One (process, syscall) entry of the last end: its calls and failures
  * in that interval, and as the kernel counts them (since its entry was
  * made, at the process's first such call since tracetop loaded). */
-struct proc_call {
-	uint32_t tgid;
-	unsigned id;
-	uint64_t delta, err_delta;
-	uint64_t count, errors;
-};
-/* The entries of the last end, grouped by process in no particular
+/* The entries of the last end (pid, syscall, this interval's calls and
+ * failures, and since first seen), grouped by process in no particular
  * order; valid until the next end. */
-const struct proc_call *proc_table_calls(const struct proc_table *t, size_t *n);
+const struct tt_proc_call *proc_table_calls(const struct proc_table *t, size_t *n);
 /* Sets the parent and owner of row i of the last end's result (either
  * may be unknown); later ends keep them while the process is seen. */
 void proc_table_set_ids(struct proc_table *t, size_t i, bool ppid_known, uint32_t ppid,

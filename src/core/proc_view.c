@@ -275,9 +275,11 @@ size_t proc_view_build(struct proc_view *v, const struct proc_view_in *in,
 			if (in->table)
 				proc_table_set_ids(in->table, i, r->ppid_known, r->ppid,
 						   r->uid_known, r->uid, r->container);
-		} else if (!r->container[0] && p->cgroup_id &&
+		} else if (r->exited && !p->ids_tried && !r->container[0] && p->cgroup_id &&
 			   cgroup_names_get(v->cgn, p->cgroup_id, r->container, sizeof(r->container))) {
-			/* exited before /proc was read: the kernel's cgroup id */
+			/* exited before /proc was read: the kernel's cgroup id
+			 * (a live one waits for its turn to be read: its uid
+			 * and parent come with it) */
 			if (in->table)
 				proc_table_set_ids(in->table, i, r->ppid_known, r->ppid,
 						   r->uid_known, r->uid, r->container);

@@ -1,8 +1,10 @@
 /* The scope (scope.h). */
 #include <errno.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "sanitize.h"
 #include "scope.h"
 #include "syscall_names.h"
 
@@ -53,6 +55,19 @@ void scope_set_container(struct tt_scope *sc, const char *container)
 	set_name(sc, SCOPE_CONTAINER, container);
 }
 
+/* Whether the blank at p needs a backslash in a filter term: not when
+ * the pattern escaped it already (an odd run of backslashes before it). */
+static bool blank_to_escape(const char *pattern, const char *p)
+{
+	size_t run = 0;
+
+	if (*p != ' ' && *p != '\t')
+		return false;
+	while (p - run > pattern && p[-1 - (ptrdiff_t)run] == '\\')
+		run++;
+	return run % 2 == 0;
+}
+
 int scope_comm_re_expr(char *buf, size_t len, const char *pattern)
 {
 	size_t at = 0;
@@ -61,7 +76,7 @@ int scope_comm_re_expr(char *buf, size_t len, const char *pattern)
 	if (len)
 		at = (size_t)snprintf(buf, len, "comm:");
 	for (const char *p = pattern; *p; p++) {
-		bool blank = *p == ' ' || *p == '\t';
+		bool blank = blank_to_escape(pattern, p);
 
 		need += blank ? 2 : 1;
 		if (at + (blank ? 2 : 1) < len) {
@@ -84,7 +99,7 @@ static size_t pattern_offset(const char *pattern, size_t off)
 	if (off <= at)
 		return 0;
 	for (; pattern[i] && at < off; i++)
-		at += pattern[i] == ' ' || pattern[i] == '\t' ? 2 : 1;
+		at += blank_to_escape(pattern, pattern + i) ? 2 : 1;
 	return i;
 }
 
@@ -98,7 +113,7 @@ int scope_set_comm_re(struct tt_scope *sc, const char *pattern, struct filter_er
 		if (err) {
 			snprintf(err->msg, sizeof(err->msg), "the pattern is longer than %zu bytes",
 				 sizeof(sc->name) - 1);
-			err->offset = 0;
+			err->offset = sizeof(sc->name) - 1;
 		}
 		return -EINVAL;
 	}
@@ -115,6 +130,16 @@ int scope_set_comm_re(struct tt_scope *sc, const char *pattern, struct filter_er
 	filter_fini(&sc->re);
 	sc->re = f;
 	return 0;
+}
+
+void scope_comm_re_error(char *buf, size_t len, const char *pattern,
+			 const struct filter_error *err)
+{
+	char shown[4 * sizeof(((struct tt_scope *)0)->name) + 8];
+
+	sanitize(shown, sizeof(shown), pattern, strnlen(pattern, 200));
+	snprintf(buf, len, "--comm: %s at offset %zu in '%s'",
+		 err && err->msg[0] ? err->msg : "out of memory", err ? err->offset : 0, shown);
 }
 
 bool scope_match(const struct tt_scope *sc, uint32_t pid, const char *comm, const char *container)
@@ -165,38 +190,62 @@ static void comm_term(char *buf, size_t len, const char *comm)
 	snprintf(buf + at, len - at, "$");
 }
 
-/* A container: "pid:^(1|2)$" and "comm:(?-i)^(a|b)$" of its processes. */
+static int cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* A container: "pid:^(1|2)$" and "comm:(?-i)^(a|b)$" (each name once) of
+ * its processes now. Events carry no cgroup: a process that came and went
+ * between two snapshots is not in the list, nor its events in the log. */
 static int container_exprs(const struct tt_scope *sc, const struct tt_snapshot *s, char *expr,
 			   char *fail_expr, size_t len)
 {
-	size_t at = (size_t)snprintf(expr, len, "pid:^("), fat = (size_t)snprintf(fail_expr, len,
-									"comm:(?-i)^(");
-	unsigned n = 0;
+	size_t at = (size_t)snprintf(expr, len, "pid:^("), fat, n = 0, k = 0;
+	const char **names = malloc(((s ? s->n_procs : 0) + 1) * sizeof(*names));
 	int ret = 0;
 
+	if (!names) {
+		ret = -ENOMEM;
+		goto none;
+	}
 	for (size_t i = 0; s && i < s->n_procs; i++) {
 		const struct tt_proc_row *p = &s->procs[i];
 
 		if (!scope_match(sc, p->pid, p->comm, p->container))
 			continue;
-		if (at + 16 >= len || fat + 8 * sizeof(p->comm) + 8 >= len) {
+		if (at + 16 >= len) {
 			ret = -ENOSPC;
 			break;
 		}
 		at += (size_t)snprintf(expr + at, len - at, "%s%u", n ? "|" : "", p->pid);
-		if (n)
-			fail_expr[fat++] = '|';
-		fat = put_exact(fail_expr, len, fat, p->comm);
-		n++;
+		names[n++] = p->comm;
 	}
-	/* no process now: an expression that selects nothing */
-	if (!n) {
-		snprintf(expr, len, "pid:^$");
-		snprintf(fail_expr, len, "comm:(?-i)^\\x{00}$");
-		return ret;
-	}
+	if (!n)
+		goto none;
 	snprintf(expr + at, len - at, ")$");
+	qsort(names, n, sizeof(*names), cmp_str);
+	fat = (size_t)snprintf(fail_expr, len, "comm:(?-i)^(");
+	for (size_t i = 0; i < n; i++) {
+		if (i && strcmp(names[i], names[i - 1]) == 0)
+			continue;
+		/* room for this name written byte by byte as \x{hh}, and ")$" */
+		if (fat + 8 * strlen(names[i]) + 8 >= len) {
+			ret = -ENOSPC;
+			break;
+		}
+		if (k++)
+			fail_expr[fat++] = '|';
+		fat = put_exact(fail_expr, len, fat, names[i]);
+	}
 	snprintf(fail_expr + fat, len - fat, ")$");
+	free(names);
+	return ret;
+none:
+	/* no process now: expressions that select nothing */
+	free(names);
+	snprintf(expr, len, "pid:^$");
+	snprintf(fail_expr, len, "comm:(?-i)^\\x{00}$");
 	return ret;
 }
 
@@ -316,8 +365,8 @@ const struct tt_snapshot *scope_snapshot(const struct tt_scope *sc, const struct
 		if (c->id >= SYSCALL_ID_MAX || !has_pid(pids, np, c->pid))
 			continue;
 		r = &acc[c->id];
-		r->rate += c->rate;
-		r->err_rate += c->err_rate;
+		r->rate += tt_call_rate(s, c->delta);
+		r->err_rate += tt_call_rate(s, c->err_delta);
 		r->total += c->total;
 		r->errors += c->errors;
 	}

@@ -42,6 +42,10 @@ void scope_set_container(struct tt_scope *sc, const char *container);
 /* A pattern of the filter language's comm: field (filter.h: PCRE2,
  * smart case). 0, or -EINVAL with err filled and the scope unchanged. */
 int scope_set_comm_re(struct tt_scope *sc, const char *pattern, struct filter_error *err);
+/* What scope_set_comm_re() said, for a person: "--comm: MESSAGE at
+ * offset N in 'PATTERN'" (the pattern sanitised for a terminal). */
+void scope_comm_re_error(char *buf, size_t len, const char *pattern,
+			 const struct filter_error *err);
 /* The filter expression of a pattern for --comm: "comm:" and the
  * pattern, its blanks escaped. Returns what snprintf returns. */
 int scope_comm_re_expr(char *buf, size_t len, const char *pattern);

@@ -102,11 +102,13 @@ struct tt_proc_row {
 	bool exited;		/* gone: total is final */
 };
 
-/* One process's calls of one syscall, for panes scoped to a process. */
+/* One process's calls of one syscall, for panes scoped to a process:
+ * the per-process table's own rows (proc_table.h), not a copy; rates
+ * are deltas / the snapshot's proc_calls_dt (tt_call_rate). */
 struct tt_proc_call {
 	uint32_t pid;
 	unsigned id;
-	double rate, err_rate;	/* per second over the interval */
+	uint64_t delta, err_delta;	/* over the interval */
 	uint64_t total, errors;	/* since its first such call */
 };
 
@@ -196,8 +198,9 @@ struct tt_snapshot {
 	size_t n_procs;
 	uint64_t procs_bio_lost;	/* timed requests no process entry could take */
 	uint64_t procs_execs_untracked;	/* execs not counted for their parent */
-	struct tt_proc_call *proc_calls;	/* every (process, syscall) of procs */
+	const struct tt_proc_call *proc_calls;	/* every (process, syscall) of procs */
 	size_t n_proc_calls;
+	double proc_calls_dt;		/* their interval, seconds */
 	const struct bio_proc_row *bio_procs;	/* processes' block I/O this interval */
 	size_t n_bio_procs;
 	struct tt_bio_disk *disks;	/* disks with I/O, by name */
@@ -219,5 +222,11 @@ struct tt_snapshot {
 };
 
 const char *tt_source_name(enum tt_source s);	/* "exec", "open", "vfs", "bio", "syscalls" */
+
+/* A per-second rate of n over snapshot s's per-process calls' interval. */
+static inline double tt_call_rate(const struct tt_snapshot *s, uint64_t n)
+{
+	return s->proc_calls_dt > 0 ? (double)n / s->proc_calls_dt : 0;
+}
 
 #endif

@@ -13,6 +13,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/utsname.h>
 #include <bpf/bpf.h>
 #include <bpf/libbpf.h>
 #include "bpf_support.h"
@@ -79,12 +80,35 @@ static void select_family(struct syscalls_bpf *skel, enum sc_family fam,
 
 /* The knobs every load of the object needs: the filters, and the
  * possible CPUs, whose runs the exit hook looks at. */
+/* Per-process maps allocated as used (BPF_F_NO_PREALLOC) need the
+ * kernel's BPF memory allocator (Linux 6.1) to be safe in tracing
+ * programs: before, the verifier warns (a kernel WARN, fatal with
+ * panic_on_warn) or refuses. There they are preallocated, smaller. */
+#define OLD_PROC_MAX 16384
+#define OLD_INFO_MAX 8192
+
+static bool kernel_allocates_as_used(void)
+{
+	struct utsname u;
+	int major = 0, minor = 0;
+
+	if (uname(&u) || sscanf(u.release, "%d.%d", &major, &minor) != 2)
+		return false;
+	return major > 6 || (major == 6 && minor >= 1);
+}
+
 static void set_rodata(struct syscalls_bpf *skel, const struct probe_env *env)
 {
 	int ncpu = libbpf_num_possible_cpus();
 
 	BPF_SUPPORT_SET_FILTERS(skel->rodata, env);
 	skel->rodata->nr_cpus = ncpu > 0 ? (uint32_t)ncpu : 1;
+	if (!kernel_allocates_as_used()) {
+		bpf_map__set_map_flags(skel->maps.procs, 0);
+		bpf_map__set_max_entries(skel->maps.procs, OLD_PROC_MAX);
+		bpf_map__set_map_flags(skel->maps.proc_info, 0);
+		bpf_map__set_max_entries(skel->maps.proc_info, OLD_INFO_MAX);
+	}
 }
 
 /* One attempt: fresh skeleton, one program, load, attach; torn down on
@@ -267,7 +291,8 @@ static void enter_attach(struct syscalls_bpf *skel, bool on, struct diag *diag)
 		}
 	}
 	skel->bss->lat_since = clock_mono_ns();
-	skel->bss->lat_on = true;
+	/* lat_since is in place before the hub sees timing on */
+	__atomic_store_n(&skel->bss->lat_on, true, __ATOMIC_RELEASE);
 }
 
 void syscall_hub_count(struct diag *diag)

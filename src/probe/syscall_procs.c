@@ -30,6 +30,7 @@ struct syscall_procs {
 	struct syscall_proc_info *infos;	/* owned: SYSCALL_INFO_MAX */
 	uint32_t n_infos;
 	bool no_batch_delete;		/* the kernel refused a batch delete */
+	bool busy_lost_said;		/* time no process entry could take: said */
 };
 
 struct syscall_procs *syscall_procs_new(struct diag *diag)
@@ -39,10 +40,12 @@ struct syscall_procs *syscall_procs_new(struct diag *diag)
 	if (!sp)
 		return NULL;
 	sp->diag = diag;
-	sp->keys = calloc(SYSCALL_PROC_MAX, sizeof(*sp->keys));
-	sp->vals = calloc(SYSCALL_PROC_MAX, sizeof(*sp->vals));
-	sp->tgids = calloc(SYSCALL_INFO_MAX, sizeof(*sp->tgids));
-	sp->infos = calloc(SYSCALL_INFO_MAX, sizeof(*sp->infos));
+	/* malloc, not calloc: a read fills what it hands over, and pages
+	 * not written to are not resident (calloc may clear them all) */
+	sp->keys = malloc(SYSCALL_PROC_MAX * sizeof(*sp->keys));
+	sp->vals = malloc(SYSCALL_PROC_MAX * sizeof(*sp->vals));
+	sp->tgids = malloc(SYSCALL_INFO_MAX * sizeof(*sp->tgids));
+	sp->infos = malloc(SYSCALL_INFO_MAX * sizeof(*sp->infos));
 	if (!sp->keys || !sp->vals || !sp->tgids || !sp->infos) {
 		syscall_procs_free(sp);
 		return NULL;
@@ -144,7 +147,14 @@ int syscall_procs_sample(struct syscall_procs *sp, struct syscalls_bpf *skel, st
 		model_procs_add(m, sp->keys[i].tgid, sp->keys[i].id, sp->vals[i].count,
 				sp->vals[i].errors);
 	reap(sp, skel, m);
-	/* calls no entry could keep: the source's lost */
-	model_source(m, TT_SRC_SYSCALL)->lost_total = skel->bss->procs_lost;
+	if (skel->bss->busy_lost_ns && !sp->busy_lost_said) {
+		sp->busy_lost_said = true;
+		diag_printf(sp->diag, MSG_WARN, "syscalls: the process table is full: time in "
+			    "system calls that no process could be credited with is left out of "
+			    "SYS%%");
+	}
+	/* calls no entry could keep, in the kernel or here: the source's lost */
+	model_source(m, TT_SRC_SYSCALL)->lost_total = skel->bss->procs_lost +
+						      model_procs_lost_calls(m);
 	return 0;
 }

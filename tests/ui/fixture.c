@@ -323,6 +323,7 @@ void fixture_init(struct fixture *f)
 	f->calls[2] = (struct tt_proc_call){ 4478, 257, 9, 9, 46300, 46300 };
 	s->proc_calls = f->calls;
 	s->n_proc_calls = 3;
+	s->proc_calls_dt = 1.0;
 	s->syscalls = f->syscalls;
 	s->n_syscalls = sizeof(sc_data) / sizeof(sc_data[0]);
 	for (size_t i = 0; i < sizeof(pr_data) / sizeof(pr_data[0]); i++) {

@@ -96,12 +96,22 @@ static void test_names(void **state)
 	assert_true(cgroup_names_get(cn, ino("/late"), out, sizeof(out)));
 	assert_string_equal(out, "late");
 	assert_int_equal(cgroup_names_walks(cn), 2);
-	/* an id in no cgroup: one walk, then remembered as unknown */
+	/* an id in no cgroup: one walk, then remembered as unknown, also
+	 * across the walk another unknown id starts */
 	cgroup_names_tick(cn);
 	assert_false(cgroup_names_get(cn, 1, out, sizeof(out)));
 	cgroup_names_tick(cn);
 	assert_false(cgroup_names_get(cn, 1, out, sizeof(out)));
 	assert_int_equal(cgroup_names_walks(cn), 3);
+	cgroup_names_tick(cn);
+	assert_false(cgroup_names_get(cn, 2, out, sizeof(out)));
+	assert_int_equal(cgroup_names_walks(cn), 4);
+	cgroup_names_tick(cn);
+	assert_false(cgroup_names_get(cn, 1, out, sizeof(out)));
+	assert_false(cgroup_names_get(cn, 2, out, sizeof(out)));
+	assert_int_equal(cgroup_names_walks(cn), 4);
+	/* and a known one is still found */
+	assert_true(cgroup_names_get(cn, ino("/late"), out, sizeof(out)));
 	cgroup_names_free(cn);
 }
 

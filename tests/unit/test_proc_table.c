@@ -287,8 +287,7 @@ static void test_busy(void **state)
 }
 
 /* Entries and processes have limits of their own: a third process in a
- * table of two is dropped, and counted, whether it comes as an info or
- * only as entries. */
+ * table of two has no row, and its calls are counted as lost. */
 static void test_process_limit(void **state)
 {
 	struct proc_table *t = proc_table_new(8, 2);
@@ -311,8 +310,22 @@ static void test_process_limit(void **state)
 	assert_non_null(row(ps, n, 1));
 	assert_non_null(row(ps, n, 2));
 	assert_int_equal(row(ps, n, 1)->total, 10);
-	/* the info of 3, and its entry's row */
-	assert_int_equal(proc_table_dropped(t), 2);
+	/* the calls of 3, which has no row; once, not again each tick */
+	assert_int_equal(proc_table_lost_calls(t), 5);
+	proc_table_begin(t);
+	assert_int_equal(proc_table_add(t, 1, 0, 5, 0), 0);
+	assert_int_equal(proc_table_add(t, 2, 0, 5, 0), 0);
+	assert_int_equal(proc_table_add(t, 3, 0, 7, 0), 0);
+	ps = proc_table_end(t, &n);
+	assert_int_equal(n, 2);
+	assert_int_equal(proc_table_lost_calls(t), 7);
+	/* a full table of entries: the new entry's calls */
+	proc_table_begin(t);
+	for (unsigned id = 0; id < 8; id++)
+		assert_int_equal(proc_table_add(t, 1, id, 1, 0), 0);
+	assert_int_equal(proc_table_add(t, 2, 9, 4, 0), -ENOSPC);
+	proc_table_end(t, &n);
+	assert_int_equal(proc_table_lost_calls(t), 11);
 	proc_table_free(t);
 }
 

@@ -66,9 +66,9 @@ static void test_event_expr(void **state)
 {
 	struct tt_proc_row rows[] = {
 		proc(10, "web-1", "docker:3f2a", 0), proc(11, "we b", "docker:3f2a", 0),
-		proc(12, "cron", "cron.service", 0),
+		proc(12, "cron", "cron.service", 0), proc(13, "web-1", "docker:3f2a", 0),
 	};
-	struct tt_snapshot s = { .seq = 1, .procs = rows, .n_procs = 3 };
+	struct tt_snapshot s = { .seq = 1, .procs = rows, .n_procs = 4 };
 	char expr[256], fail[256];
 	struct tt_scope sc;
 	struct filter_error err;
@@ -86,11 +86,20 @@ static void test_event_expr(void **state)
 	assert_int_equal(scope_set_comm_re(&sc, "^we b", &err), 0);
 	scope_event_expr(&sc, &s, expr, fail, sizeof(expr));
 	assert_string_equal(expr, "comm:^we\\ b");
+	/* a blank escaped already, as the filter language writes it, stays
+	 * as it is; one after an escaped backslash is escaped */
+	assert_int_equal(scope_set_comm_re(&sc, "^we\\ b", &err), 0);
+	scope_event_expr(&sc, &s, expr, fail, sizeof(expr));
+	assert_string_equal(expr, "comm:^we\\ b");
+	assert_true(scope_match(&sc, 11, "we b", "-"));
+	assert_int_equal(scope_set_comm_re(&sc, "a\\\\ b", &err), 0);
+	scope_event_expr(&sc, &s, expr, fail, sizeof(expr));
+	assert_string_equal(expr, "comm:a\\\\\\ b");
 	/* a container: its processes now, by pid and by name */
 	scope_set_container(&sc, "docker:3f2a");
 	assert_int_equal(scope_event_expr(&sc, &s, expr, fail, sizeof(expr)), 0);
-	assert_string_equal(expr, "pid:^(10|11)$");
-	assert_string_equal(fail, "comm:(?-i)^(web\\x{2d}1|we\\x{20}b)$");
+	assert_string_equal(expr, "pid:^(10|11|13)$");	/* each name once below */
+	assert_string_equal(fail, "comm:(?-i)^(we\\x{20}b|web\\x{2d}1)$");
 	/* every expression compiles */
 	assert_int_equal(filter_check(expr, &err), 0);
 	assert_int_equal(filter_check(fail, &err), 0);
@@ -113,14 +122,15 @@ static void test_snapshot(void **state)
 		proc(12, "cron", "cron.service", 100),
 	};
 	struct tt_proc_call calls[] = {
-		{ .pid = 10, .id = 0, .rate = 5, .total = 50 },
-		{ .pid = 11, .id = 0, .rate = 7, .total = 70, .errors = 1, .err_rate = 1 },
-		{ .pid = 12, .id = 0, .rate = 100, .total = 1000 },
-		{ .pid = 12, .id = 39, .rate = 3, .total = 30 },
+		{ .pid = 10, .id = 0, .delta = 10, .total = 50 },
+		{ .pid = 11, .id = 0, .delta = 14, .total = 70, .errors = 1, .err_delta = 2 },
+		{ .pid = 12, .id = 0, .delta = 200, .total = 1000 },
+		{ .pid = 12, .id = 39, .delta = 6, .total = 30 },
 	};
 	struct bio_proc_row bio[3];
 	struct tt_snapshot s = { .seq = 1, .procs = rows, .n_procs = 3, .proc_calls = calls,
-				 .n_proc_calls = 4, .bio_procs = bio, .n_bio_procs = 3 };
+				 .n_proc_calls = 4, .proc_calls_dt = 2.0, .bio_procs = bio,
+				 .n_bio_procs = 3 };
 	const struct tt_snapshot *v;
 	struct scope_snap sv;
 	struct tt_scope sc;
