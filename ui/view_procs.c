@@ -216,8 +216,8 @@ void view_procs(const struct view_ctx *vc, struct rect r, bool focused)
 	if ((unsigned)by > PROC_FOLD_CONTAINER)
 		by = PROC_FOLD_NONE;
 	if (s && s->seq)
-		snprintf(info, sizeof(info), "%zu processes%s%s", s->n_procs, fold_info[by],
-			 ui_state_held(st) ? ", held" : "");
+		snprintf(info, sizeof(info), "%zu process%s%s%s", s->n_procs,
+			 s->n_procs == 1 ? "" : "es", fold_info[by], ui_state_held(st) ? ", held" : "");
 	b = pane_frame(vc, r, focused, "Processes", info);
 	st->pr.rows_shown = 0;
 	st->pr_sel_valid = false;
