@@ -57,20 +57,22 @@ int ui_state_init(struct ui_state *st, const struct options *set)
 	return 0;
 }
 
+void table_state_fini(struct table_state *t)
+{
+	free(t->order);
+	free(t->scratch);
+	free(t->row_keys);
+	t->order = NULL;
+	t->scratch = NULL;
+	t->row_keys = NULL;
+	t->n_order = t->cap_order = t->cap_scratch = t->cap_row_keys = 0;
+}
+
 void ui_state_fini(struct ui_state *st)
 {
-	free(st->sc.order);
-	free(st->pr.order);
-	free(st->fl.order);
-	free(st->sc.scratch);
-	free(st->pr.scratch);
-	free(st->fl.scratch);
-	st->sc.scratch = st->pr.scratch = st->fl.scratch = NULL;
-	free(st->sc.row_keys);
-	free(st->pr.row_keys);
-	free(st->fl.row_keys);
-	st->sc.row_keys = st->pr.row_keys = st->fl.row_keys = NULL;
-	st->sc.order = st->pr.order = st->fl.order = NULL;
+	table_state_fini(&st->sc);
+	table_state_fini(&st->pr);
+	table_state_fini(&st->fl);
 	log_index_fini(&st->view_idx);
 	log_index_fini(&st->search_idx);
 	filter_fini(&st->filter);

@@ -207,6 +207,9 @@ static inline bool ui_state_modal(const struct ui_state *st)
  * (then st holds nothing to free). The filter of set is not applied:
  * log_set_filter() does that, with a message when it does not compile. */
 int ui_state_init(struct ui_state *st, const struct options *set);
+/* Frees what a table's order and sorting own (ui_state_fini does it for
+ * the state's tables). */
+void table_state_fini(struct table_state *t);
 void ui_state_fini(struct ui_state *st);
 /* The settings in effect on screen; valid as long as st and until the
  * filter or the theme change. */

@@ -161,7 +161,7 @@ static void test_procs_every_column(void **state)
 			}
 		}
 	}
-	free(t.order);
+	table_state_fini(&t);
 	free(rows);
 	free(idx);
 }
@@ -180,7 +180,7 @@ static void test_procs_empty_and_one(void **state)
 	snap.n_procs = 1;
 	assert_int_equal(sort_procs(&t, false, &snap, idx), 0);
 	assert_int_equal(idx[0], 0);
-	free(t.order);
+	table_state_fini(&t);
 }
 
 static int syscall_rule(const struct tt_syscall_row *x, const struct tt_syscall_row *y, int col,
@@ -242,7 +242,7 @@ static void test_syscalls_every_column(void **state)
 						 inv ? " inverted" : "", i);
 		}
 	}
-	free(t.order);
+	table_state_fini(&t);
 	free(rows);
 }
 
@@ -299,7 +299,7 @@ static void test_fails_subset(void **state)
 						 inv ? " inverted" : "", i);
 		}
 	}
-	free(t.order);
+	table_state_fini(&t);
 	free(rows);
 }
 
@@ -351,7 +351,7 @@ static void test_procs_held(void **state)
 	assert_int_equal(sort_procs(&t, true, &snap, idx), 0);
 	for (size_t i = 1; i < N + 1; i++)
 		assert_true(proc_rule(&rows[idx[i - 1]], &rows[idx[i]], PR_RATE, false) < 0);
-	free(t.order);
+	table_state_fini(&t);
 	free(rows);
 	free(idx);
 	free(first);
