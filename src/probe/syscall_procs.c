@@ -40,12 +40,13 @@ struct syscall_procs *syscall_procs_new(struct diag *diag)
 	if (!sp)
 		return NULL;
 	sp->diag = diag;
-	/* malloc, not calloc: a read fills what it hands over, and pages
-	 * not written to are not resident (calloc may clear them all) */
-	sp->keys = malloc(SYSCALL_PROC_MAX * sizeof(*sp->keys));
-	sp->vals = malloc(SYSCALL_PROC_MAX * sizeof(*sp->vals));
-	sp->tgids = malloc(SYSCALL_INFO_MAX * sizeof(*sp->tgids));
-	sp->infos = malloc(SYSCALL_INFO_MAX * sizeof(*sp->infos));
+	/* calloc: what the kernel writes there, tools such as valgrind do
+	 * not see written; blocks this large are fresh mappings (main.c's
+	 * mmap threshold), so the zeroes cost no resident page */
+	sp->keys = calloc(SYSCALL_PROC_MAX, sizeof(*sp->keys));
+	sp->vals = calloc(SYSCALL_PROC_MAX, sizeof(*sp->vals));
+	sp->tgids = calloc(SYSCALL_INFO_MAX, sizeof(*sp->tgids));
+	sp->infos = calloc(SYSCALL_INFO_MAX, sizeof(*sp->infos));
 	if (!sp->keys || !sp->vals || !sp->tgids || !sp->infos) {
 		syscall_procs_free(sp);
 		return NULL;
