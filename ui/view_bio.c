@@ -11,12 +11,7 @@
 
 static const char *op_label(int op)
 {
-	static const char *const names[BIO_OP_MAX] = {
-		[BIO_OP_READ] = "read", [BIO_OP_WRITE] = "write", [BIO_OP_FLUSH] = "flush",
-		[BIO_OP_DISCARD] = "discard", [BIO_OP_OTHER] = "other",
-	};
-
-	return op >= 0 && op < BIO_OP_MAX ? names[op] : "all ops";
+	return op >= 0 && op < BIO_OP_MAX ? tt_bio_op_names[op] : "all ops";
 }
 
 /* Merges the histograms the selection covers into *out; returns how

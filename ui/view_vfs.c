@@ -8,10 +8,6 @@
 #include "view.h"
 #include "widget_graph.h"
 
-static const char *const op_names[VFS_OP_MAX] = {
-	[VFS_READ] = "read", [VFS_WRITE] = "write", [VFS_OPEN] = "open",
-	[VFS_CREATE] = "create", [VFS_FSYNC] = "fsync",
-};
 
 #define GRID_CELL_W 14	/* "create  18.2k" and a gap */
 
@@ -33,7 +29,7 @@ static void vfs_grid(const struct view_ctx *vc, struct rect b)
 		if (maxx > b.x + b.w)
 			continue;
 
-		canvas_puts(vc->cv, x, y, maxx, ROLE_LABEL, op_names[op]);
+		canvas_puts(vc->cv, x, y, maxx, ROLE_LABEL, tt_vfs_op_names[op]);
 		fmt_rate(rate, num, sizeof(num));
 		canvas_puts_right(vc->cv, maxx, y, x + 7, rate > 0 ? ROLE_VALUE : ROLE_VALUE_ZERO, num);
 	}
@@ -68,7 +64,7 @@ void view_vfs(const struct view_ctx *vc, struct rect r, bool focused)
 		int y = b.y + op, x = b.x + 1, maxx = b.x + b.w - 1;
 		double rate = s->vfs.rate[op];
 
-		canvas_puts(vc->cv, x, y, maxx, ROLE_LABEL, op_names[op]);
+		canvas_puts(vc->cv, x, y, maxx, ROLE_LABEL, tt_vfs_op_names[op]);
 		x += 7;
 		fmt_rate(rate, num, sizeof(num));
 		canvas_puts_right(vc->cv, x + 7, y, x, rate > 0 ? ROLE_VALUE : ROLE_VALUE_ZERO, num);

@@ -106,12 +106,18 @@ int app_init(struct app *a, const struct options *opt, char *msg, size_t len)
 	rc = privilege_check("", msg, len);
 	if (rc)
 		return rc;
+	/* the port is bound now, while a port below 1024 can be: before
+	 * the sources load, so that a port in use costs no wait */
+	rc = app_metrics_open(&a->metrics, opt, NULL, msg, len);
+	if (rc)
+		return rc;
 	probes_route_messages(&a->diag);
 	a->model = model_new(&mc);
 	if (!a->model) {
 		snprintf(msg, len, "out of memory");
 		return TT_EXIT_ERROR;
 	}
+	a->metrics.model = a->model;
 	rc = probes_start(&a->probes, &a->opt, a->model, &a->diag, msg, len);
 	if (rc < 0) {
 		snprintf(msg, len, "out of memory");
@@ -148,6 +154,17 @@ int app_init(struct app *a, const struct options *opt, char *msg, size_t len)
 		a->dropped = err == 0;
 		facts.drop = err ? REPORT_DROP_FAILED : REPORT_DROP_DONE;
 	}
+	/* served from here on, without capabilities */
+	if (!opt->probe_report && (rc = app_metrics_start(&a->metrics, msg, len)))
+		return rc;
+	if (a->metrics.http) {
+		diag_printf(&a->diag, MSG_INFO, "serving metrics at http://%s/metrics",
+			    a->metrics.where);
+		/* below the echo's level, but where a script finds the port */
+		if (a->diag.echo)
+			fprintf(a->diag.echo, "tracetop: serving metrics at http://%s/metrics\n",
+				a->metrics.where);
+	}
 	if (opt->output == OUTPUT_UI && !opt->probe_report) {
 		struct tt_source_status src[TT_SRC_MAX];
 
@@ -173,7 +190,7 @@ int app_init(struct app *a, const struct options *opt, char *msg, size_t len)
 	 * freed since, which the allocator would otherwise keep mapped.
 	 * Then the event log takes its memory, so that the two never add up
 	 * to a peak. */
-	if (opt->output != OUTPUT_UI && !opt->probe_report) {
+	if ((opt->output == OUTPUT_BATCH || opt->output == OUTPUT_JSON) && !opt->probe_report) {
 		a->out.f = sink_open(&a->out_sink, STDOUT_FILENO);
 		if (!a->out.f) {
 			snprintf(msg, len, "out of memory");
@@ -210,7 +227,8 @@ static void tick(struct app *a, bool final)
 	a->cost = cost;
 	a->cost_ns = now;
 	a->ticks++;
-	if (a->fe)
+	app_metrics_tick(&a->metrics, snap);
+	if (a->fe || !a->out.f)	/* the screen draws it; --headless only serves it */
 		return;
 	if (a->out.stream) {
 		/* what came since the last drain, before the snapshot */
@@ -358,11 +376,13 @@ int app_run(struct app *a, const struct frontend *fe)
 		err = loop_add(&a->loop, probes_ring_fd(a->probes), LOOP_RING);
 	if (!err && fe)
 		err = loop_add(&a->loop, fe->input_fd, LOOP_INPUT);
+	if (!err && a->metrics.http)
+		err = loop_add(&a->loop, http_fd(a->metrics.http), LOOP_HTTP);
 	if (err) {
 		diag_printf(&a->diag, MSG_ERROR, "event loop setup failed: %s", strerror(-err));
 		return TT_EXIT_ERROR;
 	}
-	if (!fe) {
+	if (!fe && a->out.f) {
 		start_record(a);
 		if ((err = writes_ok(a)) != 0)
 			return err < 0 ? TT_EXIT_OK : err;
@@ -373,7 +393,9 @@ int app_run(struct app *a, const struct frontend *fe)
 	while (!a->quit) {
 		bool dirty = false;
 		int wake = fe ? fe->wake_ms(fe->ctx) : -1;
-		int ready = loop_wait(&a->loop, wake);
+		int http_wake = http_timeout_ms(a->metrics.http);
+		int timeout = wake < 0 || (http_wake >= 0 && http_wake < wake) ? http_wake : wake;
+		int ready = loop_wait(&a->loop, timeout);
 
 		if (ready < 0) {
 			diag_printf(&a->diag, MSG_ERROR, "event loop: %s", strerror(-ready));
@@ -381,7 +403,7 @@ int app_run(struct app *a, const struct frontend *fe)
 		}
 		/* the front end asked for a redraw by now (a timed one, or
 		 * at once: then another ready fd must not put it off) */
-		if (fe && (ready == 0 || wake == 0))
+		if (fe && ((ready == 0 && timeout == wake) || wake == 0))
 			dirty = true;
 		if (ready & (1 << LOOP_SIGNAL))
 			handle_signals(a, &dirty);
@@ -399,6 +421,10 @@ int app_run(struct app *a, const struct frontend *fe)
 			dirty = true;
 		if (ready & (1 << LOOP_INPUT))
 			handle_input(a, &dirty);
+		/* scrapes read the snapshot of the last tick, before this
+		 * pass's tick makes the next */
+		if (a->metrics.http && (ready & (1 << LOOP_HTTP) || ready == 0))
+			http_run(a->metrics.http);
 		if (ready & (1 << LOOP_TICK)) {
 			/* a stop that came with the tick: this one is the last */
 			tick(a, a->quit && !fe);
@@ -440,6 +466,7 @@ void app_fini(struct app *a)
 		fclose(a->out.f);
 	a->out.f = NULL;
 
+	app_metrics_fini(&a->metrics);
 	probes_stop(a->probes);
 	a->probes = NULL;
 	if (a->loop_ready)

@@ -6,6 +6,7 @@
 
 #include <stdbool.h>
 #include <stdint.h>
+#include "app_metrics.h"
 #include "filter.h"
 #include "scope.h"
 #include "frontend.h"
@@ -41,6 +42,7 @@ struct app {
 					 * attach (interface only), or NULL */
 	struct selfcost_sample cost;	/* at the previous tick */
 	uint64_t cost_ns;		/* CLOCK_MONOTONIC of that sample */
+	struct app_metrics metrics;	/* --listen */
 };
 
 /* Checks privileges, starts the requested sources. Returns 0 or an exit
@@ -50,7 +52,7 @@ int app_init(struct app *a, const struct options *opt, char *msg, size_t len);
  * started (call after app_init, whatever it returned). */
 void app_probe_report(struct app *a, FILE *out);
 /* Runs the event loop until quit, -n snapshots or a terminating signal.
- * fe is the interactive front end, NULL for batch output. Returns an exit
+ * fe is the interactive front end, NULL for batch output and --headless. Returns an exit
  * code; a write to stdout or to the --log file that failed ends it with
  * TT_EXIT_ERROR and the reason in a->fatal (the reader of stdout going
  * away, EPIPE, ends it quietly with TT_EXIT_OK). */

@@ -1,6 +1,7 @@
 /* The event loop's file descriptors: one epoll over a signalfd, the
  * sampling timerfd, a short drain timerfd for the ring buffers, the ring
- * buffers' own epoll fd and (under the UI) stdin. Signals arrive as
+ * buffers' own epoll fd, (under the UI) stdin and (with --listen) the
+ * metrics server's epoll fd. Signals arrive as
  * ordinary readable events; nothing runs in a signal handler. */
 #ifndef TRACETOP_LOOP_H
 #define TRACETOP_LOOP_H
@@ -14,6 +15,7 @@ enum loop_src {
 	LOOP_DRAIN,
 	LOOP_RING,
 	LOOP_INPUT,
+	LOOP_HTTP,	/* the metrics server's epoll fd (http.h) */
 	LOOP_SRC_MAX,
 };
 

@@ -12,6 +12,7 @@
 #include "ui_frontend.h"
 #include "config_file.h"
 #include "exit_codes.h"
+#include "http.h"
 #include "options.h"
 
 /* What went to stdout (help, version, the probe report, a message) must
@@ -108,6 +109,24 @@ int main(int argc, char **argv)
 		fprintf(stderr, "tracetop: --stream writes JSON lines: it needs --json\n"
 			"Try 'tracetop --help' for more information.\n");
 		return TT_EXIT_USAGE;
+	}
+	if (!opt.listen && (opt.output == OUTPUT_HEADLESS || opt.listen_auth ||
+			    opt.metrics_by != METRICS_BY_NONE)) {
+		fprintf(stderr, "tracetop: %s is about the metrics endpoint: it needs --listen\n"
+			"Try 'tracetop --help' for more information.\n",
+			opt.output == OUTPUT_HEADLESS ? "--headless" :
+			opt.listen_auth ? "--listen-auth" : "--metrics-by");
+		return TT_EXIT_USAGE;
+	}
+	if (opt.listen) {
+		char host[256];
+		uint16_t port;
+
+		if (http_parse_listen(opt.listen, host, sizeof(host), &port, msg, sizeof(msg))) {
+			fprintf(stderr, "tracetop: %s\nTry 'tracetop --help' for more information.\n",
+				msg);
+			return TT_EXIT_USAGE;
+		}
 	}
 	if (opt.output == OUTPUT_UI && !opt.probe_report &&
 	    (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO))) {

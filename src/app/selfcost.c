@@ -130,4 +130,5 @@ void selfcost_update(struct tt_selfcost *c, const struct selfcost_sample *prev,
 	c->n_progs = cur->n_progs;
 	c->map_bytes = cur->map_bytes;
 	c->rss_kb = cur->rss_kb;
+	c->cpu_ns = cur->cpu_ns;
 }

@@ -13,6 +13,7 @@
 #include <linux/types.h>
 #include "option_table.h"
 #include "snapshot.h"
+#include "container_totals.h"
 #include "exec.h"
 
 #define FIELD(f) .offset = offsetof(struct options, f), .size = sizeof(((struct options *)0)->f)
@@ -61,6 +62,12 @@ static const char *const panes[] = {
 	[PANE_MAX] = NULL,
 };
 
+static const char *const metrics_groups[] = {
+	[METRICS_BY_NONE] = "none",
+	[METRICS_BY_CONTAINER] = "container",
+	[METRICS_BY_CONTAINER + 1] = NULL,
+};
+
 static const char *const sort_cols[] = {
 	[SC_NAME] = "name",
 	[SC_RATE] = "rate",
@@ -94,6 +101,26 @@ const struct opt_row opt_rows[] = {
 	{ .name = "bpf-stats", .type = OPT_BOOL, FIELD(bpf_stats),
 	  .help = "measure the run time of tracetop's BPF programs\n"
 		  "(costs the kernel ~50 ns per program run)" },
+
+	{ .name = "listen", .type = OPT_STRING, FIELD(listen), .what = "an address and port",
+	  .metavar = "[ADDR:]PORT", .group = "Metrics",
+	  .help = "serve Prometheus metrics at http://ADDR:PORT/metrics\n"
+		  "(ADDR 127.0.0.1 unless given; [ADDR] for IPv6; PORT 0: any free port)" },
+	{ .name = "headless", .type = OPT_MODE, FIELD(output), .def = OUTPUT_UI,
+	  .mode = OUTPUT_HEADLESS,
+	  .help = "with --listen: no screen and no output, only the metrics\n(for a service)" },
+	{ .name = "listen-auth", .type = OPT_STRING, FIELD(listen_auth),
+	  .what = "a credentials file", .metavar = "FILE",
+	  .help = "ask scrapers for HTTP basic authentication with the\n"
+		  "USER:PASSWORD line of FILE (mode 600)" },
+	{ .name = "metrics-by", .type = OPT_CHOICE, FIELD(metrics_by), .def = METRICS_BY_NONE,
+	  .choices = metrics_groups, .metavar = "GROUP",
+	  .help = "series per %C too (default %D)" },
+	{ .name = "metrics-top", .type = OPT_UINT, FIELD(metrics_top),
+	  .def = CONTAINER_TOP_DEFAULT, .min = 1, .max = CONTAINER_TOP_MAX,
+	  .what = "a number of groups", .metavar = "N",
+	  .help = "with --metrics-by: the N busiest groups get series\nof their own, "
+		  "the rest are summed as \"other\", %L\n(default %D)" },
 
 	{ .name = "pid", .short_name = 'p', .type = OPT_IDS, FIELD(pids),
 	  .min = 1, .max = PID_MAX, .flags = OPTF_UNSET, .what = "a process id",

@@ -50,6 +50,13 @@ enum output_mode {
 	OUTPUT_UI = 0,
 	OUTPUT_BATCH,		/* text snapshots */
 	OUTPUT_JSON,		/* NDJSON snapshots (implies batch) */
+	OUTPUT_HEADLESS,	/* nothing printed: --listen serves the metrics */
+};
+
+/* --metrics-by: per-group series the metrics add. */
+enum metrics_by {
+	METRICS_BY_NONE = 0,
+	METRICS_BY_CONTAINER,
 };
 
 /* The panes of the main screen. --focus names the one focused at start;
@@ -119,6 +126,10 @@ struct options {
 	bool probe_report;	/* --probe-report */
 	bool bpf_stats;		/* --bpf-stats: kernel run-time statistics on */
 	bool stream;		/* --stream: --json events one per line as they come */
+	const char *listen;	/* --listen [ADDR:]PORT: the metrics endpoint, or NULL */
+	const char *listen_auth;	/* --listen-auth: USER:PASSWORD file, or NULL */
+	enum metrics_by metrics_by;	/* --metrics-by */
+	unsigned metrics_top;	/* --metrics-top: groups with series of their own */
 };
 
 #define OPTIONS_EXIT_USAGE 2

@@ -84,6 +84,8 @@ struct model {
 	struct exec_fold *fold;		/* owned: failed execs held back (exec_fold.h) */
 	struct proc_tree *tree;		/* owned: recent forks, execs and exits */
 	uint64_t ev_mark;	/* log end seq at the previous tick */
+	uint64_t execs_ok, execs_failed;	/* snapshot.h */
+	uint64_t open_errs[TT_ERRNO_MAX];
 
 	struct tt_snapshot snap;	/* arrays below are owned and reused */
 	size_t cap_procs, cap_snap_disks;
@@ -314,9 +316,19 @@ static int model_store(void *ctx, const struct tt_event *ev)
 		if (ev->ret == 0)
 			proc_view_exec(m->pview, ev->ppid);
 		m->status[TT_SRC_EXEC].events_total++;
-	}
-	else	/* opens and path calls */
+		/* attempts: the calls of the spawn, all failed but the last
+		 * when it succeeded */
+		if (ev->ret == 0) {
+			m->execs_ok++;
+			m->execs_failed += ev->attempts > 1 ? ev->attempts - 1u : 0;
+		} else {
+			m->execs_failed += ev->attempts ? ev->attempts : 1;
+		}
+	} else {	/* opens and path calls */
 		m->status[TT_SRC_OPEN].events_total++;
+		if (ev->type == TT_EVENT_OPEN && ev->ret < 0)
+			m->open_errs[-(int64_t)ev->ret < TT_ERRNO_MAX ? -ev->ret : TT_ERRNO_MAX - 1]++;
+	}
 	return 0;
 }
 
@@ -619,6 +631,9 @@ const struct tt_snapshot *model_tick(struct model *m, uint64_t mono_ns)
 	bio_dt = model_tick_bio(m, mono_ns);
 	model_tick_procs(m, sys_dt, bio_dt);
 	model_tick_status(m);
+	s->execs_ok = m->execs_ok;
+	s->execs_failed = m->execs_failed;
+	s->open_errors_by_errno = m->open_errs;
 	s->n_fails = fail_table_tick(m->fails, s->elapsed_s, &s->fails);
 	s->fails_untracked = fail_table_untracked(m->fails);
 	s->n_tree = proc_tree_tick(m->tree, mono_ns, &s->tree);

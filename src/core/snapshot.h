@@ -15,7 +15,9 @@
 #include "syscalls.h"
 #include "bio_procs.h"
 
-#define TT_SPARK_LEN 60		/* samples of VFS history kept for sparklines */
+#define TT_SPARK_LEN 60
+/* errnos counted one by one; a larger one counts as TT_ERRNO_MAX - 1 */
+#define TT_ERRNO_MAX 256		/* samples of VFS history kept for sparklines */
 
 enum tt_source {
 	TT_SRC_EXEC = 0,
@@ -60,6 +62,10 @@ struct tt_syscall_row {
 	uint64_t errors;	/* failed calls since start */
 	bool timed;		/* latency below is measured (snapshot.timed) */
 	struct hist lat;	/* enter -> exit, microseconds, this interval */
+	/* the same since tracetop started (counted only while timed), and
+	 * its sum in nanoseconds; NULL when never timed */
+	const struct hist *lat_total;
+	uint64_t lat_sum_ns;
 	double busy;		/* seconds spent in it per second (1.0: a CPU's worth) */
 };
 
@@ -166,6 +172,7 @@ struct tt_selfcost {
 	unsigned n_progs;
 	uint64_t map_bytes;	/* kernel memory of its maps */
 	uint64_t rss_kb;
+	uint64_t cpu_ns;	/* tracetop's own CPU (user + system) since start */
 };
 
 struct tt_snapshot {
@@ -186,6 +193,12 @@ struct tt_snapshot {
 	bool privileges_dropped;	/* capabilities gone after attach */
 
 	struct tt_vfs_view vfs;
+
+	/* Since tracetop started, from the events received: execs that
+	 * succeeded and exec calls that failed (the failed attempts of a
+	 * PATH walk each count), and failed opens by errno. */
+	uint64_t execs_ok, execs_failed;
+	const uint64_t *open_errors_by_errno;	/* TT_ERRNO_MAX entries */
 
 	struct tt_syscall_row *syscalls;	/* rows with calls, by rate then total */
 	size_t n_syscalls;
@@ -222,6 +235,9 @@ struct tt_snapshot {
 };
 
 const char *tt_source_name(enum tt_source s);	/* "exec", "open", "vfs", "bio", "syscalls" */
+extern const char *const tt_vfs_op_names[VFS_OP_MAX];	/* "read", ... "fsync" */
+extern const char *const tt_bio_op_names[BIO_OP_MAX];	/* "read", ... "other" */
+extern const char *const tt_bio_phase_names[BIO_PH_MAX];	/* "device", "queue" */
 
 /* A per-second rate of n over snapshot s's per-process calls' interval. */
 static inline double tt_call_rate(const struct tt_snapshot *s, uint64_t n)

@@ -107,9 +107,13 @@ const struct tt_syscall_errno *sys_lat_tick(struct sys_lat *l, double dt, bool t
 
 		rows[i].timed = timed;
 		hist_clear(&rows[i].lat);
+		rows[i].lat_total = NULL;
+		rows[i].lat_sum_ns = 0;
 		rows[i].busy = 0;
 		if (!s || !s->seen)
 			continue;
+		rows[i].lat_total = &s->cur;
+		rows[i].lat_sum_ns = s->sum_ns;
 		hist_diff(&rows[i].lat, &s->cur, &s->prev);
 		ns = s->sum_ns >= s->prev_sum_ns ? s->sum_ns - s->prev_sum_ns : s->sum_ns;
 		rows[i].lat.sum = ns / 1000;

@@ -15,9 +15,6 @@
 #include "syscall_names.h"
 #include "wbuf.h"
 
-static const char *const vfs_names[VFS_OP_MAX] = { "read", "write", "open", "create", "fsync" };
-static const char *const bio_op_names[BIO_OP_MAX] = { "read", "write", "flush", "discard", "other" };
-static const char *const bio_phase_names[BIO_PH_MAX] = { "device", "queue" };
 
 /* JSON has no NaN or infinity. */
 static double fin(double v)
@@ -86,10 +83,10 @@ static void json_vfs(const struct output *o, const struct tt_snapshot *s)
 
 	fprintf(o->f, ",\"vfs\":{\"approximate\":%s,\"rate\":{", s->vfs.approximate ? "true" : "false");
 	for (i = 0; i < VFS_OP_MAX; i++)
-		fprintf(o->f, "%s\"%s\":%.3f", i ? "," : "", vfs_names[i], fin(s->vfs.rate[i]));
+		fprintf(o->f, "%s\"%s\":%.3f", i ? "," : "", tt_vfs_op_names[i], fin(s->vfs.rate[i]));
 	fputs("},\"total\":{", o->f);
 	for (i = 0; i < VFS_OP_MAX; i++)
-		fprintf(o->f, "%s\"%s\":%" PRIu64, i ? "," : "", vfs_names[i], s->vfs.total[i]);
+		fprintf(o->f, "%s\"%s\":%" PRIu64, i ? "," : "", tt_vfs_op_names[i], s->vfs.total[i]);
 	fputs("}}", o->f);
 }
 
@@ -223,9 +220,9 @@ static void json_bio(const struct output *o, const struct tt_snapshot *s)
 		json_str(o->f, disk->name);
 		fprintf(o->f, ",\"dev\":\"%u:%u\",\"ops\":{", disk->dev >> 20, disk->dev & 0xfffff);
 		for (op = 0; op < BIO_OP_MAX; op++) {
-			fprintf(o->f, "%s\"%s\":{", op ? "," : "", bio_op_names[op]);
+			fprintf(o->f, "%s\"%s\":{", op ? "," : "", tt_bio_op_names[op]);
 			for (ph = 0; ph < BIO_PH_MAX; ph++) {
-				fprintf(o->f, "%s\"%s\":{\"interval\":", ph ? "," : "", bio_phase_names[ph]);
+				fprintf(o->f, "%s\"%s\":{\"interval\":", ph ? "," : "", tt_bio_phase_names[ph]);
 				json_hist(o->f, &disk->interval[op][ph]);
 				fputs(",\"total\":", o->f);
 				json_hist(o->f, &disk->total[op][ph]);

@@ -15,9 +15,6 @@
 #define TEXT_PROC_ROWS 10
 #define TEXT_BAR_WIDTH 30
 
-static const char *const vfs_names[VFS_OP_MAX] = { "read", "write", "open", "create", "fsync" };
-static const char *const bio_op_names[BIO_OP_MAX] = { "read", "write", "flush", "discard", "other" };
-static const char *const bio_phase_names[BIO_PH_MAX] = { "device", "queue" };
 
 static const char *state_word(const struct tt_source_status *st)
 {
@@ -73,7 +70,7 @@ static void text_vfs(const struct output *o, const struct tt_snapshot *s)
 		return;
 	fprintf(o->f, "VFS per second%s:", s->vfs.approximate ? " (syscall tracepoints, approximate)" : "");
 	for (i = 0; i < VFS_OP_MAX; i++)
-		fprintf(o->f, "  %s %.1f", vfs_names[i], s->vfs.rate[i]);
+		fprintf(o->f, "  %s %.1f", tt_vfs_op_names[i], s->vfs.rate[i]);
 	fputc('\n', o->f);
 }
 
@@ -146,7 +143,7 @@ static void text_hist(const struct output *o, const struct tt_bio_disk *d,
 	hist_format_us(hist_percentile(h, 95), p95, sizeof(p95));
 	hist_format_us(hist_percentile(h, 99), p99, sizeof(p99));
 	fprintf(o->f, "BIO %s %s %s: count %" PRIu64 " p50 %s p95 %s p99 %s\n",
-		d->name, bio_op_names[op], bio_phase_names[ph], h->count, p50, p95, p99);
+		d->name, tt_bio_op_names[op], tt_bio_phase_names[ph], h->count, p50, p95, p99);
 	for (i = lo; i <= hi; i++) {
 		int w = (int)(h->slots[i] * TEXT_BAR_WIDTH / peak);
 

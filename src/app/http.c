@@ -1,0 +1,355 @@
+/* The metrics endpoint on libmicrohttpd (http.h). */
+#include <arpa/inet.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <microhttpd.h>
+#include <netdb.h>
+#include <netinet/in.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include "http.h"
+
+struct http {
+	int fd;			/* the listening socket */
+	struct MHD_Daemon *d;
+	http_render_fn render;
+	void *ctx;
+	char user[HTTP_AUTH_MAX], pass[HTTP_AUTH_MAX];	/* "": no authentication */
+	struct http_stats stats;
+};
+
+static const char index_page[] =
+	"<!DOCTYPE html>\n<html><head><title>tracetop</title></head><body>\n"
+	"<h1>tracetop</h1>\n<p><a href=\"/metrics\">Metrics</a></p>\n</body></html>\n";
+
+int http_parse_listen(const char *spec, char *host, size_t hostlen, uint16_t *port, char *err,
+		      size_t errlen)
+{
+	const char *p = spec, *colon;
+	char *end;
+	size_t n;
+	unsigned long v;
+
+	snprintf(host, hostlen, "127.0.0.1");
+	if (*spec == '[') {
+		const char *close = strchr(spec, ']');
+
+		if (!close || close == spec + 1 || close[1] != ':') {
+			snprintf(err, errlen, "--listen %s: an IPv6 address is written [ADDR]:PORT", spec);
+			return -EINVAL;
+		}
+		n = (size_t)(close - spec - 1);
+		p = close + 2;
+		if (n >= hostlen)
+			goto too_long;
+		memcpy(host, spec + 1, n);
+		host[n] = '\0';
+	} else if ((colon = strrchr(spec, ':')) != NULL) {
+		n = (size_t)(colon - spec);
+		if (n == 0 || memchr(spec, ':', n)) {
+			snprintf(err, errlen, "--listen %s: give an address before the colon "
+				 "(0.0.0.0 for every IPv4 address), [ADDR]:PORT for IPv6, "
+				 "or the port alone for 127.0.0.1", spec);
+			return -EINVAL;
+		}
+		if (n >= hostlen)
+			goto too_long;
+		memcpy(host, spec, n);
+		host[n] = '\0';
+		p = colon + 1;
+	}
+	errno = 0;
+	v = strtoul(p, &end, 10);
+	if (!*p || *end || errno || v > 65535 || *p == '-' || *p == '+' || *p == ' ') {
+		snprintf(err, errlen, "--listen %s: the port must be a number from 0 to 65535", spec);
+		return -EINVAL;
+	}
+	*port = (uint16_t)v;
+	return 0;
+too_long:
+	snprintf(err, errlen, "--listen: the address is longer than %zu bytes", hostlen - 1);
+	return -EINVAL;
+}
+
+int http_listen(struct http **out, const char *spec, char *where, size_t wlen, char *err,
+		size_t errlen)
+{
+	struct addrinfo hints = { .ai_flags = AI_PASSIVE | AI_NUMERICSERV,
+				  .ai_socktype = SOCK_STREAM };
+	struct addrinfo *res = NULL, *ai;
+	char host[256], portstr[8], addr[INET6_ADDRSTRLEN];
+	struct sockaddr_storage ss;
+	socklen_t sl = sizeof(ss);
+	struct http *h;
+	uint16_t port;
+	int rc, fd = -1, last = 0, one = 1;
+
+	*out = NULL;
+	if (http_parse_listen(spec, host, sizeof(host), &port, err, errlen))
+		return -EINVAL;
+	snprintf(portstr, sizeof(portstr), "%u", port);
+	rc = getaddrinfo(host, portstr, &hints, &res);
+	if (rc) {
+		snprintf(err, errlen, "--listen %s: %s", spec, gai_strerror(rc));
+		return -EINVAL;
+	}
+	for (ai = res; ai; ai = ai->ai_next) {
+		fd = socket(ai->ai_family, ai->ai_socktype | SOCK_CLOEXEC | SOCK_NONBLOCK,
+			    ai->ai_protocol);
+		if (fd < 0) {
+			last = errno;
+			continue;
+		}
+		setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof(one));
+		if (ai->ai_family == AF_INET6)	/* [::] means IPv6 alone, as written */
+			setsockopt(fd, IPPROTO_IPV6, IPV6_V6ONLY, &one, sizeof(one));
+		if (bind(fd, ai->ai_addr, ai->ai_addrlen) == 0 && listen(fd, 128) == 0)
+			break;
+		last = errno;
+		close(fd);
+		fd = -1;
+	}
+	freeaddrinfo(res);
+	if (fd < 0) {
+		snprintf(err, errlen, "cannot listen on %s: %s", spec, strerror(last ? last : EINVAL));
+		return -(last ? last : EINVAL);
+	}
+	h = calloc(1, sizeof(*h));
+	if (!h) {
+		close(fd);
+		snprintf(err, errlen, "out of memory");
+		return -ENOMEM;
+	}
+	h->fd = fd;
+	*out = h;
+	if (getsockname(fd, (struct sockaddr *)&ss, &sl) == 0) {
+		if (ss.ss_family == AF_INET6) {
+			struct sockaddr_in6 *s6 = (struct sockaddr_in6 *)&ss;
+
+			inet_ntop(AF_INET6, &s6->sin6_addr, addr, sizeof(addr));
+			snprintf(where, wlen, "[%s]:%u", addr, ntohs(s6->sin6_port));
+		} else {
+			struct sockaddr_in *s4 = (struct sockaddr_in *)&ss;
+
+			inet_ntop(AF_INET, &s4->sin_addr, addr, sizeof(addr));
+			snprintf(where, wlen, "%s:%u", addr, ntohs(s4->sin_port));
+		}
+	} else {
+		snprintf(where, wlen, "%s", spec);
+	}
+	return 0;
+}
+
+int http_set_auth(struct http *h, const char *path, char *err, size_t errlen)
+{
+	char buf[HTTP_AUTH_MAX + 2], *colon, *nl;
+	struct stat st;
+	ssize_t n;
+	size_t len;
+	bool bad;
+	int fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
+
+	if (fd < 0) {
+		snprintf(err, errlen, "--listen-auth %s: %s", path, strerror(errno));
+		return -errno;
+	}
+	if (fstat(fd, &st) || !S_ISREG(st.st_mode)) {
+		close(fd);
+		snprintf(err, errlen, "--listen-auth %s: not a regular file", path);
+		return -EINVAL;
+	}
+	if (st.st_mode & (S_IRWXG | S_IRWXO)) {
+		close(fd);
+		snprintf(err, errlen, "--listen-auth %s: other users can read or write the "
+			 "credentials (chmod 600 it)", path);
+		return -EPERM;
+	}
+	n = read(fd, buf, sizeof(buf) - 1);
+	close(fd);
+	if (n < 0) {
+		snprintf(err, errlen, "--listen-auth %s: %s", path, strerror(errno));
+		return -EIO;
+	}
+	buf[n] = '\0';
+	bad = (size_t)n > HTTP_AUTH_MAX || memchr(buf, '\0', (size_t)n);
+	if ((nl = strchr(buf, '\n')) != NULL)
+		*nl = '\0';
+	len = strlen(buf);
+	if (len && buf[len - 1] == '\r')
+		buf[len - 1] = '\0';
+	colon = strchr(buf, ':');
+	if (bad || !colon || colon == buf || !colon[1]) {
+		snprintf(err, errlen, "--listen-auth %s: the file must hold one line USER:PASSWORD "
+			 "(at most %d bytes)", path, HTTP_AUTH_MAX);
+		return -EINVAL;
+	}
+	*colon = '\0';
+	snprintf(h->user, sizeof(h->user), "%s", buf);
+	snprintf(h->pass, sizeof(h->pass), "%s", colon + 1);
+	return 0;
+}
+
+/* Compares without leaving the length of the common prefix in the time. */
+static bool same_secret(const char *a, const char *b)
+{
+	size_t la = strlen(a), lb = strlen(b);
+	unsigned char diff = la != lb;
+
+	for (size_t i = 0; i < HTTP_AUTH_MAX; i++)
+		diff |= (unsigned char)((i < la ? a[i] : 0) ^ (i < lb ? b[i] : 0));
+	return diff == 0;
+}
+
+static enum MHD_Result reply(struct http *h, struct MHD_Connection *c, unsigned code,
+			     const char *type, const char *body, size_t len)
+{
+	struct MHD_Response *r = MHD_create_response_from_buffer(len, (void *)body,
+								 MHD_RESPMEM_MUST_COPY);
+	enum MHD_Result ok;
+
+	if (!r)
+		return MHD_NO;
+	MHD_add_response_header(r, MHD_HTTP_HEADER_CONTENT_TYPE, type);
+	if (code == MHD_HTTP_METHOD_NOT_ALLOWED)
+		MHD_add_response_header(r, MHD_HTTP_HEADER_ALLOW, "GET, HEAD");
+	ok = MHD_queue_response(c, code, r);
+	MHD_destroy_response(r);
+	if (code == MHD_HTTP_OK)
+		h->stats.served++;
+	else
+		h->stats.refused++;
+	return ok;
+}
+
+static bool authorised(struct http *h, struct MHD_Connection *c)
+{
+	char *pass = NULL, *user;
+	bool ok;
+
+	if (!h->user[0])
+		return true;
+	user = MHD_basic_auth_get_username_password(c, &pass);
+	ok = user && pass && same_secret(user, h->user) & same_secret(pass, h->pass);
+	if (user)
+		MHD_free(user);
+	if (pass)
+		MHD_free(pass);
+	return ok;
+}
+
+static enum MHD_Result handle(void *cls, struct MHD_Connection *c, const char *url,
+			      const char *method, const char *version, const char *upload,
+			      size_t *upload_size, void **req)
+{
+	static int seen;
+	struct http *h = cls;
+	const char *text;
+	size_t len;
+	enum metrics_format f;
+	bool get = !strcmp(method, MHD_HTTP_METHOD_GET) || !strcmp(method, MHD_HTTP_METHOD_HEAD);
+
+	if (!*req) {
+		*req = &seen;
+		if (!get)	/* at once: its body is never read */
+			return reply(h, c, MHD_HTTP_METHOD_NOT_ALLOWED, "text/plain",
+				     "only GET and HEAD\n", 18);
+		return MHD_YES;
+	}
+	if (*upload_size) {	/* a GET with a body: dropped */
+		*upload_size = 0;
+		return MHD_YES;
+	}
+	if (strcmp(url, "/metrics") && strcmp(url, "/"))
+		return reply(h, c, MHD_HTTP_NOT_FOUND, "text/plain", "not found: try /metrics\n", 24);
+	if (!authorised(h, c)) {
+		struct MHD_Response *r = MHD_create_response_from_buffer(
+			22, (void *)"authentication needed\n", MHD_RESPMEM_PERSISTENT);
+		enum MHD_Result ok;
+
+		if (!r)
+			return MHD_NO;
+		ok = MHD_queue_basic_auth_fail_response(c, "tracetop", r);
+		MHD_destroy_response(r);
+		h->stats.refused++;
+		return ok;
+	}
+	if (!strcmp(url, "/"))
+		return reply(h, c, MHD_HTTP_OK, "text/html; charset=utf-8", index_page,
+			     sizeof(index_page) - 1);
+	f = metrics_negotiate(MHD_lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_ACCEPT));
+	if (h->render(h->ctx, f, &text, &len))
+		return reply(h, c, MHD_HTTP_INTERNAL_SERVER_ERROR, "text/plain",
+			     "out of memory\n", 14);
+	return reply(h, c, MHD_HTTP_OK, metrics_content_type(f), text, len);
+}
+
+int http_start(struct http *h, http_render_fn render, void *ctx, char *err, size_t errlen)
+{
+	const union MHD_DaemonInfo *info;
+
+	h->render = render;
+	h->ctx = ctx;
+	h->d = MHD_start_daemon(MHD_USE_EPOLL, 0, NULL, NULL, handle, h,
+				MHD_OPTION_LISTEN_SOCKET, (MHD_socket)h->fd,
+				MHD_OPTION_CONNECTION_LIMIT, (unsigned)HTTP_CONNECTIONS_MAX,
+				MHD_OPTION_PER_IP_CONNECTION_LIMIT, (unsigned)HTTP_CONNECTIONS_PER_IP,
+				MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)HTTP_TIMEOUT_S,
+				MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)HTTP_MEMORY_PER_CONNECTION,
+				MHD_OPTION_END);
+	if (!h->d) {
+		snprintf(err, errlen, "the metrics server did not start");
+		return -EIO;
+	}
+	info = MHD_get_daemon_info(h->d, MHD_DAEMON_INFO_EPOLL_FD);
+	if (!info || info->epoll_fd < 0) {
+		snprintf(err, errlen, "the metrics server has no epoll descriptor");
+		return -EIO;
+	}
+	return 0;
+}
+
+int http_fd(const struct http *h)
+{
+	const union MHD_DaemonInfo *info;
+
+	if (!h || !h->d)
+		return -1;
+	info = MHD_get_daemon_info(h->d, MHD_DAEMON_INFO_EPOLL_FD);
+	return info ? info->epoll_fd : -1;
+}
+
+void http_run(struct http *h)
+{
+	if (h && h->d)
+		MHD_run(h->d);
+}
+
+int http_timeout_ms(struct http *h)
+{
+	MHD_UNSIGNED_LONG_LONG ms;
+
+	if (!h || !h->d || MHD_get_timeout(h->d, &ms) != MHD_YES)
+		return -1;
+	return ms > 60000 ? 60000 : (int)ms;
+}
+
+struct http_stats http_stats(const struct http *h)
+{
+	return h ? h->stats : (struct http_stats){ 0 };
+}
+
+void http_free(struct http *h)
+{
+	if (!h)
+		return;
+	if (h->d)
+		MHD_stop_daemon(h->d);	/* closes the listening socket too */
+	else if (h->fd >= 0)
+		close(h->fd);
+	memset(h->pass, 0, sizeof(h->pass));
+	free(h);
+}

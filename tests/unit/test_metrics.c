@@ -1,0 +1,376 @@
+/* The metrics exposition (src/out/metrics.c), the per-container totals
+ * behind --metrics-by (src/core/container_totals.c) and --listen's
+ * address syntax (src/app/http.c): every line of both formats parsed
+ * back, histograms cumulative with +Inf equal to _count, hostile label
+ * values escaped, durations exact. */
+#include <errno.h>
+#include <math.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+#include "container_totals.h"
+#include "http.h"
+#include "metrics.h"
+
+static struct tt_syscall_row rows[2];
+static struct tt_syscall_errno errnos[1];
+static struct tt_bio_disk disk;
+static struct hist lat;
+static uint64_t open_errs[TT_ERRNO_MAX];
+static struct tt_snapshot snap;
+
+static void fill(void)
+{
+	memset(&snap, 0, sizeof(snap));
+	memset(rows, 0, sizeof(rows));
+	memset(&disk, 0, sizeof(disk));
+	memset(open_errs, 0, sizeof(open_errs));
+	hist_clear(&lat);
+	rows[0] = (struct tt_syscall_row){ .id = 110, .name = "getppid", .total = 9007199254740993ull,
+					   .errors = 0 };
+	rows[1] = (struct tt_syscall_row){ .id = 257, .name = "openat", .total = 30, .errors = 7 };
+	hist_add(&lat, 0);
+	hist_add(&lat, 3);
+	hist_add(&lat, 1000);
+	rows[1].lat_total = &lat;
+	rows[1].lat_sum_ns = 1003123;
+	snap.syscalls = rows;
+	snap.n_syscalls = 2;
+	errnos[0] = (struct tt_syscall_errno){ .id = 257, .err = ENOENT, .total = 7 };
+	snap.errnos = errnos;
+	snap.n_errnos = 1;
+	/* a device name no kernel gives, but a file could */
+	snprintf(disk.name, sizeof(disk.name), "v\"d\\a\n\x1b[31m");
+	hist_add(&disk.total[BIO_OP_WRITE][BIO_PH_DEVICE], 100);
+	hist_add(&disk.total[BIO_OP_WRITE][BIO_PH_DEVICE], 200);
+	hist_add(&disk.total[BIO_OP_WRITE][BIO_PH_DEVICE], 5000000);
+	disk.total[BIO_OP_WRITE][BIO_PH_DEVICE].sum = 5000300;
+	snap.disks = &disk;
+	snap.n_disks = 1;
+	open_errs[ENOENT] = 60;
+	open_errs[EACCES] = 2;
+	snap.open_errors_by_errno = open_errs;
+	snap.execs_ok = 5;
+	snap.execs_failed = 11;
+	snap.vfs.total[VFS_READ] = 1500;
+	snap.self.cpu_ns = 1234567891;
+	snap.self.rss_kb = 100;
+	for (int i = 0; i < TT_SRC_MAX; i++)
+		snap.src[i].state = TT_STATE_RUNNING;
+	snprintf(snap.src[TT_SRC_VFS].hook, sizeof(snap.src[0].hook), "tracepoint");
+}
+
+/* One sample line: name, labels, value; returns false when malformed. */
+struct sample {
+	char name[128];
+	char labels[512];	/* raw, between the braces */
+	char le[32];
+	double value;
+};
+
+static bool parse_sample(const char *line, struct sample *s)
+{
+	const char *p = line, *q;
+	size_t n;
+	char *end;
+
+	memset(s, 0, sizeof(*s));
+	if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || *p == '_' || *p == ':'))
+		return false;
+	while ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') ||
+	       *p == '_' || *p == ':')
+		p++;
+	n = (size_t)(p - line);
+	if (n >= sizeof(s->name))
+		return false;
+	memcpy(s->name, line, n);
+	if (*p == '{') {
+		q = ++p;
+		for (;;) {	/* name="value" pairs */
+			const char *k = p;
+
+			while ((*p >= 'a' && *p <= 'z') || *p == '_')
+				p++;
+			if (p == k || *p++ != '=' || *p++ != '"')
+				return false;
+			if (p - k == 4 && !strncmp(k, "le=", 3)) {
+				const char *e = strchr(p, '"');
+
+				if (!e || (size_t)(e - p) >= sizeof(s->le))
+					return false;
+				memcpy(s->le, p, (size_t)(e - p));
+			}
+			while (*p && *p != '"') {
+				if ((unsigned char)*p < 0x20 || *p == 0x7f)
+					return false;	/* raw control byte */
+				if (*p == '\\') {
+					p++;
+					if (*p != '\\' && *p != '"' && *p != 'n')
+						return false;
+				}
+				p++;
+			}
+			if (*p++ != '"')
+				return false;
+			if (*p == ',') {
+				p++;
+				continue;
+			}
+			if (*p != '}')
+				return false;
+			break;
+		}
+		n = (size_t)(p - q);
+		if (n >= sizeof(s->labels))
+			return false;
+		memcpy(s->labels, q, n);
+		p++;
+	}
+	if (*p++ != ' ')
+		return false;
+	s->value = strtod(p, &end);
+	return end != p && *end == '\0';
+}
+
+/* Checks every line; returns how many histograms it saw, all consistent. */
+static int check_text(const char *text, enum metrics_format f)
+{
+	char *copy = strdup(text), *save = NULL, *line;
+	char cur[128] = "", lastlabels[512] = "";
+	double last_le = -1, last_cum = -1, inf = -1;
+	int histograms = 0, counts = 0, eof = 0;
+	size_t n;
+
+	assert_non_null(copy);
+	for (line = strtok_r(copy, "\n", &save); line; line = strtok_r(NULL, "\n", &save)) {
+		struct sample s;
+		char *le_at;
+
+		assert_int_equal(eof, 0);	/* nothing after # EOF */
+		if (!strcmp(line, "# EOF")) {
+			eof = 1;
+			continue;
+		}
+		if (line[0] == '#') {
+			assert_true(!strncmp(line, "# HELP ", 7) || !strncmp(line, "# TYPE ", 7) ||
+				    (f == METRICS_OPENMETRICS && !strncmp(line, "# UNIT ", 7)));
+			continue;
+		}
+		if (!parse_sample(line, &s))
+			fail_msg("malformed: %s", line);
+		assert_false(isnan(s.value));
+		n = strlen(s.name);
+		if (n > 6 && !strcmp(s.name + n - 6, "_count") && histograms) {
+			/* a histogram's _count is its +Inf bucket */
+			assert_true(inf == s.value);
+			counts++;
+			continue;
+		}
+		if (!strstr(s.name, "_bucket"))
+			continue;
+		/* buckets of one histogram: same labels but le, le rising,
+		 * counts cumulative */
+		le_at = strstr(s.labels, "le=");
+		assert_non_null(le_at);
+		*le_at = '\0';
+		if (strcmp(cur, s.name) || strcmp(lastlabels, s.labels)) {
+			snprintf(cur, sizeof(cur), "%s", s.name);
+			snprintf(lastlabels, sizeof(lastlabels), "%s", s.labels);
+			last_le = -1;
+			last_cum = -1;
+			histograms++;
+		}
+		assert_true(s.value >= last_cum);
+		if (!strcmp(s.le, "+Inf")) {
+			inf = s.value;
+			continue;
+		}
+		assert_true(strtod(s.le, NULL) > last_le);
+		last_le = strtod(s.le, NULL);
+		last_cum = s.value;
+	}
+	assert_int_equal(counts, histograms);
+	assert_int_equal(eof, f == METRICS_OPENMETRICS);
+	free(copy);
+	return histograms;
+}
+
+/* The value of the sample that starts with prefix (name and labels). */
+static const char *value_of(const char *text, const char *prefix)
+{
+	const char *p = text;
+	size_t n = strlen(prefix);
+
+	while ((p = strstr(p, prefix)) != NULL) {
+		if ((p == text || p[-1] == '\n') && p[n] == ' ')
+			return p + n + 1;
+		p += n;
+	}
+	fail_msg("no sample %s", prefix);
+	return NULL;
+}
+
+static void test_formats(void **state)
+{
+	struct metrics_config c = { .version = "1.2.3", .start_time_s = 1700000000 };
+	struct mbuf b = { 0 };
+
+	(void)state;
+	fill();
+	for (int f = METRICS_PROMETHEUS; f <= METRICS_OPENMETRICS; f++) {
+		assert_int_equal(metrics_render(&b, &snap, &c, f), 0);
+		assert_int_equal(check_text(b.p, f), 2);
+		assert_int_equal(strlen(b.p), b.len);
+		/* integers whole, beyond a double's 2^53 */
+		assert_int_equal(strncmp(value_of(b.p, "tracetop_syscalls_total{syscall=\"getppid\"}"),
+					 "9007199254740993\n", 17), 0);
+		assert_int_equal(strncmp(value_of(b.p, "tracetop_open_failures_total{errno=\"ENOENT\"}"),
+					 "60\n", 3), 0);
+		assert_int_equal(strncmp(value_of(b.p, "tracetop_execs_total{result=\"failed\"}"),
+					 "11\n", 3), 0);
+		assert_int_equal(strncmp(value_of(b.p, "tracetop_syscall_errnos_total{syscall=\"openat\","
+						       "errno=\"ENOENT\"}"), "7\n", 2), 0);
+		/* durations as exact decimals of seconds */
+		assert_int_equal(strncmp(value_of(b.p, "process_cpu_seconds_total"), "1.234567891\n", 12), 0);
+		assert_int_equal(strncmp(value_of(b.p, "tracetop_syscall_latency_seconds_sum{syscall=\"openat\"}"),
+					 "0.001003123\n", 12), 0);
+		/* 100 and 200 us fall below 128 and 256 us; 5 s below 2^23 us */
+		assert_non_null(strstr(b.p, "op=\"write\",phase=\"device\",le=\"0.000128\"} 1\n"));
+		assert_non_null(strstr(b.p, "op=\"write\",phase=\"device\",le=\"0.000256\"} 2\n"));
+		assert_non_null(strstr(b.p, "op=\"write\",phase=\"device\",le=\"4.194304\"} 2\n"));
+		assert_non_null(strstr(b.p, "op=\"write\",phase=\"device\",le=\"8.388608\"} 3\n"));
+		assert_non_null(strstr(b.p, "op=\"write\",phase=\"device\",le=\"+Inf\"} 3\n"));
+		assert_non_null(strstr(b.p, "phase=\"device\"} 5.0003\n"));	/* _sum */
+		assert_non_null(strstr(b.p, "phase=\"device\"} 3\n"));	/* _count */
+		/* the hostile name: quote and backslash escaped, the control
+		 * bytes made visible by the sanitiser first */
+		assert_non_null(strstr(b.p, "disk=\"v\\\"d\\\\\\\\a\\\\n\\\\x1b[31m\""));
+		assert_null(strchr(b.p, '\x1b'));
+		/* what no workload made is not invented */
+		assert_null(strstr(b.p, "op=\"read\",phase"));
+		assert_null(strstr(b.p, "tracetop_bpf_run_seconds"));
+	}
+	/* the family names of each format */
+	assert_non_null(strstr(b.p, "# TYPE tracetop_syscalls counter\n"));
+	assert_non_null(strstr(b.p, "# TYPE tracetop_build info\n"));
+	assert_non_null(strstr(b.p, "# UNIT tracetop_block_io_latency_seconds seconds\n"));
+	assert_int_equal(metrics_render(&b, &snap, &c, METRICS_PROMETHEUS), 0);
+	assert_non_null(strstr(b.p, "# TYPE tracetop_syscalls_total counter\n"));
+	assert_non_null(strstr(b.p, "# TYPE tracetop_build_info gauge\n"));
+	assert_null(strstr(b.p, "# UNIT"));
+	assert_null(strstr(b.p, "# EOF"));
+	mbuf_fini(&b);
+}
+
+static void test_negotiate(void **state)
+{
+	(void)state;
+	assert_int_equal(metrics_negotiate(NULL), METRICS_PROMETHEUS);
+	assert_int_equal(metrics_negotiate("*/*"), METRICS_PROMETHEUS);
+	assert_int_equal(metrics_negotiate("application/openmetrics-text;version=1.0.0,"
+					   "text/plain;version=0.0.4;q=0.5,*/*;q=0.1"),
+			 METRICS_OPENMETRICS);
+	assert_non_null(strstr(metrics_content_type(METRICS_OPENMETRICS), "version=1.0.0"));
+	assert_non_null(strstr(metrics_content_type(METRICS_PROMETHEUS), "version=0.0.4"));
+}
+
+static struct tt_proc_row prow(uint32_t pid, const char *container, uint64_t calls)
+{
+	struct tt_proc_row r;
+
+	memset(&r, 0, sizeof(r));
+	r.pid = pid;
+	r.total = calls;
+	r.op_total[VFS_READ] = calls / 2;
+	snprintf(r.container, sizeof(r.container), "%s", container);
+	return r;
+}
+
+static uint64_t calls_of(const struct container_totals *t, const char *name)
+{
+	size_t n;
+	const struct container_total *r = container_totals_rows(t, &n);
+
+	for (size_t i = 0; i < n; i++)
+		if (!strcmp(r[i].name, name))
+			return r[i].syscalls;
+	return UINT64_MAX;
+}
+
+static void test_containers(void **state)
+{
+	struct container_totals *t = container_totals_new(2);
+	struct tt_proc_row p[4];
+	struct tt_snapshot s = { .procs = p };
+	size_t n;
+
+	(void)state;
+	assert_non_null(t);
+	p[0] = prow(10, "web.service", 100);
+	p[1] = prow(11, "web.service", 50);
+	p[2] = prow(20, "db.service", 300);
+	p[3] = prow(30, "", 7);
+	s.n_procs = 4;
+	assert_int_equal(container_totals_tick(t, &s), 0);
+	assert_int_equal(calls_of(t, "db.service"), 300);
+	assert_int_equal(calls_of(t, "web.service"), 150);
+	assert_int_equal(calls_of(t, "other"), 7);	/* "unknown", past the top 2 */
+	/* next tick: 10 went on, 11 exited (gone), 20 is a new process
+	 * under the same pid (its total went down) */
+	p[0] = prow(10, "web.service", 160);
+	p[1] = prow(20, "db.service", 5);
+	s.n_procs = 2;
+	assert_int_equal(container_totals_tick(t, &s), 0);
+	assert_int_equal(calls_of(t, "web.service"), 210);
+	assert_int_equal(calls_of(t, "db.service"), 305);
+	/* same totals again: nothing added */
+	assert_int_equal(container_totals_tick(t, &s), 0);
+	assert_int_equal(calls_of(t, "web.service"), 210);
+	container_totals_rows(t, &n);
+	assert_int_equal(n, 3);
+	container_totals_free(t);
+}
+
+static void test_listen_syntax(void **state)
+{
+	char host[64], err[256];
+	uint16_t port;
+
+	(void)state;
+	assert_int_equal(http_parse_listen("9100", host, sizeof(host), &port, err, sizeof(err)), 0);
+	assert_string_equal(host, "127.0.0.1");
+	assert_int_equal(port, 9100);
+	assert_int_equal(http_parse_listen("0.0.0.0:80", host, sizeof(host), &port, err, sizeof(err)), 0);
+	assert_string_equal(host, "0.0.0.0");
+	assert_int_equal(port, 80);
+	assert_int_equal(http_parse_listen("[::1]:9", host, sizeof(host), &port, err, sizeof(err)), 0);
+	assert_string_equal(host, "::1");
+	assert_int_equal(http_parse_listen("localhost:0", host, sizeof(host), &port, err, sizeof(err)), 0);
+	assert_int_equal(port, 0);
+	static const char *const bad[] = { "", ":9100", "65536", "-1", "x", "1:2:3", "[::1]",
+					   "[]:9", "host:", "9100 ", "+9" };
+
+	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		err[0] = '\0';
+		assert_int_equal(http_parse_listen(bad[i], host, sizeof(host), &port, err, sizeof(err)),
+				 -EINVAL);
+		assert_non_null(strstr(err, "--listen"));
+	}
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_formats),
+		cmocka_unit_test(test_negotiate),
+		cmocka_unit_test(test_containers),
+		cmocka_unit_test(test_listen_syntax),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
