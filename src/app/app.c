@@ -386,7 +386,7 @@ int app_run(struct app *a, const struct frontend *fe)
 		start_record(a);
 		if ((err = writes_ok(a)) != 0)
 			return err < 0 ? TT_EXIT_OK : err;
-	} else {	/* the screen comes up at once, not at the first tick */
+	} else if (fe) {	/* the screen comes up at once, not at the first tick */
 		fe->draw(fe->ctx, model_snapshot(a->model), model_log(a->model));
 	}
 

@@ -1,4 +1,7 @@
 /* Prometheus and OpenMetrics exposition of a snapshot (metrics.h). */
+#ifndef _GNU_SOURCE
+#define _GNU_SOURCE	/* strerrorname_np */
+#endif
 #include <errno.h>
 #include <stddef.h>
 #include <stdarg.h>
@@ -9,6 +12,7 @@
 #include "metrics.h"
 #include "sanitize.h"
 #include "syscall_names.h"
+#include "syscalls.h"
 
 #define METRICS_TEXT_MAX (64u << 20)	/* a bug, not a machine, makes more */
 
@@ -241,15 +245,34 @@ static void syscalls(struct mbuf *b, const struct tt_snapshot *s, enum metrics_f
 	char ebuf[32];
 	bool any_lat = false;
 
-	family(b, f, "tracetop_syscalls", FAM_COUNTER, NULL, "System calls, by syscall.");
+	/* Every syscall the table names has its series from the first
+	 * scrape, at 0 when not called yet: a series that appears with its
+	 * first calls already counted would hide them from increase() and
+	 * rate(). Ids the table does not name follow when called. */
+	const struct tt_syscall_row *by_id[SYSCALL_ID_MAX] = { 0 };
+	unsigned known = syscall_table_size();
+
 	for (size_t i = 0; i < s->n_syscalls; i++)
-		sample_u64(b, "tracetop_syscalls_total", "syscall", s->syscalls[i].name,
-			   s->syscalls[i].total);
-	family(b, f, "tracetop_syscall_errors", FAM_COUNTER, NULL,
-	       "System calls that returned an error, by syscall.");
-	for (size_t i = 0; i < s->n_syscalls; i++)
-		sample_u64(b, "tracetop_syscall_errors_total", "syscall", s->syscalls[i].name,
-			   s->syscalls[i].errors);
+		if (s->syscalls[i].id < SYSCALL_ID_MAX)
+			by_id[s->syscalls[i].id] = &s->syscalls[i];
+	for (int errors = 0; errors <= 1; errors++) {
+		const char *name = errors ? "tracetop_syscall_errors_total" : "tracetop_syscalls_total";
+
+		if (errors)
+			family(b, f, "tracetop_syscall_errors", FAM_COUNTER, NULL,
+			       "System calls that returned an error, by syscall.");
+		else
+			family(b, f, "tracetop_syscalls", FAM_COUNTER, NULL, "System calls, by syscall.");
+		for (unsigned id = 0; id < SYSCALL_ID_MAX; id++) {
+			const struct tt_syscall_row *r = by_id[id];
+			const char *sname = id < known ? syscall_name(id) : NULL;
+
+			if (!r && !sname)
+				continue;
+			sample_u64(b, name, "syscall", r ? r->name : sname,
+				   r ? (errors ? r->errors : r->total) : 0);
+		}
+	}
 	family(b, f, "tracetop_syscall_errnos", FAM_COUNTER, NULL,
 	       "Failed system calls, by syscall and errno.");
 	for (size_t i = 0; i < s->n_errnos; i++) {
@@ -277,6 +300,12 @@ static void syscalls(struct mbuf *b, const struct tt_snapshot *s, enum metrics_f
 	}
 }
 
+/* Whether err has a name (errno_name writes others as numbers). */
+static bool errno_known(int err)
+{
+	return err < TT_ERRNO_MAX - 1 && strerrorname_np(err) != NULL;
+}
+
 static void files(struct mbuf *b, const struct tt_snapshot *s, enum metrics_format f)
 {
 	char ebuf[32];
@@ -291,8 +320,10 @@ static void files(struct mbuf *b, const struct tt_snapshot *s, enum metrics_form
 	sample_u64(b, "tracetop_execs_total", "result", "ok", s->execs_ok);
 	sample_u64(b, "tracetop_execs_total", "result", "failed", s->execs_failed);
 	family(b, f, "tracetop_open_failures", FAM_COUNTER, NULL, "Failed opens, by errno.");
+	/* each errno with a name from the start (see the syscalls), the
+	 * rest once they happen */
 	for (int e = 1; s->open_errors_by_errno && e < TT_ERRNO_MAX; e++)
-		if (s->open_errors_by_errno[e])
+		if (s->open_errors_by_errno[e] || errno_known(e))
 			sample_u64(b, "tracetop_open_failures_total", "errno",
 				   e == TT_ERRNO_MAX - 1 ? "other" : errno_name(e, ebuf, sizeof(ebuf)),
 				   s->open_errors_by_errno[e]);
