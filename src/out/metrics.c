@@ -13,6 +13,7 @@
 #include "sanitize.h"
 #include "syscall_names.h"
 #include "syscalls.h"
+#include "wbuf.h"
 
 #define METRICS_TEXT_MAX (64u << 20)	/* a bug, not a machine, makes more */
 
@@ -51,6 +52,15 @@ static void put(struct mbuf *b, const char *s, size_t n)
 	b->p[b->len] = '\0';
 }
 
+/* An integer without printf: the hot path of a scrape. */
+static void put_u64v(struct mbuf *b, uint64_t v)
+{
+	if (!mbuf_room(b, WBUF_NUM_MAX))
+		return;
+	b->len = (size_t)(put_u64(b->p + b->len, v) - b->p);
+	b->p[b->len] = '\0';
+}
+
 static void puts_(struct mbuf *b, const char *s)
 {
 	put(b, s, strlen(s));
@@ -84,12 +94,24 @@ static void putf(struct mbuf *b, const char *fmt, ...)
 static void put_value(struct mbuf *b, const char *s, size_t n)
 {
 	char clean[256];
-	size_t len = sanitize(clean, sizeof(clean), s, strnlen(s, n));
+	size_t len = strnlen(s, n), i;
 
+	/* most values (syscall names, disks, errnos) are plain ASCII */
+	for (i = 0; i < len; i++)
+		if ((unsigned char)s[i] < 0x20 || (unsigned char)s[i] > 0x7e || s[i] == '\\' ||
+		    s[i] == '"')
+			break;
+	if (i == len) {
+		put(b, "\"", 1);
+		put(b, s, len);
+		put(b, "\"", 1);
+		return;
+	}
+	len = sanitize(clean, sizeof(clean), s, len);
 	if (len >= sizeof(clean))
 		len = strlen(clean);
 	put(b, "\"", 1);
-	for (size_t i = 0; i < len; i++) {
+	for (i = 0; i < len; i++) {
 		if (clean[i] == '\\' || clean[i] == '"')
 			put(b, "\\", 1);
 		if (clean[i] == '\n') {
@@ -164,26 +186,66 @@ static void put_closed(struct mbuf *b, const char *labels)
 	}
 }
 
+/* The le value of slot i, "0.000002" ... "4294.967296": made once. */
+static const char *le_of(unsigned i)
+{
+	static char le[HIST_SLOTS][24];
+	static bool made;
+
+	if (!made) {
+		for (unsigned k = 0; k < HIST_SLOTS; k++) {
+			uint64_t us = hist_slot_high(k);
+			int n = snprintf(le[k], sizeof(le[k]), "%llu.%06llu",
+					 (unsigned long long)(us / 1000000),
+					 (unsigned long long)(us % 1000000));
+
+			while (n > 0 && le[k][n - 1] == '0')
+				le[k][--n] = '\0';
+			if (n > 0 && le[k][n - 1] == '.')
+				le[k][--n] = '\0';
+		}
+		made = true;
+	}
+	return le[i];
+}
+
 /* One cumulative histogram in seconds from log2 microsecond slots: slot
  * i holds durations below 2^(i+1) us. sum: in units of 10^-sum_digits s. */
 static void histogram(struct mbuf *b, const char *name, const char *labels, const struct hist *h,
 		      uint64_t sum, unsigned sum_digits)
 {
+	size_t nl = strlen(name), ll = strlen(labels);
 	uint64_t cum = 0;
 
 	for (unsigned i = 0; i < HIST_SLOTS; i++) {
 		cum += h->slots[i];
-		putf(b, "%s_bucket%sle=\"", name, labels);
-		put_fixed(b, hist_slot_high(i), 6);
-		putf(b, "\"} %llu\n", (unsigned long long)cum);
+		put(b, name, nl);
+		put(b, "_bucket", 7);
+		put(b, labels, ll);
+		put(b, "le=\"", 4);
+		puts_(b, le_of(i));
+		put(b, "\"} ", 3);
+		put_u64v(b, cum);
+		put(b, "\n", 1);
 	}
-	putf(b, "%s_bucket%sle=\"+Inf\"} %llu\n%s_sum", name, labels, (unsigned long long)cum, name);
+	put(b, name, nl);
+	put(b, "_bucket", 7);
+	put(b, labels, ll);
+	put(b, "le=\"+Inf\"} ", 11);
+	put_u64v(b, cum);
+	put(b, "\n", 1);
+	put(b, name, nl);
+	put(b, "_sum", 4);
 	put_closed(b, labels);
 	put(b, " ", 1);
 	put_fixed(b, sum, sum_digits);
-	putf(b, "\n%s_count", name);
+	put(b, "\n", 1);
+	put(b, name, nl);
+	put(b, "_count", 6);
 	put_closed(b, labels);
-	putf(b, " %llu\n", (unsigned long long)cum);
+	put(b, " ", 1);
+	put_u64v(b, cum);
+	put(b, "\n", 1);
 }
 
 /* A labels prefix "{k=\"v\",k2=\"v2\"," for histogram(), in out. */
@@ -203,7 +265,9 @@ static void sample_u64(struct mbuf *b, const char *name, const char *lname, cons
 		put_label(b, true, lname, lvalue);
 		put(b, "}", 1);
 	}
-	putf(b, " %llu\n", (unsigned long long)v);
+	put(b, " ", 1);
+	put_u64v(b, v);
+	put(b, "\n", 1);
 }
 
 static void build_and_sources(struct mbuf *b, const struct tt_snapshot *s,
