@@ -86,6 +86,11 @@ static void top_line(const struct view_ctx *vc, struct rect r)
 	right -= canvas_puts_right(cv, right, y, r.x, ROLE_HEADER_VALUE,
 				   fmt_interval(st->set.delay_s, buf, sizeof(buf)));
 	right -= canvas_puts_right(cv, right, y, r.x, ROLE_HEADER, "every ") + 2;
+	/* where --listen serves, when the line has room to spare */
+	if (st->set.listen_at[0] && right - r.x >= 90 + text_width(st->set.listen_at)) {
+		right -= canvas_puts_right(cv, right, y, r.x, ROLE_HEADER_VALUE, st->set.listen_at);
+		right -= canvas_puts_right(cv, right, y, r.x, ROLE_HEADER, "metrics ") + 2;
+	}
 	if (st->paused) {
 		snprintf(buf, sizeof(buf), " PAUSED +%llu new ", (unsigned long long)st->paused_new);
 		right -= canvas_puts_right(cv, right, y, r.x, ROLE_BADGE, buf) + 2;

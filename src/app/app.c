@@ -158,6 +158,7 @@ int app_init(struct app *a, const struct options *opt, char *msg, size_t len)
 	if (!opt->probe_report && (rc = app_metrics_start(&a->metrics, msg, len)))
 		return rc;
 	if (a->metrics.http) {
+		snprintf(a->opt.listen_at, sizeof(a->opt.listen_at), "%s", a->metrics.where);
 		diag_printf(&a->diag, MSG_INFO, "serving metrics at http://%s/metrics",
 			    a->metrics.where);
 		/* below the echo's level, but where a script finds the port */

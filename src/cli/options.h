@@ -130,6 +130,7 @@ struct options {
 	const char *listen_auth;	/* --listen-auth: USER:PASSWORD file, or NULL */
 	enum metrics_by metrics_by;	/* --metrics-by */
 	unsigned metrics_top;	/* --metrics-top: groups with series of their own */
+	char listen_at[96];	/* filled by the app: where --listen bound, ADDR:PORT */
 };
 
 #define OPTIONS_EXIT_USAGE 2
