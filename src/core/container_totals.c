@@ -136,7 +136,8 @@ static int make_rows(struct container_totals *t)
 	if (!rows)
 		return -ENOMEM;
 	t->rows = rows;
-	memcpy(rows, t->groups, n * sizeof(*rows));
+	if (n)
+		memcpy(rows, t->groups, n * sizeof(*rows));
 	qsort(rows, n, sizeof(*rows), by_calls);
 	for (i = t->top; i < n; i++) {
 		struct ct_proc d = { .syscalls = rows[i].syscalls, .open_errors = rows[i].open_errors,

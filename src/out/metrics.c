@@ -342,8 +342,15 @@ static void syscalls(struct mbuf *b, const struct tt_snapshot *s, enum metrics_f
 	for (size_t i = 0; i < s->n_errnos; i++) {
 		const struct tt_syscall_errno *e = &s->errnos[i];
 
+		const char *sname = syscall_name(e->id);
+		char sbuf[24];
+
+		if (!sname) {	/* an id the table does not name, as the rows call it */
+			snprintf(sbuf, sizeof(sbuf), e->id == SYSCALL_ID_MAX - 1 ? "syscall_%u+" : "syscall_%u", e->id);
+			sname = sbuf;
+		}
 		puts_(b, "tracetop_syscall_errnos_total");
-		put_label(b, true, "syscall", syscall_name(e->id));
+		put_label(b, true, "syscall", sname);
 		put_label(b, false, "errno", errno_name(e->err, ebuf, sizeof(ebuf)));
 		putf(b, "} %llu\n", (unsigned long long)e->total);
 	}

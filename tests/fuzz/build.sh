@@ -1,6 +1,6 @@
 #!/bin/sh
 # Builds tracetop's libFuzzer targets (fuzz-options, fuzz-theme,
-# fuzz-event, fuzz-sanitize) in BUILDDIR: libcore.a and libui.a are
+# fuzz-event, fuzz-sanitize, fuzz-metrics) in BUILDDIR: libcore.a and libui.a are
 # configured and built there with clang, coverage instrumentation, ASan
 # and UBSan, then each tests/fuzz/fuzz_NAME.c is linked with libFuzzer.
 #
@@ -23,11 +23,11 @@ make -s libcore.a libcli.a libout.a libui.a
 # what libcore.a and libui.a link against (the event filter uses pcre2)
 LIBS=$(pkg-config --libs libpcre2-8 ncursesw)
 
-for t in options theme event sanitize; do
+for t in options theme event sanitize metrics; do
 	$CLANG -g -O1 -fsanitize=fuzzer $SAN \
 		-I"$src/src/core" -I"$src/src/cli" -I"$src/src/out" -I"$src/src/app" -I"$src/ui" -I"$out/bpf" -I"$src/bpf" -I"$src/tests/fuzz" \
 		-include "$out/config.h" \
 		-o "fuzz-$t" "$src/tests/fuzz/fuzz_$t.c" "$src/tests/fuzz/check.c" \
 		libui.a libout.a libcli.a libcore.a $LIBS -lm
 done
-echo "fuzz targets built in $out: fuzz-options fuzz-theme fuzz-event fuzz-sanitize"
+echo "fuzz targets built in $out: fuzz-options fuzz-theme fuzz-event fuzz-sanitize fuzz-metrics"

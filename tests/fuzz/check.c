@@ -4,6 +4,7 @@
  * mistake in the escaper is not repeated by the check. */
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include "fuzz.h"
 
 void fuzz_fail(const char *what, const void *buf, size_t len)
@@ -245,4 +246,158 @@ void fuzz_check_json(const char *buf, size_t len, const char *what)
 	}
 	snprintf(msg, sizeof(msg), "%s: not one JSON value (error near offset %zu)", what, j.pos);
 	fuzz_fail(msg, buf, len);
+}
+
+/* One sample line "name{k="v",...} value": 0, with the name, the labels
+ * (without le) and le copied out, or -1. */
+static int expo_sample(const char *line, size_t n, char *name, size_t nlen, char *labels,
+		       size_t llen, char *le, size_t lelen, double *value)
+{
+	size_t i = 0, o = 0, start;
+	char num[64], *end;
+
+	le[0] = '\0';
+#define NAMECH(c) (((c) >= 'a' && (c) <= 'z') || ((c) >= 'A' && (c) <= 'Z') || (c) == '_' || (c) == ':')
+	if (!n || !NAMECH(line[0]))
+		return -1;
+	while (i < n && (NAMECH(line[i]) || (line[i] >= '0' && line[i] <= '9')))
+		i++;
+	if (i >= nlen)
+		return -1;
+	memcpy(name, line, i);
+	name[i] = '\0';
+	if (i < n && line[i] == '{') {
+		i++;
+		for (;;) {
+			size_t k = i, v;
+			int is_le;
+
+			while (i < n && ((line[i] >= 'a' && line[i] <= 'z') || line[i] == '_'))
+				i++;
+			if (i == k || i + 1 >= n || line[i] != '=' || line[i + 1] != '"')
+				return -1;
+			is_le = i - k == 2 && !memcmp(line + k, "le", 2);
+			i += 2;
+			v = i;
+			while (i < n && line[i] != '"') {
+				if (line[i] == '\\') {
+					if (i + 1 >= n || (line[i + 1] != '\\' && line[i + 1] != '"' &&
+							   line[i + 1] != 'n'))
+						return -1;
+					i++;
+				}
+				i++;
+			}
+			if (i >= n)
+				return -1;
+			if (is_le) {
+				if (i - v >= lelen)
+					return -1;
+				memcpy(le, line + v, i - v);
+				le[i - v] = '\0';
+			} else {
+				if (o + (i + 1 - k) + 1 >= llen)
+					return -1;
+				memcpy(labels + o, line + k, i + 1 - k);
+				o += i + 1 - k;
+				labels[o++] = ',';
+			}
+			i++;
+			if (i < n && line[i] == ',') {
+				i++;
+				continue;
+			}
+			if (i >= n || line[i] != '}')
+				return -1;
+			i++;
+			break;
+		}
+	}
+	labels[o] = '\0';
+	if (i >= n || line[i] != ' ')
+		return -1;
+	start = ++i;
+	if (n - start == 0 || n - start >= sizeof(num))
+		return -1;
+	memcpy(num, line + start, n - start);
+	num[n - start] = '\0';
+	*value = strtod(num, &end);
+	return end != num && *end == '\0' && *value == *value ? 0 : -1;
+#undef NAMECH
+}
+
+int fuzz_check_exposition(const char *buf, size_t len, int openmetrics, const char *what)
+{
+	char name[160], labels[1024], le[40], hname[160] = "", hlabels[1024] = "", msg[256];
+	double value, last_le = -1, cum = -1, inf = -1;
+	int histograms = 0, counted = 0, eof = 0, in_hist = 0;
+	size_t i = 0;
+
+	fuzz_check_terminal_safe(buf, len, 1, what);
+	if (len && buf[len - 1] != '\n')
+		fuzz_fail("exposition: the last line has no newline", buf, len);
+	while (i < len) {
+		const char *line = buf + i, *nl = memchr(line, '\n', len - i);
+		size_t n = (size_t)(nl - line);
+
+		i += n + 1;
+		if (eof)
+			fuzz_fail("exposition: a line after # EOF", line, n);
+		if (n == 5 && !memcmp(line, "# EOF", 5)) {
+			eof = 1;
+			continue;
+		}
+		if (n && line[0] == '#') {
+			if (n < 8 || (memcmp(line, "# HELP ", 7) && memcmp(line, "# TYPE ", 7) &&
+				      (!openmetrics || memcmp(line, "# UNIT ", 7))))
+				fuzz_fail("exposition: a comment that is no HELP, TYPE or UNIT", line, n);
+			continue;
+		}
+		if (expo_sample(line, n, name, sizeof(name), labels, sizeof(labels), le, sizeof(le),
+				&value))
+			fuzz_fail("exposition: a malformed sample", line, n);
+		n = strlen(name);
+		if (n > 7 && !strcmp(name + n - 7, "_bucket")) {
+			if (!le[0])
+				fuzz_fail("exposition: a bucket without le", line, n);
+			if (!in_hist || strcmp(name, hname) || strcmp(labels, hlabels)) {
+				if (in_hist)
+					fuzz_fail("exposition: a histogram ended without +Inf", line, n);
+				snprintf(hname, sizeof(hname), "%s", name);
+				snprintf(hlabels, sizeof(hlabels), "%s", labels);
+				in_hist = 1;
+				last_le = -1;
+				cum = -1;
+				histograms++;
+			}
+			if (value < cum)
+				fuzz_fail("exposition: buckets not cumulative", line, n);
+			cum = value;
+			if (!strcmp(le, "+Inf")) {
+				inf = value;
+				in_hist = 0;
+				continue;
+			}
+			if (strtod(le, NULL) <= last_le)
+				fuzz_fail("exposition: le not rising", line, n);
+			last_le = strtod(le, NULL);
+			continue;
+		}
+		if (in_hist)
+			fuzz_fail("exposition: a histogram ended without +Inf", line, n);
+		if (n > 6 && !strcmp(name + n - 6, "_count") && histograms > counted &&
+		    !strncmp(name, hname, n - 6) && hname[n - 6] == '_') {
+			if (value != inf) {
+				snprintf(msg, sizeof(msg), "exposition: _count %.0f, +Inf %.0f", value, inf);
+				fuzz_fail(msg, line, n);
+			}
+			counted++;
+		}
+	}
+	if (openmetrics != eof)
+		fuzz_fail(openmetrics ? "exposition: OpenMetrics without # EOF" :
+					"exposition: # EOF in the text format", buf, len);
+	if (counted != histograms)
+		fuzz_fail("exposition: a histogram without _count", buf, len);
+	return histograms;
 }

@@ -28,4 +28,12 @@ void fuzz_check_terminal_safe(const char *buf, size_t len, int newlines, const c
  * nothing but blanks around it. */
 void fuzz_check_json(const char *buf, size_t len, const char *what);
 
+/* Aborts unless buf[0..len) is a well-formed exposition: terminal-safe
+ * UTF-8 text, lines of HELP, TYPE (and with openmetrics UNIT) comments
+ * and samples name{label="escaped value",...} value; each histogram's
+ * buckets in order of rising le, cumulative, closed by +Inf, which equals
+ * its _count; # EOF last in OpenMetrics and absent otherwise. Returns
+ * the number of histograms. */
+int fuzz_check_exposition(const char *buf, size_t len, int openmetrics, const char *what);
+
 #endif

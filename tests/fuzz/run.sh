@@ -13,7 +13,7 @@ src=$(cd "$(dirname "$0")/../.." && pwd)
 out=$(cd "$1" && pwd)
 secs=$2
 shift 2
-targets=${*:-options theme event sanitize}
+targets=${*:-options theme event sanitize metrics}
 jobs=${FUZZ_JOBS:-$(nproc)}
 work=$out/fuzz-work
 mkdir -p "$work"
