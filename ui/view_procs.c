@@ -6,7 +6,6 @@
  * syscall. Exited processes stay dimmed until the model lets them go.
  * Rows come from the snapshot (proc_view.c joins them), sorting and held
  * order from sort.c. */
-#include <pwd.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,6 +16,7 @@
 #include "sanitize.h"
 #include "sort.h"
 #include "syscall_names.h"
+#include "users.h"
 #include "view.h"
 #include "widget_table.h"
 
@@ -80,28 +80,6 @@ struct rows {
 	const size_t *idx;
 	bool folded;			/* rows by name or container: nprocs in place of the pid */
 };
-
-/* A user name by uid, from a small cache: the password database may be
- * slow (NSS) and a frame asks for the same few uids again and again. */
-static const char *user_name(uint32_t uid, char *buf, size_t len)
-{
-	static struct { uint32_t uid; char name[32]; bool used; } cache[64];
-	unsigned slot = uid % 64;
-	struct passwd pw, *res = NULL;
-	char pwbuf[1024];
-
-	if (!cache[slot].used || cache[slot].uid != uid) {
-		cache[slot].used = true;
-		cache[slot].uid = uid;
-		if (getpwuid_r(uid, &pw, pwbuf, sizeof(pwbuf), &res) == 0 && res)
-			sanitize(cache[slot].name, sizeof(cache[slot].name), res->pw_name,
-				 strlen(res->pw_name));
-		else
-			snprintf(cache[slot].name, sizeof(cache[slot].name), "%u", uid);
-	}
-	snprintf(buf, len, "%s", cache[slot].name);
-	return buf;
-}
 
 static unsigned rate_cell(double v, unsigned role, char *buf, size_t len)
 {

@@ -423,8 +423,9 @@ int app_run(struct app *a, const struct frontend *fe)
 		if (ready & (1 << LOOP_INPUT))
 			handle_input(a, &dirty);
 		/* scrapes read the snapshot of the last tick, before this
-		 * pass's tick makes the next */
-		if (a->metrics.http && (ready & (1 << LOOP_HTTP) || ready == 0))
+		 * pass's tick makes the next; run whenever the server has
+		 * work or a timeout pending, whatever else woke the loop */
+		if (a->metrics.http && ((ready & (1 << LOOP_HTTP)) || http_wake >= 0))
 			http_run(a->metrics.http);
 		if (ready & (1 << LOOP_TICK)) {
 			/* a stop that came with the tick: this one is the last */

@@ -6,20 +6,17 @@
 #include "app_metrics.h"
 #include "exit_codes.h"
 
+/* Called once per tick and format at most (the endpoint keeps what it
+ * made until the next tick: http_set_version). */
 static int render(void *ctx, enum metrics_format f, const char **text, size_t *len)
 {
 	struct app_metrics *m = ctx;
-	const struct tt_snapshot *s = model_snapshot(m->model);
+	struct http_stats hs = http_stats(m->http);
 
-	/* scrapes between two ticks get the same text */
-	if (!m->text_valid || m->text_seq != s->seq || m->text_format != f) {
-		m->text_valid = false;
-		if (metrics_render(&m->text, s, &m->cfg, f))
-			return -ENOMEM;
-		m->text_seq = s->seq;
-		m->text_format = f;
-		m->text_valid = true;
-	}
+	m->cfg.http_served = hs.served;
+	m->cfg.http_refused = hs.refused;
+	if (metrics_render(&m->text, model_snapshot(m->model), &m->cfg, f))
+		return -ENOMEM;
 	*text = m->text.p;
 	*len = m->text.len;
 	return 0;
@@ -63,6 +60,7 @@ void app_metrics_tick(struct app_metrics *m, const struct tt_snapshot *s)
 {
 	if (m->containers)
 		container_totals_tick(m->containers, s);
+	http_set_version(m->http, s->seq);
 }
 
 void app_metrics_fini(struct app_metrics *m)

@@ -1,6 +1,6 @@
 /* The app's side of --listen: the endpoint (http.h) bound before the
  * capabilities go and started after, the metrics rendered from the
- * model's last snapshot at most once per tick and format, and the
+ * model's last snapshot (at most once per tick and format), and the
  * per-container totals of --metrics-by kept at each tick. */
 #ifndef TRACETOP_APP_METRICS_H
 #define TRACETOP_APP_METRICS_H
@@ -21,9 +21,6 @@ struct app_metrics {
 	struct metrics_config cfg;
 	struct container_totals *containers;	/* owned: --metrics-by container */
 	struct mbuf text;		/* the last rendering */
-	uint64_t text_seq;		/* of the snapshot it shows */
-	enum metrics_format text_format;
-	bool text_valid;
 };
 
 /* Binds the port and reads the credentials (while privileged). 0, or an

@@ -11,13 +11,23 @@
 #include <sys/socket.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include "clock.h"
 #include "http.h"
 
 struct http {
-	int fd;			/* the listening socket */
+	int fd;			/* the listening socket, until the server has it */
 	struct MHD_Daemon *d;
 	http_render_fn render;
 	void *ctx;
+	uint64_t version;	/* of what render makes (http_set_version) */
+	struct MHD_Response *cached[2];	/* by format, made for cached_version */
+	uint64_t cached_version[2];
+	struct {
+		struct MHD_Connection *c;	/* NULL: a free slot */
+		int fd;
+		uint64_t opened_ns;
+		bool cut;
+	} conns[HTTP_CONNECTIONS_MAX];
 	char user[HTTP_AUTH_MAX], pass[HTTP_AUTH_MAX];	/* "": no authentication */
 	struct http_stats stats;
 };
@@ -162,6 +172,13 @@ int http_set_auth(struct http *h, const char *path, char *err, size_t errlen)
 		snprintf(err, errlen, "--listen-auth %s: not a regular file", path);
 		return -EINVAL;
 	}
+	if (st.st_uid != geteuid()) {
+		close(fd);
+		snprintf(err, errlen, "--listen-auth %s: owned by uid %u, not by the user tracetop "
+			 "runs as (%u): whoever owns it sets the password", path, (unsigned)st.st_uid,
+			 (unsigned)geteuid());
+		return -EPERM;
+	}
 	if (st.st_mode & (S_IRWXG | S_IRWXO)) {
 		close(fd);
 		snprintf(err, errlen, "--listen-auth %s: other users can read or write the "
@@ -183,6 +200,7 @@ int http_set_auth(struct http *h, const char *path, char *err, size_t errlen)
 		buf[len - 1] = '\0';
 	colon = strchr(buf, ':');
 	if (bad || !colon || colon == buf || !colon[1]) {
+		explicit_bzero(buf, sizeof(buf));
 		snprintf(err, errlen, "--listen-auth %s: the file must hold one line USER:PASSWORD "
 			 "(at most %d bytes)", path, HTTP_AUTH_MAX);
 		return -EINVAL;
@@ -190,6 +208,7 @@ int http_set_auth(struct http *h, const char *path, char *err, size_t errlen)
 	*colon = '\0';
 	snprintf(h->user, sizeof(h->user), "%s", buf);
 	snprintf(h->pass, sizeof(h->pass), "%s", colon + 1);
+	explicit_bzero(buf, sizeof(buf));
 	return 0;
 }
 
@@ -204,8 +223,10 @@ static bool same_secret(const char *a, const char *b)
 	return diff == 0;
 }
 
+/* Queues a response made of body (copied), or with auth a request for
+ * basic authentication. */
 static enum MHD_Result reply(struct http *h, struct MHD_Connection *c, unsigned code,
-			     const char *type, const char *body, size_t len)
+			     const char *type, const char *body, size_t len, bool auth)
 {
 	struct MHD_Response *r = MHD_create_response_from_buffer(len, (void *)body,
 								 MHD_RESPMEM_MUST_COPY);
@@ -216,7 +237,8 @@ static enum MHD_Result reply(struct http *h, struct MHD_Connection *c, unsigned 
 	MHD_add_response_header(r, MHD_HTTP_HEADER_CONTENT_TYPE, type);
 	if (code == MHD_HTTP_METHOD_NOT_ALLOWED)
 		MHD_add_response_header(r, MHD_HTTP_HEADER_ALLOW, "GET, HEAD");
-	ok = MHD_queue_response(c, code, r);
+	ok = auth ? MHD_queue_basic_auth_fail_response(c, "tracetop", r) :
+		    MHD_queue_response(c, code, r);
 	MHD_destroy_response(r);
 	if (code == MHD_HTTP_OK)
 		h->stats.served++;
@@ -241,75 +263,125 @@ static bool authorised(struct http *h, struct MHD_Connection *c)
 	return ok;
 }
 
+/* The metrics of the current version in format f: one response per
+ * version and format, shared by every connection that asks (libmicro-
+ * httpd counts its users, so one still being sent to a slow reader
+ * outlives the next version). NULL when out of memory. */
+static struct MHD_Response *metrics_response(struct http *h, enum metrics_format f)
+{
+	struct MHD_Response *r;
+	const char *text;
+	size_t len;
+
+	if (h->cached[f] && h->cached_version[f] == h->version)
+		return h->cached[f];
+	if (h->render(h->ctx, f, &text, &len))
+		return NULL;
+	r = MHD_create_response_from_buffer(len, (void *)text, MHD_RESPMEM_MUST_COPY);
+	if (!r)
+		return NULL;
+	MHD_add_response_header(r, MHD_HTTP_HEADER_CONTENT_TYPE, metrics_content_type(f));
+	if (h->cached[f])
+		MHD_destroy_response(h->cached[f]);
+	h->cached[f] = r;
+	h->cached_version[f] = h->version;
+	return r;
+}
+
+/* Every request is answered at its first call, once its headers are in:
+ * a body is never waited for (libmicrohttpd discards it and closes). */
 static enum MHD_Result handle(void *cls, struct MHD_Connection *c, const char *url,
 			      const char *method, const char *version, const char *upload,
 			      size_t *upload_size, void **req)
 {
-	static int seen;
 	struct http *h = cls;
-	const char *text;
-	size_t len;
+	struct MHD_Response *r;
 	enum metrics_format f;
-	bool get = !strcmp(method, MHD_HTTP_METHOD_GET) || !strcmp(method, MHD_HTTP_METHOD_HEAD);
 
-	if (!*req) {
-		*req = &seen;
-		if (!get)	/* at once: its body is never read */
-			return reply(h, c, MHD_HTTP_METHOD_NOT_ALLOWED, "text/plain",
-				     "only GET and HEAD\n", 18);
-		return MHD_YES;
-	}
-	if (*upload_size) {	/* a GET with a body: dropped */
-		*upload_size = 0;
-		return MHD_YES;
-	}
+	if (strcmp(method, MHD_HTTP_METHOD_GET) && strcmp(method, MHD_HTTP_METHOD_HEAD))
+		return reply(h, c, MHD_HTTP_METHOD_NOT_ALLOWED, "text/plain",
+			     "only GET and HEAD\n", 18, false);
 	if (strcmp(url, "/metrics") && strcmp(url, "/"))
-		return reply(h, c, MHD_HTTP_NOT_FOUND, "text/plain", "not found: try /metrics\n", 24);
-	if (!authorised(h, c)) {
-		struct MHD_Response *r = MHD_create_response_from_buffer(
-			22, (void *)"authentication needed\n", MHD_RESPMEM_PERSISTENT);
-		enum MHD_Result ok;
-
-		if (!r)
-			return MHD_NO;
-		ok = MHD_queue_basic_auth_fail_response(c, "tracetop", r);
-		MHD_destroy_response(r);
-		h->stats.refused++;
-		return ok;
-	}
+		return reply(h, c, MHD_HTTP_NOT_FOUND, "text/plain", "not found: try /metrics\n",
+			     24, false);
+	if (!authorised(h, c))
+		return reply(h, c, MHD_HTTP_UNAUTHORIZED, "text/plain", "authentication needed\n",
+			     22, true);
 	if (!strcmp(url, "/"))
 		return reply(h, c, MHD_HTTP_OK, "text/html; charset=utf-8", index_page,
-			     sizeof(index_page) - 1);
+			     sizeof(index_page) - 1, false);
 	f = metrics_negotiate(MHD_lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_ACCEPT));
-	if (h->render(h->ctx, f, &text, &len))
-		return reply(h, c, MHD_HTTP_INTERNAL_SERVER_ERROR, "text/plain",
-			     "out of memory\n", 14);
-	return reply(h, c, MHD_HTTP_OK, metrics_content_type(f), text, len);
+	r = metrics_response(h, f);
+	if (!r)
+		return reply(h, c, MHD_HTTP_INTERNAL_SERVER_ERROR, "text/plain", "out of memory\n",
+			     14, false);
+	h->stats.served++;
+	return MHD_queue_response(c, MHD_HTTP_OK, r);
+}
+
+/* Connections as they open and close, with when they opened: the
+ * deadline of each (idle or not) is enforced at every run. */
+static void notify(void *cls, struct MHD_Connection *c, void **socket_ctx,
+		   enum MHD_ConnectionNotificationCode code)
+{
+	struct http *h = cls;
+	const union MHD_ConnectionInfo *info;
+	size_t i;
+
+	if (code == MHD_CONNECTION_NOTIFY_CLOSED) {
+		for (i = 0; i < HTTP_CONNECTIONS_MAX; i++)
+			if (h->conns[i].c == c)
+				h->conns[i].c = NULL;
+		return;
+	}
+	info = MHD_get_connection_info(c, MHD_CONNECTION_INFO_CONNECTION_FD);
+	for (i = 0; i < HTTP_CONNECTIONS_MAX; i++)
+		if (!h->conns[i].c) {
+			h->conns[i].c = c;
+			h->conns[i].fd = info ? info->connect_fd : -1;
+			h->conns[i].opened_ns = clock_mono_ns();
+			h->conns[i].cut = false;
+			return;
+		}
 }
 
 int http_start(struct http *h, http_render_fn render, void *ctx, char *err, size_t errlen)
 {
 	const union MHD_DaemonInfo *info;
+	int fd = dup(h->fd);	/* libmicrohttpd's: it may close it on failure */
 
 	h->render = render;
 	h->ctx = ctx;
+	if (fd < 0) {
+		snprintf(err, errlen, "the metrics server did not start: %s", strerror(errno));
+		return -errno;
+	}
 	h->d = MHD_start_daemon(MHD_USE_EPOLL, 0, NULL, NULL, handle, h,
-				MHD_OPTION_LISTEN_SOCKET, (MHD_socket)h->fd,
+				MHD_OPTION_LISTEN_SOCKET, (MHD_socket)fd,
 				MHD_OPTION_CONNECTION_LIMIT, (unsigned)HTTP_CONNECTIONS_MAX,
 				MHD_OPTION_PER_IP_CONNECTION_LIMIT, (unsigned)HTTP_CONNECTIONS_PER_IP,
 				MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)HTTP_TIMEOUT_S,
 				MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)HTTP_MEMORY_PER_CONNECTION,
+				MHD_OPTION_NOTIFY_CONNECTION, notify, h,
 				MHD_OPTION_END);
 	if (!h->d) {
 		snprintf(err, errlen, "the metrics server did not start");
 		return -EIO;
 	}
+	close(h->fd);
+	h->fd = -1;
 	info = MHD_get_daemon_info(h->d, MHD_DAEMON_INFO_EPOLL_FD);
 	if (!info || info->epoll_fd < 0) {
 		snprintf(err, errlen, "the metrics server has no epoll descriptor");
 		return -EIO;
 	}
 	return 0;
+}
+
+void http_set_version(struct http *h, uint64_t version)
+{
+	if (h)
+		h->version = version;
 }
 
 int http_fd(const struct http *h)
@@ -324,16 +396,38 @@ int http_fd(const struct http *h)
 
 void http_run(struct http *h)
 {
-	if (h && h->d)
-		MHD_run(h->d);
+	uint64_t now;
+
+	if (!h || !h->d)
+		return;
+	/* a connection past its deadline is shut: whether it trickles its
+	 * headers or reads its answer a byte at a time, it holds a slot no
+	 * longer (libmicrohttpd sees the end at this run and closes it) */
+	now = clock_mono_ns();
+	for (size_t i = 0; i < HTTP_CONNECTIONS_MAX; i++)
+		if (h->conns[i].c && !h->conns[i].cut && h->conns[i].fd >= 0 &&
+		    now - h->conns[i].opened_ns > (uint64_t)HTTP_DEADLINE_S * 1000000000ull) {
+			shutdown(h->conns[i].fd, SHUT_RDWR);
+			h->conns[i].cut = true;
+			h->stats.cut++;
+		}
+	MHD_run(h->d);
 }
 
 int http_timeout_ms(struct http *h)
 {
 	MHD_UNSIGNED_LONG_LONG ms;
 
-	if (!h || !h->d || MHD_get_timeout(h->d, &ms) != MHD_YES)
+	bool any = false;
+
+	if (!h || !h->d)
 		return -1;
+	for (size_t i = 0; i < HTTP_CONNECTIONS_MAX; i++)
+		any = any || (h->conns[i].c && !h->conns[i].cut);
+	if (MHD_get_timeout(h->d, &ms) != MHD_YES)
+		return any ? 1000 : -1;	/* the deadlines are checked each second */
+	if (any && ms > 1000)
+		ms = 1000;
 	return ms > 60000 ? 60000 : (int)ms;
 }
 
@@ -346,10 +440,14 @@ void http_free(struct http *h)
 {
 	if (!h)
 		return;
+	for (int f = 0; f < 2; f++)
+		if (h->cached[f])
+			MHD_destroy_response(h->cached[f]);
 	if (h->d)
-		MHD_stop_daemon(h->d);	/* closes the listening socket too */
-	else if (h->fd >= 0)
+		MHD_stop_daemon(h->d);	/* closes its copy of the socket */
+	if (h->fd >= 0)
 		close(h->fd);
-	memset(h->pass, 0, sizeof(h->pass));
+	explicit_bzero(h->user, sizeof(h->user));
+	explicit_bzero(h->pass, sizeof(h->pass));
 	free(h);
 }

@@ -16,6 +16,7 @@
 #define HTTP_CONNECTIONS_MAX 64		/* at once; more are closed at accept */
 #define HTTP_CONNECTIONS_PER_IP 16
 #define HTTP_TIMEOUT_S 5		/* idle connections closed after */
+#define HTTP_DEADLINE_S 5		/* every connection closed after, idle or not */
 #define HTTP_MEMORY_PER_CONNECTION (32 * 1024)	/* request line and headers */
 #define HTTP_AUTH_MAX 256		/* bytes of a credentials file */
 
@@ -25,8 +26,9 @@
 int http_parse_listen(const char *spec, char *host, size_t hostlen, uint16_t *port, char *err,
 		      size_t errlen);
 
-/* Renders the metrics for one request into *text (borrowed until the
- * next call); 0, or -errno (then the client gets 500). */
+/* Renders the metrics into *text (borrowed until the next call); 0, or
+ * -errno (then the client gets 500). Called once per version and
+ * format: the scrapes between two versions share the result. */
 typedef int (*http_render_fn)(void *ctx, enum metrics_format f, const char **text, size_t *len);
 
 struct http;
@@ -40,6 +42,8 @@ int http_listen(struct http **out, const char *spec, char *where, size_t wlen, c
 int http_set_auth(struct http *h, const char *path, char *err, size_t errlen);
 /* Starts serving (the loop then polls http_fd and calls http_run). */
 int http_start(struct http *h, http_render_fn render, void *ctx, char *err, size_t errlen);
+/* What render makes changed (a tick): the next scrape renders anew. */
+void http_set_version(struct http *h, uint64_t version);
 int http_fd(const struct http *h);
 /* Handles what is ready; call when http_fd is readable or the timeout
  * passed. */
@@ -50,6 +54,7 @@ int http_timeout_ms(struct http *h);
 /* Requests answered since start, by outcome. */
 struct http_stats {
 	uint64_t served, refused;	/* 200; 4xx and 5xx */
+	uint64_t cut;		/* connections shut at their deadline */
 };
 struct http_stats http_stats(const struct http *h);
 void http_free(struct http *h);

@@ -1,4 +1,5 @@
-/* Per-container totals from per-process ones (container_totals.h). */
+/* Per-container totals from per-process interval counts
+ * (container_totals.h). */
 #include <errno.h>
 #include <stdbool.h>
 #include <stdio.h>
@@ -6,39 +7,25 @@
 #include <string.h>
 #include "container_totals.h"
 
-/* A process as the previous snapshot had it. */
-struct ct_proc {
-	uint32_t pid;
-	uint64_t syscalls, ops[VFS_OP_MAX], open_errors, execs, bio;
+#define HASH_SLOTS (2 * CONTAINER_NAMES_MAX)	/* a power of two, half full at most */
+
+struct ct_group {
+	struct container_total all;	/* since first seen */
+	struct container_total tick;	/* this interval's, before it is added */
+	struct container_total base;	/* all when it was named: the others' */
+	bool named;
 };
 
 struct container_totals {
-	unsigned top;
-	struct container_total *groups;	/* by name, in order of first sight */
+	unsigned top, n_named;
+	struct ct_group *groups;	/* in order of first sight */
 	size_t n_groups, cap_groups;
-	struct container_total beyond;	/* of containers past CONTAINER_NAMES_MAX */
-	struct ct_proc *prev, *cur;	/* by pid */
-	size_t n_prev, cap_prev, cap_cur;
+	uint32_t hash[HASH_SLOTS];	/* group index + 1, 0: free */
+	struct container_total beyond;	/* containers past CONTAINER_NAMES_MAX */
 	struct container_total *rows;	/* container_totals_rows */
 	size_t n_rows;
+	size_t *order;			/* scratch: candidates to be named */
 };
-
-static int grow(void **p, size_t *cap, size_t want, size_t size)
-{
-	size_t n = *cap ? *cap : 64;
-	void *q;
-
-	if (want <= *cap)
-		return 0;
-	while (n < want)
-		n *= 2;
-	q = realloc(*p, n * size);
-	if (!q)
-		return -ENOMEM;
-	*p = q;
-	*cap = n;
-	return 0;
-}
 
 struct container_totals *container_totals_new(unsigned top)
 {
@@ -47,7 +34,11 @@ struct container_totals *container_totals_new(unsigned top)
 	if (!t)
 		return NULL;
 	t->top = top < 1 ? 1 : top > CONTAINER_TOP_MAX ? CONTAINER_TOP_MAX : top;
-	snprintf(t->beyond.name, sizeof(t->beyond.name), "other");
+	t->rows = calloc(t->top + 1, sizeof(*t->rows));
+	if (!t->rows) {
+		free(t);
+		return NULL;
+	}
 	return t;
 }
 
@@ -56,147 +47,166 @@ void container_totals_free(struct container_totals *t)
 	if (!t)
 		return;
 	free(t->groups);
-	free(t->prev);
-	free(t->cur);
 	free(t->rows);
+	free(t->order);
 	free(t);
 }
 
-static struct container_total *group_of(struct container_totals *t, const char *name)
+static uint32_t name_hash(const char *s, size_t n)
 {
-	struct container_total *g;
-	size_t i;
+	uint32_t h = 2166136261u;
 
-	for (i = 0; i < t->n_groups; i++)
-		if (!strncmp(t->groups[i].name, name, sizeof(g->name)))
-			return &t->groups[i];
-	if (t->n_groups >= CONTAINER_NAMES_MAX ||
-	    grow((void **)&t->groups, &t->cap_groups, t->n_groups + 1, sizeof(*g)))
-		return &t->beyond;
-	g = &t->groups[t->n_groups++];
+	for (size_t i = 0; i < n && s[i]; i++)
+		h = (h ^ (unsigned char)s[i]) * 16777619u;
+	return h;
+}
+
+/* The group of a name, made when first seen; NULL past the bound. */
+static struct ct_group *group_of(struct container_totals *t, const char *name)
+{
+	size_t len = sizeof(((struct container_total *)0)->name);
+	uint32_t at = name_hash(name, len) & (HASH_SLOTS - 1);
+	struct ct_group *g;
+
+	while (t->hash[at]) {
+		g = &t->groups[t->hash[at] - 1];
+		if (!strncmp(g->all.name, name, len - 1))
+			return g;
+		at = (at + 1) & (HASH_SLOTS - 1);
+	}
+	if (t->n_groups >= CONTAINER_NAMES_MAX)
+		return NULL;
+	if (t->n_groups == t->cap_groups) {
+		size_t cap = t->cap_groups ? t->cap_groups * 2 : 64;
+		struct ct_group *p = realloc(t->groups, cap * sizeof(*p));
+		size_t *o = realloc(t->order, cap * sizeof(*o));
+
+		if (o)
+			t->order = o;
+		if (!p || !o) {
+			if (p)
+				t->groups = p;
+			return NULL;
+		}
+		t->groups = p;
+		t->cap_groups = cap;
+	}
+	g = &t->groups[t->n_groups];
 	memset(g, 0, sizeof(*g));
-	snprintf(g->name, sizeof(g->name), "%s", name);
+	snprintf(g->all.name, sizeof(g->all.name), "%s", name);
+	t->hash[at] = (uint32_t)++t->n_groups;
 	return g;
 }
 
-static int by_pid(const void *a, const void *b)
+/* to += x, or with sign -1 to -= x (x <= to, field by field) */
+static void add(struct container_total *to, const struct container_total *x, int sign)
 {
-	const struct ct_proc *x = a, *y = b;
+	uint64_t m = sign > 0 ? 1 : (uint64_t)-1;	/* wraps: unsigned subtraction */
 
-	return x->pid < y->pid ? -1 : x->pid > y->pid;
+	to->syscalls += m * x->syscalls;
+	to->open_errors += m * x->open_errors;
+	to->execs += m * x->execs;
+	to->bio += m * x->bio;
+	for (unsigned op = 0; op < VFS_OP_MAX; op++)
+		to->ops[op] += m * x->ops[op];
 }
 
-/* d = now - before, field by field; a field that went down means another
- * process took the pid: then all of now is new. */
-static void delta(struct ct_proc *d, const struct ct_proc *now, const struct ct_proc *before)
+static void add_row(struct container_total *to, const struct tt_proc_row *r)
 {
-	bool reused = now->syscalls < before->syscalls || now->open_errors < before->open_errors ||
-		      now->execs < before->execs || now->bio < before->bio;
-
+	to->syscalls += r->delta;
+	to->open_errors += r->open_err_delta;
+	to->execs += r->exec_delta;
+	to->bio += r->bio_delta;
 	for (unsigned op = 0; op < VFS_OP_MAX; op++)
-		reused = reused || now->ops[op] < before->ops[op];
-	if (reused) {
-		*d = *now;
-		return;
-	}
-	d->syscalls = now->syscalls - before->syscalls;
-	d->open_errors = now->open_errors - before->open_errors;
-	d->execs = now->execs - before->execs;
-	d->bio = now->bio - before->bio;
-	for (unsigned op = 0; op < VFS_OP_MAX; op++)
-		d->ops[op] = now->ops[op] - before->ops[op];
+		to->ops[op] += r->op_delta[op];
 }
 
-static void add(struct container_total *g, const struct ct_proc *d)
-{
-	g->syscalls += d->syscalls;
-	g->open_errors += d->open_errors;
-	g->execs += d->execs;
-	g->bio += d->bio;
-	for (unsigned op = 0; op < VFS_OP_MAX; op++)
-		g->ops[op] += d->ops[op];
-}
+static const struct container_totals *sort_ctx;
 
+/* Candidates to be named: the busiest first (by calls since first seen
+ * and this interval's), ties by name. */
 static int by_calls(const void *a, const void *b)
+{
+	const struct ct_group *x = &sort_ctx->groups[*(const size_t *)a];
+	const struct ct_group *y = &sort_ctx->groups[*(const size_t *)b];
+	uint64_t cx = x->all.syscalls + x->tick.syscalls, cy = y->all.syscalls + y->tick.syscalls;
+
+	if (cx != cy)
+		return cx > cy ? -1 : 1;
+	return strncmp(x->all.name, y->all.name, sizeof(x->all.name));
+}
+
+static int by_name(const void *a, const void *b)
 {
 	const struct container_total *x = a, *y = b;
 
-	if (x->syscalls != y->syscalls)
-		return x->syscalls > y->syscalls ? -1 : 1;
 	return strncmp(x->name, y->name, sizeof(x->name));
-}
-
-static int make_rows(struct container_totals *t)
-{
-	size_t n = t->n_groups, i;
-	struct container_total *rows = realloc(t->rows, (n + 1) * sizeof(*rows));
-	struct container_total other = t->beyond;
-	bool any_other = t->n_groups >= CONTAINER_NAMES_MAX;
-
-	if (!rows)
-		return -ENOMEM;
-	t->rows = rows;
-	if (n)
-		memcpy(rows, t->groups, n * sizeof(*rows));
-	qsort(rows, n, sizeof(*rows), by_calls);
-	for (i = t->top; i < n; i++) {
-		struct ct_proc d = { .syscalls = rows[i].syscalls, .open_errors = rows[i].open_errors,
-				     .execs = rows[i].execs, .bio = rows[i].bio };
-
-		memcpy(d.ops, rows[i].ops, sizeof(d.ops));
-		add(&other, &d);
-		any_other = true;
-	}
-	t->n_rows = n < t->top ? n : t->top;
-	if (any_other)
-		rows[t->n_rows++] = other;
-	return 0;
 }
 
 int container_totals_tick(struct container_totals *t, const struct tt_snapshot *s)
 {
 	size_t i, n = 0;
-	struct ct_proc *swap;
+	int err = 0;
 
-	if (grow((void **)&t->cur, &t->cap_cur, s->n_procs ? s->n_procs : 1, sizeof(*t->cur)))
-		return -ENOMEM;
 	for (i = 0; i < s->n_procs; i++) {
 		const struct tt_proc_row *r = &s->procs[i];
-		struct ct_proc *p = &t->cur[n++];
+		const char *name = r->container[0] && strcmp(r->container, "?") ? r->container :
+										    CONTAINER_UNKNOWN;
+		struct ct_group *g;
 
-		p->pid = r->pid;
-		p->syscalls = r->total;
-		p->open_errors = r->open_errors;
-		p->execs = r->execs;
-		p->bio = r->bio_total;
-		memcpy(p->ops, r->op_total, sizeof(p->ops));
+		if (!(r->delta | r->open_err_delta | r->exec_delta | r->bio_delta | r->op_delta[0] |
+		      r->op_delta[1] | r->op_delta[2] | r->op_delta[3] | r->op_delta[4]))
+			continue;	/* idle: its container need not exist */
+		g = group_of(t, name);
+		if (g) {
+			add_row(&g->tick, r);
+		} else {
+			add_row(&t->beyond, r);
+			err = t->n_groups < CONTAINER_NAMES_MAX ? -ENOMEM : 0;
+		}
 	}
-	qsort(t->cur, n, sizeof(*t->cur), by_pid);
-	/* the container of each process: from the snapshot's row again (the
-	 * rows are few compared with a tick; a sorted copy keeps it simple) */
-	for (i = 0; i < s->n_procs; i++) {
-		const struct tt_proc_row *r = &s->procs[i];
-		struct ct_proc key = { .pid = r->pid }, d;
-		const struct ct_proc *now = bsearch(&key, t->cur, n, sizeof(*t->cur), by_pid);
-		const struct ct_proc *before = t->n_prev ? bsearch(&key, t->prev, t->n_prev,
-								   sizeof(*t->prev), by_pid) : NULL;
+	/* name the busiest of the rest while there is room: what they did
+	 * before this interval stays the others' */
+	if (t->n_named < t->top) {
+		for (i = 0; i < t->n_groups; i++)
+			if (!t->groups[i].named && (t->groups[i].all.syscalls | t->groups[i].tick.syscalls |
+						    t->groups[i].tick.bio | t->groups[i].all.bio))
+				t->order[n++] = i;
+		sort_ctx = t;
+		qsort(t->order, n, sizeof(*t->order), by_calls);
+		for (i = 0; i < n && t->n_named < t->top; i++) {
+			struct ct_group *g = &t->groups[t->order[i]];
 
-		if (!now)
-			continue;
-		if (before)
-			delta(&d, now, before);
-		else
-			d = *now;
-		add(group_of(t, r->container[0] ? r->container : "unknown"), &d);
+			g->named = true;
+			g->base = g->all;
+			t->n_named++;
+		}
 	}
-	swap = t->prev;
-	t->prev = t->cur;
-	t->cur = swap;
-	i = t->cap_prev;
-	t->cap_prev = t->cap_cur;
-	t->cap_cur = i;
-	t->n_prev = n;
-	return make_rows(t);
+	/* the interval goes in; the rows are made again */
+	t->n_rows = 0;
+	{
+		struct container_total other = t->beyond;
+
+		for (i = 0; i < t->n_groups; i++) {
+			struct ct_group *g = &t->groups[i];
+
+			add(&g->all, &g->tick, 1);
+			memset(&g->tick, 0, sizeof(g->tick));
+			if (g->named) {
+				struct container_total *row = &t->rows[t->n_rows++];
+
+				*row = g->all;
+				add(row, &g->base, -1);
+				add(&other, &g->base, 1);
+			} else {
+				add(&other, &g->all, 1);
+			}
+		}
+		qsort(t->rows, t->n_rows, sizeof(*t->rows), by_name);
+		snprintf(other.name, sizeof(other.name), "%s", CONTAINER_OTHER);
+		t->rows[t->n_rows++] = other;
+	}
+	return err;
 }
 
 const struct container_total *container_totals_rows(const struct container_totals *t, size_t *n)

@@ -85,7 +85,8 @@ struct model {
 	struct proc_tree *tree;		/* owned: recent forks, execs and exits */
 	uint64_t ev_mark;	/* log end seq at the previous tick */
 	uint64_t execs_ok, execs_failed;	/* snapshot.h */
-	uint64_t open_errs[TT_ERRNO_MAX];
+	uint64_t open_errs[TT_ERRNO_MAX];	/* as events come */
+	uint64_t open_errs_tick[TT_ERRNO_MAX];	/* as at the last tick: the snapshot's */
 
 	struct tt_snapshot snap;	/* arrays below are owned and reused */
 	size_t cap_procs, cap_snap_disks;
@@ -98,9 +99,12 @@ static void sys_names_init(struct model *m)
 	unsigned i;
 
 	/* the kernel folds every id beyond its array into the last slot */
-	for (i = 0; i < SYSCALL_ID_MAX; i++)
-		snprintf(m->sys_names[i], SYSCALL_NAME_LEN,
-			 i == SYSCALL_ID_MAX - 1 ? "syscall_%u+" : "syscall_%u", i);
+	for (i = 0; i < SYSCALL_ID_MAX; i++) {
+		char buf[SYSCALL_NAME_LEN];
+		const char *l = syscall_label(i, buf, sizeof(buf));
+
+		snprintf(m->sys_names[i], SYSCALL_NAME_LEN, "%s", l);
+	}
 }
 
 struct model *model_new(const struct model_config *cfg)
@@ -633,7 +637,9 @@ const struct tt_snapshot *model_tick(struct model *m, uint64_t mono_ns)
 	model_tick_status(m);
 	s->execs_ok = m->execs_ok;
 	s->execs_failed = m->execs_failed;
-	s->open_errors_by_errno = m->open_errs;
+	/* a copy: the live counts move with every drain between ticks */
+	memcpy(m->open_errs_tick, m->open_errs, sizeof(m->open_errs_tick));
+	s->open_errors_by_errno = m->open_errs_tick;
 	s->n_fails = fail_table_tick(m->fails, s->elapsed_s, &s->fails);
 	s->fails_untracked = fail_table_untracked(m->fails);
 	s->n_tree = proc_tree_tick(m->tree, mono_ns, &s->tree);

@@ -246,6 +246,11 @@ size_t proc_view_build(struct proc_view *v, const struct proc_view_in *in,
 		r->counted = true;
 		r->rate = dt ? (double)p->delta / dt : 0;
 		r->err_rate = dt ? (double)p->err_delta / dt : 0;
+		/* counted in this interval only when sampled in it */
+		r->delta = dt ? p->delta : 0;
+		r->open_err_delta = dt ? p->open_err_delta : 0;
+		for (unsigned op = 0; op < VFS_OP_MAX; op++)
+			r->op_delta[op] = dt ? p->op_delta[op] : 0;
 		r->total = p->total;
 		r->top_id = p->top_id;
 		r->top_rate = dt ? (double)p->top_delta / dt : 0;
@@ -307,6 +312,7 @@ size_t proc_view_build(struct proc_view *v, const struct proc_view_in *in,
 		}
 		r = &(*rows)[at];
 		r->bio_rate = bdt ? (double)b->interval.count / bdt : 0;
+		r->bio_delta = bdt ? b->interval.count : 0;
 		r->bio_p95_us = b->interval.count ? hist_percentile(&b->interval, 95) : 0;
 		r->bio_total = b->total;
 	}
@@ -321,6 +327,7 @@ size_t proc_view_build(struct proc_view *v, const struct proc_view_in *in,
 	for (i = 0; i < n; i++) {
 		r = &(*rows)[i];
 		r->exec_rate = in->ev_dt > 0 ? (double)r->execs / in->ev_dt : 0;
+		r->exec_delta = r->execs;
 		r->execs += prev_execs(v, r->pid);
 	}
 	remember_execs(v, *rows, n);
@@ -364,9 +371,14 @@ static void fold_in(struct tt_proc_row *g, const struct tt_proc_row *x)
 	g->rate += x->rate;
 	g->err_rate += x->err_rate;
 	g->total += x->total;
+	g->delta += x->delta;
+	g->open_err_delta += x->open_err_delta;
+	g->exec_delta += x->exec_delta;
+	g->bio_delta += x->bio_delta;
 	for (unsigned op = 0; op < VFS_OP_MAX; op++) {
 		g->op_rate[op] += x->op_rate[op];
 		g->op_total[op] += x->op_total[op];
+		g->op_delta[op] += x->op_delta[op];
 	}
 	g->open_err_rate += x->open_err_rate;
 	g->busy += x->busy;

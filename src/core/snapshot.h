@@ -103,6 +103,9 @@ struct tt_proc_row {
 	double bio_rate;	/* block I/O requests it handed over, per second */
 	double bio_p95_us;	/* their device latency's p95 this interval; 0: none */
 	uint64_t bio_total;	/* requests since first seen */
+	/* this interval's counts, which the rates above divide: sums that
+	 * only go up are made of these (container_totals.h) */
+	uint64_t delta, op_delta[VFS_OP_MAX], open_err_delta, exec_delta, bio_delta;
 	uint32_t nprocs;	/* 1; rows folded by name (proc_view_fold): its processes */
 	bool counted;		/* the syscalls source counts it (else block I/O only) */
 	bool exited;		/* gone: total is final */
@@ -198,7 +201,7 @@ struct tt_snapshot {
 	 * succeeded and exec calls that failed (the failed attempts of a
 	 * PATH walk each count), and failed opens by errno. */
 	uint64_t execs_ok, execs_failed;
-	const uint64_t *open_errors_by_errno;	/* TT_ERRNO_MAX entries */
+	const uint64_t *open_errors_by_errno;	/* TT_ERRNO_MAX entries, as at the tick */
 
 	struct tt_syscall_row *syscalls;	/* rows with calls, by rate then total */
 	size_t n_syscalls;

@@ -1,9 +1,12 @@
 /* Syscall number <-> name for x86_64, from the generated table in
  * syscall_table_x86_64.h (see tools/gen-syscall-names.sh). Built in so
  * that tracetop never depends on ausyscall or headers at run time. */
+#include <stdio.h>
 #include <string.h>
+#include <linux/types.h>
 #include "syscall_names.h"
 #include "syscall_table_x86_64.h"
+#include "syscalls.h"
 
 #define SYSCALL_TABLE_LEN (sizeof(syscall_table_x86_64) / sizeof(syscall_table_x86_64[0]))
 
@@ -30,4 +33,15 @@ int syscall_id(const char *name)
 unsigned syscall_table_size(void)
 {
 	return SYSCALL_TABLE_LEN;
+}
+
+const char *syscall_label(unsigned id, char *buf, unsigned len)
+{
+	const char *name = id < SYSCALL_ID_MAX - 1 ? syscall_name(id) : NULL;
+
+	if (name)
+		return name;
+	snprintf(buf, len, id >= SYSCALL_ID_MAX - 1 ? "syscall_%u+" : "syscall_%u",
+		 id >= SYSCALL_ID_MAX - 1 ? SYSCALL_ID_MAX - 1 : id);
+	return buf;
 }

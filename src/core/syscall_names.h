@@ -7,6 +7,10 @@
 const char *syscall_name(unsigned id);
 /* Id of the syscall called name, or -1. */
 int syscall_id(const char *name);
+/* The name of id, or "syscall_N" for an id the table does not name
+ * ("syscall_N+" for the kernel's last slot, which holds every id from
+ * N on: SYSCALL_ID_MAX - 1), written into buf when needed. */
+const char *syscall_label(unsigned id, char *buf, unsigned len);
 /* Number of entries in the table (highest id + 1). */
 unsigned syscall_table_size(void);
 

@@ -89,37 +89,33 @@ static void putf(struct mbuf *b, const char *fmt, ...)
 	b->len += (size_t)n;
 }
 
-/* A label value: kernel bytes made visible (sanitize.h), then escaped as
- * the exposition formats want (backslash, double quote, newline). */
+/* A label value. Printable ASCII goes as it is, escaped as the
+ * exposition formats want (backslash, double quote); anything else
+ * (control bytes, broken UTF-8: what a process or a file names) is first
+ * made visible by the sanitiser (sanitize.h), whose escapes then escape
+ * in turn. */
 static void put_value(struct mbuf *b, const char *s, size_t n)
 {
 	char clean[256];
-	size_t len = strnlen(s, n), i;
+	size_t len = strnlen(s, n), i, from = 0;
+	bool plain = true;
 
-	/* most values (syscall names, disks, errnos) are plain ASCII */
-	for (i = 0; i < len; i++)
-		if ((unsigned char)s[i] < 0x20 || (unsigned char)s[i] > 0x7e || s[i] == '\\' ||
-		    s[i] == '"')
-			break;
-	if (i == len) {
-		put(b, "\"", 1);
-		put(b, s, len);
-		put(b, "\"", 1);
-		return;
+	for (i = 0; i < len && plain; i++)
+		plain = (unsigned char)s[i] >= 0x20 && (unsigned char)s[i] <= 0x7e;
+	if (!plain) {
+		len = sanitize(clean, sizeof(clean), s, len);
+		if (len >= sizeof(clean))
+			len = strlen(clean);
+		s = clean;
 	}
-	len = sanitize(clean, sizeof(clean), s, len);
-	if (len >= sizeof(clean))
-		len = strlen(clean);
 	put(b, "\"", 1);
-	for (i = 0; i < len; i++) {
-		if (clean[i] == '\\' || clean[i] == '"')
+	for (i = 0; i < len; i++)
+		if (s[i] == '\\' || s[i] == '"') {
+			put(b, s + from, i - from);
 			put(b, "\\", 1);
-		if (clean[i] == '\n') {
-			put(b, "\\n", 2);
-			continue;
+			from = i;
 		}
-		put(b, &clean[i], 1);
-	}
+	put(b, s + from, len - from);
 	put(b, "\"", 1);
 }
 
@@ -131,23 +127,28 @@ static void put_label(struct mbuf *b, bool first, const char *name, const char *
 	put_value(b, value, strlen(value));
 }
 
-/* n / 10^digits as an exact decimal: "0.000512", "3", "1.5". */
-static void put_fixed(struct mbuf *b, uint64_t n, unsigned digits)
+/* n / 10^digits as an exact decimal into buf: "0.000512", "3", "1.5". */
+static void fmt_fixed(char *buf, size_t len, uint64_t n, unsigned digits)
 {
 	uint64_t scale = 1;
-	char frac[24];
-	int len;
+	int k;
 
 	for (unsigned i = 0; i < digits; i++)
 		scale *= 10;
-	if (n % scale == 0) {
-		putf(b, "%llu", (unsigned long long)(n / scale));
-		return;
-	}
-	len = snprintf(frac, sizeof(frac), "%0*llu", (int)digits, (unsigned long long)(n % scale));
-	while (len > 0 && frac[len - 1] == '0')
-		frac[--len] = '\0';
-	putf(b, "%llu.%s", (unsigned long long)(n / scale), frac);
+	k = snprintf(buf, len, "%llu.%0*llu", (unsigned long long)(n / scale), (int)digits,
+		     (unsigned long long)(n % scale));
+	while (k > 0 && buf[k - 1] == '0')
+		buf[--k] = '\0';
+	if (k > 0 && buf[k - 1] == '.')
+		buf[--k] = '\0';
+}
+
+static void put_fixed(struct mbuf *b, uint64_t n, unsigned digits)
+{
+	char buf[48];
+
+	fmt_fixed(buf, sizeof(buf), n, digits);
+	puts_(b, buf);
 }
 
 enum family_type { FAM_COUNTER, FAM_GAUGE, FAM_HISTOGRAM, FAM_INFO };
@@ -186,38 +187,31 @@ static void put_closed(struct mbuf *b, const char *labels)
 	}
 }
 
-/* The le value of slot i, "0.000002" ... "4294.967296": made once. */
+/* The le value of slot i, "0.000002" ... "2147.483648": made once. */
 static const char *le_of(unsigned i)
 {
 	static char le[HIST_SLOTS][24];
 	static bool made;
 
 	if (!made) {
-		for (unsigned k = 0; k < HIST_SLOTS; k++) {
-			uint64_t us = hist_slot_high(k);
-			int n = snprintf(le[k], sizeof(le[k]), "%llu.%06llu",
-					 (unsigned long long)(us / 1000000),
-					 (unsigned long long)(us % 1000000));
-
-			while (n > 0 && le[k][n - 1] == '0')
-				le[k][--n] = '\0';
-			if (n > 0 && le[k][n - 1] == '.')
-				le[k][--n] = '\0';
-		}
+		for (unsigned k = 0; k < HIST_SLOTS; k++)
+			fmt_fixed(le[k], sizeof(le[k]), hist_slot_high(k), 6);
 		made = true;
 	}
 	return le[i];
 }
 
 /* One cumulative histogram in seconds from log2 microsecond slots: slot
- * i holds durations below 2^(i+1) us. sum: in units of 10^-sum_digits s. */
+ * i holds durations below 2^(i+1) us, but the last, which holds all the
+ * longer ones too (the kernel's programs clamp there): it has no bound
+ * but +Inf. sum: in units of 10^-sum_digits s. */
 static void histogram(struct mbuf *b, const char *name, const char *labels, const struct hist *h,
 		      uint64_t sum, unsigned sum_digits)
 {
 	size_t nl = strlen(name), ll = strlen(labels);
 	uint64_t cum = 0;
 
-	for (unsigned i = 0; i < HIST_SLOTS; i++) {
+	for (unsigned i = 0; i + 1 < HIST_SLOTS; i++) {
 		cum += h->slots[i];
 		put(b, name, nl);
 		put(b, "_bucket", 7);
@@ -228,6 +222,7 @@ static void histogram(struct mbuf *b, const char *name, const char *labels, cons
 		put_u64v(b, cum);
 		put(b, "\n", 1);
 	}
+	cum += h->slots[HIST_SLOTS - 1];
 	put(b, name, nl);
 	put(b, "_bucket", 7);
 	put(b, labels, ll);
@@ -270,13 +265,23 @@ static void sample_u64(struct mbuf *b, const char *name, const char *lname, cons
 	put(b, "\n", 1);
 }
 
+/* A sample with n / 2 labels, given as name, value, name, value... */
+static void sample_kv(struct mbuf *b, const char *name, const char *const *kv, size_t n,
+		      uint64_t v)
+{
+	puts_(b, name);
+	for (size_t i = 0; i + 1 < n; i += 2)
+		put_label(b, i == 0, kv[i], kv[i + 1]);
+	put(b, n ? "} " : " ", n ? 2 : 1);
+	put_u64v(b, v);
+	put(b, "\n", 1);
+}
+
 static void build_and_sources(struct mbuf *b, const struct tt_snapshot *s,
 			      const struct metrics_config *c, enum metrics_format f)
 {
 	family(b, f, "tracetop_build", FAM_INFO, NULL, "tracetop's version.");
-	puts_(b, "tracetop_build_info");
-	put_label(b, true, "version", c->version ? c->version : "");
-	put(b, "} 1\n", 4);
+	sample_u64(b, "tracetop_build_info", "version", c->version ? c->version : "", 1);
 
 	family(b, f, "tracetop_source", FAM_INFO, NULL,
 	       "Each source: its state (running, failed, off) and the kernel hook it uses.");
@@ -285,11 +290,9 @@ static void build_and_sources(struct mbuf *b, const struct tt_snapshot *s,
 		const char *state = st->state == TT_STATE_RUNNING ? "running" :
 				    st->state == TT_STATE_FAILED ? "failed" : "off";
 
-		puts_(b, "tracetop_source_info");
-		put_label(b, true, "source", tt_source_name(i));
-		put_label(b, false, "state", state);
-		put_label(b, false, "hook", st->hook);
-		put(b, "} 1\n", 4);
+		const char *kv[] = { "source", tt_source_name(i), "state", state, "hook", st->hook };
+
+		sample_kv(b, "tracetop_source_info", kv, 6, 1);
 	}
 	family(b, f, "tracetop_events", FAM_COUNTER, NULL,
 	       "Events received (exec, open) or counted (vfs, bio, syscalls), by source.");
@@ -329,7 +332,7 @@ static void syscalls(struct mbuf *b, const struct tt_snapshot *s, enum metrics_f
 			family(b, f, "tracetop_syscalls", FAM_COUNTER, NULL, "System calls, by syscall.");
 		for (unsigned id = 0; id < SYSCALL_ID_MAX; id++) {
 			const struct tt_syscall_row *r = by_id[id];
-			const char *sname = id < known ? syscall_name(id) : NULL;
+			const char *sname = id < known && id < SYSCALL_ID_MAX - 1 ? syscall_name(id) : NULL;
 
 			if (!r && !sname)
 				continue;
@@ -342,17 +345,11 @@ static void syscalls(struct mbuf *b, const struct tt_snapshot *s, enum metrics_f
 	for (size_t i = 0; i < s->n_errnos; i++) {
 		const struct tt_syscall_errno *e = &s->errnos[i];
 
-		const char *sname = syscall_name(e->id);
 		char sbuf[24];
+		const char *kv[] = { "syscall", syscall_label(e->id, sbuf, sizeof(sbuf)),
+				     "errno", errno_name(e->err, ebuf, sizeof(ebuf)) };
 
-		if (!sname) {	/* an id the table does not name, as the rows call it */
-			snprintf(sbuf, sizeof(sbuf), e->id == SYSCALL_ID_MAX - 1 ? "syscall_%u+" : "syscall_%u", e->id);
-			sname = sbuf;
-		}
-		puts_(b, "tracetop_syscall_errnos_total");
-		put_label(b, true, "syscall", sname);
-		put_label(b, false, "errno", errno_name(e->err, ebuf, sizeof(ebuf)));
-		putf(b, "} %llu\n", (unsigned long long)e->total);
+		sample_kv(b, "tracetop_syscall_errnos_total", kv, 4, e->total);
 	}
 	for (size_t i = 0; i < s->n_syscalls; i++)
 		any_lat = any_lat || s->syscalls[i].lat_total;
@@ -437,6 +434,10 @@ static void self(struct mbuf *b, const struct tt_snapshot *s, const struct metri
 	family(b, f, "tracetop_bpf_map_bytes", FAM_GAUGE, "bytes",
 	       "Kernel memory of tracetop's BPF maps.");
 	putf(b, "tracetop_bpf_map_bytes %llu\n", (unsigned long long)s->self.map_bytes);
+	family(b, f, "tracetop_http_requests", FAM_COUNTER, NULL,
+	       "Requests to this endpoint, by result (served, refused: 4xx and 5xx).");
+	sample_u64(b, "tracetop_http_requests_total", "result", "served", c->http_served);
+	sample_u64(b, "tracetop_http_requests_total", "result", "refused", c->http_refused);
 	if (!s->self.stats_enabled)
 		return;
 	family(b, f, "tracetop_bpf_run_seconds", FAM_COUNTER, "seconds",
@@ -482,10 +483,9 @@ static void containers(struct mbuf *b, const struct container_totals *ct, enum m
 		for (int op = 0; op < VFS_OP_MAX; op++) {
 			if (op == VFS_CREATE)	/* per process, creates count as opens */
 				continue;
-			puts_(b, "tracetop_container_vfs_operations_total");
-			put_label(b, true, "container", rows[i].name);
-			put_label(b, false, "op", tt_vfs_op_names[op]);
-			putf(b, "} %llu\n", (unsigned long long)rows[i].ops[op]);
+			const char *kv[] = { "container", rows[i].name, "op", tt_vfs_op_names[op] };
+
+			sample_kv(b, "tracetop_container_vfs_operations_total", kv, 4, rows[i].ops[op]);
 		}
 }
 
@@ -512,10 +512,31 @@ int metrics_render(struct mbuf *b, const struct tt_snapshot *s, const struct met
 
 enum metrics_format metrics_negotiate(const char *accept)
 {
-	/* Prometheus asks for OpenMetrics first and takes the text format
-	 * second; a client that names OpenMetrics at all can read it */
-	return accept && strstr(accept, "application/openmetrics-text") ? METRICS_OPENMETRICS
-									 : METRICS_PROMETHEUS;
+	/* Prometheus asks for OpenMetrics first and the text format second;
+	 * a client that names OpenMetrics gets it, unless with q=0 */
+	const char *p = accept ? strstr(accept, "application/openmetrics-text") : NULL;
+	const char *end, *q;
+
+	if (!p)
+		return METRICS_PROMETHEUS;
+	end = strchr(p, ',');
+	end = end ? end : p + strlen(p);
+	for (q = p; (q = strstr(q, "q=")) != NULL && q < end; q += 2) {
+		const char *d = q + 2;
+
+		if (q[-1] != ';' && q[-1] != ' ')
+			continue;
+		if (*d++ != '0')
+			break;
+		if (*d == '.')
+			d++;
+		while (*d == '0')
+			d++;
+		if (d >= end || *d == ';' || *d == ' ' || *d == ',' || !*d)
+			return METRICS_PROMETHEUS;	/* q=0: not acceptable */
+		break;
+	}
+	return METRICS_OPENMETRICS;
 }
 
 const char *metrics_content_type(enum metrics_format f)

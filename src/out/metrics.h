@@ -32,6 +32,7 @@ struct metrics_config {
 	int64_t start_time_s;	/* process_start_time_seconds (wall clock) */
 	/* --metrics-by container: its totals, or NULL */
 	const struct container_totals *containers;
+	uint64_t http_served, http_refused;	/* the endpoint's own requests */
 };
 
 /* The format a request's Accept header asks for (NULL: none). */

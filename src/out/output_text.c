@@ -10,6 +10,7 @@
 #include "output.h"
 #include "sanitize.h"
 #include "syscall_names.h"
+#include "users.h"
 
 #define TEXT_SYSCALL_ROWS 20
 #define TEXT_PROC_ROWS 10
@@ -94,13 +95,13 @@ static void text_syscalls(const struct output *o, const struct tt_snapshot *s)
  * execs they started, the block I/O they handed over. */
 static void text_procs(const struct output *o, const struct tt_snapshot *s)
 {
-	char comm[80], ppid[16], p95[16];
+	char comm[80], ppid[16], p95[16], user[32], container[80], sys[16];
 
 	if (!s->n_procs)
 		return;
-	fprintf(o->f, "%-8s %-8s %-16s %10s %8s %8s %8s %8s %8s %8s %7s %7s %8s  %s\n", "PID",
-		"PPID", "COMM", "SYSCALLS/s", "ERR/s", "READ/s", "WRITE/s", "OPEN/s", "OPENERR/s",
-		"FSYNC/s", "EXEC/s", "BIO/s", "BIO p95", "TOP SYSCALL");
+	fprintf(o->f, "%-8s %-8s %-10s %-14s %-16s %10s %8s %8s %8s %8s %8s %8s %7s %7s %8s %5s  %s\n",
+		"PID", "PPID", "USER", "CONTAINER", "COMM", "SYSCALLS/s", "ERR/s", "READ/s", "WRITE/s",
+		"OPEN/s", "OPENERR/s", "FSYNC/s", "EXEC/s", "BIO/s", "BIO p95", "SYS%", "TOP SYSCALL");
 	for (size_t i = 0; i < s->n_procs && i < TEXT_PROC_ROWS; i++) {
 		const struct tt_proc_row *p = &s->procs[i];
 		const char *top = syscall_name(p->top_id);
@@ -114,10 +115,26 @@ static void text_procs(const struct output *o, const struct tt_snapshot *s)
 			hist_format_us(p->bio_p95_us, p95, sizeof(p95));
 		else
 			snprintf(p95, sizeof(p95), "-");
-		fprintf(o->f, "%-8u %-8s %-16s %10.1f %8.1f %8.1f %8.1f %8.1f %8.1f %8.1f %7.1f %7.1f "
-			"%8s  %s%s\n", p->pid, ppid, comm, p->rate, p->err_rate,
+		if (p->uid_known)
+			user_name(p->uid, user, sizeof(user));
+		else
+			snprintf(user, sizeof(user), "-");
+		/* a cgroup's name is whoever made it chose */
+		if (p->container[0])
+			sanitize(container, sizeof(container), p->container,
+				 strnlen(p->container, sizeof(p->container)));
+		else
+			snprintf(container, sizeof(container), "?");
+		/* wall time in system calls, while they are timed */
+		if (s->timed)
+			snprintf(sys, sizeof(sys), "%.1f", 100 * p->busy);
+		else
+			snprintf(sys, sizeof(sys), "-");
+		fprintf(o->f, "%-8u %-8s %-10s %-14s %-16s %10.1f %8.1f %8.1f %8.1f %8.1f %8.1f %8.1f "
+			"%7.1f %7.1f %8s %5s  %s%s\n", p->pid, ppid, user, container, comm, p->rate,
+			p->err_rate,
 			p->op_rate[VFS_READ], p->op_rate[VFS_WRITE], p->op_rate[VFS_OPEN],
-			p->open_err_rate, p->op_rate[VFS_FSYNC], p->exec_rate, p->bio_rate, p95,
+			p->open_err_rate, p->op_rate[VFS_FSYNC], p->exec_rate, p->bio_rate, p95, sys,
 			!p->counted ? "(block I/O only)" : top ? top : "?", p->exited ? " (exited)" : "");
 	}
 }

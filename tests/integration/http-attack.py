@@ -2,6 +2,12 @@
 """Hostile clients against tracetop's metrics endpoint (metrics-hostile.test).
 
 Usage: http-attack.py HOST:PORT SECONDS [SOURCE-ADDRESS]
+       http-attack.py HOST:PORT SECONDS --spread N
+
+The second form only trickles: from N addresses (127.0.0.2 on), 20
+connections each, that send a header byte a second and connect again
+as soon as the server cuts them: more than the server's slots, for
+SECONDS.
 
 For SECONDS, at once: 1000 connections held open (half of them having
 sent a request they never read the answer of), slowloris clients that
@@ -21,7 +27,8 @@ import time
 host, port = sys.argv[1].rsplit(":", 1)
 port = int(port)
 seconds = float(sys.argv[2])
-source = sys.argv[3] if len(sys.argv) > 3 else None
+source = sys.argv[3] if len(sys.argv) > 3 and sys.argv[3] != "--spread" else None
+spread = int(sys.argv[4]) if len(sys.argv) > 4 and sys.argv[3] == "--spread" else 0
 stats = {"held": 0, "refused": 0, "slow": 0, "garbage": 0, "huge": 0, "odd": 0}
 answers = {}
 lock = threading.Lock()
@@ -55,10 +62,10 @@ def note(code):
         answers[code] = answers.get(code, 0) + 1
 
 
-def connect():
+def connect(src=None):
     s = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-    if source:
-        s.bind((source, 0))
+    if src or source:
+        s.bind((src or source, 0))
     s.settimeout(3)
     s.connect((host, port))
     return s
@@ -150,6 +157,39 @@ def odd():
         except OSError:
             count("refused")
 
+
+def trickle(src):
+    """Holds a connection by a header byte a second; again when cut."""
+    end = time.time() + seconds
+    while time.time() < end:
+        try:
+            s = connect(src)
+        except OSError:
+            count("refused")
+            time.sleep(0.2)
+            continue
+        count("slow")
+        try:
+            s.send(b"GET /metrics HTTP/1.1\r\n")
+            while time.time() < end:
+                s.send(b"X")
+                time.sleep(1)
+        except OSError:
+            count("cut")
+        s.close()
+
+
+if spread:
+    stats["cut"] = 0
+    threads = [threading.Thread(target=trickle, args=("127.0.0.%d" % (2 + k % spread),))
+               for k in range(20 * spread)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    print("attack:", " ".join("%s=%d" % kv for kv in sorted(stats.items())))
+    sys.stdout.flush()
+    os._exit(0)
 
 threads = [threading.Thread(target=hold_many)]
 threads += [threading.Thread(target=slowloris) for _ in range(50)]

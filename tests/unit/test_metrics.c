@@ -64,6 +64,7 @@ static void fill(void)
 	for (int i = 0; i < TT_SRC_MAX; i++)
 		snap.src[i].state = TT_STATE_RUNNING;
 	snprintf(snap.src[TT_SRC_VFS].hook, sizeof(snap.src[0].hook), "tracepoint");
+	snprintf(snap.src[TT_SRC_EXEC].hook, sizeof(snap.src[0].hook), "a\\b\"c");
 }
 
 /* The value of the sample that starts with prefix (name and labels). */
@@ -118,6 +119,11 @@ static void test_formats(void **state)
 		 * bytes made visible by the sanitiser first */
 		assert_non_null(strstr(b.p, "disk=\"v\\\"d\\\\\\\\a\\\\n\\\\x1b[31m\""));
 		assert_null(strchr(b.p, '\x1b'));
+		/* printable ASCII: only the exposition's own escapes */
+		assert_non_null(strstr(b.p, "hook=\"a\\\\b\\\"c\"}"));
+		/* the last slot holds all the longer ones: +Inf alone bounds it */
+		assert_null(strstr(b.p, "le=\"4294.967296\""));
+		assert_non_null(strstr(b.p, "le=\"2147.483648\""));
 		/* what no workload made is not invented */
 		assert_null(strstr(b.p, "op=\"read\",phase"));
 		assert_null(strstr(b.p, "tracetop_bpf_run_seconds"));
@@ -142,6 +148,11 @@ static void test_negotiate(void **state)
 	assert_int_equal(metrics_negotiate("application/openmetrics-text;version=1.0.0,"
 					   "text/plain;version=0.0.4;q=0.5,*/*;q=0.1"),
 			 METRICS_OPENMETRICS);
+	assert_int_equal(metrics_negotiate("application/openmetrics-text;q=0,text/plain"),
+			 METRICS_PROMETHEUS);
+	assert_int_equal(metrics_negotiate("application/openmetrics-text; q=0.000, */*"),
+			 METRICS_PROMETHEUS);
+	assert_int_equal(metrics_negotiate("application/openmetrics-text;q=0.5"), METRICS_OPENMETRICS);
 	assert_non_null(strstr(metrics_content_type(METRICS_OPENMETRICS), "version=1.0.0"));
 	assert_non_null(strstr(metrics_content_type(METRICS_PROMETHEUS), "version=0.0.4"));
 }
@@ -152,8 +163,8 @@ static struct tt_proc_row prow(uint32_t pid, const char *container, uint64_t cal
 
 	memset(&r, 0, sizeof(r));
 	r.pid = pid;
-	r.total = calls;
-	r.op_total[VFS_READ] = calls / 2;
+	r.delta = calls;
+	r.op_delta[VFS_READ] = calls / 2;
 	snprintf(r.container, sizeof(r.container), "%s", container);
 	return r;
 }
@@ -166,7 +177,25 @@ static uint64_t calls_of(const struct container_totals *t, const char *name)
 	for (size_t i = 0; i < n; i++)
 		if (!strcmp(r[i].name, name))
 			return r[i].syscalls;
-	return UINT64_MAX;
+	return UINT64_MAX;	/* no series */
+}
+
+/* Every series only goes up, and together they hold every call. */
+static void check_series(const struct container_totals *t, uint64_t *prev, size_t nprev,
+			 uint64_t all)
+{
+	size_t n;
+	const struct container_total *r = container_totals_rows(t, &n);
+	uint64_t sum = 0;
+
+	assert_string_equal(r[n - 1].name, CONTAINER_OTHER);
+	for (size_t i = 0; i < n; i++) {
+		sum += r[i].syscalls;
+		for (size_t k = 0; k < nprev; k += 2)
+			if (prev[k] == i)	/* same row index: same name (sorted, names stay) */
+				assert_true(r[i].syscalls >= prev[k + 1]);
+	}
+	assert_int_equal(sum, all);
 }
 
 static void test_containers(void **state)
@@ -174,10 +203,11 @@ static void test_containers(void **state)
 	struct container_totals *t = container_totals_new(2);
 	struct tt_proc_row p[4];
 	struct tt_snapshot s = { .procs = p };
-	size_t n;
+	uint64_t seen[8];
 
 	(void)state;
 	assert_non_null(t);
+	/* tick 1: db and web are the busiest, named with all they did */
 	p[0] = prow(10, "web.service", 100);
 	p[1] = prow(11, "web.service", 50);
 	p[2] = prow(20, "db.service", 300);
@@ -186,20 +216,39 @@ static void test_containers(void **state)
 	assert_int_equal(container_totals_tick(t, &s), 0);
 	assert_int_equal(calls_of(t, "db.service"), 300);
 	assert_int_equal(calls_of(t, "web.service"), 150);
-	assert_int_equal(calls_of(t, "other"), 7);	/* "unknown", past the top 2 */
-	/* next tick: 10 went on, 11 exited (gone), 20 is a new process
-	 * under the same pid (its total went down) */
-	p[0] = prow(10, "web.service", 160);
-	p[1] = prow(20, "db.service", 5);
+	assert_int_equal(calls_of(t, CONTAINER_OTHER), 7);	/* the unknown, past the top 2 */
+	assert_int_equal(calls_of(t, CONTAINER_UNKNOWN), UINT64_MAX);
+	check_series(t, NULL, 0, 457);
+	seen[0] = 0, seen[1] = 300, seen[2] = 1, seen[3] = 150, seen[4] = 2, seen[5] = 7;
+	/* tick 2: a container busier than both comes; the names stay (a
+	 * series never goes down), it is summed with the others */
+	p[0] = prow(10, "web.service", 60);
+	p[1] = prow(40, "batch.scope", 10000);
 	s.n_procs = 2;
 	assert_int_equal(container_totals_tick(t, &s), 0);
 	assert_int_equal(calls_of(t, "web.service"), 210);
-	assert_int_equal(calls_of(t, "db.service"), 305);
-	/* same totals again: nothing added */
+	assert_int_equal(calls_of(t, "db.service"), 300);
+	assert_int_equal(calls_of(t, "batch.scope"), UINT64_MAX);
+	assert_int_equal(calls_of(t, CONTAINER_OTHER), 10007);
+	check_series(t, seen, 6, 10517);
+	/* an idle tick adds nothing */
+	s.n_procs = 0;
 	assert_int_equal(container_totals_tick(t, &s), 0);
-	assert_int_equal(calls_of(t, "web.service"), 210);
-	container_totals_rows(t, &n);
-	assert_int_equal(n, 3);
+	check_series(t, seen, 6, 10517);
+	container_totals_free(t);
+
+	/* room left: a container named later starts from what it does then
+	 * (what it did before stays the others') */
+	t = container_totals_new(3);
+	assert_non_null(t);
+	p[0] = prow(10, "a", 5);
+	s.n_procs = 1;
+	assert_int_equal(container_totals_tick(t, &s), 0);
+	p[0] = prow(11, "b", 9);
+	assert_int_equal(container_totals_tick(t, &s), 0);
+	assert_int_equal(calls_of(t, "a"), 5);
+	assert_int_equal(calls_of(t, "b"), 9);
+	assert_int_equal(calls_of(t, CONTAINER_OTHER), 0);
 	container_totals_free(t);
 }
 
