@@ -2,7 +2,6 @@
 #include <arpa/inet.h>
 #include <errno.h>
 #include <fcntl.h>
-#include <microhttpd.h>
 #include <netdb.h>
 #include <netinet/in.h>
 #include <stdio.h>
@@ -13,6 +12,7 @@
 #include <unistd.h>
 #include "clock.h"
 #include "http.h"
+#include "mhd.h"
 
 struct http {
 	int fd;			/* the listening socket, until the server has it */
@@ -101,6 +101,8 @@ int http_listen(struct http **out, const char *spec, char *where, size_t wlen, c
 	*out = NULL;
 	if (http_parse_listen(spec, host, sizeof(host), &port, err, errlen))
 		return -EINVAL;
+	if (mhd_load(err, errlen))
+		return -ENOENT;
 	snprintf(portstr, sizeof(portstr), "%u", port);
 	rc = getaddrinfo(host, portstr, &hints, &res);
 	if (rc) {
@@ -228,18 +230,18 @@ static bool same_secret(const char *a, const char *b)
 static enum MHD_Result reply(struct http *h, struct MHD_Connection *c, unsigned code,
 			     const char *type, const char *body, size_t len, bool auth)
 {
-	struct MHD_Response *r = MHD_create_response_from_buffer(len, (void *)body,
+	struct MHD_Response *r = mhd.create_response_from_buffer(len, (void *)body,
 								 MHD_RESPMEM_MUST_COPY);
 	enum MHD_Result ok;
 
 	if (!r)
 		return MHD_NO;
-	MHD_add_response_header(r, MHD_HTTP_HEADER_CONTENT_TYPE, type);
+	mhd.add_response_header(r, MHD_HTTP_HEADER_CONTENT_TYPE, type);
 	if (code == MHD_HTTP_METHOD_NOT_ALLOWED)
-		MHD_add_response_header(r, MHD_HTTP_HEADER_ALLOW, "GET, HEAD");
-	ok = auth ? MHD_queue_basic_auth_fail_response(c, "tracetop", r) :
-		    MHD_queue_response(c, code, r);
-	MHD_destroy_response(r);
+		mhd.add_response_header(r, MHD_HTTP_HEADER_ALLOW, "GET, HEAD");
+	ok = auth ? mhd.queue_basic_auth_fail_response(c, "tracetop", r) :
+		    mhd.queue_response(c, code, r);
+	mhd.destroy_response(r);
 	if (code == MHD_HTTP_OK)
 		h->stats.served++;
 	else
@@ -254,12 +256,12 @@ static bool authorised(struct http *h, struct MHD_Connection *c)
 
 	if (!h->user[0])
 		return true;
-	user = MHD_basic_auth_get_username_password(c, &pass);
+	user = mhd.basic_auth_get_username_password(c, &pass);
 	ok = user && pass && same_secret(user, h->user) & same_secret(pass, h->pass);
 	if (user)
-		MHD_free(user);
+		mhd.free(user);
 	if (pass)
-		MHD_free(pass);
+		mhd.free(pass);
 	return ok;
 }
 
@@ -277,12 +279,12 @@ static struct MHD_Response *metrics_response(struct http *h, enum metrics_format
 		return h->cached[f];
 	if (h->render(h->ctx, f, &text, &len))
 		return NULL;
-	r = MHD_create_response_from_buffer(len, (void *)text, MHD_RESPMEM_MUST_COPY);
+	r = mhd.create_response_from_buffer(len, (void *)text, MHD_RESPMEM_MUST_COPY);
 	if (!r)
 		return NULL;
-	MHD_add_response_header(r, MHD_HTTP_HEADER_CONTENT_TYPE, metrics_content_type(f));
+	mhd.add_response_header(r, MHD_HTTP_HEADER_CONTENT_TYPE, metrics_content_type(f));
 	if (h->cached[f])
-		MHD_destroy_response(h->cached[f]);
+		mhd.destroy_response(h->cached[f]);
 	h->cached[f] = r;
 	h->cached_version[f] = h->version;
 	return r;
@@ -310,13 +312,13 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *c, const char *u
 	if (!strcmp(url, "/"))
 		return reply(h, c, MHD_HTTP_OK, "text/html; charset=utf-8", index_page,
 			     sizeof(index_page) - 1, false);
-	f = metrics_negotiate(MHD_lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_ACCEPT));
+	f = metrics_negotiate(mhd.lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_ACCEPT));
 	r = metrics_response(h, f);
 	if (!r)
 		return reply(h, c, MHD_HTTP_INTERNAL_SERVER_ERROR, "text/plain", "out of memory\n",
 			     14, false);
 	h->stats.served++;
-	return MHD_queue_response(c, MHD_HTTP_OK, r);
+	return mhd.queue_response(c, MHD_HTTP_OK, r);
 }
 
 /* Connections as they open and close, with when they opened: the
@@ -334,7 +336,7 @@ static void notify(void *cls, struct MHD_Connection *c, void **socket_ctx,
 				h->conns[i].c = NULL;
 		return;
 	}
-	info = MHD_get_connection_info(c, MHD_CONNECTION_INFO_CONNECTION_FD);
+	info = mhd.get_connection_info(c, MHD_CONNECTION_INFO_CONNECTION_FD);
 	for (i = 0; i < HTTP_CONNECTIONS_MAX; i++)
 		if (!h->conns[i].c) {
 			h->conns[i].c = c;
@@ -356,7 +358,7 @@ int http_start(struct http *h, http_render_fn render, void *ctx, char *err, size
 		snprintf(err, errlen, "the metrics server did not start: %s", strerror(errno));
 		return -errno;
 	}
-	h->d = MHD_start_daemon(MHD_USE_EPOLL, 0, NULL, NULL, handle, h,
+	h->d = mhd.start_daemon(MHD_USE_EPOLL, 0, NULL, NULL, handle, h,
 				MHD_OPTION_LISTEN_SOCKET, (MHD_socket)fd,
 				MHD_OPTION_CONNECTION_LIMIT, (unsigned)HTTP_CONNECTIONS_MAX,
 				MHD_OPTION_PER_IP_CONNECTION_LIMIT, (unsigned)HTTP_CONNECTIONS_PER_IP,
@@ -370,7 +372,7 @@ int http_start(struct http *h, http_render_fn render, void *ctx, char *err, size
 	}
 	close(h->fd);
 	h->fd = -1;
-	info = MHD_get_daemon_info(h->d, MHD_DAEMON_INFO_EPOLL_FD);
+	info = mhd.get_daemon_info(h->d, MHD_DAEMON_INFO_EPOLL_FD);
 	if (!info || info->epoll_fd < 0) {
 		snprintf(err, errlen, "the metrics server has no epoll descriptor");
 		return -EIO;
@@ -390,7 +392,7 @@ int http_fd(const struct http *h)
 
 	if (!h || !h->d)
 		return -1;
-	info = MHD_get_daemon_info(h->d, MHD_DAEMON_INFO_EPOLL_FD);
+	info = mhd.get_daemon_info(h->d, MHD_DAEMON_INFO_EPOLL_FD);
 	return info ? info->epoll_fd : -1;
 }
 
@@ -411,7 +413,7 @@ void http_run(struct http *h)
 			h->conns[i].cut = true;
 			h->stats.cut++;
 		}
-	MHD_run(h->d);
+	mhd.run(h->d);
 }
 
 int http_timeout_ms(struct http *h)
@@ -424,7 +426,7 @@ int http_timeout_ms(struct http *h)
 		return -1;
 	for (size_t i = 0; i < HTTP_CONNECTIONS_MAX; i++)
 		any = any || (h->conns[i].c && !h->conns[i].cut);
-	if (MHD_get_timeout(h->d, &ms) != MHD_YES)
+	if (mhd.get_timeout(h->d, &ms) != MHD_YES)
 		return any ? 1000 : -1;	/* the deadlines are checked each second */
 	if (any && ms > 1000)
 		ms = 1000;
@@ -442,9 +444,9 @@ void http_free(struct http *h)
 		return;
 	for (int f = 0; f < 2; f++)
 		if (h->cached[f])
-			MHD_destroy_response(h->cached[f]);
+			mhd.destroy_response(h->cached[f]);
 	if (h->d)
-		MHD_stop_daemon(h->d);	/* closes its copy of the socket */
+		mhd.stop_daemon(h->d);	/* closes its copy of the socket */
 	if (h->fd >= 0)
 		close(h->fd);
 	explicit_bzero(h->user, sizeof(h->user));

@@ -201,6 +201,30 @@ static const char *le_of(unsigned i)
 	return le[i];
 }
 
+/* name_bucket{labels le="le"} cum */
+static void bucket(struct mbuf *b, const char *name, size_t nl, const char *labels, size_t ll,
+		   const char *le, uint64_t cum)
+{
+	put(b, name, nl);
+	put(b, "_bucket", 7);
+	put(b, labels, ll);
+	put(b, "le=\"", 4);
+	puts_(b, le);
+	put(b, "\"} ", 3);
+	put_u64v(b, cum);
+	put(b, "\n", 1);
+}
+
+/* name_SUFFIX{labels} and a space: _sum and _count */
+static void closed_sample(struct mbuf *b, const char *name, size_t nl, const char *suffix,
+			  const char *labels)
+{
+	put(b, name, nl);
+	puts_(b, suffix);
+	put_closed(b, labels);
+	put(b, " ", 1);
+}
+
 /* One cumulative histogram in seconds from log2 microsecond slots: slot
  * i holds durations below 2^(i+1) us, but the last, which holds all the
  * longer ones too (the kernel's programs clamp there): it has no bound
@@ -213,32 +237,14 @@ static void histogram(struct mbuf *b, const char *name, const char *labels, cons
 
 	for (unsigned i = 0; i + 1 < HIST_SLOTS; i++) {
 		cum += h->slots[i];
-		put(b, name, nl);
-		put(b, "_bucket", 7);
-		put(b, labels, ll);
-		put(b, "le=\"", 4);
-		puts_(b, le_of(i));
-		put(b, "\"} ", 3);
-		put_u64v(b, cum);
-		put(b, "\n", 1);
+		bucket(b, name, nl, labels, ll, le_of(i), cum);
 	}
 	cum += h->slots[HIST_SLOTS - 1];
-	put(b, name, nl);
-	put(b, "_bucket", 7);
-	put(b, labels, ll);
-	put(b, "le=\"+Inf\"} ", 11);
-	put_u64v(b, cum);
-	put(b, "\n", 1);
-	put(b, name, nl);
-	put(b, "_sum", 4);
-	put_closed(b, labels);
-	put(b, " ", 1);
+	bucket(b, name, nl, labels, ll, "+Inf", cum);
+	closed_sample(b, name, nl, "_sum", labels);
 	put_fixed(b, sum, sum_digits);
 	put(b, "\n", 1);
-	put(b, name, nl);
-	put(b, "_count", 6);
-	put_closed(b, labels);
-	put(b, " ", 1);
+	closed_sample(b, name, nl, "_count", labels);
 	put_u64v(b, cum);
 	put(b, "\n", 1);
 }
