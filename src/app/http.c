@@ -101,8 +101,6 @@ int http_listen(struct http **out, const char *spec, char *where, size_t wlen, c
 	*out = NULL;
 	if (http_parse_listen(spec, host, sizeof(host), &port, err, errlen))
 		return -EINVAL;
-	if (mhd_load(err, errlen))
-		return -ENOENT;
 	snprintf(portstr, sizeof(portstr), "%u", port);
 	rc = getaddrinfo(host, portstr, &hints, &res);
 	if (rc) {
@@ -237,14 +235,15 @@ static enum MHD_Result reply(struct http *h, struct MHD_Connection *c, unsigned 
 	if (!r)
 		return MHD_NO;
 	mhd.add_response_header(r, MHD_HTTP_HEADER_CONTENT_TYPE, type);
+	mhd.add_response_header(r, MHD_HTTP_HEADER_CONNECTION, "close");
 	if (code == MHD_HTTP_METHOD_NOT_ALLOWED)
 		mhd.add_response_header(r, MHD_HTTP_HEADER_ALLOW, "GET, HEAD");
 	ok = auth ? mhd.queue_basic_auth_fail_response(c, "tracetop", r) :
 		    mhd.queue_response(c, code, r);
 	mhd.destroy_response(r);
-	if (code == MHD_HTTP_OK)
+	if (ok == MHD_YES && code == MHD_HTTP_OK)
 		h->stats.served++;
-	else
+	else if (ok == MHD_YES)
 		h->stats.refused++;
 	return ok;
 }
@@ -260,8 +259,10 @@ static bool authorised(struct http *h, struct MHD_Connection *c)
 	ok = user && pass && same_secret(user, h->user) & same_secret(pass, h->pass);
 	if (user)
 		mhd.free(user);
-	if (pass)
+	if (pass) {
+		explicit_bzero(pass, strlen(pass));
 		mhd.free(pass);
+	}
 	return ok;
 }
 
@@ -283,6 +284,9 @@ static struct MHD_Response *metrics_response(struct http *h, enum metrics_format
 	if (!r)
 		return NULL;
 	mhd.add_response_header(r, MHD_HTTP_HEADER_CONTENT_TYPE, metrics_content_type(f));
+	/* one request a connection: the deadline below is then one
+	 * request's, and a scraper connects anew each time (cheap) */
+	mhd.add_response_header(r, MHD_HTTP_HEADER_CONNECTION, "close");
 	if (h->cached[f])
 		mhd.destroy_response(h->cached[f]);
 	h->cached[f] = r;
@@ -317,8 +321,10 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *c, const char *u
 	if (!r)
 		return reply(h, c, MHD_HTTP_INTERNAL_SERVER_ERROR, "text/plain", "out of memory\n",
 			     14, false);
+	if (mhd.queue_response(c, MHD_HTTP_OK, r) != MHD_YES)
+		return MHD_NO;
 	h->stats.served++;
-	return mhd.queue_response(c, MHD_HTTP_OK, r);
+	return MHD_YES;
 }
 
 /* Connections as they open and close, with when they opened: the
@@ -350,8 +356,13 @@ static void notify(void *cls, struct MHD_Connection *c, void **socket_ctx,
 int http_start(struct http *h, http_render_fn render, void *ctx, char *err, size_t errlen)
 {
 	const union MHD_DaemonInfo *info;
-	int fd = dup(h->fd);	/* libmicrohttpd's: it may close it on failure */
+	int fd;
 
+	/* loaded now, without capabilities: its libraries' start-up code
+	 * (GnuTLS, p11-kit) never runs with them */
+	if (mhd_load(err, errlen))
+		return -ENOENT;
+	fd = dup(h->fd);	/* libmicrohttpd's: it may close it on failure */
 	h->render = render;
 	h->ctx = ctx;
 	if (fd < 0) {

@@ -12,7 +12,6 @@
 struct ct_group {
 	struct container_total all;	/* since first seen */
 	struct container_total tick;	/* this interval's, before it is added */
-	struct container_total base;	/* all when it was named: the others' */
 	bool named;
 };
 
@@ -98,17 +97,14 @@ static struct ct_group *group_of(struct container_totals *t, const char *name)
 	return g;
 }
 
-/* to += x, or with sign -1 to -= x (x <= to, field by field) */
-static void add(struct container_total *to, const struct container_total *x, int sign)
+static void add(struct container_total *to, const struct container_total *x)
 {
-	uint64_t m = sign > 0 ? 1 : (uint64_t)-1;	/* wraps: unsigned subtraction */
-
-	to->syscalls += m * x->syscalls;
-	to->open_errors += m * x->open_errors;
-	to->execs += m * x->execs;
-	to->bio += m * x->bio;
+	to->syscalls += x->syscalls;
+	to->open_errors += x->open_errors;
+	to->execs += x->execs;
+	to->bio += x->bio;
 	for (unsigned op = 0; op < VFS_OP_MAX; op++)
-		to->ops[op] += m * x->ops[op];
+		to->ops[op] += x->ops[op];
 }
 
 static void add_row(struct container_total *to, const struct tt_proc_row *r)
@@ -154,8 +150,11 @@ int container_totals_tick(struct container_totals *t, const struct tt_snapshot *
 										    CONTAINER_UNKNOWN;
 		struct ct_group *g;
 
-		if (!(r->delta | r->open_err_delta | r->exec_delta | r->bio_delta | r->op_delta[0] |
-		      r->op_delta[1] | r->op_delta[2] | r->op_delta[3] | r->op_delta[4]))
+		uint64_t any = r->delta | r->open_err_delta | r->exec_delta | r->bio_delta;
+
+		for (unsigned op = 0; op < VFS_OP_MAX; op++)
+			any |= r->op_delta[op];
+		if (!any)
 			continue;	/* idle: its container need not exist */
 		g = group_of(t, name);
 		if (g) {
@@ -165,20 +164,20 @@ int container_totals_tick(struct container_totals *t, const struct tt_snapshot *
 			err = t->n_groups < CONTAINER_NAMES_MAX ? -ENOMEM : 0;
 		}
 	}
-	/* name the busiest of the rest while there is room: what they did
-	 * before this interval stays the others' */
+	/* name the new ones while there is room, busiest first (a group
+	 * exists once it did something, so one left out found no room, and
+	 * none will come); processes not placed yet stay the others' */
 	if (t->n_named < t->top) {
 		for (i = 0; i < t->n_groups; i++)
-			if (!t->groups[i].named && (t->groups[i].all.syscalls | t->groups[i].tick.syscalls |
-						    t->groups[i].tick.bio | t->groups[i].all.bio))
+			if (!t->groups[i].named && strcmp(t->groups[i].all.name, CONTAINER_UNKNOWN))
 				t->order[n++] = i;
 		sort_ctx = t;
-		qsort(t->order, n, sizeof(*t->order), by_calls);
+		if (n > 1)
+			qsort(t->order, n, sizeof(*t->order), by_calls);
 		for (i = 0; i < n && t->n_named < t->top; i++) {
 			struct ct_group *g = &t->groups[t->order[i]];
 
 			g->named = true;
-			g->base = g->all;
 			t->n_named++;
 		}
 	}
@@ -190,19 +189,15 @@ int container_totals_tick(struct container_totals *t, const struct tt_snapshot *
 		for (i = 0; i < t->n_groups; i++) {
 			struct ct_group *g = &t->groups[i];
 
-			add(&g->all, &g->tick, 1);
+			add(&g->all, &g->tick);
 			memset(&g->tick, 0, sizeof(g->tick));
-			if (g->named) {
-				struct container_total *row = &t->rows[t->n_rows++];
-
-				*row = g->all;
-				add(row, &g->base, -1);
-				add(&other, &g->base, 1);
-			} else {
-				add(&other, &g->all, 1);
-			}
+			if (g->named)
+				t->rows[t->n_rows++] = g->all;
+			else
+				add(&other, &g->all);
 		}
-		qsort(t->rows, t->n_rows, sizeof(*t->rows), by_name);
+		if (t->n_rows > 1)
+			qsort(t->rows, t->n_rows, sizeof(*t->rows), by_name);
 		snprintf(other.name, sizeof(other.name), "%s", CONTAINER_OTHER);
 		t->rows[t->n_rows++] = other;
 	}

@@ -2,10 +2,10 @@
  * since tracetop started, as counters that only go up. At each tick the
  * interval's counts of every process (tt_proc_row's deltas) go to its
  * container. The series count is bounded and no series ever goes down:
- * the busiest containers get a series of their own as they appear, up
- * to --metrics-top of them, and keep it; everything else (the others,
- * and what a named one did before it was named) is summed as
- * CONTAINER_OTHER. */
+ * containers get a series of their own as they first do something (the
+ * busiest first when several start in one interval), up to
+ * --metrics-top of them, and keep it; everything else (the others, and
+ * CONTAINER_UNKNOWN, never named) is summed as CONTAINER_OTHER. */
 #ifndef TRACETOP_CONTAINER_TOTALS_H
 #define TRACETOP_CONTAINER_TOTALS_H
 

@@ -38,6 +38,7 @@ static void fill(void)
 	hist_add(&lat, 0);
 	hist_add(&lat, 3);
 	hist_add(&lat, 1000);
+	hist_add(&lat, 1ull << 40);	/* 12.7 days: the kernel's last slot holds it */
 	rows[1].lat_total = &lat;
 	rows[1].lat_sum_ns = 1003123;
 	snap.syscalls = rows;
@@ -107,6 +108,11 @@ static void test_formats(void **state)
 		assert_int_equal(strncmp(value_of(b.p, "process_cpu_seconds_total"), "1.234567891\n", 12), 0);
 		assert_int_equal(strncmp(value_of(b.p, "tracetop_syscall_latency_seconds_sum{syscall=\"openat\"}"),
 					 "0.001003123\n", 12), 0);
+		/* the last slot is under +Inf alone: not under 2147.483648 s */
+		assert_non_null(strstr(b.p, "tracetop_syscall_latency_seconds_bucket{syscall=\"openat\","
+					    "le=\"2147.483648\"} 3\n"));
+		assert_non_null(strstr(b.p, "tracetop_syscall_latency_seconds_bucket{syscall=\"openat\","
+					    "le=\"+Inf\"} 4\n"));
 		/* 100 and 200 us fall below 128 and 256 us; 5 s below 2^23 us */
 		assert_non_null(strstr(b.p, "op=\"write\",phase=\"device\",le=\"0.000128\"} 1\n"));
 		assert_non_null(strstr(b.p, "op=\"write\",phase=\"device\",le=\"0.000256\"} 2\n"));
@@ -237,18 +243,54 @@ static void test_containers(void **state)
 	check_series(t, seen, 6, 10517);
 	container_totals_free(t);
 
-	/* room left: a container named later starts from what it does then
-	 * (what it did before stays the others') */
+	/* room, but "x" came when none was left that interval: named at
+	 * its next activity, its series holds what it did from then on and
+	 * what it did before stays the others'; execs alone are activity;
+	 * the unknown is never named */
+	t = container_totals_new(2);
+	assert_non_null(t);
+	p[0] = prow(10, "a", 5);
+	p[1] = prow(11, "b", 9);
+	p[2] = prow(12, "x", 0);
+	p[2].exec_delta = 3;
+	p[3] = prow(13, "", 1000);
+	s.n_procs = 4;
+	assert_int_equal(container_totals_tick(t, &s), 0);
+	assert_int_equal(calls_of(t, "a"), 5);
+	assert_int_equal(calls_of(t, "b"), 9);
+	assert_int_equal(calls_of(t, "x"), UINT64_MAX);	/* the two slots went to a and b */
+	assert_int_equal(calls_of(t, CONTAINER_OTHER), 1000);
+	container_totals_free(t);
+
 	t = container_totals_new(3);
+	assert_non_null(t);
+	p[0] = prow(12, "x", 0);
+	p[0].exec_delta = 3;
+	p[1] = prow(13, "", 1000);
+	s.n_procs = 2;
+	assert_int_equal(container_totals_tick(t, &s), 0);	/* x named with its execs */
+	{
+		size_t n;
+		const struct container_total *r = container_totals_rows(t, &n);
+
+		assert_int_equal(n, 2);
+		assert_string_equal(r[0].name, "x");
+		assert_int_equal(r[0].execs, 3);
+		assert_int_equal(r[1].syscalls, 1000);	/* /other: the unknown */
+	}
+	container_totals_free(t);
+
+	t = container_totals_new(1);
 	assert_non_null(t);
 	p[0] = prow(10, "a", 5);
 	s.n_procs = 1;
 	assert_int_equal(container_totals_tick(t, &s), 0);
-	p[0] = prow(11, "b", 9);
+	p[0] = prow(12, "y", 7);
+	assert_int_equal(container_totals_tick(t, &s), 0);	/* no room: y is the others' */
+	p[0] = prow(12, "y", 11);
 	assert_int_equal(container_totals_tick(t, &s), 0);
 	assert_int_equal(calls_of(t, "a"), 5);
-	assert_int_equal(calls_of(t, "b"), 9);
-	assert_int_equal(calls_of(t, CONTAINER_OTHER), 0);
+	assert_int_equal(calls_of(t, CONTAINER_OTHER), 18);
 	container_totals_free(t);
 }
 
