@@ -14,6 +14,7 @@
 #include "exit_codes.h"
 #include "http.h"
 #include "options.h"
+#include "sink.h"
 
 /* What went to stdout (help, version, the probe report, a message) must
  * have been written: a full disk is an error like any other; a reader
@@ -31,6 +32,30 @@ static int stdout_written(int rc)
 		return rc;
 	fprintf(stderr, "tracetop: cannot write to standard output: %s\n", strerror(err));
 	return rc ? rc : TT_EXIT_ERROR;
+}
+
+/* --help and --version: written through a sink, which keeps the reason
+ * of the first failed write (the help is longer than stdio's buffer: a
+ * write fails before the last flush, which then has nothing to say). */
+static int print_info(bool help)
+{
+	struct sink out = { 0 };
+	FILE *f = sink_open(&out, STDOUT_FILENO);
+	int err;
+
+	if (!f) {
+		fprintf(stderr, "tracetop: cannot write to standard output: %s\n", strerror(errno));
+		return TT_EXIT_ERROR;
+	}
+	if (help)
+		options_usage(f);
+	else
+		fprintf(f, "tracetop %s\n", PACKAGE_VERSION);
+	err = fclose(f) != 0 && !out.err ? (errno ? errno : EIO) : out.err;
+	if (!err || err == EPIPE)
+		return TT_EXIT_OK;
+	fprintf(stderr, "tracetop: cannot write to standard output: %s\n", strerror(err));
+	return TT_EXIT_ERROR;
 }
 
 /* Whether descriptor fd is open. */
@@ -84,14 +109,8 @@ int main(int argc, char **argv)
 	}
 	/* what is printed to a closed pipe is an EPIPE to see, not a signal */
 	signal(SIGPIPE, SIG_IGN);
-	if (opt.help) {
-		options_usage(stdout);
-		return stdout_written(TT_EXIT_OK);
-	}
-	if (opt.version) {
-		printf("tracetop %s\n", PACKAGE_VERSION);
-		return stdout_written(TT_EXIT_OK);
-	}
+	if (opt.help || opt.version)
+		return print_info(opt.help);
 	if (opt.save_config) {
 		opt.save_config = false;
 		if (!cfg[0]) {
