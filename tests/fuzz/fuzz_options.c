@@ -24,9 +24,12 @@ static void check_ranges(const struct options *o, char **argv, int argc)
 		fuzz_fail("options: delay out of range", o, sizeof(*o));
 	if (o->iterations > 1000000000ULL)
 		fuzz_fail("options: iterations out of range", o, sizeof(*o));
-	if (o->output > OUTPUT_JSON || o->vfs_hook > VFS_HOOK_TRACEPOINT ||
-	    o->bio_hook > BIO_HOOK_RAW_TP || o->syscalls_hook > SYSCALLS_HOOK_TRACEPOINT)
+	if (o->output > OUTPUT_HEADLESS || o->vfs_hook > VFS_HOOK_TRACEPOINT ||
+	    o->bio_hook > BIO_HOOK_RAW_TP || o->syscalls_hook > SYSCALLS_HOOK_TRACEPOINT ||
+	    o->metrics_by > METRICS_BY_CONTAINER)
 		fuzz_fail("options: enum out of range", o, sizeof(*o));
+	if (o->metrics_top < 1 || o->metrics_top > 1000)
+		fuzz_fail("options: metrics-top out of range", o, sizeof(*o));
 	if (o->pids.n > TT_IDS_MAX || o->uids.n > TT_IDS_MAX)
 		fuzz_fail("options: too many ids", o, sizeof(*o));
 	for (uint32_t k = 0; k < o->pids.n && k < TT_IDS_MAX; k++)
@@ -41,8 +44,9 @@ static void check_ranges(const struct options *o, char **argv, int argc)
 	if (o->ringbuf_kb < 64 || o->ringbuf_kb > 262144 || (o->ringbuf_kb & (o->ringbuf_kb - 1)))
 		fuzz_fail("options: ringbuf-size not a power of two in range", o, sizeof(*o));
 	/* string options borrow argv and are never empty */
-	for (i = 0; i < 2; i++) {
-		const char *s = i ? o->theme : o->log_file;
+	for (i = 0; i < 4; i++) {
+		const char *s = i == 0 ? o->log_file : i == 1 ? o->theme :
+				i == 2 ? o->listen : o->listen_auth;
 		int k;
 
 		if (!s)
