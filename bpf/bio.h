@@ -33,9 +33,16 @@ struct bio_hist {
 	__u64 sum_us;
 };
 
+/* Map "done": BPF_MAP_TYPE_HASH, key a disk's dev (as in bio_hist_key),
+ * value a __u64: the completions the programs ran for, timed or not.
+ * User space holds it against the disk's own count in /sys/dev/block:
+ * a completion the kernel made without running the program is lost. */
+#define BIO_DONE_DISKS 1024
+
 /* Map "procs": BPF_MAP_TYPE_LRU_HASH, key the tgid of the task that
- * handed the request to the block layer (at insert, else at issue: for
- * writeback a kernel flusher thread, not the process that wrote), value
+ * made the request (at block_io_start where the kernel has it, else at
+ * insert, else at issue: for writeback a kernel flusher thread, not the
+ * process that wrote), value
  * below. Counters only grow; an entry the LRU evicts comes back from
  * zero, which user space's diff takes as a reset. */
 #define BIO_PROC_MAX 4096

@@ -6,13 +6,16 @@
  * and autoloads only its own, so a failed tp_btf load leaves nothing
  * behind when raw_tp is tried. */
 #include <errno.h>
+#include <fcntl.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include <bpf/bpf.h>
 #include <bpf/btf.h>
 #include <bpf/libbpf.h>
+#include "bio_unseen.h"
 #include "bpf_support.h"
 #include "clock.h"
 #include "probe.h"
@@ -38,6 +41,7 @@ struct bio_probe {
 	__u32 *tgids;		/* owned: BIO_PROC_MAX, a read of map "procs" */
 	struct bio_proc *procs;	/* owned: BIO_PROC_MAX */
 	bool no_batch;		/* the kernel refused a batch lookup */
+	struct bio_unseen unseen;	/* completions no program ran for */
 };
 
 /* Whether block_rq_insert/issue still pass the request_queue first
@@ -62,9 +66,21 @@ static bool rq_has_queue_arg(const struct btf *btf)
 	return t && btf_is_func_proto(t) && btf_vlen(t) == 3;
 }
 
-static void select_family(struct bio_bpf *skel, enum bio_family fam)
+/* Whether the kernel has block_io_start (Linux 6.5+), where a request
+ * is made in the task that submitted it. Without kernel BTF, assume
+ * not: attaching a program to a missing tracepoint fails the family. */
+static bool has_io_start(const struct btf *btf)
+{
+	return btf && btf__find_by_name_kind(btf, "btf_trace_block_io_start",
+					     BTF_KIND_TYPEDEF) >= 0;
+}
+
+static void select_family(struct bio_bpf *skel, enum bio_family fam, bool io_start)
 {
 	bool btf = fam == FAM_TP_BTF;
+
+	bpf_program__set_autoload(skel->progs.btf_io_start, btf && io_start);
+	bpf_program__set_autoload(skel->progs.raw_io_start, !btf && io_start);
 
 	bpf_program__set_autoload(skel->progs.btf_rq_insert, btf);
 	bpf_program__set_autoload(skel->progs.btf_rq_issue, btf);
@@ -77,7 +93,7 @@ static void select_family(struct bio_bpf *skel, enum bio_family fam)
 /* One attempt: fresh skeleton, one family, load, attach; torn down on
  * failure with why saying which step failed. */
 static int try_family(struct bio_probe *p, enum bio_family fam, bool queue_arg,
-		      const struct probe_env *env, char *why, size_t len)
+		      bool io_start, const struct probe_env *env, char *why, size_t len)
 {
 	const char *step = "open";
 	char ebuf[64];
@@ -90,7 +106,8 @@ static int try_family(struct bio_probe *p, enum bio_family fam, bool queue_arg,
 	}
 	BPF_SUPPORT_SET_FILTERS(p->skel->rodata, env);
 	p->skel->rodata->rq_queue_arg = queue_arg;
-	select_family(p->skel, fam);
+	p->skel->rodata->io_start_seen = io_start;
+	select_family(p->skel, fam, io_start);
 	step = "load";
 	err = bio_bpf__load(p->skel);
 	if (!err) {
@@ -127,7 +144,7 @@ static int bio_start(void **state, const struct probe_env *env)
 	enum bio_family fam, first, last;
 	struct bio_probe *p;
 	struct btf *btf;
-	bool queue_arg;
+	bool queue_arg, io_start;
 	int err = -ENOENT;
 
 	p = calloc(1, sizeof(*p));
@@ -141,13 +158,14 @@ static int bio_start(void **state, const struct probe_env *env)
 	}
 	btf = btf__load_vmlinux_btf();
 	queue_arg = rq_has_queue_arg(btf);
+	io_start = has_io_start(btf);
 	btf__free(btf);
 	/* --bio-hook: enum bio_hook's values past auto follow the families */
 	first = FAM_TP_BTF, last = FAM_RAW_TP;
 	if (env->opt->bio_hook != BIO_HOOK_AUTO)
 		first = last = (enum bio_family)(env->opt->bio_hook - BIO_HOOK_TP_BTF);
 	for (fam = first; fam <= last; fam++) {
-		err = try_family(p, fam, queue_arg, env, why, sizeof(why));
+		err = try_family(p, fam, queue_arg, io_start, env, why, sizeof(why));
 		if (!err)
 			break;
 		bpf_support_hook_failed(env->diag, "bio", family_hook[fam], why, tried, sizeof(tried));
@@ -226,6 +244,50 @@ static void bio_sample_procs(struct bio_probe *p, struct model *m)
 			bpf_map_delete_elem(fd, &p->tgids[i]);
 }
 
+/* Completions of dev the disk counted, from its stat file. */
+static int disk_done(uint32_t dev, uint64_t *done)
+{
+	char path[64], buf[512];
+	ssize_t n;
+	int fd;
+
+	snprintf(path, sizeof(path), "/sys/dev/block/%u:%u/stat", dev >> 20, dev & 0xfffff);
+	fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return -errno;
+	n = read(fd, buf, sizeof(buf) - 1);
+	close(fd);
+	if (n <= 0)
+		return -EIO;
+	buf[n] = '\0';
+	return bio_disk_stat_done(buf, done);
+}
+
+/* Holds each disk's own count of completions against the programs'
+ * (bio_unseen.h), read in the order it asks for. */
+static void bio_sample_unseen(struct bio_probe *p)
+{
+	int fd = bpf_map__fd(p->skel->maps.done);
+	__u32 key, next, *prev = NULL;
+	uint64_t disk;
+	__u64 seen;
+
+	for (unsigned n = 0; n < BIO_DONE_DISKS; n++) {
+		if (bpf_map_get_next_key(fd, prev, &next))
+			return;
+		key = next;
+		prev = &key;
+		if (!bio_unseen_known(&p->unseen, key)) {
+			/* the baseline: the programs' count, then the disk's */
+			if (bpf_map_lookup_elem(fd, &key, &seen) == 0 && disk_done(key, &disk) == 0)
+				bio_unseen_update(&p->unseen, key, disk, seen);
+			continue;
+		}
+		if (disk_done(key, &disk) == 0 && bpf_map_lookup_elem(fd, &key, &seen) == 0)
+			bio_unseen_update(&p->unseen, key, disk, seen);
+	}
+}
+
 /* Hands every histogram to the model. Entries are never deleted, so the
  * key chain is stable while it is walked; new keys may or may not be
  * seen this tick and are seen the next. */
@@ -233,17 +295,17 @@ static int bio_sample(void *state, struct model *m)
 {
 	struct bio_probe *p = state;
 	int fd = bpf_map__fd(p->skel->maps.hists);
-	uint64_t lost;
-
-	if (bio_lost(p, &lost) == 0)
-		model_source(m, TT_SRC_BIO)->lost_total = lost;
-	bio_sample_procs(p, m);
 	struct bio_hist_key key, next;
 	uint64_t slots[BIO_HIST_SLOTS];
 	struct bio_hist h;
 	void *prev = NULL;
+	uint64_t lost;
 	unsigned n, i;
 
+	bio_sample_unseen(p);
+	if (bio_lost(p, &lost) == 0)
+		model_source(m, TT_SRC_BIO)->lost_total = lost + bio_unseen_total(&p->unseen);
+	bio_sample_procs(p, m);
 	for (n = 0; n < BIO_SAMPLE_MAX; n++) {
 		if (bpf_map_get_next_key(fd, prev, &next))
 			return errno == ENOENT ? 0 : -errno;

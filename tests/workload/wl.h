@@ -39,6 +39,7 @@ int wl_getppid(char **argv);
 int wl_rw(char **argv);
 int wl_direct(char **argv);
 int wl_layout(char **argv);
+int wl_fsyncs(char **argv);
 int wl_procmix(char **argv);
 int wl_sleeps(char **argv);
 int wl_errnos(char **argv);

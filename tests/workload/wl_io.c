@@ -124,6 +124,30 @@ int wl_layout(char **argv)
 	return 0;
 }
 
+/* K one-byte writes to FILE, each followed by fsync: on a disk with a
+ * volatile cache, K empty flushes (the kernel sends a flush request of
+ * its own for each). FILE is removed after. */
+int wl_fsyncs(char **argv)
+{
+	const char *file = argv[0];
+	long k = wl_count(argv[1]);
+	int fd = open(file, O_WRONLY | O_CREAT | O_TRUNC, 0600);
+	char c = 'f';
+
+	if (fd < 0) {
+		perror("workload: open");
+		return 1;
+	}
+	wl_ready();
+	for (long i = 0; i < k; i++)
+		if (write(fd, &c, 1) != 1 || fsync(fd))
+			return 1;
+	close(fd);
+	unlink(file);
+	printf("fsyncs %ld\n", k);
+	return 0;
+}
+
 /* One child that makes exactly N reads (of /dev/zero), M writes (to
  * /dev/null), K fsyncs (of a file on /dev/shm: no disk I/O), F failed
  * openat()s (FILE.missing-<i>) and D O_DIRECT 4 KiB writes over the D

@@ -10,6 +10,7 @@
  *                             fsync; over blocks FILE already has when
  *                             laid out (layout), so each is one request
  *   layout FILE D             D 4 KiB blocks written and synced
+ *   fsyncs FILE K             K one-byte writes, each followed by fsync
  *   procmix FILE N M K F D    one child making exactly N reads, M writes,
  *                             K fsyncs, F failed openat()s and D O_DIRECT
  *                             writes over FILE's laid-out blocks; prints
@@ -103,6 +104,7 @@ static const struct subcommand subcommands[] = {
 	{ "rw", 3, 3, wl_rw, false },
 	{ "direct", 2, 3, wl_direct, false },
 	{ "layout", 2, 2, wl_layout, false },
+	{ "fsyncs", 2, 2, wl_fsyncs, false },
 	{ "procmix", 6, 6, wl_procmix, false },
 	{ "sleeps", 2, 2, wl_sleeps, false },
 	{ "errnos", 3, 3, wl_errnos, false },
