@@ -1,4 +1,4 @@
-// SPDX-License-Identifier: GPL-2.0
+// SPDX-License-Identifier: GPL-2.0-or-later
 /* Block I/O latency: log2 histograms per disk, operation and phase.
  *
  * A request is timed from insert (handed to the I/O scheduler) to issue
@@ -143,11 +143,12 @@ static __always_inline int rq_insert(struct request *rq)
 	__u64 key = (__u64)rq;
 	__u64 now = bpf_ktime_get_ns();
 
-	/* Seen at its start (its owner kept), or requeued. Without
-	 * block_io_start an entry here may be left by a request merged
-	 * away before issue whose address is now reused: start afresh. */
+	/* Seen at its start (its owner kept), or requeued (issued
+	 * before). An entry inserted and never issued was left by a
+	 * request merged away whose address is now reused, and without
+	 * block_io_start any entry may be: start afresh. */
 	s = io_start_seen ? bpf_map_lookup_elem(&starts, &key) : NULL;
-	if (s) {
+	if (s && (!s->insert_ns || s->issue_ns)) {
 		s->insert_ns = now;
 		return 0;
 	}
@@ -258,15 +259,35 @@ static __always_inline void proc_add(__u32 tgid, const char *comm, __u64 delta_n
 	__sync_fetch_and_add(&p->sum_us, us);
 }
 
-static __always_inline int rq_complete(struct request *rq, __u32 nr_bytes)
+/* Whether a request is part of a flush sequence (a write with
+ * PREFLUSH or FUA: its data part, and the kernel's flush request). The
+ * flags are an enum only since Linux 6.8; before, this says no. */
+static __always_inline bool rq_flush_seq(struct request *rq)
 {
-	struct bio_hist_key hkey = {};
-	__u64 key = (__u64)rq;
-	__u64 now = bpf_ktime_get_ns();
-	struct rq_start *s;
-	__u64 insert_ns, issue_ns;
-	char comm[16];
-	__u32 tgid, dev = rq_dev(rq);
+	if (!bpf_core_enum_value_exists(enum rqf_flags, __RQF_FLUSH_SEQ))
+		return false;
+	return BPF_CORE_READ(rq, rq_flags) &
+	       (1U << bpf_core_enum_value(enum rqf_flags, __RQF_FLUSH_SEQ));
+}
+
+/* Whether the disk counts this completion in its stat file, as the
+ * programs count it in "done": not a part of a request that completes
+ * in parts, not the data part of a flush sequence (the request is
+ * counted when the sequence ends it), not a passthrough command. The
+ * kernel's flush request is counted (as a flush). Where the programs
+ * still count more (a kernel before 6.8, a queue with iostats off),
+ * the comparison only finds fewer missed completions. */
+static __always_inline bool disk_counts(struct request *rq, __u32 nr_bytes, __u32 op)
+{
+	if (op == REQ_OP_DRV_IN || op == REQ_OP_DRV_OUT)
+		return false;
+	if (nr_bytes < BPF_CORE_READ(rq, __data_len))
+		return false;
+	return op == REQ_OP_FLUSH || !rq_flush_seq(rq);
+}
+
+static __always_inline void count_done(__u32 dev)
+{
 	__u64 zero = 0, *n;
 
 	n = bpf_map_lookup_elem(&done, &dev);
@@ -277,11 +298,29 @@ static __always_inline int rq_complete(struct request *rq, __u32 nr_bytes)
 	}
 	if (n)
 		__sync_fetch_and_add(n, 1);
+}
+
+static __always_inline int rq_complete(struct request *rq, __u32 nr_bytes)
+{
+	struct bio_hist_key hkey = {};
+	__u64 key = (__u64)rq;
+	__u64 now = bpf_ktime_get_ns();
+	struct rq_start *s;
+	__u64 insert_ns, issue_ns;
+	char comm[16];
+	__u32 tgid, dev = rq_dev(rq);
+	__u32 op = BPF_CORE_READ(rq, cmd_flags) & TT_REQ_OP_MASK;
+	/* An empty write never reaches the device: an fsync's empty flush
+	 * (the kernel sends a flush request of its own, which is timed),
+	 * or the second completion of a data request a flush sequence
+	 * ends. Neither is timed, and neither is lost. */
+	bool empty_write = op == REQ_OP_WRITE && !nr_bytes;
+
+	if (disk_counts(rq, nr_bytes, op))
+		count_done(dev);
 	s = bpf_map_lookup_elem(&starts, &key);
 	if (!s) {
-		/* an empty one is an empty flush where block_io_start is
-		 * missing (the flush request the kernel sent is timed) */
-		if (nr_bytes && attached_ns && now > attached_ns + 1000000000ull)
+		if (!empty_write && attached_ns && now > attached_ns + 1000000000ull)
 			bio_untimed();
 		return 0;	/* else: started before tracetop attached */
 	}
@@ -290,8 +329,8 @@ static __always_inline int rq_complete(struct request *rq, __u32 nr_bytes)
 	tgid = s->tgid;
 	__builtin_memcpy(comm, s->comm, sizeof(comm));
 	bpf_map_delete_elem(&starts, &key);
-	if (!issue_ns && !nr_bytes)
-		return 0;	/* an empty flush: the kernel sent a flush request of its own */
+	if (!issue_ns && empty_write)
+		return 0;
 	if (!issue_ns || now < issue_ns) {
 		bio_untimed();	/* its issue was not seen */
 		return 0;

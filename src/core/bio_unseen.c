@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Completions the bio programs missed (see bio_unseen.h). */
 #include <errno.h>
 #include <stdlib.h>
@@ -37,39 +38,43 @@ int bio_disk_stat_done(const char *line, uint64_t *done)
 	return 0;
 }
 
-bool bio_unseen_known(const struct bio_unseen *u, uint32_t dev)
+static struct bio_unseen_disk *find(const struct bio_unseen *u, uint32_t dev)
 {
 	for (size_t i = 0; i < u->n; i++)
 		if (u->v[i].dev == dev)
-			return true;
-	return false;
+			return (struct bio_unseen_disk *)&u->v[i];
+	return NULL;
+}
+
+bool bio_unseen_known(const struct bio_unseen *u, uint32_t dev)
+{
+	const struct bio_unseen_disk *d = find(u, dev);
+
+	return d && !d->rebase;
 }
 
 void bio_unseen_update(struct bio_unseen *u, uint32_t dev, uint64_t disk_done, uint64_t seen)
 {
-	struct bio_unseen_disk *d = NULL;
+	struct bio_unseen_disk *d = find(u, dev);
 	uint64_t disk, prog;
-	size_t i;
 
-	for (i = 0; i < u->n; i++)
-		if (u->v[i].dev == dev) {
-			d = &u->v[i];
-			break;
-		}
 	if (!d) {
 		if (u->n == BIO_UNSEEN_DISKS)
 			return;
 		d = &u->v[u->n++];
-		*d = (struct bio_unseen_disk){ .dev = dev, .disk0 = disk_done, .seen0 = seen };
+		*d = (struct bio_unseen_disk){ .dev = dev, .rebase = true };
+	}
+	if (d->rebase) {
+		d->carried += d->unseen;
+		*d = (struct bio_unseen_disk){ .dev = dev, .disk0 = disk_done, .seen0 = seen,
+					       .carried = d->carried };
 		return;
 	}
-	/* a count that went back (a disk removed and added again under
-	 * the same number): start over from here */
+	/* A count that went back (a disk gone and another under its
+	 * number): what was missed stays counted; the next call is a
+	 * baseline. */
 	if (disk_done < d->disk0 || seen < d->seen0) {
-		d->carried += d->unseen;
-		d->unseen = 0;
-		d->disk0 = disk_done;
-		d->seen0 = seen;
+		d->rebase = true;
 		return;
 	}
 	disk = disk_done - d->disk0;

@@ -1,12 +1,19 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Block I/O completions the kernel made without running the bio
- * programs. The programs count the completions they ran for, per disk;
- * the disk counts its own in /sys/dev/block/MAJ:MIN/stat. Read the
- * disk's count first, then the programs': every completion the disk has
- * counted by then has passed the tracepoint (the block layer traces a
- * request before it accounts it), so a disk count above the programs'
- * is completions no program saw. Requests the disk does not count
- * (passthrough, a queue with iostats off) only make the figure smaller:
- * it is a lower bound, never an invention. */
+ * programs. The programs count the completions they ran for, per disk,
+ * as the disk counts its own in /sys/dev/block/MAJ:MIN/stat; the disk's
+ * count above the programs' is completions no program saw.
+ *
+ * The order of the reads makes that a lower bound, never an invention:
+ * the block layer traces a request before it accounts it, so a
+ * comparison reads the disk's count first, then the programs' (every
+ * completion the disk has counted by then has passed the tracepoint).
+ * A baseline wants the other order, the programs' count first (a
+ * completion between the two reads then counts for neither side): the
+ * probe takes every disk's at attach, when the programs' count is 0,
+ * and a disk first seen later, or whose count went back, gets one at
+ * its next comparison. Requests the programs count and the disk does
+ * not only make the figure smaller. */
 #ifndef TRACETOP_BIO_UNSEEN_H
 #define TRACETOP_BIO_UNSEEN_H
 
@@ -14,13 +21,14 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#define BIO_UNSEEN_DISKS 64
+#define BIO_UNSEEN_DISKS 256
 
 struct bio_unseen_disk {
 	uint32_t dev;
-	uint64_t disk0, seen0;	/* both counts when first compared */
+	bool rebase;		/* a count went back: the next call is a baseline */
+	uint64_t disk0, seen0;	/* both counts at the baseline */
 	uint64_t unseen;	/* the largest shortfall since the baseline */
-	uint64_t carried;	/* shortfalls before a baseline was set again */
+	uint64_t carried;	/* shortfalls before the last baseline */
 };
 
 struct bio_unseen {
@@ -33,13 +41,12 @@ struct bio_unseen {
  * 0, or -EINVAL for a line that is not one. */
 int bio_disk_stat_done(const char *line, uint64_t *done);
 
-/* Whether dev has its baseline. */
+/* Whether dev's next call is a comparison (read the disk's count
+ * first), not a baseline (read the programs' first). */
 bool bio_unseen_known(const struct bio_unseen *u, uint32_t dev);
 
-/* One comparison of dev. The first sets the disk's baseline and wants
- * the programs' count read first, then the disk's (a completion between
- * the two reads must not count as missed later); every later one wants
- * the disk's read first. */
+/* The two counts of dev: a baseline if !bio_unseen_known(), else a
+ * comparison. */
 void bio_unseen_update(struct bio_unseen *u, uint32_t dev, uint64_t disk_done, uint64_t seen);
 
 /* Completions no program saw, over every disk compared. */

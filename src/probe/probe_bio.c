@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* The block I/O latency source: owns the bio skeleton, picks tp_btf or
  * raw_tp programs at run time, and hands the kernel's cumulative
  * histograms to the model, which diffs them and names the disks.
@@ -5,6 +6,7 @@
  * Both families live in one object; an attempt opens a fresh skeleton
  * and autoloads only its own, so a failed tp_btf load leaves nothing
  * behind when raw_tp is tried. */
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdbool.h>
@@ -18,6 +20,7 @@
 #include "bio_unseen.h"
 #include "bpf_support.h"
 #include "clock.h"
+#include "partitions.h"
 #include "probe.h"
 #include "bio.skel.h"
 
@@ -128,6 +131,89 @@ fail:
 	return err;
 }
 
+/* Completions of dev the disk counted, from its stat file. */
+static int disk_done(uint32_t dev, uint64_t *done)
+{
+	char path[64], buf[512];
+	ssize_t n;
+	int fd;
+
+	snprintf(path, sizeof(path), "/sys/dev/block/%u:%u/stat", dev >> 20, dev & 0xfffff);
+	fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return -errno;
+	n = read(fd, buf, sizeof(buf) - 1);
+	close(fd);
+	if (n <= 0)
+		return -EIO;
+	buf[n] = '\0';
+	return bio_disk_stat_done(buf, done);
+}
+
+/* The baseline of every disk that takes requests (blk-mq: it has an
+ * mq directory; bio-based ones such as dm or zram never reach the
+ * programs), taken once attached: the programs' count is 0 then. */
+static void bio_baseline_disks(struct bio_probe *p)
+{
+	DIR *dir = opendir("/sys/block");
+	struct dirent *e;
+	char path[300], buf[32];
+	unsigned major, minor;
+	uint64_t disk;
+
+	if (!dir)
+		return;
+	while ((e = readdir(dir))) {
+		ssize_t n;
+		int fd;
+
+		if (e->d_name[0] == '.')
+			continue;
+		snprintf(path, sizeof(path), "/sys/block/%s/mq", e->d_name);
+		if (access(path, F_OK))
+			continue;
+		snprintf(path, sizeof(path), "/sys/block/%s/dev", e->d_name);
+		fd = open(path, O_RDONLY | O_CLOEXEC);
+		if (fd < 0)
+			continue;
+		n = read(fd, buf, sizeof(buf) - 1);
+		close(fd);
+		if (n <= 0)
+			continue;
+		buf[n] = '\0';
+		if (sscanf(buf, "%u:%u", &major, &minor) != 2)
+			continue;
+		if (disk_done(tt_mkdev(major, minor), &disk) == 0)
+			bio_unseen_update(&p->unseen, tt_mkdev(major, minor), disk, 0);
+	}
+	closedir(dir);
+}
+
+/* Holds each disk's own count of completions against the programs'
+ * (bio_unseen.h), read in the order it asks for. */
+static void bio_sample_unseen(struct bio_probe *p)
+{
+	int fd = bpf_map__fd(p->skel->maps.done);
+	__u32 key, next, *prev = NULL;
+	uint64_t disk;
+	__u64 seen;
+
+	for (unsigned n = 0; n < BIO_DONE_DISKS; n++) {
+		if (bpf_map_get_next_key(fd, prev, &next))
+			return;
+		key = next;
+		prev = &key;
+		if (!bio_unseen_known(&p->unseen, key)) {
+			/* the baseline: the programs' count, then the disk's */
+			if (bpf_map_lookup_elem(fd, &key, &seen) == 0 && disk_done(key, &disk) == 0)
+				bio_unseen_update(&p->unseen, key, disk, seen);
+			continue;
+		}
+		if (disk_done(key, &disk) == 0 && bpf_map_lookup_elem(fd, &key, &seen) == 0)
+			bio_unseen_update(&p->unseen, key, disk, seen);
+	}
+}
+
 static void bio_free(struct bio_probe *p)
 {
 	if (!p)
@@ -181,6 +267,7 @@ static int bio_start(void **state, const struct probe_env *env)
 		return err;
 	}
 	p->skel->bss->attached_ns = clock_mono_ns();
+	bio_baseline_disks(p);
 	st->state = TT_STATE_RUNNING;
 	snprintf(st->hook, sizeof(st->hook), "%s", family_hook[fam]);
 	snprintf(st->note, sizeof(st->note), "%s", tried);
@@ -189,28 +276,36 @@ static int bio_start(void **state, const struct probe_env *env)
 }
 
 /* Requests that could not be timed: what the programs counted, plus
- * the runs of them the kernel skipped (recursion_misses: one run
- * interrupting another of the same program on a CPU). Reading a
- * program's info by its fd needs no capability. */
+ * the completions no program saw. Those are the runs of a completion
+ * program the kernel skipped and said so (recursion_misses: one run
+ * interrupting another on a CPU; reading a program's info by its fd
+ * needs no capability) and those it skipped without a word, which the
+ * disks' own counts find (bio_unseen.h); the first are among the
+ * second where a disk is compared, so the larger of the two counts.
+ * Skipped runs of the other programs are not lost requests: a request
+ * whose issue went unseen is counted when it completes, and one whose
+ * start or insert went unseen is timed from its issue. */
 static int bio_lost(struct bio_probe *p, uint64_t *lost)
 {
-	struct bpf_program *prog;
-	uint64_t submitted;
+	struct bpf_program *done[] = { p->skel->progs.btf_rq_complete,
+				       p->skel->progs.raw_rq_complete };
+	uint64_t submitted, missed = 0, unseen = bio_unseen_total(&p->unseen);
 	int err = bpf_support_ring_stats(p->skel->maps.stats, &submitted, lost);
 
 	if (err)
 		return err;
-	bpf_object__for_each_program(prog, p->skel->obj) {
+	for (unsigned i = 0; i < sizeof(done) / sizeof(done[0]); i++) {
 		struct bpf_prog_info info;
 		__u32 len = sizeof(info);
-		int fd = bpf_program__fd(prog);
+		int fd = bpf_program__fd(done[i]);
 
 		if (fd < 0)
 			continue;	/* the other family, not loaded */
 		memset(&info, 0, sizeof(info));
 		if (bpf_obj_get_info_by_fd(fd, &info, &len) == 0)
-			*lost += info.recursion_misses;
+			missed += info.recursion_misses;
 	}
+	*lost += missed > unseen ? missed : unseen;
 	return 0;
 }
 
@@ -244,50 +339,6 @@ static void bio_sample_procs(struct bio_probe *p, struct model *m)
 			bpf_map_delete_elem(fd, &p->tgids[i]);
 }
 
-/* Completions of dev the disk counted, from its stat file. */
-static int disk_done(uint32_t dev, uint64_t *done)
-{
-	char path[64], buf[512];
-	ssize_t n;
-	int fd;
-
-	snprintf(path, sizeof(path), "/sys/dev/block/%u:%u/stat", dev >> 20, dev & 0xfffff);
-	fd = open(path, O_RDONLY | O_CLOEXEC);
-	if (fd < 0)
-		return -errno;
-	n = read(fd, buf, sizeof(buf) - 1);
-	close(fd);
-	if (n <= 0)
-		return -EIO;
-	buf[n] = '\0';
-	return bio_disk_stat_done(buf, done);
-}
-
-/* Holds each disk's own count of completions against the programs'
- * (bio_unseen.h), read in the order it asks for. */
-static void bio_sample_unseen(struct bio_probe *p)
-{
-	int fd = bpf_map__fd(p->skel->maps.done);
-	__u32 key, next, *prev = NULL;
-	uint64_t disk;
-	__u64 seen;
-
-	for (unsigned n = 0; n < BIO_DONE_DISKS; n++) {
-		if (bpf_map_get_next_key(fd, prev, &next))
-			return;
-		key = next;
-		prev = &key;
-		if (!bio_unseen_known(&p->unseen, key)) {
-			/* the baseline: the programs' count, then the disk's */
-			if (bpf_map_lookup_elem(fd, &key, &seen) == 0 && disk_done(key, &disk) == 0)
-				bio_unseen_update(&p->unseen, key, disk, seen);
-			continue;
-		}
-		if (disk_done(key, &disk) == 0 && bpf_map_lookup_elem(fd, &key, &seen) == 0)
-			bio_unseen_update(&p->unseen, key, disk, seen);
-	}
-}
-
 /* Hands every histogram to the model. Entries are never deleted, so the
  * key chain is stable while it is walked; new keys may or may not be
  * seen this tick and are seen the next. */
@@ -304,7 +355,7 @@ static int bio_sample(void *state, struct model *m)
 
 	bio_sample_unseen(p);
 	if (bio_lost(p, &lost) == 0)
-		model_source(m, TT_SRC_BIO)->lost_total = lost + bio_unseen_total(&p->unseen);
+		model_source(m, TT_SRC_BIO)->lost_total = lost;
 	bio_sample_procs(p, m);
 	for (n = 0; n < BIO_SAMPLE_MAX; n++) {
 		if (bpf_map_get_next_key(fd, prev, &next))
