@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # Generates ./configure. With --deps, first installs tracetop's build and
 # test dependencies from the distribution (Debian/Ubuntu, apt-get, root).
 set -e

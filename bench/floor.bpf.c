@@ -1,4 +1,4 @@
-// SPDX-License-Identifier: GPL-2.0
+// SPDX-License-Identifier: GPL-2.0-or-later
 /* The bench's floor: programs that do nothing, one per hook tracetop
  * uses. bench/floor.c loads the few a workload needs, so the bench can
  * tell the cost of running any BPF program on a hook from the cost of

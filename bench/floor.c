@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* ttb-floor: loads the named empty programs of bench/floor.bpf.o,
  * attaches them, says "ready" and holds them until SIGINT or SIGTERM.
  *

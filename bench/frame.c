@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* UI frame time: renders the overview of the UI tests' busy-server
  * fixture into a 200x60 canvas again and again, diffing each frame
  * against the previous one as the flush does, and prints the mean and

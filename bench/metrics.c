@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* The metrics' rendering time: a snapshot the size of a busy machine's
  * with syscalls timed (every syscall the build names, 40 of them called
  * and timed with latency histograms, their errnos, three disks with

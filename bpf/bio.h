@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Block I/O latency source: log2 histograms per disk, operation and phase. */
 #ifndef TRACETOP_BPF_BIO_H
 #define TRACETOP_BPF_BIO_H

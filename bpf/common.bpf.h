@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Helpers shared by every tracetop BPF program: the filter knobs set
  * between open and load, log2 bucketing, lost-event accounting and the
  * ring-buffer wake-up policy. Each *.bpf.c includes this once. */

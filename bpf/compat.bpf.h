@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* CO-RE shims: the places where the kernel's types changed under tracetop's
  * programs. Each shim names the kernel change it covers, so it can be
  * dropped once no supported kernel predates that change. Runtime choices

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Types shared by the BPF programs and user space: plain C only.
  *
  * Everything that crosses the kernel/user boundary through a ring buffer

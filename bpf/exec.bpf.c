@@ -1,4 +1,4 @@
-// SPDX-License-Identifier: GPL-2.0
+// SPDX-License-Identifier: GPL-2.0-or-later
 /* exec source, kernel side: one struct exec_event per execve/execveat
  * return, successful or failed.
  *

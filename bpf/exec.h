@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* exec source: one record per execve/execveat return, successful or not. */
 #ifndef TRACETOP_BPF_EXEC_H
 #define TRACETOP_BPF_EXEC_H

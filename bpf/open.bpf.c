@@ -1,4 +1,4 @@
-// SPDX-License-Identifier: GPL-2.0
+// SPDX-License-Identifier: GPL-2.0-or-later
 /* open source, kernel side: one struct open_event per open, openat,
  * openat2 or creat return, with the path exactly as the caller passed it
  * and the fd or -errno.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* open source: one record per open/openat/openat2/creat return, and one
  * per failing path call (stat, access, unlink, mkdir, rename, ...). */
 #ifndef TRACETOP_BPF_OPEN_H

@@ -1,4 +1,4 @@
-// SPDX-License-Identifier: GPL-2.0
+// SPDX-License-Identifier: GPL-2.0-or-later
 /* Syscall counts: calls and failures per syscall id and per process,
  * and the sys_exit hub of the other syscall-based sources.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Syscall counts source: per syscall id and per process. */
 #ifndef TRACETOP_BPF_SYSCALLS_H
 #define TRACETOP_BPF_SYSCALLS_H

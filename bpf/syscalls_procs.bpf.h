@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Per-process syscall counts, kernel side. Included once, by
  * syscalls.bpf.c: its sys_exit programs call count_proc(), its
  * sched_process_exec programs proc_exec(), its sched_process_exit

@@ -1,4 +1,4 @@
-// SPDX-License-Identifier: GPL-2.0
+// SPDX-License-Identifier: GPL-2.0-or-later
 /* VFS rates: per-CPU counters of reads, writes, opens, creates and fsyncs.
  *
  * One object carries three ways to count the same operations, because no

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* VFS rates source: per-CPU counters of VFS operations. */
 #ifndef TRACETOP_BPF_VFS_H
 #define TRACETOP_BPF_VFS_H

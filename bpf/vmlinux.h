@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Kernel type definitions for the BPF programs.
  *
  * tracetop vendors one BTF dump per architecture under bpf/vmlinux/<arch>/

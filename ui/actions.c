@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* What each key does to the UI state (the functions behind keymap.c's
  * table), and what a mouse click or wheel turn does. Actions never draw:
  * they return reaction bits and the loop or ui.c acts on them. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* What the keys of the event log do: move through the events it shows,
  * choose which it shows (types, failed only, the filter), jump between
  * search matches, open an event's details, and filter on a failing open.

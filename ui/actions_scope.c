@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Enter on the tables: the syscall detail (act_syscall), and the scope
  * (Enter on the processes pane): every pane narrows to one process, or
  * to every process of one name or one container when the pane is folded

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* The in-memory cell grid that every view draws into (see canvas.h).
  *
  * Knows UTF-8 and column widths and nothing about colours or terminals;

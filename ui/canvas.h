@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* The screen as a grid of cells in memory.
  *
  * Views draw here and never into curses, so every screen can be built

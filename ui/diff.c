@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Frame-to-frame comparison of canvases (see diff.h). */
 #include <stdbool.h>
 #include "diff.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Which cells changed between two frames: the runs flush.c must write.
  * Pure, so the "write only what changed" promise is tested without a
  * terminal. */

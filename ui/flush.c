@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Canvas -> curses (see flush.h). The previous frame is kept as a canvas
  * of its own; diff.c says which runs differ, and only those are handed
  * to curses, which then emits the minimal escape sequences in the single

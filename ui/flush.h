@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Writing a canvas to the terminal: only the cells that changed since
  * the previous frame, then one doupdate(). */
 #ifndef TRACETOP_UI_FLUSH_H

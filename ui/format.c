@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Short number formats for table cells and header fields. Kept in one
  * place so every pane writes "12.3k" the same way. */
 #include <math.h>

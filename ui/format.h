@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Numbers in the few columns a terminal pane has: "12.3k", "1.20M". */
 #ifndef TRACETOP_UI_FORMAT_H
 #define TRACETOP_UI_FORMAT_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Deep copies for pause (see freeze.h). */
 #include <errno.h>
 #include <stdlib.h>

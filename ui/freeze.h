@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* A paused display: a deep copy of the snapshot at the moment of the
  * pause. The model's snapshot is only valid until the next tick while
  * capture goes on; the paused panes must not change under the user. The

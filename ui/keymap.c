@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Which key runs which action, and the names of keys for the help
  * screen. Changing a binding means changing one line of ui_bindings. */
 #include <stdio.h>

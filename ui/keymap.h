@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* The key -> action table and the actions' descriptions.
  *
  * One table says which key does what; the help screen is generated from

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Keys and mouse events as tracetop's UI sees them, independent of
  * curses: term.c translates curses key codes into these, so the key map,
  * the actions and their tests never include curses. Printable keys are

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Where each pane goes for a given terminal size (see layout.h).
  *
  * Wide screens (70 columns and more) get two columns: VFS over block I/O

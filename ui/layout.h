@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Terminal size -> rectangles for the header, the panes and the footer.
  *
  * Pure arithmetic, so every size from 1x1 up can be tested. Below

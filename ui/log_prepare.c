@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* The event log pane's work before a frame (log_prepare.h): the model
  * work view_log() used to do while drawing. The indexes follow the ring
  * under a deadline; the row the pane stands on follows the newest event

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* The event log pane before it is drawn: its indexes brought up to date
  * within a time budget, the row it stands on settled, and where its
  * parts go. The prepare step (prepare.c) runs log_prepare() once per

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* What every pane has in common: a title line that shows focus, the
  * sentences shown instead of data when a source failed or no sample has
  * arrived yet, and the prompt line. Kept in one place so every pane says

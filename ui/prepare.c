@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* The prepare step (prepare.h): what used to happen inside the views
  * while they drew, done once per frame before any of them runs. */
 #include <stdlib.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* The prepare step: the work a frame needs before anything is drawn.
  *
  * ui_render() runs it, then lets the views draw. It lays the screen out

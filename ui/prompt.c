@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* The filter and search prompt: a one-line editor whose text is put in
  * force when typing pauses (PROMPT_SETTLE_MS), so the log narrows as the
  * user types without a compile per key. A pattern that does not compile

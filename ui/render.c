@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* One frame: the prepare step (prepare.c), then each view draws its part
  * of the layout it settled. Pure: the same state, snapshot and size
  * always give the same cells, which is what the golden-screen tests rely

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Names of the semantic roles as theme files spell them. Kept next to
  * nothing else so that a theme parser and a help screen can share it. */
 #include <string.h>

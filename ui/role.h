@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Semantic roles: the only vocabulary between the views and the themes.
  *
  * Views tag every canvas cell with a role ("this is a failed event",

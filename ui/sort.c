@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Sorting the syscall, process and failing-opens tables, and holding
  * their order still (see sort.h). Rows are matched across snapshots by a
  * stable key (the syscall id, the pid, the failing open's id) since the

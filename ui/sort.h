@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Display order of table rows: sorted by the chosen column, or held
  * still (the previous order, new rows at the end) for a moment after the
  * user sorted or moved, so rows do not jump under the cursor. */

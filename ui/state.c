@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* The UI state's own functions (state.h): its life, its status message,
  * the hold on table orders, and the settings it carries for the
  * configuration file. */

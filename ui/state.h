@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Everything the user has chosen on screen: focus, zoom, sort, scroll,
  * pause, block-I/O selection, interval, theme, status message.
  *

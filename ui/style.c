@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Parsing tmux-like style strings and fitting colours to the terminal.
  *
  * Kept apart from theme.c (files, roles) and term.c (curses) so that the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Styles: what a role looks like, written as tmux-like strings such as
  * "fg=colour214,bg=default,bold". Pure parsing and colour arithmetic;
  * nothing here knows about curses. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Curses mode in and out, colour pairs, size and input (see term.h).
  *
  * Signals are not handled here: the event loop reads them from a

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* The terminal: entering and leaving curses mode, colours for the theme,
  * the screen size, and reading keys and mouse events. One of the two
  * files (with flush.c) that include curses; this header does not, so the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* struct term's insides, shared by term.c and flush.c only: the two
  * files allowed to include curses. */
 #ifndef TRACETOP_UI_TERM_PRIV_H

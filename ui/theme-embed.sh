@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # Turns theme files into C string constants (ui/theme_builtin.c), so the
 # compiled-in themes are the shipped files byte for byte.
 # Usage: theme-embed.sh FILE.theme... > theme_builtin.c

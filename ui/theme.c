@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Theme files: finding them, reading them, and parsing "role = style"
  * lines into a struct theme without touching the old one on error.
  * Colours are fitted to the terminal later, in term.c. */

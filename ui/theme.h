@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Themes: one style per semantic role, read from themes/NAME.theme.
  *
  * A theme file has one "role = style" line per role and '#' comments;

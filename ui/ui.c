@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* The UI as the event loop sees it (ui.h): owns the terminal, the canvas,
  * the flush state, the theme, the view state and, while paused, the
  * frozen snapshot. It turns terminal input into actions, actions into

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* The interactive front end: the only code in tracetop that includes
  * curses. The event loop (src/app/loop.c) owns time and file descriptors and
  * calls into the UI; the UI never blocks and never reads the kernel.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Adapts the interactive UI (ui/ui.h) to the loop's front-end interface,
  * so app.c never depends on curses. */
 #include <stdio.h>

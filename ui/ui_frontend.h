@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* The interactive front end as the loop sees it. */
 #ifndef TRACETOP_UI_FRONTEND_H
 #define TRACETOP_UI_FRONTEND_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* The views: each draws one part of the screen from a snapshot into the
  * canvas, inside the rectangle layout.c gave it. Views read the snapshot
  * and the UI state, which the prepare step (prepare.h) brought up to

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* The block I/O pane: a log2 latency histogram for the chosen disk
  * (d: all or one), operation (o: all, read, write), phase (Q: device or
  * queue time) and span (c: last interval or since start), with p50, p95

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* The detail view (Enter on an event): every field of one exec or open
  * event, one per line: times, ids, the result with its errno name and
  * text, the syscall, dirfd, decoded flags and mode, the whole path and

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* The failing-calls screen (f): failed opens and path calls aggregated
  * by (call, path, errno, comm) with their count since start and rate over
  * the last interval, in a sortable table. Its rows are those the filter

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* The bottom line: the function-key bar (htop's habit) for the screen
  * the user is on, or a status message while one is fresh; and the screen
  * shown when the terminal is too small for anything else. */

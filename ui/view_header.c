@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* The two header lines: where we are (host, kernel, uptime, interval,
  * clock, pause badge) and how each source is attached (hook, state),
  * with the event and loss rates. A source on an approximation carries a

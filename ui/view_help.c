@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* The help screen, generated from the key map so it always lists every
  * key, plus what the mouse does and what the header's marks mean. */
 #include <stdio.h>

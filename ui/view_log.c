@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* The event log pane: exec and open events, newest at the bottom, one
  * line each (time, type, pid, comm, result, path or argv). It follows
  * new events until the user scrolls up, and then stays on the events it

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* The processes pane: one row per process (or, with g, per name or
  * container) with what every source knows of it: syscalls and their
  * failures, its time in them (while timed), the reads,

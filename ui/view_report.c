@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* The probe report screen (key i): what `tracetop --probe-report`
  * prints — kernel, BTF, lockdown, capabilities, tracefs and debugfs, the
  * hook each source runs on and why the others were skipped — as it was

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* The scope's name, as the header and the scoped panes say it. The
  * scope itself, and the figures the panes draw under it, are the core's
  * (src/core/scope.c). */

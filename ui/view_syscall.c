@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* One syscall in detail (Enter on the syscall table): its rates and
  * latency percentiles, its latency histogram of the last interval, its
  * failures by errno, and the processes that call it most. Follows the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* The syscalls pane: calls and errors per syscall (per process: the
  * processes pane, view_procs.c). Sorting and held order come from
  * sort.c, the table drawing from widget_table.c. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* The process tree screen (F5): the processes seen forking or exec'ing
  * since tracetop started, each under its parent, siblings in start order
  * (proc_tree.h), as htop's tree shows live ones; the short-lived ones no

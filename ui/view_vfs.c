@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* The VFS pane: reads, writes, opens, creates and fsyncs per second, each
  * with a sparkline of its recent rates. When the counts come from syscall
  * tracepoints rather than the VFS itself, the title says "approximate".

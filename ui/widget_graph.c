@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Sparklines and histogram bars drawn with Unicode block elements
  * (flush.c swaps them for ASCII on terminals without UTF-8). */
 #include <stdbool.h>

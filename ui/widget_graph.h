@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Small graphics made of block characters: sparklines of recent rates
  * and horizontal histogram bars. */
 #ifndef TRACETOP_UI_WIDGET_GRAPH_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Column tables (see widget_table.h): which columns fit, where they go,
  * which rows are visible around the cursor, and drawing them. */
 #include <string.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* A table with a header row, columns that give way on narrow panes,
  * a cursor and scrolling. The caller supplies the rows through a
  * callback, so the widget knows nothing about syscalls or processes. */

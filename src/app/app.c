@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* struct app: init in one order, run the loop, tear down in reverse. */
 #include <errno.h>
 #include <malloc.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* struct app: the sole owner of tracetop's runtime state — options, the
  * diagnostic messages, the model, the probes (with their ring consumer) and the
  * event loop — with one init order and the reverse teardown. */

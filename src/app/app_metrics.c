@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* --listen for the app (app_metrics.h). */
 #include <errno.h>
 #include <stdio.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* The app's side of --listen: the endpoint (http.h) bound before the
  * capabilities go and started after, the metrics rendered from the
  * model's last snapshot (at most once per tick and format), and the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* tracetop's documented exit codes (doc/design.md, the man page). */
 #ifndef TRACETOP_EXIT_CODES_H
 #define TRACETOP_EXIT_CODES_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* What the event loop needs from an interactive front end. The loop
  * (app.c) stays free of curses; ui/ provides one of these (ui/ui_frontend.c). */
 #ifndef TRACETOP_FRONTEND_H

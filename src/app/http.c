@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* The metrics endpoint on libmicrohttpd (http.h). */
 #include <arpa/inet.h>
 #include <errno.h>

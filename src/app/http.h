@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* --listen: the metrics endpoint, served by libmicrohttpd inside the
  * app's one event loop (no thread, so a scrape reads the last tick's
  * snapshot whole, and no lock). The socket is bound while tracetop still

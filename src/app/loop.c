@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* epoll + signalfd + timerfd plumbing; see loop.h. */
 #include <errno.h>
 #include <math.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* The event loop's file descriptors: one epoll over a signalfd, the
  * sampling timerfd, a short drain timerfd for the ring buffers, the ring
  * buffers' own epoll fd, (under the UI) stdin and (with --listen) the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* tracetop: parse the command line, build the app, run it, tear it down.
  * Nothing else lives here; only main() chooses the exit code. */
 #include <errno.h>
@@ -50,7 +51,13 @@ static int print_info(bool help)
 	if (help)
 		options_usage(f);
 	else
-		fprintf(f, "tracetop %s\n", PACKAGE_VERSION);
+		fprintf(f, "tracetop %s\n"
+			"Copyright (C) 2026 the tracetop developers.\n"
+			"License GPL-2.0-or-later: GNU GPL version 2 or later "
+			"<https://www.gnu.org/licenses/old-licenses/gpl-2.0.html>.\n"
+			"This is free software: you are free to change and redistribute it.\n"
+			"There is NO WARRANTY, to the extent permitted by law.\n",
+			PACKAGE_VERSION);
 	err = fclose(f) != 0 && !out.err ? (errno ? errno : EIO) : out.err;
 	if (!err || err == EPIPE)
 		return TT_EXIT_OK;

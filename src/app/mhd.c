@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* libmicrohttpd at run time (mhd.h). */
 #include <dlfcn.h>
 #include <stdio.h>

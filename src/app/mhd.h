@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* libmicrohttpd, loaded only when --listen asks for it: linked, it would
  * bring TLS libraries (GnuTLS, p11-kit and theirs: ten more) and their
  * constructors into every run of tracetop, which costs memory and start

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Privilege and kernel-support checks; see privilege.h. */
 #include <errno.h>
 #include <inttypes.h>

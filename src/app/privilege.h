@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* What the running process may do and what the kernel offers, checked
  * before any BPF object is opened so the user gets one clear sentence
  * instead of a page of verifier or libbpf errors. Paths are relative to

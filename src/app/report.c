@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* The probe report; see report.h. */
 #include <inttypes.h>
 #include <stdio.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* --probe-report: what the kernel offers tracetop and what each source
  * ended up using, printed once after every source was tried. The facts
  * are read under a root directory so tests can use fixtures.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* tracetop's own cost; see selfcost.h. */
 #include <dirent.h>
 #include <errno.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* What tracetop itself costs: the run time of its BPF programs in the
  * kernel (from the fdinfo of its own program fds, filled while BPF run
  * time statistics are enabled), the memory of its maps, and its own CPU

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* The configuration file (see config_file.h): reading it onto struct options
  * line by line, and writing it back atomically on request.
  *

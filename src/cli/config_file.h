@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* The configuration file: $XDG_CONFIG_HOME/tracetop/config, or
  * ~/.config/tracetop/config.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* The option table: every setting tracetop has, one row each, in the
  * order --help lists them and a saved configuration file writes them.
  * What a row's fields mean is in option_table.h.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* The option table: one row per setting (option_table.c), and the
  * functions src/cli/ reads it with. Private to src/cli/ and its tests:
  * the program and the interface see struct options and options.h only.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Texts made from the option table: --help, and the words a saved
  * configuration file writes above each key (config_file.c).
  *

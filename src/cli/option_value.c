@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* The values of the option table's rows (option_table.h): a default,
  * the command-line flag, text to field with the checks and messages of
  * the command line, and field to text that reads back the same. One

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Command-line options: argv -> struct options, and options_set/get by
  * name, all driven by the option table (option_table.c). getopt_long's
  * tables are derived from its rows; each value goes through the row's

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* The settings: struct options, and argv, names and values -> struct
  * options. Pure: prints nothing, exits never; errors come back as a
  * message.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Plain decimal numbers (plain_number.h). */
 #include <errno.h>
 #include <stdbool.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Plain decimal numbers, read and written the same in every locale.
  *
  * Options take numbers parsed by hand, not with strtod/strtoul: those

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* bigmem.h: huge-page friendly anonymous mappings. */
 #include <errno.h>
 #include <stdint.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Large, long-lived buffers (the event log's slots and text arena):
  * anonymous mappings that ask for transparent huge pages, faulted in at
  * once by bigmem_populate. A page touched for the first time costs more

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Block I/O per process (see bio_procs.h). Two arrays of rows alternate:
  * the one being filled and the previous handover's, which an index by
  * tgid (open addressing, at most half full) makes searchable. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Block I/O per issuing process, on the user-space side: the kernel's
  * cumulative per-tgid latency histograms (bio.h, map "procs") diffed
  * interval by interval.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Control groups (v2) as tracetop names them: where the v2 hierarchy is
  * mounted, a --cgroup path resolved to the id and level the kernel
  * filters on, a process's cgroup from /proc, and a short readable name

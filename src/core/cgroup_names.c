@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Cgroup ids to names (see cgroup_names.h). */
 #include <dirent.h>
 #include <errno.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Cgroup ids to names: the kernel tells a process's cgroup by id
  * (bpf_get_current_cgroup_id(), the inode number of its directory in the
  * v2 hierarchy), which is all that is left of a process that exited

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* clock.h: the real clocks. Nothing else lives here (see clock.h). */
 #include <time.h>
 #include "clock.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* The one clock of user space: monotonic time for intervals, deadlines
  * and event ages, wall time for what a person reads. clock.c holds these
  * functions and nothing else, so a test that needs time under its control

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Per-container totals from per-process interval counts
  * (container_totals.h). */
 #include <errno.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* --metrics-by container: what the processes of each container did
  * since tracetop started, as counters that only go up. At each tick the
  * interval's counts of every process (tt_proc_row's deltas) go to its

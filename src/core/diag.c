@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Diagnostic message ring; see diag.h. */
 #include <errno.h>
 #include <fcntl.h>

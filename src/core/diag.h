@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* In-memory ring of diagnostic messages (libbpf output, probe failures),
  * optionally mirrored to a file. Never writes to the terminal itself:
  * while the UI owns the tty, the UI shows these messages; in batch mode

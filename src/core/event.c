@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* event_decode(): raw ring-buffer records -> struct tt_event.
  *
  * The kernel side is trusted to be correct, not to be bug-free: a record

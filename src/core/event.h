@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Decoded exec/open/path-call events and the decoder of raw ring-buffer records.
  *
  * event_decode() trusts nothing in a record: sizes and lengths are checked

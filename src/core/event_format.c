@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Errno and open(2) flag names; see event_format.h. */
 #include <errno.h>
 #include <stdio.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Decoding of event fields into words a person reads: errno names,
  * open(2) flag names, the syscall an open came from. Shared by the
  * batch/JSON writers and the UI. */

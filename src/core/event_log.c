@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* The event log: a bounded ring of the newest exec/open events, each
  * with a sequence number so views and writers can say "everything since
  * seq N" without copying.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* A bounded ring of recent exec/open events.
  *
  * Every event gets a sequence number. The ring keeps the newest events,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Folding a PATH walk's failed execs into its final one; see exec_fold.h. */
 #include <errno.h>
 #include <stdlib.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Folding the failed attempts of one spawn: a shell or execvp() walking
  * PATH calls execve once per directory, each failing with ENOENT (or
  * EACCES, ENOTDIR) until one runs, and the log would hold a row per

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Failed calls by (call, path, errno, comm); see fail_table.h.
  *
  * Entries sit in a dense array with an open-addressing hash over it, and

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Failed path calls, opens included, aggregated by (call, path, errno,
  * comm): how often each failed since tracetop started and how often per
  * second over the last interval. All the open syscalls are one call,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* The event filter (see filter.h): parsing an expression into terms,
  * compiling each pattern with PCRE2, and matching events against them.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* The event filter: a small expression of PCRE2 patterns that selects
  * exec/open/path-call events, shared by --filter (batch, JSON, the UI) and the
  * UI's filter and search prompts.

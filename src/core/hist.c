@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Log2 histograms: the user-space side of the kernel's bio latency
  * histograms. The kernel only ever adds to its slots, so tracetop keeps
  * the cumulative copy and diffs it each interval (hist_diff) to get the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Log2 histograms: the user-space mirror of the kernel's bio histograms.
  *
  * Slot i counts values in [2^i, 2^(i+1)); slot 0 also holds 0. Values are

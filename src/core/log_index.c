@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* The index of events that pass a condition (see log_index.h). Matches
  * live in a ring of sequence numbers, ascending: new matches go on at
  * the back, matches found by the backward scan at the front, and

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Which events of the event log pass a condition (event types, failed
  * only, up to three filters): their sequence numbers, in order, kept up to
  * date as the log fills and overwrites.

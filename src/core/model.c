@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* The model: owns everything tracetop has learnt from the probes (source
  * statuses, counters, histograms, per-process counts, the event log) and
  * turns it into one snapshot per interval.

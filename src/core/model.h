@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* The model: everything tracetop knows, fed by the probes and turned into
  * a snapshot once per interval.
  *

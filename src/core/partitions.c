@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Disk names for block device numbers, read from <root>/proc/partitions.
  * The bio probe only knows the kernel's dev_t; this table turns it into
  * "nvme0n1". The root is a parameter so tests read fixtures. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Block device numbers -> disk names, from <root>/proc/partitions. The
  * root is a parameter so tests can use fixtures. */
 #ifndef TRACETOP_PARTITIONS_H

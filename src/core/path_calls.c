@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* The list of path calls; see path_calls.h. The names are those of the
  * syscall table (syscall_names.c), so the syscall pane and the events
  * agree; the tracepoint names are the kernel's (stat is sys_newstat). */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* The path calls whose failures the open source reports besides opens:
  * the syscalls that take a path and look it up (stat, access, readlink,
  * unlink, mkdir, rmdir, rename, link, chdir, chmod, chown, truncate and

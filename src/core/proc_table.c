@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Per-process syscall counts: diffs the kernel's cumulative (tgid, id)
  * counters and sums them per process (see proc_table.h).
  *

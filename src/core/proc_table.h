@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Per-process syscall counts on the user-space side.
  *
  * The kernel keeps cumulative (tgid, syscall id) counters in one map and

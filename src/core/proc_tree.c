@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* The process tree of recent activity; see proc_tree.h. Nodes sit in a
  * dense array with an open-addressing hash by pid over it; a tick drops
  * nodes, compacts the array and rebuilds the hash, then lays the rows

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* The process tree of recent activity: every process seen forking or
  * exec'ing (from the exec source's fork, exec and exit records), with its
  * parent, its last command line and how it ended, as htop's tree shows

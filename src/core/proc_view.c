@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* The processes table (see proc_view.h). */
 #include <errno.h>
 #include <stdio.h>

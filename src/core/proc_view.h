@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* The processes table of a snapshot: one row per process, joined from
  * what each source knows of it.
  *

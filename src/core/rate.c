@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Per-second rates from the kernel's cumulative counters. Probes never
  * reset kernel counters (resetting loses counts), so every rate is a
  * difference of two samples; a counter that went down means the map was

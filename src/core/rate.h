@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Per-second rates from monotonically growing counters.
  *
  * A counter that goes down (a map recreated, a probe restarted) is taken

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* regfile.h: regular files only, and short excerpts of them. */
 #include <errno.h>
 #include <fcntl.h>

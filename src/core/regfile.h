@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Files a user names (a theme, the configuration, the log): regular
  * files only. A FIFO would block tracetop before its screen came up, a
  * device would feed it endless bytes, a directory says nothing useful;

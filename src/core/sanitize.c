@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* The escaper for every string traced processes control (file names,
  * argv, comm) before it reaches a terminal or a JSON document.
  *

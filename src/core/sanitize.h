@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Making kernel-supplied bytes (comm, paths, argv) safe to show.
  *
  * Traced processes control these bytes. Nothing they contain may reach a

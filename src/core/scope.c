@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* The scope (scope.h). */
 #include <errno.h>
 #include <stddef.h>

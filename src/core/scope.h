@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* The scope: a set of processes every pane narrows to. One process (by
  * pid), every process of one name, of one container, or whose name
  * matches a pattern (--comm). The counter panes are drawn from the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* sink.h: a stream that keeps the errno of its first failed write. */
 #include <errno.h>
 #include <stdio.h>

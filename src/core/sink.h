@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* A stdio stream over a file descriptor that remembers why a write
  * failed. stdio keeps only an error flag, and errno has long been
  * overwritten by the time a writer looks: the writers need the reason

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Names of the sources, shared by every writer of a snapshot. */
 #include "snapshot.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* The per-tick view of the model that the UI and the batch/JSON writers
  * draw. Built by model_tick(); every pointer in it is owned by the model
  * and stays valid until the next tick. Nothing here touches a terminal. */

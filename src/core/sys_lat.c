@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Syscall latency and errors by errno (see sys_lat.h). */
 #include <stdlib.h>
 #include <string.h>

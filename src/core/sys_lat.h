@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Syscall latency and errors by errno, on the user-space side: the
  * kernel's cumulative per-syscall log2 histograms (enter -> exit) and
  * per-(syscall, errno) counts (syscalls.h: maps "lat" and "errnos"),

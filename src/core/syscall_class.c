@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Syscall classes (see syscall_class.h). */
 #include <sys/syscall.h>
 #include "syscall_class.h"

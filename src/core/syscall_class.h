@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* What a system call counts as beyond its own name: a VFS operation (the
  * vfs source's syscall variant and the process table's read, write, open
  * and fsync columns) or an exec. By the C library's numbers for the build

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Syscall number <-> name for x86_64, from the generated table in
  * syscall_table_x86_64.h (see tools/gen-syscall-names.sh). Built in so
  * that tracetop never depends on ausyscall or headers at run time. */

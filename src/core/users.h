@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* User names by uid, for the processes table and the batch text: the
  * password database (NSS) may be slow, and a frame or a snapshot asks
  * for the same few uids again and again, so names are cached. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Prometheus and OpenMetrics exposition of a snapshot (metrics.h). */
 #ifndef _GNU_SOURCE
 #define _GNU_SOURCE	/* strerrorname_np */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* The snapshot as Prometheus metrics: the text exposition format 0.0.4
  * or OpenMetrics 1.0, chosen by the scraper's Accept header. Counters
  * are the totals since tracetop started, histograms cumulative `le`

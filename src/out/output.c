@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Picks the batch format and holds what the two formats share. */
 #include <stdlib.h>
 #include <string.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Batch writers: the same snapshot the UI draws, printed as text (like
  * top -b) or as NDJSON (one object per line). Every string that came from
  * the kernel goes through the sanitiser (text) or the JSON escaper. */

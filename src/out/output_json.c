@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* NDJSON snapshots for --json: one "start" object, then one "snapshot"
  * object per interval with the events of that interval inside. The
  * schema is documented in doc/json-schema.md; kernel strings are

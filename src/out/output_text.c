@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Text snapshots for --batch: readable in a terminal or a log file, one
  * block per interval, like top -b. Kernel strings are sanitised. */
 #include <inttypes.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* wbuf.h: the writers' block buffer. */
 #include <string.h>
 #include "sanitize.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* A write buffer for the writers' hot path: events are built here with
  * plain stores (no printf, no stdio lock per field) and handed to the
  * stream in large blocks. Borrowed memory, so a writer keeps it on its

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* libbpf plumbing shared by the probes; see bpf_support.h.
  *
  * libbpf's print callback carries no user pointer, so the message diag it

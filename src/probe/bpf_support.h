@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* libbpf plumbing shared by the probes: message routing, per-CPU map
  * sums, ring buffer registration, tracefs, and turning errno values into
  * sentences a user can act on. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* The probe descriptor: one per source (exec, open, vfs, bio, syscalls).
  *
  * A probe owns its BPF skeleton. start() opens it, sets the rodata knobs,

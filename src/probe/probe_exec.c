@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* The exec source: owns the exec skeleton (execve/execveat syscall
  * tracepoints, and the sched_process_fork/exit tp_btf programs of the
  * process tree), registers its ring buffer with the shared consumer, and

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* The open source: owns the open skeleton (open, openat, openat2 and
  * creat syscall tracepoints, and the exits of the path calls: stat,
  * access, unlink... see path_calls.h), registers its ring buffer with the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* The ring-buffer and hub plumbing of the exec and open sources; see
  * probe_ring.h. */
 #include <errno.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* What the two event sources, exec and open, share: a ring buffer of
  * event records from their exit programs, decoded and stored in the
  * model, with every record that could not be written or decoded counted

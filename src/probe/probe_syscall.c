@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* The syscall counts source: owns the syscalls skeleton, picks the best
  * sys_exit hook at run time (tp_btf, raw_tp, then the raw_syscalls
  * tracepoint), and hands cumulative per-syscall counters to the model;

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* The VFS rates source: owns the vfs skeleton, picks at run time which of
  * its program families this kernel can run, and hands the summed per-CPU
  * counters to the model.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* The probes of every source, in one table, and the ring consumer they
  * share: what the app starts, drains, samples and stops. */
 #include <errno.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* The set of running probes as the app sees it: every source's probe,
  * the one ring buffer consumer they share, and the kernel's BPF run-time
  * statistics. The only way into libbpf from src/app/, so that the app

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Reads the per-process syscall maps (see syscall_procs.h): the counts
  * per (tgid, syscall id) and each process's info, with one batched
  * lookup each, or key by key where the kernel has no batch operations

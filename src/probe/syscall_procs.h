@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* The per-process syscall counts, user-space side of the kernel's maps
  * "procs" and "proc_info" (bpf/syscalls_procs.bpf.h): reads both at
  * each sample and hands them to the model. Part of the syscalls source

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Prints the facts of the option table that the documentation must
  * repeat, one per line, for tests/doc/options-in-man.test:
  *

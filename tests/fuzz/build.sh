@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # Builds tracetop's libFuzzer targets (fuzz-options, fuzz-theme,
 # fuzz-event, fuzz-sanitize, fuzz-metrics) in BUILDDIR: libcore.a and libui.a are
 # configured and built there with clang, coverage instrumentation, ASan

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Output properties checked by tracetop's fuzz targets: terminal safety
  * (UTF-8 well-formedness, no C0/C1 controls) and JSON syntax. Written
  * from the specifications, independently of src/sanitize.c, so that a

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Shared by tracetop's fuzz targets: the libFuzzer entry point (also
  * called by replay.c, which runs the checked-in corpora under make check)
  * and the properties every writer's output must have. */

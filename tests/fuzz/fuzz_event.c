@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Fuzz target: what a ring-buffer record goes through in tracetop,
  * event_decode() -> event_resolve_path() (open, path call: the absolute
  * path from the base directory the kernel sent) -> model_event() (the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Fuzz target: the metrics exposition (src/out/metrics.c) and the
  * per-container totals behind it (src/core/container_totals.c). The
  * input builds a snapshot: syscall rows (ids in and beyond the table,

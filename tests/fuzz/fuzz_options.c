@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Fuzz target: options_parse(), argv -> struct options. The input is
  * the arguments after "tracetop", separated by NUL bytes.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Fuzz target: the escapers for kernel strings, sanitize() (terminal)
  * and json_fputs() (JSON). The first input byte picks a destination size
  * for the truncated case; the rest is the string, as a traced process

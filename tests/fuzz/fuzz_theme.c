@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Fuzz target: the theme parser, theme_parse() (ui/theme.c) and the
  * style strings under it (ui/style.c). The input is a theme file.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Writes the binary seeds of the event and sanitize fuzz targets, laid
  * out with the real record types of bpf/exec.h and bpf/open.h: valid
  * exec/open records with hostile strings (terminal escapes, C1 CSI,

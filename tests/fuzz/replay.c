@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Runs one fuzz target over files, without libFuzzer: make check uses it
  * to replay the checked-in corpus (tests/fuzz/corpus/NAME/) as regression
  * tests, in every build, sanitised or not.

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # Fuzzes each of tracetop's libFuzzer targets (built by build.sh in
 # BUILDDIR) for SECONDS, as many at once as there are CPUs, starting from
 # the checked-in seeds, and prints the executions of each. New inputs go

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # Soak: tracetop under mixed exec/open/syscall storms for DURATION
 # seconds, in batch mode (small 64 KiB rings, so events are certainly
 # lost) and, when tmux is there, in the full-screen view in a detached

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # memcheck of a real tracetop batch run with every source, while a
 # workload execs, opens and makes syscalls: 0 errors and 0 bytes
 # definitely lost, in text and in JSON mode, and in JSON mode with the

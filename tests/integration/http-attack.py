@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-2.0-or-later
 """Hostile clients against tracetop's metrics endpoint (metrics-hostile.test).
 
 Usage: http-attack.py HOST:PORT SECONDS [SOURCE-ADDRESS]

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-2.0-or-later
 """Checks every line of a tracetop --json output file against the JSON
 Schema in doc/tracetop.schema.json (draft 2020-12). Prints the first
 problems with their line numbers and exits 1 when there is one.

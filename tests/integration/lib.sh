@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 # Shared by the integration tests (sourced). They run the real tracetop
 # binary with the real BPF programs as root, drive tests/integration/
 # workload with unique markers, and check tracetop's own JSON output.

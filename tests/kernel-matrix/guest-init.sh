@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # /init of the kernel-matrix guest (busybox, PID 1). Mounts the kernel
 # file systems, loads the modules the host put in /km/modules (in order),
 # mounts the virtio disk, runs tests/kernel-matrix/scenario.sh once per

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # One kernel-matrix run of tracetop: start `tracetop --json` with all the
 # requested sources, wait for its first snapshot (every source has been
 # tried and attached by then), drive the integration

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Test data for the UI tests (see fixture.h). */
 #include <stdio.h>
 #include <stdlib.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Hand-built snapshots and event logs for the UI tests: realistic values
  * from an imaginary busy web server, clearly test data (host
  * "fixture-web-01"). Nothing here comes from a kernel. */

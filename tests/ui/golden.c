@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Text dumps of canvases and golden-file comparison for the UI tests. */
 #include <errno.h>
 #include <stdio.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Helpers of the UI tests: render a state into a canvas and turn it into
  * text, compare text with a checked-in screen under tests/ui/golden/. */
 #ifndef TRACETOP_TESTS_UI_GOLDEN_H

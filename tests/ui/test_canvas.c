@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Canvas tests (issue 3): clipping and wide glyphs, the frame diff that
  * decides what flush.c writes (only changed cells, whole glyphs), and
  * every screen at every size down to 1x1 without a crash or a write

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Golden screens (issue 3): every view renders fixed, hand-built
  * snapshots into the canvas at 80x24 and 132x43 (the overview also at
  * 200x60 and on small screens), and the text must match the screens

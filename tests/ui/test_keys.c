@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Keys, actions and the mouse (issue 3): every key reaches its action and
  * returns the right reaction; the help screen lists every bound key;
  * sort and scroll keys hold the row order still for HOLD_MS; mouse

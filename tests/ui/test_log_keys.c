@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* The event log's keys (issue 4), driven as a person would, without a
  * terminal: the filter prompt applied as it is typed, a bad pattern that
  * says why and keeps the rows, Esc and Enter; failed-only and the type

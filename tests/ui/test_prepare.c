@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* The prepare step (issue 12): ui_prepare() alone brings the event log's
  * indexes up to date and settles the row the log stands on, the search's
  * jump and the rows the pane shows; drawing afterwards changes nothing in

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Table order (ui/sort.c), checked against the rule the panes promise
  * rather than against the code: by the chosen column (numbers biggest
  * first, text A first; I inverts the column only), then by total (count

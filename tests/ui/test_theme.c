@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Theme parser tests (issue 3): a good file, an unknown role and a bad
  * colour reported with their line numbers, a bad file leaving the old
  * theme in place, every shipped theme parsing, the compiled-in themes

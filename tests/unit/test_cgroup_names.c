@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Cgroup ids to names (src/core/cgroup_names.c) over a hierarchy made in
  * a temporary directory: a root whose proc/self/mounts says where the v2
  * hierarchy is, and directories below it whose inode numbers stand for

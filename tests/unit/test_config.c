@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Unit tests of the configuration file (src/config_file.c): loading onto the
  * options with line-numbered messages, the command line winning over
  * the file, the file's path, and atomic saving. Fixtures live in

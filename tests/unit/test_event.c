@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Unit tests of event_decode(): records are built here byte by byte the
  * way the BPF programs write them, then broken in every way the decoder
  * must refuse (short, wrong type, sizes and lengths that disagree,

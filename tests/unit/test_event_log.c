@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Unit tests of the event log ring (src/core/event_log.c): sequence
  * numbers, overwriting, copies of paths and NUL-separated argv, and the
  * text arena's byte budget (issue 12). */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Unit tests of folding a PATH walk's failed execs (src/core/exec_fold.c),
  * issue 15: ten ENOENT tries then the one that runs are one event with
  * attempts 11 and the last one's outcome; a walk that fails everywhere is

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Unit tests of failed calls by (call, path, errno, comm) (src/core/fail_table.c),
  * issue 4: aggregation by the whole key, rates per interval, other
  * events ignored, bounded memory (untracked counts; at a tick the keys

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Unit tests of the event filter (src/filter.c), issue 4: parsing and
  * its errors (PCRE2's message and offset, the old filter kept), smart
  * case, negation, every field, AND, numbers and errno names, matching on

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Unit tests of the log2 histogram (src/hist.c): slot boundaries,
  * reset-safe diffs, percentiles and the human labels the views print. */
 #include <stdarg.h>

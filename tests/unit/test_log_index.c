@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Unit tests of the index of matching events (src/log_index.c), issue 4:
  * the unconditional view, type and failed-only conditions, a filter,
  * a bounded build (newest first), new and overwritten events, and the

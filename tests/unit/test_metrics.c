@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* The metrics exposition (src/out/metrics.c), the per-container totals
  * behind --metrics-by (src/core/container_totals.c) and --listen's
  * address syntax (src/app/http.c): both formats well-formed (the fuzz

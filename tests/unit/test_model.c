@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Unit tests of the model (src/model.c): counters in, snapshot out. Ticks
  * are given explicit monotonic times so every rate has a known interval. */
 #include <errno.h>

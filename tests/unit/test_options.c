@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Unit tests of command-line parsing (src/cli/options.c) and the option
  * table (src/cli/option_table.c): every option, its bounds, bad values
  * and the one-line messages that explain them; every row of the table

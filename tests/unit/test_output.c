@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Unit tests of the batch writers' events (src/out/), issue 12: while a
  * long interval is written, the writers drain the rings (o->pump), and
  * what a drain pushes out of the log is counted as overwritten, never

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Unit tests of the /proc/partitions reader (src/partitions.c) against
  * fixture roots under tests/unit/fixtures/. */
 #include <errno.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Unit tests of the privilege and kernel checks (src/privilege.c) and of
  * the probe report's facts (src/report.c), against fake roots built in a
  * temporary directory: each case is one sentence and one exit code. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Unit tests of the per-process table (src/core/proc_table.c): kernel
  * entries and process infos in, one row per process out. Issue 12,
  * item 6: names follow exec, an exited process's row is whole, and its

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Unit tests of the process tree (src/core/proc_tree.c), issue 15: a
  * chain of three short-lived processes from forks, execs and exits comes
  * out each under its parent, siblings in start order, with how each

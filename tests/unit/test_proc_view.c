@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Unit tests of the processes table (issue 13): src/core/proc_view.c,
  * bio_procs.c and syscall_class.c. A process's syscalls split into
  * reads, writes, opens (creat included), failed opens and fsyncs; its

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Unit tests of per-second rates (src/rate.c): priming, counters that
  * reset, and intervals that would divide by zero. */
 #include <math.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* The ring-buffer wake-up rule of the BPF producers (tt_rb_wakes() in
  * bpf/events.h): the consumer sleeps until a record takes the data
  * waiting past a multiple of the mark. Simulated here without a kernel:

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Unit tests of the escaper for kernel strings (src/sanitize.c). These
  * bytes come from processes tracetop does not trust: nothing here may
  * reach a terminal as a control sequence. */

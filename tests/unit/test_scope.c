@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* The scope (src/core/scope.c): which processes it holds, the filter
  * expressions the event log and the failing calls get, and the figures
  * the counter panes draw under it, summed from a snapshot's per-process

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Unit tests of the writers' block buffer (src/out/wbuf.c), issue 12:
  * numbers as printf prints them, and JSON strings byte for byte what
  * the one escaper (json_fputs) writes, whichever path a string takes,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* The workload generator shared by the integration tests, the hardening
  * tests and the benchmark: each subcommand makes an exact number of
  * system calls of one kind, with markers no other process makes, so a

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Workload subcommands of execs: exec, execve, execlong, execargs,
  * execcold (see workload.c). */
 #ifndef _GNU_SOURCE

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Workload subcommands of plain system calls and I/O: getppid, rw,
  * direct, layout, procmix, sleeps, errnos (see workload.c). */
 #ifndef _GNU_SOURCE

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Workload subcommands of failing opens: failopen, openat, longopen,
  * failsame, badfd; and the failing-stat storm failstat (see
  * workload.c). */

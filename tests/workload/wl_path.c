@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Workload subcommand failpath: every path call of this machine, failing
  * (see workload.c). Each call looks up a path under DIR that does not
  * exist, so each fails with ENOENT; the *at forms take it relative to a

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Workload subcommands for the per-process accounting: execas, burst,
  * idle, churn, crowd (see workload.c). */
 #ifndef _GNU_SOURCE

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* The workload generator: options, the table of subcommands, timing.
  *
  *   workload [-t] [-s] [-j THREADS] SUBCOMMAND ARGS...
