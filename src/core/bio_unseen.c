@@ -1,8 +1,13 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Completions the bio programs missed (see bio_unseen.h). */
+#include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
 #include <stdlib.h>
+#include <unistd.h>
 #include "bio_unseen.h"
+#include "partitions.h"
 
 int bio_disk_stat_done(const char *line, uint64_t *done)
 {
@@ -36,6 +41,67 @@ int bio_disk_stat_done(const char *line, uint64_t *done)
 	if (n >= 17)
 		*done += f[15];
 	return 0;
+}
+
+/* Reads a small sysfs file whole into buf (NUL-terminated). */
+static int read_small(const char *path, char *buf, size_t len)
+{
+	ssize_t n;
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+
+	if (fd < 0)
+		return -errno;
+	n = read(fd, buf, len - 1);
+	close(fd);
+	if (n < 0)
+		return -errno;
+	buf[n] = '\0';
+	return 0;
+}
+
+int bio_disk_done(const char *root, uint32_t dev, uint64_t *done)
+{
+	char path[4200], buf[512];
+	int err;
+
+	snprintf(path, sizeof(path), "%s/sys/dev/block/%u:%u/stat", root ? root : "",
+		 dev >> 20, dev & 0xfffff);
+	err = read_small(path, buf, sizeof(buf));
+	return err ? err : bio_disk_stat_done(buf, done);
+}
+
+size_t bio_unseen_baseline_all(struct bio_unseen *u, const char *root)
+{
+	char path[4200], buf[32];
+	unsigned major, minor;
+	struct dirent *e;
+	size_t taken = 0;
+	uint64_t disk;
+	DIR *dir;
+
+	root = root ? root : "";
+	snprintf(path, sizeof(path), "%s/sys/block", root);
+	dir = opendir(path);
+	if (!dir)
+		return 0;
+	while ((e = readdir(dir))) {
+		if (e->d_name[0] == '.')
+			continue;
+		snprintf(path, sizeof(path), "%s/sys/block/%s/mq", root, e->d_name);
+		if (access(path, F_OK))
+			continue;
+		snprintf(path, sizeof(path), "%s/sys/block/%s/dev", root, e->d_name);
+		if (read_small(path, buf, sizeof(buf)) || sscanf(buf, "%u:%u", &major, &minor) != 2)
+			continue;
+		if (bio_disk_done(root, tt_mkdev(major, minor), &disk))
+			continue;
+		if (!bio_unseen_known(u, tt_mkdev(major, minor))) {
+			bio_unseen_update(u, tt_mkdev(major, minor), disk, 0);
+			taken++;
+		}
+	}
+	closedir(dir);
+	return taken;
 }
 
 static struct bio_unseen_disk *find(const struct bio_unseen *u, uint32_t dev)

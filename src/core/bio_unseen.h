@@ -41,6 +41,17 @@ struct bio_unseen {
  * 0, or -EINVAL for a line that is not one. */
 int bio_disk_stat_done(const char *line, uint64_t *done);
 
+/* Completed requests of disk dev from <root>/sys/dev/block/MAJ:MIN/stat
+ * (root "" for the live system). Returns 0 or -errno. */
+int bio_disk_done(const char *root, uint32_t dev, uint64_t *done);
+
+/* The baseline of every disk under <root>/sys/block that takes requests
+ * (blk-mq: it has an mq directory; a bio-based one such as dm or zram
+ * never reaches the programs), with the programs' count 0: to be called
+ * once the programs are attached, before they have counted anything.
+ * Returns how many disks it took. */
+size_t bio_unseen_baseline_all(struct bio_unseen *u, const char *root);
+
 /* Whether dev's next call is a comparison (read the disk's count
  * first), not a baseline (read the programs' first). */
 bool bio_unseen_known(const struct bio_unseen *u, uint32_t dev);

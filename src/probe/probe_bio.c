@@ -6,21 +6,17 @@
  * Both families live in one object; an attempt opens a fresh skeleton
  * and autoloads only its own, so a failed tp_btf load leaves nothing
  * behind when raw_tp is tried. */
-#include <dirent.h>
 #include <errno.h>
-#include <fcntl.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 #include <bpf/bpf.h>
 #include <bpf/btf.h>
 #include <bpf/libbpf.h>
 #include "bio_unseen.h"
 #include "bpf_support.h"
 #include "clock.h"
-#include "partitions.h"
 #include "probe.h"
 #include "bio.skel.h"
 
@@ -131,64 +127,6 @@ fail:
 	return err;
 }
 
-/* Completions of dev the disk counted, from its stat file. */
-static int disk_done(uint32_t dev, uint64_t *done)
-{
-	char path[64], buf[512];
-	ssize_t n;
-	int fd;
-
-	snprintf(path, sizeof(path), "/sys/dev/block/%u:%u/stat", dev >> 20, dev & 0xfffff);
-	fd = open(path, O_RDONLY | O_CLOEXEC);
-	if (fd < 0)
-		return -errno;
-	n = read(fd, buf, sizeof(buf) - 1);
-	close(fd);
-	if (n <= 0)
-		return -EIO;
-	buf[n] = '\0';
-	return bio_disk_stat_done(buf, done);
-}
-
-/* The baseline of every disk that takes requests (blk-mq: it has an
- * mq directory; bio-based ones such as dm or zram never reach the
- * programs), taken once attached: the programs' count is 0 then. */
-static void bio_baseline_disks(struct bio_probe *p)
-{
-	DIR *dir = opendir("/sys/block");
-	struct dirent *e;
-	char path[300], buf[32];
-	unsigned major, minor;
-	uint64_t disk;
-
-	if (!dir)
-		return;
-	while ((e = readdir(dir))) {
-		ssize_t n;
-		int fd;
-
-		if (e->d_name[0] == '.')
-			continue;
-		snprintf(path, sizeof(path), "/sys/block/%s/mq", e->d_name);
-		if (access(path, F_OK))
-			continue;
-		snprintf(path, sizeof(path), "/sys/block/%s/dev", e->d_name);
-		fd = open(path, O_RDONLY | O_CLOEXEC);
-		if (fd < 0)
-			continue;
-		n = read(fd, buf, sizeof(buf) - 1);
-		close(fd);
-		if (n <= 0)
-			continue;
-		buf[n] = '\0';
-		if (sscanf(buf, "%u:%u", &major, &minor) != 2)
-			continue;
-		if (disk_done(tt_mkdev(major, minor), &disk) == 0)
-			bio_unseen_update(&p->unseen, tt_mkdev(major, minor), disk, 0);
-	}
-	closedir(dir);
-}
-
 /* Holds each disk's own count of completions against the programs'
  * (bio_unseen.h), read in the order it asks for. */
 static void bio_sample_unseen(struct bio_probe *p)
@@ -205,11 +143,11 @@ static void bio_sample_unseen(struct bio_probe *p)
 		prev = &key;
 		if (!bio_unseen_known(&p->unseen, key)) {
 			/* the baseline: the programs' count, then the disk's */
-			if (bpf_map_lookup_elem(fd, &key, &seen) == 0 && disk_done(key, &disk) == 0)
+			if (bpf_map_lookup_elem(fd, &key, &seen) == 0 && bio_disk_done("", key, &disk) == 0)
 				bio_unseen_update(&p->unseen, key, disk, seen);
 			continue;
 		}
-		if (disk_done(key, &disk) == 0 && bpf_map_lookup_elem(fd, &key, &seen) == 0)
+		if (bio_disk_done("", key, &disk) == 0 && bpf_map_lookup_elem(fd, &key, &seen) == 0)
 			bio_unseen_update(&p->unseen, key, disk, seen);
 	}
 }
@@ -267,7 +205,7 @@ static int bio_start(void **state, const struct probe_env *env)
 		return err;
 	}
 	p->skel->bss->attached_ns = clock_mono_ns();
-	bio_baseline_disks(p);
+	bio_unseen_baseline_all(&p->unseen, "");
 	st->state = TT_STATE_RUNNING;
 	snprintf(st->hook, sizeof(st->hook), "%s", family_hook[fam]);
 	snprintf(st->note, sizeof(st->note), "%s", tried);

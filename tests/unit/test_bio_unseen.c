@@ -7,8 +7,13 @@
 #include <stddef.h>
 #include <setjmp.h>
 #include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
 #include <cmocka.h>
 #include "bio_unseen.h"
+#include "partitions.h"
 
 static void test_stat_line(void **state)
 {
@@ -120,6 +125,76 @@ static void test_table_full(void **state)
 	assert_int_equal(bio_unseen_total(&u), 1000);
 }
 
+/* Writes <root>/<rel>, making its directories. */
+static void put(const char *root, const char *rel, const char *text)
+{
+	char path[512];
+	FILE *f;
+
+	snprintf(path, sizeof(path), "%s/%s", root, rel);
+	for (char *p = path + strlen(root) + 1; (p = strchr(p, '/')); p++) {
+		*p = '\0';
+		mkdir(path, 0755);
+		*p = '/';
+	}
+	if (text) {
+		f = fopen(path, "w");
+		assert_non_null(f);
+		fputs(text, f);
+		fclose(f);
+	} else {
+		mkdir(path, 0755);
+	}
+}
+
+/* A fake sysfs: vda (blk-mq, 17 fields), nvme0n1 (blk-mq, minor past
+ * 255, 15 fields), dm-0 (bio-based: no mq), sdz (a dev file that is not
+ * one). Sysfs paths hold colons, which make's file lists cannot: the
+ * tree is made here, not shipped. */
+static void test_sysfs(void **state)
+{
+	char root[] = "/tmp/tracetop-test-bio-unseen.XXXXXX";
+	struct bio_unseen u = { .n = 0 };
+	uint64_t done = 0;
+	char cmd[600];
+
+	(void)state;
+	assert_non_null(mkdtemp(root));
+	put(root, "sys/block/vda/dev", "254:0\n");
+	put(root, "sys/block/vda/mq/0", NULL);
+	put(root, "sys/dev/block/254:0/stat",
+	    "     100        0     800       10      200        0     1600       20        0"
+	    "       30       30        3        0       24        1        7        2\n");
+	put(root, "sys/block/nvme0n1/dev", "259:300\n");
+	put(root, "sys/block/nvme0n1/mq/0", NULL);
+	put(root, "sys/dev/block/259:300/stat", " 1 0 8 1 2 0 16 1 0 2 2 5 0 40 1\n");
+	put(root, "sys/block/dm-0/dev", "253:0\n");
+	put(root, "sys/dev/block/253:0/stat", "5000 0 40000 100 6000 0 48000 100 0 200 200\n");
+	put(root, "sys/block/sdz/dev", "not a number\n");
+	put(root, "sys/block/sdz/mq/0", NULL);
+
+	assert_int_equal(bio_disk_done(root, tt_mkdev(254, 0), &done), 0);
+	assert_int_equal(done, 100 + 200 + 3 + 7);
+	assert_int_equal(bio_disk_done(root, tt_mkdev(259, 300), &done), 0);
+	assert_int_equal(done, 1 + 2 + 5);
+	assert_int_equal(bio_disk_done(root, tt_mkdev(8, 0), &done), -ENOENT);
+
+	/* the two blk-mq disks with a dev and a stat file, not dm-0 nor sdz */
+	assert_int_equal(bio_unseen_baseline_all(&u, root), 2);
+	assert_true(bio_unseen_known(&u, tt_mkdev(254, 0)));
+	assert_true(bio_unseen_known(&u, tt_mkdev(259, 300)));
+	assert_false(bio_unseen_known(&u, tt_mkdev(253, 0)));
+	/* taken with the programs at 0: 20 more on the disk, 15 seen */
+	bio_unseen_update(&u, tt_mkdev(254, 0), 330, 15);
+	assert_int_equal(bio_unseen_total(&u), 5);
+	/* a second pass takes no disk twice */
+	assert_int_equal(bio_unseen_baseline_all(&u, root), 0);
+	assert_int_equal(bio_unseen_baseline_all(&u, "/nonexistent"), 0);
+
+	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", root);
+	assert_int_equal(system(cmd), 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -129,6 +204,7 @@ int main(void)
 		cmocka_unit_test(test_disks_apart),
 		cmocka_unit_test(test_count_went_back),
 		cmocka_unit_test(test_table_full),
+		cmocka_unit_test(test_sysfs),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
