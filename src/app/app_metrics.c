@@ -16,6 +16,7 @@ static int render(void *ctx, enum metrics_format f, const char **text, size_t *l
 
 	m->cfg.http_served = hs.served;
 	m->cfg.http_refused = hs.refused;
+	m->cfg.http_cut = hs.cut;
 	if (metrics_render(&m->text, model_snapshot(m->model), &m->cfg, f))
 		return -ENOMEM;
 	*text = m->text.p;

@@ -445,6 +445,9 @@ static void self(struct mbuf *b, const struct tt_snapshot *s, const struct metri
 	       "Requests to this endpoint, by result (served, refused: 4xx and 5xx).");
 	sample_u64(b, "tracetop_http_requests_total", "result", "served", c->http_served);
 	sample_u64(b, "tracetop_http_requests_total", "result", "refused", c->http_refused);
+	family(b, f, "tracetop_http_connections_cut", FAM_COUNTER, NULL,
+	       "Connections to this endpoint shut at their deadline, 5 s after they opened.");
+	putf(b, "tracetop_http_connections_cut_total %llu\n", (unsigned long long)c->http_cut);
 	if (!s->self.stats_enabled)
 		return;
 	family(b, f, "tracetop_bpf_run_seconds", FAM_COUNTER, "seconds",

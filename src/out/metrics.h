@@ -34,6 +34,7 @@ struct metrics_config {
 	/* --metrics-by container: its totals, or NULL */
 	const struct container_totals *containers;
 	uint64_t http_served, http_refused;	/* the endpoint's own requests */
+	uint64_t http_cut;			/* its connections shut at their deadline */
 };
 
 /* The format a request's Accept header asks for (NULL: none). */
