@@ -108,14 +108,15 @@ static void add(struct container_total *to, const struct container_total *x)
 		to->ops[op] += x->ops[op];
 }
 
-static void add_row(struct container_total *to, const struct tt_proc_row *r)
+/* A process row's interval as a container total (its name unset). */
+static struct container_total of_row(const struct tt_proc_row *r)
 {
-	to->syscalls += r->delta;
-	to->open_errors += r->open_err_delta;
-	to->execs += r->exec_delta;
-	to->bio += r->bio_delta;
+	struct container_total x = { .syscalls = r->delta, .open_errors = r->open_err_delta,
+				     .execs = r->exec_delta, .bio = r->bio_delta };
+
 	for (unsigned op = 0; op < VFS_OP_MAX; op++)
-		to->ops[op] += r->op_delta[op];
+		x.ops[op] = r->op_delta[op];
+	return x;
 }
 
 static const struct container_totals *sort_ctx;
@@ -149,19 +150,19 @@ int container_totals_tick(struct container_totals *t, const struct tt_snapshot *
 		const struct tt_proc_row *r = &s->procs[i];
 		const char *name = r->container[0] && strcmp(r->container, "?") ? r->container :
 										    CONTAINER_UNKNOWN;
+		struct container_total x = of_row(r);
+		uint64_t any = x.syscalls | x.open_errors | x.execs | x.bio;
 		struct ct_group *g;
 
-		uint64_t any = r->delta | r->open_err_delta | r->exec_delta | r->bio_delta;
-
 		for (unsigned op = 0; op < VFS_OP_MAX; op++)
-			any |= r->op_delta[op];
+			any |= x.ops[op];
 		if (!any)
 			continue;	/* idle: its container need not exist */
 		g = group_of(t, name);
 		if (g) {
-			add_row(&g->tick, r);
+			add(&g->tick, &x);
 		} else {
-			add_row(&t->beyond, r);
+			add(&t->beyond, &x);
 			err = t->n_groups < CONTAINER_NAMES_MAX ? -ENOMEM : 0;
 		}
 	}
