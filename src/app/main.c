@@ -19,7 +19,17 @@
 
 /* What went to stdout (help, version, the probe report, a message) must
  * have been written: a full disk is an error like any other; a reader
- * that went away is not worth a message. Returns rc, or TT_EXIT_ERROR. */
+ * that went away is not worth a message. err is the first failed
+ * write's errno (0: none). Returns rc, or TT_EXIT_ERROR. */
+static int stdout_result(int err, int rc)
+{
+	if (!err || err == EPIPE)
+		return rc;
+	fprintf(stderr, "tracetop: cannot write to standard output: %s\n", strerror(err));
+	return rc ? rc : TT_EXIT_ERROR;
+}
+
+/* stdout_result() for what went through stdio's stdout. */
 static int stdout_written(int rc)
 {
 	int err = 0;
@@ -29,10 +39,7 @@ static int stdout_written(int rc)
 		err = errno ? errno : EIO;
 	else if (ferror(stdout))
 		err = EIO;	/* failed earlier; the reason is gone */
-	if (!err || err == EPIPE)
-		return rc;
-	fprintf(stderr, "tracetop: cannot write to standard output: %s\n", strerror(err));
-	return rc ? rc : TT_EXIT_ERROR;
+	return stdout_result(err, rc);
 }
 
 /* --help and --version: written through a sink, which keeps the reason
@@ -59,10 +66,7 @@ static int print_info(bool help)
 			"There is NO WARRANTY, to the extent permitted by law.\n",
 			PACKAGE_VERSION);
 	err = fclose(f) != 0 && !out.err ? (errno ? errno : EIO) : out.err;
-	if (!err || err == EPIPE)
-		return TT_EXIT_OK;
-	fprintf(stderr, "tracetop: cannot write to standard output: %s\n", strerror(err));
-	return TT_EXIT_ERROR;
+	return stdout_result(err, TT_EXIT_OK);
 }
 
 /* Whether descriptor fd is open. */
