@@ -30,6 +30,9 @@ void wl_ready(void);
 void wl_chunk(long size);
 /* A count argument, or exit 2 with a message. */
 long wl_count(const char *s);
+/* FILE created or emptied, open for reading and writing; -1 after a
+ * message when it cannot be. */
+int wl_new_file(const char *file);
 /* fork + execve(path, argv, envp) + wait: the child's exit code, -1 when
  * it did not exit normally, -2 when fork or wait failed. */
 int wl_spawn_wait(const char *path, char *const argv[], char *const envp[]);

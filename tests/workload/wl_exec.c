@@ -134,7 +134,7 @@ int wl_execcold(char **argv)
 	const char *marker = argv[0], *file = argv[1], *path = argv[2];
 	long pg = sysconf(_SC_PAGESIZE);
 	char *buf = calloc(2, (size_t)pg), *map, *envp[] = { NULL };
-	int fd = open(file, O_RDWR | O_CREAT | O_TRUNC, 0600), status;
+	int fd = wl_new_file(file), status;
 
 	if (!buf || fd < 0)
 		return 1;

@@ -36,13 +36,11 @@ int wl_rw(char **argv)
 {
 	const char *file = argv[0];
 	long r = wl_count(argv[1]), w = wl_count(argv[2]);
-	int fd = open(file, O_RDWR | O_CREAT | O_TRUNC, 0600);
+	int fd = wl_new_file(file);
 	char c = 'x';
 
-	if (fd < 0) {
-		perror("workload: open");
+	if (fd < 0)
 		return 1;
-	}
 	wl_ready();
 	for (long i = 0; i < w; i++) {
 		wl_chunk(10000);
@@ -107,12 +105,10 @@ int wl_layout(char **argv)
 	const char *file = argv[0];
 	long d = wl_count(argv[1]);
 	char buf[BLOCK];
-	int fd = open(file, O_WRONLY | O_CREAT | O_TRUNC, 0600);
+	int fd = wl_new_file(file);
 
-	if (fd < 0) {
-		perror("workload: open");
+	if (fd < 0)
 		return 1;
-	}
 	memset(buf, 0x5a, sizeof(buf));
 	wl_ready();
 	for (long i = 0; i < d; i++)
@@ -132,13 +128,11 @@ int wl_fsyncs(char **argv)
 {
 	const char *file = argv[0];
 	long k = wl_count(argv[1]);
-	int fd = open(file, O_WRONLY | O_CREAT | O_TRUNC, 0600);
+	int fd = wl_new_file(file);
 	char c = 'f';
 
-	if (fd < 0) {
-		perror("workload: open");
+	if (fd < 0)
 		return 1;
-	}
 	wl_ready();
 	for (long i = 0; i < k; i++)
 		if (write(fd, &c, 1) != 1 || fsync(fd))

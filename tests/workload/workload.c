@@ -78,6 +78,7 @@
 #define _GNU_SOURCE
 #endif
 #include <errno.h>
+#include <fcntl.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -177,6 +178,15 @@ void wl_chunk(long size)
 		timing.best = t - timing.chunk_t0;
 	timing.chunk_t0 = t;
 	timing.chunk_size = size;
+}
+
+int wl_new_file(const char *file)
+{
+	int fd = open(file, O_RDWR | O_CREAT | O_TRUNC, 0600);
+
+	if (fd < 0)
+		fprintf(stderr, "workload: open %s: %s\n", file, strerror(errno));
+	return fd;
 }
 
 long wl_count(const char *s)
