@@ -259,15 +259,23 @@ static __always_inline void proc_add(__u32 tgid, const char *comm, __u64 delta_n
 	__sync_fetch_and_add(&p->sum_us, us);
 }
 
+/* The request flags' bit numbers, an enum since Linux 6.8 (before,
+ * macros the BTF does not hold). A local flavour of the type (libbpf
+ * matches it by the name before "___"), so that it compiles against
+ * kernel types with the enum or without it. */
+enum rqf_flags___tt {
+	__RQF_FLUSH_SEQ___tt = 1,
+};
+
 /* Whether a request is part of a flush sequence (a write with
- * PREFLUSH or FUA: its data part, and the kernel's flush request). The
- * flags are an enum only since Linux 6.8; before, this says no. */
+ * PREFLUSH or FUA: its data part, and the kernel's flush request). On
+ * a kernel without the enum this says no. */
 static __always_inline bool rq_flush_seq(struct request *rq)
 {
-	if (!bpf_core_enum_value_exists(enum rqf_flags, __RQF_FLUSH_SEQ))
+	if (!bpf_core_enum_value_exists(enum rqf_flags___tt, __RQF_FLUSH_SEQ___tt))
 		return false;
 	return BPF_CORE_READ(rq, rq_flags) &
-	       (1U << bpf_core_enum_value(enum rqf_flags, __RQF_FLUSH_SEQ));
+	       (1U << bpf_core_enum_value(enum rqf_flags___tt, __RQF_FLUSH_SEQ___tt));
 }
 
 /* Whether the disk counts this completion in its stat file, as the

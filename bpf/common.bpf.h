@@ -94,6 +94,8 @@ static __always_inline long tt_regs_syscall_id(struct pt_regs *regs)
 {
 #if defined(__TARGET_ARCH_x86)
 	return BPF_CORE_READ(regs, orig_ax);
+#elif defined(__TARGET_ARCH_arm64)
+	return BPF_CORE_READ(regs, syscallno);
 #else
 #error "tracetop: syscall id at sys_exit not known for this architecture"
 #endif

@@ -11,6 +11,8 @@
 
 #if defined(__TARGET_ARCH_x86)
 #include "vmlinux/x86_64/vmlinux-6.18.h"
+#elif defined(__TARGET_ARCH_arm64)
+#include "vmlinux/arm64/vmlinux-6.1.h"
 #else
 #error "tracetop: no vendored vmlinux.h for this architecture (see bpf/vmlinux/)"
 #endif
