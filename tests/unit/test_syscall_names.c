@@ -33,6 +33,37 @@ static void test_newer_than_headers(void **state)
 	assert_int_equal(syscall_table_size(), 471);
 }
 
+/* The arm64 table (asm-generic numbering), checked on any build host:
+ * numbers that differ from x86_64's, the __NR3264_ ones resolved, the
+ * newer ones from the extra list. */
+#include "syscall_table_arm64.h"
+
+static void test_arm64_table(void **state)
+{
+	(void)state;
+	assert_string_equal(syscall_table_arm64[56], "openat");
+	assert_string_equal(syscall_table_arm64[63], "read");
+	assert_string_equal(syscall_table_arm64[64], "write");
+	assert_string_equal(syscall_table_arm64[79], "newfstatat");	/* __NR3264_fstatat */
+	assert_string_equal(syscall_table_arm64[80], "fstat");		/* __NR3264_fstat */
+	assert_string_equal(syscall_table_arm64[25], "fcntl");		/* __NR3264_fcntl */
+	assert_string_equal(syscall_table_arm64[173], "getppid");
+	assert_string_equal(syscall_table_arm64[221], "execve");
+	assert_string_equal(syscall_table_arm64[281], "execveat");
+	assert_string_equal(syscall_table_arm64[291], "statx");
+	assert_string_equal(syscall_table_arm64[437], "openat2");
+	assert_string_equal(syscall_table_arm64[451], "cachestat");	/* the extra list */
+	assert_string_equal(syscall_table_arm64[457], "statmount");
+	/* no open, stat or access on arm64: only their *at forms */
+	for (unsigned i = 0; i < sizeof(syscall_table_arm64) / sizeof(syscall_table_arm64[0]); i++)
+		if (syscall_table_arm64[i]) {
+			assert_string_not_equal(syscall_table_arm64[i], "open");
+			assert_string_not_equal(syscall_table_arm64[i], "stat");
+			assert_string_not_equal(syscall_table_arm64[i], "access");
+			assert_string_not_equal(syscall_table_arm64[i], "syscalls");
+		}
+}
+
 static void test_unknown(void **state)
 {
 	(void)state;
@@ -71,6 +102,7 @@ int main(void)
 		cmocka_unit_test(test_known_numbers),
 		cmocka_unit_test(test_newer_than_headers),
 		cmocka_unit_test(test_unknown),
+		cmocka_unit_test(test_arm64_table),
 		cmocka_unit_test(test_name_to_id),
 	};
 
