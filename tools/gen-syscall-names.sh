@@ -45,15 +45,27 @@ done
 made="$src${extra:+ $extra}"
 [ "$arch" = x86_64 ] || made="--arch $arch $made"
 
+# The asm-generic form goes through the preprocessor first, here: a
+# failure inside the pipeline below would go unnoticed.
+defs=
+if grep -q '^#include <asm-generic/unistd.h>' "$src"; then
+	# .../<triplet>/asm/unistd.h: the triplet's and the generic
+	# include directories
+	archinc=$(dirname "$(dirname "$src")")
+	defs=$(cpp -dM -nostdinc -I"$archinc" -I"$(dirname "$archinc")" "$src") ||
+		{ echo "$0: the preprocessor failed on $src" >&2; exit 1; }
+fi
+
 # Normalise every input to "nr name" lines, then let awk build the table.
 {
-	if grep -q '^#include <asm-generic/unistd.h>' "$src"; then
-		# .../<triplet>/asm/unistd.h: the triplet's and the generic
-		# include directories, the macros resolved in two steps
-		archinc=$(dirname "$(dirname "$src")")
-		cpp -dM -nostdinc -I"$archinc" -I"$(dirname "$archinc")" "$src" |
+	if [ -n "$defs" ]; then
+		# the macros resolved in two steps; __NR_syscalls is a
+		# count, __NR_arch_specific_syscall a placeholder: neither
+		# is a syscall
+		printf '%s\n' "$defs" |
 			awk '$1 == "#define" && $2 ~ /^__NR(3264)?_/ { v[$2] = $3 }
-			END { for (k in v) if (k ~ /^__NR_/ && k != "__NR_syscalls") {
+			END { for (k in v) if (k ~ /^__NR_/ && k != "__NR_syscalls" &&
+					       k != "__NR_arch_specific_syscall") {
 				x = v[k]; if (x in v) x = v[x]
 				if (x ~ /^[0-9]+$/) print x, substr(k, 6) } }'
 	elif grep -q '^#define __NR_' "$src"; then
