@@ -3,6 +3,7 @@
 #include <errno.h>
 #include <stdio.h>
 #include <string.h>
+#include <asm/fcntl.h>	/* the kernel's open flags, not libc's */
 #include "event.h"
 #include "event_format.h"
 #include "path_calls.h"
@@ -24,29 +25,32 @@ struct flag_name {
 	const char *name;
 };
 
-/* Kernel values (asm-generic/fcntl.h, as used on x86_64), not libc's:
- * libc defines O_LARGEFILE as 0 on 64-bit builds, yet the kernel sees
- * 0100000 from 32-bit callers. O_RDONLY/O_WRONLY/O_RDWR are a two-bit
- * field, handled apart. O_SYNC contains O_DSYNC and O_TMPFILE contains
- * O_DIRECTORY, so the wider ones come first and claim their bits. */
+/* The kernel's values for the architecture built for, from its uapi
+ * <asm/fcntl.h> (arm64 moves O_DIRECTORY, O_NOFOLLOW, O_DIRECT and
+ * O_LARGEFILE; x86_64 takes asm-generic's), not libc's: libc defines
+ * O_LARGEFILE as 0 on 64-bit builds, yet the kernel sees it from 32-bit
+ * callers. This file includes no libc <fcntl.h>, so the two never meet.
+ * O_RDONLY/O_WRONLY/O_RDWR are a two-bit field, handled apart. O_SYNC
+ * contains O_DSYNC and O_TMPFILE contains O_DIRECTORY, so the wider ones
+ * come first and claim their bits. */
 static const struct flag_name open_flag_names[] = {
-	{ 020200000, "O_TMPFILE" },
-	{ 04010000, "O_SYNC" },
-	{ 010000, "O_DSYNC" },
-	{ 0100, "O_CREAT" },
-	{ 0200, "O_EXCL" },
-	{ 0400, "O_NOCTTY" },
-	{ 01000, "O_TRUNC" },
-	{ 02000, "O_APPEND" },
-	{ 04000, "O_NONBLOCK" },
-	{ 020000, "O_ASYNC" },
-	{ 040000, "O_DIRECT" },
-	{ 0100000, "O_LARGEFILE" },
-	{ 0200000, "O_DIRECTORY" },
-	{ 0400000, "O_NOFOLLOW" },
-	{ 01000000, "O_NOATIME" },
-	{ 02000000, "O_CLOEXEC" },
-	{ 010000000, "O_PATH" },
+	{ O_TMPFILE, "O_TMPFILE" },
+	{ O_SYNC, "O_SYNC" },
+	{ O_DSYNC, "O_DSYNC" },
+	{ O_CREAT, "O_CREAT" },
+	{ O_EXCL, "O_EXCL" },
+	{ O_NOCTTY, "O_NOCTTY" },
+	{ O_TRUNC, "O_TRUNC" },
+	{ O_APPEND, "O_APPEND" },
+	{ O_NONBLOCK, "O_NONBLOCK" },
+	{ FASYNC, "O_ASYNC" },
+	{ O_DIRECT, "O_DIRECT" },
+	{ O_LARGEFILE, "O_LARGEFILE" },
+	{ O_DIRECTORY, "O_DIRECTORY" },
+	{ O_NOFOLLOW, "O_NOFOLLOW" },
+	{ O_NOATIME, "O_NOATIME" },
+	{ O_CLOEXEC, "O_CLOEXEC" },
+	{ O_PATH, "O_PATH" },
 };
 
 /* snprintf's contract (cut, always terminated, the full length

@@ -4,7 +4,8 @@
 # file systems, loads the modules the host put in /km/modules (in order),
 # mounts the virtio disk, runs tests/kernel-matrix/scenario.sh once per
 # VFS hook listed in KM_RUNS, and sends every result file to the host over
-# the second serial port (ttyS1) between delimiter lines:
+# the results port (KM_OUT: ttyS1 on x86_64, hvc0 on arm64) between
+# delimiter lines:
 #
 #   @@KM-BEGIN <run>/<file>@@
 #   ...the file...
@@ -12,10 +13,10 @@
 #   ...
 #   @@KM-DONE@@
 #
-# ttyS1 carries nothing else, so kernel messages on the console (ttyS0)
-# cannot mix with the results. Then it powers the machine off; QEMU runs
-# with -no-reboot and the kernel with panic=-1, so any failure here ends
-# QEMU too.
+# The results port carries nothing else, so kernel messages on the
+# console (ttyS0, ttyAMA0) cannot mix with the results. Then it powers
+# the machine off; QEMU runs with -no-reboot and the kernel with
+# panic=-1, so any failure here ends QEMU too.
 PATH=/bin:/sbin:/usr/bin:/usr/sbin
 export PATH
 
@@ -40,7 +41,16 @@ while read -r mod; do
 	insmod "/km/modules/$mod.ko" || echo "km: insmod $mod failed"
 done </km/modules.list
 
-out=/dev/ttyS1
+# The results port: the second serial port on x86_64, a virtio console
+# on arm64 (QEMU's virt machine has one UART), named by the host in
+# KM_OUT. A virtio console appears once its module has bound the device.
+out=${KM_OUT:-/dev/ttyS1}
+i=0
+while [ ! -c "$out" ] && [ $i -lt 100 ]; do
+	i=$((i + 1))
+	sleep 0.1
+done
+[ -c "$out" ] || echo "km: no results port $out"
 stty -F "$out" raw -echo 2>/dev/null || echo "km: stty on $out failed"
 
 send() {

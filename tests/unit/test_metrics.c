@@ -13,6 +13,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/syscall.h>
 #include <cmocka.h>
 #include "container_totals.h"
 #include "fuzz.h"
@@ -33,9 +34,9 @@ static void fill(void)
 	memset(&disk, 0, sizeof(disk));
 	memset(open_errs, 0, sizeof(open_errs));
 	hist_clear(&lat);
-	rows[0] = (struct tt_syscall_row){ .id = 110, .name = "getppid", .total = 9007199254740993ull,
+	rows[0] = (struct tt_syscall_row){ .id = SYS_getppid, .name = "getppid", .total = 9007199254740993ull,
 					   .errors = 0 };
-	rows[1] = (struct tt_syscall_row){ .id = 257, .name = "openat", .total = 30, .errors = 7 };
+	rows[1] = (struct tt_syscall_row){ .id = SYS_openat, .name = "openat", .total = 30, .errors = 7 };
 	hist_add(&lat, 0);
 	hist_add(&lat, 3);
 	hist_add(&lat, 1000);
@@ -44,7 +45,7 @@ static void fill(void)
 	rows[1].lat_sum_ns = 1003123;
 	snap.syscalls = rows;
 	snap.n_syscalls = 2;
-	errnos[0] = (struct tt_syscall_errno){ .id = 257, .err = ENOENT, .total = 7 };
+	errnos[0] = (struct tt_syscall_errno){ .id = SYS_openat, .err = ENOENT, .total = 7 };
 	snap.errnos = errnos;
 	snap.n_errnos = 1;
 	/* a device name no kernel gives, but a file could */

@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/syscall.h>
 #include <time.h>
 #include <unistd.h>
 #include <sys/stat.h>
@@ -168,31 +169,31 @@ static void test_syscall_rows(void **state)
 	const char *name400;
 
 	(void)state;
-	model_syscall_set(m, 0, 100, 0);	/* read */
-	model_syscall_set(m, 257, 500, 20);	/* openat */
+	model_syscall_set(m, SYS_read, 100, 0);	/* read */
+	model_syscall_set(m, SYS_openat, 500, 20);	/* openat */
 	model_syscall_set(m, 400, 10, 3);	/* a hole in the table */
 	model_syscall_set(m, SYSCALL_ID_MAX - 1, 1, 0);	/* the overflow slot */
-	model_syscall_set(m, 2, 0, 0);		/* never called: no row */
+	model_syscall_set(m, SYS_close, 0, 0);	/* never called: no row */
 	s = model_tick(m, t);
 	assert_int_equal(s->n_syscalls, 4);
 
-	model_syscall_set(m, 0, 400, 0);
-	model_syscall_set(m, 257, 550, 30);
+	model_syscall_set(m, SYS_read, 400, 0);
+	model_syscall_set(m, SYS_openat, 550, 30);
 	model_syscall_set(m, 400, 10, 3);
-	model_syscall_set(m, 1, 50, 50);	/* write: same rate as openat */
+	model_syscall_set(m, SYS_write, 50, 50);	/* write: same rate as openat */
 	s = model_tick(m, t + SEC);
 	assert_int_equal(s->n_syscalls, 5);
 	/* by rate, then by total */
-	assert_int_equal(s->syscalls[0].id, 0);
+	assert_int_equal(s->syscalls[0].id, SYS_read);
 	assert_string_equal(s->syscalls[0].name, "read");
 	assert_float_equal(s->syscalls[0].rate, 300.0, 1e-9);
 	assert_int_equal(s->syscalls[0].total, 400);
-	assert_int_equal(s->syscalls[1].id, 257);
+	assert_int_equal(s->syscalls[1].id, SYS_openat);
 	assert_string_equal(s->syscalls[1].name, "openat");
 	assert_float_equal(s->syscalls[1].rate, 50.0, 1e-9);
 	assert_float_equal(s->syscalls[1].err_rate, 10.0, 1e-9);
 	assert_int_equal(s->syscalls[1].errors, 30);
-	assert_int_equal(s->syscalls[2].id, 1);
+	assert_int_equal(s->syscalls[2].id, SYS_write);
 	assert_string_equal(s->syscalls[2].name, "write");
 	assert_float_equal(s->syscalls[2].err_rate, 50.0, 1e-9);
 	assert_int_equal(s->syscalls[3].id, 400);
@@ -208,9 +209,9 @@ static void test_syscall_rows(void **state)
 	s = model_tick(m, t + 2 * SEC);
 	assert_string_equal(name400, "syscall_400");
 	/* a reset counter: the new value is counted, the total keeps growing */
-	model_syscall_set(m, 0, 30, 0);
+	model_syscall_set(m, SYS_read, 30, 0);
 	s = model_tick(m, t + 3 * SEC);
-	assert_int_equal(s->syscalls[0].id, 0);
+	assert_int_equal(s->syscalls[0].id, SYS_read);
 	assert_float_equal(s->syscalls[0].rate, 30.0, 1e-9);
 	assert_int_equal(s->syscalls[0].total, 430);
 	model_free(m);

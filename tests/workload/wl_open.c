@@ -38,13 +38,18 @@ int wl_failopen(char **argv)
 		snprintf(path, sizeof(path), "%s/%s", dir, name);
 		switch (i % 5) {
 		case 0:
+#ifdef SYS_open
 			fd = syscall(SYS_open, path, O_RDONLY);
+#else	/* arm64 has no open(2): openat with an absolute path */
+			fd = syscall(SYS_openat, AT_FDCWD, path, O_RDONLY);
+#endif
 			break;
 		case 1:
 			fd = syscall(SYS_openat, AT_FDCWD, path, O_RDONLY | O_CLOEXEC);
 			break;
 		case 2:
-			fd = syscall(SYS_openat, dfd, name, O_RDONLY);
+			/* two of the flags whose values differ by architecture */
+			fd = syscall(SYS_openat, dfd, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW);
 			break;
 		case 3:
 			fd = syscall(SYS_openat2, dfd, name, &how, sizeof(how));
@@ -52,7 +57,11 @@ int wl_failopen(char **argv)
 		default:
 			/* creat in a directory that does not exist fails too */
 			snprintf(path, sizeof(path), "%s/%s/missing", dir, name);
+#ifdef SYS_creat
 			fd = syscall(SYS_creat, path, 0600);
+#else	/* nor creat(2): what libc's creat does there */
+			fd = syscall(SYS_openat, AT_FDCWD, path, O_WRONLY | O_CREAT | O_TRUNC, 0600);
+#endif
 			break;
 		}
 		if (fd >= 0)

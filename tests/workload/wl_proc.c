@@ -11,6 +11,7 @@
 #include <sys/prctl.h>
 #include <sys/resource.h>
 #include <sys/syscall.h>
+#include <sys/sysinfo.h>
 #include <sys/time.h>
 #include <sys/times.h>
 #include <sys/utsname.h>
@@ -97,6 +98,12 @@ static void churn_child(void)
 	struct itimerval it;
 	char cwd[256];
 	unsigned r1, r2, r3;
+#ifndef SYS_time
+	unsigned cpu;
+#endif
+#ifndef SYS_alarm
+	struct sysinfo si;
+#endif
 	int n = 0;
 
 	n += syscall(SYS_getpid) >= 0;
@@ -106,7 +113,11 @@ static void churn_child(void)
 	n += syscall(SYS_getgid) >= 0;
 	n += syscall(SYS_getegid) >= 0;
 	n += syscall(SYS_gettid) >= 0;
+#ifdef SYS_getpgrp
 	n += syscall(SYS_getpgrp) >= 0;
+#else	/* arm64 lacks getpgrp, time and alarm: three others it has */
+	n += syscall(SYS_sched_get_priority_min, SCHED_OTHER) >= 0;
+#endif
 	n += syscall(SYS_getsid, 0) >= 0;
 	n += syscall(SYS_getpgid, 0) >= 0;
 	n += syscall(SYS_sched_yield) >= 0;
@@ -123,11 +134,19 @@ static void churn_child(void)
 	n += syscall(SYS_sched_getscheduler, 0) >= 0;
 	n += syscall(SYS_personality, 0xffffffff) >= 0;
 	n += syscall(SYS_prctl, PR_GET_DUMPABLE, 0, 0, 0, 0) >= 0;
+#ifdef SYS_time
 	n += syscall(SYS_time, NULL) >= 0;
+#else
+	n += syscall(SYS_getcpu, &cpu, NULL, NULL) >= 0;
+#endif
 	n += syscall(SYS_gettimeofday, &tv, NULL) >= 0;
 	n += syscall(SYS_clock_gettime, CLOCK_MONOTONIC, &ts) >= 0;
 	n += syscall(SYS_getitimer, ITIMER_REAL, &it) >= 0;
+#ifdef SYS_alarm
 	n += syscall(SYS_alarm, 0) >= 0;
+#else
+	n += syscall(SYS_sysinfo, &si) >= 0;
+#endif
 	n += syscall(SYS_sched_get_priority_max, SCHED_OTHER) >= 0;
 	/* exit_group never returns, so it is not counted at syscall exit */
 	_exit(n == CHURN_CALLS ? 0 : 1);
