@@ -19,6 +19,8 @@
 # panic=-1, so any failure here ends QEMU too.
 PATH=/bin:/sbin:/usr/bin:/usr/sbin
 export PATH
+# the host made the links its own busybox knows of; this one's others
+/bin/busybox --install -s 2>/dev/null
 
 mount -t proc proc /proc
 mount -t sysfs sysfs /sys

@@ -36,6 +36,9 @@ static void test_classes(void **state)
 	assert_int_equal(syscall_vfs_op(100000), -1);
 	assert_true(syscall_is_exec(SYS_execveat));
 	assert_false(syscall_is_exec(SYS_clone));
+#ifdef SYS_fork	/* not on arm64 */
+	assert_false(syscall_is_exec(SYS_fork));
+#endif
 }
 
 static const struct tt_proc_row *find(const struct tt_proc_row *rows, size_t n, uint32_t pid)
