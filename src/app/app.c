@@ -1,11 +1,13 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /* struct app: init in one order, run the loop, tear down in reverse. */
 #include <errno.h>
+#include <inttypes.h>
 #include <malloc.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/utsname.h>
 #include <time.h>
 #include <unistd.h>
 #include "app.h"
@@ -31,11 +33,8 @@ static void pump_rings(void *ctx)
 	probes_drain(a->probes);
 }
 
-/* The batch writers' event filter: --filter, and with --comm its comm:
- * term too (the counters are scoped by a->scope). --filter was checked
- * with the options; a configuration file's pattern is first compiled
- * here. 0, or -1 with msg filled. */
-static int batch_filter(struct app *a, const struct options *opt, char *msg, size_t len)
+int app_batch_filter(struct filter *filter, struct tt_scope *scope, const struct options *opt,
+		     char *msg, size_t len)
 {
 	static char expr[FILTER_EXPR_MAX + 1];
 	struct filter_error fe;
@@ -45,7 +44,7 @@ static int batch_filter(struct app *a, const struct options *opt, char *msg, siz
 	if (opt->filter)
 		at = (size_t)snprintf(expr, sizeof(expr), "%s", opt->filter);
 	if (opt->comm) {
-		if (scope_set_comm_re(&a->scope, opt->comm, &fe)) {
+		if (scope_set_comm_re(scope, opt->comm, &fe)) {
 			scope_comm_re_error(msg, len, opt->comm, &fe);
 			return -1;
 		}
@@ -59,12 +58,81 @@ static int batch_filter(struct app *a, const struct options *opt, char *msg, siz
 			return -1;
 		}
 	}
-	if (filter_set(&a->filter, expr, &fe)) {
+	if (filter_set(filter, expr, &fe)) {
 		snprintf(msg, len, "filter: %s at offset %zu in '%s'",
 			 fe.msg[0] ? fe.msg : "out of memory", fe.offset, expr);
 		return -1;
 	}
 	return 0;
+}
+
+/* --record: the file, created once the sources run (a run that cannot
+ * start leaves no file behind). 0, or an exit code with msg. */
+static int open_recording(struct app *a, char *msg, size_t len)
+{
+	struct rec_meta meta = {
+		.interval_s = a->opt.delay_s,
+		.pid = (uint32_t)getpid(),
+		.wall_offset_ns = (int64_t)(clock_real_ns() - clock_mono_ns()),
+		.started_ms = (int64_t)(clock_real_ns() / 1000000),
+		.log_capacity = a->opt.log_capacity,
+		.log_text_bytes = (uint64_t)a->opt.log_text_mib << 20,
+	};
+	struct utsname u;
+
+	if (!a->opt.record)
+		return 0;
+	snprintf(meta.version, sizeof(meta.version), "%s", PACKAGE_VERSION);
+	if (uname(&u) == 0) {
+		snprintf(meta.host, sizeof(meta.host), "%s", u.nodename);
+		snprintf(meta.kernel, sizeof(meta.kernel), "%s", u.release);
+		snprintf(meta.arch, sizeof(meta.arch), "%.15s", u.machine);
+	}
+	a->rec = rec_writer_open(a->opt.record, &meta, msg, len);
+	return a->rec ? 0 : TT_EXIT_USAGE;
+}
+
+/* One tick into the recording; the first failure is said once, and the
+ * view goes on without it. */
+static void record(struct app *a, const struct tt_snapshot *snap, bool final)
+{
+	int err;
+
+	if (!a->rec || rec_writer_error(a->rec))
+		return;
+	err = rec_writer_tick(a->rec, snap, model_log(a->model), final);
+	if (err)
+		diag_printf(&a->diag, MSG_ERROR, "the recording %s stopped after %" PRIu64
+			    " intervals: %s", rec_writer_path(a->rec), rec_writer_ticks(a->rec),
+			    strerror(err));
+}
+
+int app_close_recording(struct app *a, int rc)
+{
+	uint64_t ticks, bytes, unrec;
+	char path[4096];
+	int err;
+
+	if (!a->rec)
+		return rc;
+	ticks = rec_writer_ticks(a->rec);
+	bytes = rec_writer_bytes(a->rec);
+	unrec = rec_writer_unrecorded(a->rec);
+	snprintf(path, sizeof(path), "%s", rec_writer_path(a->rec));
+	err = rec_writer_close(a->rec);
+	a->rec = NULL;
+	if (err) {
+		if (!a->fatal[0])
+			snprintf(a->fatal, sizeof(a->fatal), "the recording %.300s is incomplete: %s "
+				 "(%" PRIu64 " intervals kept)", path, strerror(err), ticks);
+		return rc == TT_EXIT_OK ? TT_EXIT_ERROR : rc;
+	}
+	fprintf(stderr, "tracetop: recorded %" PRIu64 " intervals (%" PRIu64 " bytes) in %s",
+		ticks ? ticks - 1 : 0, bytes, path);
+	if (unrec)
+		fprintf(stderr, "; %" PRIu64 " events could not be kept", unrec);
+	fputc('\n', stderr);
+	return rc;
 }
 
 int app_init(struct app *a, const struct options *opt, char *msg, size_t len)
@@ -85,7 +153,7 @@ int app_init(struct app *a, const struct options *opt, char *msg, size_t len)
 	/* --filter was checked with the options; a configuration file's
 	 * pattern is first compiled here */
 	scope_init(&a->scope);
-	if (opt->output != OUTPUT_UI && batch_filter(a, opt, msg, len))
+	if (opt->output != OUTPUT_UI && app_batch_filter(&a->filter, &a->scope, opt, msg, len))
 		return TT_EXIT_USAGE;
 	if (opt->log_file && (rc = diag_open_file(&a->diag, opt->log_file))) {
 		snprintf(msg, len, "cannot open the log file %s: %s", opt->log_file,
@@ -126,6 +194,9 @@ int app_init(struct app *a, const struct options *opt, char *msg, size_t len)
 	}
 	if (rc == 0)
 		return TT_EXIT_NO_SOURCE;
+	rc = open_recording(a, msg, len);
+	if (rc)
+		return rc;
 	/* The kernel's run-time statistics read the clock around every run
 	 * of every BPF program on the machine: some 50 ns a syscall here,
 	 * more than tracetop's own programs. So they are on only on request,
@@ -230,18 +301,18 @@ static void tick(struct app *a, bool final)
 	a->cost_ns = now;
 	a->ticks++;
 	app_metrics_tick(&a->metrics, snap);
+	/* events come ring by ring, each drain in time order; the interval
+	 * as a whole is put in order before it is written (the interface
+	 * never sees this: it shows drains as they come, and an index of
+	 * the log by sequence number), and before it is recorded, so that a
+	 * replay prints what was printed */
+	if (!a->fe && a->out.f && !a->out.stream)
+		model_events_order(a->model, snap->ev_begin);
+	record(a, snap, final);
 	if (a->fe || !a->out.f)	/* the screen draws it; --headless only serves it */
 		return;
-	if (a->out.stream) {
-		/* what came since the last drain, before the snapshot */
+	if (a->out.stream)	/* what came since the last drain, before the snapshot */
 		output_stream_events(&a->out, model_log(a->model), final);
-	} else {
-		/* events come ring by ring, each drain in time order; the
-		 * interval as a whole is put in order before it is written
-		 * (the interface never sees this: it shows drains as they
-		 * come, and an index of the log by sequence number) */
-		model_events_order(a->model, snap->ev_begin);
-	}
 	output_snapshot(&a->out, snap, model_log(a->model), final);
 }
 
@@ -355,7 +426,8 @@ static void handle_input(struct app *a, bool *dirty)
 }
 
 /* The start record reports how each source started; the model copies
- * statuses into a snapshot only at a tick, so take them directly. */
+ * statuses into a snapshot only at a tick, so take them directly. The
+ * recording starts with it too (tick 0). */
 static void start_record(struct app *a)
 {
 	struct tt_snapshot head = *model_snapshot(a->model);
@@ -363,7 +435,10 @@ static void start_record(struct app *a)
 
 	for (i = 0; i < TT_SRC_MAX; i++)
 		head.src[i] = *model_source(a->model, i);
-	output_start(&a->out, &head);
+	head.ev_begin = head.ev_end = event_log_end_seq(model_log(a->model));
+	record(a, &head, false);
+	if (!a->fe && a->out.f)
+		output_start(&a->out, &head);
 }
 
 int app_run(struct app *a, const struct frontend *fe)
@@ -384,8 +459,8 @@ int app_run(struct app *a, const struct frontend *fe)
 		diag_printf(&a->diag, MSG_ERROR, "event loop setup failed: %s", strerror(-err));
 		return TT_EXIT_ERROR;
 	}
+	start_record(a);
 	if (!fe && a->out.f) {
-		start_record(a);
 		if ((err = writes_ok(a)) != 0)
 			return err < 0 ? TT_EXIT_OK : err;
 	} else if (fe) {	/* the screen comes up at once, not at the first tick */
@@ -463,6 +538,8 @@ void app_probe_report(struct app *a, FILE *out)
 
 void app_fini(struct app *a)
 {
+	rec_writer_close(a->rec);	/* closed before, but on an early exit */
+	a->rec = NULL;
 	free(a->report);
 	a->report = NULL;
 	if (a->out.f)

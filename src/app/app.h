@@ -16,6 +16,7 @@
 #include "diag.h"
 #include "options.h"
 #include "probes.h"
+#include "rec_writer.h"
 #include "output.h"
 #include "selfcost.h"
 #include "sink.h"
@@ -44,7 +45,15 @@ struct app {
 	struct selfcost_sample cost;	/* at the previous tick */
 	uint64_t cost_ns;		/* CLOCK_MONOTONIC of that sample */
 	struct app_metrics metrics;	/* --listen */
+	struct rec_writer *rec;		/* --record, or NULL; owned */
 };
+
+/* The batch writers' event filter: --filter, and with --comm its comm:
+ * term too (the counters are scoped by scope). --filter was checked with
+ * the options; a configuration file's pattern is first compiled here.
+ * 0, or -1 with msg filled. */
+int app_batch_filter(struct filter *filter, struct tt_scope *scope, const struct options *opt,
+		     char *msg, size_t len);
 
 /* Checks privileges, starts the requested sources. Returns 0 or an exit
  * code (exit_codes.h) with a sentence in msg. */
@@ -58,6 +67,10 @@ void app_probe_report(struct app *a, FILE *out);
  * TT_EXIT_ERROR and the reason in a->fatal (the reader of stdout going
  * away, EPIPE, ends it quietly with TT_EXIT_OK). */
 int app_run(struct app *a, const struct frontend *fe);
+/* --record: closes the recording, says on stderr where it went and how
+ * much it holds, and returns rc, or TT_EXIT_ERROR (with the reason in
+ * a->fatal) when the recording stopped on a failed write. */
+int app_close_recording(struct app *a, int rc);
 /* Stops every probe (detaching all BPF programs) and frees everything. */
 void app_fini(struct app *a);
 

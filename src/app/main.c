@@ -10,6 +10,7 @@
 #include <string.h>
 #include <unistd.h>
 #include "app.h"
+#include "replay.h"
 #include "ui_frontend.h"
 #include "config_file.h"
 #include "exit_codes.h"
@@ -135,6 +136,33 @@ int main(int argc, char **argv)
 		printf("tracetop: settings saved to %s\n", cfg);
 		return stdout_written(TT_EXIT_OK);
 	}
+	if (opt.replay) {
+		const char *live = opt.record ? "--record" : opt.listen ? "--listen" :
+				   opt.output == OUTPUT_HEADLESS ? "--headless" :
+				   opt.probe_report ? "--probe-report" : opt.pids.n ? "--pid" :
+				   opt.uids.n ? "--uid" : opt.cgroup ? "--cgroup" : NULL;
+
+		if (live) {
+			fprintf(stderr, "tracetop: %s is about a live run, not --replay (a replay is "
+				"narrowed with --filter or --comm)\n"
+				"Try 'tracetop --help' for more information.\n", live);
+			return TT_EXIT_USAGE;
+		}
+		if (opt.output == OUTPUT_UI) {
+			fprintf(stderr, "tracetop: --replay prints with -b or --json; the interactive "
+				"replay is not built yet\n");
+			return TT_EXIT_USAGE;
+		}
+		if (opt.stream) {
+			fprintf(stderr, "tracetop: --stream is about a live run, not --replay\n");
+			return TT_EXIT_USAGE;
+		}
+		return stdout_written(replay_batch(&opt));
+	}
+	if (opt.record && rec_writer_check(opt.record, msg, sizeof(msg))) {
+		fprintf(stderr, "tracetop: %s\n", msg);
+		return TT_EXIT_USAGE;
+	}
 	if (opt.stream && opt.output != OUTPUT_JSON) {
 		fprintf(stderr, "tracetop: --stream writes JSON lines: it needs --json\n"
 			"Try 'tracetop --help' for more information.\n");
@@ -186,6 +214,7 @@ int main(int argc, char **argv)
 		fprintf(stderr, "tracetop: %s\n", msg);
 		rc = TT_EXIT_ERROR;
 	}
+	rc = app_close_recording(&app, rc);
 	if (app.fatal[0])
 		fprintf(stderr, "tracetop: %s\n", app.fatal);
 	app_fini(&app);

@@ -99,6 +99,14 @@ const struct opt_row opt_rows[] = {
 	  .help = "with --json: each event on a line of its own as it\narrives, not inside the snapshot" },
 	{ .name = "log", .type = OPT_STRING, FIELD(log_file), .what = "the log file name",
 	  .metavar = "FILE", .help = "append libbpf and diagnostic messages to FILE" },
+	{ .name = "record", .type = OPT_STRING, FIELD(record), .what = "a recording's file name",
+	  .metavar = "FILE",
+	  .help = "also record every snapshot and event into FILE (a new\n"
+		  "file: never one that exists), zstd-compressed, for --replay" },
+	{ .name = "replay", .type = OPT_STRING, FIELD(replay), .what = "a recording's file name",
+	  .metavar = "FILE",
+	  .help = "show the recording FILE instead of this machine: with\n"
+		  "-b or --json, print it as the live run did (no root needed)" },
 	{ .name = "bpf-stats", .type = OPT_BOOL, FIELD(bpf_stats),
 	  .help = "measure the run time of tracetop's BPF programs\n"
 		  "(costs the kernel ~50 ns per program run)" },

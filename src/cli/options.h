@@ -116,6 +116,8 @@ struct options {
 	unsigned log_text_mib;	/* --events-text: its text budget, MiB; 0: derived */
 	unsigned ringbuf_kb;	/* --ringbuf-size: per ring buffer, KiB (power of 2) */
 	const char *log_file;	/* --log: libbpf and diagnostic messages */
+	const char *record;	/* --record FILE: a recording of the run, or NULL */
+	const char *replay;	/* --replay FILE: show a recording instead, or NULL */
 	const char *theme;	/* --theme NAME|PATH (interactive) */
 	bool mouse;		/* --no-mouse clears it (interactive) */
 	bool latency;		/* --latency: time syscalls from the start (L toggles) */

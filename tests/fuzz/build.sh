@@ -1,7 +1,7 @@
 #!/bin/sh
 # SPDX-License-Identifier: GPL-2.0-or-later
 # Builds tracetop's libFuzzer targets (fuzz-options, fuzz-theme,
-# fuzz-event, fuzz-sanitize, fuzz-metrics) in BUILDDIR: libcore.a and libui.a are
+# fuzz-event, fuzz-sanitize, fuzz-metrics, fuzz-recording) in BUILDDIR: libcore.a and libui.a are
 # configured and built there with clang, coverage instrumentation, ASan
 # and UBSan, then each tests/fuzz/fuzz_NAME.c is linked with libFuzzer.
 #
@@ -20,15 +20,16 @@ if [ ! -f Makefile ]; then
 	CC=$CLANG CFLAGS="-g -O1 -fsanitize=fuzzer-no-link $SAN" \
 		"$src/configure" -q --with-cmocka=no
 fi
-make -s libcore.a libcli.a libout.a libui.a
-# what libcore.a and libui.a link against (the event filter uses pcre2)
-LIBS=$(pkg-config --libs libpcre2-8 ncursesw)
+make -s libcore.a libcli.a libout.a libui.a librec.a
+# what the libraries link against (the event filter uses pcre2,
+# recordings zstd and zlib)
+LIBS=$(pkg-config --libs libpcre2-8 ncursesw libzstd zlib)
 
-for t in options theme event sanitize metrics; do
+for t in options theme event sanitize metrics recording; do
 	$CLANG -g -O1 -fsanitize=fuzzer $SAN \
-		-I"$src/src/core" -I"$src/src/cli" -I"$src/src/out" -I"$src/src/app" -I"$src/ui" -I"$out/bpf" -I"$src/bpf" -I"$src/tests/fuzz" \
+		-I"$src/src/core" -I"$src/src/cli" -I"$src/src/out" -I"$src/src/rec" -I"$src/src/app" -I"$src/ui" -I"$out/bpf" -I"$src/bpf" -I"$src/tests/fuzz" \
 		-include "$out/config.h" \
 		-o "fuzz-$t" "$src/tests/fuzz/fuzz_$t.c" "$src/tests/fuzz/check.c" \
-		libui.a libout.a libcli.a libcore.a $LIBS -lm
+		libui.a libout.a librec.a libcli.a libcore.a $LIBS -lm
 done
-echo "fuzz targets built in $out: fuzz-options fuzz-theme fuzz-event fuzz-sanitize fuzz-metrics"
+echo "fuzz targets built in $out: fuzz-options fuzz-theme fuzz-event fuzz-sanitize fuzz-metrics fuzz-recording"

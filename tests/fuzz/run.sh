@@ -14,7 +14,7 @@ src=$(cd "$(dirname "$0")/../.." && pwd)
 out=$(cd "$1" && pwd)
 secs=$2
 shift 2
-targets=${*:-options theme event sanitize metrics}
+targets=${*:-options theme event sanitize metrics recording}
 jobs=${FUZZ_JOBS:-$(nproc)}
 work=$out/fuzz-work
 mkdir -p "$work"

@@ -1,0 +1,628 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/* Tick records of a recording; see rec_snap.h and doc/recording.md.
+ *
+ * A tick is a run of records, each a type byte, a varint length and its
+ * payload: event records (at most REC_EVENTS_PER_RECORD events each),
+ * then one snapshot record, which ends the tick. A reader skips a record
+ * of a type it does not know, so a later version can add some. */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "rec_snap.h"
+#include "rec_format.h"
+
+#define REC_EVENTS_PER_RECORD 4096
+
+/* Bounds a decoded array's length by its kind's limit and by the bytes
+ * left: each element takes min bytes at least (its fields' count, a
+ * double's 8: a lower bound, never above what the encoder writes), so
+ * no record asks for more memory than a few times its own size. */
+static void count_of(struct rec_io *io, size_t *n, size_t max, size_t min)
+{
+	rec_count(io, n, max);
+	if (io->decode && *n > (size_t)(io->end - io->p) / min) {
+		rec_io_fail(io, "a count is out of range");
+		*n = 0;
+	}
+}
+
+/* Makes room for n elements of size in *arr (decode only). */
+static int room(struct rec_io *io, void *arr, size_t *cap, size_t n, size_t size)
+{
+	void **a = arr;
+	void *p;
+
+	if (!io->decode || n <= *cap)
+		return 0;
+	p = realloc(*a, n * size);
+	if (!p) {
+		rec_io_fail(io, "out of memory");
+		return -1;
+	}
+	*a = p;
+	*cap = n;
+	return 0;
+}
+
+/* --- events ------------------------------------------------------------ */
+
+void rec_event(struct rec_io *io, struct tt_event *ev, uint64_t *prev_ts)
+{
+	unsigned type, base;
+	int64_t dts;
+	const uint8_t *d;
+	size_t n;
+	bool raw;
+
+	if (io->decode)
+		memset(ev, 0, sizeof(*ev));
+	type = ev->type;
+	base = ev->path_base;
+	dts = (int64_t)(ev->ts_ns - *prev_ts);
+	raw = !io->decode && ev->raw_path && ev->raw_path != ev->path;
+	rec_enum(io, &type, TT_EVENT_PROC + 1);
+	if (io->decode && type == 0)
+		rec_io_fail(io, "an event of no type");
+	rec_s64(io, &dts);
+	if (io->decode) {
+		ev->type = (enum tt_event_type)type;
+		ev->ts_ns = *prev_ts + (uint64_t)dts;
+	}
+	*prev_ts = ev->ts_ns;
+	rec_u64(io, &ev->duration_ns);
+	rec_u32(io, &ev->pid);
+	rec_u32(io, &ev->tid);
+	rec_u32(io, &ev->ppid);
+	rec_u32(io, &ev->uid);
+	rec_s32(io, &ev->ret);
+	rec_s32(io, &ev->dirfd);
+	rec_u16(io, &ev->flags);
+	rec_u16(io, &ev->argc);
+	rec_u16(io, &ev->args_n);
+	rec_u16(io, &ev->attempts);
+	rec_u32(io, &ev->args_unread);
+	rec_u8(io, &ev->open_syscall);
+	rec_u32(io, &ev->mode);
+	rec_u64(io, &ev->open_flags);
+	rec_chars(io, ev->comm, sizeof(ev->comm));
+	rec_chars(io, ev->pcomm, sizeof(ev->pcomm));
+	rec_enum(io, &base, 256);
+	ev->path_base = (uint8_t)base;
+
+	d = (const uint8_t *)ev->path;
+	n = ev->path ? ev->path_len : 0;
+	rec_bytes(io, &d, &n, REC_STRING_MAX);
+	if (io->decode) {
+		ev->path = (const char *)d;
+		ev->path_len = n;
+	}
+	d = (const uint8_t *)ev->args;
+	n = ev->args ? ev->args_len : 0;
+	rec_bytes(io, &d, &n, REC_STRING_MAX);
+	if (io->decode) {
+		ev->args = (const char *)d;
+		ev->args_len = n;
+	}
+	/* the argument as passed, only when it differs from path */
+	rec_bool(io, &raw);
+	if (raw) {
+		d = (const uint8_t *)ev->raw_path;
+		n = ev->raw_path_len;
+		rec_bytes(io, &d, &n, REC_STRING_MAX);
+		if (io->decode) {
+			ev->raw_path = (const char *)d;
+			ev->raw_path_len = n;
+		}
+	} else if (io->decode) {
+		ev->raw_path = ev->path;
+		ev->raw_path_len = ev->path_len;
+	}
+}
+
+/* --- the snapshot ------------------------------------------------------ */
+
+static void io_source(struct rec_io *io, struct tt_source_status *st)
+{
+	unsigned state = st->state;
+
+	rec_enum(io, &state, TT_STATE_FAILED + 1);
+	if (io->decode)
+		st->state = (enum tt_source_state)state;
+	rec_chars(io, st->hook, sizeof(st->hook));
+	rec_chars(io, st->note, sizeof(st->note));
+	rec_chars(io, st->error, sizeof(st->error));
+	rec_u64(io, &st->events_total);
+	rec_u64(io, &st->lost_total);
+	rec_u64(io, &st->events_interval);
+	rec_u64(io, &st->lost_interval);
+}
+
+static void io_self(struct rec_io *io, struct tt_selfcost *c)
+{
+	rec_bool(io, &c->stats_enabled);
+	rec_f64(io, &c->cpu_pct);
+	rec_f64(io, &c->bpf_cpu_pct);
+	rec_u64(io, &c->bpf_run_ns);
+	rec_u64(io, &c->bpf_run_cnt);
+	rec_u64(io, &c->bpf_runs_interval);
+	rec_uint(io, &c->n_progs);
+	rec_u64(io, &c->map_bytes);
+	rec_u64(io, &c->rss_kb);
+	rec_u64(io, &c->cpu_ns);
+}
+
+static void io_vfs(struct rec_io *io, struct tt_vfs_view *v)
+{
+	rec_bool(io, &v->approximate);
+	for (int op = 0; op < VFS_OP_MAX; op++) {
+		rec_f64(io, &v->rate[op]);
+		rec_u64(io, &v->total[op]);
+	}
+	rec_enum(io, &v->spark_len, TT_SPARK_LEN + 1);
+	for (int op = 0; op < VFS_OP_MAX; op++)
+		for (unsigned i = 0; i < v->spark_len; i++)
+			rec_f64(io, &v->spark[op][i]);
+}
+
+static void io_syscalls(struct rec_io *io, struct tt_snapshot *s, struct rec_snap *rs)
+{
+	count_of(io, &s->n_syscalls, REC_SYSCALL_ROWS_MAX, 12);
+	if (room(io, &rs->syscalls, &rs->cap_syscalls, s->n_syscalls, sizeof(*rs->syscalls)))
+		return;
+	if (io->decode) {
+		size_t cap = rs->cap_syscalls;
+
+		/* the parallel arrays follow the rows' capacity */
+		if (!(rs->lat_totals = realloc(rs->lat_totals, cap * sizeof(*rs->lat_totals) + 1)) ||
+		    !(rs->names = realloc(rs->names, cap * sizeof(*rs->names) + 1))) {
+			rs->cap_syscalls = 0;
+			rec_io_fail(io, "out of memory");
+			return;
+		}
+		s->syscalls = rs->syscalls;
+	}
+	for (size_t i = 0; i < s->n_syscalls && !io->bad; i++) {
+		struct tt_syscall_row *r = &s->syscalls[i];
+		bool has_total = !io->decode && r->lat_total;
+
+		if (io->decode) {
+			memset(r, 0, sizeof(*r));
+			r->name = rs->names[i];
+			rec_chars(io, rs->names[i], sizeof(rs->names[i]));
+		} else {
+			char name[48];
+
+			snprintf(name, sizeof(name), "%s", r->name ? r->name : "");
+			rec_chars(io, name, sizeof(name));
+		}
+		rec_uint(io, &r->id);
+		rec_f64(io, &r->rate);
+		rec_f64(io, &r->err_rate);
+		rec_u64(io, &r->total);
+		rec_u64(io, &r->errors);
+		rec_bool(io, &r->timed);
+		rec_hist(io, &r->lat);
+		rec_bool(io, &has_total);
+		if (has_total) {
+			if (io->decode)
+				r->lat_total = &rs->lat_totals[i];
+			rec_hist(io, (struct hist *)r->lat_total);
+		}
+		rec_u64(io, &r->lat_sum_ns);
+		rec_f64(io, &r->busy);
+	}
+}
+
+static void io_errnos(struct rec_io *io, struct tt_snapshot *s, struct rec_snap *rs)
+{
+	count_of(io, &s->n_errnos, REC_ROWS_MAX, 4);
+	if (room(io, &rs->errnos, &rs->cap_errnos, s->n_errnos, sizeof(*rs->errnos)))
+		return;
+	if (io->decode)
+		s->errnos = rs->errnos;
+	for (size_t i = 0; i < s->n_errnos && !io->bad; i++) {
+		struct tt_syscall_errno *e = (struct tt_syscall_errno *)&s->errnos[i];
+
+		rec_uint(io, &e->id);
+		rec_int(io, &e->err);
+		rec_f64(io, &e->rate);
+		rec_u64(io, &e->total);
+	}
+}
+
+static void io_procs(struct rec_io *io, struct tt_snapshot *s, struct rec_snap *rs)
+{
+	count_of(io, &s->n_procs, REC_ROWS_MAX, 40);
+	if (room(io, &rs->procs, &rs->cap_procs, s->n_procs, sizeof(*rs->procs)))
+		return;
+	if (io->decode)
+		s->procs = rs->procs;
+	for (size_t i = 0; i < s->n_procs && !io->bad; i++) {
+		struct tt_proc_row *p = &s->procs[i];
+
+		if (io->decode)
+			memset(p, 0, sizeof(*p));
+		rec_u32(io, &p->pid);
+		rec_u32(io, &p->ppid);
+		rec_u32(io, &p->uid);
+		rec_bool(io, &p->ppid_known);
+		rec_bool(io, &p->uid_known);
+		rec_chars(io, p->container, sizeof(p->container));
+		rec_chars(io, p->comm, sizeof(p->comm));
+		rec_f64(io, &p->rate);
+		rec_f64(io, &p->err_rate);
+		rec_u64(io, &p->total);
+		rec_uint(io, &p->top_id);
+		rec_f64(io, &p->top_rate);
+		for (int op = 0; op < VFS_OP_MAX; op++) {
+			rec_f64(io, &p->op_rate[op]);
+			rec_u64(io, &p->op_total[op]);
+			rec_u64(io, &p->op_delta[op]);
+		}
+		rec_f64(io, &p->open_err_rate);
+		rec_f64(io, &p->busy);
+		rec_u64(io, &p->open_errors);
+		rec_f64(io, &p->exec_rate);
+		rec_u64(io, &p->execs);
+		rec_f64(io, &p->bio_rate);
+		rec_f64(io, &p->bio_p95_us);
+		rec_u64(io, &p->bio_total);
+		rec_u64(io, &p->delta);
+		rec_u64(io, &p->open_err_delta);
+		rec_u64(io, &p->exec_delta);
+		rec_u64(io, &p->bio_delta);
+		rec_u32(io, &p->nprocs);
+		rec_bool(io, &p->counted);
+		rec_bool(io, &p->exited);
+	}
+}
+
+static void io_calls(struct rec_io *io, struct tt_snapshot *s, struct rec_snap *rs)
+{
+	count_of(io, &s->n_proc_calls, REC_CALLS_MAX, 6);
+	if (room(io, &rs->calls, &rs->cap_calls, s->n_proc_calls, sizeof(*rs->calls)))
+		return;
+	if (io->decode)
+		s->proc_calls = rs->calls;
+	for (size_t i = 0; i < s->n_proc_calls && !io->bad; i++) {
+		struct tt_proc_call *c = (struct tt_proc_call *)&s->proc_calls[i];
+
+		rec_u32(io, &c->pid);
+		rec_uint(io, &c->id);
+		rec_u64(io, &c->delta);
+		rec_u64(io, &c->err_delta);
+		rec_u64(io, &c->total);
+		rec_u64(io, &c->errors);
+	}
+	rec_f64(io, &s->proc_calls_dt);
+}
+
+static void io_bio_procs(struct rec_io *io, struct tt_snapshot *s, struct rec_snap *rs)
+{
+	count_of(io, &s->n_bio_procs, REC_ROWS_MAX, 6);
+	if (room(io, &rs->bio_procs, &rs->cap_bio_procs, s->n_bio_procs, sizeof(*rs->bio_procs)))
+		return;
+	if (io->decode)
+		s->bio_procs = rs->bio_procs;
+	for (size_t i = 0; i < s->n_bio_procs && !io->bad; i++) {
+		struct bio_proc_row *b = (struct bio_proc_row *)&s->bio_procs[i];
+
+		rec_u32(io, &b->tgid);
+		rec_chars(io, b->comm, sizeof(b->comm));
+		rec_hist(io, &b->interval);
+		rec_u64(io, &b->total);
+	}
+}
+
+static void io_disks(struct rec_io *io, struct tt_snapshot *s, struct rec_snap *rs)
+{
+	count_of(io, &s->n_disks, REC_DISKS_MAX, 2 + 2 * BIO_OP_MAX * BIO_PH_MAX * 3);
+	if (room(io, &rs->disks, &rs->cap_disks, s->n_disks, sizeof(*rs->disks)))
+		return;
+	if (io->decode)
+		s->disks = rs->disks;
+	for (size_t i = 0; i < s->n_disks && !io->bad; i++) {
+		struct tt_bio_disk *d = &s->disks[i];
+
+		rec_u32(io, &d->dev);
+		rec_chars(io, d->name, sizeof(d->name));
+		for (int op = 0; op < BIO_OP_MAX; op++)
+			for (int ph = 0; ph < BIO_PH_MAX; ph++) {
+				rec_hist(io, &d->interval[op][ph]);
+				rec_hist(io, &d->total[op][ph]);
+			}
+	}
+}
+
+static void io_fails(struct rec_io *io, struct tt_snapshot *s, struct rec_snap *rs)
+{
+	count_of(io, &s->n_fails, REC_ROWS_MAX, 14);
+	if (room(io, &rs->fails, &rs->cap_fails, s->n_fails, sizeof(*rs->fails)))
+		return;
+	if (io->decode) {
+		s->fails = rs->fails;
+		rs->paths.len = 0;
+	}
+	for (size_t i = 0; i < s->n_fails && !io->bad; i++) {
+		struct tt_fail_row *f = (struct tt_fail_row *)&s->fails[i];
+		const uint8_t *d = (const uint8_t *)f->path;
+		size_t n = f->path ? f->path_len : 0;
+
+		rec_u64(io, &f->id);
+		rec_u8(io, &f->call);
+		rec_bytes(io, &d, &n, REC_STRING_MAX);
+		if (io->decode) {
+			/* an offset now, a pointer once every path is in */
+			f->path = (const char *)(uintptr_t)rs->paths.len;
+			f->path_len = n;
+			rec_buf_put(&rs->paths, d, n);
+			if (rs->paths.oom)
+				rec_io_fail(io, "out of memory");
+		}
+		rec_bool(io, &f->path_trunc);
+		rec_int(io, &f->err);
+		rec_chars(io, f->comm, sizeof(f->comm));
+		rec_u64(io, &f->count);
+		rec_u64(io, &f->interval);
+		rec_f64(io, &f->rate);
+		rec_u64(io, &f->last_ns);
+		rec_u32(io, &f->pid);
+		rec_u32(io, &f->uid);
+	}
+	if (io->decode && !io->bad)
+		for (size_t i = 0; i < s->n_fails; i++) {
+			struct tt_fail_row *f = &rs->fails[i];
+
+			f->path = (const char *)rs->paths.p + (uintptr_t)f->path;
+		}
+	rec_u64(io, &s->fails_untracked);
+}
+
+static void io_tree(struct rec_io *io, struct tt_snapshot *s, struct rec_snap *rs)
+{
+	count_of(io, &s->n_tree, REC_ROWS_MAX, 12);
+	if (room(io, &rs->tree, &rs->cap_tree, s->n_tree, sizeof(*rs->tree)))
+		return;
+	if (io->decode)
+		s->tree = rs->tree;
+	for (size_t i = 0; i < s->n_tree && !io->bad; i++) {
+		struct tt_tree_row *t = (struct tt_tree_row *)&s->tree[i];
+
+		rec_u32(io, &t->pid);
+		rec_u32(io, &t->ppid);
+		rec_u16(io, &t->depth);
+		rec_bool(io, &t->exited);
+		rec_bool(io, &t->forked);
+		rec_s32(io, &t->exit_code);
+		rec_u16(io, &t->execs);
+		rec_u64(io, &t->start_ns);
+		rec_u64(io, &t->exit_ns);
+		rec_chars(io, t->comm, sizeof(t->comm));
+		rec_chars(io, t->pcomm, sizeof(t->pcomm));
+		rec_chars(io, t->cmd, sizeof(t->cmd));
+	}
+	rec_u64(io, &s->tree_untracked);
+}
+
+/* Failed opens by errno: the non-zero ones, as (errno, count) pairs. */
+static void io_open_errs(struct rec_io *io, struct tt_snapshot *s, struct rec_snap *rs)
+{
+	size_t n = 0;
+
+	if (!io->decode && s->open_errors_by_errno)
+		for (int e = 0; e < TT_ERRNO_MAX; e++)
+			n += s->open_errors_by_errno[e] != 0;
+	count_of(io, &n, TT_ERRNO_MAX, 2);
+	if (io->decode) {
+		memset(rs->open_errs, 0, sizeof(rs->open_errs));
+		s->open_errors_by_errno = rs->open_errs;
+		for (size_t i = 0; i < n && !io->bad; i++) {
+			unsigned e = 0;
+
+			rec_enum(io, &e, TT_ERRNO_MAX);
+			rec_u64(io, &rs->open_errs[e]);
+		}
+		return;
+	}
+	for (unsigned e = 0; n && e < TT_ERRNO_MAX; e++) {
+		uint64_t v = s->open_errors_by_errno[e];
+
+		if (!v)
+			continue;
+		rec_enum(io, &e, TT_ERRNO_MAX);
+		rec_u64(io, &v);
+	}
+}
+
+static void io_snapshot(struct rec_io *io, struct tt_snapshot *s, struct rec_snap *rs)
+{
+	rec_u64(io, &s->seq);
+	rec_u64(io, &s->mono_ns);
+	rec_s64(io, &s->wall_s);
+	rec_s64(io, &s->wall_ms);
+	rec_f64(io, &s->elapsed_s);
+	rec_chars(io, s->hostname, sizeof(s->hostname));
+	rec_chars(io, s->kernel, sizeof(s->kernel));
+	for (int i = 0; i < TT_SRC_MAX; i++)
+		io_source(io, &s->src[i]);
+	rec_u64(io, &s->events_interval);
+	rec_u64(io, &s->lost_interval);
+	rec_u64(io, &s->lost_total);
+	io_self(io, &s->self);
+	rec_bool(io, &s->privileges_dropped);
+	io_vfs(io, &s->vfs);
+	rec_u64(io, &s->execs_ok);
+	rec_u64(io, &s->execs_failed);
+	io_open_errs(io, s, rs);
+	io_syscalls(io, s, rs);
+	rec_bool(io, &s->timable);
+	rec_bool(io, &s->timed);
+	io_errnos(io, s, rs);
+	rec_u64(io, &s->errnos_lost);
+	io_procs(io, s, rs);
+	rec_u64(io, &s->procs_bio_lost);
+	rec_u64(io, &s->procs_execs_untracked);
+	io_calls(io, s, rs);
+	io_bio_procs(io, s, rs);
+	io_disks(io, s, rs);
+	io_fails(io, s, rs);
+	io_tree(io, s, rs);
+}
+
+/* --- records ----------------------------------------------------------- */
+
+/* Appends a record of type with the payload in body. */
+static void put_record(struct rec_buf *out, unsigned type, const struct rec_buf *body)
+{
+	uint8_t t = (uint8_t)type;
+
+	rec_buf_put(out, &t, 1);
+	rec_buf_u64(out, body->len);
+	rec_buf_put(out, body->p, body->len);
+	if (body->oom)
+		out->oom = true;
+}
+
+/* An events record: the count, then the events encoded in body. */
+static void put_events(struct rec_buf *out, size_t n, const struct rec_buf *body)
+{
+	struct rec_buf head = { 0 };
+	uint8_t t = REC_T_EVENTS;
+
+	rec_buf_u64(&head, n);
+	rec_buf_put(out, &t, 1);
+	rec_buf_u64(out, head.len + body->len);
+	rec_buf_put(out, head.p, head.len);
+	rec_buf_put(out, body->p, body->len);
+	if (head.oom || body->oom)
+		out->oom = true;
+	rec_buf_free(&head);
+}
+
+void rec_tick_encode(struct rec_buf *out, const struct tt_snapshot *snap,
+		     const struct event_log *log, uint64_t *unrecorded)
+{
+	struct rec_buf body = { 0 };
+	struct rec_snap unused = { 0 };	/* the visitors' storage, for decoding only */
+	struct rec_io io;
+	uint64_t seq = snap->ev_begin, first = event_log_first_seq(log);
+	uint64_t end = snap->ev_end < event_log_end_seq(log) ? snap->ev_end : event_log_end_seq(log);
+	size_t start = out->len;
+
+	if (seq < first) {
+		*unrecorded += first - seq;
+		seq = first;
+	}
+	while (seq < end) {
+		uint64_t prev_ts = 0;
+		size_t n = 0;
+
+		/* a tick past its size limit keeps its snapshot, and counts
+		 * the events it has no room for */
+		if (out->len - start >= REC_TICK_EVENT_BYTES) {
+			*unrecorded += end - seq;
+			break;
+		}
+		body.len = 0;
+		rec_io_encoder(&io, &body);
+		while (seq < end && n < REC_EVENTS_PER_RECORD) {
+			const struct tt_event *ev = event_log_get(log, seq++);
+
+			if (!ev) {
+				(*unrecorded)++;
+				continue;
+			}
+			rec_event(&io, (struct tt_event *)ev, &prev_ts);
+			n++;
+		}
+		put_events(out, n, &body);
+	}
+	body.len = 0;
+	rec_io_encoder(&io, &body);
+	rec_u64(&io, unrecorded);
+	io_snapshot(&io, (struct tt_snapshot *)snap, &unused);
+	put_record(out, REC_T_SNAPSHOT, &body);
+	rec_buf_free(&body);
+}
+
+void rec_snap_fini(struct rec_snap *rs)
+{
+	free(rs->syscalls);
+	free(rs->lat_totals);
+	free(rs->names);
+	free(rs->errnos);
+	free(rs->procs);
+	free(rs->calls);
+	free(rs->bio_procs);
+	free(rs->disks);
+	free(rs->fails);
+	free(rs->tree);
+	rec_buf_free(&rs->paths);
+	memset(rs, 0, sizeof(*rs));
+}
+
+static int decode_events(struct event_log *log, struct rec_io *io)
+{
+	size_t n = 0;
+	uint64_t prev_ts = 0;
+
+	count_of(io, &n, REC_EVENTS_PER_RECORD, 20);
+	for (size_t i = 0; i < n && !io->bad; i++) {
+		struct tt_event ev;
+
+		rec_event(io, &ev, &prev_ts);	/* zeroes ev first */
+		if (!io->bad && event_log_push(log, &ev) == -ENOMEM)
+			rec_io_fail(io, "out of memory");
+	}
+	return io->bad ? -1 : 0;
+}
+
+int rec_tick_decode(struct rec_snap *rs, struct event_log *log, const void *data, size_t n,
+		    uint64_t *unrecorded, struct rec_io *io)
+{
+	uint64_t ev_begin = event_log_end_seq(log);
+	bool have_snap = false;
+
+	rec_io_decoder(io, data, n);
+	while (io->p < io->end && !io->bad && !have_snap) {
+		uint8_t type = *io->p++;
+		uint64_t len = 0;
+		struct rec_io sub;
+
+		rec_u64(io, &len);
+		if (io->bad)
+			break;
+		if (len > (uint64_t)(io->end - io->p)) {
+			rec_io_fail(io, "a record ends early");
+			break;
+		}
+		rec_io_decoder(&sub, io->p, (size_t)len);
+		switch (type) {
+		case REC_T_EVENTS:
+			decode_events(log, &sub);
+			break;
+		case REC_T_SNAPSHOT:
+			rec_u64(&sub, unrecorded);
+			io_snapshot(&sub, &rs->s, rs);
+			have_snap = true;
+			break;
+		default:	/* a later version's: skipped */
+			break;
+		}
+		if (sub.bad) {
+			io->why = sub.why;
+			io->bad = true;
+			io->bad_at = (size_t)(io->p - io->start) + sub.bad_at;
+			break;
+		}
+		io->p += len;
+	}
+	if (!io->bad && !have_snap)
+		rec_io_fail(io, "a tick without its snapshot");
+	if (io->bad)
+		return -1;
+	rs->s.ev_begin = ev_begin;
+	rs->s.ev_end = event_log_end_seq(log);
+	return 0;
+}

@@ -1,0 +1,263 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/* The recording writer; see rec_writer.h. */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <zlib.h>
+#include <zstd.h>
+#include "rec_format.h"
+#include "rec_snap.h"
+#include "rec_writer.h"
+
+/* zstd level 3 (its default): ~7 bytes an event on a storm of failing
+ * opens, ~200 bytes an interval on an idle machine (doc/recording.md). */
+#define REC_LEVEL 3
+
+struct rec_writer {
+	int fd;
+	bool regular;		/* a regular file: can be cut back after a failure */
+	char *path;
+	ZSTD_CCtx *cctx;
+	unsigned in_frame;	/* ticks in the zstd frame being written */
+	struct rec_buf raw;	/* a tick's records */
+	struct rec_buf z;	/* ... compressed */
+	uint64_t bytes, ticks, unrecorded;
+	int err;
+};
+
+/* write(2) until all of n went out: 0 or an errno. */
+static int write_all(int fd, const void *data, size_t n)
+{
+	const char *p = data;
+
+	while (n) {
+		ssize_t w = write(fd, p, n);
+
+		if (w < 0) {
+			if (errno == EINTR)
+				continue;
+			return errno;
+		}
+		if (w == 0)
+			return EIO;
+		p += w;
+		n -= (size_t)w;
+	}
+	return 0;
+}
+
+int rec_writer_check(const char *path, char *msg, size_t len)
+{
+	struct stat st;
+
+	if (lstat(path, &st) == 0 && (S_ISREG(st.st_mode) || S_ISLNK(st.st_mode) ||
+				       S_ISDIR(st.st_mode))) {
+		snprintf(msg, len, "the recording %s exists: tracetop never writes over a file "
+			 "(choose another name, or remove it first)", path);
+		return -1;
+	}
+	return 0;
+}
+
+/* Opens path for a new recording: created (mode 600: a recording holds
+ * every path and argument seen), or, existing, only when it is not a
+ * regular file (a device such as /dev/null, a pipe). */
+static int open_target(const char *path, bool *regular, char *msg, size_t len)
+{
+	int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0600);
+
+	*regular = true;
+	if (fd >= 0)
+		return fd;
+	if (errno != EEXIST) {
+		snprintf(msg, len, "cannot create the recording %s: %s", path, strerror(errno));
+		return -1;
+	}
+	if (rec_writer_check(path, msg, len))
+		return -1;
+	fd = open(path, O_WRONLY | O_CLOEXEC | O_NOFOLLOW | O_NOCTTY);
+	if (fd < 0) {
+		snprintf(msg, len, "cannot open the recording %s: %s", path, strerror(errno));
+		return -1;
+	}
+	*regular = false;
+	return fd;
+}
+
+struct rec_writer *rec_writer_open(const char *path, const struct rec_meta *meta, char *msg,
+				   size_t len)
+{
+	struct rec_writer *w = calloc(1, sizeof(*w));
+	struct rec_buf head = { 0 }, text = { 0 };
+	uint8_t word[4];
+	int err;
+
+	if (w)
+		w->fd = -1;
+	if (!w || !(w->path = strdup(path)) || !(w->cctx = ZSTD_createCCtx())) {
+		snprintf(msg, len, "out of memory");
+		goto fail_early;
+	}
+	if (ZSTD_isError(ZSTD_CCtx_setParameter(w->cctx, ZSTD_c_compressionLevel, REC_LEVEL)) ||
+	    ZSTD_isError(ZSTD_CCtx_setParameter(w->cctx, ZSTD_c_windowLog, REC_WINDOW_LOG))) {
+		snprintf(msg, len, "zstd refused the recording's settings");
+		goto fail_early;
+	}
+	w->fd = open_target(path, &w->regular, msg, len);
+	if (w->fd < 0)
+		goto fail_early;
+
+	rec_meta_format(meta, &text);
+	rec_buf_put(&head, REC_MAGIC, REC_MAGIC_LEN);
+	rec_put_le(word, REC_VERSION, 4);
+	rec_buf_put(&head, word, 4);
+	rec_put_le(word, text.len, 4);
+	rec_buf_put(&head, word, 4);
+	rec_buf_put(&head, text.p, text.len);
+	rec_put_le(word, crc32(0, text.p, (uInt)text.len), 4);
+	rec_buf_put(&head, word, 4);
+	err = head.oom || text.oom ? ENOMEM : write_all(w->fd, head.p, head.len);
+	if (err) {
+		snprintf(msg, len, "cannot write the recording %s: %s", path, strerror(err));
+		goto fail;
+	}
+	w->bytes = head.len;
+	rec_buf_free(&head);
+	rec_buf_free(&text);
+	return w;
+
+fail:
+	close(w->fd);
+	if (w->regular)
+		unlink(path);
+	w->fd = -1;
+fail_early:
+	rec_buf_free(&head);
+	rec_buf_free(&text);
+	if (w) {
+		if (w->fd >= 0)
+			close(w->fd);
+		ZSTD_freeCCtx(w->cctx);
+		free(w->path);
+		free(w);
+	}
+	return NULL;
+}
+
+/* Compresses w->raw into w->z: flushed, or ending the frame. 0 or -1. */
+static int compress_tick(struct rec_writer *w, bool end)
+{
+	ZSTD_inBuffer in = { w->raw.p, w->raw.len, 0 };
+	ZSTD_EndDirective mode = end ? ZSTD_e_end : ZSTD_e_flush;
+	size_t left;
+
+	w->z.len = 0;
+	w->z.oom = false;
+	do {
+		ZSTD_outBuffer out;
+
+		if (rec_buf_reserve(&w->z, ZSTD_CStreamOutSize()))
+			return -1;
+		out = (ZSTD_outBuffer){ w->z.p + w->z.len, w->z.cap - w->z.len, 0 };
+		left = ZSTD_compressStream2(w->cctx, &out, &in, mode);
+		if (ZSTD_isError(left))
+			return -1;
+		w->z.len += out.pos;
+	} while (left || in.pos < in.size);
+	return 0;
+}
+
+/* A failure stops the recording; a regular file is cut back to its last
+ * whole chunk, so a reader finds no half chunk at its end. */
+static int stop(struct rec_writer *w, int err)
+{
+	w->err = err;
+	if (w->regular && ftruncate(w->fd, (off_t)w->bytes) != 0) {
+		/* what is left ends in a partial chunk: readers stop there */
+	}
+	return err;
+}
+
+int rec_writer_tick(struct rec_writer *w, const struct tt_snapshot *snap,
+		    const struct event_log *log, bool final)
+{
+	struct rec_chunk_head h;
+	uint8_t head[REC_CHUNK_HEAD];
+	bool key = w->in_frame == 0;
+	bool end = w->in_frame + 1 >= REC_KEY_EVERY;
+	int err;
+
+	if (w->err)
+		return w->err;
+	w->raw.len = 0;
+	w->raw.oom = false;
+	rec_tick_encode(&w->raw, snap, log, &w->unrecorded);
+	if (w->raw.oom || compress_tick(w, end))
+		return stop(w, ENOMEM);
+	if (w->z.len > REC_CHUNK_MAX)
+		return stop(w, EFBIG);
+	h = (struct rec_chunk_head){
+		.len = (uint32_t)w->z.len,
+		.flags = (key ? REC_CHUNK_KEY : 0) | (final ? REC_CHUNK_FINAL : 0),
+		.crc = (uint32_t)crc32(0, w->z.p, (uInt)w->z.len),
+		.seq = snap->seq,
+		.wall_ms = snap->wall_ms,
+		.mono_ns = snap->mono_ns,
+	};
+	rec_chunk_head_put(head, &h);
+	err = write_all(w->fd, head, sizeof(head));
+	if (!err)
+		err = write_all(w->fd, w->z.p, w->z.len);
+	if (err)
+		return stop(w, err);
+	w->bytes += sizeof(head) + w->z.len;
+	w->ticks++;
+	w->in_frame = end ? 0 : w->in_frame + 1;
+	return 0;
+}
+
+int rec_writer_close(struct rec_writer *w)
+{
+	int err;
+
+	if (!w)
+		return 0;
+	err = w->err;
+	if (close(w->fd) != 0 && !err)
+		err = errno;
+	ZSTD_freeCCtx(w->cctx);
+	rec_buf_free(&w->raw);
+	rec_buf_free(&w->z);
+	free(w->path);
+	free(w);
+	return err;
+}
+
+int rec_writer_error(const struct rec_writer *w)
+{
+	return w ? w->err : 0;
+}
+
+const char *rec_writer_path(const struct rec_writer *w)
+{
+	return w->path;
+}
+
+uint64_t rec_writer_bytes(const struct rec_writer *w)
+{
+	return w->bytes;
+}
+
+uint64_t rec_writer_ticks(const struct rec_writer *w)
+{
+	return w->ticks;
+}
+
+uint64_t rec_writer_unrecorded(const struct rec_writer *w)
+{
+	return w->unrecorded;
+}

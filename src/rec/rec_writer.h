@@ -1,0 +1,50 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/* Writes a recording (--record FILE): a header, then one chunk per tick
+ * with the tick's events and snapshot, zstd-compressed and flushed, so a
+ * writer that is killed loses the tick it was writing at most
+ * (rec_format.h, doc/recording.md).
+ *
+ * Never over an existing regular file; a device or a pipe is written as
+ * it is. A write that fails stops the recording for good (the rest of
+ * tracetop goes on): the error stays in rec_writer_error, and the file
+ * is cut back to its last whole chunk when it can be. */
+#ifndef TRACETOP_REC_WRITER_H
+#define TRACETOP_REC_WRITER_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include "event_log.h"
+#include "rec_meta.h"
+#include "snapshot.h"
+
+struct rec_writer;
+
+/* Whether path can take a new recording without writing over anything:
+ * 0, or -1 with a sentence in msg (it exists as a file, a directory or a
+ * link). Checked again when it is created. */
+int rec_writer_check(const char *path, char *msg, size_t len);
+/* Creates path and writes its header. NULL with a sentence in msg. */
+struct rec_writer *rec_writer_open(const char *path, const struct rec_meta *meta, char *msg,
+				   size_t len);
+/* Appends the tick of snap: its snapshot and the events of log in
+ * [snap->ev_begin, snap->ev_end); final marks the partial interval
+ * written at exit. The first tick written should be the snapshot before
+ * the first interval (seq 0, the sources as they started). 0, or the
+ * errno that stopped the recording (then and at every later call). */
+int rec_writer_tick(struct rec_writer *w, const struct tt_snapshot *snap,
+		    const struct event_log *log, bool final);
+/* Closes the file. 0, or the errno of the first failure (the file's
+ * close included). NULL is allowed. */
+int rec_writer_close(struct rec_writer *w);
+
+/* 0 while recording; the errno that stopped it. */
+int rec_writer_error(const struct rec_writer *w);
+const char *rec_writer_path(const struct rec_writer *w);
+/* Bytes in the file, ticks written, and events the recording could not
+ * keep (gone from the log before the tick, or past a tick's size limit). */
+uint64_t rec_writer_bytes(const struct rec_writer *w);
+uint64_t rec_writer_ticks(const struct rec_writer *w);
+uint64_t rec_writer_unrecorded(const struct rec_writer *w);
+
+#endif

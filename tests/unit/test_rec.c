@@ -1,0 +1,666 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/* Unit tests of recordings (src/rec/): the byte codec, the tick record
+ * (a snapshot with every array filled and events, encoded, decoded,
+ * encoded again: the same bytes), and the file: written across several
+ * zstd frames, read in order and by jumps, and read back cut short,
+ * damaged, of another version, or not a recording at all. */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <cmocka.h>
+#include "rec_codec.h"
+#include "rec_format.h"
+#include "rec_meta.h"
+#include "rec_reader.h"
+#include "rec_snap.h"
+#include "rec_writer.h"
+
+static void test_codec(void **state)
+{
+	struct rec_buf b = { 0 };
+	struct rec_io io;
+	uint64_t u[] = { 0, 1, 127, 128, 16383, 16384, UINT32_MAX, UINT64_MAX };
+	int64_t s[] = { 0, -1, 1, INT64_MIN, INT64_MAX, -64, 64 };
+	double d[] = { 0.0, -0.0, 1.5, 1e300, 3.141592653589793 };
+	char str[8] = "abc", back[8];
+	struct hist h = { 0 }, h2;
+	uint64_t v;
+	int64_t w;
+	double x;
+
+	(void)state;
+	hist_add(&h, 0);
+	hist_add(&h, 1000);
+	hist_add(&h, 1ull << 40);
+	rec_io_encoder(&io, &b);
+	for (size_t i = 0; i < sizeof(u) / sizeof(u[0]); i++)
+		rec_u64(&io, &u[i]);
+	for (size_t i = 0; i < sizeof(s) / sizeof(s[0]); i++)
+		rec_s64(&io, &s[i]);
+	for (size_t i = 0; i < sizeof(d) / sizeof(d[0]); i++)
+		rec_f64(&io, &d[i]);
+	rec_chars(&io, str, sizeof(str));
+	rec_hist(&io, &h);
+	assert_false(b.oom);
+	/* one byte for small numbers: the point of varints */
+	assert_int_equal(b.p[0], 0);
+	assert_int_equal(b.p[1], 1);
+
+	rec_io_decoder(&io, b.p, b.len);
+	for (size_t i = 0; i < sizeof(u) / sizeof(u[0]); i++) {
+		rec_u64(&io, &v);
+		assert_true(v == u[i]);
+	}
+	for (size_t i = 0; i < sizeof(s) / sizeof(s[0]); i++) {
+		rec_s64(&io, &w);
+		assert_true(w == s[i]);
+	}
+	for (size_t i = 0; i < sizeof(d) / sizeof(d[0]); i++) {
+		rec_f64(&io, &x);
+		assert_memory_equal(&x, &d[i], sizeof(x));	/* the bits, -0.0 too */
+	}
+	rec_chars(&io, back, sizeof(back));
+	assert_string_equal(back, "abc");
+	rec_hist(&io, &h2);
+	assert_memory_equal(&h, &h2, sizeof(h));
+	assert_false(io.bad);
+	assert_true(io.p == io.end);
+
+	/* every cut of the input fails cleanly, with an offset inside it */
+	for (size_t cut = 0; cut < b.len; cut++) {
+		rec_io_decoder(&io, b.p, cut);
+		for (size_t i = 0; i < sizeof(u) / sizeof(u[0]); i++)
+			rec_u64(&io, &v);
+		for (size_t i = 0; i < sizeof(s) / sizeof(s[0]); i++)
+			rec_s64(&io, &w);
+		for (size_t i = 0; i < sizeof(d) / sizeof(d[0]); i++)
+			rec_f64(&io, &x);
+		rec_chars(&io, back, sizeof(back));
+		rec_hist(&io, &h2);
+		assert_true(io.bad);
+		assert_true(io.bad_at <= cut);
+		assert_non_null(io.why);
+	}
+
+	/* a value too wide for its field, a string too long for its array */
+	{
+		uint8_t big[] = { 0xff, 0xff, 0xff, 0xff, 0x1f };	/* > UINT32_MAX */
+		uint8_t longstr[] = { 9, 'a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i' };
+		uint8_t ten[] = { 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x7f };
+		uint32_t v32;
+
+		rec_io_decoder(&io, big, sizeof(big));
+		rec_u32(&io, &v32);
+		assert_true(io.bad);
+		rec_io_decoder(&io, longstr, sizeof(longstr));
+		rec_chars(&io, back, sizeof(back));
+		assert_true(io.bad);
+		rec_io_decoder(&io, ten, sizeof(ten));	/* more than 64 bits */
+		rec_u64(&io, &v);
+		assert_true(io.bad);
+	}
+	rec_buf_free(&b);
+}
+
+/* A snapshot with something in every field and array. */
+struct fixture {
+	struct tt_snapshot s;
+	struct tt_syscall_row rows[2];
+	struct hist lat_total;
+	struct tt_syscall_errno errnos[2];
+	struct tt_proc_row procs[2];
+	struct tt_proc_call calls[3];
+	struct bio_proc_row bio[1];
+	struct tt_bio_disk disks[1];
+	struct tt_fail_row fails[2];
+	struct tt_tree_row tree[2];
+	uint64_t open_errs[TT_ERRNO_MAX];
+	struct event_log log;
+};
+
+static void fill(struct fixture *f, uint64_t seq)
+{
+	struct tt_event ev;
+
+	memset(&f->s, 0, sizeof(f->s));
+	f->s.seq = seq;
+	f->s.mono_ns = 1000000000ull * seq + 17;
+	f->s.wall_s = 1765000000 + (int64_t)seq;
+	f->s.wall_ms = f->s.wall_s * 1000 + 123;
+	f->s.elapsed_s = 1.0 / 3.0;
+	snprintf(f->s.hostname, sizeof(f->s.hostname), "host\x1b[31m");
+	snprintf(f->s.kernel, sizeof(f->s.kernel), "6.18.44");
+	for (int i = 0; i < TT_SRC_MAX; i++) {
+		f->s.src[i].state = TT_STATE_RUNNING;
+		snprintf(f->s.src[i].hook, sizeof(f->s.src[i].hook), "tp_btf");
+		f->s.src[i].events_total = 100 * seq + (uint64_t)i;
+	}
+	snprintf(f->s.src[TT_SRC_VFS].note, sizeof(f->s.src[0].note), "approximate");
+	f->s.src[TT_SRC_BIO].state = TT_STATE_FAILED;
+	snprintf(f->s.src[TT_SRC_BIO].error, sizeof(f->s.src[0].error), "no disk");
+	f->s.lost_total = 7;
+	f->s.self.cpu_pct = 0.25;
+	f->s.self.rss_kb = 40000;
+	f->s.privileges_dropped = true;
+	f->s.vfs.approximate = true;
+	f->s.vfs.spark_len = 3;
+	for (int op = 0; op < VFS_OP_MAX; op++) {
+		f->s.vfs.rate[op] = op * 1.5;
+		f->s.vfs.total[op] = (uint64_t)op * seq;
+		for (int i = 0; i < 3; i++)
+			f->s.vfs.spark[op][i] = op + i * 0.5;
+	}
+	f->s.execs_ok = 3;
+	memset(f->open_errs, 0, sizeof(f->open_errs));
+	f->open_errs[ENOENT] = 40;
+	f->open_errs[EACCES] = 2;
+	f->s.open_errors_by_errno = f->open_errs;
+
+	memset(f->rows, 0, sizeof(f->rows));
+	f->rows[0] = (struct tt_syscall_row){ .id = 257, .name = "openat", .rate = 2.5, .total = 90,
+					      .errors = 40, .timed = true, .lat_sum_ns = 999 };
+	hist_add(&f->rows[0].lat, 3);
+	hist_clear(&f->lat_total);
+	hist_add(&f->lat_total, 3);
+	hist_add(&f->lat_total, 70000);
+	f->rows[0].lat_total = &f->lat_total;
+	f->rows[1] = (struct tt_syscall_row){ .id = 511, .name = "syscall_511+", .total = 1 };
+	f->s.syscalls = f->rows;
+	f->s.n_syscalls = 2;
+	f->s.timable = f->s.timed = true;
+	f->errnos[0] = (struct tt_syscall_errno){ .id = 257, .err = ENOENT, .rate = 1, .total = 40 };
+	f->errnos[1] = (struct tt_syscall_errno){ .id = 4, .err = 4095, .total = 1 };
+	f->s.errnos = f->errnos;
+	f->s.n_errnos = 2;
+	memset(f->procs, 0, sizeof(f->procs));
+	f->procs[0] = (struct tt_proc_row){ .pid = 42, .ppid = 1, .uid = 1000, .ppid_known = true,
+					    .comm = "work\tload", .container = "web", .rate = 9,
+					    .op_rate = { 1, 2, 3, 4, 5 }, .bio_p95_us = 12.5,
+					    .nprocs = 1, .counted = true };
+	f->procs[1] = (struct tt_proc_row){ .pid = 43, .exited = true, .comm = "x" };
+	f->s.procs = f->procs;
+	f->s.n_procs = 2;
+	f->calls[0] = (struct tt_proc_call){ .pid = 42, .id = 257, .delta = 5, .total = 90 };
+	f->calls[1] = (struct tt_proc_call){ .pid = 42, .id = 0, .delta = 1, .total = 1 };
+	f->calls[2] = (struct tt_proc_call){ .pid = 43, .id = 60, .total = 1, .errors = 1 };
+	f->s.proc_calls = f->calls;
+	f->s.n_proc_calls = 3;
+	f->s.proc_calls_dt = 1.0;
+	memset(f->bio, 0, sizeof(f->bio));
+	f->bio[0].tgid = 42;
+	snprintf(f->bio[0].comm, sizeof(f->bio[0].comm), "dd");
+	hist_add(&f->bio[0].interval, 300);
+	f->bio[0].total = 1;
+	f->s.bio_procs = f->bio;
+	f->s.n_bio_procs = 1;
+	memset(f->disks, 0, sizeof(f->disks));
+	f->disks[0].dev = 253u << 20;
+	snprintf(f->disks[0].name, sizeof(f->disks[0].name), "vda");
+	hist_add(&f->disks[0].interval[0][0], 64);
+	hist_add(&f->disks[0].total[1][1], 1u << 20);
+	f->s.disks = f->disks;
+	f->s.n_disks = 1;
+	memset(f->fails, 0, sizeof(f->fails));
+	f->fails[0] = (struct tt_fail_row){ .id = 1, .call = FAIL_CALL_OPEN, .path = "/etc/missingXX",
+					    .path_len = 12, .err = ENOENT, .comm = "cat", .count = 4,
+					    .rate = 4, .pid = 42 };
+	f->fails[1] = (struct tt_fail_row){ .id = 2, .call = 0, .path = "", .path_len = 0,
+					    .path_trunc = true, .err = EACCES, .comm = "ls" };
+	f->s.fails = f->fails;
+	f->s.n_fails = 2;
+	memset(f->tree, 0, sizeof(f->tree));
+	f->tree[0] = (struct tt_tree_row){ .pid = 1, .comm = "init", .cmd = "/sbin/init" };
+	f->tree[1] = (struct tt_tree_row){ .pid = 42, .ppid = 1, .depth = 1, .exited = true,
+					   .exit_code = 256, .execs = 2, .comm = "workload" };
+	f->s.tree = f->tree;
+	f->s.n_tree = 2;
+
+	/* two events: an exec with argv, an open whose raw path differs */
+	f->s.ev_begin = event_log_end_seq(&f->log);
+	memset(&ev, 0, sizeof(ev));
+	ev.type = TT_EVENT_EXEC;
+	ev.ts_ns = f->s.mono_ns - 500;
+	ev.pid = 42;
+	ev.path = "/bin/true";
+	ev.path_len = 9;
+	ev.args = "true\0-x";
+	ev.args_len = 7;
+	ev.args_n = ev.argc = 2;
+	snprintf(ev.comm, sizeof(ev.comm), "sh");
+	assert_int_equal(event_log_push(&f->log, &ev), 0);
+	memset(&ev, 0, sizeof(ev));
+	ev.type = TT_EVENT_OPEN;
+	ev.ts_ns = f->s.mono_ns - 1000;	/* earlier: deltas go both ways */
+	ev.pid = 42;
+	ev.ret = -ENOENT;
+	ev.dirfd = -100;
+	ev.open_flags = 0100;
+	ev.path = "/tmp/a/missing";
+	ev.path_len = 14;
+	ev.raw_path = "missing";
+	ev.raw_path_len = 7;
+	assert_int_equal(event_log_push(&f->log, &ev), 0);
+	f->s.ev_end = event_log_end_seq(&f->log);
+}
+
+static void test_tick_round_trip(void **state)
+{
+	struct fixture *f = calloc(1, sizeof(*f));
+	struct rec_snap rs = { 0 };
+	struct event_log log2;
+	struct rec_buf a = { 0 }, b = { 0 };
+	struct rec_io io;
+	uint64_t unrec = 0, unrec2 = 5;
+	const struct tt_event *ev;
+
+	(void)state;
+	assert_non_null(f);
+	assert_int_equal(event_log_init(&f->log, 64), 0);
+	assert_int_equal(event_log_init(&log2, 64), 0);
+	fill(f, 3);
+	rec_tick_encode(&a, &f->s, &f->log, &unrec);
+	assert_false(a.oom);
+	assert_int_equal(unrec, 0);
+	assert_int_equal(rec_tick_decode(&rs, &log2, a.p, a.len, &unrec2, &io), 0);
+	assert_int_equal(unrec2, 0);
+
+	/* the fields a pane shows */
+	assert_int_equal(rs.s.seq, 3);
+	assert_string_equal(rs.s.hostname, "host\x1b[31m");	/* raw: sanitised when shown */
+	assert_int_equal(rs.s.src[TT_SRC_BIO].state, TT_STATE_FAILED);
+	assert_string_equal(rs.s.src[TT_SRC_BIO].error, "no disk");
+	assert_true(rs.s.elapsed_s == 1.0 / 3.0);
+	assert_int_equal(rs.s.n_syscalls, 2);
+	assert_string_equal(rs.s.syscalls[0].name, "openat");
+	assert_non_null(rs.s.syscalls[0].lat_total);
+	assert_memory_equal(rs.s.syscalls[0].lat_total, &f->lat_total, sizeof(struct hist));
+	assert_null(rs.s.syscalls[1].lat_total);
+	assert_string_equal(rs.s.syscalls[1].name, "syscall_511+");
+	assert_int_equal(rs.s.open_errors_by_errno[ENOENT], 40);
+	assert_int_equal(rs.s.errnos[1].err, 4095);
+	assert_string_equal(rs.s.procs[0].comm, "work\tload");
+	assert_string_equal(rs.s.procs[0].container, "web");
+	assert_true(rs.s.procs[1].exited);
+	assert_int_equal(rs.s.n_proc_calls, 3);
+	assert_int_equal(rs.s.disks[0].total[1][1].count, 1);
+	assert_int_equal(rs.s.fails[0].path_len, 12);
+	assert_memory_equal(rs.s.fails[0].path, "/etc/missing", 12);
+	assert_true(rs.s.fails[1].path_trunc);
+	assert_string_equal(rs.s.tree[0].cmd, "/sbin/init");
+	assert_int_equal(rs.s.tree[1].exit_code, 256);
+	/* the events, in the replay's log */
+	assert_int_equal(rs.s.ev_end - rs.s.ev_begin, 2);
+	ev = event_log_get(&log2, rs.s.ev_begin);
+	assert_non_null(ev);
+	assert_int_equal(ev->type, TT_EVENT_EXEC);
+	assert_int_equal(ev->args_len, 7);
+	assert_memory_equal(ev->args, "true\0-x", 7);
+	ev = event_log_get(&log2, rs.s.ev_begin + 1);
+	assert_int_equal(ev->ret, -ENOENT);
+	assert_int_equal(ev->ts_ns, f->s.mono_ns - 1000);
+	assert_memory_equal(ev->raw_path, "missing", 7);
+	assert_memory_equal(ev->path, "/tmp/a/missing", 14);
+
+	/* encoded again from what was decoded: the same bytes */
+	rec_tick_encode(&b, &rs.s, &log2, &unrec);
+	assert_int_equal(b.len, a.len);
+	assert_memory_equal(b.p, a.p, a.len);
+
+	/* every cut of the record is refused, never read past */
+	for (size_t cut = 0; cut < a.len; cut++) {
+		struct event_log log3;
+
+		assert_int_equal(event_log_init(&log3, 8), 0);
+		assert_int_equal(rec_tick_decode(&rs, &log3, a.p, cut, &unrec2, &io), -1);
+		assert_non_null(io.why);
+		event_log_fini(&log3);
+	}
+	rec_buf_free(&a);
+	rec_buf_free(&b);
+	rec_snap_fini(&rs);
+	event_log_fini(&log2);
+	event_log_fini(&f->log);
+	free(f);
+}
+
+static char tmpdir[] = "/tmp/tracetop-test-rec.XXXXXX";
+
+static int setup_dir(void **state)
+{
+	(void)state;
+	return mkdtemp(tmpdir) ? 0 : -1;
+}
+
+static int teardown_dir(void **state)
+{
+	char cmd[128];
+
+	(void)state;
+	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", tmpdir);
+	return system(cmd) == 0 ? 0 : -1;
+}
+
+#define TICKS 130	/* three zstd frames: 60 + 60 + 10 */
+
+/* Writes a recording of TICKS ticks (the first the start, seq 0) to
+ * path; returns its size. */
+static off_t write_recording(const char *path)
+{
+	struct fixture *f = calloc(1, sizeof(*f));
+	struct rec_meta meta = { .version = "0.1.0", .host = "h\nx%", .interval_s = 1,
+				 .pid = 7, .wall_offset_ns = -5, .log_capacity = 64 };
+	struct rec_writer *w;
+	char msg[256];
+	struct stat st;
+
+	assert_non_null(f);
+	assert_int_equal(event_log_init(&f->log, 1024), 0);
+	w = rec_writer_open(path, &meta, msg, sizeof(msg));
+	assert_non_null(w);
+	for (uint64_t i = 0; i < TICKS; i++) {
+		fill(f, i);
+		assert_int_equal(rec_writer_tick(w, &f->s, &f->log, i == TICKS - 1), 0);
+	}
+	assert_int_equal(rec_writer_ticks(w), TICKS);
+	assert_int_equal(rec_writer_close(w), 0);
+	event_log_fini(&f->log);
+	free(f);
+	assert_int_equal(stat(path, &st), 0);
+	assert_int_equal(st.st_mode & 0777, 0600);	/* every path seen is in it */
+	return st.st_size;
+}
+
+static void test_file(void **state)
+{
+	char path[256], msg[512];
+	struct rec_reader *r;
+	struct rec_snap rs = { 0 };
+	struct event_log log;
+	uint64_t unrec;
+	off_t size;
+
+	(void)state;
+	snprintf(path, sizeof(path), "%s/a.ttrec", tmpdir);
+	size = write_recording(path);
+	assert_true(size > 0);
+	/* never over a file that exists */
+	assert_null(rec_writer_open(path, &(struct rec_meta){ .interval_s = 1 }, msg, sizeof(msg)));
+	assert_non_null(strstr(msg, "exists"));
+	assert_int_equal(rec_writer_check(path, msg, sizeof(msg)), -1);
+
+	r = rec_reader_open(path, msg, sizeof(msg));
+	assert_non_null(r);
+	assert_null(rec_reader_warning(r));
+	assert_int_equal(rec_reader_ticks(r), TICKS);
+	assert_string_equal(rec_reader_meta(r)->host, "h\nx%");
+	assert_int_equal(rec_reader_meta(r)->wall_offset_ns, -5);
+	assert_int_equal(rec_reader_meta(r)->log_capacity, 64);
+	assert_true(rec_reader_tick(r, 0)->flags & REC_CHUNK_KEY);
+	assert_true(rec_reader_tick(r, 60)->flags & REC_CHUNK_KEY);
+	assert_false(rec_reader_tick(r, 61)->flags & REC_CHUNK_KEY);
+	assert_true(rec_reader_tick(r, TICKS - 1)->flags & REC_CHUNK_FINAL);
+	assert_int_equal(event_log_init(&log, 4096), 0);
+	/* in order */
+	for (size_t i = 0; i < TICKS; i++) {
+		assert_int_equal(rec_reader_read(r, i, &rs, &log, &unrec, msg, sizeof(msg)), 0);
+		assert_int_equal(rs.s.seq, i);
+		assert_int_equal(rs.s.ev_end - rs.s.ev_begin, 2);
+	}
+	/* jumps, back and forth */
+	assert_int_equal(rec_reader_read(r, 100, &rs, &log, &unrec, msg, sizeof(msg)), 0);
+	assert_int_equal(rs.s.seq, 100);
+	assert_int_equal(rec_reader_read(r, 5, &rs, &log, &unrec, msg, sizeof(msg)), 0);
+	assert_int_equal(rs.s.seq, 5);
+	assert_int_equal(rec_reader_read(r, 6, &rs, &log, &unrec, msg, sizeof(msg)), 0);
+	assert_int_equal(rs.s.seq, 6);
+	assert_int_equal(rec_reader_find_wall(r, (1765000000 + 70) * 1000LL), 70);
+	assert_int_equal(rec_reader_find_wall(r, 0), 0);
+	assert_int_equal(rec_reader_find_wall(r, INT64_MAX), TICKS - 1);
+	rec_reader_close(r);
+
+	/* cut inside the last chunk (a killed writer): the rest reads */
+	assert_int_equal(truncate(path, size - 3), 0);
+	r = rec_reader_open(path, msg, sizeof(msg));
+	assert_non_null(r);
+	assert_non_null(rec_reader_warning(r));
+	assert_non_null(strstr(rec_reader_warning(r), "ends inside the chunk at offset"));
+	assert_int_equal(rec_reader_ticks(r), TICKS - 1);
+	assert_int_equal(rec_reader_read(r, TICKS - 2, &rs, &log, &unrec, msg, sizeof(msg)), 0);
+	rec_reader_close(r);
+
+	/* one byte flipped in a chunk's payload: that tick and the rest of
+	 * its frame fail, naming the offset; the next frame reads */
+	{
+		struct rec_reader *q = rec_reader_open(path, msg, sizeof(msg));
+		uint64_t off = rec_reader_tick(q, 30)->off + REC_CHUNK_HEAD + 2;
+		char want[64];
+		int fd = open(path, O_RDWR);
+		uint8_t byte;
+
+		rec_reader_close(q);
+		assert_true(fd >= 0);
+		assert_int_equal(pread(fd, &byte, 1, (off_t)off), 1);
+		byte ^= 0x5a;
+		assert_int_equal(pwrite(fd, &byte, 1, (off_t)off), 1);
+		close(fd);
+		r = rec_reader_open(path, msg, sizeof(msg));
+		assert_non_null(r);
+		assert_int_equal(rec_reader_read(r, 30, &rs, &log, &unrec, msg, sizeof(msg)), -1);
+		snprintf(want, sizeof(want), "offset %llu", (unsigned long long)(off - REC_CHUNK_HEAD - 2));
+		assert_non_null(strstr(msg, want));
+		assert_non_null(strstr(msg, "checksum"));
+		assert_int_equal(rec_reader_read(r, 31, &rs, &log, &unrec, msg, sizeof(msg)), -1);
+		assert_int_equal(rec_reader_read(r, 29, &rs, &log, &unrec, msg, sizeof(msg)), 0);
+		assert_int_equal(rec_reader_read(r, 60, &rs, &log, &unrec, msg, sizeof(msg)), 0);
+		assert_int_equal(rs.s.seq, 60);
+		rec_reader_close(r);
+	}
+	rec_snap_fini(&rs);
+	event_log_fini(&log);
+}
+
+/* Writes bytes to a file of the test directory and tries to open it. */
+static struct rec_reader *open_bytes(const void *data, size_t n, char *msg, size_t len)
+{
+	char path[256];
+	FILE *f;
+
+	snprintf(path, sizeof(path), "%s/bytes.ttrec", tmpdir);
+	f = fopen(path, "w");
+	assert_non_null(f);
+	assert_int_equal(fwrite(data, 1, n, f), n);
+	assert_int_equal(fclose(f), 0);
+	return rec_reader_open(path, msg, len);
+}
+
+static void test_not_recordings(void **state)
+{
+	char path[256], msg[512];
+	uint8_t head[64];
+	FILE *f;
+	size_t n;
+
+	(void)state;
+	assert_null(open_bytes("", 0, msg, sizeof(msg)));
+	assert_non_null(strstr(msg, "not a tracetop recording"));
+	assert_null(open_bytes("{\"type\":\"start\"}\n", 17, msg, sizeof(msg)));
+	assert_non_null(strstr(msg, "not a tracetop recording"));
+	assert_null(rec_reader_open("/nonexistent/x.ttrec", msg, sizeof(msg)));
+	assert_non_null(strstr(msg, "No such file"));
+	assert_null(rec_reader_open("/dev/null", msg, sizeof(msg)));
+	assert_non_null(strstr(msg, "not a regular file"));
+
+	/* the header of a real one, with another version */
+	snprintf(path, sizeof(path), "%s/b.ttrec", tmpdir);
+	write_recording(path);
+	f = fopen(path, "r");
+	assert_non_null(f);
+	n = fread(head, 1, sizeof(head), f);
+	fclose(f);
+	assert_int_equal(n, sizeof(head));
+	head[REC_MAGIC_LEN] = 9;
+	assert_null(open_bytes(head, sizeof(head), msg, sizeof(msg)));
+	assert_non_null(strstr(msg, "format version 9"));
+	head[REC_MAGIC_LEN] = REC_VERSION;
+	/* a header only, cut: no whole tick */
+	assert_null(open_bytes(head, REC_MAGIC_LEN + 8, msg, sizeof(msg)));
+	assert_non_null(strstr(msg, "ends inside its header"));
+}
+
+static void test_full_device(void **state)
+{
+	char msg[512];
+	struct rec_writer *w;
+
+	(void)state;
+	/* an existing device is written as it is; /dev/full refuses */
+	w = rec_writer_open("/dev/full", &(struct rec_meta){ .interval_s = 1 }, msg, sizeof(msg));
+	assert_null(w);
+	assert_non_null(strstr(msg, "No space left on device"));
+	/* /dev/null takes it */
+	w = rec_writer_open("/dev/null", &(struct rec_meta){ .interval_s = 1 }, msg, sizeof(msg));
+	assert_non_null(w);
+	assert_int_equal(rec_writer_close(w), 0);
+}
+
+static void test_meta(void **state)
+{
+	struct rec_meta m = { .version = "1", .host = "a%b\x01", .interval_s = 0.5, .pid = 3,
+			      .started_ms = -1 }, back;
+	struct rec_buf b = { 0 };
+	char why[128];
+
+	(void)state;
+	rec_meta_format(&m, &b);
+	assert_int_equal(rec_meta_parse(&back, (const char *)b.p, b.len, why, sizeof(why)), 0);
+	assert_string_equal(back.host, "a%b\x01");
+	assert_true(back.interval_s == 0.5);
+	assert_int_equal(back.started_ms, -1);
+	assert_int_equal(rec_meta_parse(&back, "host=x\n", 7, why, sizeof(why)), -1);
+	assert_non_null(strstr(why, "no interval"));
+	assert_int_equal(rec_meta_parse(&back, "interval=1\nhost=%zz\n", 20, why, sizeof(why)), -1);
+	assert_int_equal(rec_meta_parse(&back, "interval=1", 10, why, sizeof(why)), -1);
+	assert_int_equal(rec_meta_parse(&back, "interval=-1\n", 12, why, sizeof(why)), -1);
+	assert_int_equal(rec_meta_parse(&back, "interval=1\nlater=ok\n", 20, why, sizeof(why)), 0);
+	rec_buf_free(&b);
+}
+
+/* A recording of this format version, kept in the tree: every later
+ * version must still open it and find what this one wrote. Made by
+ * TT_REC_MAKE_FIXTURES=DIR tests/unit/test_rec (below), with the seeds
+ * of the recording fuzz target. */
+static void test_fixture_v1(void **state)
+{
+	char msg[512];
+	struct rec_reader *r = rec_reader_open(TT_FIXTURES "/recording-v1.ttrec", msg, sizeof(msg));
+	struct rec_snap rs = { 0 };
+	struct event_log log;
+	const struct tt_event *ev;
+	uint64_t unrec;
+
+	(void)state;
+	assert_non_null(r);
+	assert_null(rec_reader_warning(r));
+	assert_int_equal(rec_reader_ticks(r), 3);
+	assert_string_equal(rec_reader_meta(r)->version, "0.1.0");
+	assert_string_equal(rec_reader_meta(r)->host, "h\nx%");
+	assert_int_equal(event_log_init(&log, 64), 0);
+	for (size_t i = 0; i < 3; i++) {
+		assert_int_equal(rec_reader_read(r, i, &rs, &log, &unrec, msg, sizeof(msg)), 0);
+		assert_int_equal(rs.s.seq, i);
+	}
+	assert_true(rec_reader_tick(r, 2)->flags & REC_CHUNK_FINAL);
+	assert_string_equal(rs.s.hostname, "host\x1b[31m");
+	assert_string_equal(rs.s.syscalls[0].name, "openat");
+	assert_int_equal(rs.s.syscalls[0].lat_total->count, 2);
+	assert_int_equal(rs.s.vfs.total[2], 4);
+	assert_string_equal(rs.s.procs[0].container, "web");
+	assert_memory_equal(rs.s.fails[0].path, "/etc/missing", 12);
+	assert_int_equal(rs.s.tree[1].exit_code, 256);
+	ev = event_log_get(&log, rs.s.ev_begin);
+	assert_memory_equal(ev->args, "true\0-x", 7);
+	ev = event_log_get(&log, rs.s.ev_begin + 1);
+	assert_memory_equal(ev->raw_path, "missing", 7);
+	rec_snap_fini(&rs);
+	event_log_fini(&log);
+	rec_reader_close(r);
+}
+
+/* Writes the fixture above and the fuzz seeds into dir (a maintainer's
+ * step: the output is checked in). */
+static int make_fixtures(const char *dir)
+{
+	struct fixture *f = calloc(1, sizeof(*f));
+	struct rec_meta meta = { .version = "0.1.0", .host = "h\nx%", .interval_s = 1,
+				 .pid = 7, .wall_offset_ns = -5, .log_capacity = 64 };
+	struct rec_buf tick = { 0 };
+	struct rec_writer *w;
+	char path[4096], msg[256];
+	uint64_t unrec = 0;
+	FILE *out, *in;
+	int c;
+
+	if (!f || event_log_init(&f->log, 64))
+		return 1;
+	snprintf(path, sizeof(path), "%s/recording-v1.ttrec", dir);
+	w = rec_writer_open(path, &meta, msg, sizeof(msg));
+	if (!w) {
+		fprintf(stderr, "%s\n", msg);
+		return 1;
+	}
+	for (uint64_t i = 0; i < 3; i++) {
+		fill(f, i);
+		if (rec_writer_tick(w, &f->s, &f->log, i == 2))
+			return 1;
+	}
+	if (rec_writer_close(w))
+		return 1;
+	/* seeds: 0 and one tick record; 1 and the whole file */
+	rec_tick_encode(&tick, &f->s, &f->log, &unrec);
+	snprintf(path, sizeof(path), "%s/seed-tick", dir);
+	out = fopen(path, "w");
+	if (!out || fputc(0, out) == EOF || fwrite(tick.p, 1, tick.len, out) != tick.len ||
+	    fclose(out))
+		return 1;
+	snprintf(path, sizeof(path), "%s/recording-v1.ttrec", dir);
+	in = fopen(path, "r");
+	snprintf(path, sizeof(path), "%s/seed-file", dir);
+	out = fopen(path, "w");
+	if (!in || !out || fputc(1, out) == EOF)
+		return 1;
+	while ((c = fgetc(in)) != EOF)
+		fputc(c, out);
+	if (fclose(in) || fclose(out))
+		return 1;
+	rec_buf_free(&tick);
+	event_log_fini(&f->log);
+	free(f);
+	printf("fixtures written in %s\n", dir);
+	return 0;
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_codec),
+		cmocka_unit_test(test_tick_round_trip),
+		cmocka_unit_test(test_meta),
+		cmocka_unit_test(test_file),
+		cmocka_unit_test(test_not_recordings),
+		cmocka_unit_test(test_full_device),
+		cmocka_unit_test(test_fixture_v1),
+	};
+
+	if (getenv("TT_REC_MAKE_FIXTURES"))
+		return make_fixtures(getenv("TT_REC_MAKE_FIXTURES"));
+
+	return cmocka_run_group_tests(tests, setup_dir, teardown_dir);
+}
