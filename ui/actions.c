@@ -178,6 +178,10 @@ static unsigned act_end(struct ui_state *st)
  * keeps capturing underneath: scrolling and F3 reach what arrives. */
 static unsigned act_pause(struct ui_state *st)
 {
+	/* a replay stops or plays (the app says which, in st->replay):
+	 * nothing to freeze, [ and ] move it on */
+	if (st->replay.on)
+		return UI_REDRAW | UI_PLAY;
 	st->paused = !st->paused;
 	st->paused_new = 0;
 	if (st->paused) {
@@ -190,6 +194,32 @@ static unsigned act_pause(struct ui_state *st)
 		st->log_follow = true;
 	}
 	return UI_REDRAW | REACT_PAUSE;
+}
+
+/* Time travel: a --replay only, for now. */
+static unsigned no_travel(struct ui_state *st)
+{
+	ui_state_message(st, ROLE_MSG_INFO, "[ ] and j move through a recording (--replay); "
+			 "looking back while live is not built yet");
+	return UI_REDRAW;
+}
+
+static unsigned act_step_back(struct ui_state *st)
+{
+	return st->replay.on ? UI_STEP_BACK : no_travel(st);
+}
+
+static unsigned act_step_fwd(struct ui_state *st)
+{
+	return st->replay.on ? UI_STEP_FWD : no_travel(st);
+}
+
+static unsigned act_jump(struct ui_state *st)
+{
+	if (!st->replay.on)
+		return no_travel(st);
+	prompt_open(st, PROMPT_JUMP);
+	return UI_REDRAW;
 }
 
 /* Intervals +/- step through; the options allow 0.1 s to an hour. */
@@ -345,9 +375,10 @@ const struct ui_action_desc ui_actions[ACT_MAX] = {
 	[ACT_PGDN] = { "page down", act_pgdn },
 	[ACT_HOME] = { "go to the first row (oldest event)", act_home },
 	[ACT_END] = { "go to the last row; the event log follows new events", act_end },
-	[ACT_PAUSE] = { "pause the display (capture goes on) or resume", act_pause },
-	[ACT_SLOWER] = { "longer sampling interval", act_slower },
-	[ACT_FASTER] = { "shorter sampling interval", act_faster },
+	[ACT_PAUSE] = { "pause the display or resume (a replay: stop or play)",
+			act_pause },
+	[ACT_SLOWER] = { "longer sampling interval (a replay: slower)", act_slower },
+	[ACT_FASTER] = { "shorter sampling interval (a replay: faster)", act_faster },
 	[ACT_THEME] = { "next colour theme", act_theme },
 	[ACT_PROCS] = { "processes pane (again: back to the syscalls)", act_procs },
 	[ACT_PROCS_FOLD] = { "processes: one row per name, per container, or per process",
@@ -386,6 +417,10 @@ const struct ui_action_desc ui_actions[ACT_MAX] = {
 			 WHERE_ANY },
 	[ACT_TREE] = { "process tree of recent forks and execs, short-lived ones included",
 		       act_tree, WHERE_ANY },
+	[ACT_STEP_BACK] = { "a replay: one interval back (pauses)", act_step_back, WHERE_ANY },
+	[ACT_STEP_FWD] = { "a replay: one interval on (pauses)", act_step_fwd, WHERE_ANY },
+	[ACT_JUMP] = { "a replay: go to a time (10:42:05, -5m, +30s, start, end)", act_jump,
+		       WHERE_ANY },
 };
 
 /* Which pane, if any, holds the point (x, y) in the last frame. */

@@ -58,6 +58,9 @@ const struct ui_binding ui_bindings[] = {
 	{ 'W', ACT_SAVE },
 	{ 'i', ACT_REPORT },
 	{ UK_F(5), ACT_TREE },
+	{ '[', ACT_STEP_BACK },
+	{ ']', ACT_STEP_FWD },
+	{ 'j', ACT_JUMP },
 };
 
 const size_t ui_n_bindings = sizeof(ui_bindings) / sizeof(ui_bindings[0]);

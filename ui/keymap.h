@@ -61,6 +61,9 @@ enum ui_action {
 	ACT_SAVE,
 	ACT_REPORT,
 	ACT_TREE,
+	ACT_STEP_BACK,
+	ACT_STEP_FWD,
+	ACT_JUMP,
 	ACT_MAX,
 };
 

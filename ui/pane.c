@@ -114,7 +114,9 @@ void pane_prompt(const struct view_ctx *vc, struct rect b)
 {
 	const struct prompt *p = vc->st->prompt;
 	const char *label = p->kind == PROMPT_FILTER ? "Filter: " :
-			    p->kind == PROMPT_FAILS ? "Table filter: " : "Search: ";
+			    p->kind == PROMPT_FAILS ? "Table filter: " :
+			    p->kind == PROMPT_JUMP ? "Go to (10:42:05, -5m, +30s, start, end): " :
+			    "Search: ";
 	int y = b.y + b.h - 1, x = b.x, maxx = b.x + b.w;
 	size_t from = p->len > PROMPT_TAIL ? p->len - PROMPT_TAIL : 0;
 	char text[4 * PROMPT_TAIL + 1];

@@ -15,16 +15,19 @@
 
 #define CTRL_U 0x15
 
+/* The filter a prompt edits; NULL for a replay's jump, which edits a
+ * time (put in force at Enter only). */
 static struct filter *target(struct ui_state *st, enum prompt_kind kind)
 {
 	return kind == PROMPT_FILTER ? &st->filter :
-	       kind == PROMPT_FAILS ? &st->fl_filter : &st->search;
+	       kind == PROMPT_FAILS ? &st->fl_filter :
+	       kind == PROMPT_JUMP ? NULL : &st->search;
 }
 
 void prompt_open(struct ui_state *st, enum prompt_kind kind)
 {
 	struct prompt *p = st->prompt;
-	const char *cur = filter_expr(target(st, kind));
+	const char *cur = target(st, kind) ? filter_expr(target(st, kind)) : "";
 
 	p->kind = kind;
 	snprintf(p->text, sizeof(p->text), "%s", cur);
@@ -37,6 +40,12 @@ void prompt_open(struct ui_state *st, enum prompt_kind kind)
 	st->help = false;
 	if (kind == PROMPT_FAILS)
 		return;	/* the table's rows follow it, on its own screen */
+	if (kind == PROMPT_JUMP) {
+		/* on the event log's last row, the focus where it was */
+		st->screen = SCREEN_MAIN;
+		st->zoom = false;
+		return;
+	}
 	st->screen = SCREEN_MAIN;
 	st->set.focus = PANE_LOG;
 }
@@ -59,6 +68,8 @@ static int put_in_force(struct ui_state *st, struct filter_error *err)
 
 	p->text[p->len] = '\0';
 	p->settle_ms = 0;
+	if (p->kind == PROMPT_JUMP)
+		return 0;	/* a time: at Enter */
 	rc = filter_set(target(st, p->kind), p->text, err);
 	if (!rc)
 		clear_error(st);
@@ -73,7 +84,8 @@ static int put_in_force(struct ui_state *st, struct filter_error *err)
 
 static const char *what(const struct prompt *p)
 {
-	return p->kind == PROMPT_FILTER ? "filter" : p->kind == PROMPT_FAILS ? "table filter" : "search";
+	return p->kind == PROMPT_FILTER ? "filter" : p->kind == PROMPT_FAILS ? "table filter" :
+	       p->kind == PROMPT_JUMP ? "time" : "search";
 }
 
 /* Typing paused: the text in force, or why it cannot be. */
@@ -120,6 +132,8 @@ static void restore(struct ui_state *st)
 {
 	struct prompt *p = st->prompt;
 
+	if (p->kind == PROMPT_JUMP)
+		return;
 	filter_set(target(st, p->kind), p->saved, NULL);
 	if (p->kind == PROMPT_FAILS)
 		return;
@@ -134,11 +148,20 @@ static void restore(struct ui_state *st)
 
 /* Enter: the text in force; one that does not compile gives way to what
  * was in force at open, and the message says which that is. */
-static void commit(struct ui_state *st)
+static unsigned commit(struct ui_state *st)
 {
 	struct prompt *p = st->prompt;
 	struct filter_error err;
-	int rc = put_in_force(st, &err);
+	int rc;
+
+	if (p->kind == PROMPT_JUMP) {
+		p->text[p->len] = '\0';
+		/* a time is short: what does not fit is no time anyway */
+		snprintf(st->jump_text, sizeof(st->jump_text), "%.63s", p->text);
+		p->kind = PROMPT_NONE;
+		return UI_REDRAW | UI_JUMP;
+	}
+	rc = put_in_force(st, &err);
 
 	if (rc) {
 		restore(st);
@@ -150,6 +173,7 @@ static void commit(struct ui_state *st)
 			ui_state_message(st, ROLE_MSG_ERROR, "%s: out of memory", what(p));
 	}
 	p->kind = PROMPT_NONE;
+	return UI_REDRAW;
 }
 
 static void cancel(struct ui_state *st)
@@ -192,8 +216,7 @@ unsigned prompt_key(struct ui_state *st, int key)
 		cancel(st);
 		return UI_REDRAW;
 	case UK_ENTER:
-		commit(st);
-		return UI_REDRAW;
+		return commit(st);
 	case UK_BACKSPACE:
 		if (!p->len)
 			return 0;

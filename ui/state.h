@@ -21,6 +21,7 @@
 #include <stdint.h>
 #include "event_log.h"
 #include "filter.h"
+#include "frontend.h"	/* struct fe_replay */
 #include "layout.h"
 #include "log_index.h"
 #include "options.h"
@@ -49,8 +50,9 @@ enum ui_screen {
 	SCREEN_SYSCALL,		/* one syscall in detail (Enter on the syscall table) */
 };
 
-/* PROMPT_FAILS: the failing-calls table's own filter. */
-enum prompt_kind { PROMPT_NONE = 0, PROMPT_FILTER, PROMPT_SEARCH, PROMPT_FAILS };
+/* PROMPT_FAILS: the failing-calls table's own filter; PROMPT_JUMP: a
+ * replay's time to go to. */
+enum prompt_kind { PROMPT_NONE = 0, PROMPT_FILTER, PROMPT_SEARCH, PROMPT_FAILS, PROMPT_JUMP };
 
 /* The line the user types a filter or a search into. Its text goes in
  * force once typing pauses (settle_ms) and at Enter; Esc, or Enter on a
@@ -120,6 +122,11 @@ struct ui_state {
 	uint64_t timed_seq;
 	uint64_t scope_seq;		/* the snapshot they were made from */
 	bool paused;
+	/* --replay: where it stands (the app says), and the time typed at
+	 * j (PROMPT_JUMP). Space stops or plays it (the app keeps which);
+	 * it never sets paused: a replay freezes nothing, [ and ] move it. */
+	struct fe_replay replay;
+	char jump_text[64];
 
 	struct table_state sc, pr;
 

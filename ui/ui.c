@@ -319,6 +319,16 @@ void ui_draw(struct ui *ui, const struct tt_snapshot *snap, const struct event_l
 	flush_frame(ui->fl, ui->term, ui->cv);
 }
 
+void ui_set_replay(struct ui *ui, const struct fe_replay *pos)
+{
+	ui->st.replay = *pos;
+}
+
+const char *ui_jump_text(const struct ui *ui)
+{
+	return ui->st.jump_text;
+}
+
 int ui_wake_ms(const struct ui *ui)
 {
 	const struct ui_state *st = &ui->st;

@@ -50,6 +50,10 @@ void ui_suspend(struct ui *ui);
 void ui_resume(struct ui *ui);
 /* Draws one frame of snap (and the event log) — one flush. */
 void ui_draw(struct ui *ui, const struct tt_snapshot *snap, const struct event_log *log);
+/* --replay: where the recording stands (before each draw), and the time
+ * typed at j (after UI_JUMP; "" when none). */
+void ui_set_replay(struct ui *ui, const struct fe_replay *pos);
+const char *ui_jump_text(const struct ui *ui);
 /* Milliseconds until the UI wants a redraw on its own (e.g. a held
  * sort order expiring), or -1 for never. */
 int ui_wake_ms(const struct ui *ui);

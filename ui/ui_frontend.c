@@ -45,6 +45,16 @@ static int fe_wake_ms(void *ctx)
 	return ui_wake_ms(ctx);
 }
 
+static void fe_replay(void *ctx, const struct fe_replay *pos)
+{
+	ui_set_replay(ctx, pos);
+}
+
+static const char *fe_jump_text(void *ctx)
+{
+	return ui_jump_text(ctx);
+}
+
 int ui_frontend_open(struct ui_frontend *u, const struct options *opt, const struct diag *diag,
 		const char *report, char *err, size_t errlen)
 {
@@ -58,6 +68,8 @@ int ui_frontend_open(struct ui_frontend *u, const struct options *opt, const str
 		.resize = fe_resize,
 		.suspend = fe_suspend,
 		.resume = fe_resume,
+		.replay = fe_replay,
+		.jump_text = fe_jump_text,
 		.draw = fe_draw,
 		.wake_ms = fe_wake_ms,
 		.settings = fe_settings,

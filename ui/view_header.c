@@ -64,6 +64,45 @@ static int sources_line(const struct view_ctx *vc, int x, int y, int maxx, enum 
 	return x - x0;
 }
 
+/* A duration of whole seconds as "42s", "3m12s" or "1h02m". */
+static void span(char *buf, size_t len, int64_t s)
+{
+	if (s < 0)
+		s = 0;
+	if (s > 99999LL * 3600)	/* eleven years: a damaged clock */
+		s = 99999LL * 3600;
+	if (s < 60)
+		snprintf(buf, len, "%llds", (long long)s);
+	else if (s < 3600)
+		snprintf(buf, len, "%lldm%02llds", (long long)(s / 60), (long long)(s % 60));
+	else
+		snprintf(buf, len, "%lldh%02lldm", (long long)(s / 3600), (long long)(s / 60 % 60));
+}
+
+/* A replay's badge: " REPLAY > 3m12s/1h00m x10 " (played so far, of
+ * all; the pace against the recorded interval), "||" while paused; with
+ * room, a position bar too. */
+static void replay_badge(const struct ui_state *st, char *buf, size_t len, bool bar)
+{
+	const struct fe_replay *p = &st->replay;
+	char at[32], all[32], pace[16] = "", line[24] = "";
+	double speed = st->set.delay_s > 0 ? p->recorded_s / st->set.delay_s : 1;
+
+	span(at, sizeof(at), (p->wall_ms - p->first_ms) / 1000);
+	span(all, sizeof(all), (p->last_ms - p->first_ms) / 1000);
+	if (speed > 1.05 || speed < 0.95)
+		snprintf(pace, sizeof(pace), " x%.3g", speed);
+	if (bar && p->n > 1) {
+		int w = 12, k = (int)((double)p->i * w / (double)(p->n - 1) + 0.5);
+
+		line[0] = ' ';
+		for (int i = 0; i < w; i++)
+			line[1 + i] = i < k ? '=' : i == k ? '|' : '-';
+		line[1 + w] = '\0';
+	}
+	snprintf(buf, len, " REPLAY %s %s/%s%s%s ", p->playing ? ">" : "||", at, all, pace, line);
+}
+
 /* Line 1: "tracetop  host H  kernel K  up U" on the left; the pause
  * badge, the interval and the clock on the right. Labels go first when
  * the line is short of room, then the values are cut. */
@@ -92,7 +131,10 @@ static void top_line(const struct view_ctx *vc, struct rect r)
 		right -= canvas_puts_right(cv, right, y, r.x, ROLE_HEADER_VALUE, st->set.listen_at);
 		right -= canvas_puts_right(cv, right, y, r.x, ROLE_HEADER, "metrics ") + 2;
 	}
-	if (st->paused) {
+	if (st->replay.on) {
+		replay_badge(st, buf, sizeof(buf), right - r.x >= 60);
+		right -= canvas_puts_right(cv, right, y, r.x, ROLE_BADGE, buf) + 2;
+	} else if (st->paused) {
 		snprintf(buf, sizeof(buf), " PAUSED +%llu new ", (unsigned long long)st->paused_new);
 		right -= canvas_puts_right(cv, right, y, r.x, ROLE_BADGE, buf) + 2;
 	}

@@ -17,6 +17,7 @@
 #include "exit_codes.h"
 #include "privilege.h"
 #include "probes.h"
+#include "rec_when.h"
 #include "regfile.h"
 #include "report.h"
 
@@ -66,14 +67,16 @@ int app_batch_filter(struct filter *filter, struct tt_scope *scope, const struct
 	return 0;
 }
 
-/* --record: the file, created once the sources run (a run that cannot
- * start leaves no file behind). 0, or an exit code with msg. */
+/* --record: the file, created once the sources run (and removed again
+ * when the run never gets to its start record). 0, or an exit code with
+ * msg. The wall-clock offset is the output's own, so that replayed and
+ * live times are the same to the nanosecond. */
 static int open_recording(struct app *a, char *msg, size_t len)
 {
 	struct rec_meta meta = {
 		.interval_s = a->opt.delay_s,
 		.pid = (uint32_t)getpid(),
-		.wall_offset_ns = (int64_t)(clock_real_ns() - clock_mono_ns()),
+		.wall_offset_ns = a->wall_offset_ns,
 		.started_ms = (int64_t)(clock_real_ns() / 1000000),
 		.log_capacity = a->opt.log_capacity,
 		.log_text_bytes = (uint64_t)a->opt.log_text_mib << 20,
@@ -92,6 +95,14 @@ static int open_recording(struct app *a, char *msg, size_t len)
 	return a->rec ? 0 : TT_EXIT_USAGE;
 }
 
+/* The intervals a recording holds: its ticks but the start. */
+static uint64_t intervals(const struct rec_writer *w)
+{
+	uint64_t t = rec_writer_ticks(w);
+
+	return t ? t - 1 : 0;
+}
+
 /* One tick into the recording; the first failure is said once, and the
  * view goes on without it. */
 static void record(struct app *a, const struct tt_snapshot *snap, bool final)
@@ -103,7 +114,7 @@ static void record(struct app *a, const struct tt_snapshot *snap, bool final)
 	err = rec_writer_tick(a->rec, snap, model_log(a->model), final);
 	if (err)
 		diag_printf(&a->diag, MSG_ERROR, "the recording %s stopped after %" PRIu64
-			    " intervals: %s", rec_writer_path(a->rec), rec_writer_ticks(a->rec),
+			    " intervals: %s", rec_writer_path(a->rec), intervals(a->rec),
 			    strerror(err));
 }
 
@@ -115,7 +126,13 @@ int app_close_recording(struct app *a, int rc)
 
 	if (!a->rec)
 		return rc;
-	ticks = rec_writer_ticks(a->rec);
+	if (!rec_writer_ticks(a->rec)) {
+		/* the run never started: no file left behind */
+		rec_writer_discard(a->rec);
+		a->rec = NULL;
+		return rc;
+	}
+	ticks = intervals(a->rec);
 	bytes = rec_writer_bytes(a->rec);
 	unrec = rec_writer_unrecorded(a->rec);
 	snprintf(path, sizeof(path), "%s", rec_writer_path(a->rec));
@@ -128,11 +145,99 @@ int app_close_recording(struct app *a, int rc)
 		return rc == TT_EXIT_OK ? TT_EXIT_ERROR : rc;
 	}
 	fprintf(stderr, "tracetop: recorded %" PRIu64 " intervals (%" PRIu64 " bytes) in %s",
-		ticks ? ticks - 1 : 0, bytes, path);
+		ticks, bytes, path);
 	if (unrec)
 		fprintf(stderr, "; %" PRIu64 " events could not be kept", unrec);
 	fputc('\n', stderr);
 	return rc;
+}
+
+/* --replay in the interactive view: the recording is the source; the
+ * interval is the recording's (+ and - change the pace); the probe
+ * report (i) says what was recorded where. */
+static int replay_init(struct app *a, char *msg, size_t len)
+{
+	const struct rec_meta *m;
+	uint64_t unrec = 0;
+	char text[1024];
+
+	a->replay = replay_src_open(&a->opt, msg, len);
+	if (!a->replay)
+		return TT_EXIT_USAGE;
+	m = replay_src_meta(a->replay);
+	a->opt.delay_s = m->interval_s;
+	if (replay_src_warning(a->replay))
+		diag_printf(&a->diag, MSG_WARN, "%s", replay_src_warning(a->replay));
+	if (replay_src_go(a->replay, 0, &unrec, msg, len))
+		return TT_EXIT_USAGE;
+	snprintf(text, sizeof(text),
+		 "A recording, %s\n\n  made by tracetop %s on %s (kernel %s, %s)\n"
+		 "  %zu intervals of %.3g s\n\nIt is replayed: nothing here was read from this "
+		 "machine's kernel.\nSpace pauses and plays, [ and ] step, j goes to a time, "
+		 "+ and - change the pace.\n",
+		 a->opt.replay, m->version, m->host, m->kernel, m->arch,
+		 replay_src_count(a->replay) - 1, m->interval_s);
+	a->report = strdup(text);
+	a->playing = true;
+	return 0;
+}
+
+/* What the screen draws: the model's, or the replay's. */
+static const struct tt_snapshot *shown_snapshot(const struct app *a)
+{
+	return a->replay ? replay_src_snapshot(a->replay) : model_snapshot(a->model);
+}
+
+static const struct event_log *shown_log(const struct app *a)
+{
+	return a->replay ? replay_src_log(a->replay) : model_log(a->model);
+}
+
+/* Shows interval i of the replay (a step or a jump); a failure is said
+ * on the status line and the interval shown stays. */
+static void replay_show(struct app *a, size_t i)
+{
+	char msg[1024];
+	uint64_t unrec = 0;
+
+	if (i >= replay_src_count(a->replay))
+		return;
+	if (replay_src_go(a->replay, i, &unrec, msg, sizeof(msg)))
+		a->fe->notice(a->fe->ctx, true, msg);
+	else if (unrec)
+		diag_printf(&a->diag, MSG_WARN, "%" PRIu64 " events of this interval are not in the "
+			    "recording (the recorder could not keep them)", unrec);
+}
+
+/* A tick of the replay: the next interval while playing; at the end it
+ * stops (and says so). */
+static void replay_tick(struct app *a)
+{
+	size_t at = replay_src_at(a->replay);
+
+	if (!a->playing)
+		return;
+	if (at + 1 >= replay_src_count(a->replay)) {
+		a->playing = false;
+		a->fe->notice(a->fe->ctx, false, "end of the recording: [ steps back, j goes to a time");
+		return;
+	}
+	replay_show(a, at + 1);
+}
+
+/* The time typed at j. */
+static void replay_jump(struct app *a, const char *text)
+{
+	struct fe_replay pos;
+	int64_t ms;
+	char why[160];
+
+	replay_src_position(a->replay, a->playing, &pos);
+	if (rec_parse_when(text, pos.wall_ms, pos.first_ms, pos.last_ms, &ms, why, sizeof(why))) {
+		a->fe->notice(a->fe->ctx, true, why);
+		return;
+	}
+	replay_show(a, replay_src_find(a->replay, ms));
 }
 
 int app_init(struct app *a, const struct options *opt, char *msg, size_t len)
@@ -155,6 +260,8 @@ int app_init(struct app *a, const struct options *opt, char *msg, size_t len)
 	scope_init(&a->scope);
 	if (opt->output != OUTPUT_UI && app_batch_filter(&a->filter, &a->scope, opt, msg, len))
 		return TT_EXIT_USAGE;
+	if (opt->replay)	/* the interactive view (batch: replay_batch) */
+		return replay_init(a, msg, len);
 	if (opt->log_file && (rc = diag_open_file(&a->diag, opt->log_file))) {
 		snprintf(msg, len, "cannot open the log file %s: %s", opt->log_file,
 			 regfile_strerror(-rc));
@@ -194,6 +301,7 @@ int app_init(struct app *a, const struct options *opt, char *msg, size_t len)
 	}
 	if (rc == 0)
 		return TT_EXIT_NO_SOURCE;
+	a->wall_offset_ns = (int64_t)(clock_real_ns() - clock_mono_ns());
 	rc = open_recording(a, msg, len);
 	if (rc)
 		return rc;
@@ -248,7 +356,7 @@ int app_init(struct app *a, const struct options *opt, char *msg, size_t len)
 	a->out = (struct output){
 		.f = NULL,
 		.json = opt->output == OUTPUT_JSON,
-		.wall_offset_ns = (int64_t)(clock_real_ns() - clock_mono_ns()),
+		.wall_offset_ns = a->wall_offset_ns,
 		.interval_s = opt->delay_s,
 		.self_pid = (uint32_t)getpid(),
 		.version = PACKAGE_VERSION,
@@ -285,6 +393,10 @@ static void tick(struct app *a, bool final)
 	struct tt_selfcost self = { 0 };
 	uint64_t now;
 
+	if (a->replay) {
+		replay_tick(a);
+		return;
+	}
 	probes_sample(a->probes);
 	now = clock_mono_ns();
 	snap = model_tick(a->model, now);
@@ -421,6 +533,26 @@ static void handle_input(struct app *a, bool *dirty)
 	}
 	if (r & UI_SAVE_CONFIG)
 		save_settings(a);
+	if (a->replay) {
+		size_t at = replay_src_at(a->replay);
+
+		if (r & UI_PLAY) {
+			a->playing = !a->playing;
+			/* play from the start again once at the end */
+			if (a->playing && at + 1 >= replay_src_count(a->replay))
+				replay_show(a, 0);
+		}
+		/* a step pauses: the interval stepped to stays */
+		if (r & (UI_STEP_BACK | UI_STEP_FWD | UI_JUMP))
+			a->playing = false;
+		if ((r & UI_STEP_BACK) && at > 0)
+			replay_show(a, at - 1);
+		if (r & UI_STEP_FWD)
+			replay_show(a, at + 1);
+		if (r & UI_JUMP)
+			replay_jump(a, a->fe->jump_text(a->fe->ctx));
+		*dirty = true;
+	}
 	if (r & UI_REDRAW)
 		*dirty = true;
 }
@@ -430,15 +562,32 @@ static void handle_input(struct app *a, bool *dirty)
  * recording starts with it too (tick 0). */
 static void start_record(struct app *a)
 {
-	struct tt_snapshot head = *model_snapshot(a->model);
+	struct tt_snapshot head;
 	int i;
 
+	if (a->replay)
+		return;
+	head = *model_snapshot(a->model);
 	for (i = 0; i < TT_SRC_MAX; i++)
 		head.src[i] = *model_source(a->model, i);
 	head.ev_begin = head.ev_end = event_log_end_seq(model_log(a->model));
 	record(a, &head, false);
 	if (!a->fe && a->out.f)
 		output_start(&a->out, &head);
+}
+
+/* One frame: a replay says where it stands first. */
+static void draw(struct app *a)
+{
+	const struct frontend *fe = a->fe;
+
+	if (a->replay) {
+		struct fe_replay pos;
+
+		replay_src_position(a->replay, a->playing, &pos);
+		fe->replay(fe->ctx, &pos);
+	}
+	fe->draw(fe->ctx, shown_snapshot(a), shown_log(a));
 }
 
 int app_run(struct app *a, const struct frontend *fe)
@@ -464,7 +613,7 @@ int app_run(struct app *a, const struct frontend *fe)
 		if ((err = writes_ok(a)) != 0)
 			return err < 0 ? TT_EXIT_OK : err;
 	} else if (fe) {	/* the screen comes up at once, not at the first tick */
-		fe->draw(fe->ctx, model_snapshot(a->model), model_log(a->model));
+		draw(a);
 	}
 
 	while (!a->quit) {
@@ -515,7 +664,7 @@ int app_run(struct app *a, const struct frontend *fe)
 		if ((err = writes_ok(a)) != 0)
 			return err < 0 ? TT_EXIT_OK : err;
 		if (dirty && fe && !a->quit) {
-			fe->draw(fe->ctx, model_snapshot(a->model), model_log(a->model));
+			draw(a);
 			a->events_unseen = false;
 		}
 	}
@@ -540,6 +689,8 @@ void app_fini(struct app *a)
 {
 	rec_writer_close(a->rec);	/* closed before, but on an early exit */
 	a->rec = NULL;
+	replay_src_free(a->replay);
+	a->replay = NULL;
 	free(a->report);
 	a->report = NULL;
 	if (a->out.f)

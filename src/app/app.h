@@ -17,6 +17,7 @@
 #include "options.h"
 #include "probes.h"
 #include "rec_writer.h"
+#include "replay.h"
 #include "output.h"
 #include "selfcost.h"
 #include "sink.h"
@@ -46,6 +47,11 @@ struct app {
 	uint64_t cost_ns;		/* CLOCK_MONOTONIC of that sample */
 	struct app_metrics metrics;	/* --listen */
 	struct rec_writer *rec;		/* --record, or NULL; owned */
+	/* --replay in the interactive view: the source instead of the
+	 * model and the probes (both NULL then); owned */
+	struct replay_src *replay;
+	bool playing;			/* the replay moves on at each tick */
+	int64_t wall_offset_ns;		/* CLOCK_REALTIME - CLOCK_MONOTONIC at start */
 };
 
 /* The batch writers' event filter: --filter, and with --comm its comm:

@@ -18,6 +18,21 @@ enum ui_reaction {
 	UI_FAILED_ONLY = 1 << 3,	/* settings()->failed_only changed (key x) */
 	UI_SAVE_CONFIG = 1 << 4,	/* W: save settings() to the configuration file */
 	UI_LATENCY = 1 << 5,	/* settings()->latency changed (key L) */
+	/* --replay (bits 8 and 9 are the UI's own) */
+	UI_PLAY = 1 << 6,	/* space: pause or play on */
+	UI_STEP_BACK = 1 << 7,	/* [: one interval back */
+	UI_STEP_FWD = 1 << 10,	/* ]: one interval on */
+	UI_JUMP = 1 << 11,	/* j: to jump_text() */
+};
+
+/* Where a replay stands, for the header (--replay only). */
+struct fe_replay {
+	bool on;
+	bool playing;
+	size_t i, n;		/* the interval shown (0: the start), of n */
+	int64_t wall_ms;	/* its time */
+	int64_t first_ms, last_ms;	/* the recording's first and last */
+	double recorded_s;	/* the recording's interval */
 };
 
 struct frontend {
@@ -34,6 +49,10 @@ struct frontend {
 	 * sort, filter, failed-only). Valid until the next input(). */
 	const struct options *(*settings)(void *ctx);
 	void (*notice)(void *ctx, bool error, const char *text);
+	/* --replay: where it stands, before each draw; and the time the
+	 * user asked to jump to (UI_JUMP), valid until the next input(). */
+	void (*replay)(void *ctx, const struct fe_replay *pos);
+	const char *(*jump_text)(void *ctx);
 };
 
 #endif

@@ -148,16 +148,18 @@ int main(int argc, char **argv)
 				"Try 'tracetop --help' for more information.\n", live);
 			return TT_EXIT_USAGE;
 		}
-		if (opt.output == OUTPUT_UI) {
-			fprintf(stderr, "tracetop: --replay prints with -b or --json; the interactive "
-				"replay is not built yet\n");
-			return TT_EXIT_USAGE;
-		}
 		if (opt.stream) {
 			fprintf(stderr, "tracetop: --stream is about a live run, not --replay\n");
 			return TT_EXIT_USAGE;
 		}
-		return stdout_written(replay_batch(&opt));
+		if (opt.output != OUTPUT_UI)
+			return stdout_written(replay_batch(&opt));
+		/* the interactive replay: app_init opens it */
+	}
+	if (opt.record && opt.probe_report) {
+		fprintf(stderr, "tracetop: --probe-report runs no interval to record: drop --record\n"
+			"Try 'tracetop --help' for more information.\n");
+		return TT_EXIT_USAGE;
 	}
 	if (opt.record && rec_writer_check(opt.record, msg, sizeof(msg))) {
 		fprintf(stderr, "tracetop: %s\n", msg);

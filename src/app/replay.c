@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
-/* Printing a recording; see replay.h. */
+/* A recording as the source of what is shown; see replay.h. */
 #include <errno.h>
 #include <inttypes.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 #include "app.h"
@@ -14,29 +15,127 @@
 #include "replay.h"
 #include "sink.h"
 
-/* What a recording's header may ask of the replay's event log. */
-#define REPLAY_EVENTS_MAX 1000000
-#define REPLAY_TEXT_MAX (256ull << 20)
-
-struct replay {
+struct replay_src {
 	struct rec_reader *r;
 	struct rec_snap rs;
 	struct event_log log;
-	struct filter filter;
-	struct tt_scope scope;
-	struct output out;
-	struct sink sink;
+	size_t at;		/* the interval shown, when shown */
+	bool shown;
 };
 
-static void replay_fini(struct replay *p)
+struct replay_src *replay_src_open(const struct options *opt, char *msg, size_t len)
 {
-	if (p->out.f)
-		fclose(p->out.f);
+	struct replay_src *p = calloc(1, sizeof(*p));
+	const struct rec_meta *meta;
+	uint64_t cap, text;
+
+	if (!p) {
+		snprintf(msg, len, "out of memory");
+		return NULL;
+	}
+	p->r = rec_reader_open(opt->replay, msg, len);
+	if (!p->r) {
+		free(p);
+		return NULL;
+	}
+	meta = rec_reader_meta(p->r);
+	/* the recording run's event log, if larger (within the bounds
+	 * rec_meta_parse holds a header to), so that no interval loses
+	 * events here */
+	cap = meta->log_capacity;
+	text = meta->log_text_bytes;
+	if (cap < opt->log_capacity)
+		cap = opt->log_capacity;
+	if (text < (uint64_t)opt->log_text_mib << 20)
+		text = (uint64_t)opt->log_text_mib << 20;
+	if (event_log_init_bytes(&p->log, (size_t)cap, (size_t)text)) {
+		snprintf(msg, len, "out of memory");
+		rec_reader_close(p->r);
+		free(p);
+		return NULL;
+	}
+	return p;
+}
+
+void replay_src_free(struct replay_src *p)
+{
+	if (!p)
+		return;
 	rec_reader_close(p->r);
 	rec_snap_fini(&p->rs);
 	event_log_fini(&p->log);
-	filter_fini(&p->filter);
-	scope_fini(&p->scope);
+	free(p);
+}
+
+const struct rec_meta *replay_src_meta(const struct replay_src *p)
+{
+	return rec_reader_meta(p->r);
+}
+
+const char *replay_src_warning(const struct replay_src *p)
+{
+	return rec_reader_warning(p->r);
+}
+
+size_t replay_src_count(const struct replay_src *p)
+{
+	return rec_reader_ticks(p->r);
+}
+
+size_t replay_src_at(const struct replay_src *p)
+{
+	return p->at;
+}
+
+bool replay_src_shown(const struct replay_src *p)
+{
+	return p->shown;
+}
+
+int replay_src_go(struct replay_src *p, size_t i, uint64_t *unrecorded, char *msg, size_t len)
+{
+	/* a jump starts the log again (from the frame before i): events
+	 * later than the interval shown must not stay in it */
+	if (p->shown && i != p->at + 1)
+		event_log_clear(&p->log);
+	if (rec_reader_read(p->r, i, &p->rs, &p->log, unrecorded, msg, len))
+		return -1;
+	p->at = i;
+	p->shown = true;
+	return 0;
+}
+
+const struct tt_snapshot *replay_src_snapshot(const struct replay_src *p)
+{
+	return &p->rs.s;
+}
+
+const struct event_log *replay_src_log(const struct replay_src *p)
+{
+	return &p->log;
+}
+
+size_t replay_src_find(const struct replay_src *p, int64_t ms)
+{
+	return rec_reader_find_wall(p->r, ms);
+}
+
+void replay_src_position(const struct replay_src *p, bool playing, struct fe_replay *out)
+{
+	size_t n = rec_reader_ticks(p->r);
+
+	*out = (struct fe_replay){
+		.on = true,
+		.playing = playing,
+		.i = p->at,
+		.n = n,
+		.wall_ms = rec_reader_tick(p->r, p->at)->wall_ms,
+		/* tick 0 is the start, whose time is the first interval's
+		 * beginning too */
+		.first_ms = rec_reader_tick(p->r, 0)->wall_ms,
+		.last_ms = rec_reader_tick(p->r, n - 1)->wall_ms,
+		.recorded_s = rec_reader_meta(p->r)->interval_s,
+	};
 }
 
 /* The tick after i that starts a zstd frame: where reading resumes after
@@ -50,94 +149,90 @@ static size_t next_key(const struct rec_reader *r, size_t i)
 
 int replay_batch(const struct options *opt)
 {
-	struct replay p;
+	struct replay_src *p;
 	const struct rec_meta *meta;
+	struct filter filter;
+	struct tt_scope scope;
+	struct output out;
+	struct sink sink = { 0 };
 	char msg[1024];
-	uint64_t unrecorded = 0, printed = 0, cap, text;
+	uint64_t unrecorded = 0, printed = 0;
 	bool damaged = false, started = false;
 	size_t n, i;
 	int rc = TT_EXIT_OK;
 
-	memset(&p, 0, sizeof(p));
-	filter_init(&p.filter);
-	scope_init(&p.scope);
-	if (app_batch_filter(&p.filter, &p.scope, opt, msg, sizeof(msg))) {
+	filter_init(&filter);
+	scope_init(&scope);
+	if (app_batch_filter(&filter, &scope, opt, msg, sizeof(msg))) {
 		fprintf(stderr, "tracetop: %s\n", msg);
-		replay_fini(&p);
-		return TT_EXIT_USAGE;
+		rc = TT_EXIT_USAGE;
+		goto out_filter;
 	}
-	p.r = rec_reader_open(opt->replay, msg, sizeof(msg));
-	if (!p.r) {
+	p = replay_src_open(opt, msg, sizeof(msg));
+	if (!p) {
 		fprintf(stderr, "tracetop: %s\n", msg);
-		replay_fini(&p);
-		return TT_EXIT_USAGE;
+		rc = TT_EXIT_USAGE;
+		goto out_filter;
 	}
-	if (rec_reader_warning(p.r))
-		fprintf(stderr, "tracetop: warning: %s\n", rec_reader_warning(p.r));
-	meta = rec_reader_meta(p.r);
-	/* the recording run's event log, if larger (within reason: the
-	 * header is not trusted), so that no interval loses events here */
-	cap = meta->log_capacity < REPLAY_EVENTS_MAX ? meta->log_capacity : REPLAY_EVENTS_MAX;
-	text = meta->log_text_bytes < REPLAY_TEXT_MAX ? meta->log_text_bytes : REPLAY_TEXT_MAX;
-	if (cap < opt->log_capacity)
-		cap = opt->log_capacity;
-	if (text < (uint64_t)opt->log_text_mib << 20)
-		text = (uint64_t)opt->log_text_mib << 20;
-	if (event_log_init_bytes(&p.log, (size_t)cap, (size_t)text)) {
-		fprintf(stderr, "tracetop: out of memory\n");
-		replay_fini(&p);
-		return TT_EXIT_ERROR;
-	}
-	p.out = (struct output){
+	if (replay_src_warning(p))
+		fprintf(stderr, "tracetop: warning: %s\n", replay_src_warning(p));
+	meta = replay_src_meta(p);
+	out = (struct output){
 		.json = opt->output == OUTPUT_JSON,
 		.wall_offset_ns = meta->wall_offset_ns,
 		.interval_s = meta->interval_s,
 		.self_pid = meta->pid,
 		.version = meta->version,
-		.filter = &p.filter,
-		.scope = scope_on(&p.scope) ? &p.scope : NULL,
-		.filter_budget_ns = (uint64_t)(meta->interval_s * OUTPUT_FILTER_SHARE * 1e9),
+		.filter = &filter,
+		.scope = scope_on(&scope) ? &scope : NULL,
+		/* no time limit: what a replay prints must not depend on
+		 * how fast it runs */
+		.filter_budget_ns = 0,
 	};
-	p.out.f = sink_open(&p.sink, STDOUT_FILENO);
-	if (!p.out.f) {
+	out.f = sink_open(&sink, STDOUT_FILENO);
+	if (!out.f) {
 		fprintf(stderr, "tracetop: out of memory\n");
-		replay_fini(&p);
-		return TT_EXIT_ERROR;
+		rc = TT_EXIT_ERROR;
+		goto out_src;
 	}
 
-	n = rec_reader_ticks(p.r);
-	for (i = 0; i < n && !p.sink.err; ) {
-		const struct rec_tick_info *t = rec_reader_tick(p.r, i);
+	n = replay_src_count(p);
+	for (i = 0; i < n && !sink.err;) {
 		uint64_t lost = 0;
+		uint32_t flags = rec_reader_tick(p->r, i)->flags;
 
-		if (rec_reader_read(p.r, i, &p.rs, &p.log, &lost, msg, sizeof(msg))) {
-			fflush(p.out.f);
+		if (replay_src_go(p, i, &lost, msg, sizeof(msg))) {
+			fflush(out.f);
 			fprintf(stderr, "tracetop: %s\n", msg);
 			damaged = true;
-			i = next_key(p.r, i);
+			i = next_key(p->r, i);
 			continue;
 		}
 		unrecorded += lost;
-		/* the start record: the recording's first chunk, at tick 0 */
+		/* the start record: the recording's first chunk, tick 0 */
 		if (!started) {
-			output_start(&p.out, &p.rs.s);
+			output_start(&out, replay_src_snapshot(p));
 			started = true;
-			if (t->seq == 0) {
+			if (replay_src_snapshot(p)->seq == 0) {
 				i++;
 				continue;
 			}
 		}
-		output_snapshot(&p.out, &p.rs.s, &p.log, t->flags & REC_CHUNK_FINAL);
+		/* in time order, as a live batch run prints them (a recording
+		 * made by the interface holds them as they were drained) */
+		event_log_order(&p->log, replay_src_snapshot(p)->ev_begin);
+		output_snapshot(&out, replay_src_snapshot(p), replay_src_log(p),
+				flags & REC_CHUNK_FINAL);
 		printed++;
 		if (opt->iterations && printed >= opt->iterations)
 			break;
 		i++;
 	}
-	if (fflush(p.out.f) == EOF && !p.sink.err)
-		p.sink.err = errno ? errno : EIO;
-	if (p.sink.err && p.sink.err != EPIPE) {
+	if (fflush(out.f) == EOF && !sink.err)
+		sink.err = errno ? errno : EIO;
+	if (sink.err && sink.err != EPIPE) {
 		fprintf(stderr, "tracetop: cannot write the %s output: %s\n",
-			p.out.json ? "JSON" : "batch", strerror(p.sink.err));
+			out.json ? "JSON" : "batch", strerror(sink.err));
 		rc = TT_EXIT_ERROR;
 	} else if (damaged) {
 		rc = TT_EXIT_ERROR;
@@ -145,6 +240,11 @@ int replay_batch(const struct options *opt)
 	if (unrecorded)
 		fprintf(stderr, "tracetop: %" PRIu64 " events of the recorded run are not in %s "
 			"(the recorder could not keep them)\n", unrecorded, opt->replay);
-	replay_fini(&p);
+	fclose(out.f);
+out_src:
+	replay_src_free(p);
+out_filter:
+	filter_fini(&filter);
+	scope_fini(&scope);
 	return rc;
 }

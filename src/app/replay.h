@@ -1,17 +1,55 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
-/* --replay FILE with -b or --json: the recording printed as the live run
- * printed it (the same writers, over the recorded snapshots and events).
- * Needs no root, no BPF and no BTF, and loads nothing into a kernel. */
+/* --replay FILE: a recording as the source of what is shown, instead of
+ * the kernel. Needs no root, no BPF and no BTF, and loads nothing into a
+ * kernel.
+ *
+ * A struct replay_src holds the reader, the interval shown (its snapshot)
+ * and an event log of its own; the interactive loop (app.c) moves it on
+ * at the pace asked for, and back, and jumps. With -b or --json,
+ * replay_batch() prints every interval as the live run printed it (the
+ * same writers over the recorded snapshots and events). */
 #ifndef TRACETOP_REPLAY_H
 #define TRACETOP_REPLAY_H
 
+#include <stdbool.h>
 #include <stddef.h>
+#include "event_log.h"
+#include "frontend.h"
 #include "options.h"
+#include "rec_meta.h"
+#include "snapshot.h"
 
-/* Prints the recording opt->replay to standard output. Returns an exit
- * code (exit_codes.h): a file that cannot be read at all is a usage
- * error; damage found on the way is said (file and offset) on standard
- * error, what could be read is printed, and the exit status is 1. */
+struct replay_src;
+
+/* Opens opt->replay (its event log as large as the recording run's, or
+ * opt's). NULL with a sentence in msg. */
+struct replay_src *replay_src_open(const struct options *opt, char *msg, size_t len);
+void replay_src_free(struct replay_src *r);
+
+const struct rec_meta *replay_src_meta(const struct replay_src *r);
+/* Why the recording is read only up to somewhere, or NULL. */
+const char *replay_src_warning(const struct replay_src *r);
+size_t replay_src_count(const struct replay_src *r);
+/* The interval shown: its index (0: the start) and whether one is. */
+size_t replay_src_at(const struct replay_src *r);
+bool replay_src_shown(const struct replay_src *r);
+/* Shows interval i: its snapshot and, in the log, its events (a jump
+ * clears the log and fills it from the frame before i). 0, or -1 with a
+ * sentence naming the file and offset in msg (the last interval shown
+ * stays). *unrecorded: events the recorder could not keep there. */
+int replay_src_go(struct replay_src *r, size_t i, uint64_t *unrecorded, char *msg, size_t len);
+const struct tt_snapshot *replay_src_snapshot(const struct replay_src *r);
+const struct event_log *replay_src_log(const struct replay_src *r);
+/* The index of the interval at or after wall-clock time ms. */
+size_t replay_src_find(const struct replay_src *r, int64_t ms);
+/* Where it stands, for the header. */
+void replay_src_position(const struct replay_src *r, bool playing, struct fe_replay *out);
+
+/* Prints the recording opt->replay to standard output (-b or --json).
+ * Returns an exit code (exit_codes.h): a file that cannot be read at all
+ * is a usage error; damage found on the way is said (file and offset) on
+ * standard error, what could be read is printed, and the exit status is
+ * 1. */
 int replay_batch(const struct options *opt);
 
 #endif

@@ -148,6 +148,11 @@ int event_log_push(struct event_log *log, const struct tt_event *ev)
 	return 0;
 }
 
+void event_log_clear(struct event_log *log)
+{
+	log->first_seq = log->next_seq;
+}
+
 uint64_t event_log_first_seq(const struct event_log *log)
 {
 	return log->first_seq;

@@ -65,6 +65,9 @@ int event_log_push(struct event_log *log, const struct tt_event *ev);
  * Allocates nothing: 0. */
 int event_log_order(struct event_log *log, uint64_t from);
 /* Oldest sequence number still held, and one past the newest. */
+/* Drops every event; sequence numbers go on from where they were, so a
+ * reader's notion of "seen up to" stays valid (a replay's jump). */
+void event_log_clear(struct event_log *log);
 uint64_t event_log_first_seq(const struct event_log *log);
 uint64_t event_log_end_seq(const struct event_log *log);
 size_t event_log_count(const struct event_log *log);

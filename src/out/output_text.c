@@ -148,9 +148,9 @@ static void text_hist(const struct output *o, const struct tt_bio_disk *d,
 	char p50[16], p95[16], p99[16], label[32];
 	int i, lo = -1, hi;
 
-	if (!h->count)
-		return;
 	hi = hist_max_slot(h);
+	if (!h->count || hi < 0)	/* a recording's histogram is checked, but */
+		return;
 	for (i = 0; i <= hi; i++) {
 		if (h->slots[i] && lo < 0)
 			lo = i;

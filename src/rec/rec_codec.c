@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /* The byte encoding of recordings; see rec_codec.h. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include "rec_codec.h"
@@ -234,6 +235,16 @@ void rec_chars(struct rec_io *io, char *s, size_t cap)
 	s[n] = '\0';
 }
 
+void rec_tame(char *s, size_t cap)
+{
+	for (size_t i = 0; i < cap && s[i]; i++) {
+		unsigned char c = (unsigned char)s[i];
+
+		if (c < 0x20 || c >= 0x7f)
+			s[i] = '?';
+	}
+}
+
 void rec_hist(struct rec_io *io, struct hist *h)
 {
 	uint32_t mask = 0;
@@ -252,6 +263,16 @@ void rec_hist(struct rec_io *io, struct hist *h)
 	}
 	rec_u64(io, &h->count);
 	rec_u64(io, &h->sum);
+	if (io->decode && !io->bad) {
+		/* the count is the slots' sum (hist.h): writers divide by it */
+		uint64_t sum = 0;
+
+		for (i = 0; i < HIST_SLOTS; i++)
+			if (__builtin_add_overflow(sum, h->slots[i], &sum))
+				break;
+		if (i < HIST_SLOTS || sum != h->count)
+			rec_io_fail(io, "a histogram's count is not its slots' sum");
+	}
 }
 
 void rec_count(struct rec_io *io, size_t *n, size_t max)

@@ -69,7 +69,14 @@ void rec_chars(struct rec_io *io, char *s, size_t cap);
 /* Bytes: encoded from (data, n); decoded, *data points into the input
  * and *n is their length (at most max). */
 void rec_bytes(struct rec_io *io, const uint8_t **data, size_t *n, size_t max);
-/* A histogram: the non-empty slots only, then count and sum. */
+/* Makes a string decoded from a file safe to print as it is: the
+ * strings a live run takes from uname or its own tables (host, kernel,
+ * hooks, syscall and disk names), all printable ASCII, which its writers
+ * print unescaped: any other byte becomes '?' (so taming twice changes
+ * nothing more). */
+void rec_tame(char *s, size_t cap);
+/* A histogram: the non-empty slots only, then count and sum; decoded,
+ * a count that is not the slots' sum is bad input. */
 void rec_hist(struct rec_io *io, struct hist *h);
 /* An array length: encoded from *n; decoded, at most max, and no more
  * than the bytes left could hold (each element takes a byte at least). */

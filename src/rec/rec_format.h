@@ -48,8 +48,9 @@
 #define REC_STRING_MAX 65536
 #define REC_SYSCALL_ROWS_MAX 4096
 #define REC_ROWS_MAX (1u << 18)
+#define REC_TREE_ROWS_MAX (1u << 14)	/* the live tree holds 2048 */
 #define REC_CALLS_MAX (1u << 20)
-#define REC_DISKS_MAX 4096
+#define REC_DISKS_MAX 1024
 
 struct rec_chunk_head {
 	uint32_t len, flags, crc;

@@ -106,6 +106,11 @@ static int get_int(const char *s, long long min, long long max, long long *out)
 	return errno || end == s || *end || *out < min || *out > max ? -1 : 0;
 }
 
+static const char *const known_keys[] = {
+	"tracetop", "host", "kernel", "arch", "interval", "pid", "wall-offset-ns", "started-ms",
+	"events", "events-text-bytes", NULL,
+};
+
 int rec_meta_parse(struct rec_meta *m, const char *text, size_t n, char *why, size_t len)
 {
 	const char *p = text, *end = text + n;
@@ -119,6 +124,7 @@ int rec_meta_parse(struct rec_meta *m, const char *text, size_t n, char *why, si
 		size_t klen;
 		long long v;
 		int bad = 0;
+		bool known;
 
 		if (!nl) {
 			snprintf(why, len, "the header's last line is not ended");
@@ -132,6 +138,12 @@ int rec_meta_parse(struct rec_meta *m, const char *text, size_t n, char *why, si
 		}
 		memcpy(key, p, klen);
 		key[klen] = '\0';
+		p = nl + 1;
+		known = false;
+		for (const char *const *k = known_keys; *k; k++)
+			known |= !strcmp(key, *k);
+		if (!known)	/* a later version's: its value is not read */
+			continue;
 		if (get_value(val, sizeof(val), eq + 1, (size_t)(nl - eq - 1))) {
 			snprintf(why, len, "the header's %s value is damaged", key);
 			return -1;
@@ -160,21 +172,24 @@ int rec_meta_parse(struct rec_meta *m, const char *text, size_t n, char *why, si
 			bad = get_int(val, INT64_MIN, INT64_MAX, &v);
 			m->started_ms = v;
 		} else if (!strcmp(key, "events")) {
-			bad = get_int(val, 0, REC_META_EVENTS_MAX, &v);
-			m->log_capacity = (uint64_t)v;
+			bad = get_int(val, 0, INT64_MAX, &v);
+			m->log_capacity = v < REC_META_EVENTS_MAX ? (uint64_t)v : REC_META_EVENTS_MAX;
 		} else if (!strcmp(key, "events-text-bytes")) {
-			bad = get_int(val, 0, (long long)REC_META_EVENTS_MAX << 12, &v);
-			m->log_text_bytes = (uint64_t)v;
+			bad = get_int(val, 0, INT64_MAX, &v);
+			m->log_text_bytes = (uint64_t)v < REC_META_TEXT_MAX ? (uint64_t)v : REC_META_TEXT_MAX;
 		}
 		if (bad) {
 			snprintf(why, len, "the header's %s value is not valid", key);
 			return -1;
 		}
-		p = nl + 1;
 	}
 	if (!have_interval) {
 		snprintf(why, len, "the header has no interval");
 		return -1;
 	}
+	rec_tame(m->version, sizeof(m->version));
+	rec_tame(m->host, sizeof(m->host));
+	rec_tame(m->kernel, sizeof(m->kernel));
+	rec_tame(m->arch, sizeof(m->arch));
 	return 0;
 }

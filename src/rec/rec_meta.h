@@ -24,8 +24,10 @@ struct rec_meta {
 	uint64_t log_text_bytes;	/* ... and bytes of their strings (0: default) */
 };
 
-/* The largest event log a header may ask a replay for. */
-#define REC_META_EVENTS_MAX 10000000
+/* The largest event log a header may ask a replay for (a larger value
+ * is taken as this: the header is not trusted). */
+#define REC_META_EVENTS_MAX 1000000
+#define REC_META_TEXT_MAX (256ull << 20)
 
 /* The header text of m, appended to out. */
 void rec_meta_format(const struct rec_meta *m, struct rec_buf *out);

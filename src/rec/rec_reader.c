@@ -171,7 +171,8 @@ struct rec_reader *rec_reader_open(const char *path, char *msg, size_t len)
 		snprintf(msg, len, "out of memory");
 		return NULL;
 	}
-	r->fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY);
+	/* non-blocking: a pipe with no writer must not hang here */
+	r->fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
 	if (r->fd < 0) {
 		snprintf(msg, len, "cannot open the recording %s: %s", path, strerror(errno));
 		goto fail;
@@ -264,11 +265,13 @@ static int inflate_chunk(struct rec_reader *r, size_t i, char *msg, size_t len)
 			 r->path, rc < 0 ? strerror(errno) : "the file became shorter");
 		return -1;
 	}
+#ifndef FUZZING_BUILD_MODE_UNSAFE_FOR_PRODUCTION	/* the fuzzer reaches past it */
 	if ((uint32_t)crc32(0, r->z.p, t->len) != t->crc) {
 		snprintf(msg, len, "%s: the chunk at offset %" PRIu64 " is damaged (checksum)",
 			 r->path, t->off);
 		return -1;
 	}
+#endif
 	if (t->flags & REC_CHUNK_KEY)
 		ZSTD_DCtx_reset(r->dctx, ZSTD_reset_session_only);
 	in = (ZSTD_inBuffer){ r->z.p, t->len, 0 };

@@ -14,10 +14,30 @@
 
 #define REC_EVENTS_PER_RECORD 4096
 
+/* Every field of these is visited below. A struct that grows fails here
+ * until its new field is encoded (and REC_VERSION raised, or the field
+ * added where an older reader skips it). Sizes on LP64 (x86_64, arm64). */
+#define REC_SIZE(type, n) _Static_assert(sizeof(type) == (n), #type " changed: update rec_snap.c")
+REC_SIZE(struct tt_snapshot, 5128);
+REC_SIZE(struct tt_source_status, 424);
+REC_SIZE(struct tt_vfs_view, 2496);
+REC_SIZE(struct tt_selfcost, 80);
+REC_SIZE(struct tt_syscall_row, 352);
+REC_SIZE(struct tt_syscall_errno, 24);
+REC_SIZE(struct tt_proc_row, 328);
+REC_SIZE(struct tt_proc_call, 40);
+REC_SIZE(struct bio_proc_row, 304);
+REC_SIZE(struct tt_bio_disk, 5480);
+REC_SIZE(struct tt_fail_row, 104);
+REC_SIZE(struct tt_tree_row, 240);
+REC_SIZE(struct tt_event, 192);
+
 /* Bounds a decoded array's length by its kind's limit and by the bytes
- * left: each element takes min bytes at least (its fields' count, a
- * double's 8: a lower bound, never above what the encoder writes), so
- * no record asks for more memory than a few times its own size. */
+ * left: each element takes min bytes at least (a byte a field, a
+ * double's 8: a lower bound, never above what the encoder writes). A
+ * row in memory is still up to ~20 times its encoding (a tree row's
+ * command line, a disk's histograms), which the kinds' limits and the
+ * tick's bound (rec_format.h) keep to some tens of MB for a hostile file. */
 static void count_of(struct rec_io *io, size_t *n, size_t max, size_t min)
 {
 	rec_count(io, n, max);
@@ -61,7 +81,7 @@ void rec_event(struct rec_io *io, struct tt_event *ev, uint64_t *prev_ts)
 	base = ev->path_base;
 	dts = (int64_t)(ev->ts_ns - *prev_ts);
 	raw = !io->decode && ev->raw_path && ev->raw_path != ev->path;
-	rec_enum(io, &type, TT_EVENT_PROC + 1);
+	rec_enum(io, &type, TT_EVENT_PATH + 1);	/* no PROC: never in the log */
 	if (io->decode && type == 0)
 		rec_io_fail(io, "an event of no type");
 	rec_s64(io, &dts);
@@ -88,7 +108,8 @@ void rec_event(struct rec_io *io, struct tt_event *ev, uint64_t *prev_ts)
 	rec_chars(io, ev->comm, sizeof(ev->comm));
 	rec_chars(io, ev->pcomm, sizeof(ev->pcomm));
 	rec_enum(io, &base, 256);
-	ev->path_base = (uint8_t)base;
+	if (io->decode)
+		ev->path_base = (uint8_t)base;
 
 	d = (const uint8_t *)ev->path;
 	n = ev->path ? ev->path_len : 0;
@@ -132,6 +153,11 @@ static void io_source(struct rec_io *io, struct tt_source_status *st)
 	rec_chars(io, st->hook, sizeof(st->hook));
 	rec_chars(io, st->note, sizeof(st->note));
 	rec_chars(io, st->error, sizeof(st->error));
+	if (io->decode) {
+		rec_tame(st->hook, sizeof(st->hook));
+		rec_tame(st->note, sizeof(st->note));
+		rec_tame(st->error, sizeof(st->error));
+	}
 	rec_u64(io, &st->events_total);
 	rec_u64(io, &st->lost_total);
 	rec_u64(io, &st->events_interval);
@@ -167,7 +193,7 @@ static void io_vfs(struct rec_io *io, struct tt_vfs_view *v)
 
 static void io_syscalls(struct rec_io *io, struct tt_snapshot *s, struct rec_snap *rs)
 {
-	count_of(io, &s->n_syscalls, REC_SYSCALL_ROWS_MAX, 12);
+	count_of(io, &s->n_syscalls, REC_SYSCALL_ROWS_MAX, 34);
 	if (room(io, &rs->syscalls, &rs->cap_syscalls, s->n_syscalls, sizeof(*rs->syscalls)))
 		return;
 	if (io->decode) {
@@ -190,6 +216,7 @@ static void io_syscalls(struct rec_io *io, struct tt_snapshot *s, struct rec_sna
 			memset(r, 0, sizeof(*r));
 			r->name = rs->names[i];
 			rec_chars(io, rs->names[i], sizeof(rs->names[i]));
+			rec_tame(rs->names[i], sizeof(rs->names[i]));
 		} else {
 			char name[48];
 
@@ -216,7 +243,7 @@ static void io_syscalls(struct rec_io *io, struct tt_snapshot *s, struct rec_sna
 
 static void io_errnos(struct rec_io *io, struct tt_snapshot *s, struct rec_snap *rs)
 {
-	count_of(io, &s->n_errnos, REC_ROWS_MAX, 4);
+	count_of(io, &s->n_errnos, REC_ROWS_MAX, 11);
 	if (room(io, &rs->errnos, &rs->cap_errnos, s->n_errnos, sizeof(*rs->errnos)))
 		return;
 	if (io->decode)
@@ -233,7 +260,7 @@ static void io_errnos(struct rec_io *io, struct tt_snapshot *s, struct rec_snap 
 
 static void io_procs(struct rec_io *io, struct tt_snapshot *s, struct rec_snap *rs)
 {
-	count_of(io, &s->n_procs, REC_ROWS_MAX, 40);
+	count_of(io, &s->n_procs, REC_ROWS_MAX, 130);
 	if (room(io, &rs->procs, &rs->cap_procs, s->n_procs, sizeof(*rs->procs)))
 		return;
 	if (io->decode)
@@ -327,6 +354,8 @@ static void io_disks(struct rec_io *io, struct tt_snapshot *s, struct rec_snap *
 
 		rec_u32(io, &d->dev);
 		rec_chars(io, d->name, sizeof(d->name));
+		if (io->decode)
+			rec_tame(d->name, sizeof(d->name));
 		for (int op = 0; op < BIO_OP_MAX; op++)
 			for (int ph = 0; ph < BIO_PH_MAX; ph++) {
 				rec_hist(io, &d->interval[op][ph]);
@@ -337,12 +366,13 @@ static void io_disks(struct rec_io *io, struct tt_snapshot *s, struct rec_snap *
 
 static void io_fails(struct rec_io *io, struct tt_snapshot *s, struct rec_snap *rs)
 {
-	count_of(io, &s->n_fails, REC_ROWS_MAX, 14);
+	count_of(io, &s->n_fails, REC_ROWS_MAX, 19);
 	if (room(io, &rs->fails, &rs->cap_fails, s->n_fails, sizeof(*rs->fails)))
 		return;
 	if (io->decode) {
 		s->fails = rs->fails;
 		rs->paths.len = 0;
+		rs->paths.oom = false;
 	}
 	for (size_t i = 0; i < s->n_fails && !io->bad; i++) {
 		struct tt_fail_row *f = (struct tt_fail_row *)&s->fails[i];
@@ -374,14 +404,14 @@ static void io_fails(struct rec_io *io, struct tt_snapshot *s, struct rec_snap *
 		for (size_t i = 0; i < s->n_fails; i++) {
 			struct tt_fail_row *f = &rs->fails[i];
 
-			f->path = (const char *)rs->paths.p + (uintptr_t)f->path;
+			f->path = rs->paths.p ? (const char *)rs->paths.p + (uintptr_t)f->path : "";
 		}
 	rec_u64(io, &s->fails_untracked);
 }
 
 static void io_tree(struct rec_io *io, struct tt_snapshot *s, struct rec_snap *rs)
 {
-	count_of(io, &s->n_tree, REC_ROWS_MAX, 12);
+	count_of(io, &s->n_tree, REC_TREE_ROWS_MAX, 12);
 	if (room(io, &rs->tree, &rs->cap_tree, s->n_tree, sizeof(*rs->tree)))
 		return;
 	if (io->decode)
@@ -441,9 +471,15 @@ static void io_snapshot(struct rec_io *io, struct tt_snapshot *s, struct rec_sna
 	rec_u64(io, &s->mono_ns);
 	rec_s64(io, &s->wall_s);
 	rec_s64(io, &s->wall_ms);
+	if (io->decode && (s->wall_s < 0 || s->wall_ms < 0))
+		rec_io_fail(io, "a time before 1970");
 	rec_f64(io, &s->elapsed_s);
 	rec_chars(io, s->hostname, sizeof(s->hostname));
 	rec_chars(io, s->kernel, sizeof(s->kernel));
+	if (io->decode) {
+		rec_tame(s->hostname, sizeof(s->hostname));
+		rec_tame(s->kernel, sizeof(s->kernel));
+	}
 	for (int i = 0; i < TT_SRC_MAX; i++)
 		io_source(io, &s->src[i]);
 	rec_u64(io, &s->events_interval);
@@ -472,13 +508,19 @@ static void io_snapshot(struct rec_io *io, struct tt_snapshot *s, struct rec_sna
 
 /* --- records ----------------------------------------------------------- */
 
-/* Appends a record of type with the payload in body. */
-static void put_record(struct rec_buf *out, unsigned type, const struct rec_buf *body)
+/* Appends a record of type: its length, then head (a varint) when
+ * with_head, then body. */
+static void put_record(struct rec_buf *out, unsigned type, bool with_head, uint64_t head,
+		       const struct rec_buf *body)
 {
-	uint8_t t = (uint8_t)type;
+	uint8_t t = (uint8_t)type, h[10];
+	struct rec_buf hb = { .p = h, .cap = sizeof(h) };
 
+	if (with_head)
+		rec_buf_u64(&hb, head);	/* at most 10 bytes: fits h */
 	rec_buf_put(out, &t, 1);
-	rec_buf_u64(out, body->len);
+	rec_buf_u64(out, hb.len + body->len);
+	rec_buf_put(out, hb.p, hb.len);
 	rec_buf_put(out, body->p, body->len);
 	if (body->oom)
 		out->oom = true;
@@ -487,17 +529,7 @@ static void put_record(struct rec_buf *out, unsigned type, const struct rec_buf 
 /* An events record: the count, then the events encoded in body. */
 static void put_events(struct rec_buf *out, size_t n, const struct rec_buf *body)
 {
-	struct rec_buf head = { 0 };
-	uint8_t t = REC_T_EVENTS;
-
-	rec_buf_u64(&head, n);
-	rec_buf_put(out, &t, 1);
-	rec_buf_u64(out, head.len + body->len);
-	rec_buf_put(out, head.p, head.len);
-	rec_buf_put(out, body->p, body->len);
-	if (head.oom || body->oom)
-		out->oom = true;
-	rec_buf_free(&head);
+	put_record(out, REC_T_EVENTS, true, n, body);
 }
 
 void rec_tick_encode(struct rec_buf *out, const struct tt_snapshot *snap,
@@ -518,17 +550,19 @@ void rec_tick_encode(struct rec_buf *out, const struct tt_snapshot *snap,
 		uint64_t prev_ts = 0;
 		size_t n = 0;
 
-		/* a tick past its size limit keeps its snapshot, and counts
-		 * the events it has no room for */
-		if (out->len - start >= REC_TICK_EVENT_BYTES) {
-			*unrecorded += end - seq;
-			break;
-		}
 		body.len = 0;
 		rec_io_encoder(&io, &body);
 		while (seq < end && n < REC_EVENTS_PER_RECORD) {
-			const struct tt_event *ev = event_log_get(log, seq++);
+			const struct tt_event *ev;
 
+			/* a tick past its size limit keeps its snapshot, and
+			 * counts the events it has no room for */
+			if (out->len - start + body.len >= REC_TICK_EVENT_BYTES) {
+				*unrecorded += end - seq;
+				seq = end;
+				break;
+			}
+			ev = event_log_get(log, seq++);
 			if (!ev) {
 				(*unrecorded)++;
 				continue;
@@ -536,13 +570,14 @@ void rec_tick_encode(struct rec_buf *out, const struct tt_snapshot *snap,
 			rec_event(&io, (struct tt_event *)ev, &prev_ts);
 			n++;
 		}
-		put_events(out, n, &body);
+		if (n)
+			put_events(out, n, &body);
 	}
 	body.len = 0;
 	rec_io_encoder(&io, &body);
 	rec_u64(&io, unrecorded);
 	io_snapshot(&io, (struct tt_snapshot *)snap, &unused);
-	put_record(out, REC_T_SNAPSHOT, &body);
+	put_record(out, REC_T_SNAPSHOT, false, 0, &body);
 	rec_buf_free(&body);
 }
 
@@ -562,18 +597,27 @@ void rec_snap_fini(struct rec_snap *rs)
 	memset(rs, 0, sizeof(*rs));
 }
 
-static int decode_events(struct event_log *log, struct rec_io *io)
+/* The events of a record into log; *dropped counts those too large
+ * for the whole of the log's text (a smaller log than the recording
+ * run's). */
+static int decode_events(struct event_log *log, struct rec_io *io, uint64_t *dropped)
 {
 	size_t n = 0;
 	uint64_t prev_ts = 0;
 
-	count_of(io, &n, REC_EVENTS_PER_RECORD, 20);
+	count_of(io, &n, REC_EVENTS_PER_RECORD, 24);
 	for (size_t i = 0; i < n && !io->bad; i++) {
 		struct tt_event ev;
+		int rc;
 
 		rec_event(io, &ev, &prev_ts);	/* zeroes ev first */
-		if (!io->bad && event_log_push(log, &ev) == -ENOMEM)
+		if (io->bad)
+			break;
+		rc = event_log_push(log, &ev);
+		if (rc == -ENOMEM)
 			rec_io_fail(io, "out of memory");
+		else if (rc)
+			(*dropped)++;
 	}
 	return io->bad ? -1 : 0;
 }
@@ -581,7 +625,7 @@ static int decode_events(struct event_log *log, struct rec_io *io)
 int rec_tick_decode(struct rec_snap *rs, struct event_log *log, const void *data, size_t n,
 		    uint64_t *unrecorded, struct rec_io *io)
 {
-	uint64_t ev_begin = event_log_end_seq(log);
+	uint64_t ev_begin = event_log_end_seq(log), dropped = 0;
 	bool have_snap = false;
 
 	rec_io_decoder(io, data, n);
@@ -600,7 +644,7 @@ int rec_tick_decode(struct rec_snap *rs, struct event_log *log, const void *data
 		rec_io_decoder(&sub, io->p, (size_t)len);
 		switch (type) {
 		case REC_T_EVENTS:
-			decode_events(log, &sub);
+			decode_events(log, &sub, &dropped);
 			break;
 		case REC_T_SNAPSHOT:
 			rec_u64(&sub, unrecorded);
@@ -622,6 +666,7 @@ int rec_tick_decode(struct rec_snap *rs, struct event_log *log, const void *data
 		rec_io_fail(io, "a tick without its snapshot");
 	if (io->bad)
 		return -1;
+	*unrecorded += dropped;
 	rs->s.ev_begin = ev_begin;
 	rs->s.ev_end = event_log_end_seq(log);
 	return 0;

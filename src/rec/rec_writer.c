@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/uio.h>
 #include <unistd.h>
 #include <zlib.h>
 #include <zstd.h>
@@ -29,13 +30,15 @@ struct rec_writer {
 	int err;
 };
 
-/* write(2) until all of n went out: 0 or an errno. */
-static int write_all(int fd, const void *data, size_t n)
+/* The two buffers, one after the other, in one writev(2) (and more only
+ * if the kernel takes less): 0 or an errno. */
+static int write_two(int fd, const void *a, size_t an, const void *b, size_t bn)
 {
-	const char *p = data;
+	struct iovec iov[2] = { { (void *)a, an }, { (void *)b, bn } };
+	int i = 0;
 
-	while (n) {
-		ssize_t w = write(fd, p, n);
+	while (i < 2) {
+		ssize_t w = writev(fd, iov + i, 2 - i);
 
 		if (w < 0) {
 			if (errno == EINTR)
@@ -44,8 +47,14 @@ static int write_all(int fd, const void *data, size_t n)
 		}
 		if (w == 0)
 			return EIO;
-		p += w;
-		n -= (size_t)w;
+		while (i < 2 && (size_t)w >= iov[i].iov_len) {
+			w -= (ssize_t)iov[i].iov_len;
+			i++;
+		}
+		if (i < 2) {
+			iov[i].iov_base = (char *)iov[i].iov_base + w;
+			iov[i].iov_len -= (size_t)w;
+		}
 	}
 	return 0;
 }
@@ -64,11 +73,15 @@ int rec_writer_check(const char *path, char *msg, size_t len)
 }
 
 /* Opens path for a new recording: created (mode 600: a recording holds
- * every path and argument seen), or, existing, only when it is not a
- * regular file (a device such as /dev/null, a pipe). */
+ * every path and argument seen), or, existing, only when it is a
+ * character device (/dev/null): never a pipe someone else made (tracetop
+ * runs as root; another user would read everything), a block device or
+ * whatever replaced the name after it was looked at (checked on the
+ * descriptor opened). */
 static int open_target(const char *path, bool *regular, char *msg, size_t len)
 {
 	int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0600);
+	struct stat st;
 
 	*regular = true;
 	if (fd >= 0)
@@ -79,11 +92,19 @@ static int open_target(const char *path, bool *regular, char *msg, size_t len)
 	}
 	if (rec_writer_check(path, msg, len))
 		return -1;
-	fd = open(path, O_WRONLY | O_CLOEXEC | O_NOFOLLOW | O_NOCTTY);
+	/* non-blocking: a pipe without a reader must not hang the start */
+	fd = open(path, O_WRONLY | O_CLOEXEC | O_NOFOLLOW | O_NOCTTY | O_NONBLOCK);
 	if (fd < 0) {
 		snprintf(msg, len, "cannot open the recording %s: %s", path, strerror(errno));
 		return -1;
 	}
+	if (fstat(fd, &st) || !S_ISCHR(st.st_mode)) {
+		snprintf(msg, len, "the recording %s exists and is not a character device: tracetop "
+			 "writes a recording into a new file (or a device such as /dev/null)", path);
+		close(fd);
+		return -1;
+	}
+	fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK);
 	*regular = false;
 	return fd;
 }
@@ -120,7 +141,7 @@ struct rec_writer *rec_writer_open(const char *path, const struct rec_meta *meta
 	rec_buf_put(&head, text.p, text.len);
 	rec_put_le(word, crc32(0, text.p, (uInt)text.len), 4);
 	rec_buf_put(&head, word, 4);
-	err = head.oom || text.oom ? ENOMEM : write_all(w->fd, head.p, head.len);
+	err = head.oom || text.oom ? ENOMEM : write_two(w->fd, head.p, head.len, NULL, 0);
 	if (err) {
 		snprintf(msg, len, "cannot write the recording %s: %s", path, strerror(err));
 		goto fail;
@@ -191,15 +212,32 @@ int rec_writer_tick(struct rec_writer *w, const struct tt_snapshot *snap,
 	bool end = w->in_frame + 1 >= REC_KEY_EVERY;
 	int err;
 
+	uint64_t lost = 0;
+
 	if (w->err)
 		return w->err;
 	w->raw.len = 0;
 	w->raw.oom = false;
-	rec_tick_encode(&w->raw, snap, log, &w->unrecorded);
-	if (w->raw.oom || compress_tick(w, end))
+	rec_tick_encode(&w->raw, snap, log, &lost);
+	/* a tick a reader would refuse: its snapshot alone, the events
+	 * counted (before the compressor has seen anything of it) */
+	if (w->raw.len > REC_TICK_MAX - (1u << 20)) {
+		struct tt_snapshot bare = *snap;
+
+		lost = snap->ev_end - snap->ev_begin;	/* said in the tick itself */
+		bare.ev_begin = bare.ev_end;
+		w->raw.len = 0;
+		rec_tick_encode(&w->raw, &bare, log, &lost);
+		if (w->raw.len > REC_TICK_MAX - (1u << 20))
+			return stop(w, EFBIG);
+	}
+	if (w->raw.oom)
 		return stop(w, ENOMEM);
+	if (compress_tick(w, end))
+		return stop(w, EIO);
 	if (w->z.len > REC_CHUNK_MAX)
 		return stop(w, EFBIG);
+	w->unrecorded += lost;
 	h = (struct rec_chunk_head){
 		.len = (uint32_t)w->z.len,
 		.flags = (key ? REC_CHUNK_KEY : 0) | (final ? REC_CHUNK_FINAL : 0),
@@ -209,9 +247,7 @@ int rec_writer_tick(struct rec_writer *w, const struct tt_snapshot *snap,
 		.mono_ns = snap->mono_ns,
 	};
 	rec_chunk_head_put(head, &h);
-	err = write_all(w->fd, head, sizeof(head));
-	if (!err)
-		err = write_all(w->fd, w->z.p, w->z.len);
+	err = write_two(w->fd, head, sizeof(head), w->z.p, w->z.len);
 	if (err)
 		return stop(w, err);
 	w->bytes += sizeof(head) + w->z.len;
@@ -235,6 +271,13 @@ int rec_writer_close(struct rec_writer *w)
 	free(w->path);
 	free(w);
 	return err;
+}
+
+void rec_writer_discard(struct rec_writer *w)
+{
+	if (w && w->regular)
+		unlink(w->path);
+	rec_writer_close(w);
 }
 
 int rec_writer_error(const struct rec_writer *w)

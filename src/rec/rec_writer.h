@@ -4,8 +4,10 @@
  * writer that is killed loses the tick it was writing at most
  * (rec_format.h, doc/recording.md).
  *
- * Never over an existing regular file; a device or a pipe is written as
- * it is. A write that fails stops the recording for good (the rest of
+ * Never over an existing file; an existing character device (/dev/null)
+ * is written as it is, a pipe or a block device refused. A write that
+ * fails, or a tick that cannot be compressed, stops the recording for
+ * good (the rest of
  * tracetop goes on): the error stays in rec_writer_error, and the file
  * is cut back to its last whole chunk when it can be. */
 #ifndef TRACETOP_REC_WRITER_H
@@ -37,6 +39,9 @@ int rec_writer_tick(struct rec_writer *w, const struct tt_snapshot *snap,
 /* Closes the file. 0, or the errno of the first failure (the file's
  * close included). NULL is allowed. */
 int rec_writer_close(struct rec_writer *w);
+/* Closes and removes the file (a regular one): a run that never got to
+ * its first tick. NULL is allowed. */
+void rec_writer_discard(struct rec_writer *w);
 
 /* 0 while recording; the errno that stopped it. */
 int rec_writer_error(const struct rec_writer *w);

@@ -18,6 +18,7 @@
 #include <sys/mman.h>
 #include <unistd.h>
 #include "fuzz.h"
+#include "output.h"
 #include "rec_format.h"
 #include "rec_reader.h"
 #include "rec_snap.h"
@@ -33,6 +34,32 @@ static struct event_log *the_log(void)
 		ready = 1;
 	}
 	return &log;
+}
+
+/* What the batch writers print of a decoded tick: terminal-safe text,
+ * one JSON line (what a replay with -b or --json prints). */
+static void check_output(const struct tt_snapshot *s, const struct event_log *log)
+{
+	for (int json = 0; json <= 1; json++) {
+		struct output out = { .json = json, .interval_s = 1.0, .version = "fuzz" };
+		char *mem = NULL;
+		size_t len = 0;
+
+		out.f = open_memstream(&mem, &len);
+		if (!out.f)
+			abort();
+		output_snapshot(&out, s, log, false);
+		fclose(out.f);
+		if (json) {
+			if (!len || mem[len - 1] != '\n' || memchr(mem, '\n', len - 1))
+				fuzz_fail("a replayed JSON snapshot is not one line", mem, len);
+			fuzz_check_terminal_safe(mem, len - 1, 0, "replayed JSON snapshot");
+			fuzz_check_json(mem, len - 1, "replayed JSON snapshot");
+		} else {
+			fuzz_check_terminal_safe(mem, len, 1, "replayed text snapshot");
+		}
+		free(mem);
+	}
 }
 
 static void check_snap(const struct tt_snapshot *s, const void *data, size_t size)
@@ -60,6 +87,7 @@ static void one_tick(const uint8_t *data, size_t size)
 		return;
 	}
 	check_snap(&a.s, data, size);
+	check_output(&a.s, log);
 	u1 = u;
 	rec_tick_encode(&e1, &a.s, log, &u1);
 	if (e1.oom)
@@ -98,8 +126,10 @@ static void whole_file(const uint8_t *data, size_t size)
 	}
 	n = rec_reader_ticks(r);
 	for (size_t i = 0; i < n; i++)
-		if (rec_reader_read(r, i, &rs, log, &unrec, msg, sizeof(msg)) == 0)
+		if (rec_reader_read(r, i, &rs, log, &unrec, msg, sizeof(msg)) == 0) {
 			check_snap(&rs.s, data, size);
+			check_output(&rs.s, log);
+		}
 		else if (!strstr(msg, path) && strcmp(msg, "out of memory"))
 			fuzz_fail("a reader's message without the file's name", msg, strlen(msg));
 	if (n > 1)

@@ -107,7 +107,7 @@ static void test_keys_reactions(void **state)
 
 	assert_int_equal(keymap_dispatch(&e->st, 'q'), UI_QUIT);
 	assert_int_equal(keymap_dispatch(&e->st, UK_F(10)), UI_QUIT);
-	assert_int_equal(keymap_dispatch(&e->st, 'j'), 0);	/* unbound */
+	assert_int_equal(keymap_dispatch(&e->st, 'J'), 0);	/* unbound */
 	/* focus cycles through the four panes both ways */
 	e->st.set.focus = PANE_VFS;
 	keymap_dispatch(&e->st, UK_TAB);
