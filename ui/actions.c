@@ -171,6 +171,9 @@ static unsigned act_home(struct ui_state *st)
 
 static unsigned act_end(struct ui_state *st)
 {
+	/* looking back while live: End is the way back */
+	if (st->replay.on && st->replay.live)
+		return UI_REDRAW | UI_LIVE;
 	return scroll_by(st, st->set.focus, INT_MAX);
 }
 
@@ -179,9 +182,14 @@ static unsigned act_end(struct ui_state *st)
 static unsigned act_pause(struct ui_state *st)
 {
 	/* a replay stops or plays (the app says which, in st->replay):
-	 * nothing to freeze, [ and ] move it on */
-	if (st->replay.on)
+	 * nothing to freeze, [ and ] move it on; looking back, it is the
+	 * way back to live */
+	if (st->replay.on && st->replay.live)
+		return UI_REDRAW | UI_LIVE;
+	if (st->replay.on) {
+		st->travel_toggles++;
 		return UI_REDRAW | UI_PLAY;
+	}
 	st->paused = !st->paused;
 	st->paused_new = 0;
 	if (st->paused) {
@@ -196,28 +204,23 @@ static unsigned act_pause(struct ui_state *st)
 	return UI_REDRAW | REACT_PAUSE;
 }
 
-/* Time travel: a --replay only, for now. */
-static unsigned no_travel(struct ui_state *st)
-{
-	ui_state_message(st, ROLE_MSG_INFO, "[ ] and j move through a recording (--replay); "
-			 "looking back while live is not built yet");
-	return UI_REDRAW;
-}
-
+/* Time travel: through a --replay, or back from live (the app keeps
+ * the last hour in memory); ] past the latest interval, End or Space go
+ * back to live. */
 static unsigned act_step_back(struct ui_state *st)
 {
-	return st->replay.on ? UI_STEP_BACK : no_travel(st);
+	st->travel_steps--;
+	return UI_REDRAW | UI_STEP_BACK;
 }
 
 static unsigned act_step_fwd(struct ui_state *st)
 {
-	return st->replay.on ? UI_STEP_FWD : no_travel(st);
+	st->travel_steps++;
+	return UI_REDRAW | UI_STEP_FWD;
 }
 
 static unsigned act_jump(struct ui_state *st)
 {
-	if (!st->replay.on)
-		return no_travel(st);
 	prompt_open(st, PROMPT_JUMP);
 	return UI_REDRAW;
 }
@@ -417,10 +420,11 @@ const struct ui_action_desc ui_actions[ACT_MAX] = {
 			 WHERE_ANY },
 	[ACT_TREE] = { "process tree of recent forks and execs, short-lived ones included",
 		       act_tree, WHERE_ANY },
-	[ACT_STEP_BACK] = { "a replay: one interval back (pauses)", act_step_back, WHERE_ANY },
-	[ACT_STEP_FWD] = { "a replay: one interval on (pauses)", act_step_fwd, WHERE_ANY },
-	[ACT_JUMP] = { "a replay: go to a time (10:42:05, -5m, +30s, start, end)", act_jump,
-		       WHERE_ANY },
+	[ACT_STEP_BACK] = { "one interval back: look back while live, or in a replay",
+			    act_step_back, WHERE_ANY },
+	[ACT_STEP_FWD] = { "one interval on (past the latest: live again)", act_step_fwd,
+			   WHERE_ANY },
+	[ACT_JUMP] = { "go to a time (10:42:05, -5m, +30s, start, end)", act_jump, WHERE_ANY },
 };
 
 /* Which pane, if any, holds the point (x, y) in the last frame. */

@@ -40,12 +40,7 @@ void prompt_open(struct ui_state *st, enum prompt_kind kind)
 	st->help = false;
 	if (kind == PROMPT_FAILS)
 		return;	/* the table's rows follow it, on its own screen */
-	if (kind == PROMPT_JUMP) {
-		/* on the event log's last row, the focus where it was */
-		st->screen = SCREEN_MAIN;
-		st->zoom = false;
-		return;
-	}
+
 	st->screen = SCREEN_MAIN;
 	st->set.focus = PANE_LOG;
 }

@@ -127,6 +127,8 @@ struct ui_state {
 	 * it never sets paused: a replay freezes nothing, [ and ] move it. */
 	struct fe_replay replay;
 	char jump_text[64];
+	int travel_steps;		/* ] +1, [ -1, since the app last asked */
+	unsigned travel_toggles;	/* Spaces of a replay, likewise */
 
 	struct table_state sc, pr;
 

@@ -321,12 +321,26 @@ void ui_draw(struct ui *ui, const struct tt_snapshot *snap, const struct event_l
 
 void ui_set_replay(struct ui *ui, const struct fe_replay *pos)
 {
-	ui->st.replay = *pos;
+	struct ui_state *st = &ui->st;
+
+	/* a jump refilled the log: show its newest, not where the anchor
+	 * of another time would put the selection */
+	if (pos->on && st->replay.on && pos->i != st->replay.i && pos->i != st->replay.i + 1)
+		st->log_follow = true;
+	st->replay = *pos;
 }
 
 const char *ui_jump_text(const struct ui *ui)
 {
 	return ui->st.jump_text;
+}
+
+void ui_travel(struct ui *ui, int *steps, unsigned *toggles)
+{
+	*steps = ui->st.travel_steps;
+	*toggles = ui->st.travel_toggles;
+	ui->st.travel_steps = 0;
+	ui->st.travel_toggles = 0;
 }
 
 int ui_wake_ms(const struct ui *ui)

@@ -54,6 +54,10 @@ void ui_draw(struct ui *ui, const struct tt_snapshot *snap, const struct event_l
  * typed at j (after UI_JUMP; "" when none). */
 void ui_set_replay(struct ui *ui, const struct fe_replay *pos);
 const char *ui_jump_text(const struct ui *ui);
+/* The intervals [ and ] asked for since the last call (] counts +1, [
+ * -1), and the Spaces a replay took (play/stop toggles); both reset. A
+ * batch of keys comes as one reaction: these say how many. */
+void ui_travel(struct ui *ui, int *steps, unsigned *toggles);
 /* Milliseconds until the UI wants a redraw on its own (e.g. a held
  * sort order expiring), or -1 for never. */
 int ui_wake_ms(const struct ui *ui);

@@ -55,6 +55,11 @@ static const char *fe_jump_text(void *ctx)
 	return ui_jump_text(ctx);
 }
 
+static void fe_travel(void *ctx, int *steps, unsigned *toggles)
+{
+	ui_travel(ctx, steps, toggles);
+}
+
 int ui_frontend_open(struct ui_frontend *u, const struct options *opt, const struct diag *diag,
 		const char *report, char *err, size_t errlen)
 {
@@ -70,6 +75,7 @@ int ui_frontend_open(struct ui_frontend *u, const struct options *opt, const str
 		.resume = fe_resume,
 		.replay = fe_replay,
 		.jump_text = fe_jump_text,
+		.travel = fe_travel,
 		.draw = fe_draw,
 		.wake_ms = fe_wake_ms,
 		.settings = fe_settings,

@@ -77,8 +77,9 @@ void view_footer(const struct view_ctx *vc, struct rect r)
 	for (size_t i = 0; i + 1 < n && x < maxx; i++) {
 		const char *label = keys[i].label;
 
-		if (!strcmp(label, "Pause") && st->paused)
-			label = "Resume";
+		if (!strcmp(label, "Pause") &&
+		    (st->replay.on && !st->replay.live ? !st->replay.playing : st->paused))
+			label = st->replay.on && !st->replay.live ? "Play" : "Resume";
 		/* whole items only, and room kept for the last one */
 		if (x + item_width(&keys[i], buf, sizeof(buf)) + last_w > maxx)
 			break;

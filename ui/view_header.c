@@ -131,7 +131,13 @@ static void top_line(const struct view_ctx *vc, struct rect r)
 		right -= canvas_puts_right(cv, right, y, r.x, ROLE_HEADER_VALUE, st->set.listen_at);
 		right -= canvas_puts_right(cv, right, y, r.x, ROLE_HEADER, "metrics ") + 2;
 	}
-	if (st->replay.on) {
+	if (st->replay.on && st->replay.live) {
+		char ago[32];
+
+		span(ago, sizeof(ago), (st->replay.live_ms - st->replay.wall_ms + 500) / 1000);
+		snprintf(buf, sizeof(buf), " LOOKING BACK -%s  End: live ", ago);
+		right -= canvas_puts_right(cv, right, y, r.x, ROLE_BADGE, buf) + 2;
+	} else if (st->replay.on) {
 		replay_badge(st, buf, sizeof(buf), right - r.x >= 60);
 		right -= canvas_puts_right(cv, right, y, r.x, ROLE_BADGE, buf) + 2;
 	} else if (st->paused) {

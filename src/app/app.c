@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/utsname.h>
 #include <time.h>
 #include <unistd.h>
@@ -92,6 +93,8 @@ static int open_recording(struct app *a, char *msg, size_t len)
 		snprintf(meta.arch, sizeof(meta.arch), "%.15s", u.machine);
 	}
 	a->rec = rec_writer_open(a->opt.record, &meta, msg, len);
+	if (a->rec && a->opt.record_mib)
+		rec_writer_keep(a->rec, (uint64_t)a->opt.record_mib << 20);
 	return a->rec ? 0 : TT_EXIT_USAGE;
 }
 
@@ -103,12 +106,16 @@ static uint64_t intervals(const struct rec_writer *w)
 	return t ? t - 1 : 0;
 }
 
-/* One tick into the recording; the first failure is said once, and the
- * view goes on without it. */
+/* One tick into the recording (and the look-back); the first failure is
+ * said once, and the view goes on without it. */
 static void record(struct app *a, const struct tt_snapshot *snap, bool final)
 {
 	int err;
 
+	if (a->lookback && !rec_writer_error(a->lookback) &&
+	    (err = rec_writer_tick(a->lookback, snap, model_log(a->model), final)))
+		diag_printf(&a->diag, MSG_WARN, "looking back stops at %" PRIu64 " intervals: %s",
+			    intervals(a->lookback), strerror(err));
 	if (!a->rec || rec_writer_error(a->rec))
 		return;
 	err = rec_writer_tick(a->rec, snap, model_log(a->model), final);
@@ -116,6 +123,59 @@ static void record(struct app *a, const struct tt_snapshot *snap, bool final)
 		diag_printf(&a->diag, MSG_ERROR, "the recording %s stopped after %" PRIu64
 			    " intervals: %s", rec_writer_path(a->rec), intervals(a->rec),
 			    strerror(err));
+}
+
+/* The interface's look-back: a flight recorder in memory. Without it
+ * (no memfd, out of memory) the interface runs as before, [ says so. */
+static void open_lookback(struct app *a)
+{
+	struct rec_meta meta = { .interval_s = a->opt.delay_s, .pid = (uint32_t)getpid(),
+				 .wall_offset_ns = a->wall_offset_ns,
+				 .log_capacity = a->opt.log_capacity,
+				 .log_text_bytes = (uint64_t)a->opt.log_text_mib << 20 };
+	char msg[512];
+	int fd = memfd_create("tracetop-lookback", MFD_CLOEXEC);
+
+	a->lookback_fd = fd;
+	if (fd < 0)
+		return;
+	snprintf(meta.version, sizeof(meta.version), "%s", PACKAGE_VERSION);
+	a->lookback = rec_writer_open_fd(dup(fd), "the look-back", &meta, msg, sizeof(msg));
+	if (a->lookback)
+		rec_writer_keep(a->lookback, LOOKBACK_BYTES);
+	else
+		diag_printf(&a->diag, MSG_WARN, "no looking back: %s", msg);
+}
+
+/* [ or j while live: the look-back's latest interval shown instead of
+ * the live one (capture goes on). 0, or -1 (said). */
+static int lookback_enter(struct app *a)
+{
+	char msg[1024];
+	uint64_t unrec;
+
+	if (!a->lookback || a->lookback_fd < 0) {
+		a->fe->notice(a->fe->ctx, true, "looking back is not available here (no memory file)");
+		return -1;
+	}
+	a->replay = replay_src_open_fd(dup(a->lookback_fd), "the look-back", &a->opt, msg,
+				       sizeof(msg));
+	if (!a->replay || replay_src_go(a->replay, replay_src_count(a->replay) - 1, &unrec, msg,
+					sizeof(msg))) {
+		replay_src_free(a->replay);
+		a->replay = NULL;
+		a->fe->notice(a->fe->ctx, true, msg);
+		return -1;
+	}
+	a->playing = false;
+	return 0;
+}
+
+static void lookback_leave(struct app *a)
+{
+	replay_src_free(a->replay);
+	a->replay = NULL;
+	a->fe->notice(a->fe->ctx, false, "live");
 }
 
 int app_close_recording(struct app *a, int rc)
@@ -165,7 +225,9 @@ static int replay_init(struct app *a, char *msg, size_t len)
 	if (!a->replay)
 		return TT_EXIT_USAGE;
 	m = replay_src_meta(a->replay);
-	a->opt.delay_s = m->interval_s;
+	/* the recording's interval, within what -d takes: the header is
+	 * not trusted to set the loop's timer */
+	a->opt.delay_s = m->interval_s < 0.1 ? 0.1 : m->interval_s > 3600 ? 3600 : m->interval_s;
 	if (replay_src_warning(a->replay))
 		diag_printf(&a->diag, MSG_WARN, "%s", replay_src_warning(a->replay));
 	if (replay_src_go(a->replay, 0, &unrec, msg, len))
@@ -193,51 +255,66 @@ static const struct event_log *shown_log(const struct app *a)
 	return a->replay ? replay_src_log(a->replay) : model_log(a->model);
 }
 
-/* Shows interval i of the replay (a step or a jump); a failure is said
- * on the status line and the interval shown stays. */
-static void replay_show(struct app *a, size_t i)
+/* Shows interval i of the replay (a step or a jump). 0; or -1: the
+ * failure is said on the status line (and counted: the exit status says
+ * the recording is damaged) and the interval shown stays. */
+static int replay_show(struct app *a, size_t i)
 {
 	char msg[1024];
 	uint64_t unrec = 0;
 
 	if (i >= replay_src_count(a->replay))
-		return;
-	if (replay_src_go(a->replay, i, &unrec, msg, sizeof(msg)))
+		return -1;
+	if (replay_src_go(a->replay, i, &unrec, msg, sizeof(msg))) {
 		a->fe->notice(a->fe->ctx, true, msg);
-	else if (unrec)
-		diag_printf(&a->diag, MSG_WARN, "%" PRIu64 " events of this interval are not in the "
-			    "recording (the recorder could not keep them)", unrec);
+		a->replay_damaged = !a->model;	/* a --replay: exit 1 */
+		return -1;
+	}
+	if (unrec && !a->replay_unrec_said) {
+		/* once: a lossy recording would say it every interval */
+		a->replay_unrec_said = true;
+		diag_printf(&a->diag, MSG_WARN, "events of some intervals are not in the recording "
+			    "(the recorder could not keep them): %" PRIu64 " here", unrec);
+	}
+	return 0;
 }
 
-/* A tick of the replay: the next interval while playing; at the end it
- * stops (and says so). */
-static void replay_tick(struct app *a)
+/* A tick of the replay: the next interval while playing (after a damaged
+ * one, the next frame's first); at the end it stops (and says so).
+ * Whether the screen changed (it moved, or stopped). */
+static bool replay_tick(struct app *a)
 {
-	size_t at = replay_src_at(a->replay);
+	size_t at = replay_src_at(a->replay), n = replay_src_count(a->replay), i = at + 1;
 
 	if (!a->playing)
-		return;
-	if (at + 1 >= replay_src_count(a->replay)) {
+		return false;
+	while (i < n && replay_show(a, i)) {
+		/* damaged: on at the next key chunk */
+		while (++i < n && !replay_src_key(a->replay, i))
+			;
+	}
+	if (i >= n) {
 		a->playing = false;
 		a->fe->notice(a->fe->ctx, false, "end of the recording: [ steps back, j goes to a time");
-		return;
 	}
-	replay_show(a, at + 1);
+	return true;
 }
 
-/* The time typed at j. */
-static void replay_jump(struct app *a, const char *text)
+/* The time typed at j: 0, or -1 (nothing typed, or said why not). */
+static int replay_jump(struct app *a, const char *text)
 {
 	struct fe_replay pos;
 	int64_t ms;
 	char why[160];
 
+	if (!text[strspn(text, " ")])
+		return -1;
 	replay_src_position(a->replay, a->playing, &pos);
 	if (rec_parse_when(text, pos.wall_ms, pos.first_ms, pos.last_ms, &ms, why, sizeof(why))) {
 		a->fe->notice(a->fe->ctx, true, why);
-		return;
+		return -1;
 	}
-	replay_show(a, replay_src_find(a->replay, ms));
+	return replay_show(a, replay_src_find(a->replay, ms));
 }
 
 int app_init(struct app *a, const struct options *opt, char *msg, size_t len)
@@ -252,6 +329,7 @@ int app_init(struct app *a, const struct options *opt, char *msg, size_t len)
 	int rc;
 
 	memset(a, 0, sizeof(*a));
+	a->lookback_fd = -1;
 	a->opt = *opt;
 	filter_init(&a->filter);
 	diag_init(&a->diag);
@@ -305,6 +383,8 @@ int app_init(struct app *a, const struct options *opt, char *msg, size_t len)
 	rc = open_recording(a, msg, len);
 	if (rc)
 		return rc;
+	if (opt->output == OUTPUT_UI && !opt->probe_report)
+		open_lookback(a);
 	/* The kernel's run-time statistics read the clock around every run
 	 * of every BPF program on the machine: some 50 ns a syscall here,
 	 * more than tracetop's own programs. So they are on only on request,
@@ -393,8 +473,8 @@ static void tick(struct app *a, bool final)
 	struct tt_selfcost self = { 0 };
 	uint64_t now;
 
-	if (a->replay) {
-		replay_tick(a);
+	if (a->replay && !a->model) {	/* --replay */
+		a->replay_moved = replay_tick(a);
 		return;
 	}
 	probes_sample(a->probes);
@@ -503,6 +583,12 @@ static void save_settings(struct app *a)
 {
 	char path[4096], err[512], text[4200];
 
+	if (a->replay && !a->model) {
+		/* its interval is the recording's pace, not a setting */
+		a->fe->notice(a->fe->ctx, true, "a replay's settings are not saved (W works live)");
+		return;
+	}
+
 	if (config_default_path(path, sizeof(path))) {
 		a->fe->notice(a->fe->ctx, true, "no home directory to save the settings in");
 		return;
@@ -513,6 +599,61 @@ static void save_settings(struct app *a)
 	}
 	snprintf(text, sizeof(text), "settings saved to %s", path);
 	a->fe->notice(a->fe->ctx, false, text);
+}
+
+/* Moves in time, as the keys of one input() asked (r its reactions):
+ * Spaces, then the steps ([ -1, ] +1, as many as typed), then a jump.
+ * Live, [ and j first look back (the latest interval recorded, where the
+ * steps and the jump then apply); ] past the latest, End and Space come
+ * back to live. */
+static void travel(struct app *a, unsigned r)
+{
+	int steps = 0;
+	unsigned toggles = 0;
+	size_t at, n;
+
+	a->fe->travel(a->fe->ctx, &steps, &toggles);
+	if (a->model && !a->replay) {
+		if (!(steps < 0 || (r & UI_JUMP)) || lookback_enter(a))
+			return;
+	}
+	if (a->replay && a->model) {
+		char msg[512];
+
+		/* looking back: the memory file grew since */
+		if (replay_src_refresh(a->replay, msg, sizeof(msg))) {
+			a->fe->notice(a->fe->ctx, true, msg);
+			r |= UI_LIVE;
+		}
+		n = replay_src_count(a->replay);
+		if (steps > 0 && replay_src_at(a->replay) + (size_t)steps >= n)
+			r |= UI_LIVE;
+		if (r & UI_LIVE) {
+			lookback_leave(a);
+			return;
+		}
+	}
+	at = replay_src_at(a->replay);
+	n = replay_src_count(a->replay);
+	if (toggles % 2) {
+		a->playing = !a->playing;
+		/* play from the start again once at the end */
+		if (a->playing && at + 1 >= n)
+			replay_show(a, 0);
+	}
+	if (steps) {
+		/* a step pauses: the interval stepped to stays */
+		a->playing = false;
+		if (steps < 0 && at == 0)
+			a->fe->notice(a->fe->ctx, false, "the start of the recording");
+		else if (steps > 0 && at + 1 >= n)
+			a->fe->notice(a->fe->ctx, false, "the end of the recording");
+		else
+			replay_show(a, steps < 0 ? (at >= (size_t)-steps ? at - (size_t)-steps : 0)
+					     : (at + (size_t)steps < n ? at + (size_t)steps : n - 1));
+	}
+	if ((r & UI_JUMP) && replay_jump(a, a->fe->jump_text(a->fe->ctx)) == 0)
+		a->playing = false;
 }
 
 static void handle_input(struct app *a, bool *dirty)
@@ -533,24 +674,8 @@ static void handle_input(struct app *a, bool *dirty)
 	}
 	if (r & UI_SAVE_CONFIG)
 		save_settings(a);
-	if (a->replay) {
-		size_t at = replay_src_at(a->replay);
-
-		if (r & UI_PLAY) {
-			a->playing = !a->playing;
-			/* play from the start again once at the end */
-			if (a->playing && at + 1 >= replay_src_count(a->replay))
-				replay_show(a, 0);
-		}
-		/* a step pauses: the interval stepped to stays */
-		if (r & (UI_STEP_BACK | UI_STEP_FWD | UI_JUMP))
-			a->playing = false;
-		if ((r & UI_STEP_BACK) && at > 0)
-			replay_show(a, at - 1);
-		if (r & UI_STEP_FWD)
-			replay_show(a, at + 1);
-		if (r & UI_JUMP)
-			replay_jump(a, a->fe->jump_text(a->fe->ctx));
+	if (r & (UI_STEP_BACK | UI_STEP_FWD | UI_PLAY | UI_JUMP | UI_LIVE)) {
+		travel(a, r);
 		*dirty = true;
 	}
 	if (r & UI_REDRAW)
@@ -585,7 +710,13 @@ static void draw(struct app *a)
 		struct fe_replay pos;
 
 		replay_src_position(a->replay, a->playing, &pos);
+		if (a->model) {
+			pos.live = true;
+			pos.live_ms = model_snapshot(a->model)->wall_ms;
+		}
 		fe->replay(fe->ctx, &pos);
+	} else if (a->model) {
+		fe->replay(fe->ctx, &(struct fe_replay){ .on = false });
 	}
 	fe->draw(fe->ctx, shown_snapshot(a), shown_log(a));
 }
@@ -654,8 +785,10 @@ int app_run(struct app *a, const struct frontend *fe)
 			http_run(a->metrics.http);
 		if (ready & (1 << LOOP_TICK)) {
 			/* a stop that came with the tick: this one is the last */
+			a->replay_moved = true;
 			tick(a, a->quit && !fe);
-			dirty = true;
+			/* a replay that did not move has nothing new to draw */
+			dirty = dirty || a->replay_moved;
 			if (a->opt.iterations && a->ticks >= a->opt.iterations)
 				a->quit = true;
 		}
@@ -667,6 +800,11 @@ int app_run(struct app *a, const struct frontend *fe)
 			draw(a);
 			a->events_unseen = false;
 		}
+	}
+	if (a->replay_damaged) {
+		snprintf(a->fatal, sizeof(a->fatal), "%s is damaged: some intervals could not be read",
+			 a->opt.replay ? a->opt.replay : "the recording");
+		return TT_EXIT_ERROR;
 	}
 	return TT_EXIT_OK;
 }
@@ -691,6 +829,11 @@ void app_fini(struct app *a)
 	a->rec = NULL;
 	replay_src_free(a->replay);
 	a->replay = NULL;
+	rec_writer_close(a->lookback);
+	a->lookback = NULL;
+	if (a->lookback_fd >= 0)
+		close(a->lookback_fd);
+	a->lookback_fd = -1;
 	free(a->report);
 	a->report = NULL;
 	if (a->out.f)

@@ -47,10 +47,20 @@ struct app {
 	uint64_t cost_ns;		/* CLOCK_MONOTONIC of that sample */
 	struct app_metrics metrics;	/* --listen */
 	struct rec_writer *rec;		/* --record, or NULL; owned */
+#define LOOKBACK_BYTES (64u << 20)	/* about an hour of a busy machine at -d 1 */
 	/* --replay in the interactive view: the source instead of the
 	 * model and the probes (both NULL then); owned */
 	struct replay_src *replay;
 	bool playing;			/* the replay moves on at each tick */
+	bool replay_moved;		/* its last tick showed another interval */
+	bool replay_damaged;		/* a damaged interval was met: exit 1 */
+	bool replay_unrec_said;		/* its lost events were said once */
+	/* The interface, live: every interval also recorded into an
+	 * anonymous memory file (a flight recorder of LOOKBACK_BYTES),
+	 * which [ and j look back into while capture goes on (replay then
+	 * reads it, the model still runs). */
+	struct rec_writer *lookback;	/* owned, or NULL */
+	int lookback_fd;		/* the memory file, to open readers on; -1 */
 	int64_t wall_offset_ns;		/* CLOCK_REALTIME - CLOCK_MONOTONIC at start */
 };
 

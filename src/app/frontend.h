@@ -23,11 +23,14 @@ enum ui_reaction {
 	UI_STEP_BACK = 1 << 7,	/* [: one interval back */
 	UI_STEP_FWD = 1 << 10,	/* ]: one interval on */
 	UI_JUMP = 1 << 11,	/* j: to jump_text() */
+	UI_LIVE = 1 << 12,	/* looking back: End or Space, back to live */
 };
 
 /* Where a replay stands, for the header (--replay only). */
 struct fe_replay {
 	bool on;
+	bool live;		/* looking back while live (else --replay) */
+	int64_t live_ms;	/* looking back: the time of the live interval */
 	bool playing;
 	size_t i, n;		/* the interval shown (0: the start), of n */
 	int64_t wall_ms;	/* its time */
@@ -53,6 +56,10 @@ struct frontend {
 	 * user asked to jump to (UI_JUMP), valid until the next input(). */
 	void (*replay)(void *ctx, const struct fe_replay *pos);
 	const char *(*jump_text)(void *ctx);
+	/* How many intervals the keys asked to move (] +1, [ -1) and how
+	 * many times Space toggled a replay, since the last call: a batch
+	 * of keys is one input() (UI_STEP_*, UI_PLAY say that some did). */
+	void (*travel)(void *ctx, int *steps, unsigned *toggles);
 };
 
 #endif

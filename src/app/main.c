@@ -156,6 +156,11 @@ int main(int argc, char **argv)
 			return stdout_written(replay_batch(&opt));
 		/* the interactive replay: app_init opens it */
 	}
+	if (opt.record_mib && !opt.record) {
+		fprintf(stderr, "tracetop: --record-size is about --record: it needs --record FILE\n"
+			"Try 'tracetop --help' for more information.\n");
+		return TT_EXIT_USAGE;
+	}
 	if (opt.record && opt.probe_report) {
 		fprintf(stderr, "tracetop: --probe-report runs no interval to record: drop --record\n"
 			"Try 'tracetop --help' for more information.\n");

@@ -17,27 +17,30 @@
 
 struct replay_src {
 	struct rec_reader *r;
-	struct rec_snap rs;
+	struct rec_snap rs;	/* the interval shown */
+	struct rec_snap next;	/* decoded into, swapped in when whole */
 	struct event_log log;
 	size_t at;		/* the interval shown, when shown */
 	bool shown;
 };
 
-struct replay_src *replay_src_open(const struct options *opt, char *msg, size_t len)
+/* Over the reader r (owned; NULL: msg says why). */
+static struct replay_src *src_new(struct rec_reader *r, const struct options *opt, char *msg,
+				  size_t len)
 {
-	struct replay_src *p = calloc(1, sizeof(*p));
+	struct replay_src *p;
 	const struct rec_meta *meta;
 	uint64_t cap, text;
 
+	if (!r)
+		return NULL;
+	p = calloc(1, sizeof(*p));
 	if (!p) {
+		rec_reader_close(r);
 		snprintf(msg, len, "out of memory");
 		return NULL;
 	}
-	p->r = rec_reader_open(opt->replay, msg, len);
-	if (!p->r) {
-		free(p);
-		return NULL;
-	}
+	p->r = r;
 	meta = rec_reader_meta(p->r);
 	/* the recording run's event log, if larger (within the bounds
 	 * rec_meta_parse holds a header to), so that no interval loses
@@ -57,12 +60,41 @@ struct replay_src *replay_src_open(const struct options *opt, char *msg, size_t 
 	return p;
 }
 
+struct replay_src *replay_src_open(const struct options *opt, char *msg, size_t len)
+{
+	return src_new(rec_reader_open(opt->replay, msg, len), opt, msg, len);
+}
+
+struct replay_src *replay_src_open_fd(int fd, const char *name, const struct options *opt,
+				      char *msg, size_t len)
+{
+	return src_new(rec_reader_open_fd(fd, name, msg, len), opt, msg, len);
+}
+
+int replay_src_refresh(struct replay_src *p, char *msg, size_t len)
+{
+	uint64_t seq = p->shown ? rec_reader_tick(p->r, p->at)->seq : 0;
+	size_t n;
+
+	if (rec_reader_refresh(p->r, msg, len))
+		return -1;
+	/* the interval shown, where it is now (the front may have gone) */
+	n = rec_reader_ticks(p->r);
+	p->at = 0;
+	while (p->shown && p->at + 1 < n && rec_reader_tick(p->r, p->at)->seq < seq)
+		p->at++;
+	if (p->shown && rec_reader_tick(p->r, p->at)->seq != seq)
+		p->shown = false;	/* let go: the next go() is a jump */
+	return 0;
+}
+
 void replay_src_free(struct replay_src *p)
 {
 	if (!p)
 		return;
 	rec_reader_close(p->r);
 	rec_snap_fini(&p->rs);
+	rec_snap_fini(&p->next);
 	event_log_fini(&p->log);
 	free(p);
 }
@@ -94,12 +126,22 @@ bool replay_src_shown(const struct replay_src *p)
 
 int replay_src_go(struct replay_src *p, size_t i, uint64_t *unrecorded, char *msg, size_t len)
 {
-	/* a jump starts the log again (from the frame before i): events
-	 * later than the interval shown must not stay in it */
-	if (p->shown && i != p->at + 1)
+	struct rec_snap t;
+
+	/* a jump, or a read from the frame's key chunk (after damage): the
+	 * log starts again, so that no event comes twice, or out of its
+	 * time, or from after the interval shown */
+	if ((p->shown && i != p->at + 1) || !rec_reader_sequential(p->r, i))
 		event_log_clear(&p->log);
-	if (rec_reader_read(p->r, i, &p->rs, &p->log, unrecorded, msg, len))
+	/* decoded aside: a tick that fails half-way must not be shown */
+	if (rec_reader_read(p->r, i, &p->next, &p->log, unrecorded, msg, len))
 		return -1;
+	t = p->rs;
+	p->rs = p->next;
+	p->next = t;
+	/* the one pointer into the struct itself */
+	p->rs.s.open_errors_by_errno = p->rs.open_errs;
+	p->next.s.open_errors_by_errno = p->next.open_errs;
 	p->at = i;
 	p->shown = true;
 	return 0;
@@ -113,6 +155,11 @@ const struct tt_snapshot *replay_src_snapshot(const struct replay_src *p)
 const struct event_log *replay_src_log(const struct replay_src *p)
 {
 	return &p->log;
+}
+
+bool replay_src_key(const struct replay_src *p, size_t i)
+{
+	return i < rec_reader_ticks(p->r) && (rec_reader_tick(p->r, i)->flags & REC_CHUNK_KEY);
 }
 
 size_t replay_src_find(const struct replay_src *p, int64_t ms)

@@ -24,6 +24,13 @@ struct replay_src;
 /* Opens opt->replay (its event log as large as the recording run's, or
  * opt's). NULL with a sentence in msg. */
 struct replay_src *replay_src_open(const struct options *opt, char *msg, size_t len);
+/* The same over fd (owned), a recording still being written (looking
+ * back while live), named name in messages. */
+struct replay_src *replay_src_open_fd(int fd, const char *name, const struct options *opt,
+				      char *msg, size_t len);
+/* Indexes the recording again as it is now (it grew; its front may be
+ * gone); the interval shown keeps its place. 0, or -1 with msg. */
+int replay_src_refresh(struct replay_src *r, char *msg, size_t len);
 void replay_src_free(struct replay_src *r);
 
 const struct rec_meta *replay_src_meta(const struct replay_src *r);
@@ -40,6 +47,8 @@ bool replay_src_shown(const struct replay_src *r);
 int replay_src_go(struct replay_src *r, size_t i, uint64_t *unrecorded, char *msg, size_t len);
 const struct tt_snapshot *replay_src_snapshot(const struct replay_src *r);
 const struct event_log *replay_src_log(const struct replay_src *r);
+/* Whether interval i starts a frame (where reading resumes after damage). */
+bool replay_src_key(const struct replay_src *r, size_t i);
 /* The index of the interval at or after wall-clock time ms. */
 size_t replay_src_find(const struct replay_src *r, int64_t ms);
 /* Where it stands, for the header. */

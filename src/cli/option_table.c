@@ -103,6 +103,11 @@ const struct opt_row opt_rows[] = {
 	  .metavar = "FILE",
 	  .help = "also record every snapshot and event into FILE (a new\n"
 		  "file: never one that exists), zstd-compressed, for --replay" },
+	{ .name = "record-size", .type = OPT_UINT, FIELD(record_mib), .def = 0, .min = 1,
+	  .max = 1048576, .flags = OPTF_UNSET, .what = "a size in MiB", .unit = "MiB",
+	  .metavar = "MIB",
+	  .help = "with --record: keep only the newest MIB MiB of it (a\n"
+		  "flight recorder: older intervals are let go), %L" },
 	{ .name = "replay", .type = OPT_STRING, FIELD(replay), .what = "a recording's file name",
 	  .metavar = "FILE",
 	  .help = "show the recording FILE instead of this machine: with\n"

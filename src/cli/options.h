@@ -117,6 +117,7 @@ struct options {
 	unsigned ringbuf_kb;	/* --ringbuf-size: per ring buffer, KiB (power of 2) */
 	const char *log_file;	/* --log: libbpf and diagnostic messages */
 	const char *record;	/* --record FILE: a recording of the run, or NULL */
+	unsigned record_mib;	/* --record-size: keep the newest MiB of it; 0: all */
 	const char *replay;	/* --replay FILE: show a recording instead, or NULL */
 	const char *theme;	/* --theme NAME|PATH (interactive) */
 	bool mouse;		/* --no-mouse clears it (interactive) */

@@ -153,6 +153,19 @@ void event_log_clear(struct event_log *log)
 	log->first_seq = log->next_seq;
 }
 
+void event_log_reset(struct event_log *log)
+{
+	log->first_seq = log->next_seq = 0;
+	log->head = 0;
+	log->overwritten = log->dropped_for_bytes = 0;
+}
+
+void event_log_skip_to(struct event_log *log, uint64_t seq)
+{
+	if (seq > log->next_seq)
+		log->first_seq = log->next_seq = seq;
+}
+
 uint64_t event_log_first_seq(const struct event_log *log)
 {
 	return log->first_seq;

@@ -68,6 +68,12 @@ int event_log_order(struct event_log *log, uint64_t from);
 /* Drops every event; sequence numbers go on from where they were, so a
  * reader's notion of "seen up to" stays valid (a replay's jump). */
 void event_log_clear(struct event_log *log);
+/* Drops every event and goes on at sequence number seq (> the end): a
+ * replay's log takes the numbers the events had live. */
+void event_log_skip_to(struct event_log *log, uint64_t seq);
+/* Empty, as new: sequence numbers start again at 0 (for a log no reader
+ * has indexes on: a fresh decode). */
+void event_log_reset(struct event_log *log);
 uint64_t event_log_first_seq(const struct event_log *log);
 uint64_t event_log_end_seq(const struct event_log *log);
 size_t event_log_count(const struct event_log *log);

@@ -648,6 +648,11 @@ const struct tt_snapshot *model_tick(struct model *m, uint64_t mono_ns)
 
 	s->ev_begin = m->ev_mark;
 	s->ev_end = event_log_end_seq(&m->log);
+	s->log_fill = (struct tt_log_fill){
+		.events = event_log_count(&m->log), .capacity = m->log.capacity,
+		.text_used = event_log_text_used(&m->log), .text_bytes = m->log.text_bytes,
+		.dropped = m->log.overwritten, .dropped_for_bytes = m->log.dropped_for_bytes,
+	};
 	m->ev_mark = s->ev_end;
 	return s;
 }

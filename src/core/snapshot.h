@@ -165,6 +165,15 @@ struct tt_fail_row {
 	uint32_t pid, uid;	/* of the latest */
 };
 
+/* How full the event log was at the tick (what the writers print of
+ * it): a replay prints the recorded figures, not its own log's. */
+struct tt_log_fill {
+	uint64_t events, capacity;	/* held, and at most (--events) */
+	uint64_t text_used, text_bytes;	/* bytes of their strings, and at most */
+	uint64_t dropped;		/* let go for newer ones, since start */
+	uint64_t dropped_for_bytes;	/* ... of them because the text was full */
+};
+
 /* What tracetop itself costs (selfcost.c). */
 struct tt_selfcost {
 	bool stats_enabled;	/* BPF run-time statistics are on */
@@ -236,6 +245,7 @@ struct tt_snapshot {
 	/* Events received during this interval: event log sequence numbers
 	 * [ev_begin, ev_end). Some may already be overwritten. */
 	uint64_t ev_begin, ev_end;
+	struct tt_log_fill log_fill;	/* capacity 0: not known (read the log) */
 };
 
 const char *tt_source_name(enum tt_source s);	/* "exec", "open", "vfs", "bio", "syscalls" */

@@ -7,6 +7,17 @@
 #include "fail_table.h"
 #include "output.h"
 
+struct tt_log_fill output_log_fill(const struct tt_snapshot *snap, const struct event_log *log)
+{
+	if (snap->log_fill.capacity)
+		return snap->log_fill;
+	return (struct tt_log_fill){
+		.events = event_log_count(log), .capacity = log->capacity,
+		.text_used = event_log_text_used(log), .text_bytes = log->text_bytes,
+		.dropped = log->overwritten, .dropped_for_bytes = log->dropped_for_bytes,
+	};
+}
+
 void output_start(const struct output *o, const struct tt_snapshot *snap)
 {
 	if (o->json)

@@ -100,6 +100,10 @@ size_t output_fails(const struct output *o, const struct tt_snapshot *snap, size
 /* Rows the text output lists at most (JSON lists them all). */
 #define OUTPUT_FAILS_TEXT_MAX 20
 
+/* How full the event log was: the snapshot's figures (at its tick; a
+ * replay's are the recorded ones), or the log's when it has none. */
+struct tt_log_fill output_log_fill(const struct tt_snapshot *snap, const struct event_log *log);
+
 /* Shared by both: "HH:MM:SS.mmm" local time of a CLOCK_MONOTONIC stamp. */
 void output_event_time(const struct output *o, uint64_t mono_ns, char *buf, size_t len);
 

@@ -453,12 +453,15 @@ static void json_event(const struct output *o, struct wbuf *b, struct json_run *
 
 /* How full the scrollback is, and what it dropped: by count or because
  * its text budget was full. */
-static void json_scrollback(const struct output *o, const struct event_log *log)
+static void json_scrollback(const struct output *o, const struct tt_snapshot *s,
+			    const struct event_log *log)
 {
-	fprintf(o->f, ",\"scrollback\":{\"events\":%zu,\"capacity\":%zu,\"text_used\":%zu,"
-		"\"text_bytes\":%zu,\"dropped\":%" PRIu64 ",\"dropped_for_bytes\":%" PRIu64 "}",
-		event_log_count(log), log->capacity, event_log_text_used(log), log->text_bytes,
-		log->overwritten, log->dropped_for_bytes);
+	struct tt_log_fill f = output_log_fill(s, log);
+
+	fprintf(o->f, ",\"scrollback\":{\"events\":%" PRIu64 ",\"capacity\":%" PRIu64
+		",\"text_used\":%" PRIu64 ",\"text_bytes\":%" PRIu64 ",\"dropped\":%" PRIu64
+		",\"dropped_for_bytes\":%" PRIu64 "}", f.events, f.capacity, f.text_used, f.text_bytes,
+		f.dropped, f.dropped_for_bytes);
 }
 
 /* Writes the events [from, to) that pass --filter: joined by commas
@@ -540,7 +543,7 @@ static void json_events(const struct output *o, const struct tt_snapshot *s,
 		",\"events_matched\":%" PRIu64 ",\"events_unexamined\":%" PRIu64
 		",\"filter_limit_hits\":%" PRIu64, c.overwritten, c.examined, c.matched,
 		c.unexamined, o->filter ? o->filter->limit_hits : 0);
-	json_scrollback(o, log);
+	json_scrollback(o, s, log);
 }
 
 /* The failing calls of the interval (output_fails). */

@@ -376,10 +376,14 @@ void output_text_snapshot(const struct output *o, const struct tt_snapshot *s,
 	text_scope(o, s);
 	text_bio(o, s);
 	/* the text budget, not --events, bounds the scrollback: say so */
-	if (log->dropped_for_bytes)
-		fprintf(o->f, "scrollback: %zu events of %zu, its %zu KiB of text full (%" PRIu64
-			" events dropped for it)\n", event_log_count(log), log->capacity,
-			log->text_bytes / 1024, log->dropped_for_bytes);
+	{
+		struct tt_log_fill f = output_log_fill(s, log);
+
+		if (f.dropped_for_bytes)
+			fprintf(o->f, "scrollback: %" PRIu64 " events of %" PRIu64 ", its %" PRIu64
+				" KiB of text full (%" PRIu64 " events dropped for it)\n", f.events,
+				f.capacity, f.text_bytes / 1024, f.dropped_for_bytes);
+	}
 	text_fails(o, s);
 	text_events(o, s, log, final);
 	fputc('\n', o->f);

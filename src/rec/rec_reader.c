@@ -23,6 +23,8 @@ struct rec_reader {
 	ZSTD_DCtx *dctx;
 	size_t next;		/* the tick a sequential read decodes without a jump */
 	bool in_frame;		/* dctx is inside the frame of tick next - 1 */
+	uint64_t head_end;	/* where the chunks begin */
+	uint64_t let_go;	/* bytes a flight recorder let go at the front */
 	struct rec_buf z;	/* a chunk's payload */
 	struct rec_buf raw;	/* ... decompressed */
 };
@@ -106,10 +108,64 @@ static int read_header(struct rec_reader *r, uint64_t *off, char *msg, size_t le
 	return 0;
 }
 
+/* Whether a whole key chunk starts at off: its header valid and within
+ * the file, its payload's checksum right. */
+static bool key_chunk_at(struct rec_reader *r, uint64_t off, uint64_t size)
+{
+	uint8_t b[REC_CHUNK_HEAD];
+	struct rec_chunk_head h;
+
+	if (read_at(r->fd, b, sizeof(b), off) || rec_chunk_head_get(b, &h) ||
+	    !(h.flags & REC_CHUNK_KEY) || h.len > REC_CHUNK_MAX || off + REC_CHUNK_HEAD + h.len > size)
+		return false;
+	r->z.len = 0;
+	r->z.oom = false;
+	if (rec_buf_reserve(&r->z, h.len) || read_at(r->fd, r->z.p, h.len, off + REC_CHUNK_HEAD))
+		return false;
+	return (uint32_t)crc32(0, r->z.p, h.len) == h.crc;
+}
+
+/* The front a flight recorder let go (rec_writer_keep) reads as zeros
+ * (punched pages, the rest of the last one zeroed) up to the first frame
+ * it kept: the first whole key chunk after off, found past the hole
+ * (SEEK_DATA) and the few bytes of older chunks before it. 0 with *at,
+ * or -1: no such front (damage, said as such). */
+static int skip_let_go(struct rec_reader *r, uint64_t off, uint64_t size, uint64_t *at)
+{
+	uint8_t buf[65536], zero[4] = { 0 };
+	off_t data;
+	uint64_t pos;
+
+	if (read_at(r->fd, buf, 4, off) || memcmp(buf, zero, 4))
+		return -1;	/* not zeros: damage */
+	data = lseek(r->fd, (off_t)off, SEEK_DATA);
+	pos = data > (off_t)off ? (uint64_t)data : off;
+	while (pos + REC_CHUNK_HEAD <= size) {
+		ssize_t n = pread(r->fd, buf, sizeof(buf), (off_t)pos);
+
+		if (n < 4)
+			return -1;
+		for (size_t i = 0; i + 4 <= (size_t)n; i++)
+			if (rec_get_le(buf + i, 4) == REC_CHUNK_MAGIC && key_chunk_at(r, pos + i, size)) {
+				*at = pos + i;
+				return 0;
+			}
+		pos += (uint64_t)n - 3;	/* a magic across the boundary */
+	}
+	return -1;
+}
+
 /* Hops from chunk header to chunk header; stops, with a warning, where
  * they stop making sense. */
 static int build_index(struct rec_reader *r, uint64_t off, uint64_t size, char *msg, size_t len)
 {
+	uint64_t kept;
+
+	r->let_go = 0;
+	if (off < size && off == r->head_end && skip_let_go(r, off, size, &kept) == 0) {
+		r->let_go = kept - off;
+		off = kept;
+	}
 	while (off < size) {
 		uint8_t b[REC_CHUNK_HEAD];
 		struct rec_chunk_head h;
@@ -128,6 +184,13 @@ static int build_index(struct rec_reader *r, uint64_t off, uint64_t size, char *
 		    (r->n == 0 && !(h.flags & REC_CHUNK_KEY))) {
 			snprintf(r->warning, sizeof(r->warning), "%s: no valid chunk at offset %" PRIu64
 				 ": read up to there", r->path, off);
+			break;
+		}
+		/* a time no clock gives (before 1970, after 2^43 ms: the
+		 * year 2248): damage, or a hostile file */
+		if (h.wall_ms < 0 || h.wall_ms > (1LL << 43)) {
+			snprintf(r->warning, sizeof(r->warning), "%s: the chunk at offset %" PRIu64
+				 " has no valid time: read up to there", r->path, off);
 			break;
 		}
 		if (off + REC_CHUNK_HEAD + h.len > size) {
@@ -160,7 +223,8 @@ static int build_index(struct rec_reader *r, uint64_t off, uint64_t size, char *
 	return 0;
 }
 
-struct rec_reader *rec_reader_open(const char *path, char *msg, size_t len)
+/* A reader on fd (owned), named path in messages. */
+static struct rec_reader *reader_new(int fd, const char *path, char *msg, size_t len)
 {
 	struct rec_reader *r = calloc(1, sizeof(*r));
 	struct stat st;
@@ -168,11 +232,12 @@ struct rec_reader *rec_reader_open(const char *path, char *msg, size_t len)
 
 	if (!r || !(r->path = strdup(path))) {
 		free(r);
+		if (fd >= 0)
+			close(fd);
 		snprintf(msg, len, "out of memory");
 		return NULL;
 	}
-	/* non-blocking: a pipe with no writer must not hang here */
-	r->fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
+	r->fd = fd;
 	if (r->fd < 0) {
 		snprintf(msg, len, "cannot open the recording %s: %s", path, strerror(errno));
 		goto fail;
@@ -181,7 +246,10 @@ struct rec_reader *rec_reader_open(const char *path, char *msg, size_t len)
 		snprintf(msg, len, "%s is not a regular file: a recording is read by offset", path);
 		goto fail;
 	}
-	if (read_header(r, &off, msg, len) || build_index(r, off, (uint64_t)st.st_size, msg, len))
+	if (read_header(r, &off, msg, len))
+		goto fail;
+	r->head_end = off;
+	if (build_index(r, off, (uint64_t)st.st_size, msg, len))
 		goto fail;
 	r->dctx = ZSTD_createDCtx();
 	if (!r->dctx || ZSTD_isError(ZSTD_DCtx_setParameter(r->dctx, ZSTD_d_windowLogMax,
@@ -193,6 +261,36 @@ struct rec_reader *rec_reader_open(const char *path, char *msg, size_t len)
 fail:
 	rec_reader_close(r);
 	return NULL;
+}
+
+struct rec_reader *rec_reader_open(const char *path, char *msg, size_t len)
+{
+	/* non-blocking: a pipe with no writer must not hang here */
+	return reader_new(open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK), path, msg, len);
+}
+
+struct rec_reader *rec_reader_open_fd(int fd, const char *name, char *msg, size_t len)
+{
+	return reader_new(fd, name, msg, len);
+}
+
+int rec_reader_refresh(struct rec_reader *r, char *msg, size_t len)
+{
+	struct stat st;
+
+	if (fstat(r->fd, &st)) {
+		snprintf(msg, len, "cannot read the recording %s: %s", r->path, strerror(errno));
+		return -1;
+	}
+	r->n = 0;
+	r->warning[0] = '\0';
+	r->in_frame = false;
+	return build_index(r, r->head_end, (uint64_t)st.st_size, msg, len);
+}
+
+uint64_t rec_reader_let_go(const struct rec_reader *r)
+{
+	return r->let_go;
 }
 
 void rec_reader_close(struct rec_reader *r)
@@ -323,6 +421,11 @@ static int decode_one(struct rec_reader *r, size_t i, struct rec_snap *rs, struc
 	r->in_frame = true;
 	r->next = i + 1;
 	return 0;
+}
+
+bool rec_reader_sequential(const struct rec_reader *r, size_t i)
+{
+	return i < r->n && ((r->ticks[i].flags & REC_CHUNK_KEY) || (r->in_frame && i == r->next));
 }
 
 int rec_reader_read(struct rec_reader *r, size_t i, struct rec_snap *rs, struct event_log *log,

@@ -33,7 +33,16 @@ struct rec_tick_info {
 /* Opens path and indexes it. NULL with a sentence in msg (a file that
  * is not a recording, of another version, or without one whole tick). */
 struct rec_reader *rec_reader_open(const char *path, char *msg, size_t len);
+/* The same on fd (owned), named name in messages. */
+struct rec_reader *rec_reader_open_fd(int fd, const char *name, char *msg, size_t len);
 void rec_reader_close(struct rec_reader *r);
+/* Indexes the file again as it is now: a recording still being written
+ * (looking back while live), whose front a flight recorder may have let
+ * go since. 0, or -1 with msg (then no tick is indexed). */
+int rec_reader_refresh(struct rec_reader *r, char *msg, size_t len);
+/* Bytes at the front a flight recorder let go (rec_writer_keep): the
+ * ticks start after them. */
+uint64_t rec_reader_let_go(const struct rec_reader *r);
 
 const struct rec_meta *rec_reader_meta(const struct rec_reader *r);
 size_t rec_reader_ticks(const struct rec_reader *r);
@@ -44,6 +53,9 @@ const char *rec_reader_warning(const struct rec_reader *r);
 /* The tick at or after wall-clock time ms (the last tick if none). */
 size_t rec_reader_find_wall(const struct rec_reader *r, int64_t ms);
 
+/* Whether reading tick i goes on from the last one read (it, or a key
+ * chunk): else the ticks from its frame's key chunk are read first. */
+bool rec_reader_sequential(const struct rec_reader *r, size_t i);
 /* Decodes tick i: its events are pushed into log and its snapshot lands
  * in rs->s (rs->s.ev_begin and ev_end name the events in log). A jump
  * (i not the tick after the last one read) decodes the ticks from the

@@ -18,7 +18,7 @@
  * until its new field is encoded (and REC_VERSION raised, or the field
  * added where an older reader skips it). Sizes on LP64 (x86_64, arm64). */
 #define REC_SIZE(type, n) _Static_assert(sizeof(type) == (n), #type " changed: update rec_snap.c")
-REC_SIZE(struct tt_snapshot, 5128);
+REC_SIZE(struct tt_snapshot, 5176);
 REC_SIZE(struct tt_source_status, 424);
 REC_SIZE(struct tt_vfs_view, 2496);
 REC_SIZE(struct tt_selfcost, 80);
@@ -504,20 +504,31 @@ static void io_snapshot(struct rec_io *io, struct tt_snapshot *s, struct rec_sna
 	io_disks(io, s, rs);
 	io_fails(io, s, rs);
 	io_tree(io, s, rs);
+	rec_u64(io, &s->log_fill.events);
+	rec_u64(io, &s->log_fill.capacity);
+	rec_u64(io, &s->log_fill.text_used);
+	rec_u64(io, &s->log_fill.text_bytes);
+	rec_u64(io, &s->log_fill.dropped);
+	rec_u64(io, &s->log_fill.dropped_for_bytes);
+	/* the live log's numbers of the interval's events (a replay whose
+	 * log has the same numbers takes them: the writers' counts of what
+	 * was overwritten come out the same) */
+	rec_u64(io, &s->ev_begin);
+	rec_u64(io, &s->ev_end);
 }
 
 /* --- records ----------------------------------------------------------- */
 
 /* Appends a record of type: its length, then head (a varint) when
  * with_head, then body. */
-static void put_record(struct rec_buf *out, unsigned type, bool with_head, uint64_t head,
+static void put_record(struct rec_buf *out, unsigned type, unsigned heads, const uint64_t *head,
 		       const struct rec_buf *body)
 {
-	uint8_t t = (uint8_t)type, h[10];
+	uint8_t t = (uint8_t)type, h[20];
 	struct rec_buf hb = { .p = h, .cap = sizeof(h) };
 
-	if (with_head)
-		rec_buf_u64(&hb, head);	/* at most 10 bytes: fits h */
+	for (unsigned i = 0; i < heads && i < 2; i++)
+		rec_buf_u64(&hb, head[i]);	/* at most 10 bytes each: fits h */
 	rec_buf_put(out, &t, 1);
 	rec_buf_u64(out, hb.len + body->len);
 	rec_buf_put(out, hb.p, hb.len);
@@ -526,10 +537,14 @@ static void put_record(struct rec_buf *out, unsigned type, bool with_head, uint6
 		out->oom = true;
 }
 
-/* An events record: the count, then the events encoded in body. */
-static void put_events(struct rec_buf *out, size_t n, const struct rec_buf *body)
+/* An events record: the count and the live event log's sequence number
+ * of the first (the others follow it one by one), then the events
+ * encoded in body. */
+static void put_events(struct rec_buf *out, size_t n, uint64_t first, const struct rec_buf *body)
 {
-	put_record(out, REC_T_EVENTS, true, n, body);
+	const uint64_t head[2] = { n, first };
+
+	put_record(out, REC_T_EVENTS, 2, head, body);
 }
 
 void rec_tick_encode(struct rec_buf *out, const struct tt_snapshot *snap,
@@ -538,22 +553,29 @@ void rec_tick_encode(struct rec_buf *out, const struct tt_snapshot *snap,
 	struct rec_buf body = { 0 };
 	struct rec_snap unused = { 0 };	/* the visitors' storage, for decoding only */
 	struct rec_io io;
-	uint64_t seq = snap->ev_begin, first = event_log_first_seq(log);
+	uint64_t seq = snap->ev_begin, held = event_log_first_seq(log);
 	uint64_t end = snap->ev_end < event_log_end_seq(log) ? snap->ev_end : event_log_end_seq(log);
 	size_t start = out->len;
 
-	if (seq < first) {
-		*unrecorded += first - seq;
-		seq = first;
+	if (seq < held) {
+		*unrecorded += held - seq;
+		seq = held;
 	}
 	while (seq < end) {
-		uint64_t prev_ts = 0;
+		uint64_t prev_ts = 0, first;
 		size_t n = 0;
 
+		/* a record holds consecutive events: one the log no longer
+		 * has is counted, and the next record starts after it */
+		while (seq < end && !event_log_get(log, seq)) {
+			(*unrecorded)++;
+			seq++;
+		}
 		body.len = 0;
 		rec_io_encoder(&io, &body);
+		first = seq;
 		while (seq < end && n < REC_EVENTS_PER_RECORD) {
-			const struct tt_event *ev;
+			const struct tt_event *ev = event_log_get(log, seq);
 
 			/* a tick past its size limit keeps its snapshot, and
 			 * counts the events it has no room for */
@@ -562,22 +584,20 @@ void rec_tick_encode(struct rec_buf *out, const struct tt_snapshot *snap,
 				seq = end;
 				break;
 			}
-			ev = event_log_get(log, seq++);
-			if (!ev) {
-				(*unrecorded)++;
-				continue;
-			}
+			if (!ev)
+				break;
 			rec_event(&io, (struct tt_event *)ev, &prev_ts);
+			seq++;
 			n++;
 		}
 		if (n)
-			put_events(out, n, &body);
+			put_events(out, n, first, &body);
 	}
 	body.len = 0;
 	rec_io_encoder(&io, &body);
 	rec_u64(&io, unrecorded);
 	io_snapshot(&io, (struct tt_snapshot *)snap, &unused);
-	put_record(out, REC_T_SNAPSHOT, false, 0, &body);
+	put_record(out, REC_T_SNAPSHOT, 0, NULL, &body);
 	rec_buf_free(&body);
 }
 
@@ -600,12 +620,21 @@ void rec_snap_fini(struct rec_snap *rs)
 /* The events of a record into log; *dropped counts those too large
  * for the whole of the log's text (a smaller log than the recording
  * run's). */
-static int decode_events(struct event_log *log, struct rec_io *io, uint64_t *dropped)
+static int decode_events(struct event_log *log, struct rec_io *io, uint64_t *dropped,
+			 uint64_t *decoded)
 {
 	size_t n = 0;
-	uint64_t prev_ts = 0;
+	uint64_t prev_ts = 0, first = 0;
 
 	count_of(io, &n, REC_EVENTS_PER_RECORD, 24);
+	rec_u64(io, &first);
+	if (first > (1ull << 62))	/* a million a second for 146 000 years */
+		rec_io_fail(io, "an event number out of range");
+	/* the live log's numbers: a log that is behind them (a replay that
+	 * starts mid-recording, a gap of events not kept) moves on to them,
+	 * so that each event has the number it had live */
+	if (!io->bad && first > event_log_end_seq(log))
+		event_log_skip_to(log, first);
 	for (size_t i = 0; i < n && !io->bad; i++) {
 		struct tt_event ev;
 		int rc;
@@ -618,6 +647,7 @@ static int decode_events(struct event_log *log, struct rec_io *io, uint64_t *dro
 			rec_io_fail(io, "out of memory");
 		else if (rc)
 			(*dropped)++;
+		(*decoded)++;
 	}
 	return io->bad ? -1 : 0;
 }
@@ -625,7 +655,7 @@ static int decode_events(struct event_log *log, struct rec_io *io, uint64_t *dro
 int rec_tick_decode(struct rec_snap *rs, struct event_log *log, const void *data, size_t n,
 		    uint64_t *unrecorded, struct rec_io *io)
 {
-	uint64_t ev_begin = event_log_end_seq(log), dropped = 0;
+	uint64_t ev_begin = event_log_end_seq(log), dropped = 0, decoded = 0, rb, re;
 	bool have_snap = false;
 
 	rec_io_decoder(io, data, n);
@@ -644,7 +674,7 @@ int rec_tick_decode(struct rec_snap *rs, struct event_log *log, const void *data
 		rec_io_decoder(&sub, io->p, (size_t)len);
 		switch (type) {
 		case REC_T_EVENTS:
-			decode_events(log, &sub, &dropped);
+			decode_events(log, &sub, &dropped, &decoded);
 			break;
 		case REC_T_SNAPSHOT:
 			rec_u64(&sub, unrecorded);
@@ -667,7 +697,15 @@ int rec_tick_decode(struct rec_snap *rs, struct event_log *log, const void *data
 	if (io->bad)
 		return -1;
 	*unrecorded += dropped;
-	rs->s.ev_begin = ev_begin;
-	rs->s.ev_end = event_log_end_seq(log);
+	/* the recorded numbers where this log has them (their range no
+	 * wider than the events decoded and those counted lost), else the
+	 * log's own */
+	rb = rs->s.ev_begin;
+	re = rs->s.ev_end;
+	if (re != event_log_end_seq(log) || rb > re ||
+	    re - rb > decoded + (*unrecorded < (1u << 24) ? *unrecorded : (1u << 24)))
+		rb = ev_begin, re = event_log_end_seq(log);
+	rs->s.ev_begin = rb;
+	rs->s.ev_end = re;
 	return 0;
 }

@@ -33,9 +33,18 @@ int rec_parse_when(const char *s, int64_t now_ms, int64_t first_ms, int64_t last
 		   int64_t *out_ms, char *why, size_t len)
 {
 	long secs;
+	char buf[64];
+	size_t n;
 
 	while (isspace((unsigned char)*s))
 		s++;
+	/* without trailing blanks */
+	n = strnlen(s, sizeof(buf) - 1);
+	while (n && isspace((unsigned char)s[n - 1]))
+		n--;
+	memcpy(buf, s, n);
+	buf[n] = '\0';
+	s = buf;
 	if (!strcmp(s, "start")) {
 		*out_ms = first_ms;
 		return 0;

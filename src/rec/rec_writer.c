@@ -2,6 +2,7 @@
 /* The recording writer; see rec_writer.h. */
 #include <errno.h>
 #include <fcntl.h>
+#include <linux/falloc.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -28,6 +29,14 @@ struct rec_writer {
 	struct rec_buf z;	/* ... compressed */
 	uint64_t bytes, ticks, unrecorded;
 	int err;
+	/* A flight recorder (rec_writer_keep): the offsets of the key chunks
+	 * still held, oldest first, and how far the file has been let go. */
+	uint64_t keep;		/* 0: everything */
+	uint64_t *keys;
+	size_t n_keys, cap_keys;
+	uint64_t head_end;	/* the header's end: never let go */
+	uint64_t punched;	/* holes up to here */
+	uint64_t let_go;	/* bytes of chunks let go */
 };
 
 /* The two buffers, one after the other, in one writev(2) (and more only
@@ -109,29 +118,28 @@ static int open_target(const char *path, bool *regular, char *msg, size_t len)
 	return fd;
 }
 
-struct rec_writer *rec_writer_open(const char *path, const struct rec_meta *meta, char *msg,
-				   size_t len)
+/* A writer on fd (owned; regular: a file that can be cut back and
+ * removed) named name, with its header written. NULL with msg (fd
+ * closed, a regular file removed). */
+static struct rec_writer *writer_new(int fd, bool regular, const char *name,
+				     const struct rec_meta *meta, char *msg, size_t len)
 {
 	struct rec_writer *w = calloc(1, sizeof(*w));
 	struct rec_buf head = { 0 }, text = { 0 };
 	uint8_t word[4];
 	int err;
 
-	if (w)
-		w->fd = -1;
-	if (!w || !(w->path = strdup(path)) || !(w->cctx = ZSTD_createCCtx())) {
+	if (!w || !(w->path = strdup(name)) || !(w->cctx = ZSTD_createCCtx())) {
 		snprintf(msg, len, "out of memory");
-		goto fail_early;
+		goto fail;
 	}
+	w->fd = fd;
+	w->regular = regular;
 	if (ZSTD_isError(ZSTD_CCtx_setParameter(w->cctx, ZSTD_c_compressionLevel, REC_LEVEL)) ||
 	    ZSTD_isError(ZSTD_CCtx_setParameter(w->cctx, ZSTD_c_windowLog, REC_WINDOW_LOG))) {
 		snprintf(msg, len, "zstd refused the recording's settings");
-		goto fail_early;
+		goto fail;
 	}
-	w->fd = open_target(path, &w->regular, msg, len);
-	if (w->fd < 0)
-		goto fail_early;
-
 	rec_meta_format(meta, &text);
 	rec_buf_put(&head, REC_MAGIC, REC_MAGIC_LEN);
 	rec_put_le(word, REC_VERSION, 4);
@@ -141,27 +149,23 @@ struct rec_writer *rec_writer_open(const char *path, const struct rec_meta *meta
 	rec_buf_put(&head, text.p, text.len);
 	rec_put_le(word, crc32(0, text.p, (uInt)text.len), 4);
 	rec_buf_put(&head, word, 4);
-	err = head.oom || text.oom ? ENOMEM : write_two(w->fd, head.p, head.len, NULL, 0);
+	err = head.oom || text.oom ? ENOMEM : write_two(fd, head.p, head.len, NULL, 0);
 	if (err) {
-		snprintf(msg, len, "cannot write the recording %s: %s", path, strerror(err));
+		snprintf(msg, len, "cannot write the recording %s: %s", name, strerror(err));
 		goto fail;
 	}
-	w->bytes = head.len;
+	w->bytes = w->head_end = w->punched = head.len;
 	rec_buf_free(&head);
 	rec_buf_free(&text);
 	return w;
 
 fail:
-	close(w->fd);
-	if (w->regular)
-		unlink(path);
-	w->fd = -1;
-fail_early:
 	rec_buf_free(&head);
 	rec_buf_free(&text);
+	close(fd);
+	if (regular)
+		unlink(name);
 	if (w) {
-		if (w->fd >= 0)
-			close(w->fd);
 		ZSTD_freeCCtx(w->cctx);
 		free(w->path);
 		free(w);
@@ -169,7 +173,55 @@ fail_early:
 	return NULL;
 }
 
-/* Compresses w->raw into w->z: flushed, or ending the frame. 0 or -1. */
+struct rec_writer *rec_writer_open(const char *path, const struct rec_meta *meta, char *msg,
+				   size_t len)
+{
+	bool regular;
+	int fd = open_target(path, &regular, msg, len);
+
+	return fd < 0 ? NULL : writer_new(fd, regular, path, meta, msg, len);
+}
+
+struct rec_writer *rec_writer_open_fd(int fd, const char *name, const struct rec_meta *meta,
+				      char *msg, size_t len)
+{
+	return writer_new(fd, false, name, meta, msg, len);
+}
+
+void rec_writer_keep(struct rec_writer *w, uint64_t bytes)
+{
+	w->keep = bytes;
+}
+
+uint64_t rec_writer_let_go(const struct rec_writer *w)
+{
+	return w->let_go;
+}
+
+/* A flight recorder past its size lets its oldest frames go: their
+ * pages are punched out of the file (it stays as long, with a hole a
+ * reader skips), never the header nor the frame being written. */
+static void let_go(struct rec_writer *w)
+{
+	size_t drop = 0;
+	uint64_t to;
+
+	while (drop + 1 < w->n_keys && w->bytes - w->keys[drop] > w->keep)
+		drop++;
+	if (!drop)
+		return;
+	to = w->keys[drop] & ~(uint64_t)4095;	/* whole pages before the first frame kept */
+	if (to > w->punched &&
+	    fallocate(w->fd, FALLOC_FL_PUNCH_HOLE | FALLOC_FL_KEEP_SIZE, (off_t)w->punched,
+		      (off_t)(to - w->punched)) == 0)
+		w->punched = to;
+	w->let_go += w->keys[drop] - w->keys[0];
+	memmove(w->keys, w->keys + drop, (w->n_keys - drop) * sizeof(*w->keys));
+	w->n_keys -= drop;
+}
+
+/* Compresses w->raw into w->z: flushed, or ending the frame. 0, or an
+ * errno (ENOMEM, EIO for zstd's own failure). */
 static int compress_tick(struct rec_writer *w, bool end)
 {
 	ZSTD_inBuffer in = { w->raw.p, w->raw.len, 0 };
@@ -182,11 +234,11 @@ static int compress_tick(struct rec_writer *w, bool end)
 		ZSTD_outBuffer out;
 
 		if (rec_buf_reserve(&w->z, ZSTD_CStreamOutSize()))
-			return -1;
+			return ENOMEM;
 		out = (ZSTD_outBuffer){ w->z.p + w->z.len, w->z.cap - w->z.len, 0 };
 		left = ZSTD_compressStream2(w->cctx, &out, &in, mode);
 		if (ZSTD_isError(left))
-			return -1;
+			return EIO;
 		w->z.len += out.pos;
 	} while (left || in.pos < in.size);
 	return 0;
@@ -233,8 +285,8 @@ int rec_writer_tick(struct rec_writer *w, const struct tt_snapshot *snap,
 	}
 	if (w->raw.oom)
 		return stop(w, ENOMEM);
-	if (compress_tick(w, end))
-		return stop(w, EIO);
+	if ((err = compress_tick(w, end)) != 0)
+		return stop(w, err);
 	if (w->z.len > REC_CHUNK_MAX)
 		return stop(w, EFBIG);
 	w->unrecorded += lost;
@@ -250,9 +302,23 @@ int rec_writer_tick(struct rec_writer *w, const struct tt_snapshot *snap,
 	err = write_two(w->fd, head, sizeof(head), w->z.p, w->z.len);
 	if (err)
 		return stop(w, err);
+	if (key && w->keep) {
+		if (w->n_keys == w->cap_keys) {
+			size_t cap = w->cap_keys ? 2 * w->cap_keys : 64;
+			uint64_t *k = realloc(w->keys, cap * sizeof(*k));
+
+			if (!k)
+				return stop(w, ENOMEM);
+			w->keys = k;
+			w->cap_keys = cap;
+		}
+		w->keys[w->n_keys++] = w->bytes;
+	}
 	w->bytes += sizeof(head) + w->z.len;
 	w->ticks++;
 	w->in_frame = end ? 0 : w->in_frame + 1;
+	if (w->keep)
+		let_go(w);
 	return 0;
 }
 
@@ -268,6 +334,7 @@ int rec_writer_close(struct rec_writer *w)
 	ZSTD_freeCCtx(w->cctx);
 	rec_buf_free(&w->raw);
 	rec_buf_free(&w->z);
+	free(w->keys);
 	free(w->path);
 	free(w);
 	return err;

@@ -29,6 +29,17 @@ int rec_writer_check(const char *path, char *msg, size_t len);
 /* Creates path and writes its header. NULL with a sentence in msg. */
 struct rec_writer *rec_writer_open(const char *path, const struct rec_meta *meta, char *msg,
 				   size_t len);
+/* The same on fd (owned: closed by rec_writer_close), named name in
+ * messages: an anonymous memory file for looking back while live. */
+struct rec_writer *rec_writer_open_fd(int fd, const char *name, const struct rec_meta *meta,
+				      char *msg, size_t len);
+/* A flight recorder: once the chunks pass bytes, the oldest frames are
+ * let go (their pages punched out of the file: it keeps its length, with
+ * a hole at the front a reader skips). The frame being written and the
+ * header always stay. 0: keep everything (the default). */
+void rec_writer_keep(struct rec_writer *w, uint64_t bytes);
+/* Bytes of chunks let go so far. */
+uint64_t rec_writer_let_go(const struct rec_writer *w);
 /* Appends the tick of snap: its snapshot and the events of log in
  * [snap->ev_begin, snap->ev_end); final marks the partial interval
  * written at exit. The first tick written should be the snapshot before

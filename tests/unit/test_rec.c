@@ -13,6 +13,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
@@ -241,6 +242,9 @@ static void fill(struct fixture *f, uint64_t seq)
 	f->s.n_tree = 2;
 	f->s.tree_untracked = 1;
 	f->s.fails_untracked = 2;
+	f->s.log_fill = (struct tt_log_fill){ .events = 2, .capacity = 64, .text_used = 99,
+					      .text_bytes = 4096, .dropped = 5,
+					      .dropped_for_bytes = 1 };
 
 	/* two events: an exec with argv, an open whose raw path differs */
 	f->s.ev_begin = event_log_end_seq(&f->log);
@@ -331,6 +335,7 @@ static void test_tick_round_trip(void **state)
 	assert_string_equal(rs.s.tree[1].pcomm, "sh");
 	assert_int_equal(rs.s.fails[0].last_ns, 5555);
 	assert_int_equal(rs.s.fails[0].uid, 1000);
+	assert_memory_equal(&rs.s.log_fill, &f->s.log_fill, sizeof(rs.s.log_fill));
 	/* the events, in the replay's log */
 	assert_int_equal(rs.s.ev_end - rs.s.ev_begin, 2);
 	ev = event_log_get(&log2, rs.s.ev_begin);
@@ -353,6 +358,9 @@ static void test_tick_round_trip(void **state)
 		struct rec_buf c = { 0 };
 		uint64_t u2 = 0;
 
+		/* decoded where the first decode was: the events keep
+		 * their numbers */
+		event_log_reset(&log2);
 		assert_int_equal(rec_tick_decode(&rs2, &log2, b.p, b.len, &u2, &io), 0);
 		rec_tick_encode(&c, &rs2.s, &log2, &u2);
 		assert_int_equal(c.len, b.len);
@@ -576,6 +584,80 @@ static void test_not_recordings(void **state)
 	assert_non_null(strstr(msg, "ends inside its header"));
 }
 
+/* A flight recorder keeps its newest frames: the front is let go (a
+ * hole), the reader starts at the first frame kept, on a file and on an
+ * anonymous memory file indexed again as it grows. */
+static void test_flight_recorder(void **state)
+{
+	struct fixture *f = calloc(1, sizeof(*f));
+	struct rec_snap rs = { 0 };
+	struct event_log log;
+	struct rec_writer *w;
+	struct rec_reader *r;
+	char path[256], msg[512];
+	uint64_t unrec;
+	struct stat st;
+	int mfd;
+
+	(void)state;
+	assert_non_null(f);
+	assert_int_equal(event_log_init(&f->log, 1024), 0);
+	assert_int_equal(event_log_init(&log, 4096), 0);
+	snprintf(path, sizeof(path), "%s/flight.ttrec", tmpdir);
+	w = rec_writer_open(path, &(struct rec_meta){ .interval_s = 1 }, msg, sizeof(msg));
+	assert_non_null(w);
+	rec_writer_keep(w, 10000);	/* about two frames of fill()'s ticks */
+	for (uint64_t i = 0; i < 600; i++) {
+		fill(f, i);
+		assert_int_equal(rec_writer_tick(w, &f->s, &f->log, false), 0);
+	}
+	assert_true(rec_writer_let_go(w) > 0);
+	assert_int_equal(rec_writer_close(w), 0);
+	assert_int_equal(stat(path, &st), 0);
+	assert_true((uint64_t)st.st_blocks * 512 < (uint64_t)st.st_size);	/* a hole */
+	r = rec_reader_open(path, msg, sizeof(msg));
+	assert_non_null(r);
+	assert_null(rec_reader_warning(r));
+	assert_true(rec_reader_let_go(r) > 0);
+	assert_true(rec_reader_tick(r, 0)->seq > 0);	/* the start is gone */
+	assert_true(rec_reader_tick(r, 0)->seq % 60 == 0);	/* a frame's first */
+	assert_int_equal(rec_reader_tick(r, rec_reader_ticks(r) - 1)->seq, 599);
+	for (size_t i = 0; i < rec_reader_ticks(r); i++)
+		assert_int_equal(rec_reader_read(r, i, &rs, &log, &unrec, msg, sizeof(msg)), 0);
+	assert_int_equal(rs.s.seq, 599);
+	rec_reader_close(r);
+
+	/* in memory, read while it is written */
+	mfd = memfd_create("tracetop-lookback", MFD_CLOEXEC);
+	assert_true(mfd >= 0);
+	w = rec_writer_open_fd(dup(mfd), "look-back", &(struct rec_meta){ .interval_s = 1 },
+			       msg, sizeof(msg));
+	assert_non_null(w);
+	rec_writer_keep(w, 10000);
+	fill(f, 0);
+	assert_int_equal(rec_writer_tick(w, &f->s, &f->log, false), 0);
+	r = rec_reader_open_fd(dup(mfd), "look-back", msg, sizeof(msg));
+	assert_non_null(r);
+	assert_int_equal(rec_reader_ticks(r), 1);
+	for (uint64_t i = 1; i < 300; i++) {
+		fill(f, i);
+		assert_int_equal(rec_writer_tick(w, &f->s, &f->log, false), 0);
+	}
+	assert_int_equal(rec_reader_refresh(r, msg, sizeof(msg)), 0);
+	assert_true(rec_reader_tick(r, 0)->seq > 0);
+	assert_int_equal(rec_reader_tick(r, rec_reader_ticks(r) - 1)->seq, 299);
+	assert_int_equal(rec_reader_read(r, rec_reader_ticks(r) - 2, &rs, &log, &unrec, msg,
+					 sizeof(msg)), 0);
+	assert_int_equal(rs.s.seq, 298);
+	rec_reader_close(r);
+	assert_int_equal(rec_writer_close(w), 0);
+	close(mfd);
+	rec_snap_fini(&rs);
+	event_log_fini(&log);
+	event_log_fini(&f->log);
+	free(f);
+}
+
 /* Events the log no longer held are counted in their own tick, once. */
 static void test_unrecorded(void **state)
 {
@@ -790,6 +872,7 @@ int main(void)
 		cmocka_unit_test(test_file),
 		cmocka_unit_test(test_not_recordings),
 		cmocka_unit_test(test_unrecorded),
+		cmocka_unit_test(test_flight_recorder),
 		cmocka_unit_test(test_full_device),
 		cmocka_unit_test(test_fixture_v1),
 		cmocka_unit_test(test_when),
