@@ -309,7 +309,7 @@ void ui_draw(struct ui *ui, const struct tt_snapshot *snap, const struct event_l
 			ui_state_message(st, ROLE_MSG_ERROR, "cannot pause: out of memory");
 		}
 	}
-	if (st->paused && ui->frozen.taken) {
+	if (st->paused && ui->frozen.taken && !st->replay.on) {
 		uint64_t end = log ? event_log_end_seq(log) : ui->frozen.live_end;
 
 		st->paused_new = end - ui->frozen.live_end;

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /* struct app: init in one order, run the loop, tear down in reverse. */
 #include <errno.h>
+#include <fcntl.h>
 #include <inttypes.h>
 #include <malloc.h>
 #include <signal.h>
@@ -92,9 +93,8 @@ static int open_recording(struct app *a, char *msg, size_t len)
 		snprintf(meta.kernel, sizeof(meta.kernel), "%s", u.release);
 		snprintf(meta.arch, sizeof(meta.arch), "%.15s", u.machine);
 	}
+	meta.keep = (uint64_t)a->opt.record_mib << 20;	/* --record-size; 0: all */
 	a->rec = rec_writer_open(a->opt.record, &meta, msg, len);
-	if (a->rec && a->opt.record_mib)
-		rec_writer_keep(a->rec, (uint64_t)a->opt.record_mib << 20);
 	return a->rec ? 0 : TT_EXIT_USAGE;
 }
 
@@ -123,6 +123,12 @@ static void record(struct app *a, const struct tt_snapshot *snap, bool final)
 		diag_printf(&a->diag, MSG_ERROR, "the recording %s stopped after %" PRIu64
 			    " intervals: %s", rec_writer_path(a->rec), intervals(a->rec),
 			    strerror(err));
+	if (rec_writer_punch_error(a->rec) && !a->punch_said) {
+		a->punch_said = true;
+		diag_printf(&a->diag, MSG_WARN, "--record-size: %s cannot let the oldest intervals "
+			    "go (%s): the recording grows", rec_writer_path(a->rec),
+			    strerror(rec_writer_punch_error(a->rec)));
+	}
 }
 
 /* The interface's look-back: a flight recorder in memory. Without it
@@ -132,7 +138,8 @@ static void open_lookback(struct app *a)
 	struct rec_meta meta = { .interval_s = a->opt.delay_s, .pid = (uint32_t)getpid(),
 				 .wall_offset_ns = a->wall_offset_ns,
 				 .log_capacity = a->opt.log_capacity,
-				 .log_text_bytes = (uint64_t)a->opt.log_text_mib << 20 };
+				 .log_text_bytes = (uint64_t)a->opt.log_text_mib << 20,
+				 .keep = LOOKBACK_BYTES };
 	char msg[512];
 	int fd = memfd_create("tracetop-lookback", MFD_CLOEXEC);
 
@@ -140,10 +147,9 @@ static void open_lookback(struct app *a)
 	if (fd < 0)
 		return;
 	snprintf(meta.version, sizeof(meta.version), "%s", PACKAGE_VERSION);
-	a->lookback = rec_writer_open_fd(dup(fd), "the look-back", &meta, msg, sizeof(msg));
-	if (a->lookback)
-		rec_writer_keep(a->lookback, LOOKBACK_BYTES);
-	else
+	a->lookback = rec_writer_open_fd(fcntl(fd, F_DUPFD_CLOEXEC, 0), "the look-back", &meta,
+					 msg, sizeof(msg));
+	if (!a->lookback)
 		diag_printf(&a->diag, MSG_WARN, "no looking back: %s", msg);
 }
 
@@ -158,8 +164,8 @@ static int lookback_enter(struct app *a)
 		a->fe->notice(a->fe->ctx, true, "looking back is not available here (no memory file)");
 		return -1;
 	}
-	a->replay = replay_src_open_fd(dup(a->lookback_fd), "the look-back", &a->opt, msg,
-				       sizeof(msg));
+	a->replay = replay_src_open_fd(fcntl(a->lookback_fd, F_DUPFD_CLOEXEC, 0), "the look-back",
+				       &a->opt, msg, sizeof(msg));
 	if (!a->replay || replay_src_go(a->replay, replay_src_count(a->replay) - 1, &unrec, msg,
 					sizeof(msg))) {
 		replay_src_free(a->replay);
@@ -613,6 +619,8 @@ static void travel(struct app *a, unsigned r)
 	size_t at, n;
 
 	a->fe->travel(a->fe->ctx, &steps, &toggles);
+	if ((r & UI_JUMP) && !a->fe->jump_text(a->fe->ctx)[strspn(a->fe->jump_text(a->fe->ctx), " \t")])
+		r &= ~(unsigned)UI_JUMP;	/* nothing typed: nothing to do */
 	if (a->model && !a->replay) {
 		if (!(steps < 0 || (r & UI_JUMP)) || lookback_enter(a))
 			return;

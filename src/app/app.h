@@ -49,12 +49,14 @@ struct app {
 	struct rec_writer *rec;		/* --record, or NULL; owned */
 #define LOOKBACK_BYTES (64u << 20)	/* about an hour of a busy machine at -d 1 */
 	/* --replay in the interactive view: the source instead of the
-	 * model and the probes (both NULL then); owned */
+	 * model and the probes (both NULL then); looking back while live:
+	 * the look-back's source, shown while the model runs on; owned */
 	struct replay_src *replay;
 	bool playing;			/* the replay moves on at each tick */
 	bool replay_moved;		/* its last tick showed another interval */
 	bool replay_damaged;		/* a damaged interval was met: exit 1 */
 	bool replay_unrec_said;		/* its lost events were said once */
+	bool punch_said;		/* --record-size could not let go: said once */
 	/* The interface, live: every interval also recorded into an
 	 * anonymous memory file (a flight recorder of LOOKBACK_BYTES),
 	 * which [ and j look back into while capture goes on (replay then

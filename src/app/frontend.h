@@ -26,7 +26,7 @@ enum ui_reaction {
 	UI_LIVE = 1 << 12,	/* looking back: End or Space, back to live */
 };
 
-/* Where a replay stands, for the header (--replay only). */
+/* Where a replay stands, for the header (--replay, or looking back). */
 struct fe_replay {
 	bool on;
 	bool live;		/* looking back while live (else --replay) */

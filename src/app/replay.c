@@ -131,11 +131,14 @@ int replay_src_go(struct replay_src *p, size_t i, uint64_t *unrecorded, char *ms
 	/* a jump, or a read from the frame's key chunk (after damage): the
 	 * log starts again, so that no event comes twice, or out of its
 	 * time, or from after the interval shown */
-	if ((p->shown && i != p->at + 1) || !rec_reader_sequential(p->r, i))
+	if (!p->shown || i != p->at + 1 || !rec_reader_sequential(p->r, i))
 		event_log_clear(&p->log);
-	/* decoded aside: a tick that fails half-way must not be shown */
-	if (rec_reader_read(p->r, i, &p->next, &p->log, unrecorded, msg, len))
+	/* decoded aside: a tick that fails half-way must not be shown (its
+	 * events may be in the log: the next go starts it again) */
+	if (rec_reader_read(p->r, i, &p->next, &p->log, unrecorded, msg, len)) {
+		p->shown = false;
 		return -1;
+	}
 	t = p->rs;
 	p->rs = p->next;
 	p->next = t;

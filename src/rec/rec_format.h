@@ -38,6 +38,9 @@
 /* A new zstd frame at least this often (ticks), so that a seek
  * decompresses at most this many chunks. */
 #define REC_KEY_EVERY 60
+/* A flight recorder lets go whole pages of this size (fallocate rounds
+ * to the file system's block; the rest reads as zeros either way). */
+#define REC_PAGE 4096
 /* zstd's window: what a reader must hold to decompress. */
 #define REC_WINDOW_LOG 23
 

@@ -47,6 +47,10 @@ void rec_meta_format(const struct rec_meta *m, struct rec_buf *out)
 	put_value(out, "events", num);
 	snprintf(num, sizeof(num), "%" PRIu64, m->log_text_bytes);
 	put_value(out, "events-text-bytes", num);
+	if (m->keep) {
+		snprintf(num, sizeof(num), "%" PRIu64, m->keep);
+		put_value(out, "keep", num);
+	}
 }
 
 static int hexval(char c)
@@ -108,7 +112,7 @@ static int get_int(const char *s, long long min, long long max, long long *out)
 
 static const char *const known_keys[] = {
 	"tracetop", "host", "kernel", "arch", "interval", "pid", "wall-offset-ns", "started-ms",
-	"events", "events-text-bytes", NULL,
+	"events", "events-text-bytes", "keep", NULL,
 };
 
 int rec_meta_parse(struct rec_meta *m, const char *text, size_t n, char *why, size_t len)
@@ -174,6 +178,9 @@ int rec_meta_parse(struct rec_meta *m, const char *text, size_t n, char *why, si
 		} else if (!strcmp(key, "events")) {
 			bad = get_int(val, 0, INT64_MAX, &v);
 			m->log_capacity = v < REC_META_EVENTS_MAX ? (uint64_t)v : REC_META_EVENTS_MAX;
+		} else if (!strcmp(key, "keep")) {
+			bad = get_int(val, 0, INT64_MAX, &v);
+			m->keep = (uint64_t)v;
 		} else if (!strcmp(key, "events-text-bytes")) {
 			bad = get_int(val, 0, INT64_MAX, &v);
 			m->log_text_bytes = (uint64_t)v < REC_META_TEXT_MAX ? (uint64_t)v : REC_META_TEXT_MAX;

@@ -22,6 +22,7 @@ struct rec_meta {
 	int64_t started_ms;	/* wall clock at the start */
 	uint64_t log_capacity;	/* the recording run's event log: events */
 	uint64_t log_text_bytes;	/* ... and bytes of their strings (0: default) */
+	uint64_t keep;		/* a flight recorder of this many bytes; 0: not one */
 };
 
 /* The largest event log a header may ask a replay for (a larger value

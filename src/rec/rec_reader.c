@@ -125,33 +125,39 @@ static bool key_chunk_at(struct rec_reader *r, uint64_t off, uint64_t size)
 	return (uint32_t)crc32(0, r->z.p, h.len) == h.crc;
 }
 
-/* The front a flight recorder let go (rec_writer_keep) reads as zeros
- * (punched pages, the rest of the last one zeroed) up to the first frame
- * it kept: the first whole key chunk after off, found past the hole
- * (SEEK_DATA) and the few bytes of older chunks before it. 0 with *at,
- * or -1: no such front (damage, said as such). */
+/* The front a flight recorder let go (its header says keep=) reads as
+ * zeros: the rest of the header's page zeroed, whole
+ * pages punched out up to the page that holds the first frame it kept.
+ * So: zeros to the page boundary, then the data again (SEEK_DATA), and
+ * the first whole key chunk within that page. 0 with *at, or -1: no
+ * such front (damage, said as such). A bounded search, whatever the
+ * file holds. */
 static int skip_let_go(struct rec_reader *r, uint64_t off, uint64_t size, uint64_t *at)
 {
-	uint8_t buf[65536], zero[4] = { 0 };
+	uint8_t buf[REC_PAGE + REC_CHUNK_HEAD];
+	uint64_t page = (off + REC_PAGE - 1) & ~(uint64_t)(REC_PAGE - 1), pos;
 	off_t data;
-	uint64_t pos;
+	ssize_t n;
 
-	if (read_at(r->fd, buf, 4, off) || memcmp(buf, zero, 4))
-		return -1;	/* not zeros: damage */
-	data = lseek(r->fd, (off_t)off, SEEK_DATA);
-	pos = data > (off_t)off ? (uint64_t)data : off;
-	while (pos + REC_CHUNK_HEAD <= size) {
-		ssize_t n = pread(r->fd, buf, sizeof(buf), (off_t)pos);
-
-		if (n < 4)
-			return -1;
-		for (size_t i = 0; i + 4 <= (size_t)n; i++)
-			if (rec_get_le(buf + i, 4) == REC_CHUNK_MAGIC && key_chunk_at(r, pos + i, size)) {
-				*at = pos + i;
-				return 0;
-			}
-		pos += (uint64_t)n - 3;	/* a magic across the boundary */
-	}
+	if (!r->meta.keep || off >= size)
+		return -1;
+	/* the header's page, after the header: zeros */
+	n = page > off ? pread(r->fd, buf, (size_t)(page - off), (off_t)off) : 0;
+	if (n != (ssize_t)(page - off))
+		return -1;
+	for (ssize_t i = 0; i < n; i++)
+		if (buf[i])
+			return -1;	/* not zeros: damage */
+	data = lseek(r->fd, (off_t)page, SEEK_DATA);
+	if (data < 0)
+		return -1;
+	pos = (uint64_t)data;
+	n = pread(r->fd, buf, sizeof(buf), (off_t)pos);
+	for (ssize_t i = 0; i + 4 <= n && i < REC_PAGE; i++)
+		if (rec_get_le(buf + i, 4) == REC_CHUNK_MAGIC && key_chunk_at(r, pos + (uint64_t)i, size)) {
+			*at = pos + (uint64_t)i;
+			return 0;
+		}
 	return -1;
 }
 

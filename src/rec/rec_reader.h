@@ -40,7 +40,7 @@ void rec_reader_close(struct rec_reader *r);
  * (looking back while live), whose front a flight recorder may have let
  * go since. 0, or -1 with msg (then no tick is indexed). */
 int rec_reader_refresh(struct rec_reader *r, char *msg, size_t len);
-/* Bytes at the front a flight recorder let go (rec_writer_keep): the
+/* Bytes at the front a flight recorder let go (meta keep=): the
  * ticks start after them. */
 uint64_t rec_reader_let_go(const struct rec_reader *r);
 

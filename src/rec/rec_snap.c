@@ -627,6 +627,8 @@ static int decode_events(struct event_log *log, struct rec_io *io, uint64_t *dro
 	uint64_t prev_ts = 0, first = 0;
 
 	count_of(io, &n, REC_EVENTS_PER_RECORD, 24);
+	if (!io->bad && !n)
+		rec_io_fail(io, "an events record without events");
 	rec_u64(io, &first);
 	if (first > (1ull << 62))	/* a million a second for 146 000 years */
 		rec_io_fail(io, "an event number out of range");

@@ -29,25 +29,30 @@ struct rec_writer {
 	struct rec_buf z;	/* ... compressed */
 	uint64_t bytes, ticks, unrecorded;
 	int err;
-	/* A flight recorder (rec_writer_keep): the offsets of the key chunks
+	/* A flight recorder (meta->keep): the offsets of the key chunks
 	 * still held, oldest first, and how far the file has been let go. */
 	uint64_t keep;		/* 0: everything */
 	uint64_t *keys;
 	size_t n_keys, cap_keys;
 	uint64_t head_end;	/* the header's end: never let go */
 	uint64_t punched;	/* holes up to here */
-	uint64_t let_go;	/* bytes of chunks let go */
+	uint64_t let_go;	/* bytes of chunks let go (their pages freed) */
+	int punch_err;		/* why the file system would not punch, or 0 */
+	bool seekable;		/* a regular file (or memory file): pwritev */
 };
 
 /* The two buffers, one after the other, in one writev(2) (and more only
- * if the kernel takes less): 0 or an errno. */
-static int write_two(int fd, const void *a, size_t an, const void *b, size_t bn)
+ * if the kernel takes less), at offset off when off >= 0 (pwritev: a
+ * file whose descriptor others share, whose offset they may move; a
+ * look-back reader seeks in the same memory file): 0 or an errno. */
+static int write_two(int fd, int64_t off, const void *a, size_t an, const void *b, size_t bn)
 {
 	struct iovec iov[2] = { { (void *)a, an }, { (void *)b, bn } };
 	int i = 0;
 
 	while (i < 2) {
-		ssize_t w = writev(fd, iov + i, 2 - i);
+		ssize_t w = off >= 0 ? pwritev(fd, iov + i, 2 - i, (off_t)off) :
+				       writev(fd, iov + i, 2 - i);
 
 		if (w < 0) {
 			if (errno == EINTR)
@@ -56,6 +61,8 @@ static int write_two(int fd, const void *a, size_t an, const void *b, size_t bn)
 		}
 		if (w == 0)
 			return EIO;
+		if (off >= 0)
+			off += w;
 		while (i < 2 && (size_t)w >= iov[i].iov_len) {
 			w -= (ssize_t)iov[i].iov_len;
 			i++;
@@ -135,6 +142,12 @@ static struct rec_writer *writer_new(int fd, bool regular, const char *name,
 	}
 	w->fd = fd;
 	w->regular = regular;
+	w->keep = meta->keep;
+	{
+		struct stat st;
+
+		w->seekable = fstat(fd, &st) == 0 && S_ISREG(st.st_mode);
+	}
 	if (ZSTD_isError(ZSTD_CCtx_setParameter(w->cctx, ZSTD_c_compressionLevel, REC_LEVEL)) ||
 	    ZSTD_isError(ZSTD_CCtx_setParameter(w->cctx, ZSTD_c_windowLog, REC_WINDOW_LOG))) {
 		snprintf(msg, len, "zstd refused the recording's settings");
@@ -149,7 +162,8 @@ static struct rec_writer *writer_new(int fd, bool regular, const char *name,
 	rec_buf_put(&head, text.p, text.len);
 	rec_put_le(word, crc32(0, text.p, (uInt)text.len), 4);
 	rec_buf_put(&head, word, 4);
-	err = head.oom || text.oom ? ENOMEM : write_two(fd, head.p, head.len, NULL, 0);
+	err = head.oom || text.oom ? ENOMEM : write_two(fd, w->seekable ? 0 : -1, head.p, head.len,
+							 NULL, 0);
 	if (err) {
 		snprintf(msg, len, "cannot write the recording %s: %s", name, strerror(err));
 		goto fail;
@@ -188,14 +202,14 @@ struct rec_writer *rec_writer_open_fd(int fd, const char *name, const struct rec
 	return writer_new(fd, false, name, meta, msg, len);
 }
 
-void rec_writer_keep(struct rec_writer *w, uint64_t bytes)
-{
-	w->keep = bytes;
-}
-
 uint64_t rec_writer_let_go(const struct rec_writer *w)
 {
 	return w->let_go;
+}
+
+int rec_writer_punch_error(const struct rec_writer *w)
+{
+	return w->punch_err;
 }
 
 /* A flight recorder past its size lets its oldest frames go: their
@@ -210,11 +224,17 @@ static void let_go(struct rec_writer *w)
 		drop++;
 	if (!drop)
 		return;
-	to = w->keys[drop] & ~(uint64_t)4095;	/* whole pages before the first frame kept */
-	if (to > w->punched &&
-	    fallocate(w->fd, FALLOC_FL_PUNCH_HOLE | FALLOC_FL_KEEP_SIZE, (off_t)w->punched,
-		      (off_t)(to - w->punched)) == 0)
+	to = w->keys[drop] & ~(uint64_t)(REC_PAGE - 1);	/* whole pages before the first frame kept */
+	if (w->punch_err)
+		return;	/* this file system cannot: the file grows (said) */
+	if (to > w->punched) {
+		if (fallocate(w->fd, FALLOC_FL_PUNCH_HOLE | FALLOC_FL_KEEP_SIZE, (off_t)w->punched,
+			      (off_t)(to - w->punched))) {
+			w->punch_err = errno;
+			return;
+		}
 		w->punched = to;
+	}
 	w->let_go += w->keys[drop] - w->keys[0];
 	memmove(w->keys, w->keys + drop, (w->n_keys - drop) * sizeof(*w->keys));
 	w->n_keys -= drop;
@@ -299,7 +319,8 @@ int rec_writer_tick(struct rec_writer *w, const struct tt_snapshot *snap,
 		.mono_ns = snap->mono_ns,
 	};
 	rec_chunk_head_put(head, &h);
-	err = write_two(w->fd, head, sizeof(head), w->z.p, w->z.len);
+	err = write_two(w->fd, w->seekable ? (int64_t)w->bytes : -1, head, sizeof(head), w->z.p,
+			w->z.len);
 	if (err)
 		return stop(w, err);
 	if (key && w->keep) {

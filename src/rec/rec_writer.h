@@ -33,13 +33,16 @@ struct rec_writer *rec_writer_open(const char *path, const struct rec_meta *meta
  * messages: an anonymous memory file for looking back while live. */
 struct rec_writer *rec_writer_open_fd(int fd, const char *name, const struct rec_meta *meta,
 				      char *msg, size_t len);
-/* A flight recorder: once the chunks pass bytes, the oldest frames are
- * let go (their pages punched out of the file: it keeps its length, with
- * a hole at the front a reader skips). The frame being written and the
- * header always stay. 0: keep everything (the default). */
-void rec_writer_keep(struct rec_writer *w, uint64_t bytes);
-/* Bytes of chunks let go so far. */
+/* A flight recorder is asked for in the header (meta->keep, so that a
+ * reader knows the front may be gone): once the chunks pass that many
+ * bytes, the oldest frames are let go (their pages punched out of the
+ * file: it keeps its length, with a hole at the front a reader skips).
+ * The frame being written and the header always stay. */
+/* Bytes of chunks let go so far (their pages freed). */
 uint64_t rec_writer_let_go(const struct rec_writer *w);
+/* 0, or why the file system would not punch holes (EOPNOTSUPP...): then
+ * nothing is let go, the file grows. */
+int rec_writer_punch_error(const struct rec_writer *w);
 /* Appends the tick of snap: its snapshot and the events of log in
  * [snap->ev_begin, snap->ev_end); final marks the partial interval
  * written at exit. The first tick written should be the snapshot before

@@ -89,7 +89,14 @@ static void one_tick(const uint8_t *data, size_t size)
 	}
 	check_snap(&a.s, data, size);
 	check_output(&a.s, log);
+	/* the encoder counts again the events at the front of the range the
+	 * log does not hold: what the decode already counted of them */
 	u1 = u;
+	if (a.s.ev_begin < event_log_first_seq(log)) {
+		uint64_t gap = event_log_first_seq(log) - a.s.ev_begin;
+
+		u1 = u1 > gap ? u1 - gap : 0;
+	}
 	rec_tick_encode(&e1, &a.s, log, &u1);
 	if (e1.oom)
 		goto out;

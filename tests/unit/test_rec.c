@@ -604,9 +604,10 @@ static void test_flight_recorder(void **state)
 	assert_int_equal(event_log_init(&f->log, 1024), 0);
 	assert_int_equal(event_log_init(&log, 4096), 0);
 	snprintf(path, sizeof(path), "%s/flight.ttrec", tmpdir);
-	w = rec_writer_open(path, &(struct rec_meta){ .interval_s = 1 }, msg, sizeof(msg));
+	/* about two frames of fill()'s ticks */
+	w = rec_writer_open(path, &(struct rec_meta){ .interval_s = 1, .keep = 10000 }, msg,
+			    sizeof(msg));
 	assert_non_null(w);
-	rec_writer_keep(w, 10000);	/* about two frames of fill()'s ticks */
 	for (uint64_t i = 0; i < 600; i++) {
 		fill(f, i);
 		assert_int_equal(rec_writer_tick(w, &f->s, &f->log, false), 0);
@@ -630,10 +631,9 @@ static void test_flight_recorder(void **state)
 	/* in memory, read while it is written */
 	mfd = memfd_create("tracetop-lookback", MFD_CLOEXEC);
 	assert_true(mfd >= 0);
-	w = rec_writer_open_fd(dup(mfd), "look-back", &(struct rec_meta){ .interval_s = 1 },
-			       msg, sizeof(msg));
+	w = rec_writer_open_fd(dup(mfd), "look-back",
+			       &(struct rec_meta){ .interval_s = 1, .keep = 10000 }, msg, sizeof(msg));
 	assert_non_null(w);
-	rec_writer_keep(w, 10000);
 	fill(f, 0);
 	assert_int_equal(rec_writer_tick(w, &f->s, &f->log, false), 0);
 	r = rec_reader_open_fd(dup(mfd), "look-back", msg, sizeof(msg));
@@ -649,6 +649,18 @@ static void test_flight_recorder(void **state)
 	assert_int_equal(rec_reader_read(r, rec_reader_ticks(r) - 2, &rs, &log, &unrec, msg,
 					 sizeof(msg)), 0);
 	assert_int_equal(rs.s.seq, 298);
+	/* written on after the reader looked (it shares the file: its
+	 * seeks must not move where the writer writes) */
+	for (uint64_t i = 300; i < 500; i++) {
+		fill(f, i);
+		assert_int_equal(rec_writer_tick(w, &f->s, &f->log, false), 0);
+	}
+	assert_int_equal(rec_reader_refresh(r, msg, sizeof(msg)), 0);
+	assert_null(rec_reader_warning(r));
+	assert_int_equal(rec_reader_tick(r, rec_reader_ticks(r) - 1)->seq, 499);
+	assert_int_equal(rec_reader_read(r, rec_reader_ticks(r) - 1, &rs, &log, &unrec, msg,
+					 sizeof(msg)), 0);
+	assert_int_equal(rs.s.seq, 499);
 	rec_reader_close(r);
 	assert_int_equal(rec_writer_close(w), 0);
 	close(mfd);
