@@ -425,6 +425,8 @@ const struct ui_action_desc ui_actions[ACT_MAX] = {
 	[ACT_STEP_FWD] = { "one interval on (past the latest: live again)", act_step_fwd,
 			   WHERE_ANY },
 	[ACT_JUMP] = { "go to a time (10:42:05, -5m, +30s, start, end)", act_jump, WHERE_ANY },
+	[ACT_SAVE_VIEW] = { "save what the focused pane or screen shows to a file (text; "
+			    ".json: NDJSON)", act_save_view, WHERE_ANY },
 };
 
 /* Which pane, if any, holds the point (x, y) in the last frame. */

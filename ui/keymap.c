@@ -61,6 +61,7 @@ const struct ui_binding ui_bindings[] = {
 	{ '[', ACT_STEP_BACK },
 	{ ']', ACT_STEP_FWD },
 	{ 'j', ACT_JUMP },
+	{ 'w', ACT_SAVE_VIEW },
 };
 
 const size_t ui_n_bindings = sizeof(ui_bindings) / sizeof(ui_bindings[0]);
@@ -95,6 +96,8 @@ unsigned keymap_dispatch(struct ui_state *st, int key)
 {
 	bool overlay = ui_state_modal(st);
 
+	if (st->save.confirm)
+		return save_confirm_key(st, key);
 	if (st->prompt && st->prompt->kind != PROMPT_NONE)
 		return prompt_key(st, key);
 	for (size_t i = 0; i < ui_n_bindings; i++) {

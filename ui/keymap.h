@@ -64,6 +64,7 @@ enum ui_action {
 	ACT_STEP_BACK,
 	ACT_STEP_FWD,
 	ACT_JUMP,
+	ACT_SAVE_VIEW,
 	ACT_MAX,
 };
 
@@ -122,6 +123,15 @@ unsigned act_fails_exclude(struct ui_state *st);
 unsigned act_fails_exclude_dir(struct ui_state *st);
 /* Moves the log by delta shown rows (INT_MIN/INT_MAX: to either end). */
 unsigned log_scroll(struct ui_state *st, long delta);
+/* w: what the user looks at, as an enum save_what, or -1 (actions_save.c). */
+int save_what_shown(const struct ui_state *st);
+unsigned act_save_view(struct ui_state *st);
+/* The frame after w named a file: writes the view of snap and log
+ * (the snapshot and log shown, the prepare step done) and says how it
+ * went on the status line. */
+void ui_save_run(struct ui_state *st, const struct tt_snapshot *snap, const struct event_log *log);
+/* A key while a save waits for y (replace the file) or anything else. */
+unsigned save_confirm_key(struct ui_state *st, int key);
 /* A key while the prompt is open (prompt.c). */
 unsigned prompt_key(struct ui_state *st, int key);
 /* Opens the prompt on the filter or the search. */

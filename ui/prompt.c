@@ -16,12 +16,12 @@
 #define CTRL_U 0x15
 
 /* The filter a prompt edits; NULL for a replay's jump, which edits a
- * time (put in force at Enter only). */
+ * time, and for a file name to save to (both taken at Enter only). */
 static struct filter *target(struct ui_state *st, enum prompt_kind kind)
 {
 	return kind == PROMPT_FILTER ? &st->filter :
 	       kind == PROMPT_FAILS ? &st->fl_filter :
-	       kind == PROMPT_JUMP ? NULL : &st->search;
+	       kind == PROMPT_JUMP || kind == PROMPT_SAVE ? NULL : &st->search;
 }
 
 void prompt_open(struct ui_state *st, enum prompt_kind kind)
@@ -38,8 +38,8 @@ void prompt_open(struct ui_state *st, enum prompt_kind kind)
 	p->error_shown = false;
 	p->settle_ms = 0;
 	st->help = false;
-	if (kind == PROMPT_FAILS)
-		return;	/* the table's rows follow it, on its own screen */
+	if (kind == PROMPT_FAILS || kind == PROMPT_SAVE)
+		return;	/* on its own screen, or about what is shown: stay */
 
 	st->screen = SCREEN_MAIN;
 	st->set.focus = PANE_LOG;
@@ -63,8 +63,8 @@ static int put_in_force(struct ui_state *st, struct filter_error *err)
 
 	p->text[p->len] = '\0';
 	p->settle_ms = 0;
-	if (p->kind == PROMPT_JUMP)
-		return 0;	/* a time: at Enter */
+	if (!target(st, p->kind))
+		return 0;	/* a time, a file name: at Enter */
 	rc = filter_set(target(st, p->kind), p->text, err);
 	if (!rc)
 		clear_error(st);
@@ -80,7 +80,7 @@ static int put_in_force(struct ui_state *st, struct filter_error *err)
 static const char *what(const struct prompt *p)
 {
 	return p->kind == PROMPT_FILTER ? "filter" : p->kind == PROMPT_FAILS ? "table filter" :
-	       p->kind == PROMPT_JUMP ? "time" : "search";
+	       p->kind == PROMPT_JUMP ? "time" : p->kind == PROMPT_SAVE ? "file name" : "search";
 }
 
 /* Typing paused: the text in force, or why it cannot be. */
@@ -127,7 +127,7 @@ static void restore(struct ui_state *st)
 {
 	struct prompt *p = st->prompt;
 
-	if (p->kind == PROMPT_JUMP)
+	if (!target(st, p->kind))
 		return;
 	filter_set(target(st, p->kind), p->saved, NULL);
 	if (p->kind == PROMPT_FAILS)
@@ -155,6 +155,21 @@ static unsigned commit(struct ui_state *st)
 		snprintf(st->jump_text, sizeof(st->jump_text), "%.63s", p->text);
 		p->kind = PROMPT_NONE;
 		return UI_REDRAW | UI_JUMP;
+	}
+	if (p->kind == PROMPT_SAVE) {
+		p->text[p->len] = '\0';
+		p->kind = PROMPT_NONE;
+		if (!p->len)
+			return UI_REDRAW;	/* no name: nothing to do */
+		if (p->len >= sizeof(st->save.path)) {
+			ui_state_message(st, ROLE_MSG_ERROR, "not saved: a file name is at most %zu bytes",
+					 sizeof(st->save.path) - 1);
+			return UI_REDRAW;
+		}
+		memcpy(st->save.path, p->text, p->len + 1);
+		st->save.pending = true;
+		st->save.overwrite = false;
+		return UI_REDRAW;
 	}
 	rc = put_in_force(st, &err);
 

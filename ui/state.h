@@ -52,7 +52,21 @@ enum ui_screen {
 
 /* PROMPT_FAILS: the failing-calls table's own filter; PROMPT_JUMP: a
  * replay's time to go to. */
-enum prompt_kind { PROMPT_NONE = 0, PROMPT_FILTER, PROMPT_SEARCH, PROMPT_FAILS, PROMPT_JUMP };
+enum prompt_kind {
+	PROMPT_NONE = 0, PROMPT_FILTER, PROMPT_SEARCH, PROMPT_FAILS, PROMPT_JUMP,
+	PROMPT_SAVE,	/* the file name to save the view to (w) */
+};
+
+/* w: what is being saved, where, and where that stands. The file is
+ * written at the next frame (it needs the snapshot shown); a name that
+ * exists asks first (confirm: y replaces it, any other key keeps it). */
+struct save_ask {
+	bool pending;		/* write at the next frame */
+	bool overwrite;		/* the user said y */
+	bool confirm;		/* waiting for y */
+	int what;		/* enum save_what */
+	char path[4097];
+};
 
 /* The line the user types a filter or a search into. Its text goes in
  * force once typing pauses (settle_ms) and at Enter; Esc, or Enter on a
@@ -127,6 +141,7 @@ struct ui_state {
 	 * it never sets paused: a replay freezes nothing, [ and ] move it. */
 	struct fe_replay replay;
 	char jump_text[64];
+	struct save_ask save;
 	int travel_steps;		/* ] +1, [ -1, since the app last asked */
 	unsigned travel_toggles;	/* Spaces of a replay, likewise */
 

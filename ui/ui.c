@@ -14,6 +14,7 @@
 #include "flush.h"
 #include "freeze.h"
 #include "keymap.h"
+#include "prepare.h"
 #include "role.h"
 #include "state.h"
 #include "term.h"
@@ -315,7 +316,9 @@ void ui_draw(struct ui *ui, const struct tt_snapshot *snap, const struct event_l
 		st->paused_new = end - ui->frozen.live_end;
 		snap = &ui->frozen.snap;	/* the log stays live */
 	}
-	ui_render(st, ui->cv, snap, log, ui->msgs);
+	ui_prepare(st, ui->cv->w, ui->cv->h, snap, log);
+	ui_save_run(st, snap, log);	/* w named a file: the view as prepared */
+	ui_paint(st, ui->cv, snap, log, ui->msgs);
 	flush_frame(ui->fl, ui->term, ui->cv);
 }
 

@@ -55,6 +55,10 @@ void view_footer(const struct view_ctx *vc, struct rect r)
 	char buf[16];
 
 	canvas_fill(vc->cv, r, ' ', ROLE_DEFAULT);
+	if (st->prompt && st->prompt->kind == PROMPT_SAVE) {
+		pane_prompt(vc, r);	/* about whatever is shown: on this line */
+		return;
+	}
 	if (st->msg[0] && st->now_ms < st->msg_until_ms) {
 		canvas_fill(vc->cv, r, ' ', (unsigned)st->msg_role);
 		canvas_puts(vc->cv, x, r.y, maxx, (unsigned)st->msg_role, st->msg);

@@ -42,6 +42,20 @@ void output_snapshot(const struct output *o, const struct tt_snapshot *snap,
 	fflush(o->f);
 }
 
+void output_part(const struct output *o, const struct tt_snapshot *snap, enum output_part part)
+{
+	if (o->json)
+		output_json_part(o, snap, part);
+	else
+		output_text_part(o, snap, part);
+}
+
+size_t output_events_of(const struct output *o, const struct event_log *log,
+			const struct log_index *x, uint64_t end)
+{
+	return o->json ? output_json_events_of(o, log, x, end) : output_text_events_of(o, log, x, end);
+}
+
 uint64_t output_filter_deadline(const struct output *o)
 {
 	if (!o->filter_budget_ns || !filter_active(o->filter))
@@ -125,6 +139,11 @@ size_t output_fails(const struct output *o, const struct tt_snapshot *snap, size
 {
 	size_t n = 0;
 
+	if (o->whole) {
+		for (; n < snap->n_fails; n++)
+			rows[n] = n;
+		return n;
+	}
 	for (size_t i = 0; i < snap->n_fails; i++)
 		if (snap->fails[i].interval && fail_row_match(o->filter, &snap->fails[i]))
 			rows[n++] = i;

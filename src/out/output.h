@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include "event_log.h"
 #include "filter.h"
+#include "log_index.h"
 #include "scope.h"
 #include "snapshot.h"
 
@@ -36,6 +37,10 @@ struct output {
 	 * delays a signal for long). 0: no limit. */
 	uint64_t filter_budget_ns;
 	struct output_stream *stream;	/* borrowed; NULL: events inside the snapshot */
+	/* A saved view (save.h): every row of a table, in the snapshot's
+	 * order (the order the screen showed), every failing call given;
+	 * else the batch's top rows and the interval's failing calls. */
+	bool whole;
 };
 
 /* What the writers did with the events of an interval (or, streaming,
@@ -79,6 +84,26 @@ void output_json_start(const struct output *o, const struct tt_snapshot *snap);
 void output_json_snapshot(const struct output *o, const struct tt_snapshot *snap,
 			  const struct event_log *log, bool final);
 
+/* The parts of a snapshot a saved view writes on its own. */
+enum output_part { OUTPUT_VFS, OUTPUT_SYSCALLS, OUTPUT_PROCS, OUTPUT_BIO, OUTPUT_FAILS };
+
+/* One part as the snapshot writers print it: in text its block, in JSON
+ * its members, each led by a comma (inside an object the caller opens). */
+void output_part(const struct output *o, const struct tt_snapshot *snap, enum output_part part);
+void output_text_part(const struct output *o, const struct tt_snapshot *snap, enum output_part part);
+void output_json_part(const struct output *o, const struct tt_snapshot *snap, enum output_part part);
+
+/* The events x lists (it must be complete) with a seq below end, one per
+ * line: in text under a column header, in JSON each an object as
+ * --stream writes it. Returns how many were written (an event
+ * overwritten meanwhile is not). */
+size_t output_events_of(const struct output *o, const struct event_log *log,
+			const struct log_index *x, uint64_t end);
+size_t output_text_events_of(const struct output *o, const struct event_log *log,
+			     const struct log_index *x, uint64_t end);
+size_t output_json_events_of(const struct output *o, const struct event_log *log,
+			     const struct log_index *x, uint64_t end);
+
 /* When the filter's time for the interval being written ends, 0 for
  * never (no filter in force, or no budget). */
 uint64_t output_filter_deadline(const struct output *o);
@@ -94,7 +119,7 @@ const struct tt_event *output_event(const struct output *o, const struct event_l
 
 /* The failing-calls rows a snapshot writes: those that failed in its
  * interval and pass --filter, most failures in the interval first (then
- * most in all). Fills rows (room for snap->n_fails) with indexes into
+ * most in all); o->whole: all of them, in their order. Fills rows (room for snap->n_fails) with indexes into
  * snap->fails; returns how many. */
 size_t output_fails(const struct output *o, const struct tt_snapshot *snap, size_t *rows);
 /* Rows the text output lists at most (JSON lists them all). */

@@ -572,6 +572,50 @@ static void json_fails(const struct output *o, const struct tt_snapshot *s)
 	free(rows);
 }
 
+void output_json_part(const struct output *o, const struct tt_snapshot *s, enum output_part part)
+{
+	switch (part) {
+	case OUTPUT_VFS:
+		json_vfs(o, s);
+		break;
+	case OUTPUT_SYSCALLS:
+		json_syscalls(o, s);
+		break;
+	case OUTPUT_PROCS:
+		json_procs(o, s);
+		break;
+	case OUTPUT_BIO:
+		json_scope(o, s);
+		json_bio(o, s);
+		break;
+	case OUTPUT_FAILS:
+		json_fails(o, s);
+		break;
+	}
+}
+
+size_t output_json_events_of(const struct output *o, const struct event_log *log,
+			     const struct log_index *x, uint64_t end)
+{
+	char area[65536];
+	struct wbuf b = WBUF_INIT(area, o->f);
+	struct json_run run = { .clk = OUTPUT_CLOCK_INIT };
+	size_t n = log_index_count(x), written = 0;
+
+	for (size_t r = 0; r < n; r++) {
+		uint64_t seq = log_index_at(x, r);
+		const struct tt_event *ev = seq < end ? event_log_get(log, seq) : NULL;
+
+		if (!ev)
+			continue;
+		json_event(o, &b, &run, ev, seq);
+		wbuf_char(&b, '\n');
+		written++;
+	}
+	wbuf_flush(&b);
+	return written;
+}
+
 void output_json_snapshot(const struct output *o, const struct tt_snapshot *s,
 			  const struct event_log *log, bool final)
 {

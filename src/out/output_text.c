@@ -83,7 +83,7 @@ static void text_syscalls(const struct output *o, const struct tt_snapshot *s)
 	if (s->src[TT_SRC_SYSCALL].state != TT_STATE_RUNNING)
 		return;
 	fprintf(o->f, "%-22s %12s %12s %10s %6s\n", "SYSCALL", "COUNT/s", "TOTAL", "ERR/s", "ERR%");
-	for (i = 0; i < s->n_syscalls && i < TEXT_SYSCALL_ROWS; i++) {
+	for (i = 0; i < s->n_syscalls && (o->whole || i < TEXT_SYSCALL_ROWS); i++) {
 		const struct tt_syscall_row *r = &s->syscalls[i];
 		double pct = r->rate > 0 ? 100.0 * r->err_rate / r->rate : 0.0;
 
@@ -103,7 +103,7 @@ static void text_procs(const struct output *o, const struct tt_snapshot *s)
 	fprintf(o->f, "%-8s %-8s %-10s %-14s %-16s %10s %8s %8s %8s %8s %8s %8s %7s %7s %8s %5s  %s\n",
 		"PID", "PPID", "USER", "CONTAINER", "COMM", "SYSCALLS/s", "ERR/s", "READ/s", "WRITE/s",
 		"OPEN/s", "OPENERR/s", "FSYNC/s", "EXEC/s", "BIO/s", "BIO p95", "SYS%", "TOP SYSCALL");
-	for (size_t i = 0; i < s->n_procs && i < TEXT_PROC_ROWS; i++) {
+	for (size_t i = 0; i < s->n_procs && (o->whole || i < TEXT_PROC_ROWS); i++) {
 		const struct tt_proc_row *p = &s->procs[i];
 		const char *top = syscall_name(p->top_id);
 
@@ -327,12 +327,15 @@ static void text_fails(const struct output *o, const struct tt_snapshot *s)
 	size_t n = rows ? output_fails(o, s, rows) : 0;
 	char comm[80], ebuf[16];
 
+	size_t max = o->whole ? n : OUTPUT_FAILS_TEXT_MAX;
+
 	if (n) {
-		fprintf(o->f, "FAILING CALLS %zu%s\n", n, filter_active(o->filter) ? " matching the filter" : "");
+		fprintf(o->f, "FAILING CALLS %zu%s\n", n,
+			!o->whole && filter_active(o->filter) ? " matching the filter" : "");
 		fprintf(o->f, "%8s %8s %10s %-10s %-10s %-16s %s\n", "COUNT", "INTERVAL", "RATE/s",
 			"ERRNO", "CALL", "COMM", "PATH");
 	}
-	for (size_t k = 0; k < n && k < OUTPUT_FAILS_TEXT_MAX; k++) {
+	for (size_t k = 0; k < n && k < max; k++) {
 		const struct tt_fail_row *r = &s->fails[rows[k]];
 
 		sanitize(comm, sizeof(comm), r->comm, strnlen(r->comm, sizeof(r->comm)));
@@ -342,12 +345,53 @@ static void text_fails(const struct output *o, const struct tt_snapshot *s)
 		sanitize_fputs(o->f, r->path, r->path_len);
 		fputs(r->path_trunc ? " \xe2\x80\xa6\n" : "\n", o->f);
 	}
-	if (n > OUTPUT_FAILS_TEXT_MAX)
-		fprintf(o->f, "(%zu more failing calls in this interval)\n", n - OUTPUT_FAILS_TEXT_MAX);
+	if (n > max)
+		fprintf(o->f, "(%zu more failing calls in this interval)\n", n - max);
 	if (s->fails_untracked)
 		fprintf(o->f, "(%" PRIu64 " failed calls not counted: more kinds than the table holds)\n",
 			s->fails_untracked);
 	free(rows);
+}
+
+void output_text_part(const struct output *o, const struct tt_snapshot *s, enum output_part part)
+{
+	switch (part) {
+	case OUTPUT_VFS:
+		text_vfs(o, s);
+		break;
+	case OUTPUT_SYSCALLS:
+		text_syscalls(o, s);
+		break;
+	case OUTPUT_PROCS:
+		text_procs(o, s);
+		break;
+	case OUTPUT_BIO:
+		text_scope(o, s);
+		text_bio(o, s);
+		break;
+	case OUTPUT_FAILS:
+		text_fails(o, s);
+		break;
+	}
+}
+
+size_t output_text_events_of(const struct output *o, const struct event_log *log,
+			     const struct log_index *x, uint64_t end)
+{
+	struct output_clock clk = OUTPUT_CLOCK_INIT;
+	size_t n = log_index_count(x), written = 0;
+
+	text_columns(o);
+	for (size_t r = 0; r < n; r++) {
+		uint64_t seq = log_index_at(x, r);
+		const struct tt_event *ev = seq < end ? event_log_get(log, seq) : NULL;
+
+		if (!ev)
+			continue;
+		text_event(o, &clk, ev);
+		written++;
+	}
+	return written;
 }
 
 void output_text_snapshot(const struct output *o, const struct tt_snapshot *s,
