@@ -76,7 +76,8 @@ unsigned save_confirm_key(struct ui_state *st, int key)
 	return UI_REDRAW;
 }
 
-/* The snapshot as shown: scoped, its rows in the screen's order. */
+/* The snapshot as shown: scoped, its rows in the order this frame
+ * paints them (the same sort calls as the views, just before them). */
 struct shown {
 	struct tt_snapshot snap;
 	struct scope_snap scope;
@@ -101,7 +102,7 @@ static int order(struct ui_state *st, enum save_what what, const struct tt_snaps
 
 		if (!r)
 			return -ENOMEM;
-		sort_syscalls(&st->sc, true, s, sh->idx);
+		sort_syscalls(&st->sc, ui_state_held(st), s, sh->idx);
 		for (size_t i = 0; i < n; i++)
 			r[i] = s->syscalls[sh->idx[i]];
 		sh->rows = r;
@@ -114,7 +115,7 @@ static int order(struct ui_state *st, enum save_what what, const struct tt_snaps
 		/* folded by name or container, the rows saved are still the
 		 * processes, by rate: the held order is the folded rows' */
 		if (st->procs_fold == PROC_FOLD_NONE)
-			sort_procs(&st->pr, true, s, sh->idx);
+			sort_procs(&st->pr, ui_state_held(st), s, sh->idx);
 		else
 			for (size_t i = 0; i < n; i++)
 				sh->idx[i] = i;
@@ -127,7 +128,7 @@ static int order(struct ui_state *st, enum save_what what, const struct tt_snaps
 
 		if (!r)
 			return -ENOMEM;
-		sort_fails(&st->fl, true, s, st->fl_vis, n, sh->idx);
+		sort_fails(&st->fl, ui_state_held(st), s, st->fl_vis, n, sh->idx);
 		for (size_t i = 0; i < n; i++)
 			r[i] = s->fails[sh->idx[i]];
 		sh->rows = r;
@@ -151,10 +152,9 @@ static void say(struct ui_state *st, int err, const struct save_result *r)
 			ui_state_message(st, ROLE_MSG_INFO, "saved %zu %s to %s", r->rows,
 					 units[st->save.what], r->path);
 	} else if (err == -EEXIST) {
+		/* the footer asks until answered (view_footer.c) */
 		st->save.confirm = true;
-		ui_state_message(st, ROLE_MSG_WARN, "%s exists: y replaces it, any other key keeps it",
-				 r->path);
-		st->msg_until_ms = UINT64_MAX;	/* until answered */
+		snprintf(st->save.path, sizeof(st->save.path), "%s", r->path);
 	} else {
 		ui_state_message(st, ROLE_MSG_ERROR, "not saved: cannot %s %s: %s", r->step, r->path,
 				 r->why ? r->why : strerror(-err));

@@ -40,7 +40,8 @@ void log_geometry(const struct ui_state *st, const struct tt_snapshot *snap,
 		g->notes = failed_sources(snap, b.h);
 	b.y += g->notes;
 	b.h -= g->notes;
-	if (st->prompt && st->prompt->kind != PROMPT_NONE && b.h >= 1) {
+	if (st->prompt && st->prompt->kind != PROMPT_NONE && st->prompt->kind != PROMPT_SAVE &&
+	    b.h >= 1) {
 		g->prompt = true;
 		b.h--;
 	}

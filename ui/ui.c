@@ -10,6 +10,7 @@
 #include <time.h>
 #include <unistd.h>
 #include "ui.h"
+#include "build_tree.h"
 #include "clock.h"
 #include "flush.h"
 #include "freeze.h"
@@ -32,27 +33,13 @@
 #define TT_BUILDDIR ""
 #endif
 
-/* Where theme names are looked up. The source tree's themes/ serves only
- * a binary run from its own build directory: an installed tracetop, which
- * runs as root, must never read themes from a build path that may lie in
- * a world-writable place such as /tmp. */
+/* Where theme names are looked up: the source tree's themes/ only for
+ * a binary run from its own build directory (build_tree.h says why). */
 static void theme_dirs_init(const char *dirs[3])
 {
-	char exe[4096], build[4096];
-	ssize_t n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
-	char *slash;
-
 	dirs[0] = TT_PKGTHEMEDIR;
-	dirs[1] = NULL;
+	dirs[1] = build_tree_running(TT_BUILDDIR) ? TT_THEMEDIR : NULL;
 	dirs[2] = NULL;
-	if (n <= 0 || !TT_BUILDDIR[0] || !realpath(TT_BUILDDIR, build))
-		return;
-	exe[n] = '\0';
-	slash = strrchr(exe, '/');
-	if (slash)
-		*slash = '\0';
-	if (!strcmp(exe, build))
-		dirs[1] = TT_THEMEDIR;
 }
 
 #define INDEX_FRAME_MS 40	/* frames while a filter is being applied */
@@ -251,6 +238,10 @@ unsigned ui_handle_input(struct ui *ui)
 			pause_changed(ui);
 		out |= r;
 		if (out & UI_QUIT)
+			break;
+		/* a save is written at the next frame, of what is shown
+		 * now: the keys after it wait for that frame */
+		if (ui->st.save.pending)
 			break;
 	}
 	return out & ~REACT_INTERNAL;

@@ -6,6 +6,7 @@
 #include <string.h>
 #include "layout.h"
 #include "role.h"
+#include "sanitize.h"
 #include "view.h"
 
 struct fkey {
@@ -55,6 +56,17 @@ void view_footer(const struct view_ctx *vc, struct rect r)
 	char buf[16];
 
 	canvas_fill(vc->cv, r, ' ', ROLE_DEFAULT);
+	if (st->save.confirm) {	/* w's question comes first, until answered */
+		char path[512];
+		int w;
+
+		canvas_fill(vc->cv, r, ' ', ROLE_MSG_WARN);
+		w = canvas_puts(vc->cv, x, r.y, maxx, ROLE_MSG_WARN,
+				"exists: y replaces it, any other key keeps it: ");
+		sanitize(path, sizeof(path), st->save.path, strlen(st->save.path));
+		canvas_puts(vc->cv, x + w, r.y, maxx, ROLE_MSG_WARN, path);
+		return;
+	}
 	if (st->prompt && st->prompt->kind == PROMPT_SAVE) {
 		pane_prompt(vc, r);	/* about whatever is shown: on this line */
 		return;
@@ -62,6 +74,16 @@ void view_footer(const struct view_ctx *vc, struct rect r)
 	if (st->msg[0] && st->now_ms < st->msg_until_ms) {
 		canvas_fill(vc->cv, r, ' ', (unsigned)st->msg_role);
 		canvas_puts(vc->cv, x, r.y, maxx, (unsigned)st->msg_role, st->msg);
+		return;
+	}
+	/* --demo: what happens now, in place of the keys (F1 lists them) */
+	if (vc->snap && vc->snap->caption[0] && !(st->prompt && st->prompt->kind != PROMPT_NONE)) {
+		char cap[4 * TT_CAPTION_LEN];
+
+		sanitize(cap, sizeof(cap), vc->snap->caption,
+			 strnlen(vc->snap->caption, sizeof(vc->snap->caption)));
+		canvas_fill(vc->cv, r, ' ', ROLE_MSG_INFO);
+		canvas_puts(vc->cv, x, r.y, maxx, ROLE_MSG_INFO, cap);
 		return;
 	}
 	if (st->prompt && st->prompt->kind != PROMPT_NONE) {

@@ -15,6 +15,7 @@
 #include "app.h"
 #include "cgroup.h"
 #include "clock.h"
+#include "demo.h"
 #include "config_file.h"
 #include "exit_codes.h"
 #include "privilege.h"
@@ -409,6 +410,11 @@ int app_init(struct app *a, const struct options *opt, char *msg, size_t len)
 	report_gather(&facts, "");
 	facts.bpf_stats = probes_stats_on(a->probes);
 	facts.bpf_stats_off = !opt->bpf_stats && !opt->probe_report;
+	/* --demo's workload starts once everything is attached, so that
+	 * its first events are seen, and while the capabilities it gives up
+	 * for good (to run as nobody) are still held */
+	if (opt->demo && !(a->demo = demo_start(msg, len)))
+		return TT_EXIT_ERROR;
 	/* Everything is attached and every map is open: what remains
 	 * (map reads, ring consumption, /proc reads) needs no capability. */
 	if (!opt->probe_report) {
@@ -486,6 +492,9 @@ static void tick(struct app *a, bool final)
 	probes_sample(a->probes);
 	now = clock_mono_ns();
 	snap = model_tick(a->model, now);
+	if (a->demo)	/* what the demo did in the interval: its middle's phase */
+		model_set_caption(a->model, demo_caption(a->demo, now - (uint64_t)(snap->elapsed_s *
+									       5e8)));
 	/* The programs' run times change only with the statistics on;
 	 * otherwise the fds need no new scan. */
 	if (probes_stats_on(a->probes))
@@ -833,6 +842,8 @@ void app_probe_report(struct app *a, FILE *out)
 
 void app_fini(struct app *a)
 {
+	demo_stop(a->demo);
+	a->demo = NULL;
 	rec_writer_close(a->rec);	/* closed before, but on an early exit */
 	a->rec = NULL;
 	replay_src_free(a->replay);

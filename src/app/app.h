@@ -22,10 +22,13 @@
 #include "selfcost.h"
 #include "sink.h"
 
+struct demo;
+
 struct app {
 	struct options opt;
 	struct diag diag;
 	struct model *model;		/* owned */
+	struct demo *demo;		/* owned: --demo's workload, or NULL */
 	struct probes *probes;		/* owned: the sources and their rings */
 	struct loop loop;
 	bool loop_ready;

@@ -10,6 +10,7 @@
 #include <string.h>
 #include <unistd.h>
 #include "app.h"
+#include "demo.h"
 #include "replay.h"
 #include "ui_frontend.h"
 #include "config_file.h"
@@ -135,6 +136,30 @@ int main(int argc, char **argv)
 		}
 		printf("tracetop: settings saved to %s\n", cfg);
 		return stdout_written(TT_EXIT_OK);
+	}
+	if (opt.demo) {
+		const char *rec;
+
+		if (opt.replay || opt.probe_report || opt.output == OUTPUT_HEADLESS) {
+			fprintf(stderr, "tracetop: --demo runs a workload to watch: not with %s\n"
+				"Try 'tracetop --help' for more information.\n",
+				opt.replay ? "--replay" : opt.probe_report ? "--probe-report" :
+				"--headless");
+			return TT_EXIT_USAGE;
+		}
+		if (geteuid() != 0) {
+			/* a laptop, a talk: what it shows, recorded */
+			rec = demo_recording();
+			if (!rec) {
+				fprintf(stderr, "tracetop: --demo traces this machine, which needs root, "
+					"and the recorded demo is not installed\n");
+				return TT_EXIT_PRIVILEGE;
+			}
+			fprintf(stderr, "tracetop: --demo traces this machine, which needs root: "
+				"playing the recorded demo %s instead\n", rec);
+			opt.demo = false;
+			opt.replay = rec;
+		}
 	}
 	if (opt.replay) {
 		const char *live = opt.record ? "--record" : opt.listen ? "--listen" :

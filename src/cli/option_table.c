@@ -112,6 +112,11 @@ const struct opt_row opt_rows[] = {
 	  .metavar = "FILE",
 	  .help = "show the recording FILE instead of this machine: with\n"
 		  "-b or --json, print it as the live run did (no root needed)" },
+	{ .name = "demo", .type = OPT_BOOL, FIELD(demo),
+	  .help = "run a built-in workload in phases (execs, failing\n"
+		  "opens, VFS, direct I/O, failing syscalls), each named\n"
+		  "by a caption, as nobody, for a minute; without root:\n"
+		  "replay the recorded demo installed with tracetop" },
 	{ .name = "bpf-stats", .type = OPT_BOOL, FIELD(bpf_stats),
 	  .help = "measure the run time of tracetop's BPF programs\n"
 		  "(costs the kernel ~50 ns per program run)" },

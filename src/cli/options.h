@@ -129,6 +129,7 @@ struct options {
 	bool version;		/* -V */
 	bool probe_report;	/* --probe-report */
 	bool bpf_stats;		/* --bpf-stats: kernel run-time statistics on */
+	bool demo;		/* --demo: the built-in workload (demo.h) */
 	bool stream;		/* --stream: --json events one per line as they come */
 	const char *listen;	/* --listen [ADDR:]PORT: the metrics endpoint, or NULL */
 	const char *listen_auth;	/* --listen-auth: USER:PASSWORD file, or NULL */

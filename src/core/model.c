@@ -663,6 +663,11 @@ void model_set_self(struct model *m, const struct tt_selfcost *c, bool privilege
 	m->snap.privileges_dropped = privileges_dropped;
 }
 
+void model_set_caption(struct model *m, const char *caption)
+{
+	snprintf(m->snap.caption, sizeof(m->snap.caption), "%s", caption ? caption : "");
+}
+
 const struct tt_snapshot *model_snapshot(const struct model *m)
 {
 	return &m->snap;

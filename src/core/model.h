@@ -85,6 +85,8 @@ void model_counting_started(struct model *m, uint64_t mono_ns);
 const struct tt_snapshot *model_tick(struct model *m, uint64_t mono_ns);
 /* Facts about tracetop itself, copied into the current snapshot. */
 void model_set_self(struct model *m, const struct tt_selfcost *c, bool privileges_dropped);
+/* The caption of the snapshot (--demo), until set again; NULL or "": none. */
+void model_set_caption(struct model *m, const char *caption);
 /* The latest snapshot (empty before the first tick). */
 const struct tt_snapshot *model_snapshot(const struct model *m);
 const struct event_log *model_log(const struct model *m);

@@ -188,6 +188,8 @@ struct tt_selfcost {
 	uint64_t cpu_ns;	/* tracetop's own CPU (user + system) since start */
 };
 
+#define TT_CAPTION_LEN 160
+
 struct tt_snapshot {
 	uint64_t seq;		/* tick number, 1 for the first */
 	uint64_t mono_ns;	/* CLOCK_MONOTONIC at the tick */
@@ -204,6 +206,9 @@ struct tt_snapshot {
 
 	struct tt_selfcost self;	/* set by the app each tick */
 	bool privileges_dropped;	/* capabilities gone after attach */
+	/* --demo: what the demo does now, one line ("" for none); set by
+	 * the app each tick, recorded in a record of its own */
+	char caption[TT_CAPTION_LEN];
 
 	struct tt_vfs_view vfs;
 

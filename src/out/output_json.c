@@ -626,6 +626,11 @@ void output_json_snapshot(const struct output *o, const struct tt_snapshot *s,
 		",\"lost\":%" PRIu64 ",\"lost_total\":%" PRIu64 ",",
 		s->seq, final ? "true" : "false", s->wall_ms / 1000, s->wall_ms % 1000, s->mono_ns,
 		fin(s->elapsed_s), s->events_interval, s->lost_interval, s->lost_total);
+	if (s->caption[0]) {	/* --demo */
+		fputs("\"caption\":", o->f);
+		json_fputs(o->f, s->caption, strnlen(s->caption, sizeof(s->caption)));
+		fputc(',', o->f);
+	}
 	json_sources(o, s);
 	fprintf(o->f, ",\"self\":{\"cpu_pct\":%.2f,\"bpf_stats\":%s,\"bpf_cpu_pct\":%.2f,"
 		"\"bpf_run_ns\":%" PRIu64 ",\"bpf_run_cnt\":%" PRIu64 ",\"bpf_progs\":%u,"

@@ -407,6 +407,11 @@ void output_text_snapshot(const struct output *o, const struct tt_snapshot *s,
 		"/interval, lost %" PRIu64 " (total %" PRIu64 ") ===\n",
 		stamp, s->seq, final ? " (final)" : "", s->elapsed_s,
 		s->events_interval, s->lost_interval, s->lost_total);
+	if (s->caption[0]) {	/* --demo */
+		fputs("demo: ", o->f);
+		sanitize_fputs(o->f, s->caption, strnlen(s->caption, sizeof(s->caption)));
+		fputc('\n', o->f);
+	}
 	text_sources(o, s, true);
 	fprintf(o->f, "tracetop itself: cpu %.1f%%", s->self.cpu_pct);
 	if (s->self.stats_enabled)

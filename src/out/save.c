@@ -1,6 +1,9 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Saving a view to a file (save.h): what to write, and writing it so
  * that a file is either not touched or whole. */
+#ifndef _GNU_SOURCE
+#define _GNU_SOURCE
+#endif
 #include <errno.h>
 #include <fcntl.h>
 #include <inttypes.h>
@@ -148,101 +151,157 @@ static int resolve(const char *path, char *out, size_t len)
 	return k < 0 || (size_t)k >= len ? -ENAMETOOLONG : 0;
 }
 
-/* Writes the view into fd (closed here): 0 or -errno. */
+/* Writes go through this, so that the first error is kept (stdio's
+ * errno after a later fflush may be another call's, or none). */
+struct sink_fd {
+	int fd;
+	int err;
+};
+
+static ssize_t sink_write(void *cookie, const char *buf, size_t n)
+{
+	struct sink_fd *k = cookie;
+	size_t done = 0;
+
+	while (done < n && !k->err) {
+		ssize_t w = write(k->fd, buf + done, n - done);
+
+		if (w < 0 && errno == EINTR)
+			continue;
+		if (w <= 0)
+			k->err = w < 0 ? errno : EIO;
+		else
+			done += (size_t)w;
+	}
+	return k->err ? -1 : (ssize_t)n;
+}
+
+/* Writes the view into fd and syncs it (fd stays open): 0 or -errno. */
 static int write_all(int fd, struct output *o, const struct save_view *v, struct save_result *r)
 {
-	FILE *f = fdopen(fd, "w");
+	struct sink_fd k = { fd, 0 };
+	cookie_io_functions_t io = { .write = sink_write };
+	FILE *f = fopencookie(&k, "w", io);
 	int err = 0;
 
-	if (!f) {
-		err = -errno;
-		close(fd);
-		r->step = "write";
-		return err;
-	}
+	r->step = "write";
+	if (!f)
+		return -errno;
 	o->f = f;
 	o->whole = true;
 	header(o, v);
 	r->rows = body(o, v);
-	errno = 0;
-	if (fflush(f) || ferror(f)) {
-		err = errno ? -errno : -EIO;
-		r->step = "write";
-	} else if (fsync(fileno(f))) {
+	if (fclose(f) && !k.err)
+		k.err = EIO;
+	o->f = NULL;
+	if (k.err)
+		return -k.err;
+	if (fsync(fd)) {
 		err = -errno;
 		r->step = "sync";
 	}
-	if (fclose(f) && !err) {
-		err = -errno;
-		r->step = "close";
-	}
-	o->f = NULL;
 	return err;
 }
 
-/* A new file, created exclusively. */
-static int save_new(const char *path, struct output *o, const struct save_view *v,
-		    struct save_result *r)
+/* The directory of path, synced: the new name is on the disk too. */
+static void sync_dir(const char *path)
 {
-	int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOCTTY, 0600);
-	int err;
+	char dir[4096];
+	char *slash;
+	int fd;
 
-	if (fd < 0) {
-		r->step = "create";
-		return -errno;
+	snprintf(dir, sizeof(dir), "%s", path);
+	slash = strrchr(dir, '/');
+	if (!slash)
+		return;
+	if (slash == dir)
+		slash[1] = '\0';
+	else
+		*slash = '\0';
+	fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (fd >= 0) {
+		fsync(fd);
+		close(fd);
 	}
-	err = write_all(fd, o, v, r);
-	if (err)
-		unlink(path);	/* ours, and not whole */
-	return err;
 }
 
-/* Over an existing regular file, by a temporary file beside it. */
-static int save_over(const char *path, struct output *o, const struct save_view *v,
-		     struct save_result *r)
+/* Puts tmp at path: over it (overwrite), or only if nothing is there
+ * (no name is ever replaced that the user was not asked about, even one
+ * made meanwhile). */
+static int put_in_place(const char *tmp, const char *path, bool overwrite)
 {
-	char tmp[4096 + 16];
-	struct stat sb;
-	int fd, err;
-
-	if (lstat(path, &sb)) {
-		if (errno == ENOENT)	/* gone since it was asked about */
-			return save_new(path, o, v, r);
-		r->step = "look at";
+	if (overwrite)
+		return rename(tmp, path) ? -errno : 0;
+	if (!renameat2(AT_FDCWD, tmp, AT_FDCWD, path, RENAME_NOREPLACE))
+		return 0;
+	if (errno != EINVAL && errno != ENOSYS)
 		return -errno;
-	}
-	if (!S_ISREG(sb.st_mode)) {
-		r->step = "replace";
-		r->why = "not a regular file";
-		return -EPERM;
-	}
-	snprintf(tmp, sizeof(tmp), "%s.XXXXXX", path);
-	fd = mkostemp(tmp, O_CLOEXEC);
-	if (fd < 0) {
-		r->step = "create a temporary file for";
+	/* a file system without it: a hard link never replaces either */
+	if (link(tmp, path))
 		return -errno;
-	}
-	err = write_all(fd, o, v, r);
-	if (!err && rename(tmp, path)) {
-		err = -errno;
-		r->step = "replace";
-	}
-	if (err)
-		unlink(tmp);
-	return err;
+	unlink(tmp);
+	return 0;
 }
 
 int save_view_file(const char *path, bool overwrite, struct output *o, const struct save_view *v,
 		   struct save_result *r)
 {
-	int err = resolve(path, r->path, sizeof(r->path));
+	char tmp[4096 + 16];
+	struct stat sb;
+	bool exists;
+	int err, fd;
 
 	r->rows = 0;
 	r->why = NULL;
+	err = resolve(path, r->path, sizeof(r->path));
 	if (err) {
 		snprintf(r->path, sizeof(r->path), "%s", path);
 		r->step = "name";
 		return err;
 	}
-	return overwrite ? save_over(r->path, o, v, r) : save_new(r->path, o, v, r);
+	/* what is there decides before anything is written */
+	exists = !lstat(r->path, &sb);
+	if (!exists && errno != ENOENT) {
+		r->step = "look at";
+		return -errno;
+	}
+	if (exists && !S_ISREG(sb.st_mode)) {
+		r->step = "write to";
+		r->why = S_ISLNK(sb.st_mode) ? "a symbolic link is never written through" :
+			 "not a regular file";
+		return -EPERM;
+	}
+	if (exists && !overwrite) {
+		r->step = "create";
+		return -EEXIST;
+	}
+	/* a temporary file beside it, so the name holds either what was
+	 * there or the whole new file, whatever happens */
+	snprintf(tmp, sizeof(tmp), "%s.XXXXXX", r->path);
+	fd = mkostemp(tmp, O_CLOEXEC);
+	if (fd < 0) {
+		r->step = "create";
+		return -errno;
+	}
+	/* a file replaced keeps its mode and owner; a new one is the
+	 * user's alone */
+	if (exists && (fchmod(fd, sb.st_mode & 07777) || (fchown(fd, sb.st_uid, sb.st_gid) &&
+							   errno != EPERM))) {
+		err = -errno;
+		r->step = "create";
+	}
+	if (!err)
+		err = write_all(fd, o, v, r);
+	if (close(fd) && !err) {
+		err = -errno;
+		r->step = "close";
+	}
+	if (!err && (err = put_in_place(tmp, r->path, exists)))
+		r->step = exists ? "replace" : "create";
+	if (err) {
+		unlink(tmp);
+		return err;
+	}
+	sync_dir(r->path);
+	return 0;
 }

@@ -4,12 +4,16 @@
  * or the block I/O histograms, as text or NDJSON, to a file the user
  * names.
  *
- * It never clobbers: a new file is created exclusively (O_EXCL, so not
- * through a symbolic link either); an existing one is replaced only when
- * the caller says the user agreed, only when it is a regular file, and by
- * a temporary file renamed over it, so it is either the old file or the
- * whole new one. Every write is checked and the data is on the disk
- * (fsync) before success is said; on failure nothing is left behind. */
+ * It never clobbers: the file is written under a temporary name beside
+ * the one asked for, synced, then put in place, so the name holds either
+ * what was there or the whole new file, whatever happens; a new name is
+ * taken only if it is still free (RENAME_NOREPLACE, or a hard link), an
+ * existing one is replaced only when the caller says the user agreed,
+ * and only when it is a regular file (a symbolic link is never written
+ * through). A replaced file keeps its mode and owner; a new one is 0600.
+ * Every write is checked (the first error is the one said); on failure
+ * nothing is left behind.
+ */
 #ifndef TRACETOP_SAVE_H
 #define TRACETOP_SAVE_H
 
@@ -46,9 +50,10 @@ struct save_result {
 bool save_is_json(const char *path);
 
 /* Writes v (o->json says the format; o->f is set here) to path, where a
- * leading ~/ is $HOME. 0; -EEXIST when path exists and overwrite is
- * false (nothing written); else -errno, with r->step saying what failed.
- * r->path is filled either way. */
+ * leading ~/ is $HOME. 0; -EEXIST when a regular file is there and
+ * overwrite is false (nothing written: ask, then call again with
+ * overwrite); else -errno, with r->step (and r->why where errno would
+ * not say it) saying what failed. r->path is filled either way. */
 int save_view_file(const char *path, bool overwrite, struct output *o, const struct save_view *v,
 		   struct save_result *r);
 

@@ -34,6 +34,7 @@
 /* Record types inside a tick (rec_snap.c). */
 #define REC_T_EVENTS 1
 #define REC_T_SNAPSHOT 2
+#define REC_T_CAPTION 3	/* --demo's caption of the tick, before its snapshot */
 
 /* A new zstd frame at least this often (ticks), so that a seek
  * decompresses at most this many chunks. */

@@ -18,7 +18,7 @@
  * until its new field is encoded (and REC_VERSION raised, or the field
  * added where an older reader skips it). Sizes on LP64 (x86_64, arm64). */
 #define REC_SIZE(type, n) _Static_assert(sizeof(type) == (n), #type " changed: update rec_snap.c")
-REC_SIZE(struct tt_snapshot, 5176);
+REC_SIZE(struct tt_snapshot, 5336);	/* the caption is a record of its own */
 REC_SIZE(struct tt_source_status, 424);
 REC_SIZE(struct tt_vfs_view, 2496);
 REC_SIZE(struct tt_selfcost, 80);
@@ -593,6 +593,12 @@ void rec_tick_encode(struct rec_buf *out, const struct tt_snapshot *snap,
 		if (n)
 			put_events(out, n, first, &body);
 	}
+	if (snap->caption[0]) {
+		body.len = 0;
+		rec_io_encoder(&io, &body);
+		rec_chars(&io, (char *)snap->caption, sizeof(snap->caption));
+		put_record(out, REC_T_CAPTION, 0, NULL, &body);
+	}
 	body.len = 0;
 	rec_io_encoder(&io, &body);
 	rec_u64(&io, unrecorded);
@@ -661,6 +667,7 @@ int rec_tick_decode(struct rec_snap *rs, struct event_log *log, const void *data
 	bool have_snap = false;
 
 	rec_io_decoder(io, data, n);
+	rs->s.caption[0] = '\0';	/* a tick without one has none */
 	while (io->p < io->end && !io->bad && !have_snap) {
 		uint8_t type = *io->p++;
 		uint64_t len = 0;
@@ -677,6 +684,10 @@ int rec_tick_decode(struct rec_snap *rs, struct event_log *log, const void *data
 		switch (type) {
 		case REC_T_EVENTS:
 			decode_events(log, &sub, &dropped, &decoded);
+			break;
+		case REC_T_CAPTION:
+			rec_chars(&sub, rs->s.caption, sizeof(rs->s.caption));
+			rec_tame(rs->s.caption, sizeof(rs->s.caption));
 			break;
 		case REC_T_SNAPSHOT:
 			rec_u64(&sub, unrecorded);

@@ -289,11 +289,15 @@ static void test_tick_round_trip(void **state)
 	assert_int_equal(event_log_init(&f->log, 64), 0);
 	assert_int_equal(event_log_init(&log2, 64), 0);
 	fill(f, 3);
+	/* --demo's caption, a record of its own; a hostile byte in a file
+	 * comes back tamed */
+	snprintf(f->s.caption, sizeof(f->s.caption), "DEMO 1/5: \x1b[31mred");
 	rec_tick_encode(&a, &f->s, &f->log, &unrec);
 	assert_false(a.oom);
 	assert_int_equal(unrec, 0);
 	assert_int_equal(rec_tick_decode(&rs, &log2, a.p, a.len, &unrec2, &io), 0);
 	assert_int_equal(unrec2, 0);
+	assert_string_equal(rs.s.caption, "DEMO 1/5: ?[31mred");
 
 	/* the fields a pane shows */
 	assert_int_equal(rs.s.seq, 3);
@@ -367,6 +371,22 @@ static void test_tick_round_trip(void **state)
 		assert_memory_equal(c.p, b.p, b.len);
 		rec_buf_free(&c);
 		rec_snap_fini(&rs2);
+	}
+
+	/* a tick without a caption has none, whatever the one before had */
+	{
+		struct rec_buf d = { 0 };
+		struct event_log log4;
+		uint64_t u4 = 0;
+
+		assert_int_equal(event_log_init(&log4, 64), 0);
+		f->s.caption[0] = '\0';
+		rec_tick_encode(&d, &f->s, &f->log, &u4);
+		assert_int_equal(rec_tick_decode(&rs, &log4, d.p, d.len, &u4, &io), 0);
+		assert_string_equal(rs.s.caption, "");
+		snprintf(f->s.caption, sizeof(f->s.caption), "DEMO 1/5: \x1b[31mred");
+		rec_buf_free(&d);
+		event_log_fini(&log4);
 	}
 
 	/* every cut of the record is refused, never read past */

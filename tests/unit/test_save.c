@@ -272,23 +272,28 @@ static void test_never_clobber(void **state)
 	put(path, "keep me\n");
 	assert_int_equal(save_view_file(path, false, &o, &v, &r), -EEXIST);
 	assert_string_equal(slurp(path), "keep me\n");
-	/* the user said y: replaced whole, and nothing else left beside it */
+	/* the user said y: replaced whole, its mode kept, and nothing else
+	 * left beside it */
+	assert_int_equal(chmod(path, 0640), 0);
 	assert_int_equal(save_view_file(path, true, &o, &v, &r), 0);
 	assert_non_null(strstr(slurp(path), "# 4 events\n"));
+	assert_int_equal(stat(path, &sb), 0);
+	assert_int_equal(sb.st_mode & 0777, 0640);
 	assert_int_equal(entries(f->dir), 1);
 	/* a link is not followed, neither to create nor to replace */
 	snprintf(victim, sizeof(victim), "%s/victim", f->dir);
 	snprintf(link, sizeof(link), "%s/link.txt", f->dir);
 	put(victim, "precious\n");
 	assert_int_equal(symlink(victim, link), 0);
-	assert_int_equal(save_view_file(link, false, &o, &v, &r), -EEXIST);
+	assert_int_equal(save_view_file(link, false, &o, &v, &r), -EPERM);
+	assert_string_equal(r.why, "a symbolic link is never written through");
 	assert_int_equal(save_view_file(link, true, &o, &v, &r), -EPERM);
-	assert_string_equal(r.why, "not a regular file");
 	assert_string_equal(slurp(victim), "precious\n");
 	assert_int_equal(lstat(link, &sb), 0);
 	assert_true(S_ISLNK(sb.st_mode));
-	/* nor a device */
+	/* nor a device, even when asked to replace it */
 	assert_int_equal(save_view_file("/dev/null", true, &o, &v, &r), -EPERM);
+	assert_string_equal(r.why, "not a regular file");
 	/* an empty name, a missing directory */
 	assert_int_equal(save_view_file("", false, &o, &v, &r), -EINVAL);
 	snprintf(path, sizeof(path), "%s/no/such.txt", f->dir);
