@@ -147,10 +147,12 @@ static void say(struct ui_state *st, int err, const struct save_result *r)
 
 	if (!err) {
 		if (st->save.what == SAVE_VFS)
-			ui_state_message(st, ROLE_MSG_INFO, "saved the VFS rates to %s", r->path);
+			ui_state_message(st, ROLE_MSG_INFO, "saved the VFS rates to %s%s%s", r->path,
+					 r->note ? "; " : "", r->note ? r->note : "");
 		else
-			ui_state_message(st, ROLE_MSG_INFO, "saved %zu %s to %s", r->rows,
-					 units[st->save.what], r->path);
+			ui_state_message(st, ROLE_MSG_INFO, "saved %zu %s to %s%s%s", r->rows,
+					 units[st->save.what], r->path, r->note ? "; " : "",
+					 r->note ? r->note : "");
 	} else if (err == -EEXIST) {
 		/* the footer asks until answered (view_footer.c) */
 		st->save.confirm = true;

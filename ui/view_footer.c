@@ -57,14 +57,26 @@ void view_footer(const struct view_ctx *vc, struct rect r)
 
 	canvas_fill(vc->cv, r, ' ', ROLE_DEFAULT);
 	if (st->save.confirm) {	/* w's question comes first, until answered */
+		static const char ask[] = " exists: y replaces it, any other key keeps it";
 		char path[512];
-		int w;
+		const char *p = path;
+		int room = r.w - (int)strlen(ask) - 1;
 
 		canvas_fill(vc->cv, r, ' ', ROLE_MSG_WARN);
-		w = canvas_puts(vc->cv, x, r.y, maxx, ROLE_MSG_WARN,
-				"exists: y replaces it, any other key keeps it: ");
 		sanitize(path, sizeof(path), st->save.path, strlen(st->save.path));
-		canvas_puts(vc->cv, x + w, r.y, maxx, ROLE_MSG_WARN, path);
+		/* a long path gives way from its start: the name shows */
+		if (room < 8)
+			room = 8;
+		if (text_width(p) > room) {
+			x += canvas_puts(vc->cv, x, r.y, maxx, ROLE_MSG_WARN, "\u2026");
+			while (*p && text_width(p) > room - 1) {
+				uint32_t cp;
+
+				p += utf8_decode(p, strlen(p), &cp);
+			}
+		}
+		x += canvas_puts(vc->cv, x, r.y, maxx, ROLE_MSG_WARN, p);
+		canvas_puts(vc->cv, x, r.y, maxx, ROLE_MSG_WARN, ask);
 		return;
 	}
 	if (st->prompt && st->prompt->kind == PROMPT_SAVE) {

@@ -228,7 +228,7 @@ static int replay_init(struct app *a, char *msg, size_t len)
 	uint64_t unrec = 0;
 	char text[1024];
 
-	a->replay = replay_src_open(&a->opt, msg, len);
+	a->replay = replay_src_open(&a->opt, false, msg, len);
 	if (!a->replay)
 		return TT_EXIT_USAGE;
 	m = replay_src_meta(a->replay);

@@ -34,12 +34,14 @@
 #define SPIKE_BYTES (16u << 20)	/* ... and how far the spike writes */
 #define BLOCK 4096u
 #define BIG (1u << 20)
+#define DEMO_EXIT_NOBODY 3	/* the child could not become nobody */
 
 struct demo {
 	pid_t pid;
 	int lifeline;	/* the write end of the child's pipe */
 	uint64_t t0;
 	bool reaped;
+	int status;	/* its wait status, once reaped */
 	char caption[TT_CAPTION_LEN];
 };
 
@@ -257,7 +259,9 @@ static void child(uint64_t t0, pid_t parent, int lifeline)
 	dup2(null, 0);
 	dup2(null, 1);
 	dup2(null, 2);
-	close_range(LIFELINE_FD + 1, ~0u, 0);
+	if (close_range(LIFELINE_FD + 1, ~0u, 0))	/* a kernel without it */
+		for (int fd = LIFELINE_FD + 1; fd < 65536; fd++)
+			close(fd);
 	sigfillset(&all);
 	sigprocmask(SIG_UNBLOCK, &all, NULL);
 	for (int s = 1; s < NSIG; s++)
@@ -265,7 +269,7 @@ static void child(uint64_t t0, pid_t parent, int lifeline)
 			signal(s, SIG_DFL);
 	if (setgroups(0, NULL) || setresgid(DEMO_UID, DEMO_UID, DEMO_UID) ||
 	    setresuid(DEMO_UID, DEMO_UID, DEMO_UID))
-		_exit(1);
+		_exit(DEMO_EXIT_NOBODY);
 	/* after the change of credentials, which clears it */
 	if (prctl(PR_SET_PDEATHSIG, SIGKILL) || getppid() != parent)
 		_exit(0);
@@ -277,8 +281,20 @@ static void child(uint64_t t0, pid_t parent, int lifeline)
 			continue;
 		prctl(PR_SET_NAME, phases[i].comm, 0, 0, 0);
 		phases[i].run(until);
+		/* a phase that could not run (no file could be made, the
+		 * disk full) still takes its time: the captions follow the
+		 * clock */
+		while (clock_mono_ns() < until)
+			nap(50 * MS);
 	}
 	_exit(0);
+}
+
+static void nap_parent(uint64_t ns)
+{
+	struct timespec ts = { (time_t)(ns / NS), (long)(ns % NS) };
+
+	nanosleep(&ts, NULL);
 }
 
 struct demo *demo_start(char *msg, size_t len)
@@ -320,8 +336,17 @@ const char *demo_caption(struct demo *d, uint64_t now_ns)
 	uint64_t t = now_ns > d->t0 ? now_ns - d->t0 : 0;
 	unsigned i = (unsigned)(t / PHASE_NS);
 
-	if (!d->reaped && waitpid(d->pid, NULL, WNOHANG) == d->pid)
+	if (!d->reaped && waitpid(d->pid, &d->status, WNOHANG) == d->pid)
 		d->reaped = true;
+	/* a workload that ended before its time says so, not what it
+	 * would have done */
+	if (d->reaped && i < DEMO_PHASES) {
+		snprintf(d->caption, sizeof(d->caption), "DEMO stopped: its workload %s",
+			 WIFEXITED(d->status) && WEXITSTATUS(d->status) == DEMO_EXIT_NOBODY ?
+			 "could not run as nobody (uid 65534): no CAP_SETUID, or no such user here" :
+			 WIFSIGNALED(d->status) ? "was killed" : "ended early");
+		return d->caption;
+	}
 	if (i >= DEMO_PHASES) {
 		snprintf(d->caption, sizeof(d->caption), "DEMO over: q quits; [ and j look back at "
 			 "it, w saves what you look at");
@@ -336,10 +361,18 @@ void demo_stop(struct demo *d)
 {
 	if (!d)
 		return;
+	/* its lifeline closes: it ends at its next pause. No signal: with
+	 * the capabilities dropped, tracetop may not signal nobody's
+	 * processes. Waited for a while only, so that nothing (a slow
+	 * fsync, a child stopped by another of nobody's processes) holds
+	 * tracetop's exit; one still there ends when it next looks. */
 	close(d->lifeline);
-	if (!d->reaped) {
-		kill(d->pid, SIGKILL);
-		waitpid(d->pid, NULL, 0);
+	kill(d->pid, SIGKILL);	/* where tracetop still may */
+	for (int i = 0; !d->reaped && i < 50; i++) {
+		if (waitpid(d->pid, NULL, WNOHANG) == d->pid)
+			d->reaped = true;
+		else
+			nap_parent(10 * MS);
 	}
 	free(d);
 }

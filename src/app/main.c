@@ -149,6 +149,16 @@ int main(int argc, char **argv)
 		}
 		if (geteuid() != 0) {
 			/* a laptop, a talk: what it shows, recorded */
+			const char *live = opt.record ? "--record" : opt.listen ? "--listen" :
+					   opt.pids.n ? "--pid" : opt.uids.n ? "--uid" :
+					   opt.cgroup ? "--cgroup" : opt.stream ? "--stream" : NULL;
+
+			if (live) {
+				fprintf(stderr, "tracetop: --demo without root replays the recorded demo, "
+					"and %s is about a live run (run it as root to trace this "
+					"machine)\n", live);
+				return TT_EXIT_USAGE;
+			}
 			rec = demo_recording();
 			if (!rec) {
 				fprintf(stderr, "tracetop: --demo traces this machine, which needs root, "

@@ -25,8 +25,8 @@ struct replay_src {
 };
 
 /* Over the reader r (owned; NULL: msg says why). */
-static struct replay_src *src_new(struct rec_reader *r, const struct options *opt, char *msg,
-				  size_t len)
+static struct replay_src *src_new(struct rec_reader *r, const struct options *opt,
+				  bool as_recorded, char *msg, size_t len)
 {
 	struct replay_src *p;
 	const struct rec_meta *meta;
@@ -42,15 +42,17 @@ static struct replay_src *src_new(struct rec_reader *r, const struct options *op
 	}
 	p->r = r;
 	meta = rec_reader_meta(p->r);
-	/* the recording run's event log, if larger (within the bounds
-	 * rec_meta_parse holds a header to), so that no interval loses
-	 * events here */
-	cap = meta->log_capacity;
-	text = meta->log_text_bytes;
-	if (cap < opt->log_capacity)
-		cap = opt->log_capacity;
-	if (text < (uint64_t)opt->log_text_mib << 20)
-		text = (uint64_t)opt->log_text_mib << 20;
+	/* printing (-b, --json): the recording run's event log, if larger
+	 * (within the bounds rec_meta_parse holds a header to), so that no
+	 * interval loses events here; on the screen the replay's own
+	 * (--events), so that its memory is what a live run's is, whatever
+	 * the recording: an interval of more events shows its newest */
+	cap = opt->log_capacity;
+	text = (uint64_t)opt->log_text_mib << 20;
+	if (as_recorded && meta->log_capacity > cap)
+		cap = meta->log_capacity;
+	if (as_recorded && meta->log_text_bytes > text)
+		text = meta->log_text_bytes;
 	if (event_log_init_bytes(&p->log, (size_t)cap, (size_t)text)) {
 		snprintf(msg, len, "out of memory");
 		rec_reader_close(p->r);
@@ -60,15 +62,16 @@ static struct replay_src *src_new(struct rec_reader *r, const struct options *op
 	return p;
 }
 
-struct replay_src *replay_src_open(const struct options *opt, char *msg, size_t len)
+struct replay_src *replay_src_open(const struct options *opt, bool as_recorded, char *msg,
+				   size_t len)
 {
-	return src_new(rec_reader_open(opt->replay, msg, len), opt, msg, len);
+	return src_new(rec_reader_open(opt->replay, msg, len), opt, as_recorded, msg, len);
 }
 
 struct replay_src *replay_src_open_fd(int fd, const char *name, const struct options *opt,
 				      char *msg, size_t len)
 {
-	return src_new(rec_reader_open_fd(fd, name, msg, len), opt, msg, len);
+	return src_new(rec_reader_open_fd(fd, name, msg, len), opt, false, msg, len);
 }
 
 int replay_src_refresh(struct replay_src *p, char *msg, size_t len)
@@ -218,7 +221,7 @@ int replay_batch(const struct options *opt)
 		rc = TT_EXIT_USAGE;
 		goto out_filter;
 	}
-	p = replay_src_open(opt, msg, sizeof(msg));
+	p = replay_src_open(opt, true, msg, sizeof(msg));
 	if (!p) {
 		fprintf(stderr, "tracetop: %s\n", msg);
 		rc = TT_EXIT_USAGE;

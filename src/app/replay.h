@@ -21,9 +21,12 @@
 
 struct replay_src;
 
-/* Opens opt->replay (its event log as large as the recording run's, or
- * opt's). NULL with a sentence in msg. */
-struct replay_src *replay_src_open(const struct options *opt, char *msg, size_t len);
+/* Opens opt->replay. Its event log is opt's (--events: a replay on the
+ * screen takes the memory a live run would), or with as_recorded (to
+ * print exactly what was printed) the recording run's if larger. NULL
+ * with a sentence in msg. */
+struct replay_src *replay_src_open(const struct options *opt, bool as_recorded, char *msg,
+				   size_t len);
 /* The same over fd (owned), a recording still being written (looking
  * back while live), named name in messages. */
 struct replay_src *replay_src_open_fd(int fd, const char *name, const struct options *opt,

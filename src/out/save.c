@@ -253,6 +253,7 @@ int save_view_file(const char *path, bool overwrite, struct output *o, const str
 
 	r->rows = 0;
 	r->why = NULL;
+	r->note = NULL;
 	err = resolve(path, r->path, sizeof(r->path));
 	if (err) {
 		snprintf(r->path, sizeof(r->path), "%s", path);
@@ -283,12 +284,20 @@ int save_view_file(const char *path, bool overwrite, struct output *o, const str
 		r->step = "create";
 		return -errno;
 	}
-	/* a file replaced keeps its mode and owner; a new one is the
-	 * user's alone */
-	if (exists && (fchmod(fd, sb.st_mode & 07777) || (fchown(fd, sb.st_uid, sb.st_gid) &&
-							   errno != EPERM))) {
-		err = -errno;
-		r->step = "create";
+	/* a file replaced keeps its mode (not set-id bits) and owner; a new
+	 * one is the user's alone, and so is one whose owner cannot be
+	 * kept (its mode would give others what the owner had) */
+	if (exists) {
+		bool kept = sb.st_uid == geteuid() && sb.st_gid == getegid();
+
+		if (!kept && !fchown(fd, sb.st_uid, sb.st_gid))
+			kept = true;
+		if (fchmod(fd, kept ? sb.st_mode & 0777 : sb.st_mode & 0700)) {
+			err = -errno;
+			r->step = "create";
+		}
+		if (!kept)
+			r->note = "its owner could not be kept: it is yours now, for you alone";
 	}
 	if (!err)
 		err = write_all(fd, o, v, r);

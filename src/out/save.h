@@ -10,7 +10,8 @@
  * taken only if it is still free (RENAME_NOREPLACE, or a hard link), an
  * existing one is replaced only when the caller says the user agreed,
  * and only when it is a regular file (a symbolic link is never written
- * through). A replaced file keeps its mode and owner; a new one is 0600.
+ * through). A replaced file keeps its mode and owner (when the owner
+ * cannot be kept, it is the saver's and 0600-like); a new one is 0600.
  * Every write is checked (the first error is the one said); on failure
  * nothing is left behind.
  */
@@ -44,6 +45,7 @@ struct save_result {
 	size_t rows;		/* events or rows written */
 	const char *step;	/* on failure: what failed ("create", "write"...) */
 	const char *why;	/* ... and why, when errno would not say it */
+	const char *note;	/* on success: what the user should know, or NULL */
 };
 
 /* Whether a file name asks for NDJSON: .json, .ndjson or .jsonl. */

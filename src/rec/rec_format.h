@@ -39,6 +39,10 @@
 /* A new zstd frame at least this often (ticks), so that a seek
  * decompresses at most this many chunks. */
 #define REC_KEY_EVERY 60
+/* ... and as soon as a frame holds this many bytes of ticks before
+ * compression, so that a seek decodes at most this much before the tick
+ * it wants, however many events a second were recorded. */
+#define REC_FRAME_RAW_MAX (4u << 20)
 /* A flight recorder lets go whole pages of this size (fallocate rounds
  * to the file system's block; the rest reads as zeros either way). */
 #define REC_PAGE 4096

@@ -550,7 +550,17 @@ static void put_events(struct rec_buf *out, size_t n, uint64_t first, const stru
 void rec_tick_encode(struct rec_buf *out, const struct tt_snapshot *snap,
 		     const struct event_log *log, uint64_t *unrecorded)
 {
-	struct rec_buf body = { 0 };
+	struct rec_buf scratch = { 0 };
+
+	rec_tick_encode_in(out, &scratch, snap, log, unrecorded);
+	rec_buf_free(&scratch);
+}
+
+void rec_tick_encode_in(struct rec_buf *out, struct rec_buf *scratch,
+			const struct tt_snapshot *snap, const struct event_log *log,
+			uint64_t *unrecorded)
+{
+	struct rec_buf body = *scratch;
 	struct rec_snap unused = { 0 };	/* the visitors' storage, for decoding only */
 	struct rec_io io;
 	uint64_t seq = snap->ev_begin, held = event_log_first_seq(log);
@@ -604,7 +614,8 @@ void rec_tick_encode(struct rec_buf *out, const struct tt_snapshot *snap,
 	rec_u64(&io, unrecorded);
 	io_snapshot(&io, (struct tt_snapshot *)snap, &unused);
 	put_record(out, REC_T_SNAPSHOT, 0, NULL, &body);
-	rec_buf_free(&body);
+	body.len = 0;
+	*scratch = body;	/* kept for the next tick: no allocation, no page faults */
 }
 
 void rec_snap_fini(struct rec_snap *rs)

@@ -15,9 +15,11 @@
 #include "rec_snap.h"
 #include "rec_writer.h"
 
-/* zstd level 3 (its default): ~7 bytes an event on a storm of failing
- * opens, ~200 bytes an interval on an idle machine (doc/recording.md). */
-#define REC_LEVEL 3
+/* zstd level 1, its fastest that still compresses well: the recorder
+ * runs at every interval of the screen too (looking back), and on a
+ * storm its compression is most of tracetop's cost of recording
+ * (bench/RESULTS.md); ~7 bytes an event on a storm of failing opens. */
+#define REC_LEVEL 1
 
 struct rec_writer {
 	int fd;
@@ -26,6 +28,8 @@ struct rec_writer {
 	ZSTD_CCtx *cctx;
 	unsigned in_frame;	/* ticks in the zstd frame being written */
 	struct rec_buf raw;	/* a tick's records */
+	struct rec_buf scratch;	/* the encoder's, kept */
+	uint64_t frame_raw;	/* bytes of raw ticks in the frame being written */
 	struct rec_buf z;	/* ... compressed */
 	uint64_t bytes, ticks, unrecorded;
 	int err;
@@ -280,8 +284,7 @@ int rec_writer_tick(struct rec_writer *w, const struct tt_snapshot *snap,
 {
 	struct rec_chunk_head h;
 	uint8_t head[REC_CHUNK_HEAD];
-	bool key = w->in_frame == 0;
-	bool end = w->in_frame + 1 >= REC_KEY_EVERY;
+	bool key = w->in_frame == 0, end;
 	int err;
 
 	uint64_t lost = 0;
@@ -290,7 +293,7 @@ int rec_writer_tick(struct rec_writer *w, const struct tt_snapshot *snap,
 		return w->err;
 	w->raw.len = 0;
 	w->raw.oom = false;
-	rec_tick_encode(&w->raw, snap, log, &lost);
+	rec_tick_encode_in(&w->raw, &w->scratch, snap, log, &lost);
 	/* a tick a reader would refuse: its snapshot alone, the events
 	 * counted (before the compressor has seen anything of it) */
 	if (w->raw.len > REC_TICK_MAX - (1u << 20)) {
@@ -299,12 +302,13 @@ int rec_writer_tick(struct rec_writer *w, const struct tt_snapshot *snap,
 		lost = snap->ev_end - snap->ev_begin;	/* said in the tick itself */
 		bare.ev_begin = bare.ev_end;
 		w->raw.len = 0;
-		rec_tick_encode(&w->raw, &bare, log, &lost);
+		rec_tick_encode_in(&w->raw, &w->scratch, &bare, log, &lost);
 		if (w->raw.len > REC_TICK_MAX - (1u << 20))
 			return stop(w, EFBIG);
 	}
-	if (w->raw.oom)
+	if (w->raw.oom || w->scratch.oom)
 		return stop(w, ENOMEM);
+	end = w->in_frame + 1 >= REC_KEY_EVERY || w->frame_raw + w->raw.len >= REC_FRAME_RAW_MAX;
 	if ((err = compress_tick(w, end)) != 0)
 		return stop(w, err);
 	if (w->z.len > REC_CHUNK_MAX)
@@ -338,6 +342,7 @@ int rec_writer_tick(struct rec_writer *w, const struct tt_snapshot *snap,
 	w->bytes += sizeof(head) + w->z.len;
 	w->ticks++;
 	w->in_frame = end ? 0 : w->in_frame + 1;
+	w->frame_raw = end ? 0 : w->frame_raw + w->raw.len;
 	if (w->keep)
 		let_go(w);
 	return 0;
@@ -354,6 +359,7 @@ int rec_writer_close(struct rec_writer *w)
 		err = errno;
 	ZSTD_freeCCtx(w->cctx);
 	rec_buf_free(&w->raw);
+	rec_buf_free(&w->scratch);
 	rec_buf_free(&w->z);
 	free(w->keys);
 	free(w->path);

@@ -100,7 +100,8 @@ static void one_tick(const uint8_t *data, size_t size)
 		fuzz_fail("tracetop's own encoding does not decode", e1.p, e1.len);
 	if (b.s.seq != a.s.seq || b.s.n_syscalls != a.s.n_syscalls || b.s.n_procs != a.s.n_procs ||
 	    b.s.n_proc_calls != a.s.n_proc_calls || b.s.n_disks != a.s.n_disks ||
-	    b.s.n_fails != a.s.n_fails || b.s.n_tree != a.s.n_tree || b.s.n_errnos != a.s.n_errnos)
+	    b.s.n_fails != a.s.n_fails || b.s.n_tree != a.s.n_tree || b.s.n_errnos != a.s.n_errnos ||
+	    strcmp(b.s.caption, a.s.caption))
 		fuzz_fail("tracetop's own encoding decodes to another snapshot", data, size);
 	check_output(&b.s, log);
 out:
