@@ -96,6 +96,9 @@ static int open_recording(struct app *a, char *msg, size_t len)
 	}
 	meta.keep = (uint64_t)a->opt.record_mib << 20;	/* --record-size; 0: all */
 	a->rec = rec_writer_open(a->opt.record, &meta, msg, len);
+	/* a storm's interval takes a while to encode: the rings are drained
+	 * meanwhile, as the writers do */
+	rec_writer_set_pump(a->rec, pump_rings, a);
 	return a->rec ? 0 : TT_EXIT_USAGE;
 }
 
@@ -152,6 +155,7 @@ static void open_lookback(struct app *a)
 					 msg, sizeof(msg));
 	if (!a->lookback)
 		diag_printf(&a->diag, MSG_WARN, "no looking back: %s", msg);
+	rec_writer_set_pump(a->lookback, pump_rings, a);
 }
 
 /* [ or j while live: the look-back's latest interval shown instead of

@@ -552,13 +552,13 @@ void rec_tick_encode(struct rec_buf *out, const struct tt_snapshot *snap,
 {
 	struct rec_buf scratch = { 0 };
 
-	rec_tick_encode_in(out, &scratch, snap, log, unrecorded);
+	rec_tick_encode_in(out, &scratch, snap, log, unrecorded, NULL, NULL);
 	rec_buf_free(&scratch);
 }
 
 void rec_tick_encode_in(struct rec_buf *out, struct rec_buf *scratch,
 			const struct tt_snapshot *snap, const struct event_log *log,
-			uint64_t *unrecorded)
+			uint64_t *unrecorded, void (*pump)(void *ctx), void *pump_ctx)
 {
 	struct rec_buf body = *scratch;
 	struct rec_snap unused = { 0 };	/* the visitors' storage, for decoding only */
@@ -602,6 +602,8 @@ void rec_tick_encode_in(struct rec_buf *out, struct rec_buf *scratch,
 		}
 		if (n)
 			put_events(out, n, first, &body);
+		if (pump)
+			pump(pump_ctx);
 	}
 	if (snap->caption[0]) {
 		body.len = 0;

@@ -47,10 +47,13 @@ void rec_snap_fini(struct rec_snap *rs);
  * of that range the log no longer held. */
 void rec_tick_encode(struct rec_buf *out, const struct tt_snapshot *snap,
 		     const struct event_log *log, uint64_t *unrecorded);
-/* The same with a scratch buffer the caller keeps from tick to tick. */
+/* The same with a scratch buffer the caller keeps from tick to tick;
+ * pump (NULL: none) is called after each record of events (at most
+ * REC_EVENTS_PER_RECORD of them), so that a long interval being encoded
+ * does not leave the ring buffers to fill. */
 void rec_tick_encode_in(struct rec_buf *out, struct rec_buf *scratch,
 			const struct tt_snapshot *snap, const struct event_log *log,
-			uint64_t *unrecorded);
+			uint64_t *unrecorded, void (*pump)(void *ctx), void *pump_ctx);
 
 /* Decodes one tick record of n bytes: its events are pushed into log (the
  * snapshot's ev_begin and ev_end then name them there), its snapshot

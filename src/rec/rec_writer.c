@@ -30,6 +30,8 @@ struct rec_writer {
 	struct rec_buf raw;	/* a tick's records */
 	struct rec_buf scratch;	/* the encoder's, kept */
 	uint64_t frame_raw;	/* bytes of raw ticks in the frame being written */
+	void (*pump)(void *ctx);	/* rec_writer_set_pump */
+	void *pump_ctx;
 	struct rec_buf z;	/* ... compressed */
 	uint64_t bytes, ticks, unrecorded;
 	int err;
@@ -244,28 +246,48 @@ static void let_go(struct rec_writer *w)
 	w->n_keys -= drop;
 }
 
-/* Compresses w->raw into w->z: flushed, or ending the frame. 0, or an
- * errno (ENOMEM, EIO for zstd's own failure). */
+/* Compresses w->raw into w->z: flushed, or ending the frame, a slice
+ * at a time with the pump between. 0, or an errno (ENOMEM, EIO for
+ * zstd's own failure). */
+#define REC_SLICE (1u << 20)
 static int compress_tick(struct rec_writer *w, bool end)
 {
-	ZSTD_inBuffer in = { w->raw.p, w->raw.len, 0 };
-	ZSTD_EndDirective mode = end ? ZSTD_e_end : ZSTD_e_flush;
-	size_t left;
+	size_t at = 0;
 
 	w->z.len = 0;
 	w->z.oom = false;
-	do {
-		ZSTD_outBuffer out;
+	for (;;) {
+		size_t n = w->raw.len - at > REC_SLICE ? REC_SLICE : w->raw.len - at;
+		bool last = at + n == w->raw.len;
+		ZSTD_inBuffer in = { w->raw.p + at, n, 0 };
+		ZSTD_EndDirective mode = !last ? ZSTD_e_continue : end ? ZSTD_e_end : ZSTD_e_flush;
+		size_t left;
 
-		if (rec_buf_reserve(&w->z, ZSTD_CStreamOutSize()))
-			return ENOMEM;
-		out = (ZSTD_outBuffer){ w->z.p + w->z.len, w->z.cap - w->z.len, 0 };
-		left = ZSTD_compressStream2(w->cctx, &out, &in, mode);
-		if (ZSTD_isError(left))
-			return EIO;
-		w->z.len += out.pos;
-	} while (left || in.pos < in.size);
-	return 0;
+		do {
+			ZSTD_outBuffer out;
+
+			if (rec_buf_reserve(&w->z, ZSTD_CStreamOutSize()))
+				return ENOMEM;
+			out = (ZSTD_outBuffer){ w->z.p + w->z.len, w->z.cap - w->z.len, 0 };
+			left = ZSTD_compressStream2(w->cctx, &out, &in, mode);
+			if (ZSTD_isError(left))
+				return EIO;
+			w->z.len += out.pos;
+		} while (mode == ZSTD_e_continue ? in.pos < in.size : (left || in.pos < in.size));
+		if (last)
+			return 0;
+		at += n;
+		if (w->pump)
+			w->pump(w->pump_ctx);
+	}
+}
+
+void rec_writer_set_pump(struct rec_writer *w, void (*pump)(void *ctx), void *ctx)
+{
+	if (!w)
+		return;
+	w->pump = pump;
+	w->pump_ctx = ctx;
 }
 
 /* A failure stops the recording; a regular file is cut back to its last
@@ -293,7 +315,7 @@ int rec_writer_tick(struct rec_writer *w, const struct tt_snapshot *snap,
 		return w->err;
 	w->raw.len = 0;
 	w->raw.oom = false;
-	rec_tick_encode_in(&w->raw, &w->scratch, snap, log, &lost);
+	rec_tick_encode_in(&w->raw, &w->scratch, snap, log, &lost, w->pump, w->pump_ctx);
 	/* a tick a reader would refuse: its snapshot alone, the events
 	 * counted (before the compressor has seen anything of it) */
 	if (w->raw.len > REC_TICK_MAX - (1u << 20)) {
@@ -302,7 +324,7 @@ int rec_writer_tick(struct rec_writer *w, const struct tt_snapshot *snap,
 		lost = snap->ev_end - snap->ev_begin;	/* said in the tick itself */
 		bare.ev_begin = bare.ev_end;
 		w->raw.len = 0;
-		rec_tick_encode_in(&w->raw, &w->scratch, &bare, log, &lost);
+		rec_tick_encode_in(&w->raw, &w->scratch, &bare, log, &lost, NULL, NULL);
 		if (w->raw.len > REC_TICK_MAX - (1u << 20))
 			return stop(w, EFBIG);
 	}

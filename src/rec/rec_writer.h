@@ -50,6 +50,9 @@ int rec_writer_punch_error(const struct rec_writer *w);
  * errno that stopped the recording (then and at every later call). */
 int rec_writer_tick(struct rec_writer *w, const struct tt_snapshot *snap,
 		    const struct event_log *log, bool final);
+/* Called while a long interval is encoded and compressed, so that the
+ * ring buffers are drained meanwhile (NULL: never). */
+void rec_writer_set_pump(struct rec_writer *w, void (*pump)(void *ctx), void *ctx);
 /* Closes the file. 0, or the errno of the first failure (the file's
  * close included). NULL is allowed. */
 int rec_writer_close(struct rec_writer *w);
