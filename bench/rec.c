@@ -7,8 +7,8 @@
  *	the recorder), their tick numbers and times moved on, so that OUT
  *	reads as one run of TICKS seconds at -d 1; prints its size.
  *   ttb-rec jump FILE [JUMPS]
- *	opens FILE as --replay does (struct replay_src: the reader's index,
- *	an event log as large as the recording run's) and jumps JUMPS
+ *	opens FILE as --replay on the screen does (struct replay_src: the
+ *	reader's index, an event log of --events' default) and jumps JUMPS
  *	(50) times to intervals spread over it in a fixed shuffled order,
  *	as the key j does; prints the open time, the median and largest
  *	jump time, and the process's peak RSS. */

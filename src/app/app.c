@@ -29,6 +29,12 @@
 #define APP_DRAIN_UI_S 0.2
 #define APP_DRAIN_BATCH_S 0.5
 
+/* Whether a batch writer prints each interval (--batch, --json). */
+static bool opt_prints(const struct options *opt)
+{
+	return (opt->output == OUTPUT_BATCH || opt->output == OUTPUT_JSON) && !opt->probe_report;
+}
+
 /* The writers call this while they print a long interval. */
 static void pump_rings(void *ctx)
 {
@@ -97,8 +103,13 @@ static int open_recording(struct app *a, char *msg, size_t len)
 	meta.keep = (uint64_t)a->opt.record_mib << 20;	/* --record-size; 0: all */
 	a->rec = rec_writer_open(a->opt.record, &meta, msg, len);
 	/* a storm's interval takes a while to encode: the rings are drained
-	 * meanwhile, as the writers do */
-	rec_writer_set_pump(a->rec, pump_rings, a);
+	 * meanwhile, as the writers do; but not when a batch writer prints
+	 * the interval after it (a drain before the print could push out
+	 * events it has yet to print: the writer drains as it goes) */
+	if (opt_prints(&a->opt))
+		rec_writer_set_pump(a->rec, NULL, NULL);
+	else
+		rec_writer_set_pump(a->rec, pump_rings, a);
 	return a->rec ? 0 : TT_EXIT_USAGE;
 }
 

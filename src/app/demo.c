@@ -338,9 +338,9 @@ const char *demo_caption(struct demo *d, uint64_t now_ns)
 
 	if (!d->reaped && waitpid(d->pid, &d->status, WNOHANG) == d->pid)
 		d->reaped = true;
-	/* a workload that ended before its time says so, not what it
-	 * would have done */
-	if (d->reaped && i < DEMO_PHASES) {
+	/* a workload that failed says so, not what it would have done
+	 * (it ends well only after its last phase) */
+	if (d->reaped && !(WIFEXITED(d->status) && WEXITSTATUS(d->status) == 0)) {
 		snprintf(d->caption, sizeof(d->caption), "DEMO stopped: its workload %s",
 			 WIFEXITED(d->status) && WEXITSTATUS(d->status) == DEMO_EXIT_NOBODY ?
 			 "could not run as nobody (uid 65534): no CAP_SETUID, or no such user here" :
@@ -367,7 +367,8 @@ void demo_stop(struct demo *d)
 	 * fsync, a child stopped by another of nobody's processes) holds
 	 * tracetop's exit; one still there ends when it next looks. */
 	close(d->lifeline);
-	kill(d->pid, SIGKILL);	/* where tracetop still may */
+	if (!d->reaped)	/* (a reaped pid may be another process's now) */
+		kill(d->pid, SIGKILL);	/* where tracetop still may */
 	for (int i = 0; !d->reaped && i < 50; i++) {
 		if (waitpid(d->pid, NULL, WNOHANG) == d->pid)
 			d->reaped = true;

@@ -288,7 +288,10 @@ int save_view_file(const char *path, bool overwrite, struct output *o, const str
 	 * one is the user's alone, and so is one whose owner cannot be
 	 * kept (its mode would give others what the owner had) */
 	if (exists) {
-		bool kept = sb.st_uid == geteuid() && sb.st_gid == getegid();
+		struct stat nb;
+		/* the new file's own owner (a set-group-ID directory gives
+		 * it the directory's group, not the saver's) */
+		bool kept = !fstat(fd, &nb) && nb.st_uid == sb.st_uid && nb.st_gid == sb.st_gid;
 
 		if (!kept && !fchown(fd, sb.st_uid, sb.st_gid))
 			kept = true;

@@ -250,7 +250,7 @@ static void let_go(struct rec_writer *w)
  * at a time with the pump between. 0, or an errno (ENOMEM, EIO for
  * zstd's own failure). */
 #define REC_SLICE (1u << 20)
-static int compress_tick(struct rec_writer *w, bool end)
+static int compress_tick(struct rec_writer *w, bool end, bool final)
 {
 	size_t at = 0;
 
@@ -277,7 +277,7 @@ static int compress_tick(struct rec_writer *w, bool end)
 		if (last)
 			return 0;
 		at += n;
-		if (w->pump)
+		if (w->pump && !final)
 			w->pump(w->pump_ctx);
 	}
 }
@@ -315,7 +315,10 @@ int rec_writer_tick(struct rec_writer *w, const struct tt_snapshot *snap,
 		return w->err;
 	w->raw.len = 0;
 	w->raw.oom = false;
-	rec_tick_encode_in(&w->raw, &w->scratch, snap, log, &lost, w->pump, w->pump_ctx);
+	/* the final interval is not pumped: a drain now would only push out
+	 * events about to be written (as the batch writers hold too) */
+	rec_tick_encode_in(&w->raw, &w->scratch, snap, log, &lost, final ? NULL : w->pump,
+			   w->pump_ctx);
 	/* a tick a reader would refuse: its snapshot alone, the events
 	 * counted (before the compressor has seen anything of it) */
 	if (w->raw.len > REC_TICK_MAX - (1u << 20)) {
@@ -331,7 +334,7 @@ int rec_writer_tick(struct rec_writer *w, const struct tt_snapshot *snap,
 	if (w->raw.oom || w->scratch.oom)
 		return stop(w, ENOMEM);
 	end = w->in_frame + 1 >= REC_KEY_EVERY || w->frame_raw + w->raw.len >= REC_FRAME_RAW_MAX;
-	if ((err = compress_tick(w, end)) != 0)
+	if ((err = compress_tick(w, end, final)) != 0)
 		return stop(w, err);
 	if (w->z.len > REC_CHUNK_MAX)
 		return stop(w, EFBIG);
