@@ -325,21 +325,6 @@ static int make_parents(char *dir)
 	return 0;
 }
 
-static int write_all(int fd, const char *buf, size_t len)
-{
-	while (len) {
-		ssize_t n = write(fd, buf, len);
-
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n <= 0)
-			return n < 0 ? -errno : -EIO;
-		buf += n;
-		len -= (size_t)n;
-	}
-	return 0;
-}
-
 /* Replaces path's content with text[0..used), atomically. */
 static int replace_file(const char *path, const char *text, size_t used, char *err, size_t errlen)
 {
@@ -347,7 +332,7 @@ static int replace_file(const char *path, const char *text, size_t used, char *e
 	const char *what = "";
 	struct stat st;
 	char *slash;
-	int fd = -1, dfd, rc;
+	int fd = -1, rc;
 	bool have_old = false;
 
 	/* a symlinked config file (a dotfiles checkout) is saved through
@@ -396,7 +381,7 @@ static int replace_file(const char *path, const char *text, size_t used, char *e
 		rc = -errno;
 		goto fail;
 	}
-	rc = write_all(fd, text, used);
+	rc = regfile_write_all(fd, text, used);
 	if (rc) {
 		what = "cannot write";
 		goto fail;
@@ -419,11 +404,7 @@ static int replace_file(const char *path, const char *text, size_t used, char *e
 		goto fail;
 	}
 	/* the rename itself lasts once the directory is synced */
-	dfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-	if (dfd >= 0) {
-		fsync(dfd);
-		close(dfd);
-	}
+	regfile_sync_dir(target);
 	return 0;
 fail:
 	if (fd >= 0)

@@ -19,6 +19,13 @@ int regfile_open(const char *path, int flags, mode_t mode);
  * buffer of *len bytes (and a NUL after them), or NULL with errno set
  * (EINVAL, EISDIR as regfile_open; EFBIG: larger than max). */
 char *regfile_read(const char *path, size_t max, size_t *len);
+/* write(2) of all n bytes of buf, again after EINTR or a short write:
+ * 0, or -errno (-EIO when a write made no progress). */
+int regfile_write_all(int fd, const void *buf, size_t n);
+/* fsync(2) of the directory that holds path, so that a name made or
+ * replaced there lasts a crash (a failure changes nothing to say: the
+ * file itself is synced). */
+void regfile_sync_dir(const char *path);
 /* What regfile_open's err (positive) means, for a message. */
 const char *regfile_strerror(int err);
 /* A short excerpt of n bytes at s for a message: at most

@@ -14,6 +14,7 @@
 #include <time.h>
 #include <unistd.h>
 #include "clock.h"
+#include "regfile.h"
 #include "sanitize.h"
 #include "save.h"
 
@@ -161,23 +162,14 @@ struct sink_fd {
 static ssize_t sink_write(void *cookie, const char *buf, size_t n)
 {
 	struct sink_fd *k = cookie;
-	size_t done = 0;
 
-	while (done < n && !k->err) {
-		ssize_t w = write(k->fd, buf + done, n - done);
-
-		if (w < 0 && errno == EINTR)
-			continue;
-		if (w <= 0)
-			k->err = w < 0 ? errno : EIO;
-		else
-			done += (size_t)w;
-	}
+	if (!k->err)
+		k->err = -regfile_write_all(k->fd, buf, n);
 	return k->err ? -1 : (ssize_t)n;
 }
 
 /* Writes the view into fd and syncs it (fd stays open): 0 or -errno. */
-static int write_all(int fd, struct output *o, const struct save_view *v, struct save_result *r)
+static int write_view(int fd, struct output *o, const struct save_view *v, struct save_result *r)
 {
 	struct sink_fd k = { fd, 0 };
 	cookie_io_functions_t io = { .write = sink_write };
@@ -201,28 +193,6 @@ static int write_all(int fd, struct output *o, const struct save_view *v, struct
 		r->step = "sync";
 	}
 	return err;
-}
-
-/* The directory of path, synced: the new name is on the disk too. */
-static void sync_dir(const char *path)
-{
-	char dir[4096];
-	char *slash;
-	int fd;
-
-	snprintf(dir, sizeof(dir), "%s", path);
-	slash = strrchr(dir, '/');
-	if (!slash)
-		return;
-	if (slash == dir)
-		slash[1] = '\0';
-	else
-		*slash = '\0';
-	fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-	if (fd >= 0) {
-		fsync(fd);
-		close(fd);
-	}
 }
 
 /* Puts tmp at path: over it (overwrite), or only if nothing is there
@@ -303,7 +273,7 @@ int save_view_file(const char *path, bool overwrite, struct output *o, const str
 			r->note = "its owner could not be kept: it is yours now, for you alone";
 	}
 	if (!err)
-		err = write_all(fd, o, v, r);
+		err = write_view(fd, o, v, r);
 	if (close(fd) && !err) {
 		err = -errno;
 		r->step = "close";
@@ -314,6 +284,6 @@ int save_view_file(const char *path, bool overwrite, struct output *o, const str
 		unlink(tmp);
 		return err;
 	}
-	sync_dir(r->path);
+	regfile_sync_dir(r->path);	/* the new name is on the disk too */
 	return 0;
 }
