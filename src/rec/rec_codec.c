@@ -40,21 +40,6 @@ void rec_buf_put(struct rec_buf *b, const void *data, size_t n)
 	b->len += n;
 }
 
-void rec_buf_u64(struct rec_buf *b, uint64_t v)
-{
-	uint8_t tmp[10];
-	size_t n = 0;
-
-	do {
-		tmp[n] = (uint8_t)(v & 0x7f);
-		v >>= 7;
-		if (v)
-			tmp[n] |= 0x80;
-		n++;
-	} while (v);
-	rec_buf_put(b, tmp, n);
-}
-
 void rec_io_encoder(struct rec_io *io, struct rec_buf *out)
 {
 	*io = (struct rec_io){ .decode = false, .out = out };
@@ -101,14 +86,10 @@ static uint64_t get_varint(struct rec_io *io)
 	return 0;
 }
 
-/* An unsigned value of at most max, either way. */
-static uint64_t io_unsigned(struct rec_io *io, uint64_t v, uint64_t max)
+uint64_t rec_io_get(struct rec_io *io, uint64_t max)
 {
-	if (!io->decode) {
-		rec_buf_u64(io->out, v);
-		return v;
-	}
-	v = get_varint(io);
+	uint64_t v = get_varint(io);
+
 	if (v > max) {
 		rec_io_fail(io, "a value is out of range");
 		v = 0;
@@ -116,27 +97,9 @@ static uint64_t io_unsigned(struct rec_io *io, uint64_t v, uint64_t max)
 	return v;
 }
 
-/* Each setter stores only when decoding: encoding never writes to what
- * it encodes (the model's snapshot, a stored event). */
-#define REC_UNSIGNED(name, type, max)						\
-	void name(struct rec_io *io, type *v)					\
-	{									\
-		uint64_t x = io_unsigned(io, io->decode ? 0 : (uint64_t)*v, max);	\
-										\
-		if (io->decode)							\
-			*v = (type)x;						\
-	}
-
-REC_UNSIGNED(rec_u64, uint64_t, UINT64_MAX)
-REC_UNSIGNED(rec_u32, uint32_t, UINT32_MAX)
-REC_UNSIGNED(rec_u16, uint16_t, UINT16_MAX)
-REC_UNSIGNED(rec_u8, uint8_t, UINT8_MAX)
-REC_UNSIGNED(rec_uint, unsigned, UINT32_MAX)
-REC_UNSIGNED(rec_size, size_t, SIZE_MAX)
-
 void rec_enum(struct rec_io *io, unsigned *v, unsigned limit)
 {
-	uint64_t x = io_unsigned(io, io->decode ? 0 : *v, limit ? limit - 1 : 0);
+	uint64_t x = rec_io_unsigned(io, io->decode ? 0 : *v, limit ? limit - 1 : 0);
 
 	if (io->decode)
 		*v = (unsigned)x;
@@ -144,20 +107,10 @@ void rec_enum(struct rec_io *io, unsigned *v, unsigned limit)
 
 void rec_bool(struct rec_io *io, bool *v)
 {
-	uint64_t x = io_unsigned(io, io->decode ? 0 : *v, 1);
+	uint64_t x = rec_io_unsigned(io, io->decode ? 0 : *v, 1);
 
 	if (io->decode)
 		*v = x != 0;
-}
-
-void rec_s64(struct rec_io *io, int64_t *v)
-{
-	/* zigzag: small magnitudes of either sign stay short */
-	int64_t w = io->decode ? 0 : *v;
-	uint64_t z = io_unsigned(io, ((uint64_t)w << 1) ^ (uint64_t)(w >> 63), UINT64_MAX);
-
-	if (io->decode)
-		*v = (int64_t)(z >> 1) ^ -(int64_t)(z & 1);
 }
 
 void rec_s32(struct rec_io *io, int32_t *v)
@@ -214,7 +167,7 @@ void rec_bytes(struct rec_io *io, const uint8_t **data, size_t *n, size_t max)
 		rec_buf_put(io->out, *data, *n);
 		return;
 	}
-	*n = (size_t)io_unsigned(io, 0, max);
+	*n = (size_t)rec_io_unsigned(io, 0, max);
 	if ((size_t)(io->end - io->p) < *n) {
 		rec_io_fail(io, "a record ends early");
 		*n = 0;

@@ -34,7 +34,23 @@ void rec_buf_free(struct rec_buf *b);
 /* Room for n more bytes: 0, or -1 (and oom set). */
 int rec_buf_reserve(struct rec_buf *b, size_t n);
 void rec_buf_put(struct rec_buf *b, const void *data, size_t n);
-void rec_buf_u64(struct rec_buf *b, uint64_t v);
+
+/* A varint: inline, as the encoders of events call it for every field
+ * (bench/RESULTS.md: the recorder's cost on a storm). */
+static inline void rec_buf_u64(struct rec_buf *b, uint64_t v)
+{
+	uint8_t *p;
+
+	if (b->cap - b->len < 10 && rec_buf_reserve(b, 10))
+		return;
+	p = b->p + b->len;
+	while (v >= 0x80) {
+		*p++ = (uint8_t)(v | 0x80);
+		v >>= 7;
+	}
+	*p++ = (uint8_t)v;
+	b->len = (size_t)(p - b->p);
+}
 
 struct rec_io {
 	bool decode;
@@ -50,13 +66,50 @@ void rec_io_decoder(struct rec_io *io, const void *data, size_t n);
 /* Marks the input bad (the first reason is kept). */
 void rec_io_fail(struct rec_io *io, const char *why);
 
-void rec_u64(struct rec_io *io, uint64_t *v);
-void rec_u32(struct rec_io *io, uint32_t *v);
-void rec_u16(struct rec_io *io, uint16_t *v);
-void rec_u8(struct rec_io *io, uint8_t *v);
-void rec_uint(struct rec_io *io, unsigned *v);
-void rec_size(struct rec_io *io, size_t *v);
-void rec_s64(struct rec_io *io, int64_t *v);
+/* Decoding's half of the unsigned fields below: the next varint, at
+ * most max. */
+uint64_t rec_io_get(struct rec_io *io, uint64_t max);
+
+/* An unsigned value of at most max, either way; the fields' functions
+ * are inline (encoding is a store or two). Each stores only when
+ * decoding: encoding never writes to what it encodes (the model's
+ * snapshot, a stored event). */
+static inline uint64_t rec_io_unsigned(struct rec_io *io, uint64_t v, uint64_t max)
+{
+	if (!io->decode) {
+		rec_buf_u64(io->out, v);
+		return v;
+	}
+	return rec_io_get(io, max);
+}
+
+#define REC_UNSIGNED(name, type, max)						\
+	static inline void name(struct rec_io *io, type *v)			\
+	{									\
+		uint64_t x = rec_io_unsigned(io, io->decode ? 0 : (uint64_t)*v, max);	\
+										\
+		if (io->decode)							\
+			*v = (type)x;						\
+	}
+
+REC_UNSIGNED(rec_u64, uint64_t, UINT64_MAX)
+REC_UNSIGNED(rec_u32, uint32_t, UINT32_MAX)
+REC_UNSIGNED(rec_u16, uint16_t, UINT16_MAX)
+REC_UNSIGNED(rec_u8, uint8_t, UINT8_MAX)
+REC_UNSIGNED(rec_uint, unsigned, UINT32_MAX)
+REC_UNSIGNED(rec_size, size_t, SIZE_MAX)
+#undef REC_UNSIGNED
+
+static inline void rec_s64(struct rec_io *io, int64_t *v)
+{
+	/* zigzag: small magnitudes of either sign stay short */
+	int64_t w = io->decode ? 0 : *v;
+	uint64_t z = rec_io_unsigned(io, ((uint64_t)w << 1) ^ (uint64_t)(w >> 63), UINT64_MAX);
+
+	if (io->decode)
+		*v = (int64_t)(z >> 1) ^ -(int64_t)(z & 1);
+}
+
 void rec_s32(struct rec_io *io, int32_t *v);
 void rec_int(struct rec_io *io, int *v);
 void rec_bool(struct rec_io *io, bool *v);

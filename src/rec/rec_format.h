@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
-/* The recording file format, version 1 (doc/recording.md says it in
+/* The recording file format, version 2 (doc/recording.md says it in
  * full):
  *
  *   file header   "TTREC\r\n\x1a", u32 version, u32 n, n bytes of
@@ -23,7 +23,8 @@
 
 #define REC_MAGIC "TTREC\r\n\x1a"
 #define REC_MAGIC_LEN 8
-#define REC_VERSION 1
+#define REC_VERSION 2		/* what this writer writes */
+#define REC_VERSION_MIN 1	/* the oldest a reader still reads */
 #define REC_HEADER_TEXT_MAX 16384
 
 #define REC_CHUNK_MAGIC 0x4b435454u	/* "TTCK" read as a little-endian u32 */
@@ -32,9 +33,10 @@
 #define REC_CHUNK_FINAL 0x2u		/* the partial interval written at exit */
 
 /* Record types inside a tick (rec_snap.c). */
-#define REC_T_EVENTS 1
+#define REC_T_EVENTS 1		/* version 1's events, each on its own */
 #define REC_T_SNAPSHOT 2
 #define REC_T_CAPTION 3	/* --demo's caption of the tick, before its snapshot */
+#define REC_T_EVENTS_DELTA 4	/* version 2's: each event against the one before */
 
 /* A new zstd frame at least this often (ticks), so that a seek
  * decompresses at most this many chunks. */
@@ -46,8 +48,12 @@
 /* A flight recorder lets go whole pages of this size (fallocate rounds
  * to the file system's block; the rest reads as zeros either way). */
 #define REC_PAGE 4096
-/* zstd's window: what a reader must hold to decompress. */
+/* zstd's window: the largest a reader takes (what it must hold to
+ * decompress), and what the writer uses (1 MiB: zstd's buffer of input
+ * is a window, so a small one stays in the cache and is paged in once;
+ * level 1 gains nothing from a larger one on these records). */
 #define REC_WINDOW_LOG 23
+#define REC_WINDOW_LOG_WRITE 20
 
 /* Limits a reader holds a file to, and the writer stays within. */
 #define REC_TICK_EVENT_BYTES (16u << 20)	/* a tick's event records; then counted */

@@ -69,9 +69,10 @@ static int read_header(struct rec_reader *r, uint64_t *off, char *msg, size_t le
 	}
 	version = (uint32_t)rec_get_le(head + REC_MAGIC_LEN, 4);
 	n = (uint32_t)rec_get_le(head + REC_MAGIC_LEN + 4, 4);
-	if (version != REC_VERSION) {
+	if (version < REC_VERSION_MIN || version > REC_VERSION) {
 		snprintf(msg, len, "%s is a recording of format version %" PRIu32
-			 ", this tracetop reads version %d", r->path, version, REC_VERSION);
+			 ", this tracetop reads versions %d to %d", r->path, version,
+			 REC_VERSION_MIN, REC_VERSION);
 		return -1;
 	}
 	if (n > REC_HEADER_TEXT_MAX) {

@@ -141,6 +141,210 @@ void rec_event(struct rec_io *io, struct tt_event *ev, uint64_t *prev_ts)
 	}
 }
 
+/* Events of format version 2, each against the one before it in its
+ * record (a storm's events differ in a few fields and in the end of a
+ * path): a mask of the fields that differ, the time and duration, those
+ * fields, then the path as the bytes it shares with the previous path
+ * and the rest. The fields most events of a storm change take the mask's
+ * first byte. */
+enum {
+	EV_RET = 1u << 0, EV_DIRFD = 1u << 1, EV_FLAGS = 1u << 2, EV_SYSCALL = 1u << 3,
+	EV_OPEN_FLAGS = 1u << 4, EV_MODE = 1u << 5,
+	EV_RAW = 1u << 6,	/* has a raw path (not the same as the path) */
+	EV_PID = 1u << 7, EV_TID = 1u << 8, EV_UID = 1u << 9, EV_COMM = 1u << 10,
+	EV_TYPE = 1u << 11, EV_PPID = 1u << 12, EV_PCOMM = 1u << 13, EV_ARGC = 1u << 14,
+	EV_ARGS_N = 1u << 15, EV_ATTEMPTS = 1u << 16, EV_UNREAD = 1u << 17, EV_BASE = 1u << 18,
+	EV_ARGS = 1u << 19,
+	EV_ALL = (1u << 20) - 1,
+};
+
+static bool same_bytes(const char *a, size_t an, const char *b, size_t bn)
+{
+	return an == bn && (!an || memcmp(a, b, an) == 0);
+}
+
+static size_t shared_prefix(const char *a, size_t an, const char *b, size_t bn)
+{
+	size_t n = an < bn ? an : bn, i = 0;
+
+	/* eight bytes at a time: a storm's paths share tens */
+	for (; i + 8 <= n; i += 8) {
+		uint64_t x, y;
+
+		memcpy(&x, a + i, 8);
+		memcpy(&y, b + i, 8);
+		if (x != y)
+			break;
+	}
+	while (i < n && a[i] == b[i])
+		i++;
+	return i;
+}
+
+/* A string as the bytes it shares with prev (the previous one of its
+ * kind) and the rest; decoded, it is built in buf, where prev is (the
+ * shared bytes stay in place). Encoding reads *s and *len only. */
+static void front_coded(struct rec_io *io, const char **s, size_t *len, const char *prev,
+			size_t prev_len, struct rec_buf *buf)
+{
+	const char *str = io->decode || !*s ? "" : *s;
+	size_t slen = io->decode || !*s ? 0 : *len;
+	size_t keep = shared_prefix(str, slen, prev, prev_len);
+	const uint8_t *rest = (const uint8_t *)str + keep;
+	size_t n = slen - keep;
+
+	rec_size(io, &keep);
+	rec_bytes(io, &rest, &n, REC_STRING_MAX);
+	if (!io->decode)
+		return;
+	if (!io->bad && keep > prev_len)
+		rec_io_fail(io, "a path shares more than the one before it has");
+	if (!io->bad && keep + n > REC_STRING_MAX)
+		rec_io_fail(io, "a path is too long");
+	if (!io->bad) {
+		buf->len = keep;
+		rec_buf_put(buf, rest, n);
+		if (buf->oom)
+			rec_io_fail(io, "out of memory");
+	}
+	*s = io->bad ? "" : (const char *)buf->p;
+	*len = io->bad ? 0 : keep + n;
+}
+
+void rec_ev_ctx_reset(struct rec_ev_ctx *c)
+{
+	memset(&c->prev, 0, sizeof(c->prev));
+	c->prev.path = c->raw = "";
+	c->prev.path_len = c->raw_len = 0;
+	c->last = &c->prev;
+}
+
+void rec_ev_ctx_fini(struct rec_ev_ctx *c)
+{
+	rec_buf_free(&c->path);
+	rec_buf_free(&c->raw_buf);
+}
+
+#define EV_FIELD(bit, fn, field)						\
+	do {									\
+		if (mask & (bit))						\
+			fn(io, &ev->field);					\
+		else if (io->decode)						\
+			ev->field = p->field;					\
+	} while (0)
+
+void rec_event_delta(struct rec_io *io, struct tt_event *ev, struct rec_ev_ctx *c)
+{
+	const struct tt_event *p = c->last;
+	uint32_t mask = 0;
+	int64_t dts;
+	unsigned u;
+	bool raw;
+
+	if (io->decode) {
+		memset(ev, 0, sizeof(*ev));
+	} else {
+		raw = ev->raw_path && ev->raw_path != ev->path &&
+		      !same_bytes(ev->raw_path, ev->raw_path_len, ev->path, ev->path_len);
+		mask = (ev->ret != p->ret ? EV_RET : 0) | (ev->dirfd != p->dirfd ? EV_DIRFD : 0) |
+		       (ev->flags != p->flags ? EV_FLAGS : 0) |
+		       (ev->open_syscall != p->open_syscall ? EV_SYSCALL : 0) |
+		       (ev->open_flags != p->open_flags ? EV_OPEN_FLAGS : 0) |
+		       (ev->mode != p->mode ? EV_MODE : 0) | (raw ? EV_RAW : 0) |
+		       (ev->pid != p->pid ? EV_PID : 0) | (ev->tid != p->tid ? EV_TID : 0) |
+		       (ev->uid != p->uid ? EV_UID : 0) |
+		       /* whole arrays (the kernel pads a comm with NULs): a
+			* difference past the NUL costs bytes, never a wrong name */
+		       (memcmp(ev->comm, p->comm, sizeof(ev->comm)) ? EV_COMM : 0) |
+		       (ev->type != p->type ? EV_TYPE : 0) | (ev->ppid != p->ppid ? EV_PPID : 0) |
+		       (memcmp(ev->pcomm, p->pcomm, sizeof(ev->pcomm)) ? EV_PCOMM : 0) |
+		       (ev->argc != p->argc ? EV_ARGC : 0) |
+		       (ev->args_n != p->args_n ? EV_ARGS_N : 0) |
+		       (ev->attempts != p->attempts ? EV_ATTEMPTS : 0) |
+		       (ev->args_unread != p->args_unread ? EV_UNREAD : 0) |
+		       (ev->path_base != p->path_base ? EV_BASE : 0) |
+		       (!same_bytes(ev->args, ev->args ? ev->args_len : 0, p->args,
+				    p->args ? p->args_len : 0) ? EV_ARGS : 0);
+	}
+	rec_u32(io, &mask);
+	if (io->decode && mask & ~(uint32_t)EV_ALL)
+		rec_io_fail(io, "an event of a later version");
+	dts = (int64_t)(ev->ts_ns - p->ts_ns);
+	rec_s64(io, &dts);
+	if (io->decode)
+		ev->ts_ns = p->ts_ns + (uint64_t)dts;
+	rec_u64(io, &ev->duration_ns);
+	EV_FIELD(EV_RET, rec_s32, ret);
+	EV_FIELD(EV_DIRFD, rec_s32, dirfd);
+	EV_FIELD(EV_FLAGS, rec_u16, flags);
+	EV_FIELD(EV_SYSCALL, rec_u8, open_syscall);
+	EV_FIELD(EV_OPEN_FLAGS, rec_u64, open_flags);
+	EV_FIELD(EV_MODE, rec_u32, mode);
+	EV_FIELD(EV_PID, rec_u32, pid);
+	EV_FIELD(EV_TID, rec_u32, tid);
+	EV_FIELD(EV_UID, rec_u32, uid);
+	EV_FIELD(EV_PPID, rec_u32, ppid);
+	EV_FIELD(EV_ARGC, rec_u16, argc);
+	EV_FIELD(EV_ARGS_N, rec_u16, args_n);
+	EV_FIELD(EV_ATTEMPTS, rec_u16, attempts);
+	EV_FIELD(EV_UNREAD, rec_u32, args_unread);
+	u = ev->type;
+	if (mask & EV_TYPE)
+		rec_enum(io, &u, TT_EVENT_PATH + 1);	/* no PROC: never in the log */
+	else
+		u = p->type;
+	if (io->decode)
+		ev->type = (enum tt_event_type)u;
+	if (io->decode && ev->type == 0)
+		rec_io_fail(io, "an event of no type");
+	u = ev->path_base;
+	if (mask & EV_BASE)
+		rec_enum(io, &u, 256);
+	else
+		u = p->path_base;
+	if (io->decode)
+		ev->path_base = (uint8_t)u;
+	if (mask & EV_COMM)
+		rec_chars(io, ev->comm, sizeof(ev->comm));
+	else if (io->decode)
+		memcpy(ev->comm, p->comm, sizeof(ev->comm));
+	if (mask & EV_PCOMM)
+		rec_chars(io, ev->pcomm, sizeof(ev->pcomm));
+	else if (io->decode)
+		memcpy(ev->pcomm, p->pcomm, sizeof(ev->pcomm));
+	if (mask & EV_ARGS) {
+		const uint8_t *d = (const uint8_t *)ev->args;
+		size_t n = ev->args ? ev->args_len : 0;
+
+		rec_bytes(io, &d, &n, REC_STRING_MAX);
+		if (io->decode) {
+			ev->args = (const char *)d;	/* into the input */
+			ev->args_len = n;
+		}
+	} else if (io->decode) {
+		ev->args = p->args;
+		ev->args_len = p->args_len;
+	}
+	front_coded(io, &ev->path, &ev->path_len, p->path, p->path_len, &c->path);
+	if (mask & EV_RAW) {
+		front_coded(io, &ev->raw_path, &ev->raw_path_len, c->raw, c->raw_len, &c->raw_buf);
+		c->raw = ev->raw_path;
+		c->raw_len = ev->raw_path_len;
+	} else if (io->decode) {
+		ev->raw_path = ev->path;
+		ev->raw_path_len = ev->path_len;
+	}
+	/* the next one's previous: encoded, the event itself (in the log,
+	 * which stays as it is while a record is encoded); decoded, a copy
+	 * (its strings in c's buffers or the input) */
+	if (io->decode) {
+		c->prev = *ev;
+		c->last = &c->prev;
+	} else {
+		c->last = ev;
+	}
+}
+
 /* --- the snapshot ------------------------------------------------------ */
 
 static void io_source(struct rec_io *io, struct tt_source_status *st)
@@ -519,60 +723,111 @@ static void io_snapshot(struct rec_io *io, struct tt_snapshot *s, struct rec_sna
 
 /* --- records ----------------------------------------------------------- */
 
-/* Appends a record of type: its length, then head (a varint) when
- * with_head, then body. */
-static void put_record(struct rec_buf *out, unsigned type, unsigned heads, const uint64_t *head,
+static int sink_put(struct rec_sink *sink, const void *data, size_t n)
+{
+	int err;
+
+	if (sink->err || !n)
+		return sink->err;
+	if ((err = sink->put(sink->ctx, data, n)) != 0)
+		sink->err = err;
+	else
+		sink->len += n;
+	return err;
+}
+
+/* Puts a record of type: its length, then up to two varints of head,
+ * then body. */
+static void put_record(struct rec_sink *sink, unsigned type, unsigned heads, const uint64_t *head,
 		       const struct rec_buf *body)
 {
-	uint8_t t = (uint8_t)type, h[20];
-	struct rec_buf hb = { .p = h, .cap = sizeof(h) };
+	uint8_t hv[2 * 10], hd[1 + 10 + sizeof(hv)];
+	/* fixed buffers, large enough: never grown */
+	struct rec_buf heads_buf = { .p = hv, .cap = sizeof(hv) };
+	struct rec_buf head_buf = { .p = hd, .cap = sizeof(hd) };
 
 	for (unsigned i = 0; i < heads && i < 2; i++)
-		rec_buf_u64(&hb, head[i]);	/* at most 10 bytes each: fits h */
-	rec_buf_put(out, &t, 1);
-	rec_buf_u64(out, hb.len + body->len);
-	rec_buf_put(out, hb.p, hb.len);
-	rec_buf_put(out, body->p, body->len);
-	if (body->oom)
-		out->oom = true;
+		rec_buf_u64(&heads_buf, head[i]);
+	hd[0] = (uint8_t)type;
+	head_buf.len = 1;
+	rec_buf_u64(&head_buf, heads_buf.len + body->len);
+	rec_buf_put(&head_buf, hv, heads_buf.len);
+	if (body->oom && !sink->err)
+		sink->err = ENOMEM;
+	sink_put(sink, hd, head_buf.len);
+	sink_put(sink, body->p, body->len);
 }
 
 /* An events record: the count and the live event log's sequence number
  * of the first (the others follow it one by one), then the events
  * encoded in body. */
-static void put_events(struct rec_buf *out, size_t n, uint64_t first, const struct rec_buf *body)
+static void put_events(struct rec_sink *sink, size_t n, uint64_t first, const struct rec_buf *body)
 {
 	const uint64_t head[2] = { n, first };
 
-	put_record(out, REC_T_EVENTS, 2, head, body);
+	put_record(sink, REC_T_EVENTS_DELTA, 2, head, body);
+}
+
+static int put_buf(void *ctx, const void *data, size_t n)
+{
+	struct rec_buf *b = ctx;
+
+	rec_buf_put(b, data, n);
+	return b->oom ? ENOMEM : 0;
 }
 
 void rec_tick_encode(struct rec_buf *out, const struct tt_snapshot *snap,
 		     const struct event_log *log, uint64_t *unrecorded)
 {
-	struct rec_buf scratch = { 0 };
+	struct rec_tick_enc enc = { 0 };
+	struct rec_sink sink = { .put = put_buf, .ctx = out };
 
-	rec_tick_encode_in(out, &scratch, snap, log, unrecorded, NULL, NULL);
-	rec_buf_free(&scratch);
+	rec_tick_encode_to(&enc, &sink, snap, log, unrecorded, NULL, NULL);
+	rec_tick_enc_fini(&enc);
 }
 
-void rec_tick_encode_in(struct rec_buf *out, struct rec_buf *scratch,
-			const struct tt_snapshot *snap, const struct event_log *log,
-			uint64_t *unrecorded, void (*pump)(void *ctx), void *pump_ctx)
+void rec_tick_enc_fini(struct rec_tick_enc *enc)
 {
-	struct rec_buf body = *scratch;
+	rec_buf_free(&enc->body);
+	rec_buf_free(&enc->snap);
+	rec_ev_ctx_fini(&enc->ev);
+}
+
+int rec_tick_encode_to(struct rec_tick_enc *enc, struct rec_sink *sink,
+		       const struct tt_snapshot *snap, const struct event_log *log,
+		       uint64_t *unrecorded, void (*pump)(void *ctx), void *pump_ctx)
+{
+	struct rec_buf *body = &enc->body, *sb = &enc->snap;
 	struct rec_snap unused = { 0 };	/* the visitors' storage, for decoding only */
 	struct rec_io io;
 	uint64_t seq = snap->ev_begin, held = event_log_first_seq(log);
 	uint64_t end = snap->ev_end < event_log_end_seq(log) ? snap->ev_end : event_log_end_seq(log);
-	size_t start = out->len;
+	size_t start = sink->len, fixed, limit;
+
+	/* The snapshot first, where the sink does not see it yet: its size
+	 * bounds the events a tick has room for (a reader refuses a tick
+	 * past REC_TICK_MAX; a megabyte is left for the records' heads and
+	 * the one event that may pass the limit). The caption goes in
+	 * front of it, in body until the events are put. */
+	sb->len = 0;
+	sb->oom = false;
+	rec_io_encoder(&io, sb);
+	io_snapshot(&io, (struct tt_snapshot *)snap, &unused);
+	fixed = sb->len + sizeof(snap->caption) + 32;
+	if (sb->oom)
+		return sink->err = ENOMEM;
+	if (fixed > REC_TICK_MAX - (1u << 20))
+		return sink->err = EFBIG;
+	limit = REC_TICK_MAX - (1u << 20) - fixed;
+	if (limit > REC_TICK_EVENT_BYTES)
+		limit = REC_TICK_EVENT_BYTES;
 
 	if (seq < held) {
 		*unrecorded += held - seq;
 		seq = held;
 	}
-	while (seq < end) {
-		uint64_t prev_ts = 0, first;
+	while (seq < end && !sink->err) {
+		uint64_t first;
 		size_t n = 0;
 
 		/* a record holds consecutive events: one the log no longer
@@ -581,43 +836,42 @@ void rec_tick_encode_in(struct rec_buf *out, struct rec_buf *scratch,
 			(*unrecorded)++;
 			seq++;
 		}
-		body.len = 0;
-		rec_io_encoder(&io, &body);
+		body->len = 0;
+		body->oom = false;
+		rec_io_encoder(&io, body);
+		rec_ev_ctx_reset(&enc->ev);
 		first = seq;
 		while (seq < end && n < REC_EVENTS_PER_RECORD) {
 			const struct tt_event *ev = event_log_get(log, seq);
 
 			/* a tick past its size limit keeps its snapshot, and
 			 * counts the events it has no room for */
-			if (out->len - start + body.len >= REC_TICK_EVENT_BYTES) {
+			if (sink->len - start + body->len >= limit) {
 				*unrecorded += end - seq;
 				seq = end;
 				break;
 			}
 			if (!ev)
 				break;
-			rec_event(&io, (struct tt_event *)ev, &prev_ts);
+			rec_event_delta(&io, (struct tt_event *)ev, &enc->ev);
 			seq++;
 			n++;
 		}
 		if (n)
-			put_events(out, n, first, &body);
+			put_events(sink, n, first, body);
 		if (pump)
 			pump(pump_ctx);
 	}
 	if (snap->caption[0]) {
-		body.len = 0;
-		rec_io_encoder(&io, &body);
+		body->len = 0;
+		rec_io_encoder(&io, body);
 		rec_chars(&io, (char *)snap->caption, sizeof(snap->caption));
-		put_record(out, REC_T_CAPTION, 0, NULL, &body);
+		put_record(sink, REC_T_CAPTION, 0, NULL, body);
 	}
-	body.len = 0;
-	rec_io_encoder(&io, &body);
-	rec_u64(&io, unrecorded);
-	io_snapshot(&io, (struct tt_snapshot *)snap, &unused);
-	put_record(out, REC_T_SNAPSHOT, 0, NULL, &body);
-	body.len = 0;
-	*scratch = body;	/* kept for the next tick: no allocation, no page faults */
+	/* what could not be kept, known now, leads the snapshot's record */
+	put_record(sink, REC_T_SNAPSHOT, 1, unrecorded, sb);
+	body->len = 0;
+	return sink->err;
 }
 
 void rec_snap_fini(struct rec_snap *rs)
@@ -633,19 +887,22 @@ void rec_snap_fini(struct rec_snap *rs)
 	free(rs->fails);
 	free(rs->tree);
 	rec_buf_free(&rs->paths);
+	rec_ev_ctx_fini(&rs->ev);
 	memset(rs, 0, sizeof(*rs));
 }
 
 /* The events of a record into log; *dropped counts those too large
  * for the whole of the log's text (a smaller log than the recording
  * run's). */
-static int decode_events(struct event_log *log, struct rec_io *io, uint64_t *dropped,
-			 uint64_t *decoded)
+static int decode_events(struct event_log *log, struct rec_io *io, struct rec_ev_ctx *delta,
+			 uint64_t *dropped, uint64_t *decoded)
 {
 	size_t n = 0;
 	uint64_t prev_ts = 0, first = 0;
 
-	count_of(io, &n, REC_EVENTS_PER_RECORD, 24);
+	/* the fewest bytes an event takes: 24 in version 1 (a byte a
+	 * field), 5 against the one before (mask, time, duration, path) */
+	count_of(io, &n, REC_EVENTS_PER_RECORD, delta ? 5 : 24);
 	if (!io->bad && !n)
 		rec_io_fail(io, "an events record without events");
 	rec_u64(io, &first);
@@ -656,11 +913,17 @@ static int decode_events(struct event_log *log, struct rec_io *io, uint64_t *dro
 	 * so that each event has the number it had live */
 	if (!io->bad && first > event_log_end_seq(log))
 		event_log_skip_to(log, first);
+	if (delta)
+		rec_ev_ctx_reset(delta);
 	for (size_t i = 0; i < n && !io->bad; i++) {
 		struct tt_event ev;
 		int rc;
 
-		rec_event(io, &ev, &prev_ts);	/* zeroes ev first */
+		/* each zeroes ev first */
+		if (delta)
+			rec_event_delta(io, &ev, delta);
+		else
+			rec_event(io, &ev, &prev_ts);
 		if (io->bad)
 			break;
 		rc = event_log_push(log, &ev);
@@ -696,7 +959,10 @@ int rec_tick_decode(struct rec_snap *rs, struct event_log *log, const void *data
 		rec_io_decoder(&sub, io->p, (size_t)len);
 		switch (type) {
 		case REC_T_EVENTS:
-			decode_events(log, &sub, &dropped, &decoded);
+			decode_events(log, &sub, NULL, &dropped, &decoded);
+			break;
+		case REC_T_EVENTS_DELTA:
+			decode_events(log, &sub, &rs->ev, &dropped, &decoded);
 			break;
 		case REC_T_CAPTION:
 			rec_chars(&sub, rs->s.caption, sizeof(rs->s.caption));

@@ -15,11 +15,12 @@
 #include "rec_snap.h"
 #include "rec_writer.h"
 
-/* zstd level 1, its fastest that still compresses well: the recorder
- * runs at every interval of the screen too (looking back), and on a
- * storm its compression is most of tracetop's cost of recording
- * (bench/RESULTS.md); ~7 bytes an event on a storm of failing opens. */
-#define REC_LEVEL 1
+/* zstd's level -3 (zstd --fast=3): events arrive already dense (each
+ * against the one before, rec_snap.c), where level 1 gains little more
+ * (5.0 against 5.5 bytes an event on a storm of failing opens) at twice
+ * the time, and the recorder runs at every interval of the screen too
+ * (looking back). bench/RESULTS.md has the figures. */
+#define REC_LEVEL (-3)
 
 struct rec_writer {
 	int fd;
@@ -27,8 +28,7 @@ struct rec_writer {
 	char *path;
 	ZSTD_CCtx *cctx;
 	unsigned in_frame;	/* ticks in the zstd frame being written */
-	struct rec_buf raw;	/* a tick's records */
-	struct rec_buf scratch;	/* the encoder's, kept */
+	struct rec_tick_enc enc;	/* the encoder's buffers, kept */
 	uint64_t frame_raw;	/* bytes of raw ticks in the frame being written */
 	void (*pump)(void *ctx);	/* rec_writer_set_pump */
 	void *pump_ctx;
@@ -131,6 +131,36 @@ static int open_target(const char *path, bool *regular, char *msg, size_t len)
 	return fd;
 }
 
+static int compress_put(void *ctx, const void *data, size_t n);
+static int compress_flush(struct rec_writer *w, bool end);
+
+/* Faults in the memory a storm's interval needs, at start rather than
+ * in the middle of the storm (bigmem.h says why): the compressor's
+ * window and tables, by a frame of bytes like a record's that is thrown
+ * away, and the compressed interval's buffer. 0, or -1 (no memory). */
+#define REC_WARM ((size_t)1 << (REC_WINDOW_LOG_WRITE + 1))
+static int warm_up(struct rec_writer *w)
+{
+	uint8_t *junk = malloc(REC_WARM);
+	uint32_t x = 2463534242u;
+	int err;
+
+	if (!junk)
+		return -1;
+	for (size_t i = 0; i < REC_WARM; i++) {
+		x ^= x << 13, x ^= x >> 17, x ^= x << 5;
+		junk[i] = (uint8_t)(x & 0x3f);	/* some repeats, as records have */
+	}
+	err = compress_put(w, junk, REC_WARM) || compress_flush(w, true);
+	free(junk);
+	if (err)
+		return -1;
+	memset(w->z.p, 0, w->z.cap);
+	w->z.len = 0;
+	ZSTD_CCtx_reset(w->cctx, ZSTD_reset_session_only);
+	return 0;
+}
+
 /* A writer on fd (owned; regular: a file that can be cut back and
  * removed) named name, with its header written. NULL with msg (fd
  * closed, a regular file removed). */
@@ -155,8 +185,12 @@ static struct rec_writer *writer_new(int fd, bool regular, const char *name,
 		w->seekable = fstat(fd, &st) == 0 && S_ISREG(st.st_mode);
 	}
 	if (ZSTD_isError(ZSTD_CCtx_setParameter(w->cctx, ZSTD_c_compressionLevel, REC_LEVEL)) ||
-	    ZSTD_isError(ZSTD_CCtx_setParameter(w->cctx, ZSTD_c_windowLog, REC_WINDOW_LOG))) {
+	    ZSTD_isError(ZSTD_CCtx_setParameter(w->cctx, ZSTD_c_windowLog, REC_WINDOW_LOG_WRITE))) {
 		snprintf(msg, len, "zstd refused the recording's settings");
+		goto fail;
+	}
+	if (warm_up(w)) {
+		snprintf(msg, len, "out of memory");
 		goto fail;
 	}
 	rec_meta_format(meta, &text);
@@ -246,40 +280,47 @@ static void let_go(struct rec_writer *w)
 	w->n_keys -= drop;
 }
 
-/* Compresses w->raw into w->z: flushed, or ending the frame, a slice
- * at a time with the pump between. 0, or an errno (ENOMEM, EIO for
- * zstd's own failure). */
-#define REC_SLICE (1u << 20)
-static int compress_tick(struct rec_writer *w, bool end, bool final)
+/* The sink of a tick's records: each goes into the compressor as it is
+ * made (no buffer holds a whole interval), its output appended to w->z.
+ * 0, or an errno (ENOMEM, EIO for zstd's own failure). */
+static int compress_put(void *ctx, const void *data, size_t n)
 {
-	size_t at = 0;
+	struct rec_writer *w = ctx;
+	ZSTD_inBuffer in = { data, n, 0 };
 
-	w->z.len = 0;
-	w->z.oom = false;
-	for (;;) {
-		size_t n = w->raw.len - at > REC_SLICE ? REC_SLICE : w->raw.len - at;
-		bool last = at + n == w->raw.len;
-		ZSTD_inBuffer in = { w->raw.p + at, n, 0 };
-		ZSTD_EndDirective mode = !last ? ZSTD_e_continue : end ? ZSTD_e_end : ZSTD_e_flush;
-		size_t left;
+	while (in.pos < in.size) {
+		ZSTD_outBuffer out;
+		size_t r;
 
-		do {
-			ZSTD_outBuffer out;
-
-			if (rec_buf_reserve(&w->z, ZSTD_CStreamOutSize()))
-				return ENOMEM;
-			out = (ZSTD_outBuffer){ w->z.p + w->z.len, w->z.cap - w->z.len, 0 };
-			left = ZSTD_compressStream2(w->cctx, &out, &in, mode);
-			if (ZSTD_isError(left))
-				return EIO;
-			w->z.len += out.pos;
-		} while (mode == ZSTD_e_continue ? in.pos < in.size : (left || in.pos < in.size));
-		if (last)
-			return 0;
-		at += n;
-		if (w->pump && !final)
-			w->pump(w->pump_ctx);
+		if (rec_buf_reserve(&w->z, ZSTD_CStreamOutSize()))
+			return ENOMEM;
+		out = (ZSTD_outBuffer){ w->z.p + w->z.len, w->z.cap - w->z.len, 0 };
+		r = ZSTD_compressStream2(w->cctx, &out, &in, ZSTD_e_continue);
+		if (ZSTD_isError(r))
+			return EIO;
+		w->z.len += out.pos;
 	}
+	return 0;
+}
+
+/* Flushes what the compressor holds of the tick, or ends the frame. */
+static int compress_flush(struct rec_writer *w, bool end)
+{
+	ZSTD_inBuffer in = { NULL, 0, 0 };
+	size_t left;
+
+	do {
+		ZSTD_outBuffer out;
+
+		if (rec_buf_reserve(&w->z, ZSTD_CStreamOutSize()))
+			return ENOMEM;
+		out = (ZSTD_outBuffer){ w->z.p + w->z.len, w->z.cap - w->z.len, 0 };
+		left = ZSTD_compressStream2(w->cctx, &out, &in, end ? ZSTD_e_end : ZSTD_e_flush);
+		if (ZSTD_isError(left))
+			return EIO;
+		w->z.len += out.pos;
+	} while (left);
+	return 0;
 }
 
 void rec_writer_set_pump(struct rec_writer *w, void (*pump)(void *ctx), void *ctx)
@@ -307,34 +348,22 @@ int rec_writer_tick(struct rec_writer *w, const struct tt_snapshot *snap,
 	struct rec_chunk_head h;
 	uint8_t head[REC_CHUNK_HEAD];
 	bool key = w->in_frame == 0, end;
-	int err;
-
+	struct rec_sink sink = { .put = compress_put, .ctx = w };
 	uint64_t lost = 0;
+	int err;
 
 	if (w->err)
 		return w->err;
-	w->raw.len = 0;
-	w->raw.oom = false;
+	w->z.len = 0;
+	w->z.oom = false;
 	/* the final interval is not pumped: a drain now would only push out
 	 * events about to be written (as the batch writers hold too) */
-	rec_tick_encode_in(&w->raw, &w->scratch, snap, log, &lost, final ? NULL : w->pump,
-			   w->pump_ctx);
-	/* a tick a reader would refuse: its snapshot alone, the events
-	 * counted (before the compressor has seen anything of it) */
-	if (w->raw.len > REC_TICK_MAX - (1u << 20)) {
-		struct tt_snapshot bare = *snap;
-
-		lost = snap->ev_end - snap->ev_begin;	/* said in the tick itself */
-		bare.ev_begin = bare.ev_end;
-		w->raw.len = 0;
-		rec_tick_encode_in(&w->raw, &w->scratch, &bare, log, &lost, NULL, NULL);
-		if (w->raw.len > REC_TICK_MAX - (1u << 20))
-			return stop(w, EFBIG);
-	}
-	if (w->raw.oom || w->scratch.oom)
-		return stop(w, ENOMEM);
-	end = w->in_frame + 1 >= REC_KEY_EVERY || w->frame_raw + w->raw.len >= REC_FRAME_RAW_MAX;
-	if ((err = compress_tick(w, end, final)) != 0)
+	err = rec_tick_encode_to(&w->enc, &sink, snap, log, &lost, final ? NULL : w->pump,
+				 w->pump_ctx);
+	if (err)
+		return stop(w, err);
+	end = w->in_frame + 1 >= REC_KEY_EVERY || w->frame_raw + sink.len >= REC_FRAME_RAW_MAX;
+	if ((err = compress_flush(w, end)) != 0)
 		return stop(w, err);
 	if (w->z.len > REC_CHUNK_MAX)
 		return stop(w, EFBIG);
@@ -367,7 +396,7 @@ int rec_writer_tick(struct rec_writer *w, const struct tt_snapshot *snap,
 	w->bytes += sizeof(head) + w->z.len;
 	w->ticks++;
 	w->in_frame = end ? 0 : w->in_frame + 1;
-	w->frame_raw = end ? 0 : w->frame_raw + w->raw.len;
+	w->frame_raw = end ? 0 : w->frame_raw + sink.len;
 	if (w->keep)
 		let_go(w);
 	return 0;
@@ -383,8 +412,7 @@ int rec_writer_close(struct rec_writer *w)
 	if (close(w->fd) != 0 && !err)
 		err = errno;
 	ZSTD_freeCCtx(w->cctx);
-	rec_buf_free(&w->raw);
-	rec_buf_free(&w->scratch);
+	rec_tick_enc_fini(&w->enc);
 	rec_buf_free(&w->z);
 	free(w->keys);
 	free(w->path);
