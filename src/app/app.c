@@ -100,8 +100,17 @@ static int open_recording(struct app *a, char *msg, size_t len)
 		snprintf(meta.kernel, sizeof(meta.kernel), "%s", u.release);
 		snprintf(meta.arch, sizeof(meta.arch), "%.15s", u.machine);
 	}
-	meta.keep = (uint64_t)a->opt.record_mib << 20;	/* --record-size; 0: all */
+	/* --record-size: a flight recorder, or the size of each file of a
+	 * series (--record-files); 0: all in one file */
+	if (!a->opt.record_files)
+		meta.keep = (uint64_t)a->opt.record_mib << 20;
 	a->rec = rec_writer_open(a->opt.record, &meta, msg, len);
+	if (a->rec && a->opt.record_files &&
+	    rec_writer_rotate(a->rec, (uint64_t)a->opt.record_mib << 20, a->opt.record_files)) {
+		snprintf(msg, len, "out of memory");
+		rec_writer_discard(a->rec);
+		a->rec = NULL;
+	}
 	/* a storm's interval takes a while to encode: the rings are drained
 	 * meanwhile, as the writers do; but not when a batch writer prints
 	 * the interval after it (a drain before the print could push out
@@ -138,6 +147,12 @@ static void record(struct app *a, const struct tt_snapshot *snap, bool final)
 		diag_printf(&a->diag, MSG_ERROR, "the recording %s stopped after %" PRIu64
 			    " intervals: %s", rec_writer_path(a->rec), intervals(a->rec),
 			    strerror(err));
+	if (rec_writer_remove_error(a->rec) && !a->remove_said) {
+		a->remove_said = true;
+		diag_printf(&a->diag, MSG_WARN, "--record-files: an old file of the recording was "
+			    "not removed (%s): it is no longer the file tracetop wrote, or cannot go",
+			    strerror(rec_writer_remove_error(a->rec)));
+	}
 	if (rec_writer_punch_error(a->rec) && !a->punch_said) {
 		a->punch_said = true;
 		diag_printf(&a->diag, MSG_WARN, "--record-size: %s cannot let the oldest intervals "
@@ -203,7 +218,8 @@ static void lookback_leave(struct app *a)
 int app_close_recording(struct app *a, int rc)
 {
 	uint64_t ticks, bytes, unrec;
-	char path[4096];
+	char path[4200];
+	size_t files;
 	int err;
 
 	if (!a->rec)
@@ -215,9 +231,14 @@ int app_close_recording(struct app *a, int rc)
 		return rc;
 	}
 	ticks = intervals(a->rec);
-	bytes = rec_writer_bytes(a->rec);
+	bytes = rec_writer_bytes_total(a->rec);
 	unrec = rec_writer_unrecorded(a->rec);
-	snprintf(path, sizeof(path), "%s", rec_writer_path(a->rec));
+	files = rec_writer_files(a->rec);
+	if (files > 1)
+		snprintf(path, sizeof(path), "%.2000s ... %.2000s (%zu files)",
+			 rec_writer_oldest(a->rec), rec_writer_path(a->rec), files);
+	else
+		snprintf(path, sizeof(path), "%s", rec_writer_path(a->rec));
 	err = rec_writer_close(a->rec);
 	a->rec = NULL;
 	if (err) {

@@ -60,6 +60,7 @@ struct app {
 	bool replay_damaged;		/* a damaged interval was met: exit 1 */
 	bool replay_unrec_said;		/* its lost events were said once */
 	bool punch_said;		/* --record-size could not let go: said once */
+	bool remove_said;		/* --record-files left an old file: said once */
 	/* The interface, live: every interval also recorded into an
 	 * anonymous memory file (a flight recorder of LOOKBACK_BYTES),
 	 * which [ and j look back into while capture goes on (replay then

@@ -196,6 +196,12 @@ int main(int argc, char **argv)
 			"Try 'tracetop --help' for more information.\n");
 		return TT_EXIT_USAGE;
 	}
+	if (opt.record_files && !opt.record_mib) {
+		fprintf(stderr, "tracetop: --record-files rotates at --record-size: it needs "
+			"--record FILE --record-size MIB\n"
+			"Try 'tracetop --help' for more information.\n");
+		return TT_EXIT_USAGE;
+	}
 	if (opt.record && opt.probe_report) {
 		fprintf(stderr, "tracetop: --probe-report runs no interval to record: drop --record\n"
 			"Try 'tracetop --help' for more information.\n");

@@ -108,6 +108,11 @@ const struct opt_row opt_rows[] = {
 	  .metavar = "MIB",
 	  .help = "with --record: keep only the newest MIB MiB of it (a\n"
 		  "flight recorder: older intervals are let go), %L" },
+	{ .name = "record-files", .type = OPT_UINT, FIELD(record_files), .def = 0, .min = 2,
+	  .max = 100000, .flags = OPTF_UNSET, .what = "a number of files", .metavar = "N",
+	  .help = "with --record-size: rotate instead, FILE then FILE.1,\n"
+		  "FILE.2, ... each of about MIB MiB, and keep the newest\n"
+		  "N files (the oldest removed), %L" },
 	{ .name = "replay", .type = OPT_STRING, FIELD(replay), .what = "a recording's file name",
 	  .metavar = "FILE",
 	  .help = "show the recording FILE instead of this machine: with\n"

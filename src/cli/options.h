@@ -118,6 +118,7 @@ struct options {
 	const char *log_file;	/* --log: libbpf and diagnostic messages */
 	const char *record;	/* --record FILE: a recording of the run, or NULL */
 	unsigned record_mib;	/* --record-size: keep the newest MiB of it; 0: all */
+	unsigned record_files;	/* --record-files: a series of this many files; 0: one */
 	const char *replay;	/* --replay FILE: show a recording instead, or NULL */
 	const char *theme;	/* --theme NAME|PATH (interactive) */
 	bool mouse;		/* --no-mouse clears it (interactive) */

@@ -51,6 +51,10 @@ void rec_meta_format(const struct rec_meta *m, struct rec_buf *out)
 		snprintf(num, sizeof(num), "%" PRIu64, m->keep);
 		put_value(out, "keep", num);
 	}
+	if (m->file_no) {
+		snprintf(num, sizeof(num), "%" PRIu32, m->file_no);
+		put_value(out, "file", num);
+	}
 }
 
 static int hexval(char c)
@@ -112,7 +116,7 @@ static int get_int(const char *s, long long min, long long max, long long *out)
 
 static const char *const known_keys[] = {
 	"tracetop", "host", "kernel", "arch", "interval", "pid", "wall-offset-ns", "started-ms",
-	"events", "events-text-bytes", "keep", NULL,
+	"events", "events-text-bytes", "keep", "file", NULL,
 };
 
 int rec_meta_parse(struct rec_meta *m, const char *text, size_t n, char *why, size_t len)
@@ -181,6 +185,9 @@ int rec_meta_parse(struct rec_meta *m, const char *text, size_t n, char *why, si
 		} else if (!strcmp(key, "keep")) {
 			bad = get_int(val, 0, INT64_MAX, &v);
 			m->keep = (uint64_t)v;
+		} else if (!strcmp(key, "file")) {
+			bad = get_int(val, 0, UINT32_MAX, &v);
+			m->file_no = (uint32_t)v;
 		} else if (!strcmp(key, "events-text-bytes")) {
 			bad = get_int(val, 0, INT64_MAX, &v);
 			m->log_text_bytes = (uint64_t)v < REC_META_TEXT_MAX ? (uint64_t)v : REC_META_TEXT_MAX;

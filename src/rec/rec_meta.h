@@ -23,6 +23,7 @@ struct rec_meta {
 	uint64_t log_capacity;	/* the recording run's event log: events */
 	uint64_t log_text_bytes;	/* ... and bytes of their strings (0: default) */
 	uint64_t keep;		/* a flight recorder of this many bytes; 0: not one */
+	uint32_t file_no;	/* in a series (--record-files): FILE.N; 0: the first */
 };
 
 /* The largest event log a header may ask a replay for (a larger value

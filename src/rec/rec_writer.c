@@ -45,6 +45,23 @@ struct rec_writer {
 	uint64_t let_go;	/* bytes of chunks let go (their pages freed) */
 	int punch_err;		/* why the file system would not punch, or 0 */
 	bool seekable;		/* a regular file (or memory file): pwritev */
+	struct rec_meta meta;	/* the header's: each file of a series has it */
+	/* A series of files (rec_writer_rotate): the base name, the bytes a
+	 * file takes before the next starts, how many are kept, and those
+	 * written (oldest first) with their identity, so that only files
+	 * this writer made are ever removed. */
+	char *files_base;	/* the first file's name: the others add .N */
+	uint64_t file_max;
+	unsigned files_max;
+	unsigned file_no;	/* of the current file: 0 is the base name */
+	struct rec_file {
+		char *name;
+		dev_t dev;
+		ino_t ino;
+	} *files;
+	size_t n_files;
+	uint64_t bytes_before;	/* bytes of the series' earlier files */
+	int remove_err;		/* why an old file of the series stayed, or 0 */
 };
 
 /* The two buffers, one after the other, in one writev(2) (and more only
@@ -161,38 +178,14 @@ static int warm_up(struct rec_writer *w)
 	return 0;
 }
 
-/* A writer on fd (owned; regular: a file that can be cut back and
- * removed) named name, with its header written. NULL with msg (fd
- * closed, a regular file removed). */
-static struct rec_writer *writer_new(int fd, bool regular, const char *name,
-				     const struct rec_meta *meta, char *msg, size_t len)
+/* Writes the file header of meta at the start of fd: 0 with *n its
+ * length, or an errno. */
+static int write_header(int fd, bool seekable, const struct rec_meta *meta, uint64_t *n)
 {
-	struct rec_writer *w = calloc(1, sizeof(*w));
 	struct rec_buf head = { 0 }, text = { 0 };
 	uint8_t word[4];
 	int err;
 
-	if (!w || !(w->path = strdup(name)) || !(w->cctx = ZSTD_createCCtx())) {
-		snprintf(msg, len, "out of memory");
-		goto fail;
-	}
-	w->fd = fd;
-	w->regular = regular;
-	w->keep = meta->keep;
-	{
-		struct stat st;
-
-		w->seekable = fstat(fd, &st) == 0 && S_ISREG(st.st_mode);
-	}
-	if (ZSTD_isError(ZSTD_CCtx_setParameter(w->cctx, ZSTD_c_compressionLevel, REC_LEVEL)) ||
-	    ZSTD_isError(ZSTD_CCtx_setParameter(w->cctx, ZSTD_c_windowLog, REC_WINDOW_LOG_WRITE))) {
-		snprintf(msg, len, "zstd refused the recording's settings");
-		goto fail;
-	}
-	if (warm_up(w)) {
-		snprintf(msg, len, "out of memory");
-		goto fail;
-	}
 	rec_meta_format(meta, &text);
 	rec_buf_put(&head, REC_MAGIC, REC_MAGIC_LEN);
 	rec_put_le(word, REC_VERSION, 4);
@@ -202,25 +195,56 @@ static struct rec_writer *writer_new(int fd, bool regular, const char *name,
 	rec_buf_put(&head, text.p, text.len);
 	rec_put_le(word, crc32(0, text.p, (uInt)text.len), 4);
 	rec_buf_put(&head, word, 4);
-	err = head.oom || text.oom ? ENOMEM : write_two(fd, w->seekable ? 0 : -1, head.p, head.len,
+	err = head.oom || text.oom ? ENOMEM : write_two(fd, seekable ? 0 : -1, head.p, head.len,
 							 NULL, 0);
-	if (err) {
+	*n = head.len;
+	rec_buf_free(&head);
+	rec_buf_free(&text);
+	return err;
+}
+
+/* A writer on fd (owned; regular: a file that can be cut back and
+ * removed) named name, with its header written. NULL with msg (fd
+ * closed, a regular file removed). */
+static struct rec_writer *writer_new(int fd, bool regular, const char *name,
+				     const struct rec_meta *meta, char *msg, size_t len)
+{
+	struct rec_writer *w = calloc(1, sizeof(*w));
+	struct stat st;
+	int err;
+
+	if (!w || !(w->path = strdup(name)) || !(w->cctx = ZSTD_createCCtx())) {
+		snprintf(msg, len, "out of memory");
+		goto fail;
+	}
+	w->fd = fd;
+	w->regular = regular;
+	w->keep = meta->keep;
+	w->meta = *meta;
+	w->seekable = fstat(fd, &st) == 0 && S_ISREG(st.st_mode);
+	if (ZSTD_isError(ZSTD_CCtx_setParameter(w->cctx, ZSTD_c_compressionLevel, REC_LEVEL)) ||
+	    ZSTD_isError(ZSTD_CCtx_setParameter(w->cctx, ZSTD_c_windowLog, REC_WINDOW_LOG_WRITE))) {
+		snprintf(msg, len, "zstd refused the recording's settings");
+		goto fail;
+	}
+	if (warm_up(w)) {
+		snprintf(msg, len, "out of memory");
+		goto fail;
+	}
+	if ((err = write_header(fd, w->seekable, meta, &w->bytes)) != 0) {
 		snprintf(msg, len, "cannot write the recording %s: %s", name, strerror(err));
 		goto fail;
 	}
-	w->bytes = w->head_end = w->punched = head.len;
-	rec_buf_free(&head);
-	rec_buf_free(&text);
+	w->head_end = w->punched = w->bytes;
 	return w;
 
 fail:
-	rec_buf_free(&head);
-	rec_buf_free(&text);
 	close(fd);
 	if (regular)
 		unlink(name);
 	if (w) {
 		ZSTD_freeCCtx(w->cctx);
+		rec_buf_free(&w->z);
 		free(w->path);
 		free(w);
 	}
@@ -342,6 +366,99 @@ static int stop(struct rec_writer *w, int err)
 	return err;
 }
 
+static int remember_file(struct rec_writer *w, const char *name, int fd)
+{
+	struct rec_file *f = realloc(w->files, (w->n_files + 1) * sizeof(*f));
+	struct stat st;
+
+	if (!f)
+		return ENOMEM;
+	w->files = f;
+	if (fstat(fd, &st))
+		return errno;
+	f = &w->files[w->n_files];
+	if (!(f->name = strdup(name)))
+		return ENOMEM;
+	f->dev = st.st_dev;
+	f->ino = st.st_ino;
+	w->n_files++;
+	return 0;
+}
+
+int rec_writer_rotate(struct rec_writer *w, uint64_t file_bytes, unsigned files)
+{
+	if (!w->regular || w->keep || files < 2 || !file_bytes || w->files_base)
+		return EINVAL;
+	if (!(w->files_base = strdup(w->path)))
+		return ENOMEM;
+	w->file_max = file_bytes;
+	w->files_max = files;
+	return remember_file(w, w->path, w->fd);
+}
+
+/* The oldest file of the series goes, when it is still the one this
+ * writer made (the same file system object): a file someone put there
+ * since is left alone, and said (remove_err). */
+static void drop_oldest(struct rec_writer *w)
+{
+	struct rec_file *f = &w->files[0];
+	struct stat st;
+
+	if (lstat(f->name, &st) || st.st_dev != f->dev || st.st_ino != f->ino)
+		w->remove_err = w->remove_err ? w->remove_err : ESTALE;
+	else if (unlink(f->name))
+		w->remove_err = w->remove_err ? w->remove_err : errno;
+	free(f->name);
+	memmove(w->files, w->files + 1, (w->n_files - 1) * sizeof(*w->files));
+	w->n_files--;
+}
+
+/* The next file of a series: FILE.1, FILE.2, ... (a new file each time,
+ * never one that exists), with the same header but its number; its
+ * first tick starts a frame. 0, or an errno (EEXIST: the name is taken;
+ * the series stops there). */
+static int next_file(struct rec_writer *w)
+{
+	char *name = NULL;
+	uint64_t head;
+	int fd, old, err;
+
+	if (asprintf(&name, "%s.%u", w->files_base, w->file_no + 1) < 0)
+		return ENOMEM;
+	fd = open(name, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0600);
+	if (fd < 0) {
+		err = errno;
+		free(name);
+		return err;
+	}
+	w->meta.file_no = w->file_no + 1;
+	if ((err = write_header(fd, true, &w->meta, &head)) != 0) {
+		close(fd);
+		unlink(name);
+		free(name);
+		return err;
+	}
+	old = w->fd;
+	free(w->path);
+	w->path = name;
+	w->fd = fd;
+	w->file_no++;
+	w->bytes_before += w->bytes;
+	w->bytes = w->head_end = w->punched = head;
+	w->in_frame = 0;
+	w->frame_raw = 0;
+	ZSTD_CCtx_reset(w->cctx, ZSTD_reset_session_only);
+	/* the file before is complete once closed: a failure there (its
+	 * last writes lost) stops the series as a failed write would */
+	if (close(old) != 0)
+		return errno;
+	if ((err = remember_file(w, name, fd)) != 0)
+		return err;
+	while (w->n_files > w->files_max)
+		drop_oldest(w);
+	return 0;
+}
+
 int rec_writer_tick(struct rec_writer *w, const struct tt_snapshot *snap,
 		    const struct event_log *log, bool final)
 {
@@ -354,6 +471,13 @@ int rec_writer_tick(struct rec_writer *w, const struct tt_snapshot *snap,
 
 	if (w->err)
 		return w->err;
+	/* a full file of a series: this tick starts the next (so that no
+	 * file holds a header alone) */
+	if (w->file_max && w->bytes >= w->file_max && w->bytes > w->head_end) {
+		if ((err = next_file(w)) != 0)
+			return stop(w, err);
+		key = true;
+	}
 	w->z.len = 0;
 	w->z.oom = false;
 	/* the final interval is not pumped: a drain now would only push out
@@ -413,6 +537,10 @@ int rec_writer_close(struct rec_writer *w)
 		err = errno;
 	ZSTD_freeCCtx(w->cctx);
 	rec_tick_enc_fini(&w->enc);
+	for (size_t i = 0; i < w->n_files; i++)
+		free(w->files[i].name);
+	free(w->files);
+	free(w->files_base);
 	rec_buf_free(&w->z);
 	free(w->keys);
 	free(w->path);
@@ -450,4 +578,24 @@ uint64_t rec_writer_ticks(const struct rec_writer *w)
 uint64_t rec_writer_unrecorded(const struct rec_writer *w)
 {
 	return w->unrecorded;
+}
+
+const char *rec_writer_oldest(const struct rec_writer *w)
+{
+	return w->n_files ? w->files[0].name : w->path;
+}
+
+size_t rec_writer_files(const struct rec_writer *w)
+{
+	return w->n_files ? w->n_files : 1;
+}
+
+int rec_writer_remove_error(const struct rec_writer *w)
+{
+	return w->remove_err;
+}
+
+uint64_t rec_writer_bytes_total(const struct rec_writer *w)
+{
+	return w->bytes_before + w->bytes;
 }

@@ -63,6 +63,22 @@ void rec_writer_discard(struct rec_writer *w);
 /* 0 while recording; the errno that stopped it. */
 int rec_writer_error(const struct rec_writer *w);
 const char *rec_writer_path(const struct rec_writer *w);
+/* Makes w (from rec_writer_open, not a flight recorder) a series of
+ * files: once a file holds file_bytes, the next tick goes into a new
+ * one, FILE.1, FILE.2, ... (created as the first was: never over a file;
+ * a name that is taken stops the recording), each a whole recording
+ * whose first tick starts a frame; only the newest files are kept, the
+ * oldest removed when it is still the file this writer made (else it
+ * stays, and rec_writer_remove_error says so). 0, or EINVAL/ENOMEM. */
+int rec_writer_rotate(struct rec_writer *w, uint64_t file_bytes, unsigned files);
+/* Of a series: the oldest file kept (the only one otherwise), how many,
+ * and why an old one stayed (0: none did). */
+const char *rec_writer_oldest(const struct rec_writer *w);
+size_t rec_writer_files(const struct rec_writer *w);
+int rec_writer_remove_error(const struct rec_writer *w);
+/* Bytes written into all the files of the recording. */
+uint64_t rec_writer_bytes_total(const struct rec_writer *w);
+
 /* Bytes in the file, ticks written, and events the recording could not
  * keep (gone from the log before the tick, or past a tick's size limit). */
 uint64_t rec_writer_bytes(const struct rec_writer *w);

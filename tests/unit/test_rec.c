@@ -855,6 +855,111 @@ static void test_flight_recorder(void **state)
 }
 
 /* Events the log no longer held are counted in their own tick, once. */
+/* --record-files: a series of files, each a whole recording that opens
+ * on its own, the ticks continuing from one to the next; the newest kept;
+ * a file put in an old one's place is never removed; a taken name stops
+ * the recording. */
+static void test_series(void **state)
+{
+	struct fixture *f = calloc(1, sizeof(*f));
+	struct rec_snap rs = { 0 };
+	struct event_log log;
+	struct rec_writer *w;
+	struct rec_reader *r;
+	char path[256], name[300], mine[300], line[64], msg[512];
+	uint64_t unrec, next = 0;
+	struct stat st;
+	FILE *foreign;
+
+	(void)state;
+	assert_non_null(f);
+	assert_int_equal(event_log_init(&f->log, 1024), 0);
+	assert_int_equal(event_log_init(&log, 4096), 0);
+	snprintf(path, sizeof(path), "%s/series.ttrec", tmpdir);
+	w = rec_writer_open(path, &(struct rec_meta){ .interval_s = 1 }, msg, sizeof(msg));
+	assert_non_null(w);
+	/* a flight recorder cannot be a series; a series keeps 2 at least */
+	assert_int_equal(rec_writer_rotate(w, 1, 1), EINVAL);
+	/* a byte a file: each tick in a file of its own */
+	assert_int_equal(rec_writer_rotate(w, 1, 3), 0);
+	for (uint64_t i = 0; i < 40; i++) {
+		fill(f, i);
+		assert_int_equal(rec_writer_tick(w, &f->s, &f->log, i == 39), 0);
+		if (i == 20) {
+			/* the oldest file kept now gives way to another file of
+			 * the same name: it must stay when its turn comes */
+			snprintf(mine, sizeof(mine), "%s", rec_writer_oldest(w));
+			assert_int_equal(unlink(mine), 0);
+			foreign = fopen(mine, "w");
+			assert_non_null(foreign);
+			fputs("not tracetop's\n", foreign);
+			assert_int_equal(fclose(foreign), 0);
+		}
+	}
+	assert_true(rec_writer_files(w) == 3);
+	assert_int_equal(rec_writer_remove_error(w), ESTALE);
+	assert_true(rec_writer_bytes_total(w) > 40 * (uint64_t)rec_writer_bytes(w) / 2);
+	snprintf(name, sizeof(name), "%s", rec_writer_oldest(w));
+	assert_int_equal(rec_writer_close(w), 0);
+	assert_int_equal(stat(path, &st), -1);	/* the first went */
+	/* the foreign file stayed, untouched */
+	foreign = fopen(mine, "r");
+	assert_non_null(foreign);
+	assert_non_null(fgets(line, sizeof(line), foreign));
+	assert_string_equal(line, "not tracetop's\n");
+	fclose(foreign);
+	/* the files kept: each opens alone, in order, the ticks following on */
+	{
+		const char *dot = strrchr(name, '.');
+		unsigned first = (unsigned)atoi(dot + 1);
+
+		for (unsigned k = first; k < first + 3; k++) {
+			snprintf(name, sizeof(name), "%s.%u", path, k);
+			r = rec_reader_open(name, msg, sizeof(msg));
+			assert_non_null(r);
+			assert_null(rec_reader_warning(r));
+			assert_int_equal(rec_reader_meta(r)->file_no, k);
+			assert_true(rec_reader_tick(r, 0)->flags & REC_CHUNK_KEY);
+			if (next)
+				assert_int_equal(rec_reader_tick(r, 0)->seq, next);
+			for (size_t i = 0; i < rec_reader_ticks(r); i++)
+				assert_int_equal(rec_reader_read(r, i, &rs, &log, &unrec, msg,
+								 sizeof(msg)), 0);
+			next = rs.s.seq + 1;
+			rec_reader_close(r);
+		}
+		assert_int_equal(next, 40);
+	}
+
+	/* a taken name stops the recording, the files before it whole */
+	snprintf(path, sizeof(path), "%s/taken.ttrec", tmpdir);
+	snprintf(name, sizeof(name), "%s.2", path);
+	foreign = fopen(name, "w");
+	assert_non_null(foreign);
+	assert_int_equal(fclose(foreign), 0);
+	w = rec_writer_open(path, &(struct rec_meta){ .interval_s = 1 }, msg, sizeof(msg));
+	assert_non_null(w);
+	assert_int_equal(rec_writer_rotate(w, 3000, 5), 0);
+	for (uint64_t i = 0; i < 40 && !rec_writer_error(w); i++) {
+		fill(f, i);
+		rec_writer_tick(w, &f->s, &f->log, false);
+	}
+	assert_int_equal(rec_writer_error(w), EEXIST);
+	assert_int_equal(stat(name, &st), 0);
+	assert_int_equal(st.st_size, 0);	/* never written */
+	assert_int_equal(rec_writer_close(w), EEXIST);
+	snprintf(name, sizeof(name), "%s.1", path);
+	r = rec_reader_open(name, msg, sizeof(msg));
+	assert_non_null(r);
+	assert_null(rec_reader_warning(r));
+	rec_reader_close(r);
+
+	rec_snap_fini(&rs);
+	event_log_fini(&log);
+	event_log_fini(&f->log);
+	free(f);
+}
+
 static void test_unrecorded(void **state)
 {
 	struct fixture *f = calloc(1, sizeof(*f));
@@ -1080,6 +1185,7 @@ int main(void)
 		cmocka_unit_test(test_not_recordings),
 		cmocka_unit_test(test_unrecorded),
 		cmocka_unit_test(test_event_delta),
+		cmocka_unit_test(test_series),
 		cmocka_unit_test(test_flight_recorder),
 		cmocka_unit_test(test_full_device),
 		cmocka_unit_test(test_fixture_v1),
