@@ -153,22 +153,21 @@ static int compress_flush(struct rec_writer *w, bool end);
 
 /* Faults in the memory a storm's interval needs, at start rather than
  * in the middle of the storm (bigmem.h says why): the compressor's
- * window and tables, by a frame of bytes like a record's that is thrown
- * away, and the compressed interval's buffer. 0, or -1 (no memory). */
-#define REC_WARM ((size_t)1 << (REC_WINDOW_LOG_WRITE + 1))
+ * window and tables, by a window of bytes like a record's that is
+ * thrown away, and a megabyte of the compressed interval's buffer (a
+ * storm's interval: ~600 KB). 0, or -1 (no memory). */
+#define REC_WARM (((size_t)1 << REC_WINDOW_LOG_WRITE) + ((size_t)1 << 17))
 static int warm_up(struct rec_writer *w)
 {
 	uint8_t *junk = malloc(REC_WARM);
-	uint32_t x = 2463534242u;
 	int err;
 
 	if (!junk)
 		return -1;
-	for (size_t i = 0; i < REC_WARM; i++) {
-		x ^= x << 13, x ^= x >> 17, x ^= x << 5;
-		junk[i] = (uint8_t)(x & 0x3f);	/* some repeats, as records have */
-	}
-	err = compress_put(w, junk, REC_WARM) || compress_flush(w, true);
+	for (size_t i = 0; i < REC_WARM; i++)
+		junk[i] = (uint8_t)((i * 2654435761u) >> 26);	/* some repeats, as records have */
+	err = rec_buf_reserve(&w->z, 1u << 20) || compress_put(w, junk, REC_WARM) ||
+	      compress_flush(w, true);
 	free(junk);
 	if (err)
 		return -1;
