@@ -10,6 +10,7 @@
 #include <time.h>
 #include <unistd.h>
 #include "ui.h"
+#include "ui_frontend.h"
 #include "build_tree.h"
 #include "clock.h"
 #include "flush.h"
@@ -40,6 +41,19 @@ static void theme_dirs_init(const char *dirs[3])
 	dirs[0] = TT_PKGTHEMEDIR;
 	dirs[1] = build_tree_running(TT_BUILDDIR) ? TT_THEMEDIR : NULL;
 	dirs[2] = NULL;
+}
+
+int ui_theme_check(const char *spec, char *err, size_t errlen)
+{
+	const char *dirs[3];
+	struct theme th;
+	char why[512];
+
+	theme_dirs_init(dirs);
+	if (theme_load(&th, spec, dirs, why, sizeof(why)) == 0)
+		return 0;
+	snprintf(err, errlen, "theme: %s", why);
+	return -1;
 }
 
 #define INDEX_FRAME_MS 40	/* frames while a filter is being applied */
@@ -127,7 +141,7 @@ struct ui *ui_new(const struct options *set, const struct diag *diag, const char
 		snprintf(err, errlen, "out of memory");
 		return NULL;
 	}
-	ui->colour = !no_colour || !*no_colour;
+	ui->colour = (!no_colour || !*no_colour) && set->colour;
 	ui->msgs = diag;
 	ui->msgs_seen = diag ? diag->next : 0;
 	if (ui_state_init(&ui->st, set)) {

@@ -19,6 +19,10 @@ struct ui_frontend {
  * report the key i shows. 0, or -1 with a sentence in err. */
 int ui_frontend_open(struct ui_frontend *u, const struct options *opt, const struct diag *diag,
 		const char *report, char *err, size_t errlen);
+/* Whether spec names a theme the interface can load (a built-in or an
+ * installed name, or a theme file that parses), checked with the other
+ * options in every mode: 0, or -1 with a sentence in err. */
+int ui_theme_check(const char *spec, char *err, size_t errlen);
 /* Restores the terminal; idempotent. */
 void ui_frontend_close(struct ui_frontend *u);
 

@@ -124,6 +124,11 @@ int main(int argc, char **argv)
 	signal(SIGPIPE, SIG_IGN);
 	if (opt.help || opt.version)
 		return print_info(opt.help);
+	/* a theme is checked in every mode, as any other option's value */
+	if (opt.theme && *opt.theme && ui_theme_check(opt.theme, msg, sizeof(msg))) {
+		fprintf(stderr, "tracetop: %s\nTry 'tracetop --help' for more information.\n", msg);
+		return TT_EXIT_USAGE;
+	}
 	if (opt.save_config) {
 		opt.save_config = false;
 		if (!cfg[0]) {

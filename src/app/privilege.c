@@ -59,7 +59,7 @@ int privilege_check(const char *root, char *msg, size_t len)
 	FILE *f;
 
 	if (privilege_cap_eff(root, &caps) != 0 || !privilege_caps_enough(caps)) {
-		snprintf(msg, len, "tracetop needs root, or the capabilities CAP_BPF and "
+		snprintf(msg, len, "needs root, or the capabilities CAP_BPF and "
 			 "CAP_PERFMON, to load its BPF programs: run it with sudo.");
 		return TT_EXIT_PRIVILEGE;
 	}

@@ -166,7 +166,7 @@ const struct opt_row opt_rows[] = {
 	{ .name = "failed", .short_name = 'x', .type = OPT_BOOL, FIELD(failed_only),
 	  .key = "failed", .help = "show only failed exec and open calls",
 	  .comment = "yes: show only failed exec and open calls" },
-	{ .name = "filter", .type = OPT_FILTER, FIELD(filter), .metavar = "EXPR", .key = "filter",
+	{ .name = "filter", .short_name = 'F', .type = OPT_FILTER, FIELD(filter), .metavar = "EXPR", .key = "filter",
 	  .help = "show only events matching EXPR: PCRE2 terms,\n"
 		  "all of which must match, such as\n"
 		  "path:^/etc/ errno:ENOENT !comm:^systemd",
@@ -210,7 +210,12 @@ const struct opt_row opt_rows[] = {
 	{ .name = "theme", .type = OPT_STRING, FIELD(theme), .what = "the theme name",
 	  .metavar = "NAME", .group = "Interface", .key = "theme",
 	  .help = "colour theme: a name or a file path" },
-	{ .name = "no-mouse", .type = OPT_BOOL, FIELD(mouse), .def = true, .flags = OPTF_NEGATE,
+	{ .name = "no-color", .short_name = 'C', .type = OPT_BOOL, FIELD(colour), .def = true,
+	  .flags = OPTF_NEGATE, .key = "color",
+	  .help = "no colours, as NO_COLOR=1 (the mono theme's\nbold, dim and reverse video)",
+	  .comment = "no: no colours, whatever the terminal" },
+	{ .name = "no-mouse", .short_name = 'M', .type = OPT_BOOL, FIELD(mouse), .def = true,
+	  .flags = OPTF_NEGATE,
 	  .key = "mouse", .help = "do not capture the mouse",
 	  .comment = "no: leave the mouse to the terminal" },
 	{ .name = "latency", .type = OPT_BOOL, FIELD(latency), .key = "latency", .group = "Sources",
@@ -220,7 +225,7 @@ const struct opt_row opt_rows[] = {
 	{ .name = "focus", .type = OPT_CHOICE, FIELD(focus), .def = PANE_SYSCALLS,
 	  .choices = panes, .metavar = "PANE", .key = "focus",
 	  .help = "pane focused at start: %C (default %D)" },
-	{ .name = "sort", .type = OPT_CHOICE, FIELD(sort), .def = SC_RATE, .choices = sort_cols,
+	{ .name = "sort", .short_name = 's', .type = OPT_CHOICE, FIELD(sort), .def = SC_RATE, .choices = sort_cols,
 	  .metavar = "COLUMN", .key = "sort",
 	  .help = "sort the syscall tables by %C (default %D)" },
 

@@ -64,7 +64,26 @@ static const struct opt_row *row_of(int rc)
 	return NULL;
 }
 
-/* Explains why getopt_long() refused the option it just read. */
+/* The options whose names start with the len bytes of tok, as
+ * "'--a' '--b'" in buf: how many there are. */
+static size_t candidates(const char *tok, size_t len, char *buf, size_t size)
+{
+	size_t n = 0, at = 0;
+
+	buf[0] = '\0';
+	for (size_t i = 0; len && i < opt_n_rows; i++) {
+		if (strncmp(tok, opt_rows[i].name, len))
+			continue;
+		if (at < size)
+			at += (size_t)snprintf(buf + at, size - at, "%s'--%s'", n ? " " : "",
+					       opt_rows[i].name);
+		n++;
+	}
+	return n;
+}
+
+/* Explains why getopt_long() refused the option it just read, in one
+ * line: the caller adds the one hint (Try 'tracetop --help'). */
 static int opt_refused(struct opt_ctx *c, int rc, char **argv)
 {
 	const char *tok = optind > 0 ? argv[optind - 1] : NULL;
@@ -72,18 +91,23 @@ static int opt_refused(struct opt_ctx *c, int rc, char **argv)
 	if (tok && !strncmp(tok, "--", 2)) {
 		const struct opt_row *r = opt_row_by_prefix(tok + 2);
 		int len = (int)strcspn(tok, "=");
+		char those[512];
 
 		if (rc == ':')
 			return opt_fail(c, "%.*s: missing value", len, tok);
 		if (r && !takes_value(r) && strchr(tok, '='))
 			return opt_fail(c, "--%s: takes no value", r->name);
-		return opt_fail(c, "unknown option '%.*s' (see --help)", len, tok);
+		/* a prefix of several: GNU's words */
+		if (candidates(tok + 2, (size_t)len - 2, those, sizeof(those)) > 1)
+			return opt_fail(c, "option '%.*s' is ambiguous; possibilities: %s", len, tok,
+					those);
+		return opt_fail(c, "unknown option '%.*s'", len, tok);
 	}
 	if (rc == ':')
 		return opt_fail(c, "-%c: missing value", optopt);
 	if (optopt > ' ' && optopt < 127)
-		return opt_fail(c, "unknown option '-%c' (see --help)", optopt);
-	return opt_fail(c, "unknown option (see --help)");
+		return opt_fail(c, "unknown option '-%c'", optopt);
+	return opt_fail(c, "unknown option");
 }
 
 int options_parse(struct options *o, int argc, char **argv, char *err, size_t errlen)
@@ -135,7 +159,7 @@ int options_parse_over(struct options *o, int argc, char **argv, char *err, size
 			return -EINVAL;
 	}
 	if (optind < argc)
-		return opt_fail(&c, "unexpected argument '%s' (see --help)", argv[optind]);
+		return opt_fail(&c, "unexpected argument '%s'", argv[optind]);
 	*o = tmp;
 	return 0;
 }

@@ -122,6 +122,7 @@ struct options {
 	const char *replay;	/* --replay FILE: show a recording instead, or NULL */
 	const char *theme;	/* --theme NAME|PATH (interactive) */
 	bool mouse;		/* --no-mouse clears it (interactive) */
+	bool colour;		/* --no-color clears it (interactive), as NO_COLOR */
 	bool latency;		/* --latency: time syscalls from the start (L toggles) */
 	enum ui_pane focus;	/* --focus (interactive) */
 	enum sc_col sort;	/* --sort (interactive) */

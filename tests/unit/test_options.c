@@ -265,6 +265,16 @@ static void test_flags(void **state)
 	assert_float_equal(o.delay_s, 2.0, 1e-12);
 	assert_int_equal(parse(&o, "--failed", "--help", "--version", NULL), 0);
 	assert_true(o.failed_only && o.help && o.version);
+	/* htop's short forms: -C no colour, -M no mouse, -s sort, -F filter */
+	assert_int_equal(parse(&o, NULL), 0);
+	assert_true(o.colour && o.mouse);
+	assert_int_equal(parse(&o, "-CM", "-s", "errors", "-F", "errno:ENOENT", NULL), 0);
+	assert_false(o.colour);
+	assert_false(o.mouse);
+	assert_int_equal(o.sort, SC_ERR_RATE);
+	assert_string_equal(o.filter, "errno:ENOENT");
+	assert_int_equal(parse(&o, "--no-color", NULL), 0);
+	assert_false(o.colour);
 }
 
 static void test_vfs_hook(void **state)
@@ -401,7 +411,19 @@ static void test_unknown_and_stray(void **state)
 {
 	(void)state;
 	REFUSE("unknown option '-q'", NULL, "-q");
+	/* one hint, which the caller adds: none in the message */
+	assert_null(strstr(errbuf, "--help"));
 	REFUSE("unknown option '--frobnicate'", NULL, "--frobnicate");
+	/* GNU's words for a prefix of several; a prefix of one is that one */
+	REFUSE("option '--so' is ambiguous; possibilities: ", "'--sources' '--sort'", "--so");
+	REFUSE("option '--so' is ambiguous", NULL, "--so=name");
+	{
+		struct options o;
+
+		assert_int_equal(parse(&o, "--sor", "name", "--no-c", NULL), 0);
+		assert_int_equal(o.sort, SC_NAME);
+		assert_false(o.colour);
+	}
 	REFUSE("unknown option '--frobnicate'", NULL, "--frobnicate=3");
 	REFUSE("unknown option '-q'", NULL, "-bq");
 	REFUSE("unexpected argument 'foo'", NULL, "foo");
