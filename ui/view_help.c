@@ -27,6 +27,8 @@ static const char *const notes[] = {
 	"  path:^/etc/ errno:ENOENT !comm:^systemd     type:exec args:--force",
 	"The filter applies as you type; a bad pattern says why and the last good",
 	"one stays. Enter keeps it, Esc puts the old one back.",
+	"",
+	"Ctrl-L redraws the whole screen (after another program wrote on it).",
 };
 
 void view_help(const struct view_ctx *vc, struct rect r)
@@ -56,4 +58,9 @@ void view_help(const struct view_ctx *vc, struct rect r)
 	if (y >= b.y && y < b.y + b.h)
 		canvas_printf(cv, b.x + 1, y, b.x + b.w, ROLE_LABEL, "Theme: %s.  Interval: %gs.",
 			      st->theme_name, st->set.delay_s);
+	/* more above or below: said where the rows are cut */
+	if (st->help_scroll > 0)
+		canvas_puts_right(cv, b.x + b.w, b.y, b.x, ROLE_HELP_KEY, " ▲ more (PgUp) ");
+	if (st->help_scroll < max_scroll)
+		canvas_puts_right(cv, b.x + b.w, b.y + b.h - 1, b.x, ROLE_HELP_KEY, " ▼ more (PgDn) ");
 }
