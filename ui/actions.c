@@ -35,6 +35,12 @@ static unsigned act_help(struct ui_state *st)
 	return UI_REDRAW;
 }
 
+static unsigned act_explain(struct ui_state *st)
+{
+	st->explain = !st->explain;
+	return UI_REDRAW;
+}
+
 static unsigned act_quit(struct ui_state *st)
 {
 	return UI_QUIT;
@@ -62,6 +68,8 @@ static unsigned act_back(struct ui_state *st)
 {
 	if (st->help)
 		st->help = false;
+	else if (st->explain)
+		st->explain = false;
 	else if (st->screen != SCREEN_MAIN)
 		st->screen = SCREEN_MAIN;
 	else if (st->zoom)
@@ -364,6 +372,8 @@ static unsigned act_phase(struct ui_state *st)
 
 const struct ui_action_desc ui_actions[ACT_MAX] = {
 	[ACT_HELP] = { "show or leave this help", act_help },
+	[ACT_EXPLAIN] = { "what the focused pane shows, from which hook, how to read it",
+			  act_explain },
 	[ACT_QUIT] = { "quit", act_quit },
 	[ACT_FOCUS_NEXT] = { "focus the next pane", act_focus_next },
 	[ACT_FOCUS_PREV] = { "focus the previous pane", act_focus_prev },
@@ -474,10 +484,7 @@ unsigned mouse_dispatch(struct ui_state *st, const struct ui_mouse *m)
 		return 0;
 	if (ui_state_modal(st)) {
 		if (m->kind == MOUSE_CLICK) {
-			if (st->help)
-				st->help = false;
-			else
-				st->screen = SCREEN_MAIN;
+			ui_state_leave_modal(st);
 			return UI_REDRAW;
 		}
 		return scroll_by(st, st->set.focus, m->kind == MOUSE_WHEEL_UP ? -WHEEL_ROWS : WHEEL_ROWS);

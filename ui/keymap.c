@@ -8,7 +8,7 @@
 
 const struct ui_binding ui_bindings[] = {
 	{ UK_F(1), ACT_HELP },
-	{ '?', ACT_HELP },
+	{ '?', ACT_EXPLAIN },
 	{ 'h', ACT_HELP },
 	{ 'q', ACT_QUIT },
 	{ UK_F(10), ACT_QUIT },
@@ -85,10 +85,7 @@ static bool applies(const struct ui_state *st, enum ui_action act)
 /* Leaves the help screen or the detail view, whichever is on top. */
 static unsigned leave_overlay(struct ui_state *st)
 {
-	if (st->help)
-		st->help = false;
-	else
-		st->screen = SCREEN_MAIN;
+	ui_state_leave_modal(st);
 	return UI_REDRAW;
 }
 

@@ -19,6 +19,7 @@
 
 enum ui_action {
 	ACT_HELP = 0,
+	ACT_EXPLAIN,
 	ACT_QUIT,
 	ACT_FOCUS_NEXT,
 	ACT_FOCUS_PREV,

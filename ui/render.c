@@ -66,4 +66,6 @@ void ui_paint(struct ui_state *st, struct canvas *cv, const struct tt_snapshot *
 		view_bio(&vc, l->pane[PANE_BIO], st->set.focus == PANE_BIO);
 	if (l->shown[PANE_LOG])
 		view_log(&vc, l->pane[PANE_LOG], st->set.focus == PANE_LOG);
+	if (st->explain)
+		view_explain(&vc, l->shown[st->set.focus] ? l->pane[st->set.focus] : l->body);
 }

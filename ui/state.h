@@ -111,6 +111,7 @@ struct table_state {
 struct ui_state {
 	struct options set;	/* the settings in effect on screen (see above) */
 	bool zoom, help;
+	bool explain;		/* ?: the focused pane explained (modal) */
 	enum proc_fold procs_fold;	/* the processes pane: per process, name or container */
 	/* The processes pane's cursor row, as the last frame drew it: what
 	 * Enter scopes to. */
@@ -220,12 +221,23 @@ struct ui_state {
 	int screen_w, screen_h;
 };
 
-/* Help, an event's details, the probe report and the process tree are
- * modal: they scroll, and any other key (or a click) goes back. */
+/* Help, the explanation of a pane, an event's details, the probe report
+ * and the process tree are modal: they scroll, and any other key (or a click) goes back. */
 static inline bool ui_state_modal(const struct ui_state *st)
 {
-	return st->help || st->screen == SCREEN_DETAIL || st->screen == SCREEN_REPORT ||
+	return st->help || st->explain || st->screen == SCREEN_DETAIL || st->screen == SCREEN_REPORT ||
 	       st->screen == SCREEN_TREE || st->screen == SCREEN_SYSCALL;
+}
+
+/* Leaves whichever modal view is on top. */
+static inline void ui_state_leave_modal(struct ui_state *st)
+{
+	if (st->help)
+		st->help = false;
+	else if (st->explain)
+		st->explain = false;
+	else
+		st->screen = SCREEN_MAIN;
 }
 
 /* Starts with the settings set (NULL: the defaults). 0, or -ENOMEM

@@ -36,6 +36,8 @@ void view_header(const struct view_ctx *vc, struct rect r);
 void view_footer(const struct view_ctx *vc, struct rect r);
 void view_too_small(const struct view_ctx *vc);
 void view_help(const struct view_ctx *vc, struct rect r);
+/* ?: a few lines on the focused pane, over the bottom of its rect r. */
+void view_explain(const struct view_ctx *vc, struct rect r);
 void view_vfs(const struct view_ctx *vc, struct rect r, bool focused);
 void view_syscalls(const struct view_ctx *vc, struct rect r, bool focused);
 void view_procs(const struct view_ctx *vc, struct rect r, bool focused);

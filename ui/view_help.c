@@ -64,3 +64,56 @@ void view_help(const struct view_ctx *vc, struct rect r)
 	if (st->help_scroll < max_scroll)
 		canvas_puts_right(cv, b.x + b.w, b.y + b.h - 1, b.x, ROLE_HELP_KEY, " ▼ more (PgDn) ");
 }
+
+/* What each pane shows, from where, and how to read it: the source whose
+ * hook the first line names, and the text. */
+static const struct {
+	const char *title;
+	int src;		/* enum tt_source, or -1 */
+	const char *text;
+} explained[PANE_MAX] = {
+	[PANE_VFS] = { "VFS ops/s", TT_SRC_VFS,
+		       "Reads, writes, opens, creates and fsyncs per second on this machine, "
+		       "counted at the VFS functions or, marked ~, at the system calls that "
+		       "reach them. Each row's graph is its last minute on its own scale." },
+	[PANE_SYSCALLS] = { "Syscalls", TT_SRC_SYSCALL,
+			    "Every system call per second, its errors and share of all calls. "
+			    "L times them (p95, TIME%); Enter opens a call: its latency "
+			    "histogram, errnos and callers. >, < and I sort." },
+	[PANE_BIO] = { "Block I/O", TT_SRC_BIO,
+		       "How long disk requests took, as a log2 histogram (as biolatency "
+		       "draws it), per disk and operation: d cycles disks, o operations, "
+		       "c the interval or since start, Q device or queue time." },
+	[PANE_PROCS] = { "Processes", TT_SRC_SYSCALL,
+			 "One row per process: its calls, errors, VFS operations, block I/O "
+			 "and execs per second. Enter shows every pane for the selected "
+			 "process only (Esc widens); g folds rows by name or container." },
+	[PANE_LOG] = { "Events", TT_SRC_OPEN,
+		       "Execs, opens and failing path calls as they happen, with their "
+		       "result or errno (as execsnoop and opensnoop print them). / filters "
+		       "(path: errno: comm: ...), F3 searches, x keeps failed calls, f lists "
+		       "the failing calls." },
+};
+
+void view_explain(const struct view_ctx *vc, struct rect r)
+{
+	const struct ui_state *st = vc->st;
+	int pane = st->set.focus < PANE_MAX ? (int)st->set.focus : PANE_SYSCALLS;
+	const char *hook = "";
+	char title[96];
+	struct rect box, body;
+
+	if (vc->snap && explained[pane].src >= 0 && vc->snap->src[explained[pane].src].hook[0])
+		hook = vc->snap->src[explained[pane].src].hook;
+	/* the bottom rows of the pane, a title line and up to four of text */
+	box.h = r.h < 5 ? r.h : 5;
+	box = (struct rect){ r.x, r.y + r.h - box.h, r.w, box.h };
+	if (box.h < 2 || box.w < 20)
+		return;
+	snprintf(title, sizeof(title), "%s%s%s  (any key returns)", explained[pane].title,
+		 *hook ? ", hook " : "", hook);
+	body = pane_frame(vc, box, true, title, NULL);
+	canvas_fill(vc->cv, body, ' ', ROLE_DEFAULT);
+	text_wrap(vc->cv, (struct rect){ body.x + 1, body.y, body.w - 2, body.h }, ROLE_DEFAULT,
+		  explained[pane].text);
+}

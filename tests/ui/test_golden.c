@@ -39,6 +39,7 @@ enum screen {
 	SCR_REPORT_END,		/* the same scrolled to its end */
 	SCR_TREE,		/* the process tree (F5) */
 	SCR_SYSCALL,		/* one syscall in detail (Enter on the syscall table) */
+	SCR_EXPLAIN,		/* ? on the event log: what it shows */
 };
 
 struct golden_case {
@@ -61,6 +62,8 @@ static const struct golden_case cases[] = {
 	{ "log-132x43", SCR_LOG, 132, 43 },
 	{ "help-80x24", SCR_HELP, 80, 24 },
 	{ "help-132x43", SCR_HELP, 132, 43 },
+	{ "explain-80x24", SCR_EXPLAIN, 80, 24 },
+	{ "explain-132x43", SCR_EXPLAIN, 132, 43 },
 	{ "failed-80x24", SCR_FAILED, 80, 24 },
 	{ "failed-132x43", SCR_FAILED, 132, 43 },
 	{ "too-small-39x9", SCR_TOO_SMALL, 39, 9 },
@@ -123,6 +126,10 @@ static void render_case(const struct golden_case *c, char **text)
 		break;
 	case SCR_HELP:
 		st.help = true;
+		break;
+	case SCR_EXPLAIN:
+		st.explain = true;
+		st.set.focus = PANE_LOG;
 		break;
 	case SCR_FAILED:
 		st.paused = true;

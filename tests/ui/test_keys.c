@@ -58,19 +58,55 @@ static char *render(struct env *e)
 	return canvas_dump(e->cv);
 }
 
+/* ? explains the focused pane, whichever it is, naming its hook; any
+ * key returns and does nothing else. */
+static void test_explain(void **state)
+{
+	struct env *e = *state;
+	static const char *const first_words[PANE_MAX] = {
+		[PANE_VFS] = "Reads, writes", [PANE_SYSCALLS] = "Every system call",
+		[PANE_BIO] = "How long disk", [PANE_PROCS] = "One row per process",
+		[PANE_LOG] = "Execs, opens",
+	};
+
+	e->cv = (canvas_free(e->cv), canvas_new(132, 43));
+	for (int p = 0; p < PANE_MAX; p++) {
+		char *text;
+
+		e->st.set.focus = (enum ui_pane)p;
+		assert_int_equal(keymap_dispatch(&e->st, '?'), UI_REDRAW);
+		assert_true(e->st.explain);
+		text = render(e);
+		if (!strstr(text, first_words[p]))
+			fail_msg("? on pane %d does not explain it:\n%s", p, text);
+		assert_non_null(strstr(text, ", hook "));
+		free(text);
+		assert_int_equal(keymap_dispatch(&e->st, 'z'), UI_REDRAW);
+		assert_false(e->st.explain);
+		assert_false(e->st.zoom);	/* the key only closed it */
+		assert_int_equal(e->st.set.focus, p);
+	}
+	e->st.set.focus = PANE_SYSCALLS;
+}
+
 static void test_help_lists_every_key(void **state)
 {
 	struct env *e = *state;
 	char *text, *top, *end;
 
 	e->cv = (canvas_free(e->cv), canvas_new(132, 43));
-	assert_int_equal(keymap_dispatch(&e->st, '?'), UI_REDRAW);
+	assert_int_equal(keymap_dispatch(&e->st, UK_F(1)), UI_REDRAW);
 	assert_true(e->st.help);
-	/* longer than the screen: what it shows, then what End scrolls to */
+	/* longer than the screen: what it shows, then what End scrolls to;
+	 * a marker says which way there is more */
 	top = render(e);
+	assert_non_null(strstr(top, "▼ more (PgDn)"));
+	assert_null(strstr(top, "▲ more"));
 	assert_int_equal(keymap_dispatch(&e->st, UK_END), UI_REDRAW);
 	assert_true(e->st.help);
 	end = render(e);
+	assert_non_null(strstr(end, "▲ more (PgUp)"));
+	assert_null(strstr(end, "▼ more"));
 	text = malloc(strlen(top) + strlen(end) + 1);
 	assert_non_null(text);
 	strcpy(text, top);
@@ -534,6 +570,7 @@ static void test_keys_change_the_settings(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(test_explain, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_help_lists_every_key, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_keys_reactions, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_interval_steps, setup, teardown),
