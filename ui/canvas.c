@@ -218,6 +218,18 @@ int canvas_puts(struct canvas *c, int x, int y, int maxx, unsigned role, const c
 	return x - x0;
 }
 
+int canvas_puts_fit(struct canvas *c, int x, int y, int maxx, unsigned role, const char *s)
+{
+	int n;
+
+	if (maxx > c->w)
+		maxx = c->w;
+	if (x >= maxx || text_width(s) <= maxx - x)
+		return canvas_puts(c, x, y, maxx, role, s);
+	n = canvas_puts(c, x, y, maxx - 1, role, s);
+	return n + canvas_puts(c, x + n, y, maxx, role, "\u2026");
+}
+
 int canvas_puts_right(struct canvas *c, int maxx, int y, int minx, unsigned role, const char *s)
 {
 	int w = text_width(s), x = maxx - w;

@@ -46,6 +46,9 @@ int canvas_putc(struct canvas *c, int x, int y, int maxx, uint32_t ch, unsigned 
  * the canvas edge. Control characters become '?' (callers sanitise
  * kernel strings first; this is a last guard). Returns columns used. */
 int canvas_puts(struct canvas *c, int x, int y, int maxx, unsigned role, const char *s);
+/* Like canvas_puts, but a text cut short ends in an ellipsis (a value
+ * cut without one reads as another value: 6.18.4 for 6.18.44). */
+int canvas_puts_fit(struct canvas *c, int x, int y, int maxx, unsigned role, const char *s);
 /* Like canvas_puts, right-aligned so the text ends just before maxx. */
 int canvas_puts_right(struct canvas *c, int maxx, int y, int minx, unsigned role, const char *s);
 /* printf into the canvas. */

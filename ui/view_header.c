@@ -12,7 +12,7 @@
 
 static int put(struct canvas *cv, int *x, int y, int maxx, unsigned role, const char *s)
 {
-	int n = canvas_puts(cv, *x, y, maxx, role, s);
+	int n = canvas_puts_fit(cv, *x, y, maxx, role, s);
 
 	*x += n;
 	return n;
