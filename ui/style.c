@@ -196,6 +196,11 @@ int32_t colour_degrade(int32_t c, int ncolours, int *bright)
 		palette_rgb(c, rgb);
 		c = nearest(rgb, 0, 16);
 	}
+	if (c == 8 && ncolours < 16) {
+		if (bright)
+			*bright = -1;
+		return COLOUR_DEFAULT;
+	}
 	if (c >= 8 && ncolours < 16) {
 		if (bright)
 			*bright = 1;

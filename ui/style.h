@@ -37,8 +37,10 @@ int style_parse(const char *s, size_t len, struct style *out, char *err, size_t 
 int colour_parse(const char *s, size_t len, int32_t *out);
 /* The closest colour a terminal with ncolours colours can show (8, 16,
  * 88 or 256 and more): RGB -> 256 -> 16 -> 8. COLOUR_DEFAULT stays. When
- * the 8-colour result lost brightness, *bright is set (callers may use
- * bold for it). */
+ * the 8-colour result lost brightness, *bright is 1 (callers may use
+ * bold for it); a grey (bright black) on 8 colours is the default colour
+ * with *bright -1 (callers may use dim): a quiet grey must never come out
+ * as bold black, louder than the values around it. */
 int32_t colour_degrade(int32_t c, int ncolours, int *bright);
 /* Writes the style back as a string (for messages and tests). */
 int style_format(const struct style *st, char *buf, size_t len);

@@ -214,8 +214,10 @@ static short curses_colour(const struct term *t, int32_t c, bool fg, attr_t *ext
 	int bright = 0;
 
 	c = colour_degrade(c, t->colours, &bright);
-	if (bright && fg)
+	if (bright > 0 && fg)
 		*extra |= A_BOLD;	/* 8 colours: bright is bold */
+	else if (bright < 0 && fg)
+		*extra |= A_DIM;	/* ... and grey is dim */
 	if (c == COLOUR_DEFAULT && !t->default_colours)
 		return fg ? COLOR_WHITE : COLOR_BLACK;
 	return (short)c;

@@ -160,6 +160,13 @@ static void test_degrade(void **state)
 	assert_int_equal(colour_degrade(COLOUR_RGB | 0x000000, 256, &bright), 16);
 	/* grey ramp */
 	assert_int_equal(colour_degrade(COLOUR_RGB | 0x808080, 256, &bright), 244);
+	/* a grey on 8 colours: the default colour, dimmed, never bold black */
+	assert_int_equal(colour_degrade(8, 8, &bright), COLOUR_DEFAULT);
+	assert_int_equal(bright, -1);
+	assert_int_equal(colour_degrade(244, 8, &bright), COLOUR_DEFAULT);
+	assert_int_equal(bright, -1);
+	assert_int_equal(colour_degrade(8, 16, &bright), 8);
+	assert_int_equal(bright, 0);
 	assert_int_equal(colour_degrade(5, 0, &bright), COLOUR_DEFAULT);
 }
 
