@@ -105,11 +105,17 @@ static int open_recording(struct app *a, char *msg, size_t len)
 	if (!a->opt.record_files)
 		meta.keep = (uint64_t)a->opt.record_mib << 20;
 	a->rec = rec_writer_open(a->opt.record, &meta, msg, len);
-	if (a->rec && a->opt.record_files &&
-	    rec_writer_rotate(a->rec, (uint64_t)a->opt.record_mib << 20, a->opt.record_files)) {
-		snprintf(msg, len, "out of memory");
-		rec_writer_discard(a->rec);
-		a->rec = NULL;
+	if (a->rec && a->opt.record_files) {
+		int err = rec_writer_rotate(a->rec, (uint64_t)a->opt.record_mib << 20,
+					    a->opt.record_files);
+
+		if (err) {
+			snprintf(msg, len, err == EINVAL ? "--record-files rotates files: %s is "
+				 "not a file of its own (a device)" : "%s: %s", a->opt.record,
+				 strerror(err));
+			rec_writer_discard(a->rec);
+			a->rec = NULL;
+		}
 	}
 	/* a storm's interval takes a while to encode: the rings are drained
 	 * meanwhile, as the writers do; but not when a batch writer prints

@@ -212,6 +212,10 @@ int main(int argc, char **argv)
 			"Try 'tracetop --help' for more information.\n");
 		return TT_EXIT_USAGE;
 	}
+	if (opt.record_files && rec_writer_check_series(opt.record, msg, sizeof(msg))) {
+		fprintf(stderr, "tracetop: %s\n", msg);
+		return TT_EXIT_USAGE;
+	}
 	if (opt.record && rec_writer_check(opt.record, msg, sizeof(msg))) {
 		fprintf(stderr, "tracetop: %s\n", msg);
 		return TT_EXIT_USAGE;

@@ -41,7 +41,7 @@ static inline void rec_buf_u64(struct rec_buf *b, uint64_t v)
 {
 	uint8_t *p;
 
-	if (b->cap - b->len < 10 && rec_buf_reserve(b, 10))
+	if (b->oom || (b->cap - b->len < 10 && rec_buf_reserve(b, 10)))
 		return;
 	p = b->p + b->len;
 	while (v >= 0x80) {

@@ -51,13 +51,17 @@
 /* zstd's window: the largest a reader takes (what it must hold to
  * decompress), and what the writer uses (1 MiB: zstd's buffer of input
  * is a window, so a small one stays in the cache and is paged in once;
- * level 1 gains nothing from a larger one on these records). */
+ * the writer's fast level finds its matches close by anyway). */
 #define REC_WINDOW_LOG 23
 #define REC_WINDOW_LOG_WRITE 20
 
 /* Limits a reader holds a file to, and the writer stays within. */
 #define REC_TICK_EVENT_BYTES (16u << 20)	/* a tick's event records; then counted */
 #define REC_TICK_MAX (24u << 20)		/* a tick, decompressed */
+/* ... and the strings of its events, as stored (paths, arguments): an
+ * event can take them from the one before it for a few bytes, so the
+ * bytes of a tick do not bound them */
+#define REC_TICK_TEXT_MAX (64ull << 20)
 #define REC_CHUNK_MAX (24u << 20)		/* a chunk's payload */
 #define REC_STRING_MAX 65536
 #define REC_SYSCALL_ROWS_MAX 4096

@@ -67,7 +67,11 @@ static int room(struct rec_io *io, void *arr, size_t *cap, size_t n, size_t size
 
 /* --- events ------------------------------------------------------------ */
 
-void rec_event(struct rec_io *io, struct tt_event *ev, uint64_t *prev_ts)
+/* One event of format version 1, which this version reads (its files,
+ * tests/unit/fixtures/recording-v1.ttrec) and no longer writes. On
+ * decode, its strings point into the input; prev_ts carries the previous
+ * event's time, which each is encoded against. */
+static void rec_event(struct rec_io *io, struct tt_event *ev, uint64_t *prev_ts)
 {
 	unsigned type, base;
 	int64_t dts;
@@ -217,6 +221,7 @@ void rec_ev_ctx_reset(struct rec_ev_ctx *c)
 	c->prev.path = c->raw = "";
 	c->prev.path_len = c->raw_len = 0;
 	c->last = &c->prev;
+	c->path.oom = c->raw_buf.oom = false;	/* a failure is the record's, not the reader's */
 }
 
 void rec_ev_ctx_fini(struct rec_ev_ctx *c)
@@ -723,6 +728,13 @@ static void io_snapshot(struct rec_io *io, struct tt_snapshot *s, struct rec_sna
 
 /* --- records ----------------------------------------------------------- */
 
+/* The bytes of an event's strings, as a reader stores them. */
+static uint64_t event_text(const struct tt_event *ev)
+{
+	return (ev->path ? ev->path_len : 0) + (ev->args ? ev->args_len : 0) +
+	       (ev->raw_path && ev->raw_path != ev->path ? ev->raw_path_len : 0);
+}
+
 static int sink_put(struct rec_sink *sink, const void *data, size_t n)
 {
 	int err;
@@ -803,6 +815,7 @@ int rec_tick_encode_to(struct rec_tick_enc *enc, struct rec_sink *sink,
 	uint64_t seq = snap->ev_begin, held = event_log_first_seq(log);
 	uint64_t end = snap->ev_end < event_log_end_seq(log) ? snap->ev_end : event_log_end_seq(log);
 	size_t start = sink->len, fixed, limit;
+	uint64_t text = 0;	/* the strings of the events put (rec_format.h) */
 
 	/* The snapshot first, where the sink does not see it yet: its size
 	 * bounds the events a tick has room for (a reader refuses a tick
@@ -846,7 +859,8 @@ int rec_tick_encode_to(struct rec_tick_enc *enc, struct rec_sink *sink,
 
 			/* a tick past its size limit keeps its snapshot, and
 			 * counts the events it has no room for */
-			if (sink->len - start + body->len >= limit) {
+			if (sink->len - start + body->len >= limit ||
+			    (ev && (text += event_text(ev)) > REC_TICK_TEXT_MAX)) {
 				*unrecorded += end - seq;
 				seq = end;
 				break;
@@ -895,7 +909,7 @@ void rec_snap_fini(struct rec_snap *rs)
  * for the whole of the log's text (a smaller log than the recording
  * run's). */
 static int decode_events(struct event_log *log, struct rec_io *io, struct rec_ev_ctx *delta,
-			 uint64_t *dropped, uint64_t *decoded)
+			 uint64_t *text, uint64_t *dropped, uint64_t *decoded)
 {
 	size_t n = 0;
 	uint64_t prev_ts = 0, first = 0;
@@ -926,6 +940,13 @@ static int decode_events(struct event_log *log, struct rec_io *io, struct rec_ev
 			rec_event(io, &ev, &prev_ts);
 		if (io->bad)
 			break;
+		/* an event of version 2 can take its strings from the one
+		 * before for a few bytes: a tick's strings are bounded as
+		 * the writer bounds them, whatever the file */
+		if ((*text += event_text(&ev)) > REC_TICK_TEXT_MAX) {
+			rec_io_fail(io, "a tick's events hold more strings than a recording may");
+			break;
+		}
 		rc = event_log_push(log, &ev);
 		if (rc == -ENOMEM)
 			rec_io_fail(io, "out of memory");
@@ -939,7 +960,7 @@ static int decode_events(struct event_log *log, struct rec_io *io, struct rec_ev
 int rec_tick_decode(struct rec_snap *rs, struct event_log *log, const void *data, size_t n,
 		    uint64_t *unrecorded, struct rec_io *io)
 {
-	uint64_t ev_begin = event_log_end_seq(log), dropped = 0, decoded = 0, rb, re;
+	uint64_t ev_begin = event_log_end_seq(log), dropped = 0, decoded = 0, text = 0, rb, re;
 	bool have_snap = false;
 
 	rec_io_decoder(io, data, n);
@@ -959,10 +980,10 @@ int rec_tick_decode(struct rec_snap *rs, struct event_log *log, const void *data
 		rec_io_decoder(&sub, io->p, (size_t)len);
 		switch (type) {
 		case REC_T_EVENTS:
-			decode_events(log, &sub, NULL, &dropped, &decoded);
+			decode_events(log, &sub, NULL, &text, &dropped, &decoded);
 			break;
 		case REC_T_EVENTS_DELTA:
-			decode_events(log, &sub, &rs->ev, &dropped, &decoded);
+			decode_events(log, &sub, &rs->ev, &text, &dropped, &decoded);
 			break;
 		case REC_T_CAPTION:
 			rec_chars(&sub, rs->s.caption, sizeof(rs->s.caption));

@@ -99,10 +99,6 @@ void rec_tick_encode(struct rec_buf *out, const struct tt_snapshot *snap,
 int rec_tick_decode(struct rec_snap *rs, struct event_log *log, const void *data, size_t n,
 		    uint64_t *unrecorded, struct rec_io *io);
 
-/* One event of format version 1, either way (exposed for the fuzzer and
- * the tests). On decode, its strings point into the input. prev_ts
- * carries the previous event's time, which each is encoded against. */
-void rec_event(struct rec_io *io, struct tt_event *ev, uint64_t *prev_ts);
 /* One event of version 2, either way: against c (reset at the start of
  * a record). On decode, its strings point into c or the input. */
 void rec_event_delta(struct rec_io *io, struct tt_event *ev, struct rec_ev_ctx *c);

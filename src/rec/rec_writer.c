@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /* The recording writer; see rec_writer.h. */
 #include <errno.h>
+#include <dirent.h>
 #include <fcntl.h>
 #include <linux/falloc.h>
 #include <stdio.h>
@@ -58,6 +59,8 @@ struct rec_writer {
 		char *name;
 		dev_t dev;
 		ino_t ino;
+		off_t size;		/* as it was closed */
+		struct timespec mtime;
 	} *files;
 	size_t n_files;
 	uint64_t bytes_before;	/* bytes of the series' earlier files */
@@ -98,6 +101,36 @@ static int write_two(int fd, int64_t off, const void *a, size_t an, const void *
 	return 0;
 }
 
+int rec_writer_check_series(const char *path, char *msg, size_t len)
+{
+	const char *slash = strrchr(path, '/'), *base = slash ? slash + 1 : path;
+	size_t blen = strlen(base);
+	char dir[4096];
+	struct dirent *de;
+	DIR *d;
+	int rc = 0;
+
+	if (slash)
+		snprintf(dir, sizeof(dir), "%.*s", (int)(slash - path) ? (int)(slash - path) : 1, path);
+	else
+		snprintf(dir, sizeof(dir), ".");
+	if (!(d = opendir(dir)))
+		return 0;	/* said when the first file is created */
+	while (!rc && (de = readdir(d))) {
+		const char *n = de->d_name;
+
+		if (strncmp(n, base, blen) || n[blen] != '.' || !n[blen + 1] ||
+		    strspn(n + blen + 1, "0123456789") != strlen(n + blen + 1))
+			continue;
+		snprintf(msg, len, "the recording %s%s%s exists: --record-files would come to its "
+			 "name (choose another name, or remove the files of that series first)",
+			 slash ? dir : "", slash && strcmp(dir, "/") ? "/" : "", n);
+		rc = -1;
+	}
+	closedir(d);
+	return rc;
+}
+
 int rec_writer_check(const char *path, char *msg, size_t len)
 {
 	struct stat st;
@@ -117,9 +150,16 @@ int rec_writer_check(const char *path, char *msg, size_t len)
  * runs as root; another user would read everything), a block device or
  * whatever replaced the name after it was looked at (checked on the
  * descriptor opened). */
+/* A new file at path, never one that exists (mode 600: a recording holds
+ * every path and argument seen): its descriptor, or -1 with errno. */
+static int create_new(const char *path)
+{
+	return open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0600);
+}
+
 static int open_target(const char *path, bool *regular, char *msg, size_t len)
 {
-	int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0600);
+	int fd = create_new(path);
 	struct stat st;
 
 	*regular = true;
@@ -148,8 +188,7 @@ static int open_target(const char *path, bool *regular, char *msg, size_t len)
 	return fd;
 }
 
-static int compress_put(void *ctx, const void *data, size_t n);
-static int compress_flush(struct rec_writer *w, bool end);
+static int zstd_push(struct rec_writer *w, const void *data, size_t n, ZSTD_EndDirective mode);
 
 /* Faults in the memory a storm's interval needs, at start rather than
  * in the middle of the storm (bigmem.h says why): the compressor's
@@ -166,8 +205,8 @@ static int warm_up(struct rec_writer *w)
 		return -1;
 	for (size_t i = 0; i < REC_WARM; i++)
 		junk[i] = (uint8_t)((i * 2654435761u) >> 26);	/* some repeats, as records have */
-	err = rec_buf_reserve(&w->z, 1u << 20) || compress_put(w, junk, REC_WARM) ||
-	      compress_flush(w, true);
+	err = rec_buf_reserve(&w->z, 1u << 20) || zstd_push(w, junk, REC_WARM, ZSTD_e_continue) ||
+	      zstd_push(w, NULL, 0, ZSTD_e_end);
 	free(junk);
 	if (err)
 		return -1;
@@ -303,33 +342,13 @@ static void let_go(struct rec_writer *w)
 	w->n_keys -= drop;
 }
 
-/* The sink of a tick's records: each goes into the compressor as it is
- * made (no buffer holds a whole interval), its output appended to w->z.
- * 0, or an errno (ENOMEM, EIO for zstd's own failure). */
-static int compress_put(void *ctx, const void *data, size_t n)
+/* Puts n bytes into the compressor (ZSTD_e_continue), or flushes what it
+ * holds of the tick (ZSTD_e_flush) or ends the frame (ZSTD_e_end), its
+ * output appended to w->z. 0, or an errno (ENOMEM, EIO for zstd's own
+ * failure). */
+static int zstd_push(struct rec_writer *w, const void *data, size_t n, ZSTD_EndDirective mode)
 {
-	struct rec_writer *w = ctx;
 	ZSTD_inBuffer in = { data, n, 0 };
-
-	while (in.pos < in.size) {
-		ZSTD_outBuffer out;
-		size_t r;
-
-		if (rec_buf_reserve(&w->z, ZSTD_CStreamOutSize()))
-			return ENOMEM;
-		out = (ZSTD_outBuffer){ w->z.p + w->z.len, w->z.cap - w->z.len, 0 };
-		r = ZSTD_compressStream2(w->cctx, &out, &in, ZSTD_e_continue);
-		if (ZSTD_isError(r))
-			return EIO;
-		w->z.len += out.pos;
-	}
-	return 0;
-}
-
-/* Flushes what the compressor holds of the tick, or ends the frame. */
-static int compress_flush(struct rec_writer *w, bool end)
-{
-	ZSTD_inBuffer in = { NULL, 0, 0 };
 	size_t left;
 
 	do {
@@ -338,12 +357,19 @@ static int compress_flush(struct rec_writer *w, bool end)
 		if (rec_buf_reserve(&w->z, ZSTD_CStreamOutSize()))
 			return ENOMEM;
 		out = (ZSTD_outBuffer){ w->z.p + w->z.len, w->z.cap - w->z.len, 0 };
-		left = ZSTD_compressStream2(w->cctx, &out, &in, end ? ZSTD_e_end : ZSTD_e_flush);
+		left = ZSTD_compressStream2(w->cctx, &out, &in, mode);
 		if (ZSTD_isError(left))
 			return EIO;
 		w->z.len += out.pos;
-	} while (left);
+	} while (mode == ZSTD_e_continue ? in.pos < in.size : left != 0);
 	return 0;
+}
+
+/* The sink of a tick's records: each goes into the compressor as it is
+ * made (no buffer holds a whole interval). */
+static int compress_put(void *ctx, const void *data, size_t n)
+{
+	return zstd_push(ctx, data, n, ZSTD_e_continue);
 }
 
 void rec_writer_set_pump(struct rec_writer *w, void (*pump)(void *ctx), void *ctx)
@@ -396,17 +422,25 @@ int rec_writer_rotate(struct rec_writer *w, uint64_t file_bytes, unsigned files)
 }
 
 /* The oldest file of the series goes, when it is still the one this
- * writer made (the same file system object): a file someone put there
- * since is left alone, and said (remove_err). */
+ * writer made and closed (the same device, inode, size and modification
+ * time: an inode number alone can be handed to a new file): a file
+ * someone put there since is left alone, and said (remove_err); one
+ * already removed is gone. */
 static void drop_oldest(struct rec_writer *w)
 {
 	struct rec_file *f = &w->files[0];
 	struct stat st;
+	int err = 0;
 
-	if (lstat(f->name, &st) || st.st_dev != f->dev || st.st_ino != f->ino)
-		w->remove_err = w->remove_err ? w->remove_err : ESTALE;
+	if (lstat(f->name, &st))
+		err = errno == ENOENT ? 0 : errno;
+	else if (st.st_dev != f->dev || st.st_ino != f->ino || st.st_size != f->size ||
+		 st.st_mtim.tv_sec != f->mtime.tv_sec || st.st_mtim.tv_nsec != f->mtime.tv_nsec)
+		err = ESTALE;
 	else if (unlink(f->name))
-		w->remove_err = w->remove_err ? w->remove_err : errno;
+		err = errno == ENOENT ? 0 : errno;
+	if (err && !w->remove_err)
+		w->remove_err = err;
 	free(f->name);
 	memmove(w->files, w->files + 1, (w->n_files - 1) * sizeof(*w->files));
 	w->n_files--;
@@ -424,10 +458,12 @@ static int next_file(struct rec_writer *w)
 
 	if (asprintf(&name, "%s.%u", w->files_base, w->file_no + 1) < 0)
 		return ENOMEM;
-	fd = open(name, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0600);
+	fd = create_new(name);
 	if (fd < 0) {
+		/* said under the name that was taken */
 		err = errno;
-		free(name);
+		free(w->path);
+		w->path = name;
 		return err;
 	}
 	w->meta.file_no = w->file_no + 1;
@@ -438,6 +474,15 @@ static int next_file(struct rec_writer *w)
 		return err;
 	}
 	old = w->fd;
+	/* the file before as it is closed: what drop_oldest will know it by */
+	{
+		struct stat st;
+
+		if (!fstat(old, &st)) {
+			w->files[w->n_files - 1].size = st.st_size;
+			w->files[w->n_files - 1].mtime = st.st_mtim;
+		}
+	}
 	free(w->path);
 	w->path = name;
 	w->fd = fd;
@@ -486,7 +531,7 @@ int rec_writer_tick(struct rec_writer *w, const struct tt_snapshot *snap,
 	if (err)
 		return stop(w, err);
 	end = w->in_frame + 1 >= REC_KEY_EVERY || w->frame_raw + sink.len >= REC_FRAME_RAW_MAX;
-	if ((err = compress_flush(w, end)) != 0)
+	if ((err = zstd_push(w, NULL, 0, end ? ZSTD_e_end : ZSTD_e_flush)) != 0)
 		return stop(w, err);
 	if (w->z.len > REC_CHUNK_MAX)
 		return stop(w, EFBIG);

@@ -63,6 +63,10 @@ void rec_writer_discard(struct rec_writer *w);
 /* 0 while recording; the errno that stopped it. */
 int rec_writer_error(const struct rec_writer *w);
 const char *rec_writer_path(const struct rec_writer *w);
+/* Whether a series of files (--record-files) of path can start without
+ * coming to a name that exists: 0, or -1 with a sentence in msg naming
+ * the first path.N found. */
+int rec_writer_check_series(const char *path, char *msg, size_t len);
 /* Makes w (from rec_writer_open, not a flight recorder) a series of
  * files: once a file holds file_bytes, the next tick goes into a new
  * one, FILE.1, FILE.2, ... (created as the first was: never over a file;

@@ -564,6 +564,33 @@ static void test_event_delta(void **state)
 		assert_int_equal(rec_tick_decode(&rs, &back, rec2, sizeof(rec2), &unrec, &io), -1);
 		assert_string_equal(io.why, "an event of a later version");
 	}
+	/* a few bytes an event that each take the whole 60 000-byte path of
+	 * the one before: the tick's strings are bounded, not its bytes */
+	{
+		struct rec_buf body = { 0 }, rec = { 0 };
+		static char big[60000];
+		const uint8_t one[] = { 0x80, 0x10, 0, 0, 2, 0 };	/* an open, no shared bytes */
+
+		memset(big, 'p', sizeof(big));
+		rec_buf_u64(&body, 4000);	/* events */
+		rec_buf_u64(&body, 0);		/* the first's number */
+		rec_buf_put(&body, one, sizeof(one));
+		rec_buf_u64(&body, sizeof(big));
+		rec_buf_put(&body, big, sizeof(big));
+		for (int i = 1; i < 4000; i++) {
+			rec_buf_put(&body, (uint8_t[]){ 0, 0, 0 }, 3);	/* mask, time, duration */
+			rec_buf_u64(&body, sizeof(big));		/* all of it shared */
+			rec_buf_u64(&body, 0);
+		}
+		rec_buf_put(&rec, (uint8_t[]){ REC_T_EVENTS_DELTA }, 1);
+		rec_buf_u64(&rec, body.len);
+		rec_buf_put(&rec, body.p, body.len);
+		assert_false(rec.oom);
+		assert_int_equal(rec_tick_decode(&rs, &back, rec.p, rec.len, &unrec, &io), -1);
+		assert_string_equal(io.why, "a tick's events hold more strings than a recording may");
+		rec_buf_free(&body);
+		rec_buf_free(&rec);
+	}
 	rec_buf_free(&out);
 	rec_snap_fini(&rs);
 	event_log_fini(&log);
@@ -878,7 +905,7 @@ static void test_series(void **state)
 	snprintf(path, sizeof(path), "%s/series.ttrec", tmpdir);
 	w = rec_writer_open(path, &(struct rec_meta){ .interval_s = 1 }, msg, sizeof(msg));
 	assert_non_null(w);
-	/* a flight recorder cannot be a series; a series keeps 2 at least */
+	/* a series keeps 2 files at least */
 	assert_int_equal(rec_writer_rotate(w, 1, 1), EINVAL);
 	/* a byte a file: each tick in a file of its own */
 	assert_int_equal(rec_writer_rotate(w, 1, 3), 0);
@@ -945,6 +972,8 @@ static void test_series(void **state)
 		rec_writer_tick(w, &f->s, &f->log, false);
 	}
 	assert_int_equal(rec_writer_error(w), EEXIST);
+	/* said under the name that was taken */
+	assert_string_equal(rec_writer_path(w), name);
 	assert_int_equal(stat(name, &st), 0);
 	assert_int_equal(st.st_size, 0);	/* never written */
 	assert_int_equal(rec_writer_close(w), EEXIST);
@@ -953,6 +982,32 @@ static void test_series(void **state)
 	assert_non_null(r);
 	assert_null(rec_reader_warning(r));
 	rec_reader_close(r);
+	/* which a check before the start says, naming the file */
+	assert_int_equal(rec_writer_check_series(path, msg, sizeof(msg)), -1);
+	assert_non_null(strstr(msg, "taken.ttrec."));
+	snprintf(name, sizeof(name), "%s/fresh.ttrec", tmpdir);
+	assert_int_equal(rec_writer_check_series(name, msg, sizeof(msg)), 0);
+
+	/* a flight recorder is not a series; an old file the user removed
+	 * already is gone, not a file left alone */
+	snprintf(path, sizeof(path), "%s/flight-series.ttrec", tmpdir);
+	w = rec_writer_open(path, &(struct rec_meta){ .interval_s = 1, .keep = 1 << 20 }, msg,
+			    sizeof(msg));
+	assert_non_null(w);
+	assert_int_equal(rec_writer_rotate(w, 1, 3), EINVAL);
+	rec_writer_discard(w);
+	snprintf(path, sizeof(path), "%s/gone.ttrec", tmpdir);
+	w = rec_writer_open(path, &(struct rec_meta){ .interval_s = 1 }, msg, sizeof(msg));
+	assert_non_null(w);
+	assert_int_equal(rec_writer_rotate(w, 1, 2), 0);
+	for (uint64_t i = 0; i < 6; i++) {
+		fill(f, i);
+		assert_int_equal(rec_writer_tick(w, &f->s, &f->log, false), 0);
+		if (i == 2)
+			assert_int_equal(unlink(rec_writer_oldest(w)), 0);
+	}
+	assert_int_equal(rec_writer_remove_error(w), 0);
+	assert_int_equal(rec_writer_close(w), 0);
 
 	rec_snap_fini(&rs);
 	event_log_fini(&log);
