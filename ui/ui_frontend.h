@@ -23,6 +23,10 @@ int ui_frontend_open(struct ui_frontend *u, const struct options *opt, const str
  * installed name, or a theme file that parses), checked with the other
  * options in every mode: 0, or -1 with a sentence in err. */
 int ui_theme_check(const char *spec, char *err, size_t errlen);
+/* Whether the terminal on standard output can take the full-screen view
+ * (TERM set, known, able to move the cursor), asked before anything
+ * starts: 0, or -1 with a sentence in err. */
+int ui_terminal_check(char *err, size_t errlen);
 /* Restores the terminal; idempotent. */
 void ui_frontend_close(struct ui_frontend *u);
 

@@ -249,6 +249,10 @@ int main(int argc, char **argv)
 			"use --batch or --json for a pipe or a file.\n");
 		return TT_EXIT_USAGE;
 	}
+	if (opt.output == OUTPUT_UI && !opt.probe_report && ui_terminal_check(msg, sizeof(msg))) {
+		fprintf(stderr, "tracetop: %s\n", msg);
+		return TT_EXIT_USAGE;
+	}
 
 	rc = app_init(&app, &opt, msg, sizeof(msg));
 	if (opt.probe_report) {
