@@ -265,8 +265,9 @@ static unsigned act_theme(struct ui_state *st)
 
 	while (theme_names[n])
 		n++;
-	st->theme_idx = (st->theme_idx + 1) % n;
-	snprintf(st->theme_name, sizeof(st->theme_name), "%s", theme_names[st->theme_idx]);
+	st->theme_idx = (st->theme_idx + 1) % (n + st->n_user_themes);
+	snprintf(st->theme_name, sizeof(st->theme_name), "%s",
+		 st->theme_idx < n ? theme_names[st->theme_idx] : st->user_themes[st->theme_idx - n]);
 	return UI_REDRAW | REACT_THEME;
 }
 

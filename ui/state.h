@@ -31,6 +31,7 @@
 #define HOLD_MS 1500		/* rows keep their order this long after a sort/scroll key */
 #define MSG_MS 5000		/* status messages show this long */
 #define TABLE_COLS_MAX 24
+#define UI_USER_THEMES_MAX 32	/* the user's themes `t` cycles through */
 
 /* The syscall table's columns are enum sc_col (options.h), which --sort
  * names; the per-process and failing-opens tables have their own. */
@@ -208,7 +209,11 @@ struct ui_state {
 	uint64_t now_ms;		/* monotonic, set before each render/key */
 	uint64_t hold_until_ms;
 
-	unsigned theme_idx;	/* index into theme_names, for `t` */
+	unsigned theme_idx;	/* index into theme_names then user_themes, for `t` */
+	/* the user's themes (~/.config/tracetop/themes/NAME.theme) that are
+	 * not built-in names, in `t`'s cycle after those */
+	char user_themes[UI_USER_THEMES_MAX][32];
+	unsigned n_user_themes;
 	char theme_name[64];	/* the theme in use (set.theme when read) */
 
 	char msg[256];

@@ -3,6 +3,7 @@
  * the flush state, the theme, the view state and, while paused, the
  * frozen snapshot. It turns terminal input into actions, actions into
  * reactions for the loop, and snapshots into one flush per frame. */
+#include <dirent.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -13,6 +14,7 @@
 #include "ui_frontend.h"
 #include "build_tree.h"
 #include "clock.h"
+#include "config_file.h"
 #include "flush.h"
 #include "freeze.h"
 #include "keymap.h"
@@ -34,18 +36,66 @@
 #define TT_BUILDDIR ""
 #endif
 
-/* Where theme names are looked up: the source tree's themes/ only for
- * a binary run from its own build directory (build_tree.h says why). */
-static void theme_dirs_init(const char *dirs[3])
+#define THEME_DIRS 4
+
+/* Where theme names are looked up: the user's themes first
+ * (~/.config/tracetop/themes), then the installed ones, the source
+ * tree's themes/ only for a binary run from its own build directory
+ * (build_tree.h says why). */
+static void theme_dirs_init(const char *dirs[THEME_DIRS])
 {
-	dirs[0] = TT_PKGTHEMEDIR;
-	dirs[1] = build_tree_running(TT_BUILDDIR) ? TT_THEMEDIR : NULL;
-	dirs[2] = NULL;
+	static char user[4096];
+	size_t n = 0;
+
+	if (!user[0] && config_path_of("themes", user, sizeof(user)))
+		user[0] = '\0';
+	if (user[0])
+		dirs[n++] = user;
+	dirs[n++] = TT_PKGTHEMEDIR;
+	if (build_tree_running(TT_BUILDDIR))
+		dirs[n++] = TT_THEMEDIR;
+	dirs[n] = NULL;
+}
+
+/* The user's themes that are not built-in names, sorted, into st for
+ * `t` to cycle through. */
+static int cmp_name(const void *a, const void *b)
+{
+	return strcmp(a, b);
+}
+
+static void find_user_themes(struct ui_state *st)
+{
+	char dir[4096];
+	struct dirent *de;
+	DIR *d;
+
+	st->n_user_themes = 0;
+	if (config_path_of("themes", dir, sizeof(dir)) || !(d = opendir(dir)))
+		return;
+	while ((de = readdir(d)) && st->n_user_themes < UI_USER_THEMES_MAX) {
+		size_t n = strlen(de->d_name);
+		char name[sizeof(st->user_themes[0])];
+		bool builtin = false;
+
+		if (n <= 6 || strcmp(de->d_name + n - 6, ".theme") || n - 6 >= sizeof(name))
+			continue;
+		snprintf(name, sizeof(name), "%.*s", (int)(n - 6), de->d_name);
+		if (strspn(name, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_") !=
+		    strlen(name))
+			continue;	/* a name theme_load would not take */
+		for (unsigned i = 0; theme_names[i]; i++)
+			builtin = builtin || !strcmp(theme_names[i], name);
+		if (!builtin)
+			memcpy(st->user_themes[st->n_user_themes++], name, sizeof(name));
+	}
+	closedir(d);
+	qsort(st->user_themes, st->n_user_themes, sizeof(st->user_themes[0]), cmp_name);
 }
 
 int ui_theme_check(const char *spec, char *err, size_t errlen)
 {
-	const char *dirs[3];
+	const char *dirs[THEME_DIRS];
 	struct theme th;
 	char why[512];
 
@@ -90,7 +140,7 @@ static void use_theme(struct ui *ui, const struct theme *th)
 static int load_theme(struct ui *ui, const char *spec)
 {
 	struct theme th = ui->theme;
-	const char *theme_dirs[3];
+	const char *theme_dirs[THEME_DIRS];
 	char err[512];
 
 	theme_dirs_init(theme_dirs);
@@ -100,9 +150,16 @@ static int load_theme(struct ui *ui, const char *spec)
 	}
 	use_theme(ui, &th);
 	snprintf(ui->st.theme_name, sizeof(ui->st.theme_name), "%s", th.name);
-	for (unsigned i = 0; theme_names[i]; i++)
-		if (!strcmp(theme_names[i], th.name))
-			ui->st.theme_idx = i;
+	{
+		unsigned i;
+
+		for (i = 0; theme_names[i]; i++)
+			if (!strcmp(theme_names[i], th.name))
+				ui->st.theme_idx = i;
+		for (unsigned k = 0; k < ui->st.n_user_themes; k++)
+			if (!strcmp(ui->st.user_themes[k], th.name))
+				ui->st.theme_idx = i + k;
+	}
 	return 0;
 }
 
@@ -149,6 +206,7 @@ struct ui *ui_new(const struct options *set, const struct diag *diag, const char
 		free(ui);
 		return NULL;
 	}
+	find_user_themes(&ui->st);
 	ui->st.now_ms = now_ms();
 	ui->st.report = report;
 	/* a configuration file's pattern is first compiled here: a bad one

@@ -71,7 +71,7 @@ static void diag_add(struct config_diag *diag, const char *path, unsigned line,
 	diag->n++;
 }
 
-int config_default_path(char *buf, size_t len)
+int config_path_of(const char *name, char *buf, size_t len)
 {
 	const char *xdg = getenv("XDG_CONFIG_HOME");
 	const char *home = getenv("HOME");
@@ -79,7 +79,7 @@ int config_default_path(char *buf, size_t len)
 
 	/* the XDG base directory rules ignore a relative XDG_CONFIG_HOME */
 	if (xdg && xdg[0] == '/') {
-		n = snprintf(buf, len, "%s/tracetop/config", xdg);
+		n = snprintf(buf, len, "%s/tracetop/%s", xdg, name);
 	} else {
 		if (!home || home[0] != '/') {
 			struct passwd *pw = getpwuid(getuid());
@@ -88,9 +88,14 @@ int config_default_path(char *buf, size_t len)
 		}
 		if (!home)
 			return -ENOENT;
-		n = snprintf(buf, len, "%s/.config/tracetop/config", home);
+		n = snprintf(buf, len, "%s/.config/tracetop/%s", home, name);
 	}
 	return n < 0 || (size_t)n >= len ? -ENAMETOOLONG : 0;
+}
+
+int config_default_path(char *buf, size_t len)
+{
+	return config_path_of("config", buf, len);
 }
 
 static char *trim(char *s)

@@ -29,6 +29,8 @@ struct config_diag {
  * path, else $HOME/.config/tracetop/config (HOME from the password
  * database when unset). 0, or -ENAMETOOLONG / -ENOENT (no home). */
 int config_default_path(char *buf, size_t len);
+/* The same directory's entry name: "themes", the user's themes. */
+int config_path_of(const char *name, char *buf, size_t len);
 
 /* Applies the file at path onto o. A missing file is not an error and
  * changes nothing. A bad line (malformed, unknown key, value out of
