@@ -106,6 +106,22 @@ int ui_theme_check(const char *spec, char *err, size_t errlen)
 	return -1;
 }
 
+bool ui_light_background(const char *colorfgbg)
+{
+	const char *bg;
+	char *end;
+	long c;
+
+	/* "fg;bg" or "fg;default;bg" (rxvt, konsole...): the last field */
+	if (!colorfgbg || !(bg = strrchr(colorfgbg, ';')))
+		return false;
+	c = strtol(bg + 1, &end, 10);
+	if (end == bg + 1 || *end)
+		return false;
+	/* white and the bright colours but grey (8) are light backgrounds */
+	return c == 7 || (c >= 9 && c <= 15);
+}
+
 #define INDEX_FRAME_MS 40	/* frames while a filter is being applied */
 
 struct ui {
@@ -238,6 +254,8 @@ struct ui *ui_new(const struct options *set, const struct diag *diag, const char
 	ui->st.theme_idx = ui->colour ? 0 : 2;
 	if (set->theme && *set->theme)
 		load_theme(ui, set->theme);
+	else if (ui->colour && ui_light_background(getenv("COLORFGBG")))
+		load_theme(ui, "light");	/* the terminal says its background is light */
 	return ui;
 fail:
 	ui_free(ui);

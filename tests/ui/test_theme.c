@@ -13,6 +13,7 @@
 #include <unistd.h>
 #include <cmocka.h>
 #include "theme.h"
+#include "ui_frontend.h"
 
 #ifndef TT_SRC_THEMES
 #define TT_SRC_THEMES "themes"
@@ -170,6 +171,22 @@ static void test_degrade(void **state)
 	assert_int_equal(colour_degrade(5, 0, &bright), COLOUR_DEFAULT);
 }
 
+/* COLORFGBG says a light background: white, the bright colours but grey */
+static void test_light_background(void **state)
+{
+	(void)state;
+	assert_true(ui_light_background("0;15"));
+	assert_true(ui_light_background("0;default;7"));
+	assert_true(ui_light_background("12;11"));
+	assert_false(ui_light_background("15;0"));
+	assert_false(ui_light_background("7;8"));
+	assert_false(ui_light_background("default;default"));
+	assert_false(ui_light_background("15"));
+	assert_false(ui_light_background("0;15x"));
+	assert_false(ui_light_background(""));
+	assert_false(ui_light_background(NULL));
+}
+
 static void test_strip_colour(void **state)
 {
 	struct theme t;
@@ -208,6 +225,7 @@ int main(void)
 		cmocka_unit_test(test_builtin_is_file),
 		cmocka_unit_test(test_degrade),
 		cmocka_unit_test(test_strip_colour),
+		cmocka_unit_test(test_light_background),
 		cmocka_unit_test(test_style_roundtrip),
 	};
 
