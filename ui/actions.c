@@ -37,6 +37,8 @@ static unsigned act_help(struct ui_state *st)
 
 static unsigned act_explain(struct ui_state *st)
 {
+	if (st->screen != SCREEN_MAIN)
+		return 0;	/* the panes' explanations: not over another screen */
 	st->explain = !st->explain;
 	return UI_REDRAW;
 }
@@ -66,12 +68,8 @@ static unsigned act_zoom(struct ui_state *st)
 
 static unsigned act_back(struct ui_state *st)
 {
-	if (st->help)
-		st->help = false;
-	else if (st->explain)
-		st->explain = false;
-	else if (st->screen != SCREEN_MAIN)
-		st->screen = SCREEN_MAIN;
+	if (ui_state_modal(st) || st->screen != SCREEN_MAIN)
+		ui_state_leave_modal(st);
 	else if (st->zoom)
 		st->zoom = false;
 	else if (!ui_scope_clear(st))
@@ -261,10 +259,9 @@ static unsigned act_faster(struct ui_state *st)
 
 static unsigned act_theme(struct ui_state *st)
 {
-	unsigned n = 0;
+	unsigned n = theme_builtin_count();
 
-	while (theme_names[n])
-		n++;
+	st->theme_auto = false;
 	st->theme_idx = (st->theme_idx + 1) % (n + st->n_user_themes);
 	snprintf(st->theme_name, sizeof(st->theme_name), "%s",
 		 st->theme_idx < n ? theme_names[st->theme_idx] : st->user_themes[st->theme_idx - n]);
@@ -484,7 +481,7 @@ unsigned mouse_dispatch(struct ui_state *st, const struct ui_mouse *m)
 	if (!st->set.mouse)
 		return 0;
 	if (ui_state_modal(st)) {
-		if (m->kind == MOUSE_CLICK) {
+		if (m->kind == MOUSE_CLICK || st->explain) {
 			ui_state_leave_modal(st);
 			return UI_REDRAW;
 		}

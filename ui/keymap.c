@@ -97,6 +97,12 @@ unsigned keymap_dispatch(struct ui_state *st, int key)
 		return save_confirm_key(st, key);
 	if (st->prompt && st->prompt->kind != PROMPT_NONE)
 		return prompt_key(st, key);
+	/* the explanation goes with any key but the one that quits: it
+	 * scrolls nothing */
+	if (st->explain && !(key == UK_F(10))) {
+		st->explain = false;
+		return UI_REDRAW;
+	}
 	for (size_t i = 0; i < ui_n_bindings; i++) {
 		enum ui_action act = ui_bindings[i].act;
 

@@ -100,7 +100,7 @@ const struct options *ui_state_settings(struct ui_state *st)
 
 	st->set.sort = (enum sc_col)st->sc.sort_col;
 	st->set.filter = *f ? f : NULL;
-	st->set.theme = st->theme_name[0] ? st->theme_name : st->set.theme;
+	st->set.theme = st->theme_name[0] && !st->theme_auto ? st->theme_name : st->set.theme;
 	return &st->set;
 }
 

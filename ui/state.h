@@ -212,7 +212,8 @@ struct ui_state {
 	unsigned theme_idx;	/* index into theme_names then user_themes, for `t` */
 	/* the user's themes (~/.config/tracetop/themes/NAME.theme) that are
 	 * not built-in names, in `t`'s cycle after those */
-	char user_themes[UI_USER_THEMES_MAX][32];
+	char user_themes[UI_USER_THEMES_MAX][64];	/* THEME_NAME_MAX */
+	bool theme_auto;	/* theme_name picked by tracetop (COLORFGBG), not saved */
 	unsigned n_user_themes;
 	char theme_name[64];	/* the theme in use (set.theme when read) */
 

@@ -218,6 +218,8 @@ static short curses_colour(const struct term *t, int32_t c, bool fg, attr_t *ext
 		*extra |= A_BOLD;	/* 8 colours: bright is bold */
 	else if (bright < 0 && fg)
 		*extra |= A_DIM;	/* ... and grey is dim */
+	else if (bright < 0)
+		return COLOR_BLACK;	/* a grey bar stays a bar */
 	if (c == COLOUR_DEFAULT && !t->default_colours)
 		return fg ? COLOR_WHITE : COLOR_BLACK;
 	return (short)c;

@@ -2,6 +2,7 @@
 /* Whether the terminal can take the full-screen view, asked before
  * anything starts; on its own because <term.h> defines a macro for
  * every terminfo capability. */
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <unistd.h>
@@ -15,6 +16,7 @@ int ui_terminal_check(char *err, size_t errlen)
 	const char *name = getenv("TERM");
 	TERMINAL *before;
 	const char *cup;
+	bool can_move;
 	int errret = 0;
 
 	if (!name || !*name) {
@@ -32,8 +34,9 @@ int ui_terminal_check(char *err, size_t errlen)
 	 * a printing terminal) would show the screens one after the other
 	 * as garbage */
 	cup = tigetstr("cup");
+	can_move = cup && cup != (const char *)-1;	/* before its table is freed */
 	del_curterm(set_curterm(before));
-	if (!cup || cup == (const char *)-1) {
+	if (!can_move) {
 		snprintf(err, errlen, "the terminal type '%s' cannot move the cursor, which the "
 			 "full-screen view needs (use --batch or --json)", name);
 		return -1;

@@ -14,6 +14,15 @@
 
 const char *const theme_names[] = { "default", "light", "mono", "high-contrast", NULL };
 
+unsigned theme_builtin_count(void)
+{
+	unsigned n = 0;
+
+	while (theme_names[n])
+		n++;
+	return n;
+}
+
 static int is_space(char c)
 {
 	return c == ' ' || c == '\t' || c == '\r';
@@ -115,7 +124,7 @@ const char *theme_builtin_text(const char *name)
 	return NULL;
 }
 
-static int is_plain_name(const char *s)
+int theme_plain_name(const char *s)
 {
 	if (!*s)
 		return 0;
@@ -158,7 +167,7 @@ int theme_load(struct theme *t, const char *spec, const char *const *dirs, char 
 			name[strlen(name) - 6] = '\0';
 		return load_path(t, name, spec, err, errlen);
 	}
-	if (!is_plain_name(spec)) {
+	if (!theme_plain_name(spec)) {
 		snprintf(err, errlen, "'%s' is not a theme name (letters, digits, '-' and '_') nor a path", spec);
 		return -EINVAL;
 	}

@@ -38,6 +38,10 @@ const char *theme_builtin_text(const char *name);
  * dirs is NULL-terminated. On error *t is unchanged. 0 or -errno. */
 int theme_load(struct theme *t, const char *name_or_path, const char *const *dirs,
 	       char *err, size_t errlen);
+/* Whether s is a theme name (letters, digits, '-' and '_'), not a path. */
+int theme_plain_name(const char *s);
+/* How many themes theme_names lists. */
+unsigned theme_builtin_count(void);
 /* Drops every colour, for NO_COLOR and monochrome terminals: a role that
  * stood out by its background becomes reverse video so bars stay bars. */
 void theme_strip_colour(struct theme *t);

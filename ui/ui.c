@@ -42,55 +42,66 @@
  * (~/.config/tracetop/themes), then the installed ones, the source
  * tree's themes/ only for a binary run from its own build directory
  * (build_tree.h says why). */
-static void theme_dirs_init(const char *dirs[THEME_DIRS])
+static const char *user_theme_dir(void)
 {
 	static char user[4096];
-	size_t n = 0;
 
 	if (!user[0] && config_path_of("themes", user, sizeof(user)))
 		user[0] = '\0';
-	if (user[0])
-		dirs[n++] = user;
+	return user[0] ? user : NULL;
+}
+
+static void theme_dirs_init(const char *dirs[THEME_DIRS])
+{
+	size_t n = 0;
+
+	if (user_theme_dir())
+		dirs[n++] = user_theme_dir();
 	dirs[n++] = TT_PKGTHEMEDIR;
 	if (build_tree_running(TT_BUILDDIR))
 		dirs[n++] = TT_THEMEDIR;
 	dirs[n] = NULL;
 }
 
-/* The user's themes that are not built-in names, sorted, into st for
- * `t` to cycle through. */
-static int cmp_name(const void *a, const void *b)
-{
-	return strcmp(a, b);
-}
+/* The user's themes in dir that are not built-in names, the first
+ * UI_USER_THEMES_MAX by name, into st for `t` to cycle through. */
 
-static void find_user_themes(struct ui_state *st)
+static void find_user_themes(struct ui_state *st, const char *dir)
 {
-	char dir[4096];
 	struct dirent *de;
 	DIR *d;
 
 	st->n_user_themes = 0;
-	if (config_path_of("themes", dir, sizeof(dir)) || !(d = opendir(dir)))
+	if (!dir || !(d = opendir(dir)))
 		return;
-	while ((de = readdir(d)) && st->n_user_themes < UI_USER_THEMES_MAX) {
+	while ((de = readdir(d))) {
 		size_t n = strlen(de->d_name);
 		char name[sizeof(st->user_themes[0])];
 		bool builtin = false;
+		unsigned at;
 
 		if (n <= 6 || strcmp(de->d_name + n - 6, ".theme") || n - 6 >= sizeof(name))
 			continue;
 		snprintf(name, sizeof(name), "%.*s", (int)(n - 6), de->d_name);
-		if (strspn(name, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_") !=
-		    strlen(name))
+		if (!theme_plain_name(name))
 			continue;	/* a name theme_load would not take */
 		for (unsigned i = 0; theme_names[i]; i++)
 			builtin = builtin || !strcmp(theme_names[i], name);
-		if (!builtin)
-			memcpy(st->user_themes[st->n_user_themes++], name, sizeof(name));
+		if (builtin)
+			continue;
+		/* the first UI_USER_THEMES_MAX by name, kept in order */
+		for (at = st->n_user_themes; at > 0 && strcmp(st->user_themes[at - 1], name) > 0; at--)
+			;
+		if (at >= UI_USER_THEMES_MAX)
+			continue;
+		if (st->n_user_themes == UI_USER_THEMES_MAX)
+			st->n_user_themes--;
+		memmove(st->user_themes[at + 1], st->user_themes[at],
+			(st->n_user_themes - at) * sizeof(st->user_themes[0]));
+		memcpy(st->user_themes[at], name, sizeof(name));
+		st->n_user_themes++;
 	}
 	closedir(d);
-	qsort(st->user_themes, st->n_user_themes, sizeof(st->user_themes[0]), cmp_name);
 }
 
 int ui_theme_check(const char *spec, char *err, size_t errlen)
@@ -151,9 +162,24 @@ static void use_theme(struct ui *ui, const struct theme *th)
 	flush_invalidate(ui->fl);
 }
 
-/* Loads spec; on error the old theme stays and the status line says why
+/* The theme in use is name: st's name and its place in `t`'s cycle. */
+static void theme_in_use(struct ui_state *st, const char *name)
+{
+	unsigned n = theme_builtin_count();
+
+	snprintf(st->theme_name, sizeof(st->theme_name), "%s", name);
+	for (unsigned i = 0; i < n; i++)
+		if (!strcmp(theme_names[i], name))
+			st->theme_idx = i;
+	for (unsigned k = 0; k < st->n_user_themes; k++)
+		if (!strcmp(st->user_themes[k], name))
+			st->theme_idx = n + k;
+}
+
+/* Loads spec; on error the old theme stays (its name too: `W` must not
+ * save the one that failed) and, unless quiet, the status line says why
  * (then -1). */
-static int load_theme(struct ui *ui, const char *spec)
+static int load_theme(struct ui *ui, const char *spec, bool quiet)
 {
 	struct theme th = ui->theme;
 	const char *theme_dirs[THEME_DIRS];
@@ -161,21 +187,14 @@ static int load_theme(struct ui *ui, const char *spec)
 
 	theme_dirs_init(theme_dirs);
 	if (theme_load(&th, spec, theme_dirs, err, sizeof(err))) {
-		ui_state_message(&ui->st, ROLE_MSG_ERROR, "theme: %s (keeping '%s')", err, ui->theme.name);
+		if (!quiet)
+			ui_state_message(&ui->st, ROLE_MSG_ERROR, "theme: %s (keeping '%s')", err,
+					 ui->theme.name);
+		theme_in_use(&ui->st, ui->theme.name);
 		return -1;
 	}
 	use_theme(ui, &th);
-	snprintf(ui->st.theme_name, sizeof(ui->st.theme_name), "%s", th.name);
-	{
-		unsigned i;
-
-		for (i = 0; theme_names[i]; i++)
-			if (!strcmp(theme_names[i], th.name))
-				ui->st.theme_idx = i;
-		for (unsigned k = 0; k < ui->st.n_user_themes; k++)
-			if (!strcmp(ui->st.user_themes[k], th.name))
-				ui->st.theme_idx = i + k;
-	}
+	theme_in_use(&ui->st, th.name);
 	return 0;
 }
 
@@ -222,7 +241,7 @@ struct ui *ui_new(const struct options *set, const struct diag *diag, const char
 		free(ui);
 		return NULL;
 	}
-	find_user_themes(&ui->st);
+	find_user_themes(&ui->st, user_theme_dir());
 	ui->st.now_ms = now_ms();
 	ui->st.report = report;
 	/* a configuration file's pattern is first compiled here: a bad one
@@ -253,9 +272,10 @@ struct ui *ui_new(const struct options *set, const struct diag *diag, const char
 	snprintf(ui->st.theme_name, sizeof(ui->st.theme_name), "%s", th.name);
 	ui->st.theme_idx = ui->colour ? 0 : 2;
 	if (set->theme && *set->theme)
-		load_theme(ui, set->theme);
-	else if (ui->colour && ui_light_background(getenv("COLORFGBG")))
-		load_theme(ui, "light");	/* the terminal says its background is light */
+		load_theme(ui, set->theme, false);
+	else if (ui->colour && ui_light_background(getenv("COLORFGBG")) &&
+		 !load_theme(ui, "light", true))
+		ui->st.theme_auto = true;	/* the terminal says its background is light */
 	return ui;
 fail:
 	ui_free(ui);
@@ -321,7 +341,7 @@ unsigned ui_handle_input(struct ui *ui)
 			r = UI_REDRAW;
 			break;
 		}
-		if ((r & REACT_THEME) && !load_theme(ui, ui->st.theme_name))
+		if ((r & REACT_THEME) && !load_theme(ui, ui->st.theme_name, false))
 			ui_state_message(&ui->st, ROLE_MSG_INFO, "theme %s%s", ui->theme.name,
 					 ui->colour ? "" : " (without colours)");
 		if (r & REACT_PAUSE)

@@ -10,9 +10,12 @@
 #include "role.h"
 #include "view.h"
 
+/* A value cut short ends in an ellipsis; a label is cut as it is (an
+ * ellipsis there would read as a value cut). */
 static int put(struct canvas *cv, int *x, int y, int maxx, unsigned role, const char *s)
 {
-	int n = canvas_puts_fit(cv, *x, y, maxx, role, s);
+	int n = role == ROLE_HEADER_VALUE ? canvas_puts_fit(cv, *x, y, maxx, role, s) :
+					    canvas_puts(cv, *x, y, maxx, role, s);
 
 	*x += n;
 	return n;

@@ -58,11 +58,11 @@ void view_help(const struct view_ctx *vc, struct rect r)
 	if (y >= b.y && y < b.y + b.h)
 		canvas_printf(cv, b.x + 1, y, b.x + b.w, ROLE_LABEL, "Theme: %s.  Interval: %gs.",
 			      st->theme_name, st->set.delay_s);
-	/* more above or below: said where the rows are cut */
-	if (st->help_scroll > 0)
-		canvas_puts_right(cv, b.x + b.w, b.y, b.x, ROLE_HELP_KEY, " ▲ more (PgUp) ");
-	if (st->help_scroll < max_scroll)
-		canvas_puts_right(cv, b.x + b.w, b.y + b.h - 1, b.x, ROLE_HELP_KEY, " ▼ more (PgDn) ");
+	/* more above or below: said on the title line, over no text */
+	if (st->help_scroll > 0 || st->help_scroll < max_scroll)
+		canvas_puts_right(cv, r.x + r.w, r.y, r.x, ROLE_TITLE_FOCUS,
+				  st->help_scroll == 0 ? " ▼ more (PgDn) " :
+				  st->help_scroll == max_scroll ? " ▲ more (PgUp) " : " ▲▼ more ");
 }
 
 /* What each pane shows, from where, and how to read it: the source whose

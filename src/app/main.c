@@ -84,6 +84,7 @@ int main(int argc, char **argv)
 	struct ui_frontend ui = { 0 };
 	char msg[1024] = "", cfg[4096] = "";
 	struct config_diag diag = { 0 };
+	const char *cfg_theme;	/* the configuration file's theme, to tell it from --theme's */
 	int rc;
 
 	/* A closed standard output cannot take what tracetop prints, and the
@@ -116,6 +117,7 @@ int main(int argc, char **argv)
 			fprintf(stderr, "tracetop: %s: %u more problems\n", cfg,
 				diag.n - CONFIG_DIAG_MAX);
 	}
+	cfg_theme = opt.theme;
 	if (options_parse_over(&opt, argc, argv, msg, sizeof(msg))) {
 		fprintf(stderr, "%s\nTry 'tracetop --help' for more information.\n", msg);
 		return TT_EXIT_USAGE;
@@ -124,10 +126,20 @@ int main(int argc, char **argv)
 	signal(SIGPIPE, SIG_IGN);
 	if (opt.help || opt.version)
 		return print_info(opt.help);
-	/* a theme is checked in every mode, as any other option's value */
+	/* a theme is checked in every mode, as any other option's value: on
+	 * the command line refused; from the configuration file said and
+	 * dropped, as a bad line there is */
 	if (opt.theme && *opt.theme && ui_theme_check(opt.theme, msg, sizeof(msg))) {
-		fprintf(stderr, "tracetop: %s\nTry 'tracetop --help' for more information.\n", msg);
-		return TT_EXIT_USAGE;
+		if (opt.theme != cfg_theme) {
+			fprintf(stderr, "tracetop: %s\nTry 'tracetop --help' for more information.\n",
+				msg);
+			return TT_EXIT_USAGE;
+		}
+		/* said now, and on the status line with the file's others */
+		config_diag_add(&diag, cfg, 0, "%s (ignored)", msg);
+		if (diag.n <= CONFIG_DIAG_MAX)
+			fprintf(stderr, "tracetop: %s\n", diag.msg[diag.n - 1]);
+		opt.theme = NULL;
 	}
 	if (opt.save_config) {
 		opt.save_config = false;

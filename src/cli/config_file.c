@@ -46,8 +46,7 @@ static char *keep(const char *s)
 	return k->text;
 }
 
-__attribute__((format(printf, 4, 5)))
-static void diag_add(struct config_diag *diag, const char *path, unsigned line,
+void config_diag_add(struct config_diag *diag, const char *path, unsigned line,
 		     const char *fmt, ...)
 {
 	char raw[CONFIG_DIAG_LEN];
@@ -177,10 +176,10 @@ int config_load(struct options *o, const char *path, struct config_diag *diag)
 		if (err == ENOENT || err == ENOTDIR || (err == EACCES && stat(path, &st)))
 			return 0;
 		if (err == EFBIG)
-			diag_add(diag, path, 0, "larger than %d bytes: not a configuration file",
+			config_diag_add(diag, path, 0, "larger than %d bytes: not a configuration file",
 				 CONFIG_FILE_MAX);
 		else
-			diag_add(diag, path, 0, "cannot read the configuration file: %s",
+			config_diag_add(diag, path, 0, "cannot read the configuration file: %s",
 				 regfile_strerror(err));
 		return -err;
 	}
@@ -189,12 +188,12 @@ int config_load(struct options *o, const char *path, struct config_diag *diag)
 
 		lineno++;
 		if (memchr(line, '\0', (size_t)n)) {
-			diag_add(diag, path, lineno, "the line holds a NUL byte");
+			config_diag_add(diag, path, lineno, "the line holds a NUL byte");
 			bad++;
 			continue;
 		}
 		if (n > LINE_MAX_LEN) {
-			diag_add(diag, path, lineno, "the line is longer than %d bytes", LINE_MAX_LEN);
+			config_diag_add(diag, path, lineno, "the line is longer than %d bytes", LINE_MAX_LEN);
 			bad++;
 			continue;
 		}
@@ -207,7 +206,7 @@ int config_load(struct options *o, const char *path, struct config_diag *diag)
 
 			/* whatever the file is, only a few bytes of it are quoted */
 			regfile_excerpt(ex, sizeof(ex), s, strlen(s));
-			diag_add(diag, path, lineno, "expected 'key = value', got '%s'", ex);
+			config_diag_add(diag, path, lineno, "expected 'key = value', got '%s'", ex);
 			bad++;
 			continue;
 		}
@@ -218,18 +217,18 @@ int config_load(struct options *o, const char *path, struct config_diag *diag)
 			char ex[REGFILE_EXCERPT_SIZE];
 
 			regfile_excerpt(ex, sizeof(ex), value, strlen(value));
-			diag_add(diag, path, lineno, "expected 'key = value', got '= %s'", ex);
+			config_diag_add(diag, path, lineno, "expected 'key = value', got '= %s'", ex);
 			bad++;
 			continue;
 		}
 		msg[0] = '\0';
 		if (apply(o, key, value, msg, sizeof(msg))) {
-			diag_add(diag, path, lineno, "%s", msg);
+			config_diag_add(diag, path, lineno, "%s", msg);
 			bad++;
 		}
 	}
 	if (ferror(f)) {
-		diag_add(diag, path, lineno + 1, "read error: %s", strerror(errno));
+		config_diag_add(diag, path, lineno + 1, "read error: %s", strerror(errno));
 		bad++;
 	}
 	free(line);

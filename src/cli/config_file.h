@@ -39,6 +39,11 @@ int config_path_of(const char *name, char *buf, size_t len);
  * negative errno when the file exists but cannot be read (diag says
  * why). Values are copied: o may outlive the file's text. */
 int config_load(struct options *o, const char *path, struct config_diag *diag);
+/* Adds a problem of the file path (at line; 0: the file as a whole),
+ * made safe to print. */
+__attribute__((format(printf, 4, 5)))
+void config_diag_add(struct config_diag *diag, const char *path, unsigned line,
+		     const char *fmt, ...);
 
 /* Writes o's settings to path: a new file gets every setting the file
  * can hold; an existing one keeps its lines but for the settings whose

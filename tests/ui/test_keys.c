@@ -86,6 +86,23 @@ static void test_explain(void **state)
 		assert_false(e->st.zoom);	/* the key only closed it */
 		assert_int_equal(e->st.set.focus, p);
 	}
+	/* a scroll key closes it too, and scrolls nothing */
+	for (int key = 0; key < 3; key++) {
+		int keys[] = { UK_DOWN, UK_PGDN, UK_END };
+		struct ui_state before;
+
+		keymap_dispatch(&e->st, '?');
+		before = e->st;
+		assert_int_equal(keymap_dispatch(&e->st, keys[key]), UI_REDRAW);
+		assert_false(e->st.explain);
+		assert_int_equal(e->st.detail_scroll, before.detail_scroll);
+		assert_int_equal(e->st.sc.cursor, before.sc.cursor);
+	}
+	/* not over another screen (the failing calls): ? does nothing there */
+	e->st.screen = SCREEN_FAILS;
+	assert_int_equal(keymap_dispatch(&e->st, '?'), 0);
+	assert_false(e->st.explain);
+	e->st.screen = SCREEN_MAIN;
 	e->st.set.focus = PANE_SYSCALLS;
 }
 
