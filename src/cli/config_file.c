@@ -335,7 +335,6 @@ static int replace_file(const char *path, const char *text, size_t used, char *e
 	char target[PATH_MAX], dir[PATH_MAX], tmp[PATH_MAX + 16];
 	const char *what = "";
 	struct stat st;
-	char *slash;
 	int fd = -1, rc;
 	bool have_old = false;
 
@@ -358,14 +357,7 @@ static int replace_file(const char *path, const char *text, size_t used, char *e
 		}
 		have_old = true;
 	}
-	snprintf(dir, sizeof(dir), "%s", target);
-	slash = strrchr(dir, '/');
-	if (!slash)
-		snprintf(dir, sizeof(dir), ".");
-	else if (slash == dir)
-		dir[1] = '\0';
-	else
-		*slash = '\0';
+	regfile_dirname(target, dir, sizeof(dir));	/* fits: target is shorter */
 	rc = make_parents(dir);
 	if (rc) {
 		snprintf(err, errlen, "%s: cannot create the directory: %s", dir, strerror(-rc));

@@ -123,21 +123,29 @@ int regfile_write_all(int fd, const void *buf, size_t n)
 	return 0;
 }
 
-void regfile_sync_dir(const char *path)
+int regfile_dirname(const char *path, char *dir, size_t len)
 {
-	char dir[4096];
 	char *slash;
-	int fd;
 
-	if (snprintf(dir, sizeof(dir), "%s", path) >= (int)sizeof(dir))
-		return;
+	if (!len || snprintf(dir, len, "%s", path) >= (int)len)
+		return -1;
 	slash = strrchr(dir, '/');
 	if (!slash)
-		snprintf(dir, sizeof(dir), ".");
+		snprintf(dir, len, ".");
 	else if (slash == dir)
 		dir[1] = '\0';
 	else
 		*slash = '\0';
+	return 0;
+}
+
+void regfile_sync_dir(const char *path)
+{
+	char dir[4096];
+	int fd;
+
+	if (regfile_dirname(path, dir, sizeof(dir)))
+		return;
 	fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
 	if (fd >= 0) {
 		fsync(fd);

@@ -22,6 +22,9 @@ char *regfile_read(const char *path, size_t max, size_t *len);
 /* write(2) of all n bytes of buf, again after EINTR or a short write:
  * 0, or -errno (-EIO when a write made no progress). */
 int regfile_write_all(int fd, const void *buf, size_t n);
+/* The directory that holds path into dir: "." for a bare name, "/" for
+ * a name at the root. 0, or -1 when it does not fit in len. */
+int regfile_dirname(const char *path, char *dir, size_t len);
 /* fsync(2) of the directory that holds path, so that a name made or
  * replaced there lasts a crash (a failure changes nothing to say: the
  * file itself is synced). */

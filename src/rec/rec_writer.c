@@ -12,6 +12,7 @@
 #include <unistd.h>
 #include <zlib.h>
 #include <zstd.h>
+#include "regfile.h"
 #include "rec_format.h"
 #include "rec_snap.h"
 #include "rec_writer.h"
@@ -110,11 +111,7 @@ int rec_writer_check_series(const char *path, char *msg, size_t len)
 	DIR *d;
 	int rc = 0;
 
-	if (slash)
-		snprintf(dir, sizeof(dir), "%.*s", (int)(slash - path) ? (int)(slash - path) : 1, path);
-	else
-		snprintf(dir, sizeof(dir), ".");
-	if (!(d = opendir(dir)))
+	if (regfile_dirname(path, dir, sizeof(dir)) || !(d = opendir(dir)))
 		return 0;	/* said when the first file is created */
 	while (!rc && (de = readdir(d))) {
 		const char *n = de->d_name;
