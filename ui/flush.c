@@ -48,6 +48,8 @@ static wchar_t ascii_glyph(uint32_t ch)
 		return (wchar_t)spark[ch - 0x2581];
 	if (ch >= 0x2589 && ch <= 0x258f)
 		return '#';
+	if (ch >= 0x2591 && ch <= 0x2593)	/* the heatmap's light, medium, dark shades */
+		return (wchar_t)".:*"[ch - 0x2591];
 	if (ch == 0x25b8)
 		return '>';
 	if (ch == 0x2026)

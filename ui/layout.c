@@ -3,9 +3,13 @@
  *
  * Wide screens (70 columns and more) get two columns: VFS over block I/O
  * on the left, syscalls on the right, the event log across the bottom.
- * Tall ones (a top part of PROCS_AT rows or more) put the processes
- * pane across the screen between the two columns and the log; on the
- * others it takes the syscalls pane's place while it has the focus.
+ * Tall ones (a body from which the log's quarter leaves PROCS_AT rows)
+ * put the processes pane across the screen between the two columns and
+ * the log, as high as its rows need up to two fifths of those rows, the
+ * log taking what it leaves; on the others it takes the syscalls pane's
+ * place while it has the focus. The higher the columns, the more rows
+ * each VFS operation's graph gets (one, two or three); block I/O keeps
+ * the rest for its histogram and heatmap.
  * The syscalls column gets a little more than half at 80 columns, where
  * its table needs 43 to show every column, and never more than its
  * widest table uses: beyond that the graphs on the left get the room.
@@ -13,9 +17,13 @@
  * data row, only the focused pane is shown, as if zoomed. */
 #include <string.h>
 #include "layout.h"
+#include "vfs.h"
 
 #define PANE_MIN_H 2	/* title + one line */
 #define VFS_H 6		/* title + five operations */
+#define VFS_ROWS_MAX 3	/* graph rows per operation, at most */
+#define BIO_KEEP 13	/* rows block I/O keeps before VFS graphs grow */
+#define PROCS_MIN 4	/* title, column heads, two rows */
 #define RIGHT_MAX_W 70	/* the syscall table at its widest, and a margin */
 #define PROCS_AT 28	/* top rows from which the processes pane has its own band */
 #define UPPER_MIN 20	/* rows the two columns keep above it (VFS, 14 of block I/O) */
@@ -31,9 +39,25 @@ static void show(struct layout *l, enum ui_pane p, struct rect r)
 	l->shown[p] = r.w > 0 && r.h >= PANE_MIN_H;
 }
 
-static void two_columns(struct layout *l, struct rect b, enum ui_pane focus)
+/* The VFS pane's rows in a column top_h high: a title and one, two or
+ * three rows per operation, block I/O keeping BIO_KEEP; half the column
+ * when even one row each would leave block I/O less than that. */
+static int vfs_rows(int top_h)
+{
+	int k = (top_h - 1 - BIO_KEEP) / VFS_OP_MAX;
+
+	if (top_h < 2 * VFS_H)
+		return top_h / 2;
+	if (k < 1)
+		return VFS_H;
+	return 1 + VFS_OP_MAX * (k > VFS_ROWS_MAX ? VFS_ROWS_MAX : k);
+}
+
+static void two_columns(struct layout *l, struct rect b, enum ui_pane focus,
+			const struct layout_want *want)
 {
 	int log_h = b.h * 2 / 5, top_h, left_w = b.w * 9 / 20, vfs_h, procs_h = 0;
+	int log_min = b.h / 4 > 3 ? b.h / 4 : 3;
 	enum ui_pane right = PANE_SYSCALLS;
 
 	if (b.w - left_w - 1 > RIGHT_MAX_W)
@@ -41,16 +65,19 @@ static void two_columns(struct layout *l, struct rect b, enum ui_pane focus)
 	if (log_h < 3)
 		log_h = 3;
 	top_h = b.h - log_h;
-	if (top_h >= PROCS_AT) {
-		procs_h = top_h - UPPER_MIN;
-		if (procs_h > top_h / 2)
-			procs_h = top_h / 2;
-		top_h -= procs_h;
+	if (b.h - log_min >= PROCS_AT) {
+		int rest = b.h - log_min, cap;
+
+		top_h = rest * 3 / 5 > UPPER_MIN ? rest * 3 / 5 : UPPER_MIN;
+		procs_h = cap = rest - top_h;
+		if (want && want->rows[PANE_PROCS] > 0 && want->rows[PANE_PROCS] < cap)
+			procs_h = want->rows[PANE_PROCS] > PROCS_MIN ? want->rows[PANE_PROCS] : PROCS_MIN;
+		log_h = b.h - top_h - procs_h;
 		show(l, PANE_PROCS, rect_make(b.x, b.y + top_h, b.w, procs_h));
 	} else if (focus == PANE_PROCS) {
 		right = PANE_PROCS;
 	}
-	vfs_h = top_h >= 2 * VFS_H ? VFS_H : top_h / 2;
+	vfs_h = vfs_rows(top_h);
 	show(l, PANE_VFS, rect_make(b.x, b.y, left_w, vfs_h));
 	show(l, PANE_BIO, rect_make(b.x, b.y + vfs_h, left_w, top_h - vfs_h));
 	show(l, right, rect_make(b.x + left_w + 1, b.y, b.w - left_w - 1, top_h));
@@ -83,7 +110,8 @@ static void stacked(struct layout *l, struct rect b, enum ui_pane focus)
 	}
 }
 
-void layout_compute(struct layout *l, int w, int h, bool zoom, enum ui_pane focus)
+void layout_compute(struct layout *l, int w, int h, bool zoom, enum ui_pane focus,
+		    const struct layout_want *want)
 {
 	memset(l, 0, sizeof(*l));
 	if (w < LAYOUT_MIN_W || h < LAYOUT_MIN_H) {
@@ -96,7 +124,7 @@ void layout_compute(struct layout *l, int w, int h, bool zoom, enum ui_pane focu
 	if (zoom)
 		show(l, focus, l->body);
 	else if (w >= 70)
-		two_columns(l, l->body, focus);
+		two_columns(l, l->body, focus, want);
 	else
 		stacked(l, l->body, focus);
 }

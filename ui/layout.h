@@ -20,7 +20,16 @@ struct layout {
 	bool shown[PANE_MAX];
 };
 
-/* Lays out a w x h screen; zoom gives the focused pane the whole body. */
-void layout_compute(struct layout *l, int w, int h, bool zoom, enum ui_pane focus);
+/* The rows a pane's content would fill, its title included; 0: as many
+ * as it gets. Only the processes band sizes itself to it today: what it
+ * does not use goes to the event log. */
+struct layout_want {
+	int rows[PANE_MAX];
+};
+
+/* Lays out a w x h screen; zoom gives the focused pane the whole body.
+ * want may be NULL (every pane as big as it may be). */
+void layout_compute(struct layout *l, int w, int h, bool zoom, enum ui_pane focus,
+		    const struct layout_want *want);
 
 #endif

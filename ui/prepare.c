@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /* The prepare step (prepare.h): what used to happen inside the views
  * while they drew, done once per frame before any of them runs. */
+#include <limits.h>
 #include <stdlib.h>
 #include "fail_table.h"
 #include "keymap.h"
@@ -50,15 +51,38 @@ static void fails_prepare(struct ui_state *st, const struct tt_snapshot *snap)
 			st->fl_vis[st->n_fl_vis++] = i;
 }
 
+/* The rows the processes band wants: its title, the column heads and a
+ * row per process of snap (fewer when folded: the band then keeps a few
+ * blank), the most of the last UI_WANT_TICKS ticks, so that it does not
+ * shrink and grow back with every short-lived process. */
+static int procs_want(struct ui_state *st, const struct tt_snapshot *snap)
+{
+	int most = 0;
+
+	if (!snap || !snap->seq)
+		return 0;
+	st->procs_rows[snap->seq % UI_WANT_TICKS] =
+		snap->n_procs > (size_t)INT_MAX - 2 ? INT_MAX : (int)snap->n_procs + 2;
+	st->procs_rows_seq[snap->seq % UI_WANT_TICKS] = snap->seq;
+	for (int i = 0; i < UI_WANT_TICKS; i++)
+		if (st->procs_rows_seq[i] + UI_WANT_TICKS > snap->seq && st->procs_rows_seq[i] <= snap->seq &&
+		    st->procs_rows[i] > most)
+			most = st->procs_rows[i];
+	return most;
+}
+
 void ui_prepare(struct ui_state *st, int w, int h, const struct tt_snapshot *snap,
 		const struct event_log *log)
 {
+	struct layout_want want = { { 0 } };
 	bool shown;
 
 	st->screen_w = w;
 	st->screen_h = h;
+	tick_history_note(st->ticks, snap);
+	want.rows[PANE_PROCS] = procs_want(st, snap);
 	layout_compute(&st->lay, w, h, st->zoom || st->help || st->screen != SCREEN_MAIN,
-		       st->set.focus);
+		       st->set.focus, &want);
 	shown = panes_shown(st) && st->lay.shown[PANE_LOG];
 	prompt_settle(st);
 	if (snap && snap->seq && snap->seq != st->timed_seq) {

@@ -37,6 +37,10 @@ static const char *const role_names[ROLE_MAX] = {
 	[ROLE_HELP_KEY] = "help-key",
 	[ROLE_MATCH] = "match",
 	[ROLE_PROMPT] = "prompt",
+	[ROLE_HEAT_1] = "heat-1",
+	[ROLE_HEAT_2] = "heat-2",
+	[ROLE_HEAT_3] = "heat-3",
+	[ROLE_HEAT_4] = "heat-4",
 };
 
 const char *role_name(unsigned role)

@@ -41,6 +41,10 @@ enum ui_role {
 	ROLE_HELP_KEY,		/* key names on the help screen */
 	ROLE_MATCH,		/* event log rows a search matches */
 	ROLE_PROMPT,		/* the filter/search prompt line */
+	ROLE_HEAT_1,		/* heatmap cells, fewest counts ... */
+	ROLE_HEAT_2,
+	ROLE_HEAT_3,
+	ROLE_HEAT_4,		/* ... most */
 	ROLE_MAX,
 };
 

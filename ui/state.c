@@ -51,7 +51,8 @@ int ui_state_init(struct ui_state *st, const struct options *set)
 	log_index_init(&st->search_idx);
 	st->idx_stale = true;
 	st->prompt = calloc(1, sizeof(*st->prompt));
-	if (!st->prompt || event_log_init(&st->detail, 1)) {
+	st->ticks = tick_history_new();
+	if (!st->prompt || !st->ticks || event_log_init(&st->detail, 1)) {
 		ui_state_fini(st);
 		return -ENOMEM;
 	}
@@ -82,6 +83,8 @@ void ui_state_fini(struct ui_state *st)
 	filter_fini(&st->scope_filter);
 	filter_fini(&st->scope_fail_filter);
 	scope_fini(&st->scope);
+	tick_history_free(st->ticks);
+	st->ticks = NULL;
 	free(st->fl_vis);
 	st->fl_vis = NULL;
 	free(st->fl_drop);

@@ -27,6 +27,7 @@
 #include "options.h"
 #include "proc_view.h"
 #include "scope.h"
+#include "tick_history.h"
 
 #define HOLD_MS 1500		/* rows keep their order this long after a sort/scroll key */
 #define MSG_MS 5000		/* status messages show this long */
@@ -108,6 +109,8 @@ struct table_state {
 	uint64_t *row_keys;	/* owned: sort.c's row keys, likewise */
 	size_t cap_row_keys;
 };
+
+#define UI_WANT_TICKS 5
 
 struct ui_state {
 	struct options set;	/* the settings in effect on screen (see above) */
@@ -225,6 +228,14 @@ struct ui_state {
 
 	struct layout lay;	/* of the last frame */
 	int screen_w, screen_h;
+	/* The ticks the screen has shown: the VFS graphs' and the block
+	 * I/O heatmap's past (tick_history.h). */
+	struct tick_history *ticks;
+	/* The processes band's rows wanted by the last UI_WANT_TICKS ticks
+	 * (slot seq % UI_WANT_TICKS): it takes the most of them, so it grows
+	 * at once and shrinks only once the rows have stayed gone a while. */
+	int procs_rows[UI_WANT_TICKS];
+	uint64_t procs_rows_seq[UI_WANT_TICKS];
 };
 
 /* Help, the explanation of a pane, an event's details, the probe report

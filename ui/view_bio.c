@@ -2,13 +2,18 @@
 /* The block I/O pane: a log2 latency histogram for the chosen disk
  * (d: all or one), operation (o: all, read, write), phase (Q: device or
  * queue time) and span (c: last interval or since start), with p50, p95
- * and p99 above it. */
+ * and p99 above it; under it, when the pane has the rows, the heatmap of
+ * the same disk, operation and phase over the ticks shown so far. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include "format.h"
 #include "role.h"
 #include "view.h"
 #include "widget_graph.h"
+
+#define HEAT_MIN_H 5	/* a heatmap of four rows and its axis */
+#define HEAT_MIN_W 40
 
 static const char *op_label(int op)
 {
@@ -47,6 +52,45 @@ static void remember_disks(struct ui_state *st, const struct tt_snapshot *s)
 	st->n_disks_seen = n;
 }
 
+/* Rows of the pane body b the heatmap takes under a histogram of
+ * hist_rows rows (and the percentiles' line): what the histogram does
+ * not need, when that is HEAT_MIN_H or more; none when scoped (the
+ * history is the whole system's) or narrow. */
+static int heat_rows(const struct view_ctx *vc, struct rect b, int hist_rows)
+{
+	int keep = hist_rows < (b.h - 1) / 2 ? hist_rows : (b.h - 1) / 2;
+
+	if (scope_on(&vc->st->scope) || !vc->st->ticks || b.w < HEAT_MIN_W)
+		return 0;
+	if (keep < 3)
+		keep = hist_rows < 3 ? hist_rows : 3;
+	return b.h - 1 - keep >= HEAT_MIN_H ? b.h - 1 - keep : 0;
+}
+
+/* The heatmap of the selection (d, o, Q) over the ticks up to the
+ * snapshot's, one column each, in r. */
+static void draw_heat(const struct view_ctx *vc, struct rect r)
+{
+	const struct tt_snapshot *s = vc->snap;
+	const struct ui_state *st = vc->st;
+	unsigned n = r.w > 0 && (unsigned)r.w < TICK_HISTORY_COLS ? (unsigned)r.w : TICK_HISTORY_COLS;
+	struct hist *cols = calloc(n, sizeof(*cols));
+	bool *known = calloc(n, sizeof(*known));
+
+	if (cols && known) {
+		for (unsigned i = 0; i < n; i++) {
+			uint64_t back = n - 1 - i;
+
+			known[i] = back < s->seq &&
+				   tick_history_bio(st->ticks, s->seq - back, st->bio_disk, st->bio_op,
+						    st->bio_phase, &cols[i]);
+		}
+		heat_draw(vc->cv, r, cols, known, n, s->elapsed_s > 0 ? s->elapsed_s : st->set.delay_s);
+	}
+	free(cols);
+	free(known);
+}
+
 void view_bio(const struct view_ctx *vc, struct rect r, bool focused)
 {
 	const struct tt_snapshot *s = vc->snap;
@@ -55,7 +99,7 @@ void view_bio(const struct view_ctx *vc, struct rect r, bool focused)
 	char info[192], p50[16], p95[16], p99[16], num[16], line[160];
 	struct hist h;
 	struct rect b;
-	int matched;
+	int matched, heat_h, hi, lo = 0;
 
 	/* The selection (d, o, Q, c) in words, or briefly on a narrow pane. */
 	if (r.w >= 70)
@@ -95,7 +139,10 @@ void view_bio(const struct view_ctx *vc, struct rect r, bool focused)
 		else
 			snprintf(line, sizeof(line), "no block I/O %s",
 				 st->bio_cumulative ? "since start" : "in this interval");
-		text_wrap(cv, (struct rect){ b.x + 1, b.y, b.w - 2, b.h }, ROLE_VALUE_ZERO, line);
+		heat_h = heat_rows(vc, b, 0);
+		text_wrap(cv, (struct rect){ b.x + 1, b.y, b.w - 2, b.h - heat_h }, ROLE_VALUE_ZERO, line);
+		if (heat_h)
+			draw_heat(vc, (struct rect){ b.x + 1, b.y + b.h - heat_h, b.w - 2, heat_h });
 		return;
 	}
 	hist_format_us(hist_percentile(&h, 50), p50, sizeof(p50));
@@ -117,5 +164,11 @@ void view_bio(const struct view_ctx *vc, struct rect r, bool focused)
 			canvas_puts(cv, x, b.y, maxx, ROLE_VALUE, num);
 		}
 	}
-	hist_draw(cv, (struct rect){ b.x + 1, b.y + 1, b.w - 2, b.h - 1 }, &h);
+	hi = hist_max_slot(&h);
+	while (lo < hi && !h.slots[lo])
+		lo++;
+	heat_h = heat_rows(vc, b, hi - lo + 1);
+	hist_draw(cv, (struct rect){ b.x + 1, b.y + 1, b.w - 2, b.h - 1 - heat_h }, &h);
+	if (heat_h)
+		draw_heat(vc, (struct rect){ b.x + 1, b.y + b.h - heat_h, b.w - 2, heat_h });
 }

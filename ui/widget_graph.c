@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Sparklines and histogram bars drawn with Unicode block elements
  * (flush.c swaps them for ASCII on terminals without UTF-8). */
+#include <math.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
@@ -13,10 +14,11 @@
 /* LEFT ONE EIGHTH .. LEFT SEVEN EIGHTHS BLOCK, by eighths */
 static const uint32_t left_eighths[8] = { 0, 0x258f, 0x258e, 0x258d, 0x258c, 0x258b, 0x258a, 0x2589 };
 
-void spark_draw(struct canvas *cv, int x, int y, int maxx, const double *v, unsigned n, unsigned role)
+void spark_draw(struct canvas *cv, int x, int y, int maxx, const double *v, unsigned n,
+		double least, unsigned role)
 {
 	unsigned shown, first;
-	double max = 0;
+	double max = least;
 
 	if (maxx <= x || !n)
 		return;
@@ -36,6 +38,46 @@ void spark_draw(struct canvas *cv, int x, int y, int maxx, const double *v, unsi
 			ch = SPARK_BASE + (uint32_t)(level < 0 ? 0 : level > 7 ? 7 : level);
 		}
 		canvas_putc(cv, x++, y, maxx, ch, role);
+	}
+}
+
+double graph_scale(const double *v, unsigned n, double least)
+{
+	/* steps of at most 1.5 times, so a graph fills two thirds of its
+	 * height at least */
+	static const double steps[] = { 1, 1.5, 2, 3, 4, 5, 6, 8, 10 };
+	double m = least > 0 ? least : 1, p;
+
+	for (unsigned i = 0; i < n; i++)
+		if (v[i] > m)	/* false for NAN */
+			m = v[i];
+	p = pow(10, floor(log10(m)));
+	for (unsigned i = 0; i < sizeof(steps) / sizeof(steps[0]); i++)
+		if (steps[i] * p >= m * (1 - 1e-12))
+			return steps[i] * p;
+	return 10 * p;
+}
+
+void graph_draw(struct canvas *cv, struct rect r, const double *v, unsigned n, double max,
+		unsigned role)
+{
+	unsigned shown = r.w > 0 && (unsigned)r.w < n ? (unsigned)r.w : n;
+	int x;
+
+	if (r.w <= 0 || r.h <= 0 || !(max > 0))
+		return;
+	x = r.x + r.w - (int)shown;
+	for (unsigned i = n - shown; i < n; i++, x++) {
+		long eighths;
+
+		if (!(v[i] > 0))	/* nothing, or not known */
+			continue;
+		eighths = lround(v[i] / max * r.h * 8);
+		if (eighths < 1)
+			eighths = 1;	/* a tick with events never looks empty */
+		for (int row = 0; row < r.h && eighths > 0; row++, eighths -= 8)
+			canvas_putc(cv, x, r.y + r.h - 1 - row, x + 1,
+				    eighths >= 8 ? FULL_BLOCK : SPARK_BASE + (uint32_t)(eighths - 1), role);
 	}
 }
 
@@ -204,4 +246,197 @@ void hist_draw(struct canvas *cv, struct rect r, const struct hist *h)
 	}
 	if (labove[0])
 		hist_row(cv, r, y, label_w, labove, above, max, ROLE_VALUE_ZERO);
+}
+
+#define SHADE_LIGHT 0x2591	/* LIGHT SHADE; MEDIUM 0x2592, DARK 0x2593, then FULL BLOCK */
+
+static const unsigned heat_roles[4] = { ROLE_HEAT_1, ROLE_HEAT_2, ROLE_HEAT_3, ROLE_HEAT_4 };
+
+/* 1..4 for count c of the busiest cell's m, on a log scale: 1 for a
+ * single request, 4 for the busiest; 0 for none. */
+static int heat_level(uint64_t c, uint64_t m)
+{
+	int l;
+
+	if (!c)
+		return 0;
+	if (c >= m)
+		return 4;
+	l = 1 + (int)floor(3.0 * log((double)c) / log((double)m));
+	return l < 1 ? 1 : l > 4 ? 4 : l;
+}
+
+static uint32_t heat_glyph(int level)
+{
+	return level >= 4 ? FULL_BLOCK : SHADE_LIGHT + (uint32_t)(level - 1);
+}
+
+/* "-90s", "-15m", "-2h" for the span of n columns. */
+static void span_label(unsigned n, double interval_s, char *buf, size_t len)
+{
+	double s = n * interval_s;
+
+	if (s < 120)
+		snprintf(buf, len, "-%.0fs", s);
+	else if (s < 7200)
+		snprintf(buf, len, "-%.0fm", s / 60);
+	else
+		snprintf(buf, len, "-%.0fh", s / 3600);
+}
+
+/* The axis row: the span at the left, "now" at the right, and the
+ * lowest count of each shade between them when they fit. */
+static void heat_axis(struct canvas *cv, int x, int y, int maxx, unsigned shown, double interval_s,
+		      uint64_t m)
+{
+	const char *legend = "requests per tick:";
+	char span[16], num[16];
+
+	span_label(shown, interval_s, span, sizeof(span));
+	x += canvas_puts(cv, x, y, maxx, ROLE_LABEL, span);
+	canvas_puts_right(cv, maxx, y, x, ROLE_LABEL, "now");
+	if (!m)
+		return;
+	x += 2;
+	if (x + text_width(legend) + 5 > maxx)
+		return;
+	x += canvas_puts(cv, x, y, maxx, ROLE_LABEL, legend);
+	for (int l = 1; l <= 4; l++) {
+		/* the lowest count drawn at level l, if any is */
+		uint64_t c = l == 1 ? 1 : (uint64_t)floor(pow((double)m, (l - 1) / 3.0));
+
+		while (c > 1 && heat_level(c - 1, m) >= l)
+			c--;
+		while (c <= m && heat_level(c, m) < l)
+			c++;
+		if (c > m || heat_level(c, m) != l)
+			continue;
+		fmt_count(c, num, sizeof(num));
+		if (x + 4 + text_width(num) + 4 > maxx)
+			break;
+		x++;
+		canvas_putc(cv, x++, y, maxx, heat_glyph(l), heat_roles[l - 1]);
+		x += canvas_puts(cv, x, y, maxx, ROLE_LABEL, num);
+		x += canvas_puts(cv, x, y, maxx, ROLE_LABEL, "+");
+	}
+}
+
+/* The label of slots a..b: "128-255us" for one, "16-64ms", "512us-2ms"
+ * for more (the low bound of a, the high bound of b). */
+static void group_label(unsigned a, unsigned b, char *buf, size_t len)
+{
+	char la[32], lb[32];
+	const char *dash_a, *dash_b, *unit_a, *unit_b;
+
+	hist_slot_label(a, la, sizeof(la));
+	if (a == b) {
+		snprintf(buf, len, "%s", la);
+		return;
+	}
+	hist_slot_label(b, lb, sizeof(lb));
+	dash_a = strchr(la, '-');
+	dash_b = strchr(lb, '-');
+	if (!dash_a || !dash_b) {
+		snprintf(buf, len, "%s", la);
+		return;
+	}
+	for (unit_a = dash_a + 1; *unit_a >= '0' && *unit_a <= '9'; unit_a++)
+		;
+	for (unit_b = dash_b + 1; *unit_b >= '0' && *unit_b <= '9'; unit_b++)
+		;
+	if (!strcmp(unit_a, unit_b))
+		snprintf(buf, len, "%.*s-%s", (int)(dash_a - la), la, dash_b + 1);
+	else
+		snprintf(buf, len, "%.*s%s-%s", (int)(dash_a - la), la, unit_a, dash_b + 1);
+}
+
+void heat_draw(struct canvas *cv, struct rect r, const struct hist *cols, const bool *known,
+	       unsigned n, double interval_s)
+{
+	int lo = HIST_SLOTS, hi = -1, rows = r.h - 1, label_w = 0, range, group, per, gx, gw;
+	unsigned shown, first;
+	uint64_t m = 0;
+	char label[32];
+
+	if (r.h < 2 || r.w < 20 || !n)
+		return;
+	/* the labels take what the widest of them needs; the rest is time */
+	for (int i = 0; i < HIST_SLOTS; i++) {
+		hist_slot_label((unsigned)i, label, sizeof(label));
+		if (text_width(label) > label_w)
+			label_w = text_width(label);
+	}
+	gx = r.x + label_w + 1;
+	gw = r.x + r.w - gx;
+	shown = (unsigned)gw < n ? (unsigned)gw : n;
+	first = n - shown;
+	for (unsigned i = first; i < n; i++) {
+		if (!known[i])
+			continue;
+		for (int s = 0; s < HIST_SLOTS; s++)
+			if (cols[i].slots[s]) {
+				if (s < lo)
+					lo = s;
+				if (s > hi)
+					hi = s;
+			}
+	}
+	if (hi < 0) {
+		heat_axis(cv, gx, r.y + r.h - 1, r.x + r.w, shown, interval_s, 0);
+		canvas_puts(cv, gx, r.y + r.h - 2, r.x + r.w, ROLE_VALUE_ZERO, "no block I/O in this time");
+		return;
+	}
+	/* Two slots of context on each side when there is room; then as
+	 * many rows per slot as fit, and more context for the rows left. */
+	for (int k = 0; k < 2 && hi - lo + 1 < rows; k++) {
+		if (lo > 0)
+			lo--;
+		if (hi - lo + 1 < rows && hi < HIST_SLOTS - 1)
+			hi++;
+	}
+	range = hi - lo + 1;
+	group = (range + rows - 1) / rows;	/* slots per row when they outnumber the rows */
+	per = group > 1 ? 1 : rows / range;
+	while ((group == 1 ? (range + 1) * per <= rows : (range + group) / group <= rows) &&
+	       (lo > 0 || hi < HIST_SLOTS - 1)) {
+		if (lo > 0 && (hi == HIST_SLOTS - 1 || (hi - lo) % 2))
+			lo--;
+		else
+			hi++;
+		range++;
+	}
+	for (int g = 0; g * group < range; g++) {
+		int a = lo + g * group, b = a + group - 1 < hi ? a + group - 1 : hi;
+
+		for (unsigned i = first; i < n; i++) {
+			uint64_t c = 0;
+
+			if (!known[i])
+				continue;
+			for (int s = a; s <= b; s++)
+				c += cols[i].slots[s];
+			if (c > m)
+				m = c;
+		}
+	}
+	for (int g = 0; g * group < range; g++) {
+		int a = lo + g * group, b = a + group - 1 < hi ? a + group - 1 : hi;
+		int ybot = r.y + rows - 1 - g * per, x = gx + (int)(gw - (int)shown);
+
+		group_label((unsigned)a, (unsigned)b, label, sizeof(label));
+		canvas_puts_right(cv, r.x + label_w, ybot - (per - 1) / 2, r.x, ROLE_HIST_LABEL, label);
+		for (unsigned i = first; i < n; i++, x++) {
+			uint64_t c = 0;
+			int level;
+
+			if (!known[i])
+				continue;
+			for (int s = a; s <= b; s++)
+				c += cols[i].slots[s];
+			level = heat_level(c, m);
+			for (int k = 0; level && k < per; k++)
+				canvas_putc(cv, x, ybot - k, x + 1, heat_glyph(level), heat_roles[level - 1]);
+		}
+	}
+	heat_axis(cv, gx, r.y + r.h - 1, r.x + r.w, shown, interval_s, m);
 }

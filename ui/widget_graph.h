@@ -4,12 +4,30 @@
 #ifndef TRACETOP_UI_WIDGET_GRAPH_H
 #define TRACETOP_UI_WIDGET_GRAPH_H
 
+#include <stdbool.h>
 #include "canvas.h"
 #include "hist.h"
 
 /* The newest samples of v[0..n) (oldest first) that fit between x and
- * maxx, scaled to their own maximum; newest at the right edge. */
-void spark_draw(struct canvas *cv, int x, int y, int maxx, const double *v, unsigned n, unsigned role);
+ * maxx, scaled to their own maximum but never to less than least (so a
+ * single event is not a full bar); newest at the right edge. */
+void spark_draw(struct canvas *cv, int x, int y, int maxx, const double *v, unsigned n,
+		double least, unsigned role);
+/* The top of a graph of v[0..n): their maximum (never less than least)
+ * rounded up to 1, 2 or 5 times a power of ten so its label reads plainly. */
+double graph_scale(const double *v, unsigned n, double least);
+/* A bar graph r.h rows high of the newest samples of v[0..n) (oldest
+ * first; NAN for a tick not known, drawn blank) that fit in r, scaled
+ * to max, in eighths of a row; newest at the right edge. */
+void graph_draw(struct canvas *cv, struct rect r, const double *v, unsigned n, double max,
+		unsigned role);
+/* A latency heatmap in r: time across (cols[0..n), oldest first, the
+ * newest at the right edge; known[i] false for a tick not seen), log2
+ * latency slots up, shaded by count (░▒▓█, heat-1..4) on a log scale of
+ * the busiest cell. The bottom row is the axis: how far back the left
+ * edge is (interval_s seconds per column) and what each shade counts. */
+void heat_draw(struct canvas *cv, struct rect r, const struct hist *cols, const bool *known,
+	       unsigned n, double interval_s);
 /* A bar of value/max of the width w, in eighths of a cell. */
 void bar_draw(struct canvas *cv, int x, int y, int w, double value, double max, unsigned role);
 /* A log2 latency histogram in r: one row per slot (label, count, bar).

@@ -449,3 +449,38 @@ char *fixture_report(const struct fixture *f)
 	free(log);
 	return text;
 }
+
+void fixture_note_past(const struct fixture *f, struct tick_history *h, unsigned n)
+{
+	struct tt_bio_disk disks[2];
+	struct tt_snapshot s = f->snap;
+
+	s.disks = disks;
+	s.vfs.spark_len = 0;	/* each tick its own rate, the last ones the sparkline's */
+	for (unsigned k = n; k >= 1; k--) {
+		unsigned load = 1 + (k * 7) % 5;	/* 1..5 quarters of the present load */
+
+		if (k == 50 || k >= f->snap.seq)
+			continue;
+		for (int op = 0; op < VFS_OP_MAX; op++)
+			s.vfs.rate[op] = f->snap.vfs.spark[op][k < TT_SPARK_LEN ? TT_SPARK_LEN - 1 - k
+										  : k % TT_SPARK_LEN];
+		memcpy(disks, f->disks, sizeof(disks));
+		for (int d = 0; d < 2; d++)
+			for (int op = 0; op < BIO_OP_MAX; op++)
+				for (int ph = 0; ph < BIO_PH_MAX; ph++) {
+					struct hist *hh = &disks[d].interval[op][ph];
+					uint64_t slots[HIST_SLOTS];
+
+					for (int i = 0; i < HIST_SLOTS; i++)
+						slots[i] = hh->slots[i] * load / 4;
+					if (d == 1 && op == BIO_OP_READ && ph == BIO_PH_DEVICE && k >= 30 && k <= 35) {
+						slots[14] += 400;	/* 16-32 ms */
+						slots[15] += 90;	/* 32-64 ms */
+					}
+					hist_set(hh, slots, HIST_SLOTS, 0);
+				}
+		s.seq = f->snap.seq - k;
+		tick_history_note(h, &s);
+	}
+}

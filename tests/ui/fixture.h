@@ -8,6 +8,7 @@
 #include "snapshot.h"
 #include "event_log.h"
 #include "proc_tree.h"
+#include "tick_history.h"
 
 struct fixture {
 	struct tt_snapshot snap;
@@ -28,6 +29,11 @@ void fixture_init_failed(struct fixture *f);
 /* A new open by grep (pid 4411) at the log's end: ret < 0 is -errno. */
 void fixture_push_open(struct fixture *f, const char *path, int ret);
 void fixture_fini(struct fixture *f);
+/* Notes into h the n ticks before the snapshot's: its disks' histograms
+ * at a load that rises and falls, with a latency spike (a burst of
+ * 16-64 ms requests on vda) 30 to 35 ticks back, and no tick at all 50
+ * back (a gap). */
+void fixture_note_past(const struct fixture *f, struct tick_history *h, unsigned n);
 /* The probe report (key i) of the fixture's machine, as report.c writes
  * it, with a libbpf-style message holding an escape sequence among the
  * hooks tried. malloc'd; NULL when out of memory. */

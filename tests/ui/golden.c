@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Text dumps of canvases and golden-file comparison for the UI tests. */
 #include <errno.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -26,6 +27,53 @@ char *canvas_dump(const struct canvas *cv)
 		memcpy(out + used, row, n);
 		used += n;
 		out[used++] = '\n';
+	}
+	out[used] = '\0';
+	return out;
+}
+
+/* a..z then A..Z then 0..9 by role number; ' ' for ROLE_DEFAULT */
+static char role_letter(unsigned role)
+{
+	static const char letters[] = " abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
+
+	return role < sizeof(letters) - 1 ? letters[role] : '?';
+}
+
+char *canvas_dump_roles(const struct canvas *cv, const struct theme *th)
+{
+	size_t cap = (size_t)(cv->w + 1) * (size_t)cv->h + ROLE_MAX * 96 + 1, used = 0;
+	char *out = malloc(cap);
+	bool seen[ROLE_MAX] = { false };
+
+	if (!out)
+		return NULL;
+	for (int y = 0; y < cv->h; y++) {
+		size_t start = used;
+		unsigned last = ROLE_DEFAULT;
+
+		for (int x = 0; x < cv->w; x++) {
+			const struct ui_cell *c = canvas_cell_const(cv, x, y);
+			unsigned role = c->ch == UI_CELL_CONT ? last : c->role;
+
+			if (role >= ROLE_MAX)
+				role = ROLE_DEFAULT;
+			seen[role] = true;
+			out[used++] = role_letter(role);
+			last = role;
+		}
+		while (used > start && out[used - 1] == ' ')
+			used--;
+		out[used++] = '\n';
+	}
+	for (unsigned r = 1; r < ROLE_MAX; r++) {
+		char style[64];
+
+		if (!seen[r])
+			continue;
+		style_format(&th->role[r], style, sizeof(style));
+		used += (size_t)snprintf(out + used, cap - used, "%c %s = %s\n", role_letter(r),
+					 role_name(r), style);
 	}
 	out[used] = '\0';
 	return out;

@@ -4,6 +4,7 @@
  * every screen at every size down to 1x1 without a crash or a write
  * outside the canvas. */
 #include <locale.h>
+#include <math.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -20,6 +21,7 @@
 #include "role.h"
 #include "state.h"
 #include "view.h"
+#include "widget_graph.h"
 
 static void test_puts_clips(void **state)
 {
@@ -200,11 +202,104 @@ static void test_all_sizes(void **state)
 	fixture_fini(&ff);
 }
 
+/* A graph's scale is a plain number, at least its floor; a single
+ * event under the floor is a low bar, never a full one; a tick not known
+ * is blank. */
+static void test_graph(void **state)
+{
+	const double one[] = { 1.0 }, busy[] = { 18200, NAN, 3100 }, small[] = { 31 };
+	const double gap[] = { 5, NAN, 10 };
+	struct canvas *cv = canvas_new(3, 4);
+	const struct ui_cell *c;
+
+	(void)state;
+	assert_true(graph_scale(one, 1, 10) == 10);
+	assert_true(graph_scale(busy, 3, 10) == 20000);
+	assert_true(graph_scale(small, 1, 10) == 40);
+	assert_true(graph_scale(NULL, 0, 10) == 10);
+	/* one event a second on a floor of ten: 3.2 eighths of the bottom row */
+	graph_draw(cv, (struct rect){ 0, 0, 1, 4 }, one, 1, graph_scale(one, 1, 10), ROLE_SPARK);
+	assert_int_equal(canvas_cell_const(cv, 0, 3)->ch, 0x2583);
+	for (int y = 0; y < 3; y++)
+		assert_int_equal(canvas_cell_const(cv, 0, y)->ch, ' ');
+	canvas_clear(cv, ROLE_DEFAULT);
+	/* newest at the right: 10 of 10 fills every row, 5 two rows, NAN none */
+	graph_draw(cv, (struct rect){ 0, 0, 3, 4 }, gap, 3, 10, ROLE_SPARK);
+	for (int y = 0; y < 4; y++) {
+		assert_int_equal(canvas_cell_const(cv, 2, y)->ch, 0x2588);
+		assert_int_equal(canvas_cell_const(cv, 1, y)->ch, ' ');
+		assert_int_equal(canvas_cell_const(cv, 0, y)->ch, y >= 2 ? 0x2588 : ' ');
+	}
+	c = canvas_cell_const(cv, 2, 0);
+	assert_int_equal(c->role, ROLE_SPARK);
+	canvas_free(cv);
+}
+
+/* The row of the heatmap labelled label, or -1. */
+static int heat_row(const struct canvas *cv, const char *label)
+{
+	char row[1024];
+
+	for (int y = 0; y < cv->h; y++) {
+		canvas_row_text(cv, y, row, sizeof(row));
+		if (strstr(row, label) && strstr(row, label) - row <= 12)
+			return y;
+	}
+	return -1;
+}
+
+/* Three ticks: one request of ~100 us, a tick never seen, a hundred of
+ * ~1.5 ms. Each lands in its slot's row and its tick's column, the
+ * busiest darkest, the gap blank; the axis says how far back and what
+ * each shade counts. */
+static void test_heatmap(void **state)
+{
+	struct canvas *cv = canvas_new(40, 10);
+	struct hist cols[3];
+	const bool known[3] = { true, false, true };
+	int y_us, y_ms, right = 39;
+	char row[1024];
+
+	(void)state;
+	hist_clear(&cols[0]);
+	hist_clear(&cols[1]);
+	hist_clear(&cols[2]);
+	hist_add(&cols[0], 100);
+	hist_add(&cols[1], 100);	/* not known: never drawn */
+	for (int i = 0; i < 100; i++)
+		hist_add(&cols[2], 1500);
+	heat_draw(cv, (struct rect){ 0, 0, 40, 10 }, cols, known, 3, 2.0);
+	y_us = heat_row(cv, "64-127us");
+	y_ms = heat_row(cv, "1-2ms");
+	assert_true(y_us >= 0 && y_ms >= 0 && y_ms < y_us);	/* slower is higher */
+	assert_int_equal(canvas_cell_const(cv, right, y_ms)->ch, 0x2588);
+	assert_int_equal(canvas_cell_const(cv, right, y_ms)->role, ROLE_HEAT_4);
+	assert_int_equal(canvas_cell_const(cv, right - 2, y_us)->ch, 0x2591);
+	assert_int_equal(canvas_cell_const(cv, right - 2, y_us)->role, ROLE_HEAT_1);
+	for (int y = 0; y < 9; y++) {
+		assert_int_equal(canvas_cell_const(cv, right - 1, y)->ch, ' ');
+		if (y != y_ms)
+			assert_int_equal(canvas_cell_const(cv, right, y)->ch, ' ');
+	}
+	canvas_row_text(cv, 9, row, sizeof(row));
+	assert_non_null(strstr(row, "-6s"));
+	assert_non_null(strstr(row, "now"));
+	canvas_free(cv);
+	/* wide enough for the legend: the shades and the counts they start at */
+	cv = canvas_new(80, 10);
+	heat_draw(cv, (struct rect){ 0, 0, 80, 10 }, cols, known, 3, 1.0);
+	canvas_row_text(cv, 9, row, sizeof(row));
+	assert_non_null(strstr(row, "requests per tick:"));
+	assert_non_null(strstr(row, "\xe2\x96\x91" "1+"));	/* light shade: 1 */
+	assert_non_null(strstr(row, "\xe2\x96\x88" "100+"));	/* full block: 100 */
+	canvas_free(cv);
+}
+
 static void test_layout(void **state)
 {
 	struct layout l;
 
-	layout_compute(&l, 80, 24, false, PANE_SYSCALLS);
+	layout_compute(&l, 80, 24, false, PANE_SYSCALLS, NULL);
 	assert_false(l.too_small);
 	/* no room for the processes' band: they show in the syscalls'
 	 * place while focused */
@@ -216,26 +311,57 @@ static void test_layout(void **state)
 		assert_true(l.pane[p].x + l.pane[p].w <= 80);
 		assert_true(l.pane[p].y >= 2 && l.pane[p].y + l.pane[p].h <= 23);
 	}
-	layout_compute(&l, 80, 24, false, PANE_PROCS);
+	layout_compute(&l, 80, 24, false, PANE_PROCS, NULL);
 	assert_true(l.shown[PANE_PROCS]);
 	assert_false(l.shown[PANE_SYSCALLS]);
-	layout_compute(&l, 60, 24, false, PANE_PROCS);
+	layout_compute(&l, 60, 24, false, PANE_PROCS, NULL);
 	assert_true(l.shown[PANE_PROCS]);
 	assert_false(l.shown[PANE_SYSCALLS]);
 	/* 200x60: a band across the screen, between the columns and the log */
-	layout_compute(&l, 200, 60, false, PANE_SYSCALLS);
+	layout_compute(&l, 200, 60, false, PANE_SYSCALLS, NULL);
 	assert_true(l.shown[PANE_PROCS] && l.shown[PANE_SYSCALLS]);
 	assert_int_equal(l.pane[PANE_PROCS].w, 200);
 	assert_true(l.pane[PANE_PROCS].h >= 10);
 	assert_int_equal(l.pane[PANE_PROCS].y, l.pane[PANE_SYSCALLS].y + l.pane[PANE_SYSCALLS].h);
 	assert_int_equal(l.pane[PANE_LOG].y, l.pane[PANE_PROCS].y + l.pane[PANE_PROCS].h);
-	layout_compute(&l, 80, 24, true, PANE_LOG);
+	/* ... where the VFS operations get two rows each for their graphs */
+	assert_int_equal(l.pane[PANE_VFS].h, 11);
+	assert_true(l.pane[PANE_BIO].h >= 13);
+	/* Two processes: the band takes their rows, the log the rest; the
+	 * columns above stay where they were. */
+	{
+		struct layout full = l;
+		struct layout_want want = { { 0 } };
+
+		want.rows[PANE_PROCS] = 4;
+		layout_compute(&l, 200, 60, false, PANE_SYSCALLS, &want);
+		assert_int_equal(l.pane[PANE_PROCS].h, 4);
+		assert_int_equal(l.pane[PANE_LOG].h, full.pane[PANE_LOG].h + full.pane[PANE_PROCS].h - 4);
+		assert_int_equal(l.pane[PANE_LOG].y + l.pane[PANE_LOG].h, 59);
+		assert_int_equal(l.pane[PANE_SYSCALLS].h, full.pane[PANE_SYSCALLS].h);
+		/* one process still gets a band of PROCS_MIN; many, no more than before */
+		want.rows[PANE_PROCS] = 3;
+		layout_compute(&l, 200, 60, false, PANE_SYSCALLS, &want);
+		assert_int_equal(l.pane[PANE_PROCS].h, 4);
+		want.rows[PANE_PROCS] = 5000;
+		layout_compute(&l, 200, 60, false, PANE_SYSCALLS, &want);
+		assert_int_equal(l.pane[PANE_PROCS].h, full.pane[PANE_PROCS].h);
+	}
+	/* 250x80: three rows per operation */
+	layout_compute(&l, 250, 80, false, PANE_SYSCALLS, NULL);
+	assert_int_equal(l.pane[PANE_VFS].h, 16);
+	/* 120x40 has a band too; 80x24 one row per operation */
+	layout_compute(&l, 120, 40, false, PANE_SYSCALLS, NULL);
+	assert_true(l.shown[PANE_PROCS]);
+	layout_compute(&l, 80, 24, false, PANE_SYSCALLS, NULL);
+	assert_int_equal(l.pane[PANE_VFS].h, 6);
+	layout_compute(&l, 80, 24, true, PANE_LOG, NULL);
 	assert_true(l.shown[PANE_LOG]);
 	assert_false(l.shown[PANE_VFS]);
 	assert_int_equal(l.pane[PANE_LOG].h, 21);
-	layout_compute(&l, 39, 24, false, PANE_LOG);
+	layout_compute(&l, 39, 24, false, PANE_LOG, NULL);
 	assert_true(l.too_small);
-	layout_compute(&l, 40, 10, false, PANE_BIO);
+	layout_compute(&l, 40, 10, false, PANE_BIO, NULL);
 	assert_false(l.too_small);
 	assert_true(l.shown[PANE_BIO]);
 }
@@ -244,6 +370,8 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_puts_clips),
+		cmocka_unit_test(test_graph),
+		cmocka_unit_test(test_heatmap),
 		cmocka_unit_test(test_wide_glyphs),
 		cmocka_unit_test(test_diff_only_changes),
 		cmocka_unit_test(test_diff_whole_glyphs),

@@ -2,7 +2,9 @@
 /* Golden screens (issue 3): every view renders fixed, hand-built
  * snapshots into the canvas at 80x24 and 132x43 (the overview also at
  * 200x60 and on small screens), and the text must match the screens
- * checked in under tests/ui/golden/. The probe report screen (key i) is
+ * checked in under tests/ui/golden/. The overview's colour roles, with
+ * the styles of the default, light and mono themes, are checked the
+ * same way at 80x24 and 200x60 (roles-*.txt). The probe report screen (key i) is
  * issue 5's. After a deliberate
  * change, regenerate them with
  *     TT_UPDATE_GOLDEN=1 make check TESTS=tests/ui/test_golden
@@ -94,7 +96,7 @@ static void type(struct ui_state *st, const char *s)
 		keymap_dispatch(st, (unsigned char)*s++);
 }
 
-static void render_case(const struct golden_case *c, char **text)
+static void render_canvas(const struct golden_case *c, struct canvas **out)
 {
 	struct fixture f;
 	struct ui_state st;
@@ -177,13 +179,55 @@ static void render_case(const struct golden_case *c, char **text)
 	default:
 		break;
 	}
+	fixture_note_past(&f, st.ticks, 120);
 	ui_render(&st, cv, &f.snap, &f.log, NULL);
-	*text = canvas_dump(cv);
-	assert_non_null(*text);
+	*out = cv;
 	ui_state_fini(&st);
 	fixture_fini(&f);
-	canvas_free(cv);
 	free(report);
+}
+
+static void render_case(const struct golden_case *c, char **text)
+{
+	struct canvas *cv;
+
+	render_canvas(c, &cv);
+	*text = canvas_dump(cv);
+	assert_non_null(*text);
+	canvas_free(cv);
+}
+
+/* The colour roles of the overview, with the styles of a theme. */
+struct roles_case {
+	const char *name, *theme;
+	int w, h;
+};
+
+static const struct roles_case roles_cases[] = {
+	{ "roles-overview-80x24-default", "default", 80, 24 },
+	{ "roles-overview-80x24-light", "light", 80, 24 },
+	{ "roles-overview-80x24-mono", "mono", 80, 24 },
+	{ "roles-overview-200x60-default", "default", 200, 60 },
+	{ "roles-overview-200x60-light", "light", 200, 60 },
+	{ "roles-overview-200x60-mono", "mono", 200, 60 },
+};
+
+static void test_roles(void **state)
+{
+	const struct roles_case *c = *state;
+	const struct golden_case g = { c->name, SCR_OVERVIEW, c->w, c->h };
+	const char *const dirs[] = { TT_SRC_THEMES, NULL };
+	struct theme th;
+	struct canvas *cv;
+	char *text, err[256];
+
+	assert_int_equal(theme_load(&th, c->theme, dirs, err, sizeof(err)), 0);
+	render_canvas(&g, &cv);
+	text = canvas_dump_roles(cv, &th);
+	assert_non_null(text);
+	assert_int_equal(golden_check(c->name, text), 0);
+	free(text);
+	canvas_free(cv);
 }
 
 static void test_screen(void **state)
@@ -198,7 +242,8 @@ static void test_screen(void **state)
 
 int main(void)
 {
-	struct CMUnitTest tests[sizeof(cases) / sizeof(cases[0])];
+	const size_t n = sizeof(cases) / sizeof(cases[0]), nr = sizeof(roles_cases) / sizeof(roles_cases[0]);
+	struct CMUnitTest tests[sizeof(cases) / sizeof(cases[0]) + sizeof(roles_cases) / sizeof(roles_cases[0])];
 
 	/* Screens are rendered in UTF-8 and clock times in UTC, whatever
 	 * the machine running the tests uses. */
@@ -206,7 +251,10 @@ int main(void)
 	tzset();
 	if (!setlocale(LC_ALL, "C.UTF-8"))
 		setlocale(LC_ALL, "");
-	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++)
+	for (size_t i = 0; i < n; i++)
 		tests[i] = (struct CMUnitTest){ cases[i].name, test_screen, NULL, NULL, (void *)&cases[i] };
+	for (size_t i = 0; i < nr; i++)
+		tests[n + i] = (struct CMUnitTest){ roles_cases[i].name, test_roles, NULL, NULL,
+						    (void *)&roles_cases[i] };
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
