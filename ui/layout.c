@@ -3,10 +3,10 @@
  *
  * Wide screens (70 columns and more) get two columns: VFS over block I/O
  * on the left, syscalls on the right, the event log across the bottom.
- * Tall ones (a body from which the log's quarter leaves PROCS_AT rows)
- * put the processes pane across the screen between the two columns and
- * the log, as high as its rows need up to two fifths of those rows, the
- * log taking what it leaves; on the others it takes the syscalls pane's
+ * Tall ones (a body from which two fifths for the log leave PROCS_AT
+ * rows) put the processes pane across the screen between the two
+ * columns and the log, as high as its rows need up to a third of what a
+ * quarter for the log leaves, the log taking what it does not use; on the others it takes the syscalls pane's
  * place while it has the focus. The higher the columns, the more rows
  * each VFS operation's graph gets (one, two or three); block I/O keeps
  * the rest for its histogram and heatmap.
@@ -22,7 +22,7 @@
 #define PANE_MIN_H 2	/* title + one line */
 #define VFS_H 6		/* title + five operations */
 #define VFS_ROWS_MAX 3	/* graph rows per operation, at most */
-#define BIO_KEEP 13	/* rows block I/O keeps before VFS graphs grow */
+#define BIO_KEEP 16	/* rows block I/O keeps (histogram and heatmap) before VFS graphs grow */
 #define PROCS_MIN 4	/* title, column heads, two rows */
 #define RIGHT_MAX_W 70	/* the syscall table at its widest, and a margin */
 #define PROCS_AT 28	/* top rows from which the processes pane has its own band */
@@ -65,10 +65,10 @@ static void two_columns(struct layout *l, struct rect b, enum ui_pane focus,
 	if (log_h < 3)
 		log_h = 3;
 	top_h = b.h - log_h;
-	if (b.h - log_min >= PROCS_AT) {
+	if (top_h >= PROCS_AT) {
 		int rest = b.h - log_min, cap;
 
-		top_h = rest * 3 / 5 > UPPER_MIN ? rest * 3 / 5 : UPPER_MIN;
+		top_h = rest * 2 / 3 > UPPER_MIN ? rest * 2 / 3 : UPPER_MIN;
 		procs_h = cap = rest - top_h;
 		if (want && want->rows[PANE_PROCS] > 0 && want->rows[PANE_PROCS] < cap)
 			procs_h = want->rows[PANE_PROCS] > PROCS_MIN ? want->rows[PANE_PROCS] : PROCS_MIN;

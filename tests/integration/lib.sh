@@ -243,6 +243,13 @@ screen() {
 	$T capture-pane -p -t "${TS:-ui}"
 }
 
+# Each line of standard input from its column $1 on (1 for the first),
+# counted in characters as the screen shows them, not in bytes: graphs
+# and shades are several bytes each.
+from_column() {
+	LC_ALL=C.UTF-8 sed -E "s/^.{0,$(($1 - 1))}//"
+}
+
 # Waits up to $2 tenths of a second (default 100) for the screen to show
 # the text $1 (wait_for) or match the extended regular expression $1
 # (wait_for_re); fails showing the screen otherwise.
