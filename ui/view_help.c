@@ -75,7 +75,8 @@ static const struct {
 	[PANE_VFS] = { "VFS ops/s", TT_SRC_VFS,
 		       "Reads, writes, opens, creates and fsyncs per second on this machine, "
 		       "counted at the VFS functions or, marked ~, at the system calls that "
-		       "reach them. Each row's graph is its last minute on its own scale." },
+		       "reach them. Each row's graph is its past on its own scale, never "
+		       "under 10/s (max: the top of a tall graph)." },
 	[PANE_SYSCALLS] = { "Syscalls", TT_SRC_SYSCALL,
 			    "Every system call per second, its errors and share of all calls. "
 			    "L times them (p95, TIME%); Enter opens a call: its latency "
@@ -83,7 +84,9 @@ static const struct {
 	[PANE_BIO] = { "Block I/O", TT_SRC_BIO,
 		       "How long disk requests took, as a log2 histogram (as biolatency "
 		       "draws it), per disk and operation: d cycles disks, o operations, "
-		       "c the interval or since start, Q device or queue time." },
+		       "c the interval or since start, Q device or queue time. Below it, "
+		       "when there is room, a heatmap: time across, latency up, darker "
+		       "for more requests." },
 	[PANE_PROCS] = { "Processes", TT_SRC_SYSCALL,
 			 "One row per process: its calls, errors, VFS operations, block I/O "
 			 "and execs per second. Enter shows every pane for the selected "
