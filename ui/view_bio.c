@@ -13,7 +13,7 @@
 #include "widget_graph.h"
 
 #define HEAT_MIN_H 5	/* a heatmap of four rows and its axis */
-#define HEAT_MIN_W 40
+#define HEAT_MIN_W 30	/* its labels and some twenty ticks */
 
 static const char *op_label(int op)
 {

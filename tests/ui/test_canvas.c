@@ -295,6 +295,62 @@ static void test_heatmap(void **state)
 	canvas_free(cv);
 }
 
+/* Rows of r in which nothing is drawn. */
+static int blank_rows(const struct canvas *cv, struct rect r)
+{
+	int n = 0;
+
+	for (int y = r.y; y < r.y + r.h; y++) {
+		bool blank = true;
+
+		for (int x = r.x; x < r.x + r.w && blank; x++)
+			blank = canvas_cell_const(cv, x, y)->ch == ' ';
+		n += blank;
+	}
+	return n;
+}
+
+/* Issue 18: from 80x24 to 250x80, with the busy fixture and two minutes
+ * of its past, the panes on the left (the VFS rates, block I/O) and the
+ * processes band leave no blank row that another pane could use: at most
+ * one in VFS and block I/O (the heatmap's rounding), none in the band. */
+static void test_space_used(void **state)
+{
+	static const int ws[] = { 80, 100, 120, 132, 160, 200, 250 };
+	static const int hs[] = { 24, 30, 40, 43, 50, 60, 70, 80 };
+	struct fixture f;
+
+	(void)state;
+	fixture_init(&f);
+	for (size_t i = 0; i < sizeof(ws) / sizeof(ws[0]); i++)
+		for (size_t j = 0; j < sizeof(hs) / sizeof(hs[0]); j++) {
+			struct canvas *cv = canvas_new(ws[i], hs[j]);
+			struct ui_state st;
+
+			assert_int_equal(ui_state_init(&st, NULL), 0);
+			fixture_note_past(&f, st.ticks, 120);
+			ui_render(&st, cv, &f.snap, &f.log, NULL);
+			for (int p = 0; p < PANE_MAX; p++) {
+				int blank, most = p == PANE_PROCS ? 0 : 1;
+
+				if (!st.lay.shown[p] || p == PANE_LOG || p == PANE_SYSCALLS)
+					continue;
+				blank = blank_rows(cv, st.lay.pane[p]);
+				if (blank > most) {
+					char *text = canvas_dump(cv);
+
+					print_error("%dx%d pane %d: %d blank rows\n%s", ws[i], hs[j], p, blank,
+						    text ? text : "");
+					free(text);
+				}
+				assert_true(blank <= most);
+			}
+			ui_state_fini(&st);
+			canvas_free(cv);
+		}
+	fixture_fini(&f);
+}
+
 static void test_layout(void **state)
 {
 	struct layout l;
@@ -370,6 +426,7 @@ int main(void)
 		cmocka_unit_test(test_puts_clips),
 		cmocka_unit_test(test_graph),
 		cmocka_unit_test(test_heatmap),
+		cmocka_unit_test(test_space_used),
 		cmocka_unit_test(test_wide_glyphs),
 		cmocka_unit_test(test_diff_only_changes),
 		cmocka_unit_test(test_diff_whole_glyphs),
