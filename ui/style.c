@@ -176,6 +176,24 @@ static int nearest(const int rgb[3], int from, int to)
 	return besti;
 }
 
+int32_t colour_direct(int32_t c)
+{
+	int rgb[3];
+	int32_t v;
+
+	if (c == COLOUR_DEFAULT)
+		return COLOUR_DEFAULT;
+	if (c & COLOUR_RGB) {
+		v = c & 0xffffff;
+	} else if (c < 8) {
+		return c;
+	} else {
+		palette_rgb(c, rgb);
+		v = rgb[0] << 16 | rgb[1] << 8 | rgb[2];
+	}
+	return v < 8 ? 8 : v;	/* below 8 a number is an ANSI colour */
+}
+
 int32_t colour_degrade(int32_t c, int ncolours, int *bright)
 {
 	int rgb[3];

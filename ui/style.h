@@ -42,6 +42,11 @@ int colour_parse(const char *s, size_t len, int32_t *out);
  * with *bright -1 (callers may use dim): a quiet grey must never come out
  * as bold black, louder than the values around it. */
 int32_t colour_degrade(int32_t c, int ncolours, int *bright);
+/* c as a direct-colour terminal (24-bit, COLORS 0x1000000) numbers it:
+ * COLOUR_DEFAULT stays, the eight ANSI colours are 0..7, anything else
+ * is 0xrrggbb (#rrggbb as written, a palette colour as xterm shows it;
+ * never below 8, which would read as an ANSI colour). */
+int32_t colour_direct(int32_t c);
 /* Writes the style back as a string (for messages and tests). */
 int style_format(const struct style *st, char *buf, size_t len);
 

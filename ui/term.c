@@ -13,6 +13,16 @@
 #include <unistd.h>
 #include "term_priv.h"
 
+/* COLORTERM=truecolor or 24bit: the terminal's own word that it shows
+ * 24-bit colour (terminfo has no standard way to say it but the -direct
+ * entries). */
+static bool says_truecolor(void)
+{
+	const char *c = getenv("COLORTERM");
+
+	return c && (!strcmp(c, "truecolor") || !strcmp(c, "24bit"));
+}
+
 struct term *term_new(bool mouse, bool colour, char *err, size_t errlen)
 {
 	struct term *t;
@@ -35,7 +45,13 @@ struct term *term_new(bool mouse, bool colour, char *err, size_t errlen)
 	if (!strcmp(setlocale(LC_CTYPE, NULL), "C"))
 		setlocale(LC_CTYPE, "");
 	t->utf8 = !strcmp(nl_langinfo(CODESET), "UTF-8");
-	t->scr = newterm(NULL, stdout, stdin);
+	/* A terminal that says it shows 24-bit colour under an xterm TERM
+	 * whose entry has none: the xterm-direct entry (ncurses-term), when
+	 * this machine has it, so that #rrggbb reaches it as it is. */
+	if (colour && says_truecolor() && !strncmp(termname, "xterm", 5) && !strstr(termname, "direct"))
+		t->scr = newterm("xterm-direct", stdout, stdin);
+	if (!t->scr)
+		t->scr = newterm(NULL, stdout, stdin);
 	if (!t->scr) {
 		snprintf(err, errlen, "cannot use terminal type '%s'", termname);
 		free(t);
@@ -209,6 +225,8 @@ int term_read(struct term *t, struct term_event *ev)
 	}
 }
 
+#define DIRECT_COLOURS 0x1000000	/* COLORS of a 24-bit (-direct) terminfo entry */
+
 static short curses_colour(const struct term *t, int32_t c, bool fg, attr_t *extra)
 {
 	int bright = 0;
@@ -242,7 +260,17 @@ void term_apply_theme(struct term *t, const struct theme *th)
 		if (st->attr & STYLE_ITALIC)
 			a |= A_ITALIC;
 		t->pair[r] = 0;
-		if (t->colour && (int)r + 1 < COLOR_PAIRS) {
+		if (t->colour && t->colours >= DIRECT_COLOURS && (int)r + 1 < COLOR_PAIRS) {
+			/* 24-bit: every colour as it is written */
+			int fg = colour_direct(st->fg), bg = colour_direct(st->bg);
+
+			if (!t->default_colours) {
+				fg = fg == COLOUR_DEFAULT ? COLOR_WHITE : fg;
+				bg = bg == COLOUR_DEFAULT ? COLOR_BLACK : bg;
+			}
+			if (init_extended_pair((int)r + 1, fg, bg) == OK)
+				t->pair[r] = (short)(r + 1);
+		} else if (t->colour && (int)r + 1 < COLOR_PAIRS) {
 			short fg = curses_colour(t, st->fg, true, &a);
 			short bg = curses_colour(t, st->bg, false, &a);
 

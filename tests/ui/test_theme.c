@@ -214,10 +214,29 @@ static void test_style_roundtrip(void **state)
 	assert_int_equal(st.fg, COLOUR_DEFAULT);
 }
 
+/* 24-bit terminals: colours as they are written, ANSI 0..7 as numbers. */
+static void test_colour_direct(void **state)
+{
+	int32_t rgb;
+
+	(void)state;
+	assert_int_equal(colour_direct(COLOUR_DEFAULT), COLOUR_DEFAULT);
+	assert_int_equal(colour_direct(4), 4);
+	/* bright red and the grey colour245 as xterm shows them */
+	assert_int_equal(colour_direct(9), 0xff0000);
+	assert_int_equal(colour_direct(245), 0x8a8a8a);
+	assert_int_equal(colour_parse("#ff8800", 7, &rgb), 0);
+	assert_int_equal(colour_direct(rgb), 0xff8800);
+	/* a near-black that would read as an ANSI colour */
+	assert_int_equal(colour_parse("#000003", 7, &rgb), 0);
+	assert_int_equal(colour_direct(rgb), 8);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_good),
+		cmocka_unit_test(test_colour_direct),
 		cmocka_unit_test(test_unknown_role),
 		cmocka_unit_test(test_bad_colour),
 		cmocka_unit_test(test_fallback_keeps_old),
