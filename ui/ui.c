@@ -22,6 +22,7 @@
 #include "role.h"
 #include "state.h"
 #include "term.h"
+#include "term_bg.h"
 #include "theme.h"
 #include "view.h"
 
@@ -134,6 +135,9 @@ bool ui_light_background(const char *colorfgbg)
 }
 
 #define INDEX_FRAME_MS 40	/* frames while a filter is being applied */
+/* The longest wait for the terminal's answer about its background: only
+ * a terminal that answers no DA1 request waits it all. */
+#define BG_QUERY_MS 1000
 
 struct ui {
 	struct term *term;		/* owned */
@@ -228,6 +232,7 @@ struct ui *ui_new(const struct options *set, const struct diag *diag, const char
 	const char *no_colour = getenv("NO_COLOR");
 	struct ui *ui = calloc(1, sizeof(*ui));
 	struct theme th;
+	int bg = -1;
 
 	if (!ui) {
 		snprintf(err, errlen, "out of memory");
@@ -256,6 +261,10 @@ struct ui *ui_new(const struct options *set, const struct diag *diag, const char
 		snprintf(err, errlen, "out of memory");
 		goto fail;
 	}
+	/* Without a theme and COLORFGBG, the terminal is asked for its
+	 * background before curses takes it (term_bg.c). */
+	if (ui->colour && !(set->theme && *set->theme) && !getenv("COLORFGBG"))
+		bg = term_bg_query(STDIN_FILENO, STDOUT_FILENO, BG_QUERY_MS);
 	ui->term = term_new(set->mouse, ui->colour, err, errlen);
 	if (!ui->term)
 		goto fail;
@@ -273,7 +282,7 @@ struct ui *ui_new(const struct options *set, const struct diag *diag, const char
 	ui->st.theme_idx = ui->colour ? 0 : 2;
 	if (set->theme && *set->theme)
 		load_theme(ui, set->theme, false);
-	else if (ui->colour && ui_light_background(getenv("COLORFGBG")) &&
+	else if (ui->colour && (ui_light_background(getenv("COLORFGBG")) || bg == 1) &&
 		 !load_theme(ui, "light", true))
 		ui->st.theme_auto = true;	/* the terminal says its background is light */
 	return ui;

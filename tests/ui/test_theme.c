@@ -13,6 +13,7 @@
 #include <unistd.h>
 #include <cmocka.h>
 #include "theme.h"
+#include "term_bg.h"
 #include "ui_frontend.h"
 
 #ifndef TT_SRC_THEMES
@@ -232,11 +233,43 @@ static void test_colour_direct(void **state)
 	assert_int_equal(colour_direct(rgb), 8);
 }
 
+/* Answers to OSC 11: light above half luma, whatever the digits per
+ * component and the terminator; anything else is no answer. */
+static void test_bg_answer(void **state)
+{
+	static const struct {
+		const char *s;
+		int want;
+	} cases[] = {
+		{ "\033]11;rgb:c0c0/c0c0/c0c0\033\\", 1 },
+		{ "\033]11;rgb:0000/0000/0000\a", 0 },
+		{ "\033]11;rgb:ff/ff/ff\033\\\033[?1;2c", 1 },
+		{ "\033]11;rgb:1e1e/1e1e/2e2e\a\033[?62;22c", 0 },
+		{ "\033]11;rgb:f/f/e\a", 1 },
+		{ "\033[?1;2c", -1 },				/* DA1 only: no OSC 11 */
+		{ "\033]11;rgb:zz/00/00\a", -1 },		/* not hex */
+		{ "\033]11;rgb:ffff/ffff\a", -1 },		/* two components */
+		{ "\033]11;rgb:fffff/ffff/ffff\a", -1 },	/* five digits */
+		{ "\033]11;rgb:ffff/ffff/ff", -1 },		/* cut short */
+		{ "\033]11;rgb:ffff/ffff/ffff/ffff\a", -1 },	/* four */
+	};
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		int got = term_bg_parse(cases[i].s, strlen(cases[i].s));
+
+		if (got != cases[i].want)
+			print_error("case %zu: got %d\n", i, got);
+		assert_int_equal(got, cases[i].want);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_good),
 		cmocka_unit_test(test_colour_direct),
+		cmocka_unit_test(test_bg_answer),
 		cmocka_unit_test(test_unknown_role),
 		cmocka_unit_test(test_bad_colour),
 		cmocka_unit_test(test_fallback_keeps_old),
