@@ -39,16 +39,17 @@ static void show(struct layout *l, enum ui_pane p, struct rect r)
 	l->shown[p] = r.w > 0 && r.h >= PANE_MIN_H;
 }
 
-/* The VFS pane's rows in a column top_h high: a title and one, two or
- * three rows per operation, block I/O keeping BIO_KEEP; half the column
- * when even one row each would leave block I/O less than that. */
-static int vfs_rows(int top_h)
+/* The VFS pane's rows in a column top_h high: a title and a row per
+ * operation; on a tall screen (graphs) two or three rows per operation
+ * when block I/O still keeps BIO_KEEP. A column too short for two panes
+ * of VFS_H gives each half. */
+static int vfs_rows(int top_h, bool graphs)
 {
 	int k = (top_h - 1 - BIO_KEEP) / VFS_OP_MAX;
 
 	if (top_h < 2 * VFS_H)
 		return top_h / 2;
-	if (k < 1)
+	if (!graphs || k < 2)
 		return VFS_H;
 	return 1 + VFS_OP_MAX * (k > VFS_ROWS_MAX ? VFS_ROWS_MAX : k);
 }
@@ -77,7 +78,7 @@ static void two_columns(struct layout *l, struct rect b, enum ui_pane focus,
 	} else if (focus == PANE_PROCS) {
 		right = PANE_PROCS;
 	}
-	vfs_h = vfs_rows(top_h);
+	vfs_h = vfs_rows(top_h, procs_h > 0);	/* graphs only where the band is: they grow with the screen */
 	show(l, PANE_VFS, rect_make(b.x, b.y, left_w, vfs_h));
 	show(l, PANE_BIO, rect_make(b.x, b.y + vfs_h, left_w, top_h - vfs_h));
 	show(l, right, rect_make(b.x + left_w + 1, b.y, b.w - left_w - 1, top_h));

@@ -68,7 +68,8 @@ static int heat_rows(const struct view_ctx *vc, struct rect b, int hist_rows)
 }
 
 /* The heatmap of the selection (d, o, Q) over the ticks up to the
- * snapshot's, one column each, in r. */
+ * snapshot's, one column each, in r; when a tick had more disks with I/O
+ * than the history keeps, its last line says how many were left out. */
 static void draw_heat(const struct view_ctx *vc, struct rect r)
 {
 	const struct tt_snapshot *s = vc->snap;
@@ -76,16 +77,26 @@ static void draw_heat(const struct view_ctx *vc, struct rect r)
 	unsigned n = r.w > 0 && (unsigned)r.w < TICK_HISTORY_COLS ? (unsigned)r.w : TICK_HISTORY_COLS;
 	struct hist *cols = calloc(n, sizeof(*cols));
 	bool *known = calloc(n, sizeof(*known));
+	int left_out = 0;
 
 	if (cols && known) {
 		for (unsigned i = 0; i < n; i++) {
 			uint64_t back = n - 1 - i;
+			int got = back < s->seq ? tick_history_bio(st->ticks, s->seq - back, st->bio_disk,
+								   st->bio_op, st->bio_phase, &cols[i])
+						: -1;
 
-			known[i] = back < s->seq &&
-				   tick_history_bio(st->ticks, s->seq - back, st->bio_disk, st->bio_op,
-						    st->bio_phase, &cols[i]);
+			known[i] = got >= 0;
+			if (got > left_out)
+				left_out = got;
 		}
 		heat_draw(vc->cv, r, cols, known, n, s->elapsed_s > 0 ? s->elapsed_s : st->set.delay_s);
+		if (left_out) {
+			char note[64];
+
+			snprintf(note, sizeof(note), " %d disks left out ", left_out);
+			canvas_puts_right(vc->cv, r.x + r.w, r.y, r.x, ROLE_VALUE_WARN, note);
+		}
 	}
 	free(cols);
 	free(known);

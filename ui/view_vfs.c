@@ -122,7 +122,7 @@ static void vfs_graphs(const struct view_ctx *vc, struct rect b, int k)
 		canvas_puts_right(vc->cv, maxx, y, x + 7, rate > 0 ? ROLE_VALUE : ROLE_VALUE_ZERO, num);
 		vfs_series(vc, op, v, n);
 		max = graph_scale(v, n, VFS_SCALE_FLOOR);
-		fmt_count((uint64_t)max, top, sizeof(top));
+		fmt_rate(max, top, sizeof(top));
 		canvas_puts(vc->cv, x + 1, y + 1, maxx, ROLE_VALUE_ZERO, "max");
 		canvas_puts_right(vc->cv, maxx, y + 1, x + 5, ROLE_VALUE_ZERO, top);
 		if (k >= 3) {

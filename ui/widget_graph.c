@@ -11,6 +11,7 @@
 
 #define SPARK_BASE 0x2581	/* LOWER ONE EIGHTH BLOCK .. 0x2588 FULL BLOCK */
 #define FULL_BLOCK 0x2588
+#define GRAPH_SCALE_MAX 1e15	/* no rate is higher: a scale of it stays a number */
 /* LEFT ONE EIGHTH .. LEFT SEVEN EIGHTHS BLOCK, by eighths */
 static const uint32_t left_eighths[8] = { 0, 0x258f, 0x258e, 0x258d, 0x258c, 0x258b, 0x258a, 0x2589 };
 
@@ -25,15 +26,15 @@ void spark_draw(struct canvas *cv, int x, int y, int maxx, const double *v, unsi
 	shown = (unsigned)(maxx - x) < n ? (unsigned)(maxx - x) : n;
 	first = n - shown;
 	for (unsigned i = first; i < n; i++)
-		if (v[i] > max)
+		if (isfinite(v[i]) && v[i] > max)
 			max = v[i];
 	/* Right-aligned so the newest sample always sits in the same column. */
 	x = maxx - (int)shown;
 	for (unsigned i = first; i < n; i++) {
 		uint32_t ch = ' ';
 
-		if (v[i] > 0 && max > 0) {
-			int level = (int)(v[i] / max * 7.0 + 0.5);
+		if (v[i] > 0 && max > 0) {	/* false for NAN */
+			int level = (int)(fmin(v[i] / max, 1.0) * 7.0 + 0.5);
 
 			ch = SPARK_BASE + (uint32_t)(level < 0 ? 0 : level > 7 ? 7 : level);
 		}
@@ -49,8 +50,10 @@ double graph_scale(const double *v, unsigned n, double least)
 	double m = least > 0 ? least : 1, p;
 
 	for (unsigned i = 0; i < n; i++)
-		if (v[i] > m)	/* false for NAN */
+		if (isfinite(v[i]) && v[i] > m)
 			m = v[i];
+	if (m > GRAPH_SCALE_MAX)
+		m = GRAPH_SCALE_MAX;	/* a hostile recording's rates */
 	p = pow(10, floor(log10(m)));
 	for (unsigned i = 0; i < sizeof(steps) / sizeof(steps[0]); i++)
 		if (steps[i] * p >= m * (1 - 1e-12))
@@ -72,7 +75,7 @@ void graph_draw(struct canvas *cv, struct rect r, const double *v, unsigned n, d
 
 		if (!(v[i] > 0))	/* nothing, or not known */
 			continue;
-		eighths = lround(v[i] / max * r.h * 8);
+		eighths = lround(fmin(v[i] / max, 1.0) * r.h * 8);
 		if (eighths < 1)
 			eighths = 1;	/* a tick with events never looks empty */
 		for (int row = 0; row < r.h && eighths > 0; row++, eighths -= 8)
@@ -98,21 +101,34 @@ void bar_draw(struct canvas *cv, int x, int y, int w, double value, double max, 
 		canvas_putc(cv, x, y, x + 1, left_eighths[eighths % 8], role);
 }
 
-/* "<128us" for the slots below slot i, ">=4ms" for slot i and above. */
-static void tail_label(unsigned i, bool below, char *buf, size_t len)
+/* Slot i's label "lo-hiunit" ("512-1023us", "1-2ms") in parts: the low
+ * bound and the text after the high bound (the unit) into lo, the high
+ * bound and its unit into hi. False when the label has no such form. */
+static bool slot_bounds(unsigned i, char *lo, char *hi, size_t len)
 {
 	char label[32];
 	const char *dash, *unit;
 
 	hist_slot_label(i, label, sizeof(label));
 	dash = strchr(label, '-');
-	if (!dash) {
-		snprintf(buf, len, "%s", label);
-		return;
-	}
+	if (!dash)
+		return false;
 	for (unit = dash + 1; *unit >= '0' && *unit <= '9'; unit++)
 		;
-	snprintf(buf, len, "%s%.*s%s", below ? "<" : ">=", (int)(dash - label), label, unit);
+	snprintf(lo, len, "%.*s%.4s", (int)(dash - label), label, unit);
+	snprintf(hi, len, "%.12s", dash + 1);
+	return true;
+}
+
+/* "<128us" for the slots below slot i, ">=4ms" for slot i and above. */
+static void tail_label(unsigned i, bool below, char *buf, size_t len)
+{
+	char lo[32], hi[32];
+
+	if (!slot_bounds(i, lo, hi, sizeof(lo)))
+		hist_slot_label(i, buf, len);
+	else
+		snprintf(buf, len, "%s%.16s", below ? "<" : ">=", lo);
 }
 
 /* When the rows are fewer than the slots, picks the slots [*a, *b] that
@@ -289,7 +305,7 @@ static void span_label(unsigned n, double interval_s, char *buf, size_t len)
 static void heat_axis(struct canvas *cv, int x, int y, int maxx, unsigned shown, double interval_s,
 		      uint64_t m)
 {
-	const char *legend = "requests per tick:";
+	const char *legend = "requests per interval:";
 	char span[16], num[16];
 
 	span_label(shown, interval_s, span, sizeof(span));
@@ -298,7 +314,7 @@ static void heat_axis(struct canvas *cv, int x, int y, int maxx, unsigned shown,
 	if (!m)
 		return;
 	x += 2;
-	if (x + text_width(legend) + 5 > maxx)
+	if (x + text_width(legend) + 8 + 4 > maxx)	/* the words, one shade and "now" */
 		return;
 	x += canvas_puts(cv, x, y, maxx, ROLE_LABEL, legend);
 	for (int l = 1; l <= 4; l++) {
@@ -325,29 +341,19 @@ static void heat_axis(struct canvas *cv, int x, int y, int maxx, unsigned shown,
  * for more (the low bound of a, the high bound of b). */
 static void group_label(unsigned a, unsigned b, char *buf, size_t len)
 {
-	char la[32], lb[32];
-	const char *dash_a, *dash_b, *unit_a, *unit_b;
+	char alo[32], ahi[32], blo[32], bhi[32];
+	size_t n;
 
-	hist_slot_label(a, la, sizeof(la));
-	if (a == b) {
-		snprintf(buf, len, "%s", la);
+	if (a == b || !slot_bounds(a, alo, ahi, sizeof(alo)) || !slot_bounds(b, blo, bhi, sizeof(blo))) {
+		hist_slot_label(a, buf, len);
 		return;
 	}
-	hist_slot_label(b, lb, sizeof(lb));
-	dash_a = strchr(la, '-');
-	dash_b = strchr(lb, '-');
-	if (!dash_a || !dash_b) {
-		snprintf(buf, len, "%s", la);
-		return;
-	}
-	for (unit_a = dash_a + 1; *unit_a >= '0' && *unit_a <= '9'; unit_a++)
-		;
-	for (unit_b = dash_b + 1; *unit_b >= '0' && *unit_b <= '9'; unit_b++)
-		;
-	if (!strcmp(unit_a, unit_b))
-		snprintf(buf, len, "%.*s-%s", (int)(dash_a - la), la, dash_b + 1);
+	/* one unit for both ends: written once, after the high bound */
+	n = strspn(alo, "0123456789");
+	if (!strcmp(alo + n, bhi + strspn(bhi, "0123456789")))
+		snprintf(buf, len, "%.*s-%.12s", (int)(n < 12 ? n : 12), alo, bhi);
 	else
-		snprintf(buf, len, "%.*s%s-%s", (int)(dash_a - la), la, unit_a, dash_b + 1);
+		snprintf(buf, len, "%.12s-%.12s", alo, bhi);
 }
 
 void heat_draw(struct canvas *cv, struct rect r, const struct hist *cols, const bool *known,
@@ -404,6 +410,21 @@ void heat_draw(struct canvas *cv, struct rect r, const struct hist *cols, const 
 		else
 			hi++;
 		range++;
+	}
+	/* a row of several slots has a longer label ("512us-2ms"): the time
+	 * gives up the columns it needs */
+	for (int g = 0; group > 1 && g * group < range; g++) {
+		int a = lo + g * group, b = a + group - 1 < hi ? a + group - 1 : hi, wd;
+
+		group_label((unsigned)a, (unsigned)b, label, sizeof(label));
+		wd = text_width(label);
+		if (wd > label_w && wd - label_w < gw) {
+			gx += wd - label_w;
+			gw -= wd - label_w;
+			label_w = wd;
+			shown = (unsigned)gw < n ? (unsigned)gw : n;
+			first = n - shown;
+		}
 	}
 	for (int g = 0; g * group < range; g++) {
 		int a = lo + g * group, b = a + group - 1 < hi ? a + group - 1 : hi;

@@ -15,11 +15,11 @@ struct col {
 	double vfs[VFS_OP_MAX];
 	struct disk_col *disks;	/* cap_disks allocated, n_disks used */
 	unsigned n_disks, cap_disks;
+	unsigned left_out;	/* disks with I/O beyond TICK_HISTORY_DISKS */
 };
 
 struct tick_history {
 	struct col cols[TICK_HISTORY_COLS];
-	uint64_t disks_dropped;
 };
 
 static struct col *col_of(struct tick_history *h, uint64_t seq)
@@ -46,13 +46,13 @@ void tick_history_free(struct tick_history *h)
 	free(h);
 }
 
-static void note_vfs(struct tick_history *h, uint64_t seq, const struct tt_snapshot *s, unsigned k)
+static void note_vfs(struct tick_history *h, uint64_t seq, const double rate[VFS_OP_MAX])
 {
 	struct col *c = col_of(h, seq);
 
 	c->vfs_seq = seq;
 	for (int op = 0; op < VFS_OP_MAX; op++)
-		c->vfs[op] = s->vfs.spark[op][k];
+		c->vfs[op] = rate[op];
 }
 
 static uint32_t clamp32(uint64_t v)
@@ -60,12 +60,25 @@ static uint32_t clamp32(uint64_t v)
 	return v > UINT32_MAX ? UINT32_MAX : (uint32_t)v;
 }
 
+/* Whether disk d had any I/O in the interval. */
+static bool disk_busy(const struct tt_bio_disk *d)
+{
+	for (int op = 0; op < BIO_OP_MAX; op++)
+		for (int ph = 0; ph < BIO_PH_MAX; ph++)
+			if (d->interval[op][ph].count)
+				return true;
+	return false;
+}
+
 static bool note_bio(struct tick_history *h, const struct tt_snapshot *s)
 {
 	struct col *c = col_of(h, s->seq);
-	unsigned n = s->n_disks < TICK_HISTORY_DISKS ? (unsigned)s->n_disks : TICK_HISTORY_DISKS;
+	unsigned busy = 0, n;
 
 	c->bio_seq = 0;
+	for (size_t i = 0; i < s->n_disks; i++)
+		busy += disk_busy(&s->disks[i]);
+	n = busy < TICK_HISTORY_DISKS ? busy : TICK_HISTORY_DISKS;
 	if (n > c->cap_disks) {
 		struct disk_col *d = realloc(c->disks, n * sizeof(*d));
 
@@ -74,19 +87,22 @@ static bool note_bio(struct tick_history *h, const struct tt_snapshot *s)
 		c->disks = d;
 		c->cap_disks = n;
 	}
-	h->disks_dropped += s->n_disks - n;
-	for (unsigned i = 0; i < n; i++) {
+	c->n_disks = 0;
+	for (size_t i = 0; i < s->n_disks && c->n_disks < n; i++) {
 		const struct tt_bio_disk *src = &s->disks[i];
-		struct disk_col *d = &c->disks[i];
+		struct disk_col *d = &c->disks[c->n_disks];
 
+		if (!disk_busy(src))
+			continue;
 		memcpy(d->name, src->name, sizeof(d->name));
 		d->name[sizeof(d->name) - 1] = '\0';
 		for (int op = 0; op < BIO_OP_MAX; op++)
 			for (int ph = 0; ph < BIO_PH_MAX; ph++)
 				for (int k = 0; k < HIST_SLOTS; k++)
 					d->slots[op][ph][k] = clamp32(src->interval[op][ph].slots[k]);
+		c->n_disks++;
 	}
-	c->n_disks = n;
+	c->left_out = busy - n;
 	c->bio_seq = s->seq;
 	return true;
 }
@@ -97,15 +113,19 @@ bool tick_history_note(struct tick_history *h, const struct tt_snapshot *s)
 
 	if (!h || !s || !s->seq)
 		return true;
-	/* The sparkline ends at this tick: its samples are the ticks before. */
+	note_vfs(h, s->seq, s->vfs.rate);
+	/* The sparkline's samples before its last are the ticks before,
+	 * where they are not known yet (a tick whose VFS counts were not
+	 * read has no sample: the ones before it may sit a tick off). */
 	len = s->vfs.spark_len < TT_SPARK_LEN ? s->vfs.spark_len : TT_SPARK_LEN;
-	for (unsigned i = 0; i < len && i < s->seq; i++)
-		note_vfs(h, s->seq - i, s, len - 1 - i);
-	if (!len) {
-		struct col *c = col_of(h, s->seq);
+	for (unsigned i = 1; i < len && i < s->seq; i++) {
+		double rate[VFS_OP_MAX];
 
-		c->vfs_seq = s->seq;
-		memcpy(c->vfs, s->vfs.rate, sizeof(c->vfs));
+		if (col_of(h, s->seq - i)->vfs_seq == s->seq - i)
+			continue;
+		for (int op = 0; op < VFS_OP_MAX; op++)
+			rate[op] = s->vfs.spark[op][len - 1 - i];
+		note_vfs(h, s->seq - i, rate);
 	}
 	if (col_of(h, s->seq)->bio_seq == s->seq)
 		return true;
@@ -125,18 +145,18 @@ bool tick_history_vfs(const struct tick_history *h, uint64_t seq, int op, double
 	return true;
 }
 
-bool tick_history_bio(const struct tick_history *h, uint64_t seq, const char *disk, int op,
-		      int phase, struct hist *out)
+int tick_history_bio(const struct tick_history *h, uint64_t seq, const char *disk, int op,
+		     int phase, struct hist *out)
 {
 	const struct col *c;
 	uint64_t slots[HIST_SLOTS] = { 0 };
 
 	hist_clear(out);
 	if (!h || !seq || phase < 0 || phase >= BIO_PH_MAX)
-		return false;
+		return -1;
 	c = col_at(h, seq);
 	if (c->bio_seq != seq)
-		return false;
+		return -1;
 	for (unsigned d = 0; d < c->n_disks; d++) {
 		if (disk && disk[0] && strcmp(disk, c->disks[d].name))
 			continue;
@@ -148,10 +168,5 @@ bool tick_history_bio(const struct tick_history *h, uint64_t seq, const char *di
 		}
 	}
 	hist_set(out, slots, HIST_SLOTS, 0);
-	return true;
-}
-
-uint64_t tick_history_disks_dropped(const struct tick_history *h)
-{
-	return h ? h->disks_dropped : 0;
+	return (int)c->left_out;
 }

@@ -6,9 +6,10 @@
  * so the newest tick looked at takes the slot of the one that many
  * ticks before it. Stepping back in a replay or the look-back history
  * keeps working (each snapshot shown is noted), and a tick never seen
- * is a gap, drawn blank, never made up. The VFS rates of the ticks
- * before a snapshot come from its sparkline; the disks' histograms only
- * from the snapshots themselves.
+ * is a gap, drawn blank, never made up. A tick's VFS rates are its
+ * snapshot's; those of the ticks before a snapshot, where not known yet,
+ * come from its sparkline. The disks' histograms come only from the
+ * snapshots themselves: of each tick, the disks that had I/O in it.
  *
  * Pure memory, no I/O, no curses. */
 #ifndef TRACETOP_TICK_HISTORY_H
@@ -20,7 +21,7 @@
 #include "snapshot.h"
 
 #define TICK_HISTORY_COLS 512	/* ticks remembered; a power of two */
-#define TICK_HISTORY_DISKS 16	/* disks kept per tick; more are left out, and counted */
+#define TICK_HISTORY_DISKS 64	/* disks with I/O kept per tick; more are left out, and counted */
 
 struct tick_history;
 
@@ -32,12 +33,10 @@ bool tick_history_note(struct tick_history *h, const struct tt_snapshot *s);
 /* The VFS rate of op at tick seq; false when that tick is not known. */
 bool tick_history_vfs(const struct tick_history *h, uint64_t seq, int op, double *rate);
 /* The interval histogram of tick seq for a disk ("" or NULL: all), an
- * operation (-1: all) and a phase, merged into *out (cleared first);
- * false when the tick's block I/O is not known. */
-bool tick_history_bio(const struct tick_history *h, uint64_t seq, const char *disk, int op,
-		      int phase, struct hist *out);
-/* Disks the tick history dropped because a tick had more than
- * TICK_HISTORY_DISKS (counted, so the heatmap can say so). */
-uint64_t tick_history_disks_dropped(const struct tick_history *h);
+ * operation (-1: all) and a phase, merged into *out (cleared first).
+ * -1 when the tick's block I/O is not known; else how many of its disks
+ * with I/O were left out (more than TICK_HISTORY_DISKS), 0 normally. */
+int tick_history_bio(const struct tick_history *h, uint64_t seq, const char *disk, int op,
+		     int phase, struct hist *out);
 
 #endif

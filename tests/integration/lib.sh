@@ -244,8 +244,8 @@ screen() {
 }
 
 # Each line of standard input from its column $1 on (1 for the first),
-# counted in characters as the screen shows them, not in bytes: graphs
-# and shades are several bytes each.
+# counted in characters, not in bytes: graphs and shades are several
+# bytes each (a character two columns wide would count one).
 from_column() {
 	LC_ALL=C.UTF-8 sed -E "s/^.{0,$(($1 - 1))}//"
 }

@@ -164,13 +164,14 @@ static void test_all_sizes(void **state)
 
 	fixture_init(&f);
 	fixture_init_failed(&ff);
-	for (int h = 1; h <= 45; h += (h < 12 ? 1 : 5))
-		for (int w = 1; w <= 140; w += (w < 45 ? 1 : 7))
+	for (int h = 1; h <= 85; h += (h < 12 ? 1 : h < 45 ? 5 : 8))
+		for (int w = 1; w <= 260; w += (w < 45 ? 1 : w < 140 ? 7 : 40))
 			for (int v = 0; v < 10; v++) {
 				struct canvas *cv = canvas_new(w, h);
 				struct ui_state st;
 
 				ui_state_init(&st, NULL);
+				fixture_note_past(&f, st.ticks, h > 20 ? 200 : 3);	/* heatmaps and graphs */
 				st.now_ms = 1000;
 				st.zoom = v >= 1 && v <= 4;
 				st.set.focus = v == 1 ? PANE_PROCS : v == 2 ? PANE_BIO : v == 3 ? PANE_LOG :
@@ -289,7 +290,7 @@ static void test_heatmap(void **state)
 	cv = canvas_new(80, 10);
 	heat_draw(cv, (struct rect){ 0, 0, 80, 10 }, cols, known, 3, 1.0);
 	canvas_row_text(cv, 9, row, sizeof(row));
-	assert_non_null(strstr(row, "requests per tick:"));
+	assert_non_null(strstr(row, "requests per interval:"));
 	assert_non_null(strstr(row, "\xe2\x96\x91" "1+"));	/* light shade: 1 */
 	assert_non_null(strstr(row, "\xe2\x96\x88" "100+"));	/* full block: 100 */
 	canvas_free(cv);
