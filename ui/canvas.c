@@ -239,6 +239,13 @@ int canvas_puts_right(struct canvas *c, int maxx, int y, int minx, unsigned role
 	return canvas_puts(c, x, y, maxx, role, s);
 }
 
+int canvas_puts_right_fit(struct canvas *c, int maxx, int y, int minx, unsigned role, const char *s)
+{
+	if (maxx - minx >= text_width(s))
+		return canvas_puts_right(c, maxx, y, minx, role, s);
+	return canvas_puts_fit(c, minx, y, maxx, role, s);
+}
+
 int canvas_printf(struct canvas *c, int x, int y, int maxx, unsigned role, const char *fmt, ...)
 {
 	char buf[512];

@@ -51,6 +51,9 @@ int canvas_puts(struct canvas *c, int x, int y, int maxx, unsigned role, const c
 int canvas_puts_fit(struct canvas *c, int x, int y, int maxx, unsigned role, const char *s);
 /* Like canvas_puts, right-aligned so the text ends just before maxx. */
 int canvas_puts_right(struct canvas *c, int maxx, int y, int minx, unsigned role, const char *s);
+/* Right-aligned when it fits between minx and maxx; else from minx, cut
+ * short with an ellipsis (a cut number must not read as another one). */
+int canvas_puts_right_fit(struct canvas *c, int maxx, int y, int minx, unsigned role, const char *s);
 /* printf into the canvas. */
 int canvas_printf(struct canvas *c, int x, int y, int maxx, unsigned role, const char *fmt, ...)
 	__attribute__((format(printf, 6, 7)));

@@ -134,10 +134,11 @@ void table_draw(struct canvas *cv, struct rect r, const struct table_col *cols, 
 				continue;
 			buf[0] = '\0';
 			role = fn(ctx, row, cols[i].id, buf, sizeof(buf));
+			/* a value cut short ends in an ellipsis */
 			if (cols[i].left)
-				canvas_puts(cv, x0[i], y, x1[i], role, buf);
+				canvas_puts_fit(cv, x0[i], y, x1[i], role, buf);
 			else
-				canvas_puts_right(cv, x1[i], y, x0[i], role, buf);
+				canvas_puts_right_fit(cv, x1[i], y, x0[i], role, buf);
 		}
 		if (focused && (int)row == t->cursor)
 			canvas_set_role(cv, (struct rect){ r.x, y, r.w, 1 }, ROLE_CURSOR);

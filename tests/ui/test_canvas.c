@@ -35,6 +35,15 @@ static void test_puts_clips(void **state)
 	canvas_puts(cv, 0, 5, 10, ROLE_VALUE, "x");
 	canvas_row_text(cv, 1, row, sizeof(row));
 	assert_string_equal(row, "y         ");
+	/* a number too wide for its cell is cut with an ellipsis, never to
+	 * another number; one that fits is right-aligned */
+	canvas_clear(cv, ROLE_DEFAULT);
+	canvas_puts_right_fit(cv, 10, 0, 6, ROLE_VALUE, "123456");
+	canvas_row_text(cv, 0, row, sizeof(row));
+	assert_string_equal(row, "      123\xe2\x80\xa6");
+	canvas_puts_right_fit(cv, 5, 0, 0, ROLE_VALUE, "42");
+	canvas_row_text(cv, 0, row, sizeof(row));
+	assert_string_equal(row, "   42 123\xe2\x80\xa6");
 	/* control characters never reach a cell */
 	canvas_puts(cv, 0, 1, 10, ROLE_VALUE, "a\x1b[2Jb");
 	canvas_row_text(cv, 1, row, sizeof(row));
