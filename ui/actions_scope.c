@@ -40,6 +40,7 @@ static int scope_filters(struct ui_state *st, const struct tt_snapshot *s)
  * the snapshot (ui_scope_refresh). */
 static unsigned scope_start(struct ui_state *st, const char *what)
 {
+	st->scope_gen++;
 	st->scope_stale = true;
 	st->scope_warned = false;
 	st->zoom = false;	/* the point is to see every pane narrowed */
@@ -106,6 +107,7 @@ bool ui_scope_clear(struct ui_state *st)
 	if (!scope_on(&st->scope))
 		return false;
 	scope_clear(&st->scope);
+	st->scope_gen++;
 	filter_set(&st->scope_filter, "", NULL);
 	filter_set(&st->scope_fail_filter, "", NULL);
 	st->idx_stale = true;

@@ -3,6 +3,7 @@
  * while they drew, done once per frame before any of them runs. */
 #include <limits.h>
 #include <stdlib.h>
+#include <string.h>
 #include "fail_table.h"
 #include "keymap.h"
 #include "log_prepare.h"
@@ -51,19 +52,63 @@ static void fails_prepare(struct ui_state *st, const struct tt_snapshot *snap)
 			st->fl_vis[st->n_fl_vis++] = i;
 }
 
+/* The rows the processes pane draws of snap: its processes in the
+ * scope, folded by name or container as the pane folds them (as many as
+ * snap has when short of memory). */
+static size_t procs_drawn(const struct ui_state *st, const struct tt_snapshot *snap)
+{
+	bool scoped = scope_on(&st->scope);
+	enum proc_fold by = (unsigned)st->procs_fold <= PROC_FOLD_CONTAINER ? st->procs_fold : PROC_FOLD_NONE;
+	struct tt_proc_row *in, *out = NULL;
+	size_t k = 0, n = snap->n_procs;
+
+	if ((!scoped && by == PROC_FOLD_NONE) || !n)
+		return n;
+	in = malloc(n * sizeof(*in));
+	if (by)
+		out = malloc(n * sizeof(*out));
+	if (in && (!by || out)) {
+		for (size_t i = 0; i < snap->n_procs; i++) {
+			const struct tt_proc_row *p = &snap->procs[i];
+
+			if (!scoped || scope_match(&st->scope, p->pid, p->comm, p->container))
+				in[k++] = *p;
+		}
+		n = by && k ? proc_view_fold(in, k, by, out) : k;
+		if (by && k && !n)
+			n = k;	/* out of memory: what there is */
+	}
+	free(in);
+	free(out);
+	return n;
+}
+
 /* The rows the processes band wants: its title, the column heads and a
- * row per process of snap (fewer when folded: the band then keeps a few
- * blank), the most of the last UI_WANT_TICKS ticks, so that it does not
- * shrink and grow back with every short-lived process. */
+ * row for each of the rows the pane draws, the most of the last
+ * UI_WANT_TICKS ticks, so that it does not shrink and grow back with
+ * every short-lived process. */
 static int procs_want(struct ui_state *st, const struct tt_snapshot *snap)
 {
-	int most = 0;
+	int most = 0, slot;
+	size_t n;
 
 	if (!snap || !snap->seq)
 		return 0;
-	st->procs_rows[snap->seq % UI_WANT_TICKS] =
-		snap->n_procs > (size_t)INT_MAX - 2 ? INT_MAX : (int)snap->n_procs + 2;
-	st->procs_rows_seq[snap->seq % UI_WANT_TICKS] = snap->seq;
+	slot = (int)(snap->seq % UI_WANT_TICKS);
+	/* another fold or scope: the past ticks' rows say nothing of it */
+	if (st->procs_rows_fold != st->procs_fold || st->procs_rows_scope != scope_on(&st->scope) ||
+	    st->procs_rows_scope_gen != st->scope_gen) {
+		memset(st->procs_rows_seq, 0, sizeof(st->procs_rows_seq));
+		st->procs_rows_fold = st->procs_fold;
+		st->procs_rows_scope = scope_on(&st->scope);
+		st->procs_rows_scope_gen = st->scope_gen;
+	}
+	/* counted once per tick */
+	if (st->procs_rows_seq[slot] != snap->seq) {
+		n = procs_drawn(st, snap);
+		st->procs_rows[slot] = n > (size_t)INT_MAX - 2 ? INT_MAX : (int)n + 2;
+		st->procs_rows_seq[slot] = snap->seq;
+	}
 	for (int i = 0; i < UI_WANT_TICKS; i++)
 		if (st->procs_rows_seq[i] + UI_WANT_TICKS > snap->seq && st->procs_rows_seq[i] <= snap->seq &&
 		    st->procs_rows[i] > most)

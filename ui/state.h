@@ -236,6 +236,11 @@ struct ui_state {
 	 * at once and shrinks only once the rows have stayed gone a while. */
 	int procs_rows[UI_WANT_TICKS];
 	uint64_t procs_rows_seq[UI_WANT_TICKS];
+	/* ... counted under this fold and scope (scope_gen: bumped at every
+	 * change of scope); another starts them again */
+	enum proc_fold procs_rows_fold;
+	bool procs_rows_scope;
+	unsigned procs_rows_scope_gen, scope_gen;
 };
 
 /* Help, the explanation of a pane, an event's details, the probe report

@@ -237,6 +237,43 @@ static void test_draw_alone_builds_nothing(void **state)
 	assert_int_not_equal(e->st.log_end_seen, event_log_end_seq(&e->f.log));
 }
 
+/* The processes band at 200x60 holds the rows the pane draws: the ten
+ * processes, eight names folded by name, one process scoped; a tick with
+ * fewer processes keeps the band for UI_WANT_TICKS ticks, and a new scope
+ * starts afresh. */
+static void test_procs_band_rows(void **state)
+{
+	struct env *e = *state;
+	struct ui_state *st = &e->st;
+	size_t all = e->f.snap.n_procs;
+
+	st->zoom = false;
+	st->set.focus = PANE_SYSCALLS;
+	ui_prepare(st, 200, 60, &e->f.snap, &e->f.log);
+	assert_int_equal(st->lay.pane[PANE_PROCS].h, (int)all + 2);
+	st->procs_fold = PROC_FOLD_COMM;
+	ui_prepare(st, 200, 60, &e->f.snap, &e->f.log);
+	assert_int_equal(st->lay.pane[PANE_PROCS].h, 8 + 2);
+	st->procs_fold = PROC_FOLD_NONE;
+	scope_set_pid(&st->scope, e->f.snap.procs[0].pid, e->f.snap.procs[0].comm);
+	st->scope_gen++;
+	ui_prepare(st, 200, 60, &e->f.snap, &e->f.log);
+	assert_int_equal(st->lay.pane[PANE_PROCS].h, 4);	/* one row, but never under four */
+	scope_clear(&st->scope);
+	st->scope_gen++;
+	/* two processes gone at the next tick: the band keeps its rows ... */
+	ui_prepare(st, 200, 60, &e->f.snap, &e->f.log);
+	e->f.snap.seq++;
+	e->f.snap.n_procs = all - 2;
+	ui_prepare(st, 200, 60, &e->f.snap, &e->f.log);
+	assert_int_equal(st->lay.pane[PANE_PROCS].h, (int)all + 2);
+	/* ... for UI_WANT_TICKS ticks */
+	e->f.snap.seq += UI_WANT_TICKS;
+	ui_prepare(st, 200, 60, &e->f.snap, &e->f.log);
+	assert_int_equal(st->lay.pane[PANE_PROCS].h, (int)all);
+	e->f.snap.n_procs = all;
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -246,6 +283,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_draw_changes_nothing, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_log_view_changes_nothing, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_draw_alone_builds_nothing, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_procs_band_rows, setup, teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
