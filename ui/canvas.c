@@ -241,6 +241,8 @@ int canvas_puts_right(struct canvas *c, int maxx, int y, int minx, unsigned role
 
 int canvas_puts_right_fit(struct canvas *c, int maxx, int y, int minx, unsigned role, const char *s)
 {
+	if (maxx > c->w)
+		maxx = c->w;
 	if (maxx - minx >= text_width(s))
 		return canvas_puts_right(c, maxx, y, minx, role, s);
 	return canvas_puts_fit(c, minx, y, maxx, role, s);

@@ -59,28 +59,37 @@ static size_t procs_drawn(const struct ui_state *st, const struct tt_snapshot *s
 {
 	bool scoped = scope_on(&st->scope);
 	enum proc_fold by = (unsigned)st->procs_fold <= PROC_FOLD_CONTAINER ? st->procs_fold : PROC_FOLD_NONE;
-	struct tt_proc_row *in, *out = NULL;
+	const struct tt_proc_row *rows = snap->procs;
+	struct tt_proc_row *in = NULL, *out;
 	size_t k = 0, n = snap->n_procs;
 
 	if ((!scoped && by == PROC_FOLD_NONE) || !n)
 		return n;
-	in = malloc(n * sizeof(*in));
-	if (by)
-		out = malloc(n * sizeof(*out));
-	if (in && (!by || out)) {
+	if (scoped) {
+		/* counted; copied only to be folded */
+		if (by && !(in = malloc(n * sizeof(*in))))
+			return n;
 		for (size_t i = 0; i < snap->n_procs; i++) {
 			const struct tt_proc_row *p = &snap->procs[i];
 
-			if (!scoped || scope_match(&st->scope, p->pid, p->comm, p->container))
-				in[k++] = *p;
+			if (!scope_match(&st->scope, p->pid, p->comm, p->container))
+				continue;
+			if (in)
+				in[k] = *p;
+			k++;
 		}
-		n = by && k ? proc_view_fold(in, k, by, out) : k;
-		if (by && k && !n)
-			n = k;	/* out of memory: what there is */
+		if (!by || !k) {
+			free(in);
+			return k;
+		}
+		rows = in;
+		n = k;
 	}
+	out = malloc(n * sizeof(*out));
+	k = out ? proc_view_fold(rows, n, by, out) : 0;
 	free(in);
 	free(out);
-	return n;
+	return k ? k : n;	/* out of memory: what there is */
 }
 
 /* The rows the processes band wants: its title, the column heads and a

@@ -45,10 +45,12 @@ struct term *term_new(bool mouse, bool colour, char *err, size_t errlen)
 	if (!strcmp(setlocale(LC_CTYPE, NULL), "C"))
 		setlocale(LC_CTYPE, "");
 	t->utf8 = !strcmp(nl_langinfo(CODESET), "UTF-8");
-	/* A terminal that says it shows 24-bit colour under an xterm TERM
-	 * whose entry has none: the xterm-direct entry (ncurses-term), when
-	 * this machine has it, so that #rrggbb reaches it as it is. */
-	if (colour && says_truecolor() && !strncmp(termname, "xterm", 5) && !strstr(termname, "direct"))
+	/* A terminal that says it shows 24-bit colour under TERM xterm or
+	 * xterm-256color (whose entries have none): the xterm-direct entry
+	 * (ncurses-term), when this machine has it, so that #rrggbb reaches
+	 * it as it is (in the colon form, 38:2::r:g:b). Other TERMs keep
+	 * their own entries. */
+	if (colour && says_truecolor() && (!strcmp(termname, "xterm") || !strcmp(termname, "xterm-256color")))
 		t->scr = newterm("xterm-direct", stdout, stdin);
 	if (!t->scr)
 		t->scr = newterm(NULL, stdout, stdin);
@@ -186,6 +188,57 @@ static int read_mouse(struct term_event *ev)
 	return 1;
 }
 
+#define ANSWER_PEEK 64	/* the longest answer dropped */
+
+/* After an ESC: whether what follows is a terminal's answer to the
+ * background query (term_bg.c) that came too late for it: OSC 11
+ * ("] 11 ; ... BEL" or "... ESC \\") or DA1 ("[ ? digits ; c"). Such an
+ * answer is read and dropped, lest it act as keys (] steps, / filters);
+ * anything else is put back as it came. */
+static bool late_answer(void)
+{
+	static const char osc[] = "]11;", csi[] = "[?";
+	wint_t got[ANSWER_PEEK], key = 0;
+	bool maybe_osc = true, maybe_csi = true;
+	int n = 0;
+
+	while (n < ANSWER_PEEK) {
+		wint_t c;
+		int r = wget_wch(stdscr, &c);
+
+		if (r == ERR)
+			break;
+		if (r == KEY_CODE_YES) {
+			key = c;
+			break;
+		}
+		got[n++] = c;
+		if (n <= 4 && maybe_osc && c == (wint_t)osc[n - 1])
+			continue;
+		maybe_osc = maybe_osc && n > 4;
+		if (n <= 2 && maybe_csi && c == (wint_t)csi[n - 1])
+			continue;
+		maybe_csi = maybe_csi && n > 2;
+		if (maybe_osc && (c == '\a' || (c == '\\' && got[n - 2] == 27)))
+			return true;
+		if (maybe_osc && c >= ' ' && c < 0x7f)
+			continue;
+		if (maybe_osc && c == 27)
+			continue;
+		if (maybe_csi && c == 'c')
+			return true;
+		if (maybe_csi && ((c >= '0' && c <= '9') || c == ';'))
+			continue;
+		break;
+	}
+	/* put back, the last first: ungetting stacks */
+	if (key)
+		ungetch((int)key);
+	while (n > 0)
+		unget_wch(got[--n]);
+	return false;
+}
+
 int term_read(struct term *t, struct term_event *ev)
 {
 	if (!t->active)
@@ -216,7 +269,11 @@ int term_read(struct term *t, struct term_event *ev)
 		ev->kind = TEV_KEY;
 		switch (wch) {
 		case '\r': case '\n': ev->key = UK_ENTER; break;
-		case 27: ev->key = UK_ESC; break;
+		case 27:
+			if (late_answer())
+				continue;
+			ev->key = UK_ESC;
+			break;
 		case 8: case 127: ev->key = UK_BACKSPACE; break;
 		case 12: ev->kind = TEV_REPAINT; break;	/* ^L */
 		default: ev->key = (int)wch; break;

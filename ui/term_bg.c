@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /* The terminal's background colour, asked with OSC 11 (see term_bg.h). */
 #include <poll.h>
+#include <signal.h>
 #include <string.h>
 #include <termios.h>
 #include <time.h>
@@ -86,17 +87,29 @@ int term_bg_query(int fd, int out, int ms)
 {
 	static const char ask[] = "\033]11;?\033\\\033[c";
 	struct termios old, raw;
+	sigset_t hold, was;
 	struct timespec t0;
 	char buf[ANSWER_MAX];
 	size_t len = 0;
 	if (!isatty(fd) || !isatty(out) || tcgetattr(fd, &old))
 		return -1;
+	/* no signal may end tracetop while the tty is raw: ^C and ^Z are
+	 * plain bytes meanwhile, the others wait until it is put back */
+	sigemptyset(&hold);
+	sigaddset(&hold, SIGINT);
+	sigaddset(&hold, SIGQUIT);
+	sigaddset(&hold, SIGTERM);
+	sigaddset(&hold, SIGHUP);
+	sigaddset(&hold, SIGTSTP);
+	sigprocmask(SIG_BLOCK, &hold, &was);
 	raw = old;
-	raw.c_lflag &= ~(tcflag_t)(ICANON | ECHO);
+	raw.c_lflag &= ~(tcflag_t)(ICANON | ECHO | ISIG);
 	raw.c_cc[VMIN] = 0;
 	raw.c_cc[VTIME] = 0;
-	if (tcsetattr(fd, TCSANOW, &raw))
+	if (tcsetattr(fd, TCSANOW, &raw)) {
+		sigprocmask(SIG_SETMASK, &was, NULL);
 		return -1;
+	}
 	clock_gettime(CLOCK_MONOTONIC, &t0);
 	if (write(out, ask, sizeof(ask) - 1) == (ssize_t)(sizeof(ask) - 1)) {
 		while (len < sizeof(buf) && !da1_seen(buf, len)) {
@@ -116,5 +129,6 @@ int term_bg_query(int fd, int out, int ms)
 	if (!da1_seen(buf, len))
 		tcflush(fd, TCIFLUSH);
 	tcsetattr(fd, TCSANOW, &old);
+	sigprocmask(SIG_SETMASK, &was, NULL);
 	return term_bg_parse(buf, len);
 }

@@ -16,9 +16,10 @@ int term_bg_parse(const char *buf, size_t len);
  * and then DA1, which every terminal answers: one that does not know OSC
  * 11 costs a round trip, not a timeout. Waits at most ms for the DA1
  * answer (then drops what is still unread, lest a late answer come in
- * as keys); what came is parsed with term_bg_parse, and keys typed
- * meanwhile are lost. The tty's settings are put back. 1 light, 0 dark,
- * -1 not said. */
+ * as keys; term.c drops one that comes later still); what came is
+ * parsed with term_bg_parse, and keys typed meanwhile are lost. Signals
+ * that would end tracetop wait (^C is a byte) until the tty's settings
+ * are put back. 1 light, 0 dark, -1 not said. */
 int term_bg_query(int fd, int out, int ms);
 
 #endif

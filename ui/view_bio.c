@@ -94,8 +94,9 @@ static void draw_heat(const struct view_ctx *vc, struct rect r)
 		if (left_out) {
 			char note[64];
 
+			/* on the axis, left of "now" */
 			snprintf(note, sizeof(note), " %d disks left out ", left_out);
-			canvas_puts_right(vc->cv, r.x + r.w, r.y, r.x, ROLE_VALUE_WARN, note);
+			canvas_puts_right(vc->cv, r.x + r.w - 4, r.y + r.h - 1, r.x, ROLE_VALUE_WARN, note);
 		}
 	}
 	free(cols);

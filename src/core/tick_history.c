@@ -77,7 +77,7 @@ static bool note_bio(struct tick_history *h, const struct tt_snapshot *s)
 
 	c->bio_seq = 0;
 	for (size_t i = 0; i < s->n_disks; i++)
-		busy += disk_busy(&s->disks[i]);
+		busy += disk_busy(&s->disks[i]);	/* counted first: the room to make */
 	n = busy < TICK_HISTORY_DISKS ? busy : TICK_HISTORY_DISKS;
 	if (n > c->cap_disks) {
 		struct disk_col *d = realloc(c->disks, n * sizeof(*d));
@@ -157,9 +157,12 @@ int tick_history_bio(const struct tick_history *h, uint64_t seq, const char *dis
 	c = col_at(h, seq);
 	if (c->bio_seq != seq)
 		return -1;
+	bool found = false;
+
 	for (unsigned d = 0; d < c->n_disks; d++) {
 		if (disk && disk[0] && strcmp(disk, c->disks[d].name))
 			continue;
+		found = true;
 		for (int o = 0; o < BIO_OP_MAX; o++) {
 			if (op >= 0 && o != op)
 				continue;
@@ -168,5 +171,8 @@ int tick_history_bio(const struct tick_history *h, uint64_t seq, const char *dis
 		}
 	}
 	hist_set(out, slots, HIST_SLOTS, 0);
+	/* a disk not kept is not known to have been idle */
+	if (disk && disk[0] && !found && c->left_out)
+		return -1;
 	return (int)c->left_out;
 }

@@ -34,8 +34,9 @@ bool tick_history_note(struct tick_history *h, const struct tt_snapshot *s);
 bool tick_history_vfs(const struct tick_history *h, uint64_t seq, int op, double *rate);
 /* The interval histogram of tick seq for a disk ("" or NULL: all), an
  * operation (-1: all) and a phase, merged into *out (cleared first).
- * -1 when the tick's block I/O is not known; else how many of its disks
- * with I/O were left out (more than TICK_HISTORY_DISKS), 0 normally. */
+ * -1 when the tick's block I/O is not known (or the disk named was left
+ * out of it); else how many of its disks with I/O were left out (more
+ * than TICK_HISTORY_DISKS), 0 normally. */
 int tick_history_bio(const struct tick_history *h, uint64_t seq, const char *disk, int op,
 		     int phase, struct hist *out);
 
