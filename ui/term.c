@@ -284,20 +284,28 @@ int term_read(struct term *t, struct term_event *ev)
 
 #define DIRECT_COLOURS 0x1000000	/* COLORS of a 24-bit (-direct) terminfo entry */
 
-static short curses_colour(const struct term *t, int32_t c, bool fg, attr_t *extra)
+/* Colour c of a theme as this terminal's colour number: as written on a
+ * 24-bit one, else fitted to its colours (on 8, a bright colour is bold
+ * and grey dim); the terminal's own colours are white on black where it
+ * has none. */
+static int curses_colour(const struct term *t, int32_t c, bool fg, attr_t *extra)
 {
 	int bright = 0;
 
-	c = colour_degrade(c, t->colours, &bright);
-	if (bright > 0 && fg)
-		*extra |= A_BOLD;	/* 8 colours: bright is bold */
-	else if (bright < 0 && fg)
-		*extra |= A_DIM;	/* ... and grey is dim */
-	else if (bright < 0)
-		return COLOR_BLACK;	/* a grey bar stays a bar */
+	if (t->colours >= DIRECT_COLOURS) {
+		c = colour_direct(c);
+	} else {
+		c = colour_degrade(c, t->colours, &bright);
+		if (bright > 0 && fg)
+			*extra |= A_BOLD;	/* 8 colours: bright is bold */
+		else if (bright < 0 && fg)
+			*extra |= A_DIM;	/* ... and grey is dim */
+		else if (bright < 0)
+			return COLOR_BLACK;	/* a grey bar stays a bar */
+	}
 	if (c == COLOUR_DEFAULT && !t->default_colours)
 		return fg ? COLOR_WHITE : COLOR_BLACK;
-	return (short)c;
+	return c;
 }
 
 void term_apply_theme(struct term *t, const struct theme *th)
@@ -317,21 +325,12 @@ void term_apply_theme(struct term *t, const struct theme *th)
 		if (st->attr & STYLE_ITALIC)
 			a |= A_ITALIC;
 		t->pair[r] = 0;
-		if (t->colour && t->colours >= DIRECT_COLOURS && (int)r + 1 < COLOR_PAIRS) {
-			/* 24-bit: every colour as it is written */
-			int fg = colour_direct(st->fg), bg = colour_direct(st->bg);
+		if (t->colour && (int)r + 1 < COLOR_PAIRS) {
+			int fg = curses_colour(t, st->fg, true, &a);
+			int bg = curses_colour(t, st->bg, false, &a);
 
-			if (!t->default_colours) {
-				fg = fg == COLOUR_DEFAULT ? COLOR_WHITE : fg;
-				bg = bg == COLOUR_DEFAULT ? COLOR_BLACK : bg;
-			}
+			/* extended: a 24-bit colour does not fit a short */
 			if (init_extended_pair((int)r + 1, fg, bg) == OK)
-				t->pair[r] = (short)(r + 1);
-		} else if (t->colour && (int)r + 1 < COLOR_PAIRS) {
-			short fg = curses_colour(t, st->fg, true, &a);
-			short bg = curses_colour(t, st->bg, false, &a);
-
-			if (init_pair((short)(r + 1), fg, bg) == OK)
 				t->pair[r] = (short)(r + 1);
 		}
 		t->attr[r] = a;

@@ -118,7 +118,7 @@ int ui_theme_check(const char *spec, char *err, size_t errlen)
 	return -1;
 }
 
-bool ui_light_background(const char *colorfgbg)
+int ui_light_background(const char *colorfgbg)
 {
 	const char *bg;
 	char *end;
@@ -126,10 +126,10 @@ bool ui_light_background(const char *colorfgbg)
 
 	/* "fg;bg" or "fg;default;bg" (rxvt, konsole...): the last field */
 	if (!colorfgbg || !(bg = strrchr(colorfgbg, ';')))
-		return false;
+		return -1;
 	c = strtol(bg + 1, &end, 10);
-	if (end == bg + 1 || *end)
-		return false;
+	if (end == bg + 1 || *end || c < 0 || c > 255)
+		return -1;
 	/* white and the bright colours but grey (8) are light backgrounds */
 	return c == 7 || (c >= 9 && c <= 15);
 }
@@ -261,10 +261,14 @@ struct ui *ui_new(const struct options *set, const struct diag *diag, const char
 		snprintf(err, errlen, "out of memory");
 		goto fail;
 	}
-	/* Without a theme and COLORFGBG, the terminal is asked for its
-	 * background before curses takes it (term_bg.c). */
-	if (ui->colour && !(set->theme && *set->theme) && !getenv("COLORFGBG"))
-		bg = term_bg_query(STDIN_FILENO, STDOUT_FILENO, BG_QUERY_MS);
+	/* Without a theme, COLORFGBG says what the background is; when it
+	 * does not (unset, or no colour number last), the terminal is asked
+	 * before curses takes it (term_bg.c). */
+	if (ui->colour && !(set->theme && *set->theme)) {
+		bg = ui_light_background(getenv("COLORFGBG"));
+		if (bg < 0)
+			bg = term_bg_query(STDIN_FILENO, STDOUT_FILENO, BG_QUERY_MS);
+	}
 	ui->term = term_new(set->mouse, ui->colour, err, errlen);
 	if (!ui->term)
 		goto fail;
@@ -282,8 +286,7 @@ struct ui *ui_new(const struct options *set, const struct diag *diag, const char
 	ui->st.theme_idx = ui->colour ? 0 : 2;
 	if (set->theme && *set->theme)
 		load_theme(ui, set->theme, false);
-	else if (ui->colour && (ui_light_background(getenv("COLORFGBG")) || bg == 1) &&
-		 !load_theme(ui, "light", true))
+	else if (ui->colour && bg == 1 && !load_theme(ui, "light", true))
 		ui->st.theme_auto = true;	/* the terminal says its background is light */
 	return ui;
 fail:

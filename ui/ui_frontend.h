@@ -27,9 +27,10 @@ int ui_theme_check(const char *spec, char *err, size_t errlen);
  * (TERM set, known, able to move the cursor), asked before anything
  * starts: 0, or -1 with a sentence in err. */
 int ui_terminal_check(char *err, size_t errlen);
-/* Whether a COLORFGBG value ("15;0", "0;default;15") says the terminal's
- * background is light: then the light theme is the default. */
-bool ui_light_background(const char *colorfgbg);
+/* What a COLORFGBG value ("15;0", "0;default;15") says of the terminal's
+ * background: 1 light (then the light theme is the default), 0 dark, -1
+ * nothing (unset, or no colour number last: the terminal is asked). */
+int ui_light_background(const char *colorfgbg);
 /* Restores the terminal; idempotent. */
 void ui_frontend_close(struct ui_frontend *u);
 

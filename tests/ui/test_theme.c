@@ -176,16 +176,18 @@ static void test_degrade(void **state)
 static void test_light_background(void **state)
 {
 	(void)state;
-	assert_true(ui_light_background("0;15"));
-	assert_true(ui_light_background("0;default;7"));
-	assert_true(ui_light_background("12;11"));
-	assert_false(ui_light_background("15;0"));
-	assert_false(ui_light_background("7;8"));
-	assert_false(ui_light_background("default;default"));
-	assert_false(ui_light_background("15"));
-	assert_false(ui_light_background("0;15x"));
-	assert_false(ui_light_background(""));
-	assert_false(ui_light_background(NULL));
+	assert_int_equal(ui_light_background("0;15"), 1);
+	assert_int_equal(ui_light_background("0;default;7"), 1);
+	assert_int_equal(ui_light_background("12;11"), 1);
+	assert_int_equal(ui_light_background("15;0"), 0);
+	assert_int_equal(ui_light_background("7;8"), 0);
+	/* says nothing: the terminal is asked */
+	assert_int_equal(ui_light_background("default;default"), -1);
+	assert_int_equal(ui_light_background("15"), -1);
+	assert_int_equal(ui_light_background("0;15x"), -1);
+	assert_int_equal(ui_light_background("0;-3"), -1);
+	assert_int_equal(ui_light_background(""), -1);
+	assert_int_equal(ui_light_background(NULL), -1);
 }
 
 static void test_strip_colour(void **state)
