@@ -7,7 +7,7 @@ cd "$(dirname "$0")"
 
 DEPS="autoconf automake make gcc pkg-config clang llvm bpftool
 libbpf-dev libelf-dev zlib1g-dev libncurses-dev libpcre2-dev libcmocka-dev
-libmicrohttpd-dev libzstd-dev prometheus curl
+libmicrohttpd-dev libzstd-dev libdw-dev prometheus curl
 tmux ncurses-term jq python3-jsonschema util-linux procps libbpf-tools
 qemu-system-x86 busybox-static cpio e2fsprogs
 valgrind libclang-rt-dev"

@@ -18,6 +18,7 @@
 #include "demo.h"
 #include "config_file.h"
 #include "exit_codes.h"
+#include "folded.h"
 #include "privilege.h"
 #include "probes.h"
 #include "rec_when.h"
@@ -261,6 +262,69 @@ int app_close_recording(struct app *a, int rc)
 	return rc;
 }
 
+/* --profile-folded: the file is made at start, so that a name taken or
+ * a directory that cannot be written to stops tracetop before it runs. */
+static int open_folded(struct app *a, char *msg, size_t len)
+{
+	const char *path = a->opt.profile_folded;
+	int fd;
+
+	if (!path)
+		return 0;
+	if (!a->opt.profile_hz) {
+		snprintf(msg, len, "--profile-folded %s: --profile-hz 0 turns the profile off", path);
+		return TT_EXIT_USAGE;
+	}
+	fd = regfile_open(path, O_WRONLY | O_CREAT | O_EXCL, 0644);
+	if (fd < 0) {
+		snprintf(msg, len, "--profile-folded %.2000s: %s", path, fd == -EEXIST ?
+			 "exists already (tracetop never writes over a file)" :
+			 regfile_strerror(-fd));
+		return TT_EXIT_USAGE;
+	}
+	a->folded_fd = fd;
+	return 0;
+}
+
+int app_close_folded(struct app *a, int rc)
+{
+	const struct tt_snapshot *s = a->model ? model_snapshot(a->model) : NULL;
+	const struct tt_profile_view *v = s ? s->profile : NULL;
+	const char *path = a->opt.profile_folded;
+	uint64_t samples = 0;
+	size_t stacks = 0;
+	int err = 0;
+
+	if (a->folded_fd < 0)
+		return rc;
+	if (v) {
+		err = folded_write(a->folded_fd, v);
+		for (size_t i = 0; i < v->n_stacks; i++)
+			if (v->stacks[i].total) {
+				stacks++;
+				samples += v->stacks[i].total;
+			}
+	}
+	if (!err && fsync(a->folded_fd))
+		err = -errno;
+	if (close(a->folded_fd) && !err)
+		err = -errno;
+	a->folded_fd = -1;
+	if (err) {
+		if (!a->fatal[0])
+			snprintf(a->fatal, sizeof(a->fatal), "the profile %.300s is incomplete: %s",
+				 path, strerror(-err));
+		return rc == TT_EXIT_OK ? TT_EXIT_ERROR : rc;
+	}
+	if (!v)
+		fprintf(stderr, "tracetop: no profile was sampled (--log says why): %s is empty\n",
+			path);
+	else
+		fprintf(stderr, "tracetop: wrote %zu stacks (%" PRIu64 " samples) to %s\n", stacks,
+			samples, path);
+	return rc;
+}
+
 /* --replay in the interactive view: the recording is the source; the
  * interval is the recording's (+ and - change the pace); the probe
  * report (i) says what was recorded where. */
@@ -379,6 +443,7 @@ int app_init(struct app *a, const struct options *opt, char *msg, size_t len)
 
 	memset(a, 0, sizeof(*a));
 	a->lookback_fd = -1;
+	a->folded_fd = -1;
 	a->opt = *opt;
 	filter_init(&a->filter);
 	diag_init(&a->diag);
@@ -430,6 +495,8 @@ int app_init(struct app *a, const struct options *opt, char *msg, size_t len)
 		return TT_EXIT_NO_SOURCE;
 	a->wall_offset_ns = (int64_t)(clock_real_ns() - clock_mono_ns());
 	rc = open_recording(a, msg, len);
+	if (!rc)
+		rc = open_folded(a, msg, len);
 	if (rc)
 		return rc;
 	if (opt->output == OUTPUT_UI && !opt->probe_report)
@@ -460,13 +527,17 @@ int app_init(struct app *a, const struct options *opt, char *msg, size_t len)
 	/* Everything is attached and every map is open: what remains
 	 * (map reads, ring consumption, /proc reads) needs no capability. */
 	if (!opt->probe_report) {
-		int err = privilege_drop();
+		/* the profile names the frames of processes of any user:
+		 * their /proc/PID/maps need CAP_SYS_PTRACE */
+		bool ptrace = probes_profiling(a->probes);
+		int err = privilege_drop(ptrace ? 1ull << TT_CAP_SYS_PTRACE : 0);
 
 		if (err)
 			diag_printf(&a->diag, MSG_WARN, "could not drop capabilities: %s",
 				      strerror(-err));
 		a->dropped = err == 0;
-		facts.drop = err ? REPORT_DROP_FAILED : REPORT_DROP_DONE;
+		facts.drop = err ? REPORT_DROP_FAILED :
+			     ptrace ? REPORT_DROP_PTRACE : REPORT_DROP_DONE;
 	}
 	/* served from here on, without capabilities */
 	if (!opt->probe_report && (rc = app_metrics_start(&a->metrics, msg, len)))
@@ -895,6 +966,9 @@ void app_fini(struct app *a)
 	if (a->lookback_fd >= 0)
 		close(a->lookback_fd);
 	a->lookback_fd = -1;
+	if (a->folded_fd >= 0)
+		close(a->folded_fd);
+	a->folded_fd = -1;
 	free(a->report);
 	a->report = NULL;
 	if (a->out.f)

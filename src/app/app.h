@@ -67,6 +67,7 @@ struct app {
 	 * reads it, the model still runs). */
 	struct rec_writer *lookback;	/* owned, or NULL */
 	int lookback_fd;		/* the memory file, to open readers on; -1 */
+	int folded_fd;			/* --profile-folded, made at start; -1 */
 	int64_t wall_offset_ns;		/* CLOCK_REALTIME - CLOCK_MONOTONIC at start */
 };
 
@@ -93,6 +94,9 @@ int app_run(struct app *a, const struct frontend *fe);
  * much it holds, and returns rc, or TT_EXIT_ERROR (with the reason in
  * a->fatal) when the recording stopped on a failed write. */
 int app_close_recording(struct app *a, int rc);
+/* --profile-folded: writes the profile's stacks into the file made at
+ * start; rc, or an error code with the reason in a->fatal. */
+int app_close_folded(struct app *a, int rc);
 /* Stops every probe (detaching all BPF programs) and frees everything. */
 void app_fini(struct app *a);
 

@@ -288,6 +288,7 @@ int main(int argc, char **argv)
 		rc = TT_EXIT_ERROR;
 	}
 	rc = app_close_recording(&app, rc);
+	rc = app_close_folded(&app, rc);
 	if (app.fatal[0])
 		fprintf(stderr, "tracetop: %s\n", app.fatal);
 	app_fini(&app);

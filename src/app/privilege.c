@@ -97,7 +97,7 @@ static int last_cap(void)
 	return cap;
 }
 
-int privilege_drop(void)
+int privilege_drop(uint64_t keep)
 {
 	struct __user_cap_header_struct hdr = { .version = _LINUX_CAPABILITY_VERSION_3 };
 	struct __user_cap_data_struct data[_LINUX_CAPABILITY_U32S_3];
@@ -109,7 +109,7 @@ int privilege_drop(void)
 	 * permitted set and no_new_privs below, nothing the bounding set
 	 * still allows can be gained back. */
 	for (cap = 0; cap <= top; cap++)
-		if (prctl(PR_CAPBSET_DROP, cap, 0, 0, 0)) {
+		if (!(cap < 64 && (keep >> cap & 1)) && prctl(PR_CAPBSET_DROP, cap, 0, 0, 0)) {
 			if (errno == EPERM)
 				break;
 			if (errno != EINVAL)
@@ -117,8 +117,14 @@ int privilege_drop(void)
 		}
 	if (prctl(PR_CAP_AMBIENT, PR_CAP_AMBIENT_CLEAR_ALL, 0, 0, 0) && errno != EINVAL)
 		return -errno;
-	/* effective, permitted and inheritable, all empty */
+	/* effective and permitted: what is kept of what was held;
+	 * inheritable empty */
+	if (syscall(SYS_capget, &hdr, data))
+		return -errno;
+	keep &= (uint64_t)data[1].permitted << 32 | data[0].permitted;
 	memset(data, 0, sizeof(data));
+	data[0].effective = data[0].permitted = (uint32_t)keep;
+	data[1].effective = data[1].permitted = (uint32_t)(keep >> 32);
 	if (syscall(SYS_capset, &hdr, data))
 		return -errno;
 	if (prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0))

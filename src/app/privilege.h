@@ -10,6 +10,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#define TT_CAP_SYS_PTRACE 19
 #define TT_CAP_SYS_ADMIN 21
 #define TT_CAP_PERFMON 38
 #define TT_CAP_BPF 39
@@ -22,10 +23,13 @@ bool privilege_caps_enough(uint64_t caps);
  * exit_codes.h with a sentence (and its fix) in msg. */
 int privilege_check(const char *root, char *msg, size_t len);
 
-/* Drops every capability (effective, permitted, inheritable, ambient and
- * the bounding set) and sets no_new_privs. Called once every BPF program
- * is attached and every map is open: map and ring operations on fds
- * already held need no capability. 0 or -errno. */
-int privilege_drop(void);
+/* Drops every capability but those of keep (a mask of 1 << CAP_*, and
+ * only those held) from the effective, permitted, inheritable, ambient
+ * and bounding sets, and sets no_new_privs. Called once every BPF
+ * program is attached and every map is open: map and ring operations on
+ * fds already held need no capability. The profile keeps
+ * CAP_SYS_PTRACE, to read the mappings of the processes it samples.
+ * 0 or -errno. */
+int privilege_drop(uint64_t keep);
 
 #endif

@@ -107,6 +107,10 @@ void report_print(FILE *out, const struct report_facts *f,
 			"unavailable (own BPF cost cannot be shown)");
 	if (f->drop == REPORT_DROP_DONE)
 		fprintf(out, "  after attach  every capability dropped, no_new_privs set\n");
+	else if (f->drop == REPORT_DROP_PTRACE)
+		fprintf(out, "  after attach  every capability dropped but CAP_SYS_PTRACE (the profile\n"
+			"                reads the mappings of the processes it samples),\n"
+			"                no_new_privs set\n");
 	else if (f->drop == REPORT_DROP_FAILED)
 		fprintf(out, "  after attach  capabilities could NOT be dropped\n");
 	fprintf(out, "sources\n");

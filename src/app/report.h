@@ -29,6 +29,7 @@ struct report_facts {
 	enum report_drop {
 		REPORT_DROP_NONE = 0,	/* not tried (--probe-report keeps them) */
 		REPORT_DROP_DONE,	/* every capability dropped after attach */
+		REPORT_DROP_PTRACE,	/* ... but CAP_SYS_PTRACE, for the profile */
 		REPORT_DROP_FAILED,
 	} drop;
 };

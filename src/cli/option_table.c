@@ -190,6 +190,17 @@ const struct opt_row opt_rows[] = {
 	  .def = SYSCALLS_HOOK_AUTO, .choices = syscalls_hooks, .metavar = "HOOK",
 	  .key = "syscalls-hook", .help = "%C (default %D)" },
 
+	{ .name = "profile-hz", .type = OPT_UINT, FIELD(profile_hz), .def = 49, .min = 0,
+	  .max = 1000, .what = "a number of samples a second", .unit = "Hz",
+	  .metavar = "HZ", .key = "profile-hz",
+	  .help = "on-CPU profile: samples a second on each CPU, %L;\n"
+		  "0: no profile (default %D)" },
+	{ .name = "profile-folded", .type = OPT_STRING, FIELD(profile_folded),
+	  .what = "a file name", .metavar = "FILE",
+	  .help = "at exit, write the profile's stacks to FILE as folded\n"
+		  "stacks (\"a;b;c count\": flamegraph.pl, speedscope); a\n"
+		  "new file: never one that exists" },
+
 	{ .name = "args-cap", .type = OPT_UINT, FIELD(args_cap), .def = EXEC_ARGS_DEFAULT,
 	  .min = 64, .max = EXEC_ARGS_MAX, .what = "a number of bytes",
 	  .metavar = "BYTES", .group = "Limits", .key = "args-cap",

@@ -112,6 +112,8 @@ struct options {
 	enum path_calls_mode path_calls;	/* --path-calls */
 	unsigned sources;	/* bit mask of 1u << enum tt_source; --sources */
 	unsigned args_cap;	/* --args-cap: argv bytes per exec */
+	unsigned profile_hz;	/* --profile-hz: on-CPU samples a second a CPU; 0: none */
+	const char *profile_folded;	/* --profile-folded FILE: folded stacks at exit */
 	size_t log_capacity;	/* --events: event log ring size */
 	unsigned log_text_mib;	/* --events-text: its text budget, MiB; 0: derived */
 	unsigned ringbuf_kb;	/* --ringbuf-size: per ring buffer, KiB (power of 2) */

@@ -19,6 +19,7 @@
 #include "exec_fold.h"
 #include "fail_table.h"
 #include "model.h"
+#include "profile.h"
 #include "partitions.h"
 #include "proc_tree.h"
 #include "proc_view.h"
@@ -88,6 +89,9 @@ struct model {
 	uint64_t execs_ok, execs_failed;	/* snapshot.h */
 	uint64_t open_errs[TT_ERRNO_MAX];	/* as events come */
 	uint64_t open_errs_tick[TT_ERRNO_MAX];	/* as at the last tick: the snapshot's */
+
+	struct profile *prof;		/* owned: the on-CPU profile, once asked for */
+	struct tt_profile_view prof_view;	/* the snapshot's */
 
 	struct tt_snapshot snap;	/* arrays below are owned and reused */
 	size_t cap_procs, cap_snap_disks;
@@ -160,6 +164,7 @@ void model_free(struct model *m)
 	fail_table_free(m->fails);
 	exec_fold_free(m->fold);
 	proc_tree_free(m->tree);
+	profile_free(m->prof);
 	free(m->disks);
 	partitions_fini(&m->parts);
 	event_log_fini(&m->log);
@@ -654,7 +659,26 @@ const struct tt_snapshot *model_tick(struct model *m, uint64_t mono_ns)
 		.dropped = m->log.overwritten, .dropped_for_bytes = m->log.dropped_for_bytes,
 	};
 	m->ev_mark = s->ev_end;
+	if (m->prof)
+		profile_view(m->prof, &m->prof_view);
+	s->profile = m->prof ? &m->prof_view : NULL;
 	return s;
+}
+
+struct profile *model_profile(struct model *m)
+{
+	if (!m->prof)
+		m->prof = profile_new();
+	return m->prof;
+}
+
+void model_profile_status(struct model *m, bool running, bool counting, unsigned hz,
+			  uint64_t lost_total)
+{
+	m->prof_view.running = running;
+	m->prof_view.counting = counting;
+	m->prof_view.hz = hz;
+	m->prof_view.lost_total = lost_total;
 }
 
 void model_set_self(struct model *m, const struct tt_selfcost *c, bool privileges_dropped)

@@ -72,6 +72,14 @@ void model_bio_proc(struct model *m, uint32_t tgid, const char *comm, const uint
 		    unsigned nslots, uint64_t sum_us, uint64_t created_ns);
 void model_bio_procs_lost(struct model *m, uint64_t lost);
 
+/* The on-CPU profile (profile.h), made on the first call; NULL when out
+ * of memory. The profile source adds its samples and ticks it; the
+ * snapshot carries its view from then on. */
+struct profile *model_profile(struct model *m);
+/* The profile source's figures for the view: lost_total cumulative. */
+void model_profile_status(struct model *m, bool running, bool counting, unsigned hz,
+			  uint64_t lost_total);
+
 /* Stores an event in the log and counts it for its source. 0 or -ENOMEM. */
 int model_event(struct model *m, const struct tt_event *ev);
 /* Every source has started (the syscalls hub counts from mono_ns): the

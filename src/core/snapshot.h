@@ -188,6 +188,8 @@ struct tt_selfcost {
 	uint64_t cpu_ns;	/* tracetop's own CPU (user + system) since start */
 };
 
+struct tt_profile_view;
+
 #define TT_CAPTION_LEN 160
 
 struct tt_snapshot {
@@ -251,6 +253,9 @@ struct tt_snapshot {
 	 * [ev_begin, ev_end). Some may already be overwritten. */
 	uint64_t ev_begin, ev_end;
 	struct tt_log_fill log_fill;	/* capacity 0: not known (read the log) */
+
+	/* The on-CPU profile (profile.h); NULL when it is not sampled. */
+	const struct tt_profile_view *profile;
 };
 
 const char *tt_source_name(enum tt_source s);	/* "exec", "open", "vfs", "bio", "syscalls" */

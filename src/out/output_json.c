@@ -11,6 +11,7 @@
 #include "event.h"
 #include "event_format.h"
 #include "output.h"
+#include "folded.h"
 #include "fail_table.h"
 #include "sanitize.h"
 #include "syscall_names.h"
@@ -572,6 +573,47 @@ static void json_fails(const struct output *o, const struct tt_snapshot *s)
 	free(rows);
 }
 
+/* The profile's stacks of the interval, most samples first, each as
+ * its folded text (folded.h). */
+static void json_profile(const struct output *o, const struct tt_snapshot *s)
+{
+	const struct tt_profile_view *v = s->profile;
+	size_t n, *rows, cap = 4096;
+	char *line;
+
+	if (!v)
+		return;
+	fprintf(o->f, ",\"profile\":{\"hz\":%u,\"counting\":%s,\"samples\":%" PRIu64
+		",\"samples_total\":%" PRIu64 ",\"lost_total\":%" PRIu64 ",\"untracked\":%" PRIu64
+		",\"truncated\":%" PRIu64 ",\"stacks\":[", v->hz, v->counting ? "true" : "false",
+		v->samples_interval, v->samples_total, v->lost_total, v->untracked, v->truncated);
+	rows = folded_order(v, FOLDED_INTERVAL, &n);
+	line = malloc(cap);
+	for (size_t k = 0; line && k < n; k++) {
+		const struct tt_prof_stack *st = &v->stacks[rows[k]];
+		size_t need = profile_folded(v, st, line, cap) + 1;
+
+		if (need > cap) {
+			char *l = realloc(line, need);
+
+			if (!l)
+				break;
+			line = l;
+			cap = need;
+			profile_folded(v, st, line, cap);
+		}
+		fprintf(o->f, "%s{\"pid\":%" PRIu32 ",\"comm\":", k ? "," : "", st->tgid);
+		json_fputs(o->f, st->comm, strnlen(st->comm, sizeof(st->comm)));
+		fputs(",\"stack\":", o->f);
+		json_fputs(o->f, line, strlen(line));
+		fprintf(o->f, ",\"count\":%" PRIu64 ",\"total\":%" PRIu64 "}", st->interval,
+			st->total);
+	}
+	fputs("]}", o->f);
+	free(line);
+	free(rows);
+}
+
 void output_json_part(const struct output *o, const struct tt_snapshot *s, enum output_part part)
 {
 	switch (part) {
@@ -644,6 +686,7 @@ void output_json_snapshot(const struct output *o, const struct tt_snapshot *s,
 	json_scope(o, s);
 	json_bio(o, s);
 	json_fails(o, s);
+	json_profile(o, s);
 	json_events(o, s, log, final);
 	fputs("}\n", o->f);
 }

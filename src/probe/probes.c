@@ -9,6 +9,7 @@
 #include "bpf_support.h"
 #include "clock.h"
 #include "probe.h"
+#include "probe_profile.h"
 #include "probes.h"
 
 struct probes {
@@ -17,6 +18,7 @@ struct probes {
 	struct ring_buffer *rb;		/* owned: every probe's ring */
 	void *state[TT_SRC_MAX];	/* owned by each probe */
 	int stats_fd;			/* owned: keeps BPF run-time stats on, or -1 */
+	struct profile_probe *profile;	/* owned, or NULL: no on-CPU profile */
 };
 
 static const struct probe_ops *const probe_table[TT_SRC_MAX] = {
@@ -76,6 +78,15 @@ int probes_start(struct probes **out, const struct options *opt, struct model *m
 	}
 	if (!running && !pos && len)
 		snprintf(msg, len, "no source was requested");
+	if (opt->profile_hz) {
+		char why[200];
+
+		/* its failure leaves the sources running: said in diag */
+		if (profile_probe_start(&p->profile, &env, why, sizeof(why)) == -ENOMEM) {
+			probes_stop(p);
+			return -ENOMEM;
+		}
+	}
 	/* one moment from which the hub's counters count, and the first
 	 * interval with them */
 	syscall_hub_count(diag);
@@ -131,6 +142,18 @@ void probes_sample(struct probes *p)
 		if (probe_table[i]->sample(p->state[i], p->model))
 			diag_printf(p->diag, MSG_DEBUG, "%s: sampling failed", tt_source_name(i));
 	}
+	profile_probe_sample(p->profile, p->model);
+}
+
+bool probes_profiling(const struct probes *p)
+{
+	return p && p->profile;
+}
+
+void probes_set_profiling(struct probes *p, bool on)
+{
+	if (p)
+		profile_probe_count(p->profile, on);
 }
 
 void probes_set_failed_only(struct probes *p, bool on)
@@ -159,6 +182,7 @@ void probes_stop(struct probes *p)
 		close(p->stats_fd);
 	/* The consumer maps the rings: release it before the maps go. */
 	ring_buffer__free(p->rb);
+	profile_probe_stop(p->profile);
 	for (i = TT_SRC_MAX - 1; i >= 0; i--)
 		if (p->state[i])
 			probe_table[i]->stop(p->state[i]);

@@ -41,6 +41,11 @@ void probes_set_failed_only(struct probes *p, bool on);
 /* Syscall timing on or off (key L); the programs stay attached. */
 void probes_set_latency(struct probes *p, bool on);
 
+/* The on-CPU profile runs (--profile-hz); counting on or off (key in
+ * the profile pane: the perf events stay open). */
+bool probes_profiling(const struct probes *p);
+void probes_set_profiling(struct probes *p, bool on);
+
 /* Detaches every program and frees everything; p may be NULL. */
 void probes_stop(struct probes *p);
 

@@ -18,7 +18,7 @@
  * until its new field is encoded (and REC_VERSION raised, or the field
  * added where an older reader skips it). Sizes on LP64 (x86_64, arm64). */
 #define REC_SIZE(type, n) _Static_assert(sizeof(type) == (n), #type " changed: update rec_snap.c")
-REC_SIZE(struct tt_snapshot, 5336);	/* the caption is a record of its own */
+REC_SIZE(struct tt_snapshot, 5344);	/* the caption and the profile are records of their own */
 REC_SIZE(struct tt_source_status, 424);
 REC_SIZE(struct tt_vfs_view, 2496);
 REC_SIZE(struct tt_selfcost, 80);
