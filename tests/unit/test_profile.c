@@ -14,6 +14,7 @@
 #include <string.h>
 #include <unistd.h>
 #include <cmocka.h>
+#include "flame.h"
 #include "folded.h"
 #include "ksyms.h"
 #include "profile.h"
@@ -259,6 +260,92 @@ static void test_ksyms(void **state)
 	ksyms_free(k);
 }
 
+/* Adds a stack "a;b;c" (names of user frames after the process name)
+ * with total/interval counts. */
+static void put(struct profile *p, uint32_t tgid, const char *comm, const char *path,
+		uint64_t total, uint64_t interval)
+{
+	uint32_t f[16], n = 0;
+	char buf[128], *save = NULL;
+
+	snprintf(buf, sizeof(buf), "%s", path);
+	f[n++] = profile_frame_id(p, comm, PROF_KIND_PROC);
+	for (char *t = strtok_r(buf, ";", &save); t; t = strtok_r(NULL, ";", &save))
+		f[n++] = profile_frame_id(p, t, PROF_KIND_USER);
+	assert_int_equal(profile_put(p, tgid, comm, 0, f, n, total, interval, (double)total), 0);
+}
+
+static const char *name_of(const struct tt_profile_view *v, const struct flame *f, uint32_t n)
+{
+	return v->frames[f->node[n].frame].name;
+}
+
+static bool only_tgid_2(void *ctx, const struct tt_prof_stack *s)
+{
+	(void)ctx;
+	return s->tgid == 2;
+}
+
+/* Stacks merge into one tree by path; children in name order; values
+ * and self counts add up; the scope keeps its stacks only; each mode
+ * counts its own figure; a recursive function counted once a path. */
+static void test_flame(void **state)
+{
+	struct profile *p = profile_new();
+	struct tt_profile_view v = { 0 };
+	struct flame f = { 0 };
+	struct flame_fn top[8];
+	uint32_t app, main_, mid;
+	size_t n;
+
+	(void)state;
+	put(p, 1, "app", "main;middle;leaf_hot", 6, 3);
+	put(p, 1, "app", "main;middle;leaf_cold", 2, 0);
+	put(p, 1, "app", "main;middle", 1, 1);
+	put(p, 1, "app", "main;rec;rec;rec", 3, 0);
+	put(p, 2, "app", "main;other", 4, 4);
+	put(p, 3, "db", "main;query", 5, 0);
+	profile_view(p, &v);
+
+	assert_int_equal(flame_build(&f, &v, FLAME_TOTAL, NULL, NULL), 0);
+	assert_true(f.node[0].value == 21);
+	app = flame_child(&f, 0, profile_frame_id(p, "app", PROF_KIND_PROC));
+	assert_int_not_equal(app, FLAME_NONE);
+	assert_true(f.node[app].value == 16);	/* both processes named app */
+	main_ = flame_child(&f, app, profile_frame_id(p, "main", PROF_KIND_USER));
+	mid = flame_child(&f, main_, profile_frame_id(p, "middle", PROF_KIND_USER));
+	assert_true(f.node[mid].value == 9);
+	assert_true(f.node[mid].self == 1);
+	assert_int_equal(f.node[mid].depth, 3);
+	/* children by name: leaf_cold, leaf_hot */
+	assert_string_equal(name_of(&v, &f, f.node[mid].child), "leaf_cold");
+	assert_string_equal(name_of(&v, &f, f.node[f.node[mid].child].next), "leaf_hot");
+	/* under main: middle, other, rec */
+	assert_string_equal(name_of(&v, &f, f.node[main_].child), "middle");
+	assert_int_equal(f.max_depth, 5);	/* app;main;rec;rec;rec */
+
+	/* the top functions: self first; rec once a path (3, not 9) */
+	n = flame_top(&f, top, 8);
+	assert_int_equal(n, 9);	/* app db main middle leaf_hot leaf_cold rec other query */
+	assert_string_equal(v.frames[top[0].frame].name, "leaf_hot");
+	assert_true(top[0].self == 6 && top[0].total == 6);
+	for (size_t i = 0; i < 8; i++) {
+		if (!strcmp(v.frames[top[i].frame].name, "rec"))
+			assert_true(top[i].self == 3 && top[i].total == 3);
+		if (!strcmp(v.frames[top[i].frame].name, "main"))
+			assert_true(top[i].self == 0 && top[i].total == 21);
+	}
+
+	/* the last interval only, in a scope of process 2 */
+	assert_int_equal(flame_build(&f, &v, FLAME_INTERVAL, NULL, NULL), 0);
+	assert_true(f.node[0].value == 8);
+	assert_int_equal(flame_build(&f, &v, FLAME_INTERVAL, only_tgid_2, NULL), 0);
+	assert_true(f.node[0].value == 4);
+	assert_int_equal(f.count, 4);	/* root, app, main, other */
+	flame_free(&f);
+	profile_free(p);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -268,6 +355,7 @@ int main(void)
 		cmocka_unit_test(test_folded_text),
 		cmocka_unit_test(test_folded_file),
 		cmocka_unit_test(test_ksyms),
+		cmocka_unit_test(test_flame),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
