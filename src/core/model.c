@@ -659,9 +659,11 @@ const struct tt_snapshot *model_tick(struct model *m, uint64_t mono_ns)
 		.dropped = m->log.overwritten, .dropped_for_bytes = m->log.dropped_for_bytes,
 	};
 	m->ev_mark = s->ev_end;
-	if (m->prof)
+	/* a source that failed to start made the profile but never said
+	 * it runs: no profile then */
+	if (m->prof && m->prof_view.running)
 		profile_view(m->prof, &m->prof_view);
-	s->profile = m->prof ? &m->prof_view : NULL;
+	s->profile = m->prof && m->prof_view.running ? &m->prof_view : NULL;
 	return s;
 }
 

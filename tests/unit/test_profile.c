@@ -17,6 +17,7 @@
 #include "flame.h"
 #include "folded.h"
 #include "ksyms.h"
+#include "model.h"
 #include "profile.h"
 
 /* Names an address by itself: kernel "k<hex>", user "u<hex>" (a library
@@ -346,6 +347,26 @@ static void test_flame(void **state)
 	profile_free(p);
 }
 
+/* A profile source that failed to start leaves no profile in the
+ * snapshot (the JSON would say hz 0); one that runs, its view. */
+static void test_model_profile(void **state)
+{
+	struct model *m = model_new(NULL);
+	const struct tt_snapshot *s;
+
+	(void)state;
+	assert_non_null(m);
+	assert_null(model_tick(m, 1)->profile);
+	assert_non_null(model_profile(m));	/* the source made it, then failed */
+	assert_null(model_tick(m, 2)->profile);
+	model_profile_status(m, true, true, 49, 3);
+	s = model_tick(m, 3);
+	assert_non_null(s->profile);
+	assert_int_equal(s->profile->hz, 49);
+	assert_int_equal(s->profile->lost_total, 3);
+	model_free(m);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -356,6 +377,7 @@ int main(void)
 		cmocka_unit_test(test_folded_file),
 		cmocka_unit_test(test_ksyms),
 		cmocka_unit_test(test_flame),
+		cmocka_unit_test(test_model_profile),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
