@@ -435,6 +435,23 @@ const struct ui_action_desc ui_actions[ACT_MAX] = {
 	[ACT_JUMP] = { "go to a time (10:42:05, -5m, +30s, start, end)", act_jump, WHERE_ANY },
 	[ACT_SAVE_VIEW] = { "save what the focused pane or screen shows to a file (text; "
 			    ".json: NDJSON)", act_save_view, WHERE_ANY },
+	[ACT_PROFILE] = { "on-CPU profile: flame graph and top functions, and back", act_profile,
+			  WHERE_ANY },
+	[ACT_PROF_UP] = { "profile: the frame above", act_prof_up, WHERE_PROFILE },
+	[ACT_PROF_DOWN] = { "profile: the frame below (a callee: the one with most samples)",
+			    act_prof_down, WHERE_PROFILE },
+	[ACT_PROF_LEFT] = { "profile: the frame to the left", act_prof_left, WHERE_PROFILE },
+	[ACT_PROF_RIGHT] = { "profile: the frame to the right", act_prof_right, WHERE_PROFILE },
+	[ACT_PROF_ZOOM] = { "profile: zoom into the selected frame", act_prof_zoom, WHERE_PROFILE },
+	[ACT_PROF_OUT] = { "profile: zoom out one level (not zoomed: back to the panes)",
+			   act_prof_out, WHERE_PROFILE },
+	[ACT_PROF_MODE] = { "profile: samples since start, of the last interval, or decaying",
+			    act_prof_mode, WHERE_PROFILE },
+	[ACT_PROF_FLIP] = { "profile: icicle (callers on top) or flame graph (callers below)",
+			    act_prof_flip, WHERE_PROFILE },
+	[ACT_PROF_FIND] = { "profile: highlight the frames whose name holds a text, and their share",
+			    act_prof_find, WHERE_PROFILE },
+	[ACT_PROF_COUNT] = { "profile: stop sampling, or start again", act_prof_count, WHERE_PROFILE },
 };
 
 /* Which pane, if any, holds the point (x, y) in the last frame. */

@@ -46,7 +46,9 @@ static wchar_t ascii_glyph(uint32_t ch)
 		return (wchar_t)ch;
 	if (ch >= 0x2581 && ch <= 0x2588)
 		return (wchar_t)spark[ch - 0x2581];
-	if (ch >= 0x2589 && ch <= 0x258f)
+	if (ch == 0x258f)	/* a flame graph frame's left edge */
+		return '|';
+	if (ch >= 0x2589 && ch <= 0x258e)
 		return '#';
 	if (ch >= 0x2591 && ch <= 0x2593)	/* the heatmap's light, medium, dark shades */
 		return (wchar_t)".:*"[ch - 0x2591];

@@ -7,6 +7,18 @@
 #include "keymap.h"
 
 const struct ui_binding ui_bindings[] = {
+	/* the profile screen's own first: they win there */
+	{ UK_UP, ACT_PROF_UP },
+	{ UK_DOWN, ACT_PROF_DOWN },
+	{ UK_LEFT, ACT_PROF_LEFT },
+	{ UK_RIGHT, ACT_PROF_RIGHT },
+	{ UK_ENTER, ACT_PROF_ZOOM },
+	{ UK_ESC, ACT_PROF_OUT },
+	{ UK_BACKSPACE, ACT_PROF_OUT },
+	{ '/', ACT_PROF_FIND },
+	{ 'm', ACT_PROF_MODE },
+	{ 'v', ACT_PROF_FLIP },
+	{ 'k', ACT_PROF_COUNT },
 	{ UK_F(1), ACT_HELP },
 	{ '?', ACT_EXPLAIN },
 	{ 'h', ACT_HELP },
@@ -62,6 +74,7 @@ const struct ui_binding ui_bindings[] = {
 	{ ']', ACT_STEP_FWD },
 	{ 'j', ACT_JUMP },
 	{ 'w', ACT_SAVE_VIEW },
+	{ 'P', ACT_PROFILE },
 };
 
 const size_t ui_n_bindings = sizeof(ui_bindings) / sizeof(ui_bindings[0]);
@@ -73,6 +86,8 @@ static bool applies(const struct ui_state *st, enum ui_action act)
 	if (w == WHERE_ANY)
 		return true;
 	if ((w & WHERE_FAILS) && st->screen == SCREEN_FAILS)
+		return true;
+	if ((w & WHERE_PROFILE) && st->screen == SCREEN_PROFILE)
 		return true;
 	if ((w & WHERE_PROCS) && st->screen == SCREEN_MAIN && st->set.focus == PANE_PROCS)
 		return true;

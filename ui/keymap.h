@@ -66,6 +66,17 @@ enum ui_action {
 	ACT_STEP_FWD,
 	ACT_JUMP,
 	ACT_SAVE_VIEW,
+	ACT_PROFILE,
+	ACT_PROF_UP,
+	ACT_PROF_DOWN,
+	ACT_PROF_LEFT,
+	ACT_PROF_RIGHT,
+	ACT_PROF_ZOOM,
+	ACT_PROF_OUT,
+	ACT_PROF_MODE,
+	ACT_PROF_FLIP,
+	ACT_PROF_FIND,
+	ACT_PROF_COUNT,
 	ACT_MAX,
 };
 
@@ -77,6 +88,7 @@ enum ui_action {
 #define WHERE_FAILS (1u << 1)	/* the failing-calls screen */
 #define WHERE_PROCS (1u << 2)	/* the panes, with the processes pane focused */
 #define WHERE_SYSCALLS (1u << 3)	/* the panes, with the syscall table focused */
+#define WHERE_PROFILE (1u << 4)	/* the profile screen */
 
 struct ui_action_desc {
 	const char *help;	/* one line for the help screen */
@@ -127,6 +139,20 @@ unsigned log_scroll(struct ui_state *st, long delta);
 /* w: what the user looks at, as an enum save_what, or -1 (actions_save.c). */
 int save_what_shown(const struct ui_state *st);
 unsigned act_save_view(struct ui_state *st);
+/* The profile screen (actions_profile.c). */
+unsigned act_profile(struct ui_state *st);
+unsigned act_prof_up(struct ui_state *st);
+unsigned act_prof_down(struct ui_state *st);
+unsigned act_prof_left(struct ui_state *st);
+unsigned act_prof_right(struct ui_state *st);
+unsigned act_prof_zoom(struct ui_state *st);
+unsigned act_prof_out(struct ui_state *st);
+unsigned act_prof_mode(struct ui_state *st);
+unsigned act_prof_flip(struct ui_state *st);
+unsigned act_prof_find(struct ui_state *st);
+unsigned act_prof_count(struct ui_state *st);
+/* "since start", "last interval", "decaying (...)" for enum flame_mode. */
+const char *prof_mode_name(int mode);
 /* The frame after w named a file: writes the view of snap and log
  * (the snapshot and log shown, the prepare step done) and says how it
  * went on the status line. */

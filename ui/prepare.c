@@ -147,4 +147,5 @@ void ui_prepare(struct ui_state *st, int w, int h, const struct tt_snapshot *sna
 	log_prepare(st, snap, log, shown ? &st->lay.pane[PANE_LOG] : NULL);
 	take_detail(st, log);
 	fails_prepare(st, snap);
+	prof_prepare(st, snap);
 }

@@ -19,5 +19,7 @@
  * (may be NULL). */
 void ui_prepare(struct ui_state *st, int w, int h, const struct tt_snapshot *snap,
 		const struct event_log *log);
+/* The profile screen's part of it (prof_prepare.c). */
+void prof_prepare(struct ui_state *st, const struct tt_snapshot *snap);
 
 #endif

@@ -27,7 +27,8 @@ static struct filter *target(struct ui_state *st, enum prompt_kind kind)
 void prompt_open(struct ui_state *st, enum prompt_kind kind)
 {
 	struct prompt *p = st->prompt;
-	const char *cur = target(st, kind) ? filter_expr(target(st, kind)) : "";
+	const char *cur = kind == PROMPT_PROFILE ? st->prof.find :
+			  target(st, kind) ? filter_expr(target(st, kind)) : "";
 
 	p->kind = kind;
 	snprintf(p->text, sizeof(p->text), "%s", cur);
@@ -38,7 +39,7 @@ void prompt_open(struct ui_state *st, enum prompt_kind kind)
 	p->error_shown = false;
 	p->settle_ms = 0;
 	st->help = false;
-	if (kind == PROMPT_FAILS || kind == PROMPT_SAVE)
+	if (kind == PROMPT_FAILS || kind == PROMPT_SAVE || kind == PROMPT_PROFILE)
 		return;	/* on its own screen, or about what is shown: stay */
 
 	st->screen = SCREEN_MAIN;
@@ -63,6 +64,10 @@ static int put_in_force(struct ui_state *st, struct filter_error *err)
 
 	p->text[p->len] = '\0';
 	p->settle_ms = 0;
+	if (p->kind == PROMPT_PROFILE) {	/* plain text: no error to have */
+		snprintf(st->prof.find, sizeof(st->prof.find), "%.*s", PROF_FIND_MAX - 1, p->text);
+		return 0;
+	}
 	if (!target(st, p->kind))
 		return 0;	/* a time, a file name: at Enter */
 	rc = filter_set(target(st, p->kind), p->text, err);
@@ -80,6 +85,7 @@ static int put_in_force(struct ui_state *st, struct filter_error *err)
 static const char *what(const struct prompt *p)
 {
 	return p->kind == PROMPT_FILTER ? "filter" : p->kind == PROMPT_FAILS ? "table filter" :
+	       p->kind == PROMPT_PROFILE ? "frames" :
 	       p->kind == PROMPT_JUMP ? "time" : p->kind == PROMPT_SAVE ? "file name" : "search";
 }
 
@@ -127,6 +133,8 @@ static void restore(struct ui_state *st)
 {
 	struct prompt *p = st->prompt;
 
+	if (p->kind == PROMPT_PROFILE)
+		snprintf(st->prof.find, sizeof(st->prof.find), "%.*s", PROF_FIND_MAX - 1, p->saved);
 	if (!target(st, p->kind))
 		return;
 	filter_set(target(st, p->kind), p->saved, NULL);

@@ -53,6 +53,10 @@ void ui_paint(struct ui_state *st, struct canvas *cv, const struct tt_snapshot *
 		view_tree(&vc, l->body);
 		return;
 	}
+	if (st->screen == SCREEN_PROFILE) {
+		view_profile(&vc, l->body);
+		return;
+	}
 	/* the counter panes draw the scope's figures, when there is one */
 	sc.snap = scope_snapshot(&st->scope, snap, true, &scope);
 	if (l->shown[PANE_VFS])

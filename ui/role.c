@@ -41,6 +41,12 @@ static const char *const role_names[ROLE_MAX] = {
 	[ROLE_HEAT_2] = "heat-2",
 	[ROLE_HEAT_3] = "heat-3",
 	[ROLE_HEAT_4] = "heat-4",
+	[ROLE_FLAME_PROC] = "flame-proc",
+	[ROLE_FLAME_USER] = "flame-user",
+	[ROLE_FLAME_LIB] = "flame-lib",
+	[ROLE_FLAME_KERNEL] = "flame-kernel",
+	[ROLE_FLAME_JIT] = "flame-jit",
+	[ROLE_FLAME_MATCH] = "flame-match",
 };
 
 const char *role_name(unsigned role)

@@ -45,6 +45,12 @@ enum ui_role {
 	ROLE_HEAT_2,
 	ROLE_HEAT_3,
 	ROLE_HEAT_4,		/* ... most */
+	ROLE_FLAME_PROC,	/* flame graph frames: a process name */
+	ROLE_FLAME_USER,	/* ... a program's own code */
+	ROLE_FLAME_LIB,		/* ... a shared library */
+	ROLE_FLAME_KERNEL,	/* ... the kernel */
+	ROLE_FLAME_JIT,		/* ... JIT code (perf map) */
+	ROLE_FLAME_MATCH,	/* ... a frame the search (/) matches */
 	ROLE_MAX,
 };
 

@@ -85,6 +85,7 @@ void ui_state_fini(struct ui_state *st)
 	scope_fini(&st->scope);
 	tick_history_free(st->ticks);
 	st->ticks = NULL;
+	flame_free(&st->prof.flame);
 	free(st->fl_vis);
 	st->fl_vis = NULL;
 	free(st->fl_drop);

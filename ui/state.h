@@ -21,6 +21,7 @@
 #include <stdint.h>
 #include "event_log.h"
 #include "filter.h"
+#include "flame.h"
 #include "frontend.h"	/* struct fe_replay */
 #include "layout.h"
 #include "log_index.h"
@@ -50,6 +51,7 @@ enum ui_screen {
 	SCREEN_REPORT,		/* the probe report (i) */
 	SCREEN_TREE,		/* the process tree (F5) */
 	SCREEN_SYSCALL,		/* one syscall in detail (Enter on the syscall table) */
+	SCREEN_PROFILE,		/* the on-CPU profile's flame graph (P) */
 };
 
 /* PROMPT_FAILS: the failing-calls table's own filter; PROMPT_JUMP: a
@@ -57,6 +59,7 @@ enum ui_screen {
 enum prompt_kind {
 	PROMPT_NONE = 0, PROMPT_FILTER, PROMPT_SEARCH, PROMPT_FAILS, PROMPT_JUMP,
 	PROMPT_SAVE,	/* the file name to save the view to (w) */
+	PROMPT_PROFILE,	/* the text the profile's frames are searched for (/ there) */
 };
 
 /* w: what is being saved, where, and where that stands. The file is
@@ -111,6 +114,28 @@ struct table_state {
 };
 
 #define UI_WANT_TICKS 5
+
+#define PROF_FIND_MAX 64
+#define PROF_TOP_MAX 32
+
+/* The profile screen (P): the flame graph the prepare step builds from
+ * the snapshot's stacks in the scope, by the chosen count; the zoom and
+ * the selected frame as paths of frame ids from the root, so that they
+ * hold from one snapshot to the next; the search's text. */
+struct prof_state {
+	struct flame flame;		/* owned */
+	int mode;			/* enum flame_mode */
+	bool flame_up;			/* the root at the bottom (else an icicle) */
+	uint32_t zoom[PROF_DEPTH_MAX];	/* the zoomed frame's path */
+	unsigned n_zoom;
+	uint32_t sel[PROF_DEPTH_MAX];	/* the selected frame's path */
+	unsigned n_sel;
+	uint32_t zoom_node, sel_node;	/* ... in flame, as the prepare step found them */
+	char find[PROF_FIND_MAX];	/* "" for none */
+	double find_value;		/* samples under the frames it matches, in the zoom */
+	struct flame_fn top[PROF_TOP_MAX];	/* the functions, most self first */
+	size_t n_top, n_fns;
+};
 
 struct ui_state {
 	struct options set;	/* the settings in effect on screen (see above) */
@@ -241,6 +266,8 @@ struct ui_state {
 	enum proc_fold procs_rows_fold;
 	bool procs_rows_scope;
 	unsigned procs_rows_scope_gen, scope_gen;
+
+	struct prof_state prof;
 };
 
 /* Help, the explanation of a pane, an event's details, the probe report

@@ -48,6 +48,7 @@ void view_detail(const struct view_ctx *vc, struct rect r);
 void view_report(const struct view_ctx *vc, struct rect r);
 void view_tree(const struct view_ctx *vc, struct rect r);
 void view_syscall(const struct view_ctx *vc, struct rect r);
+void view_profile(const struct view_ctx *vc, struct rect r);
 
 /* The scope's name (view_scope.c). */
 /* "pid 1234 nginx", "every nginx" for a name, "container docker:3f2a",

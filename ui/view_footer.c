@@ -24,6 +24,10 @@ static const struct fkey fails_keys[] = {
 	{ "F1", "Help" }, { "Enter", "Filter" }, { "/", "Narrow" }, { "!", "Exclude" }, { "D", "Dir" },
 	{ "F6", "Sort" }, { "I", "Invert" }, { "Spc", "Pause" }, { "Esc", "Back" }, { "F10", "Quit" },
 };
+static const struct fkey profile_keys[] = {
+	{ "F1", "Help" }, { "Arrows", "Move" }, { "Enter", "Zoom" }, { "Esc", "Out" }, { "/", "Find" },
+	{ "m", "Count" }, { "v", "Flip" }, { "k", "Stop" }, { "P", "Back" }, { "F10", "Quit" },
+};
 static const struct fkey detail_keys[] = {
 	{ "Up/Dn", "Scroll" }, { "Esc", "Back" }, { "F10", "Quit" },
 };
@@ -106,6 +110,9 @@ void view_footer(const struct view_ctx *vc, struct rect r)
 	} else if (st->screen == SCREEN_FAILS) {
 		keys = fails_keys;
 		n = sizeof(fails_keys) / sizeof(fails_keys[0]);
+	} else if (st->screen == SCREEN_PROFILE) {
+		keys = profile_keys;
+		n = sizeof(profile_keys) / sizeof(profile_keys[0]);
 	} else if (st->screen == SCREEN_DETAIL || st->screen == SCREEN_REPORT ||
 		   st->screen == SCREEN_TREE) {
 		keys = detail_keys;

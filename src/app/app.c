@@ -802,6 +802,10 @@ static void handle_input(struct app *a, bool *dirty)
 		a->opt.latency = a->fe->settings(a->fe->ctx)->latency;
 		probes_set_latency(a->probes, a->opt.latency);
 	}
+	if (r & UI_PROFILE) {
+		a->opt.profile_off = a->fe->settings(a->fe->ctx)->profile_off;
+		probes_set_profiling(a->probes, !a->opt.profile_off);
+	}
 	if (r & UI_SAVE_CONFIG)
 		save_settings(a);
 	if (r & (UI_STEP_BACK | UI_STEP_FWD | UI_PLAY | UI_JUMP | UI_LIVE)) {

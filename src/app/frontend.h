@@ -24,6 +24,7 @@ enum ui_reaction {
 	UI_STEP_FWD = 1 << 10,	/* ]: one interval on */
 	UI_JUMP = 1 << 11,	/* j: to jump_text() */
 	UI_LIVE = 1 << 12,	/* looking back: End or Space, back to live */
+	UI_PROFILE = 1 << 13,	/* settings()->profile_off changed (k on the profile) */
 };
 
 /* Where a replay stands, for the header (--replay, or looking back). */

@@ -256,6 +256,58 @@ static void fill_tree(struct fixture *f)
 	f->snap.tree = rows;
 }
 
+/* One folded stack of the profile: "name;frame;..." with a kind letter
+ * before each frame (u program, l library, k kernel, j JIT). */
+static void prof_stack(struct fixture *f, uint32_t pid, const char *comm, const char *frames,
+		       uint64_t total, uint64_t interval)
+{
+	uint32_t ids[32], n = 0;
+	char buf[512], *save = NULL;
+
+	snprintf(buf, sizeof(buf), "%s", frames);
+	ids[n++] = profile_frame_id(f->prof, comm, PROF_KIND_PROC);
+	for (char *t = strtok_r(buf, ";", &save); t && n < 32; t = strtok_r(NULL, ";", &save)) {
+		enum prof_kind k = t[0] == 'l' ? PROF_KIND_LIB : t[0] == 'k' ? PROF_KIND_KERNEL :
+				   t[0] == 'j' ? PROF_KIND_JIT : PROF_KIND_USER;
+
+		ids[n++] = profile_frame_id(f->prof, t + 1, k);
+	}
+	profile_put(f->prof, pid, comm, 0, ids, n, total, interval, (double)total / 2);
+}
+
+/* The profile: a compression job busy in deflate, nginx waiting in
+ * epoll, a JIT'd python frame, and a process whose name and frame hold
+ * escape sequences. */
+static void fill_profile(struct fixture *f)
+{
+	static const char gz[] = "u_start;l__libc_start_main;umain;uzip;";
+	char path[256];
+
+	f->prof = profile_new();
+	if (!f->prof)
+		return;
+
+	snprintf(path, sizeof(path), "%sudeflate;ulongest_match", gz);
+	prof_stack(f, 4242, "gzip", path, 6000, 61);
+	snprintf(path, sizeof(path), "%sudeflate;ufill_window;lread;kentry_SYSCALL_64_after_hwframe;"
+		 "kdo_syscall_64;kksys_read;kvfs_read;kfilemap_read", gz);
+	prof_stack(f, 4242, "gzip", path, 1200, 12);
+	snprintf(path, sizeof(path), "%sudeflate", gz);
+	prof_stack(f, 4242, "gzip", path, 2000, 20);
+	snprintf(path, sizeof(path), "%suupdcrc", gz);
+	prof_stack(f, 4242, "gzip", path, 1500, 15);
+	prof_stack(f, 1234, "nginx", "umain;ungx_worker_process_cycle;ungx_process_events_and_timers;"
+		   "lepoll_wait;kentry_SYSCALL_64_after_hwframe;kdo_syscall_64;kdo_epoll_wait", 800, 8);
+	prof_stack(f, 4711, "python3", "u_PyEval_EvalFrameDefault;jpy::compute:app.py", 500, 5);
+	prof_stack(f, 666, "ev\x1b[31mil", "ux\x1b]0;upwn\x07", 300, 3);
+	profile_view(f->prof, &f->prof_view);
+	f->prof_view.running = f->prof_view.counting = true;
+	f->prof_view.hz = 49;
+	f->prof_view.samples_total = 12300;
+	f->prof_view.samples_interval = 124;
+	f->snap.profile = &f->prof_view;
+}
+
 void fixture_init(struct fixture *f)
 {
 	struct tt_snapshot *s = &f->snap;
@@ -366,6 +418,7 @@ void fixture_init(struct fixture *f)
 	fill_fails(f);
 	fill_log(f);
 	fill_tree(f);
+	fill_profile(f);
 	s->ev_begin = 0;
 	s->ev_end = event_log_end_seq(&f->log);
 }
@@ -416,6 +469,8 @@ void fixture_fini(struct fixture *f)
 	event_log_fini(&f->log);
 	proc_tree_free(f->tree);
 	f->tree = NULL;
+	profile_free(f->prof);
+	f->prof = NULL;
 }
 
 char *fixture_report(const struct fixture *f)

@@ -6,6 +6,7 @@
 #define TRACETOP_TESTS_UI_FIXTURE_H
 
 #include "snapshot.h"
+#include "profile.h"
 #include "event_log.h"
 #include "proc_tree.h"
 #include "tick_history.h"
@@ -20,6 +21,8 @@ struct fixture {
 	struct tt_proc_call calls[3];
 	struct event_log log;
 	struct proc_tree *tree;		/* owned: the snapshot's process tree */
+	struct profile *prof;		/* owned: the snapshot's on-CPU profile */
+	struct tt_profile_view prof_view;
 };
 
 /* Fills f with the busy-server snapshot and ~30 events. */

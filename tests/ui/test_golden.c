@@ -42,6 +42,8 @@ enum screen {
 	SCR_TREE,		/* the process tree (F5) */
 	SCR_SYSCALL,		/* one syscall in detail (Enter on the syscall table) */
 	SCR_EXPLAIN,		/* ? on the event log: what it shows */
+	SCR_PROFILE,		/* P: the icicle, the cursor two frames down */
+	SCR_PROFILE_ZOOM,	/* the same zoomed into deflate, as a flame graph, "read" found */
 };
 
 struct golden_case {
@@ -88,6 +90,9 @@ static const struct golden_case cases[] = {
 	{ "procs-200x60", SCR_PROCS, 200, 60 },
 	{ "overview-50x16", SCR_OVERVIEW, 50, 16 },
 	{ "overview-40x10", SCR_OVERVIEW, 40, 10 },
+	{ "profile-80x24", SCR_PROFILE, 80, 24 },
+	{ "profile-132x43", SCR_PROFILE, 132, 43 },
+	{ "profile-zoom-132x43", SCR_PROFILE_ZOOM, 132, 43 },
 };
 
 static void type(struct ui_state *st, const char *s)
@@ -146,6 +151,24 @@ static void render_canvas(const struct golden_case *c, struct canvas **out)
 		break;
 	case SCR_TREE:
 		keymap_dispatch(&st, UK_F(5));
+		break;
+	case SCR_PROFILE:
+	case SCR_PROFILE_ZOOM:
+		/* keys act on the graph a frame drew */
+		keymap_dispatch(&st, 'P');
+		ui_render(&st, cv, &f.snap, &f.log, NULL);
+		/* from all: gzip, _start, __libc_start_main, main, zip */
+		for (int i = 0; i < 5; i++)
+			keymap_dispatch(&st, UK_DOWN);
+		if (c->screen == SCR_PROFILE)
+			break;
+		keymap_dispatch(&st, UK_DOWN);	/* deflate */
+		keymap_dispatch(&st, UK_ENTER);
+		ui_render(&st, cv, &f.snap, &f.log, NULL);
+		keymap_dispatch(&st, 'v');
+		keymap_dispatch(&st, '/');
+		type(&st, "read");
+		keymap_dispatch(&st, UK_ENTER);
 		break;
 	case SCR_FAILS:
 		keymap_dispatch(&st, 'f');
