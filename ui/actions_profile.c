@@ -21,10 +21,20 @@ const char *prof_mode_name(int mode)
 	return mode >= 0 && mode < FLAME_MODE_MAX ? mode_names[mode] : "";
 }
 
+/* P: the screen, and back. Opening it starts the counting (off until
+ * then but with --profile: it costs memory for every process it names). */
 unsigned act_profile(struct ui_state *st)
 {
-	st->screen = st->screen == SCREEN_PROFILE ? SCREEN_MAIN : SCREEN_PROFILE;
-	return UI_REDRAW;
+	if (st->screen == SCREEN_PROFILE) {
+		st->screen = SCREEN_MAIN;
+		return UI_REDRAW;
+	}
+	st->screen = SCREEN_PROFILE;
+	if (!st->set.profile_off || !st->set.profile_hz)
+		return UI_REDRAW;
+	st->set.profile_off = false;
+	ui_state_message(st, ROLE_MSG_INFO, "profile: sampling on (k stops it)");
+	return UI_REDRAW | UI_PROFILE;
 }
 
 /* The path of node n into path (frame ids under the root). */
@@ -193,6 +203,6 @@ unsigned act_prof_count(struct ui_state *st)
 {
 	st->set.profile_off = !st->set.profile_off;
 	ui_state_message(st, ROLE_MSG_INFO, "profile: sampling %s", st->set.profile_off ?
-			 "stopped (k starts it again)" : "on");
+			 "stopped (k starts it again)" : "on (k stops it)");
 	return UI_REDRAW | UI_PROFILE;
 }

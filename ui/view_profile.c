@@ -198,7 +198,8 @@ static const char *why_empty(const struct view_ctx *vc)
 						"recording holds none (i: the probe report; --log)" :
 		       "the on-CPU profile is off (--profile-hz 0)";
 	if (!vc->st->prof.flame.count || vc->st->prof.flame.node[0].value <= 0)
-		return vc->st->prof.mode == FLAME_INTERVAL ? "no samples in the last interval" :
+		return !v->counting ? "the sampling is stopped: k starts it" :
+		       vc->st->prof.mode == FLAME_INTERVAL ? "no samples in the last interval" :
 		       scope_on(&vc->st->scope) ? "no samples of the scope's processes yet" :
 		       "no samples yet";
 	return NULL;
@@ -266,7 +267,9 @@ void view_profile(const struct view_ctx *vc, struct rect r)
 	}
 	if (top_h)
 		draw_top(vc, v, p, (struct rect){ b.x, b.y + g.r.h + 1, b.w, top_h });
-	if (v->shallow * 10 > v->samples_total && v->samples_total >= 100 && g.r.h > 2) {
+	/* the figure is the machine's: not said under a scope */
+	if (v->shallow * 10 > v->samples_total && v->samples_total >= 100 && g.r.h > 2 &&
+	    !scope_on(&st->scope)) {
 		char comm[4 * 17 + 1], line[160];
 
 		sanitize(comm, sizeof(comm), v->shallow_comm, strnlen(v->shallow_comm, 16));

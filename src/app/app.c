@@ -445,6 +445,11 @@ int app_init(struct app *a, const struct options *opt, char *msg, size_t len)
 	a->lookback_fd = -1;
 	a->folded_fd = -1;
 	a->opt = *opt;
+	/* the profile counts from the start when asked to (a folded file
+	 * asks), else once the interface shows it */
+	if (opt->profile_folded)
+		a->opt.profile = true;
+	a->opt.profile_off = !a->opt.profile;
 	filter_init(&a->filter);
 	diag_init(&a->diag);
 	/* --filter was checked with the options; a configuration file's

@@ -145,9 +145,13 @@ int replay_src_go(struct replay_src *p, size_t i, uint64_t *unrecorded, char *ms
 	t = p->rs;
 	p->rs = p->next;
 	p->next = t;
-	/* the one pointer into the struct itself */
+	/* the two pointers into the struct itself */
 	p->rs.s.open_errors_by_errno = p->rs.open_errs;
 	p->next.s.open_errors_by_errno = p->next.open_errs;
+	if (p->rs.s.profile)
+		p->rs.s.profile = &p->rs.prof_view;
+	if (p->next.s.profile)
+		p->next.s.profile = &p->next.prof_view;
 	p->at = i;
 	p->shown = true;
 	return 0;

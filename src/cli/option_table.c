@@ -195,11 +195,14 @@ const struct opt_row opt_rows[] = {
 	  .metavar = "HZ", .key = "profile-hz",
 	  .help = "on-CPU profile: samples a second on each CPU, %L;\n"
 		  "0: no profile (default %D)" },
+	{ .name = "profile", .type = OPT_BOOL, FIELD(profile), .key = "profile",
+	  .help = "count the on-CPU profile from the start (else it counts\n"
+		  "once the profile screen is opened, P, or k is pressed)" },
 	{ .name = "profile-folded", .type = OPT_STRING, FIELD(profile_folded),
 	  .what = "a file name", .metavar = "FILE",
 	  .help = "at exit, write the profile's stacks to FILE as folded\n"
 		  "stacks (\"a;b;c count\": flamegraph.pl, speedscope); a\n"
-		  "new file: never one that exists" },
+		  "new file: never one that exists (implies --profile)" },
 
 	{ .name = "args-cap", .type = OPT_UINT, FIELD(args_cap), .def = EXEC_ARGS_DEFAULT,
 	  .min = 64, .max = EXEC_ARGS_MAX, .what = "a number of bytes",

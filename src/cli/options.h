@@ -114,7 +114,8 @@ struct options {
 	unsigned args_cap;	/* --args-cap: argv bytes per exec */
 	unsigned profile_hz;	/* --profile-hz: on-CPU samples a second a CPU; 0: none */
 	const char *profile_folded;	/* --profile-folded FILE: folded stacks at exit */
-	bool profile_off;	/* the profile's sampling stopped (k in the interface) */
+	bool profile;		/* --profile: the profile counts from the start */
+	bool profile_off;	/* the profile's counting stopped (not --profile; k) */
 	size_t log_capacity;	/* --events: event log ring size */
 	unsigned log_text_mib;	/* --events-text: its text budget, MiB; 0: derived */
 	unsigned ringbuf_kb;	/* --ringbuf-size: per ring buffer, KiB (power of 2) */

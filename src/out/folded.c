@@ -30,9 +30,19 @@ static int by_count(const void *a, const void *b)
 		return cx > cy ? -1 : 1;
 	if (x->tgid != y->tgid)
 		return x->tgid < y->tgid ? -1 : 1;
-	if (x->n != y->n)
-		return x->n < y->n ? -1 : 1;
-	return memcmp(x->frames, y->frames, x->n * sizeof(*x->frames));
+	/* then by the frames' names, never their ids: a replay numbers the
+	 * names in another order, and must print the same */
+	for (uint32_t k = 0; k < x->n && k < y->n; k++) {
+		const struct tt_prof_frame *fx = &order_ctx.v->frames[x->frames[k]];
+		const struct tt_prof_frame *fy = &order_ctx.v->frames[y->frames[k]];
+		int c = strcmp(fx->name, fy->name);
+
+		if (c)
+			return c;
+		if (fx->kind != fy->kind)
+			return fx->kind < fy->kind ? -1 : 1;
+	}
+	return x->n < y->n ? -1 : x->n > y->n;
 }
 
 size_t *folded_order(const struct tt_profile_view *v, enum folded_count which, size_t *n)

@@ -189,6 +189,7 @@ int profile_probe_start(struct profile_probe **out, const struct probe_env *env,
 		goto fail;
 	}
 	BPF_SUPPORT_SET_FILTERS(p->skel->rodata, env);
+	p->skel->bss->profile_off = env->opt->profile_off;
 	step = "ring size";
 	err = bpf_map__set_max_entries(p->skel->maps.samples, profile_ring_bytes(p));
 	if (err)
@@ -216,7 +217,7 @@ int profile_probe_start(struct profile_probe **out, const struct probe_env *env,
 		diag_printf(env->diag, MSG_WARN, "profile: /proc/kallsyms: %s: kernel frames "
 			    "shown as addresses", strerror(errno));
 	p->last_ns = clock_mono_ns();
-	model_profile_status(env->model, true, true, p->hz, 0);
+	model_profile_status(env->model, true, !env->opt->profile_off, p->hz, 0);
 	*out = p;
 	return 0;
 fail:

@@ -37,6 +37,7 @@
 #define REC_T_SNAPSHOT 2
 #define REC_T_CAPTION 3	/* --demo's caption of the tick, before its snapshot */
 #define REC_T_EVENTS_DELTA 4	/* version 2's: each event against the one before */
+#define REC_T_PROFILE 5	/* the on-CPU profile (rec_profile.h), before the snapshot */
 
 /* A new zstd frame at least this often (ticks), so that a seek
  * decompresses at most this many chunks. */

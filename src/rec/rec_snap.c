@@ -11,6 +11,7 @@
 #include <string.h>
 #include "rec_snap.h"
 #include "rec_format.h"
+#include "rec_profile.h"
 
 #define REC_EVENTS_PER_RECORD 4096
 
@@ -882,6 +883,11 @@ int rec_tick_encode_to(struct rec_tick_enc *enc, struct rec_sink *sink,
 		rec_chars(&io, (char *)snap->caption, sizeof(snap->caption));
 		put_record(sink, REC_T_CAPTION, 0, NULL, body);
 	}
+	if (snap->profile) {
+		body->len = 0;
+		rec_profile_encode(body, snap->profile);
+		put_record(sink, REC_T_PROFILE, 0, NULL, body);
+	}
 	/* what could not be kept, known now, leads the snapshot's record */
 	put_record(sink, REC_T_SNAPSHOT, 1, unrecorded, sb);
 	body->len = 0;
@@ -902,6 +908,7 @@ void rec_snap_fini(struct rec_snap *rs)
 	free(rs->tree);
 	rec_buf_free(&rs->paths);
 	rec_ev_ctx_fini(&rs->ev);
+	profile_free(rs->prof);
 	memset(rs, 0, sizeof(*rs));
 }
 
@@ -965,6 +972,7 @@ int rec_tick_decode(struct rec_snap *rs, struct event_log *log, const void *data
 
 	rec_io_decoder(io, data, n);
 	rs->s.caption[0] = '\0';	/* a tick without one has none */
+	rs->s.profile = NULL;		/* likewise */
 	while (io->p < io->end && !io->bad && !have_snap) {
 		uint8_t type = *io->p++;
 		uint64_t len = 0;
@@ -988,6 +996,14 @@ int rec_tick_decode(struct rec_snap *rs, struct event_log *log, const void *data
 		case REC_T_CAPTION:
 			rec_chars(&sub, rs->s.caption, sizeof(rs->s.caption));
 			rec_tame(rs->s.caption, sizeof(rs->s.caption));
+			break;
+		case REC_T_PROFILE:
+			if (!rs->prof && !(rs->prof = profile_new())) {
+				rec_io_fail(&sub, "out of memory");
+				break;
+			}
+			rec_profile_decode(&sub, rs->prof, &rs->prof_view);
+			rs->s.profile = sub.bad ? NULL : &rs->prof_view;
 			break;
 		case REC_T_SNAPSHOT:
 			rec_u64(&sub, unrecorded);

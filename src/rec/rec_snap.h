@@ -13,6 +13,7 @@
 #include "event_log.h"
 #include "rec_codec.h"
 #include "snapshot.h"
+#include "profile.h"
 
 /* What an event is encoded against (rec_event_delta): the previous
  * event of its record, the last raw path; decoded, the buffers the
@@ -53,6 +54,9 @@ struct rec_snap {
 	size_t cap_tree;
 	struct rec_buf paths;		/* the failing calls' paths */
 	struct rec_ev_ctx ev;		/* the events' decoder */
+	struct profile *prof;		/* the profile's record, decoded (made at the first) */
+	struct tt_profile_view prof_view;	/* s.profile points here: a copy of the
+						 * struct must point its own at its own */
 };
 
 void rec_snap_fini(struct rec_snap *rs);

@@ -5,8 +5,18 @@
  * are opened by libdwfl only when an address in them is named, and the
  * name of (module path, offset from the module's start) is then kept in
  * a table shared by all processes: a library mapped by a thousand
- * processes is read once, not a thousand times. */
+ * processes is read once, not a thousand times.
+ *
+ * No descriptor outlives a lookup: each ELF file is mapped and its
+ * descriptor closed at once (an idle tracetop holds the descriptors it
+ * held before it sampled anything). Where a separate debug file of the
+ * same build-id is installed (Debian's -dbgsym packages), its symbol
+ * table is read instead of the stripped file's, mapped the same way
+ * (libdwfl's own search for it would keep its descriptor open). Nothing
+ * is ever fetched over the network (debuginfod): a lookup must not wait. */
+#include <elfutils/libdwelf.h>
 #include <elfutils/libdwfl.h>
+#include <libelf.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <inttypes.h>
@@ -53,9 +63,78 @@ struct usyms {
 	size_t cache_mask, n_cached;
 };
 
+/* The file at path mapped, its descriptor closed; NULL when it cannot be. */
+static Elf *elf_mapped(const char *path)
+{
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	Elf *e;
+
+	if (fd < 0)
+		return NULL;
+	e = elf_begin(fd, ELF_C_READ_MMAP, NULL);
+	if (e)
+		elf_cntl(e, ELF_C_FDDONE);
+	close(fd);
+	return e;
+}
+
+/* The installed debug file of elf's build-id
+ * (/usr/lib/debug/.build-id/xx/yyyy.debug), mapped; NULL when none. */
+static Elf *debug_file(Elf *elf)
+{
+	const unsigned char *id = NULL;
+	ssize_t n = dwelf_elf_gnu_build_id(elf, (const void **)&id);
+	char path[96 + 2 * 64];
+	size_t at;
+	struct stat st;
+
+	if (n < 2 || n > 64)
+		return NULL;
+	at = (size_t)snprintf(path, sizeof(path), "/usr/lib/debug/.build-id/%02x/", id[0]);
+	for (ssize_t i = 1; i < n; i++)
+		at += (size_t)snprintf(path + at, sizeof(path) - at, "%02x", id[i]);
+	snprintf(path + at, sizeof(path) - at, ".debug");
+	if (stat(path, &st) || !S_ISREG(st.st_mode))
+		return NULL;
+	return elf_mapped(path);
+}
+
+/* libdwfl's own, but the file mapped and its descriptor closed (libdwfl
+ * takes an ELF handle with no descriptor, as it does for the vDSO), or
+ * its installed debug file instead. */
+static int find_elf_mapped(Dwfl_Module *mod, void **userdata, const char *modname, Dwarf_Addr base,
+			   char **file_name, Elf **elfp)
+{
+	int fd = dwfl_linux_proc_find_elf(mod, userdata, modname, base, file_name, elfp);
+	Elf *dbg;
+
+	if (fd < 0)
+		return fd;
+	if (!*elfp)
+		*elfp = elf_begin(fd, ELF_C_READ_MMAP, NULL);
+	if (*elfp)
+		elf_cntl(*elfp, ELF_C_FDDONE);
+	close(fd);
+	if (*elfp && (dbg = debug_file(*elfp))) {
+		elf_end(*elfp);
+		*elfp = dbg;
+	}
+	return -1;
+}
+
+/* No separate debug file but the one find_elf_mapped takes. */
+static int no_debuginfo(Dwfl_Module *mod, void **userdata, const char *modname, Dwarf_Addr base,
+			const char *file_name, const char *debuglink_file, GElf_Word debuglink_crc,
+			char **debuginfo_file_name)
+{
+	(void)mod, (void)userdata, (void)modname, (void)base, (void)file_name;
+	(void)debuglink_file, (void)debuglink_crc, (void)debuginfo_file_name;
+	return -1;
+}
+
 static const Dwfl_Callbacks proc_callbacks = {
-	.find_elf = dwfl_linux_proc_find_elf,
-	.find_debuginfo = dwfl_standard_find_debuginfo,
+	.find_elf = find_elf_mapped,
+	.find_debuginfo = no_debuginfo,
 };
 
 struct usyms *usyms_new(void)
@@ -64,6 +143,10 @@ struct usyms *usyms_new(void)
 
 	if (!u)
 		return NULL;
+	/* libdw asks debuginfod servers for missing debug files when this
+	 * names some: a symbol is not worth a network wait */
+	unsetenv("DEBUGINFOD_URLS");
+	elf_version(EV_CURRENT);
 	u->cache_mask = 4095;
 	u->cache = calloc(u->cache_mask + 1, sizeof(*u->cache));
 	if (!u->cache) {
