@@ -97,6 +97,18 @@ unsigned act_prof_down(struct ui_state *st)
 	return st->prof.flame_up ? to_caller(st) : to_callee(st);
 }
 
+/* The node after n in a walk of the tree under top, parents before their
+ * children, children in drawing order; FLAME_NONE at the end. */
+static uint32_t walk_next(const struct flame *f, uint32_t top, uint32_t n)
+{
+	if (f->node[n].child != FLAME_NONE)
+		return f->node[n].child;
+	for (; n != top; n = f->node[n].parent)
+		if (f->node[n].next != FLAME_NONE)
+			return f->node[n].next;
+	return FLAME_NONE;
+}
+
 /* The neighbour on the left (dir -1) or right (+1) at the same depth:
  * a sibling, or else the nearest frame of that depth under another
  * caller, within the zoom. */
@@ -104,41 +116,25 @@ static unsigned sideways(struct ui_state *st, int dir)
 {
 	struct prof_state *p = &st->prof;
 	const struct flame *f = &p->flame;
-	uint32_t prev = FLAME_NONE, found = FLAME_NONE, depth;
-	bool past = false;
+	uint32_t prev = FLAME_NONE, depth;
 
 	if (!usable(p) || p->sel_node == p->zoom_node)
 		return 0;
 	depth = f->node[p->sel_node].depth;
-	/* nodes of that depth in drawing order: a walk of the zoom's tree */
-	uint32_t stack[PROF_DEPTH_MAX + 2];
-	int top = 0;
-
-	stack[top++] = p->zoom_node;
-	while (top > 0 && found == FLAME_NONE) {
-		uint32_t n = stack[--top];
-
-		if (f->node[n].depth == depth) {
-			if (n == p->sel_node) {
-				if (dir < 0)
-					found = prev;
-				past = true;
-			} else if (past && dir > 0) {
-				found = n;
-			}
+	for (uint32_t n = p->zoom_node; n != FLAME_NONE; n = walk_next(f, p->zoom_node, n)) {
+		if (f->node[n].depth != depth)
+			continue;
+		if (n == p->sel_node) {
+			if (dir < 0)
+				return select_node(st, prev);
 			prev = n;
 			continue;
 		}
-		/* children pushed in reverse, so the leftmost comes first */
-		uint32_t kids[256];
-		int nk = 0;
-
-		for (uint32_t c = f->node[n].child; c != FLAME_NONE && nk < 256; c = f->node[c].next)
-			kids[nk++] = c;
-		while (nk > 0 && top < (int)(sizeof(stack) / sizeof(stack[0])))
-			stack[top++] = kids[--nk];
+		if (dir > 0 && prev == p->sel_node)
+			return select_node(st, n);
+		prev = n;
 	}
-	return select_node(st, found);
+	return 0;
 }
 
 unsigned act_prof_left(struct ui_state *st)

@@ -87,7 +87,8 @@ static bool applies(const struct ui_state *st, enum ui_action act)
 		return true;
 	if ((w & WHERE_FAILS) && st->screen == SCREEN_FAILS)
 		return true;
-	if ((w & WHERE_PROFILE) && st->screen == SCREEN_PROFILE)
+	/* (not under help or an explanation: they scroll with the arrows) */
+	if ((w & WHERE_PROFILE) && st->screen == SCREEN_PROFILE && !ui_state_modal(st))
 		return true;
 	if ((w & WHERE_PROCS) && st->screen == SCREEN_MAIN && st->set.focus == PANE_PROCS)
 		return true;

@@ -117,6 +117,7 @@ void pane_prompt(const struct view_ctx *vc, struct rect b)
 			    p->kind == PROMPT_FAILS ? "Table filter: " :
 			    p->kind == PROMPT_JUMP ? "Go to (10:42:05, -5m, +30s, start, end): " :
 			    p->kind == PROMPT_SAVE ? "Save to (.json: NDJSON): " :
+			    p->kind == PROMPT_PROFILE ? "Find frames: " :
 			    "Search: ";
 	int y = b.y + b.h - 1, x = b.x, maxx = b.x + b.w;
 	size_t from = p->len > PROMPT_TAIL ? p->len - PROMPT_TAIL : 0;

@@ -21,7 +21,8 @@ static struct filter *target(struct ui_state *st, enum prompt_kind kind)
 {
 	return kind == PROMPT_FILTER ? &st->filter :
 	       kind == PROMPT_FAILS ? &st->fl_filter :
-	       kind == PROMPT_JUMP || kind == PROMPT_SAVE ? NULL : &st->search;
+	       kind == PROMPT_JUMP || kind == PROMPT_SAVE || kind == PROMPT_PROFILE ? NULL :
+	       &st->search;
 }
 
 void prompt_open(struct ui_state *st, enum prompt_kind kind)
@@ -136,7 +137,7 @@ static void restore(struct ui_state *st)
 	if (p->kind == PROMPT_PROFILE)
 		snprintf(st->prof.find, sizeof(st->prof.find), "%.*s", PROF_FIND_MAX - 1, p->saved);
 	if (!target(st, p->kind))
-		return;
+		return;	/* the profile's text, a time, a file name: nothing else */
 	filter_set(target(st, p->kind), p->saved, NULL);
 	if (p->kind == PROMPT_FAILS)
 		return;

@@ -230,6 +230,10 @@ void view_profile(const struct view_ctx *vc, struct rect r)
 			 v->lost_total || v->untracked ? "; some samples not counted" : "");
 	}
 	b = pane_frame(vc, r, true, p->flame_up ? "Profile (flame graph)" : "Profile (icicle)", info);
+	if (st->prompt && st->prompt->kind == PROMPT_PROFILE) {	/* typed on its last row */
+		pane_prompt(vc, b);
+		b.h--;
+	}
 	if (pane_no_data(vc, b))
 		return;
 	why = why_empty(vc);

@@ -297,6 +297,12 @@ int app_close_folded(struct app *a, int rc)
 
 	if (a->folded_fd < 0)
 		return rc;
+	if (rc != TT_EXIT_OK && !a->ticks) {	/* it never ran: the file made at start goes */
+		close(a->folded_fd);
+		a->folded_fd = -1;
+		unlink(path);
+		return rc;
+	}
 	if (v) {
 		err = folded_write(a->folded_fd, v);
 		for (size_t i = 0; i < v->n_stacks; i++)
@@ -450,6 +456,10 @@ int app_init(struct app *a, const struct options *opt, char *msg, size_t len)
 	if (opt->profile_folded)
 		a->opt.profile = true;
 	a->opt.profile_off = !a->opt.profile;
+	/* batch, JSON and --headless have no key to start it: without
+	 * --profile they open no perf event and keep no capability for it */
+	if (opt->output != OUTPUT_UI && !a->opt.profile)
+		a->opt.profile_hz = 0;
 	filter_init(&a->filter);
 	diag_init(&a->diag);
 	/* --filter was checked with the options; a configuration file's

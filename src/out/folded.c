@@ -70,7 +70,7 @@ int folded_write(int fd, const struct tt_profile_view *v)
 	char *line = malloc(cap);
 	int err = 0;
 
-	if (!line || (v && v->n_stacks && !rows && n)) {
+	if (!line || (v && v->n_stacks && !rows)) {	/* rows is NULL only then */
 		free(rows);
 		free(line);
 		return -ENOMEM;

@@ -136,8 +136,14 @@ static int profile_attach(struct profile_probe *p, char *why, size_t len)
 
 	p->links = calloc((size_t)p->n_cpus, sizeof(*p->links));
 	p->fds = malloc((size_t)p->n_cpus * sizeof(*p->fds));
-	if (!p->links || !p->fds)
+	if (!p->links || !p->fds) {
+		free(p->fds);
+		p->fds = NULL;
+		snprintf(why, len, "perf events: out of memory");
 		return -ENOMEM;
+	}
+	for (int i = 0; i < p->n_cpus; i++)
+		p->fds[i] = -1;
 	for (int i = 0; i < p->n_cpus; i++) {
 		int fd = perf_open(i, p->hz);
 
@@ -153,6 +159,7 @@ static int profile_attach(struct profile_probe *p, char *why, size_t len)
 				first = -errno;
 			continue;
 		}
+		p->fds[i] = -1;	/* the link owns it now: it closes it */
 		attached++;
 	}
 	if (!attached) {

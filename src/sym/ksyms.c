@@ -10,6 +10,10 @@
 #include <unistd.h>
 #include "ksyms.h"
 
+/* The largest offset into a symbol taken for one of its instructions
+ * (the kernel's largest functions are some tens of KB). */
+#define KSYM_SPAN_MAX (1u << 20)
+
 struct ksym {
 	uint64_t addr;
 	uint32_t name;		/* offset in the arena */
@@ -224,6 +228,10 @@ const char *ksyms_find(struct ksyms *k, uint64_t addr, uint64_t *off, const char
 		else
 			hi = mid;
 	}
+	/* past the end of every function: in no symbol (a module loaded
+	 * since, a BPF program, a gap) */
+	if (addr - k->sym[lo].addr > KSYM_SPAN_MAX)
+		return NULL;
 	*off = addr - k->sym[lo].addr;
 	*module = k->sym[lo].module == UINT32_MAX ? NULL : k->arena + k->sym[lo].module;
 	return k->arena + k->sym[lo].name;

@@ -31,7 +31,8 @@
 #define PROCS_MAX 256		/* processes held; the least recently sampled go first */
 #define IDLE_TICKS 60		/* a process not sampled for this long is let go */
 #define NAMES_MAX 65536		/* cached names; the table starts again when full */
-#define PERF_MAP_MAX (64u << 20)
+#define PERF_MAP_MAX (64u << 20)	/* bytes of a perf map read, at most */
+#define PERF_MAP_SYMS_MAX (1u << 18)	/* ... and symbols kept of it */
 
 struct jit_sym {
 	uint64_t start, size;
@@ -352,13 +353,16 @@ static void jit_load(struct uproc *p)
 		close(fd);
 		return;
 	}
-	while (fgets(line, sizeof(line), f)) {
+	/* no more than its size at open: its owner may go on writing it */
+	for (off_t read = 0; read < st.st_size && p->n_jit < PERF_MAP_SYMS_MAX &&
+			     fgets(line, sizeof(line), f);) {
 		uint64_t start, size;
 		int n = 0;
 		struct jit_sym *j;
 		char *name;
 		size_t len;
 
+		read += (off_t)strlen(line);
 		if (sscanf(line, "%" SCNx64 " %" SCNx64 " %n", &start, &size, &n) != 2 || !n)
 			continue;
 		name = line + n;

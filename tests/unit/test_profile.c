@@ -251,6 +251,8 @@ static void test_ksyms(void **state)
 	assert_string_equal(ksyms_find(k, 0xffffffffc0002000ull, &off, &mod), "mod_two");
 	assert_string_equal(mod, "mymod");
 	assert_null(ksyms_find(k, 0xffffffff80000000ull, &off, &mod));
+	/* far past the last one: in no symbol (a module loaded since) */
+	assert_null(ksyms_find(k, 0xffffffffc0002000ull + (2u << 20), &off, &mod));
 	ksyms_free(k);
 
 	/* hidden addresses (read without the right): nothing to find */
