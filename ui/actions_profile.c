@@ -197,6 +197,15 @@ unsigned act_prof_find(struct ui_state *st)
 /* k: the app turns the counting in the kernel on or off. */
 unsigned act_prof_count(struct ui_state *st)
 {
+	if (st->replay.on && !st->replay.live) {
+		ui_state_message(st, ROLE_MSG_WARN, "profile: a replay shows what was recorded "
+				 "(k samples a live run)");
+		return UI_REDRAW;
+	}
+	if (!st->set.profile_hz) {
+		ui_state_message(st, ROLE_MSG_WARN, "profile: off (--profile-hz 0)");
+		return UI_REDRAW;
+	}
 	st->set.profile_off = !st->set.profile_off;
 	ui_state_message(st, ROLE_MSG_INFO, "profile: sampling %s", st->set.profile_off ?
 			 "stopped (k starts it again)" : "on (k stops it)");

@@ -49,7 +49,7 @@ struct profile {
 	size_t fr_mask;
 
 	uint64_t samples_total, samples_interval, pending;
-	uint64_t untracked, truncated, shallow;
+	uint64_t untracked, truncated, shallow, evicted;
 	/* the process with the most shallow user stacks */
 	struct { uint32_t tgid; char comm[17]; uint64_t n; } shallow_top;
 };
@@ -116,7 +116,7 @@ void profile_clear(struct profile *p)
 	p->n_st = 0;
 	memset(p->st_slot, 0, (p->st_mask + 1) * sizeof(*p->st_slot));
 	p->samples_total = p->samples_interval = p->pending = 0;
-	p->untracked = p->truncated = p->shallow = 0;
+	p->untracked = p->truncated = p->shallow = p->evicted = 0;
 	memset(&p->shallow_top, 0, sizeof(p->shallow_top));
 }
 
@@ -341,7 +341,45 @@ static int st_grow(struct profile *p)
 	return 0;
 }
 
-/* The folded stack (tgid, frames), made when new; NULL when full. */
+/* A stack under this decaying count, not sampled in the interval, is
+ * let go when the table is full: none of its samples in the last few
+ * half-lives (PROF_HALF_LIFE_S). */
+#define EVICT_BELOW 1.0
+
+/* The full table lets go of its stale stacks (EVICT_BELOW), their
+ * samples since start counted in evicted, and indexes the rest again;
+ * how many went. The stacks' addresses change. */
+static size_t st_evict(struct profile *p)
+{
+	size_t k = 0, gone;
+
+	for (size_t i = 0; i < p->n_st; i++) {
+		struct folded *f = &p->st[i];
+
+		if (!f->s.interval && f->s.decayed < EVICT_BELOW) {
+			p->evicted += f->s.total;
+			free((void *)f->s.frames);
+			continue;
+		}
+		p->st[k++] = *f;
+	}
+	gone = p->n_st - k;
+	if (!gone)
+		return 0;
+	p->n_st = k;
+	memset(p->st_slot, 0, (p->st_mask + 1) * sizeof(*p->st_slot));
+	for (size_t i = 0; i < p->n_st; i++) {
+		size_t j;
+
+		for (j = p->st[i].hash & p->st_mask; p->st_slot[j]; j = (j + 1) & p->st_mask)
+			;
+		p->st_slot[j] = (uint32_t)i + 1;
+	}
+	return gone;
+}
+
+/* The folded stack (tgid, frames), made when new (in a full table, in
+ * the room its stale stacks leave); NULL when there is none. */
 static struct tt_prof_stack *st_find(struct profile *p, uint32_t tgid, const char *comm,
 				     uint64_t cgroup, const uint32_t *frames, uint32_t n)
 {
@@ -357,7 +395,7 @@ static struct tt_prof_stack *st_find(struct profile *p, uint32_t tgid, const cha
 			return s;
 	}
 	if (p->n_st == p->cap_st) {
-		if (st_grow(p))
+		if (st_grow(p) && !st_evict(p))
 			return NULL;
 		for (j = h & p->st_mask; p->st_slot[j]; j = (j + 1) & p->st_mask)
 			;
@@ -476,6 +514,7 @@ void profile_view(const struct profile *cp, struct tt_profile_view *v)
 	v->samples_total = p->samples_total;
 	v->samples_interval = p->samples_interval;
 	v->untracked = p->untracked;
+	v->evicted = p->evicted;
 	v->truncated = p->truncated;
 	v->shallow = p->shallow;
 	memcpy(v->shallow_comm, p->shallow_top.comm, sizeof(v->shallow_comm));

@@ -44,7 +44,7 @@ struct tt_prof_stack {
 };
 
 #define PROF_HALF_LIFE_S 10.0
-#define PROF_STACKS_MAX 16384
+#define PROF_STACKS_MAX 16384	/* then stale stacks give way (evicted) */
 #define PROF_FRAMES_MAX 65536
 #define PROF_DEPTH_MAX 256	/* kernel and user frames together, and the name */
 
@@ -56,6 +56,7 @@ struct tt_profile_view {
 	uint64_t samples_total, samples_interval;
 	uint64_t lost_total;	/* samples the kernel could not hand over */
 	uint64_t untracked;	/* samples no stack entry could take */
+	uint64_t evicted;	/* samples of stale stacks let go for room, since start */
 	uint64_t truncated;	/* samples whose stack was cut at the depth kept */
 	const struct tt_prof_stack *stacks;	/* in no particular order */
 	size_t n_stacks;

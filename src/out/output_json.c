@@ -585,8 +585,10 @@ static void json_profile(const struct output *o, const struct tt_snapshot *s)
 		return;
 	fprintf(o->f, ",\"profile\":{\"hz\":%u,\"counting\":%s,\"samples\":%" PRIu64
 		",\"samples_total\":%" PRIu64 ",\"lost_total\":%" PRIu64 ",\"untracked\":%" PRIu64
+		",\"evicted\":%" PRIu64
 		",\"truncated\":%" PRIu64 ",\"stacks\":[", v->hz, v->counting ? "true" : "false",
-		v->samples_interval, v->samples_total, v->lost_total, v->untracked, v->truncated);
+		v->samples_interval, v->samples_total, v->lost_total, v->untracked, v->evicted,
+		v->truncated);
 	rows = folded_order(v, FOLDED_INTERVAL, &n);
 	line = malloc(cap);
 	for (size_t k = 0; line && k < n; k++) {

@@ -2,7 +2,7 @@
 /* The profile's record; see rec_profile.h and doc/recording.md.
  *
  *   u32 hz, bool counting, u64 samples_total, samples_interval,
- *   lost_total, untracked, truncated, shallow, chars shallow_comm,
+ *   lost_total, untracked, evicted, truncated, shallow, chars shallow_comm,
  *   count of names, each: u8 kind, bytes name;
  *   count of stacks, each: u32 tgid, chars comm, u64 cgroup, count of
  *   frames, each a u32 index into the names; u64 total, u64 interval,
@@ -29,6 +29,7 @@ static void status(struct rec_io *io, struct tt_profile_view *v)
 	rec_u64(io, &v->samples_interval);
 	rec_u64(io, &v->lost_total);
 	rec_u64(io, &v->untracked);
+	rec_u64(io, &v->evicted);
 	rec_u64(io, &v->truncated);
 	rec_u64(io, &v->shallow);
 	rec_chars(io, v->shallow_comm, sizeof(v->shallow_comm));
@@ -172,6 +173,7 @@ void rec_profile_decode(struct rec_io *io, struct profile *p, struct tt_profile_
 		v->samples_total = st.samples_total;
 		v->samples_interval = st.samples_interval;
 		v->untracked = st.untracked;
+		v->evicted = st.evicted;
 		v->truncated = st.truncated;
 		v->shallow = st.shallow;
 		memcpy(v->shallow_comm, st.shallow_comm, sizeof(v->shallow_comm));

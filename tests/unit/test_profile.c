@@ -138,7 +138,9 @@ static void test_keys(void **state)
 	profile_free(p);
 }
 
-/* A stack table that is full counts the samples it cannot take. */
+/* A stack table that is full counts the samples it cannot take while
+ * its stacks are live; once they are stale (none in the interval, the
+ * decaying count under one) they give way, their samples counted. */
 static void test_bounds(void **state)
 {
 	struct profile *p = profile_new();
@@ -159,6 +161,15 @@ static void test_bounds(void **state)
 	profile_view(p, &v);
 	assert_int_equal(v.n_stacks, PROF_STACKS_MAX);
 	assert_int_equal(v.untracked, 3);
+	assert_int_equal(v.evicted, 0);
+
+	profile_tick(p, 10 * PROF_HALF_LIFE_S, fake_name, NULL);	/* all stale now */
+	assert_int_equal(profile_put(p, 1, "p", 0, f, 2, 5, 5, 5), 0);
+	profile_view(p, &v);
+	assert_int_equal(v.n_stacks, 1);
+	assert_int_equal(v.evicted, PROF_STACKS_MAX);
+	assert_int_equal(v.stacks[0].total, 5);
+	assert_string_equal(v.frames[v.stacks[0].frames[1]].name, "one more");
 	profile_free(p);
 }
 
