@@ -19,6 +19,7 @@
 #include "ksyms.h"
 #include "model.h"
 #include "profile.h"
+#include "usyms.h"
 
 /* Names an address by itself: kernel "k<hex>", user "u<hex>" (a library
  * from 0x7f0000000000); counts its calls. */
@@ -380,6 +381,62 @@ static void test_model_profile(void **state)
 	model_free(m);
 }
 
+/* A function of this program, named by its symbol table (with a body:
+ * an address one past a function of one instruction is in none). */
+static volatile unsigned marker_count;
+
+__attribute__((noinline)) void tt_profile_test_marker(void);
+__attribute__((noinline)) void tt_profile_test_marker(void)
+{
+	for (unsigned i = 0; i < 3; i++)
+		marker_count += i;
+}
+
+/* User frames of this very process: a function of the program, one of
+ * libc, an address in no mapping, then one a JIT perf map names. */
+static void test_usyms(void **state)
+{
+	struct usyms *u = usyms_new();
+	uint32_t self = (uint32_t)getpid();
+	char buf[256], path[64];
+	enum prof_kind k;
+	FILE *f;
+
+	(void)state;
+	assert_non_null(u);
+	usyms_note(u, self);
+	k = usyms_find(u, self, (uint64_t)(uintptr_t)tt_profile_test_marker + 1, buf, sizeof(buf));
+	assert_string_equal(buf, "tt_profile_test_marker");
+	assert_int_equal(k, PROF_KIND_USER);
+	k = usyms_find(u, self, (uint64_t)(uintptr_t)qsort + 1, buf, sizeof(buf));
+	assert_non_null(strstr(buf, "qsort"));
+	assert_int_equal(k, PROF_KIND_LIB);
+	/* again: from the cache, the same */
+	k = usyms_find(u, self, (uint64_t)(uintptr_t)qsort + 1, buf, sizeof(buf));
+	assert_non_null(strstr(buf, "qsort"));
+	assert_true(usyms_cached(u) >= 2);
+	k = usyms_find(u, self, 0x100000000010ull, buf, sizeof(buf));
+	assert_string_equal(buf, "[unknown]");
+	usyms_free(u);
+
+	/* a perf map, read when an address is in no module */
+	snprintf(path, sizeof(path), "/tmp/perf-%u.map", self);
+	f = fopen(path, "w");
+	assert_non_null(f);
+	fprintf(f, "100000000000 40 jit_hot\nbad line\n100000000100 10 jit_other\n");
+	fclose(f);
+	u = usyms_new();
+	k = usyms_find(u, self, 0x100000000010ull, buf, sizeof(buf));
+	assert_string_equal(buf, "jit_hot");
+	assert_int_equal(k, PROF_KIND_JIT);
+	k = usyms_find(u, self, 0x100000000105ull, buf, sizeof(buf));
+	assert_string_equal(buf, "jit_other");
+	k = usyms_find(u, self, 0x100000000050ull, buf, sizeof(buf));	/* between them */
+	assert_string_equal(buf, "[unknown]");
+	usyms_free(u);
+	unlink(path);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -391,6 +448,7 @@ int main(void)
 		cmocka_unit_test(test_ksyms),
 		cmocka_unit_test(test_flame),
 		cmocka_unit_test(test_model_profile),
+		cmocka_unit_test(test_usyms),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
