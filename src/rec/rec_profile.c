@@ -131,7 +131,8 @@ void rec_profile_decode(struct rec_io *io, struct profile *p, struct tt_profile_
 			rec_io_fail(io, "a profile frame of no kind, or with a NUL");
 			break;
 		}
-		memcpy(name, d, n);
+		if (n)
+			memcpy(name, d, n);
 		name[n] = '\0';
 		ids[i] = profile_frame_id(p, name, (enum prof_kind)kind);
 		if (ids[i] == UINT32_MAX)

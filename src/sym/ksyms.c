@@ -173,7 +173,8 @@ int ksyms_parse(struct ksyms *k, const char *text, size_t len)
 			return -1;
 		p = nl ? nl + 1 : end;
 	}
-	qsort(k->sym, k->n, sizeof(*k->sym), by_addr);
+	if (k->n)	/* (none: no array to sort) */
+		qsort(k->sym, k->n, sizeof(*k->sym), by_addr);
 	return 0;
 }
 

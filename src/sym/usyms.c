@@ -383,7 +383,8 @@ static void jit_load(struct uproc *p)
 			p->n_jit++;
 	}
 	fclose(f);
-	qsort(p->jit, p->n_jit, sizeof(*p->jit), jit_cmp);
+	if (p->n_jit)
+		qsort(p->jit, p->n_jit, sizeof(*p->jit), jit_cmp);
 }
 
 static const char *jit_find(struct uproc *p, uint64_t ip)
